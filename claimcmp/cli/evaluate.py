@@ -1,0 +1,98 @@
+"""`claimcmp evaluate GOLD_DIR ARTICLE...`: extract, then score against gold claims."""
+from __future__ import annotations
+
+import json
+import sys
+
+import typer
+
+from claimcmp.cli import common
+
+FORMATS = ("table", "json")
+
+
+def command(
+    gold_dir: str = typer.Argument(..., metavar="GOLD_DIR", help="Folder of <article id>.json gold files."),
+    articles: list[str] = typer.Argument(..., metavar="ARTICLE...", help="The articles the gold files describe."),
+    format: str = typer.Option(None, "--format", "-f", metavar="table|json",
+                               help="Output format (default: table on a terminal, else json)."),
+    pairs: bool = typer.Option(False, "--pairs", help="Also diff the pairs of GOLD_DIR/pairs.json and score them."),
+    date: str = common.DATE_OPTION,
+    model: str = common.MODEL_OPTION,
+    quiet: bool = common.QUIET_OPTION,
+    debug: bool = common.DEBUG_OPTION,
+) -> None:
+    """Score extraction against gold claims (precision, recall, F1, slot accuracies)."""
+    with common.reported_errors(debug):
+        code = run_evaluate(gold_dir, articles, fmt=common.check_choice(format, "--format", FORMATS),
+                            with_pairs=pairs, date=common.parse_date(date), model=model, quiet=quiet)
+    raise typer.Exit(code)
+
+
+def run_evaluate(gold_dir: str, paths: list[str], *, fmt: str | None, with_pairs: bool, date, model,
+                 quiet: bool) -> int:
+    from pathlib import Path
+
+    from claimcmp.core import compare, extract_documents
+    from claimcmp.errors import InputError
+    from claimcmp.evaluation import load_gold, score_claims, score_pairs
+    from claimcmp.io import iter_inputs
+    from claimcmp.models import dump
+    from claimcmp.render.output import Messages, default_format
+
+    messages = Messages(quiet=quiet)
+    if not Path(gold_dir).is_dir():
+        raise InputError("not a folder of gold files", gold_dir)
+    gold = load_gold(Path(gold_dir))
+    documents = {}
+    for item in extract_documents(iter_inputs(paths, date=date), model=model):
+        if isinstance(item, InputError):
+            messages.error(str(item))
+        else:
+            documents[item.article.id] = item
+    system = {art: [dump(c) for c in doc.claims] for art, doc in documents.items()}
+    result = score_claims(gold, system)
+    if with_pairs:
+        pairs_path = Path(gold_dir) / "pairs.json"
+        expected = json.loads(pairs_path.read_text(encoding="utf-8")) if pairs_path.exists() else []
+        diffs = {}
+        for pair in expected:
+            if pair["a"] in documents and pair["b"] in documents:
+                diff = compare(documents[pair["a"]], documents[pair["b"]])
+                diffs[(pair["a"], pair["b"])] = [dump(p) for p in diff.pairs]
+        result["pairs"] = score_pairs(expected, diffs)
+    fmt = fmt or default_format(sys.stdout, "table", "json")
+    if fmt == "json":
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        _print_table(result)
+    return 1 if messages.errors else 0
+
+
+def _print_table(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    summary = Table(title="Claims against gold", title_justify="left")
+    summary.add_column("measure")
+    summary.add_column("value", justify="right")
+    for key, value in result.items():
+        if key not in {"articles", "pairs", "missing_output"}:
+            summary.add_row(key, str(value))
+    console.print(summary)
+    per = Table(title="Per article", title_justify="left")
+    for column in ("article", "gold", "system", "matched"):
+        per.add_column(column, justify="left" if column == "article" else "right")
+    for art, row in result["articles"].items():
+        per.add_row(art, str(row["gold"]), str(row["system"]), str(row["matched"]))
+    console.print(per)
+    if result.get("missing_output"):
+        console.print(f"no output for: {', '.join(result['missing_output'])}")
+    if "pairs" in result:
+        pairs = Table(title="Diff pairs against gold", title_justify="left")
+        pairs.add_column("measure")
+        pairs.add_column("value", justify="right")
+        for key, value in result["pairs"].items():
+            pairs.add_row(key, str(value))
+        console.print(pairs)

@@ -1,0 +1,27 @@
+"""`claimcmp schema`: the JSON Schema of the documents claimcmp writes."""
+from __future__ import annotations
+
+import json
+
+import typer
+
+DOCUMENTS = ("extract", "diff", "claim")
+
+
+def command(
+    document: str = typer.Argument("extract", metavar="[extract|diff|claim]",
+                                   help="Which document: extract (default), diff, or a jsonl claim line."),
+) -> None:
+    """Print the JSON Schema of an output document."""
+    from claimcmp.cli.common import check_choice, reported_errors
+
+    with reported_errors(False):
+        check_choice(document, "document", DOCUMENTS)
+        print(json.dumps(json_schema(document), indent=2, ensure_ascii=False))
+
+
+def json_schema(document: str) -> dict:
+    from claimcmp.models import Claim, DiffDocument, ExtractDocument
+
+    model = {"extract": ExtractDocument, "diff": DiffDocument, "claim": Claim}[document]
+    return model.model_json_schema(by_alias=True, mode="serialization")

