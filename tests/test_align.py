@@ -1,0 +1,366 @@
+"""Alignment rules of design/claims.md on hand-built claims."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcmp import stance_groups as sg
+from claimcmp.align import (actor_key, compare, fit_actors, format_span, judge,
+                            regions_compatible, times_compatible)
+from claimcmp.models import Actor, Article, Claim, DateSpan, ExtractDocument, Published, Region
+
+_COUNTRY_NAMES = {"RUS": "Russia", "USA": "United States", "SYR": "Syria", "IRN": "Iran",
+                  "TUR": "Turkey", "ISR": "Israel", "IRQ": "Iraq", "VNM": "Vietnam"}
+
+
+def actor(key: str | Actor) -> Actor:
+    if isinstance(key, Actor):
+        return key
+    if key in _COUNTRY_NAMES:
+        return Actor(id=key, name=_COUNTRY_NAMES[key], kind="country", country=key, mention=key)
+    return Actor(id=key, name=key.title(), kind="group", mention=key)
+
+
+def span(start: str, end: str | None = None, source: str = "explicit") -> DateSpan:
+    return DateSpan(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end or start),
+                    granularity="day", text="" if source == "article" else start, source=source)
+
+
+def published(day: str) -> DateSpan:
+    return span(day, source="article")
+
+
+_counter = iter(range(10**6))
+
+
+def claim(stance: str = "cooperate", family: str = "cooperation", subject="RUS", target="USA", *,
+          polarity: str = "positive", regions: tuple[str, ...] = (), when: DateSpan | None = None,
+          modality: str = "asserted", sentence: str | None = None, start: int | None = None,
+          topic: str | None = None) -> Claim:
+    n = next(_counter)
+    start = n * 100 if start is None else start
+    sentence = sentence or f"{subject} {stance} {target} ({n})"
+    return Claim(
+        id=f"c{n}", article_id="x", sentence=sentence, start=start, end=start + len(sentence),
+        subject=actor(subject), stance=stance, family=family, polarity=polarity,
+        target=actor(target) if target else None, topic=topic,
+        regions=[Region(name=_COUNTRY_NAMES.get(r, r), kind="country", country=r) for r in regions],
+        when=when, modality=modality,
+    )
+
+
+def doc(aid: str, *claims: Claim, date: str | None = "2017-03-12") -> ExtractDocument:
+    art = Article(id=aid, title=f"Article {aid}", sha256="0" * 64,
+                  published=Published(date=dt.date.fromisoformat(date) if date else None,
+                                      source="metadata" if date else "none"))
+    return ExtractDocument(article=art, claims=list(claims))
+
+
+def diff(a: list[Claim], b: list[Claim], **kw):
+    return compare(doc("a", *a), doc("b", *b), **kw)
+
+
+def relations(d) -> list[str]:
+    return [p.relation for p in d.pairs]
+
+
+# ---------------------------------------------------------------- actors
+
+def test_symmetric_relation_matches_in_either_direction():
+    d = diff([claim("cooperate", subject="RUS", target="USA")],
+             [claim("work in tandem", subject="USA", target="RUS")])
+    assert relations(d) == ["agree"]
+    assert "same actors RUS-USA" in d.pairs[0].why
+    assert "cooperate ~ work in tandem" in d.pairs[0].why
+
+
+def test_directed_relation_does_not_swap():
+    d = diff([claim("accuse", "conflict", subject="RUS", target="USA")],
+             [claim("accuse", "conflict", subject="USA", target="RUS")])
+    assert d.pairs == []
+    assert len(d.only_a) == len(d.only_b) == 1
+
+
+def test_person_compared_by_affiliation():
+    lavrov = Actor(id="sergei-lavrov", name="Sergei Lavrov", kind="person", country="RUS",
+                   mention="Lavrov")
+    kerry = Actor(id="john-kerry", name="John Kerry", kind="person", country="USA",
+                  mention="Kerry")
+    assert actor_key(lavrov) == "RUS"
+    d = diff([claim("agree", subject=lavrov, target=kerry)],
+             [claim("reach accord", subject="USA", target="RUS")])
+    assert relations(d) == ["agree"]
+    unaffiliated = Actor(id="john-doe", name="John Doe", kind="person", mention="Doe")
+    assert actor_key(unaffiliated) == "JOHN-DOE"
+
+
+def test_armed_group_keeps_its_own_id():
+    hezbollah = Actor(id="HEZBOLLAH", name="Hezbollah", kind="group", country="LBN",
+                      mention="Hezbollah")
+    assert actor_key(hezbollah) == "HEZBOLLAH"
+
+
+def test_unrelated_actors_stay_alone_in_article_order():
+    a = [claim("cooperate", subject="RUS", target="IRN", start=300),
+         claim("attack", "conflict", subject="ISR", target="SYR", start=10)]
+    b = [claim("cooperate", subject="USA", target="TUR")]
+    d = diff(a, b)
+    assert d.pairs == []
+    assert [c.start for c in d.only_a] == [10, 300]
+    assert [c.subject.id for c in d.only_b] == ["USA"]
+
+
+def test_kin_names_agree_but_never_conflict():
+    a = claim("support", subject="USA", target="REBELS", when=published("2017-03-12"))
+    b_same = claim("back", subject="USA", target="TERRORISTS", when=published("2017-03-20"))
+    b_neg = claim("support", subject="USA", target="TERRORISTS", polarity="negative",
+                  when=published("2017-03-20"))
+    assert relations(diff([a], [b_same])) == ["agree"]
+    assert "kin" in diff([a], [b_same]).pairs[0].why
+    assert diff([a], [b_neg]).pairs == []
+
+
+# ---------------------------------------------------------------- stance
+
+def test_negation_is_a_conflict():
+    d = diff([claim("cooperate", when=span("2017-01-01", "2017-12-31"))],
+             [claim("cooperate", polarity="negative", when=span("2017-01-20", "2017-03-28"))])
+    assert relations(d) == ["conflict"]
+    assert "cooperation vs negated cooperation" in d.pairs[0].why
+    assert "times overlap" in d.pairs[0].why
+
+
+def test_family_flip_of_the_same_relation_is_a_conflict():
+    d = diff([claim("work in tandem", subject="USA", target="RUS", when=published("2017-03-12"))],
+             [claim("suspend cooperation", "conflict", subject="USA", target="RUS",
+                    when=published("2017-03-01"))])
+    assert relations(d) == ["conflict"]
+    assert "cooperation vs conflict" in d.pairs[0].why
+
+
+def test_rule_out_with_cooperation_as_topic_conflicts():
+    d = diff([claim("cooperate", subject="USA", target="RUS", when=published("2017-03-12"))],
+             [claim("reject", "conflict", subject="USA", target="RUS", topic="cooperation",
+                    when=published("2017-03-10"))])
+    assert relations(d) == ["conflict"]
+
+
+def test_unrelated_family_flip_is_not_a_conflict():
+    # Rivals cooperate and accuse each other at once: no contradiction.
+    d = diff([claim("cooperate", when=published("2017-03-12"))],
+             [claim("accuse", "conflict", when=published("2017-03-12"))])
+    assert d.pairs == []
+
+
+def test_same_family_unrelated_acts_agree_weakly():
+    strong = diff([claim("cooperate")], [claim("revive cooperation")]).pairs[0]
+    weak = diff([claim("ally")], [claim("dialogue")]).pairs[0]
+    assert strong.relation == weak.relation == "agree"
+    assert weak.score < strong.score
+    assert "different acts" in weak.why or "similar acts" in weak.why
+
+
+def test_negated_cooperation_and_ruling_it_out_agree():
+    d = diff([claim("reject", "conflict", subject="USA", target="RUS", topic="cooperation")],
+             [claim("cooperate", subject="RUS", target="USA", polarity="negative")])
+    assert relations(d) == ["agree"]
+
+
+def test_neutral_claims_never_conflict():
+    a = claim("deploy", "neutral", target=None, regions=("SYR",))
+    assert diff([a], [claim("deploy", "neutral", target=None, polarity="negative")]).pairs == []
+    assert relations(diff([a], [claim("send troops", "neutral", target=None)])) == ["agree"]
+    assert diff([a], [claim("visit", "neutral", target=None)]).pairs == []
+
+
+def test_hedged_claims_do_not_contradict():
+    d = diff([claim("cooperate", modality="possible")],
+             [claim("cooperate", polarity="negative", modality="reported")])
+    assert d.pairs == []
+
+
+def test_targetless_claims_need_the_same_act():
+    base = claim("attack", "conflict", target=None, regions=("SYR",))
+    assert relations(diff([base], [claim("strike", "conflict", target=None,
+                                         polarity="negative")])) == ["conflict"]
+    assert diff([base], [claim("warn", "conflict", target=None, polarity="negative")]).pairs == []
+
+
+def test_stance_synonym_table():
+    assert sg.read("revive cooperation").group.name == "cooperate"
+    assert sg.read("suspend bilateral cooperation").group.name == "suspend"
+    assert sg.read("relations deteriorate").group.name == "deteriorate"
+    for a, b in [("cooperate", "coordinate"), ("work in tandem", "joint action"),
+                 ("reject", "rule out"), ("refuse", "rule out"), ("attack", "bomb"),
+                 ("strike", "shelled")]:
+        assert sg.similarity(a, b)[0] >= 0.9, (a, b)
+    assert sg.similarity("attack", "praise")[0] < 0.5
+    assert sg.is_symmetric("meet") and sg.is_symmetric("clash")
+    assert not sg.is_symmetric("accuse")
+
+
+# ---------------------------------------------------------------- time and place
+
+def test_article_dates_widened_by_the_window():
+    assert times_compatible(published("2017-03-12"), span("2017-02-15"))
+    assert not times_compatible(published("2017-03-12"), span("2017-02-01"))
+    assert not times_compatible(published("2017-03-12"), span("2017-02-15"), window_days=5)
+    assert times_compatible(None, span("1999-01-01"))
+    assert times_compatible(published("2017-03-12"), published("2017-04-10"))
+
+
+def test_conflict_within_window_shifted_outside():
+    a = claim("cooperate", when=published("2017-03-12"))
+    inside = claim("cooperate", polarity="negative", when=span("2017-02-20"))
+    outside = claim("cooperate", polarity="negative", when=span("2016-12-01"))
+    assert relations(diff([a], [inside])) == ["conflict"]
+    assert relations(diff([a], [inside], window_days=5)) == ["shifted"]
+    shifted = diff([a], [outside]).pairs[0]
+    assert shifted.relation == "shifted"
+    assert shifted.why.endswith("12 Mar 2017 vs 1 Dec 2016: shifted")
+
+
+def test_explicit_spans_that_do_not_overlap_are_shifted():
+    d = diff([claim("revive cooperation", when=span("2016-12-01", "2016-12-09"))],
+             [claim("cooperate", polarity="negative", when=span("2017-01-20", "2017-03-28"))])
+    assert relations(d) == ["shifted"]
+    assert "negated cooperation" in d.pairs[0].why
+
+
+def test_undated_statement_does_not_reach_a_later_span():
+    # "relations are at a nadir" in an article of 9 Dec 2016 against "in 2017".
+    d = diff([claim("relations deteriorate", "conflict", when=published("2016-12-09"))],
+             [claim("transactional relations", when=span("2017-01-01", "2017-12-31"))])
+    assert relations(d) == ["shifted"]
+
+
+def test_agreement_needs_compatible_time_unless_both_undated_in_text():
+    far = span("2015-01-01", "2015-01-31")
+    assert diff([claim("cooperate", when=span("2017-03-01"))], [claim("cooperate", when=far)]).pairs == []
+    d = diff([claim("cooperate", when=published("2017-03-12"))],
+             [claim("cooperate", when=published("2017-12-27"))])
+    assert relations(d) == ["agree"]
+    assert "taken as ongoing" in d.pairs[0].why
+
+
+def test_event_in_a_long_span_does_not_contradict_a_short_one():
+    d = diff([claim("agree", when=span("2016-01-20", "2017-01-19"))],
+             [claim("suspend cooperation", "conflict", when=span("2016-10-01", "2016-10-10"))])
+    assert d.pairs == []
+
+
+def test_regions():
+    syr, irq, none = claim(regions=("SYR",)), claim(regions=("IRQ",)), claim()
+    assert not regions_compatible(syr, irq)
+    assert regions_compatible(syr, none)
+    assert regions_compatible(claim(regions=("SYR", "IRQ")), irq)
+    assert diff([syr], [irq]).pairs == []
+    d = diff([syr], [none])
+    assert relations(d) == ["agree"]
+    assert relations(diff([syr], [claim("joint action", regions=("SYR",))])) == ["agree"]
+    assert "in SYR" in diff([syr], [claim("joint action", regions=("SYR",))]).pairs[0].why
+
+
+def test_format_span():
+    assert format_span(span("2016-12-03")) == "3 Dec 2016"
+    assert format_span(span("2016-10-01", "2016-10-31")) == "Oct 2016"
+    assert format_span(span("2017-01-01", "2017-12-31")) == "2017"
+    assert format_span(None) == "undated"
+
+
+# ---------------------------------------------------------------- pairing
+
+def test_each_claim_in_one_best_pair_and_all_pairs_on_request():
+    a = [claim("cooperate")]
+    b = [claim("meet"), claim("coordinate")]
+    best = diff(a, b)
+    assert len(best.pairs) == 1
+    assert best.pairs[0].b.stance == "coordinate"
+    assert [c.stance for c in best.only_b] == ["meet"]
+    every = diff(a, b, all_pairs=True)
+    assert [p.b.stance for p in every.pairs] == ["coordinate", "meet"]
+    assert every.only_a == every.only_b == []
+
+
+def test_ties_broken_by_claim_order():
+    a = [claim("cooperate", sentence="same words", start=0),
+         claim("cooperate", sentence="same words", start=50)]
+    b = [claim("cooperate", sentence="same words", start=0)]
+    d = diff(a, b)
+    assert [p.a.start for p in d.pairs] == [0]
+    assert [c.start for c in d.only_a] == [50]
+
+
+def test_pairs_sorted_conflicts_shifted_agreements():
+    a = [claim("cooperate", subject="RUS", target="USA", when=span("2017-01-01", "2017-12-31")),
+         claim("attack", "conflict", subject="ISR", target="SYR", when=span("2017-03-01")),
+         claim("support", subject="IRN", target="SYR", when=span("2017-03-01"))]
+    b = [claim("support", subject="IRN", target="SYR", when=span("2017-03-01")),
+         claim("attack", "conflict", subject="ISR", target="SYR", polarity="negative",
+               when=span("2015-05-01")),
+         claim("cooperate", subject="USA", target="RUS", polarity="negative",
+               when=span("2017-02-01", "2017-02-28"))]
+    d = diff(a, b)
+    assert relations(d) == ["conflict", "shifted", "agree"]
+    assert diff(a, b).model_dump() == d.model_dump()
+
+
+def test_scores_in_range_and_better_match_scores_higher():
+    fit = fit_actors(claim(), claim(subject="USA", target="RUS"))
+    assert fit is not None and fit.mode == "swapped"
+    synonym = judge(claim("cooperate", regions=("SYR",)), claim("join forces", regions=("SYR",)))
+    loose = judge(claim("cooperate"), claim("host"))
+    assert synonym and loose
+    assert 0.0 <= loose[1] < synonym[1] <= 1.0
+
+
+def test_negative_window_refused():
+    with pytest.raises(ValueError):
+        diff([claim()], [claim()], window_days=-1)
+
+
+def test_align_does_not_import_spacy():
+    code = ("import sys, claimcmp.align, claimcmp.render.diff_table; "
+            "sys.exit('spacy' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+# ---------------------------------------------------------------- properties
+
+_claims = st.builds(
+    lambda stance, fam, subj, targ, pol, reg, day, art: claim(
+        stance, fam, subj, targ, polarity=pol, regions=reg,
+        when=span(f"2017-{day:02d}-01", source="article" if art else "explicit")),
+    st.sampled_from(["cooperate", "meet", "reject", "attack", "suspend cooperation", "deploy"]),
+    st.sampled_from(["cooperation", "conflict", "neutral"]),
+    st.sampled_from(["RUS", "USA", "SYR"]),
+    st.sampled_from(["RUS", "USA", "SYR", None]),
+    st.sampled_from(["positive", "negative"]),
+    st.sampled_from([(), ("SYR",), ("IRQ",)]),
+    st.integers(1, 12),
+    st.booleans(),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_claims, max_size=6), st.lists(_claims, max_size=6))
+def test_every_claim_reported_once(a, b):
+    d = diff(a, b)
+    ids_a = [p.a.id for p in d.pairs] + [c.id for c in d.only_a]
+    ids_b = [p.b.id for p in d.pairs] + [c.id for c in d.only_b]
+    assert sorted(ids_a) == sorted(c.id for c in a)
+    assert sorted(ids_b) == sorted(c.id for c in b)
+    order = {"conflict": 0, "shifted": 1, "agree": 2}
+    keys = [(order[p.relation], -p.score) for p in d.pairs]
+    assert keys == sorted(keys)
+    for p in d.pairs:
+        assert 0.0 <= p.score <= 1.0 and p.why
+        if p.relation != "agree":
+            assert "neutral" not in (p.a.family, p.b.family)
+    every = diff(a, b, all_pairs=True)
+    assert len(every.pairs) >= len(d.pairs)
