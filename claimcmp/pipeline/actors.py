@@ -1,0 +1,492 @@
+"""Actor mentions -> normalized actors (claims.md `actor`), written to doc.spans[ACTORS].
+
+Three sources of candidates, resolved longest-first into non-overlapping spans:
+1. gazetteer matches (PhraseMatcher on ORTH for short/cased aliases, LOWER for long ones),
+   then combinations: "<country> ('s) <body>" ("Russia's Foreign Ministry"), "<body> of
+   <country>", "<country>-led coalition", "<demonym> <generic group>" ("Syrian rebels"),
+   "<org> <extension>" ("NATO officials", "Houthi rebels");
+2. persons: NER PERSON spans and curated office holders, with the affiliation read from the
+   text (title compound, possessive, apposition), carried to later surname mentions;
+3. NER ORG spans the gazetteer does not know -> upper-case slug.
+Works on a blank pipeline (gazetteer only); NER and tags refine it when present.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from claimcmp import extensions, gazetteer as gz
+from claimcmp.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
+                                MODIFIED, POSS, TITLE_WORDS)
+
+PERSON_ACTOR_LABELS = {"PERSON"}
+CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+GOV_CANON = "GOVERNMENT"
+
+
+class Cand:
+    __slots__ = ("start", "end", "actor", "prio", "entry", "alias")
+
+    def __init__(self, start, end, actor, prio, entry=None, alias=""):
+        self.start, self.end, self.actor, self.prio = start, end, actor, prio
+        self.entry, self.alias = entry, alias
+
+    @property
+    def role(self):
+        return self.entry.role if self.entry else ""
+
+
+class ActorTagger:
+    """spaCy component: tags actor mentions. Registered as a factory in pipeline/factories.py."""
+
+    def __init__(self, nlp: Language, name: str = "claimcmp_actors", *, carry_persons: bool = True):
+        self.nlp = nlp
+        self.name = name
+        self.carry_persons = carry_persons
+        self._ready = False
+
+    def initialize(self, get_examples=None, nlp=None) -> None:
+        self._ensure()
+
+    def _ensure(self) -> None:
+        """Build the matchers once, on first use: keeps config/pipeline creation cheap."""
+        if self._ready:
+            return
+        vocab, make = self.nlp.vocab, self.nlp.make_doc
+        self._cs = PhraseMatcher(vocab, attr="ORTH")
+        self._ci = PhraseMatcher(vocab, attr="LOWER")
+        self._entries = gz.entries()
+        for key, e in self._entries.items():
+            if e.aliases_cs:
+                self._cs.add(key, [make(a) for a in e.aliases_cs])
+            if e.aliases_ci:
+                self._ci.add(key, [make(a) for a in e.aliases_ci])
+        self._acronyms = {a for e in self._entries.values() for a in e.aliases_cs if a.isupper()}
+        # exact alias -> actor, for NER names the matcher could not see ("USA--")
+        self._exact = {a: e.actor for e in self._entries.values() if e.role != gz.BLOCKER
+                       and e.role not in (gz.MODIFIER, gz.PREFIX) for a in e.aliases_cs}
+        self._exact_lower = {a.lower(): e.actor for e in self._entries.values()
+                             if e.role not in (gz.BLOCKER, gz.MODIFIER) for a in e.aliases_ci}
+        self._bodies: dict[str, list[gz.Body]] = {}
+        self._body_matcher = PhraseMatcher(vocab, attr="LOWER")
+        for b in gz.bodies():
+            self._bodies.setdefault(b.phrase, []).append(b)
+        for phrase in self._bodies:
+            self._body_matcher.add(phrase, [make(phrase)])
+        self._ready = True
+
+    # ------------------------------------------------------------------ main
+    def __call__(self, doc: Doc) -> Doc:
+        self._ensure()
+        has_ner = doc.has_annotation("ENT_IOB")
+        ents = [self._trim(e) for e in doc.ents] if has_ner else []
+        raw, rejected = self._matches(doc)
+        ents = [e for e in ents if e is not None and not _bogus_person(e, raw)]
+        # combinations first: "Turkish Defence Ministry" is one NER ORG that holds "Turkish"
+        combos = self._combine(doc, raw)
+        simple = self._ner_filter(raw, ents)
+        persons = self._persons(doc, simple, combos, ents)
+        cands = [c for c in simple if c.role != gz.MODIFIER] + combos + persons
+        chosen = _resolve(cands, len(doc))
+        taken = bytearray(len(doc))
+        for c in chosen + rejected:  # a rejected "Hamas-controlled" must not come back as ORG
+            taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        for ent in ents:  # NER names the matcher missed: odd tokenization, unknown orgs
+            if ent.label_ in ("ORG", "GPE", "NORP") and not any(taken[ent.start:ent.end]):
+                actor = self._lookup(ent.text)
+                if actor is None and ent.label_ == "ORG" and ent.text.lower() not in self._bodies:
+                    actor = _unknown_org(ent)
+                if actor:
+                    chosen.append(Cand(ent.start, ent.end, actor, 1))
+        spans = []
+        for c in sorted(chosen, key=lambda c: c.start):
+            if not c.actor:
+                continue  # blockers
+            span = Span(doc, c.start, c.end, label=c.actor["kind"])
+            span._.claimcmp_actor = dict(c.actor)
+            spans.append(span)
+        doc.spans[extensions.ACTORS] = spans
+        return doc
+
+    # ------------------------------------------------------------ gazetteer
+    def _lookup(self, text: str) -> dict | None:
+        text = text.strip(" -–—.,;:'\"«»“”")
+        actor = self._exact.get(text) or self._exact_lower.get(text.lower())
+        return dict(actor) if actor else None
+
+    def _matches(self, doc: Doc) -> tuple[list[Cand], list[Cand]]:
+        out, rejected = [], []
+        strings = doc.vocab.strings
+        seen = set()
+        for match_id, s, e in self._cs(doc) + self._ci(doc):
+            key = strings[match_id]
+            if (key, s, e) in seen:
+                continue
+            seen.add((key, s, e))
+            entry = self._entries[key]
+            text = doc[s:e].text
+            if not self._plausible(doc, s, e, entry, text):
+                rejected.append(Cand(s, e, {}, 0))
+                continue
+            prio = 6 if entry.role == gz.BLOCKER else 4 if entry.role == gz.PERSON else 3
+            out.append(Cand(s, e, entry.actor, prio, entry, text))
+        return out, rejected
+
+    def _plausible(self, doc: Doc, s: int, e: int, entry: gz.Entry, text: str) -> bool:
+        """Context checks that keep the verb "is", the pronoun "WHO", "West Bank" etc. out."""
+        n = len(doc)
+        nxt = doc[e] if e < n else None
+        prev = doc[s - 1] if s > 0 else None
+        if entry.role == gz.BLOCKER:
+            return True
+        if entry.role == gz.PREFIX:
+            return nxt is not None and nxt.text == "-"
+        if text in ("the West", "The West") and nxt is not None and nxt.is_title:
+            return False  # the West Bank, the West Coast
+        # "Russian-backed forces", "rebel-held areas": the mention only modifies
+        if nxt is not None and nxt.text == "-" and e + 1 < n and doc[e + 1].lower_ in MODIFIED:
+            return False
+        if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti", "non", "ex"):
+            return False
+        if text in gz.CONTEXT_ACRONYMS:
+            paren = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
+            if paren:
+                return True
+            if self._caps_context(doc, s, e):
+                return False
+            if text == "IS":
+                if nxt is not None and nxt.lower_ in IS_NEXT:
+                    return True
+                if prev is None or prev.lower_ not in IS_PREV:
+                    return False
+                return not (doc.has_annotation("TAG") and doc[s].tag_ == "VBZ" and prev.lower_ != "the")
+            if text == "WHO":
+                if prev is not None and prev.lower_ == "the":
+                    return True
+                return not doc.has_annotation("TAG") or doc[s].tag_ in ("NNP", "NN", "NNPS")
+        return True
+
+    def _caps_context(self, doc: Doc, s: int, e: int) -> bool:
+        # a shouting headline ("WHO IS TO BLAME"): neighbors are upper-case words, not acronyms
+        for t in (doc[s - 1] if s > 0 else None, doc[e] if e < len(doc) else None):
+            if t is not None and t.is_alpha and len(t) > 1 and t.is_upper and t.text not in self._acronyms:
+                return True
+        return False
+
+    def _ner_filter(self, cands: list[Cand], ents: list) -> list[Cand]:
+        """Drop place-like matches NER reads as part of a longer name ("George Washington",
+        "Moscow State University") and person-ish names NER tags PERSON ("Jordan")."""
+        if not ents:
+            return cands
+        out = []
+        for c in cands:
+            drop = False
+            if c.role in (gz.NAME, gz.ADJ, gz.METONYM) and c.actor.get("kind") == "country":
+                for ent in ents:
+                    if ent.label_ not in CONTAINER_LABELS:
+                        continue
+                    if ent.start <= c.start and c.end <= ent.end:
+                        if (ent.end - ent.start) > (c.end - c.start):
+                            drop = True
+                        elif ent.label_ == "PERSON" and c.alias in gz.PERSONISH:
+                            drop = True
+            if not drop:
+                out.append(c)
+        return out
+
+    def _trim(self, ent: Span) -> Span | None:
+        """Strip determiners, titles and possessives NER sometimes includes."""
+        s, e = ent.start, ent.end
+        doc = ent.doc
+        while s < e and (doc[s].lower_ in ("the", "a", "an") or
+                         (ent.label_ == "PERSON" and doc[s].lower_ in TITLE_WORDS)):
+            s += 1
+        while e > s and (doc[e - 1].text in POSS or doc[e - 1].is_punct):
+            e -= 1
+        if s >= e:
+            return None
+        return Span(doc, s, e, label=ent.label_)
+
+    # --------------------------------------------------------- combinations
+    def _combine(self, doc: Doc, simple: list[Cand]) -> list[Cand]:
+        n = len(doc)
+        body_at: dict[int, tuple[int, list[gz.Body]]] = {}
+        for match_id, s, e in self._body_matcher(doc):
+            if s not in body_at or e > body_at[s][0]:
+                body_at[s] = (e, self._bodies[doc.vocab.strings[match_id]])
+        generic_at = {c.start: c for c in simple if c.role == gz.GENERIC}
+        name_at = {}
+        for c in simple:
+            if c.role == gz.NAME and c.actor.get("kind") == "country":
+                name_at.setdefault(c.start, c)
+        out = []
+        for c in simple:
+            if c.role not in (gz.NAME, gz.ADJ, gz.MODIFIER, gz.PERSON):
+                continue
+            is_country = c.actor.get("kind") == "country"
+            j = c.end
+            if j < n and doc[j].text in POSS and c.role in (gz.NAME, gz.PERSON):
+                j += 1
+            if j in body_at:
+                e, rows = body_at[j]
+                made = self._body_actor(c, rows, is_country)
+                if made:
+                    out.append(Cand(c.start, e, made, 4))
+            if j == c.end and j in generic_at and c.role in (gz.ADJ, gz.NAME, gz.MODIFIER):
+                g = generic_at[j]
+                out.append(Cand(c.start, g.end, g.actor if is_country else c.actor, 4))
+            if j + 1 < n and doc[j].text == "-" and doc[j + 1].lower_ == "led" and c.role != gz.PERSON:
+                e = j + 2
+                if e < n and doc[e].lower_ in LED_HEADS:
+                    e += 1
+                out.append(Cand(c.start, e, c.actor, 4))
+        for s, (e, rows) in body_at.items():  # "the president of Syria"
+            k = e + 1 if e < n and doc[e].lower_ == "of" else None
+            if k is None:
+                continue
+            if k < n and doc[k].lower_ == "the":
+                k += 1
+            if k in name_at:
+                made = self._body_actor(name_at[k], rows, True)
+                if made:
+                    out.append(Cand(s, name_at[k].end, made, 4))
+        return out
+
+    def _body_actor(self, c: Cand, rows: list[gz.Body], is_country: bool) -> dict | None:
+        if c.role == gz.PERSON:  # "the Obama administration", "the Assad regime"
+            iso = c.actor.get("country")
+            if any(b.canon == GOV_CANON for b in rows) and iso in gz.countries():
+                return gz.country_actor(iso)
+            return None
+        if not is_country:  # "NATO officials", "Houthi rebels", "Western governments"
+            return dict(c.actor) if any(b.after_org or b.after_country for b in rows) else None
+        body = next((b for b in rows if b.after_country), None)
+        if body is None:
+            return None
+        iso, adj = c.actor["id"], c.entry.adjective
+        if body.canon == GOV_CANON:
+            return dict(c.actor)
+        if body.kind == "person":
+            return {"id": f"{iso.lower()}-{body.canon.lower().replace('_', '-')}",
+                    "name": f"{adj} {body.label}", "kind": "person", "country": iso}
+        return {"id": f"{iso}_{body.canon}", "name": f"{adj} {body.label}",
+                "kind": body.kind, "country": iso}
+
+    # -------------------------------------------------------------- persons
+    def _persons(self, doc: Doc, simple: list[Cand], combos: list[Cand], ents: list) -> list[Cand]:
+        leaders = [c for c in simple if c.role == gz.PERSON]
+        bases = []  # (start, end, leader actor or None)
+        covered = set()
+        for ent in ents:
+            if ent.label_ not in PERSON_ACTOR_LABELS:
+                continue
+            inner = [c for c in leaders if ent.start <= c.start and c.end <= ent.end]
+            other = [c for c in simple if c.role not in (gz.PERSON, gz.BLOCKER)
+                     and c.start == ent.start and c.end == ent.end]
+            if other and not inner:
+                continue  # NER says PERSON, the gazetteer knows better ("Kyiv")
+            leader = None
+            for c in inner:
+                covered.add((c.start, c.end))
+                if _same_person(ent.text, c):
+                    leader = c.actor
+            bases.append((ent.start, ent.end, leader))
+        for c in leaders:
+            if (c.start, c.end) not in covered:
+                bases.append((c.start, c.end, c.actor))
+        if not bases:
+            return []
+        anchors = [c for c in simple + combos
+                   if c.actor and c.role not in (gz.GENERIC, gz.MODIFIER, gz.BLOCKER)]
+        by_end: dict[int, Cand] = {}
+        by_start: dict[int, Cand] = {}
+        for c in anchors:
+            if c.end not in by_end or c.start < by_end[c.end].start:
+                by_end[c.end] = c
+            if c.start not in by_start or c.end > by_start[c.start].end:
+                by_start[c.start] = c
+        person_starts = {s for s, _, _ in bases}
+        found = []
+        for s, e, leader in bases:
+            aff, left = self._left(doc, s, by_end)
+            appos = self._appos(doc, e, by_start, person_starts)
+            if aff is None and appos:
+                aff = appos[0]
+            found.append((s, e, leader, aff, left, appos))
+        # carry: surname -> the fullest name and the first affiliation read from the text;
+        # then given-name-first family names ("Kim" of "Kim Jong Un") where no surname clashes
+        full_by_surname: dict[str, str] = {}
+        aff_by_surname: dict[str, str] = {}
+        for pos in (-1, 0):
+            surnames = {k for k, v in full_by_surname.items() if " " in v}
+            for s, e, _, aff, _, _ in found:
+                words = [t.text for t in doc[s:e] if t.text not in POSS]
+                if not words or (pos == 0 and (len(words) < 2 or words[0] in surnames)):
+                    continue
+                if len(words) > len(full_by_surname.get(words[pos], "").split()):
+                    full_by_surname[words[pos]] = " ".join(words)
+                if aff and self.carry_persons:
+                    aff_by_surname.setdefault(words[pos], aff)
+        out = []
+        for s, e, leader, aff, left, appos in found:
+            words = [t.text for t in doc[s:e] if t.text not in POSS]
+            sur = words[-1] if words else ""
+            full = full_by_surname.get(sur, doc[s:e].text) if self.carry_persons else doc[s:e].text
+            if leader is None and full != doc[s:e].text:
+                leader = next((c.actor for c in leaders if c.alias == full), None)
+            country = aff or aff_by_surname.get(sur) or (leader or {}).get("country")
+            actor = {"id": leader["id"] if leader else gz.person_slug(full),
+                     "name": leader["name"] if leader else full,
+                     "kind": "person", "country": country}
+            out.append(Cand(left if left is not None else s, e, actor, 5))
+            if appos:
+                out.append(Cand(appos[1], appos[2], dict(actor), 5))
+        return out
+
+    def _left(self, doc: Doc, s: int, by_end: dict[int, Cand]) -> tuple[str | None, int | None]:
+        """'Russian Foreign Minister X', "Iran's President X", "Russia's X", "Putin's spokesman X"."""
+        i, steps, titled, poss = s - 1, 0, False, False
+        while i >= 0 and steps < 10:
+            c = by_end.get(i + 1)
+            if c is not None and c.start < s:
+                if (c.role == "" and c.actor.get("kind") == "person") or doc[c.end - 1].lower_ in TITLE_WORDS:
+                    titled = True  # a title combo: "Russian Foreign Minister", "UN envoy"
+                k = c.start - 1
+                if k >= 0 and doc[k].lower_ == "the":
+                    k -= 1
+                if k >= 0 and doc[k].lower_ in AWAY:
+                    i, steps = k - 1, steps + 1  # "ambassador to the UN": keep looking left
+                    continue
+                if not (titled or poss):
+                    return None, None  # "in Moscow Lavrov said": no title, no possessive
+                code = gz.affiliation_code(c.actor)
+                if c.role == gz.PERSON:
+                    return code, None  # "Putin's spokesman X": Putin keeps his own span
+                return code, c.start
+            t = doc[i]
+            if t.text in POSS:
+                poss = True
+            elif t.lower_ in TITLE_WORDS or t.text == "-":
+                titled = True
+            else:
+                return None, None
+            i -= 1
+            steps += 1
+        return None, None
+
+    def _appos(self, doc: Doc, e: int, by_start: dict[int, Cand], person_starts: set):
+        """'X, Russia's foreign minister,' / 'X, the president of Syria' -> (code, start, end)."""
+        n = len(doc)
+        if e >= n or doc[e].text != ",":
+            return None
+        j, aff, titled, first, last, away = e + 1, None, False, None, None, False
+        while j < n and j < e + 14:
+            t = doc[j]
+            if j in person_starts:
+                break
+            c = by_start.get(j)
+            if c is not None:
+                if c.actor.get("kind") == "person":
+                    if c.role == gz.PERSON:
+                        break
+                    titled = True
+                if aff is None and not away:
+                    aff = gz.affiliation_code(c.actor)
+                away = False
+                first = j if first is None else first
+                j = last = c.end
+                continue
+            low = t.lower_
+            if low in TITLE_WORDS:
+                titled = True
+                first = j if first is None else first
+                j += 1
+                last = j
+                continue
+            if low in AWAY:
+                away = True
+            elif not (low in APPOS_SKIP or low in APPOS_PREP or t.text in POSS):
+                break
+            j += 1
+        if aff and titled and first is not None:
+            return aff, first, last
+        return None
+
+
+def _bogus_person(ent: Span, matches: list[Cand]) -> bool:
+    """NER PERSON spans made only of gazetteer words ("Russo-Turkish") are no person."""
+    if ent.label_ != "PERSON":
+        return False
+    covered = set()
+    for c in matches:
+        if c.role not in (gz.PERSON, gz.BLOCKER) and ent.start <= c.start and c.end <= ent.end:
+            covered.update(range(c.start, c.end))
+    return all(t.i in covered for t in ent if t.is_alpha) and len(ent) > 1
+
+
+def _same_person(ent_text: str, c: Cand) -> bool:
+    """A curated name inside a longer NER name is the same person only if the extra words
+    are the curated first names ("Bashar Assad") - not "Hunter Biden"."""
+    if ent_text == c.alias or ent_text in (c.entry.aliases_cs if c.entry else []):
+        return True
+    name_words = set(c.actor["name"].replace("-", " ").split())
+    extra = set(ent_text.replace("-", " ").split()) - set(c.alias.replace("-", " ").split())
+    return bool(extra) and extra <= name_words
+
+
+def _resolve(cands: list[Cand], n: int) -> list[Cand]:
+    """Longest match first, then priority; spans never overlap."""
+    taken = bytearray(n)
+    chosen = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
+        if c.end <= c.start or any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return chosen
+
+
+JUNK_ORGS = {"gmt", "utc", "pdf", "email", "e-mail", "user name", "comment", "share", "home",
+             "login", "subscribe", "newsletter", "print", "facebook", "twitter", "whatsapp"}
+
+
+def _unknown_org(ent: Span) -> dict | None:
+    text = ent.text.strip()
+    # page furniture and headline fragments are no actors: keep short, one-line names
+    if (not any(ch.isupper() for ch in text) or len(ent) > 6 or "\n" in text or "/" in text
+            or not any(ch.isalpha() for ch in text) or text.lower() in JUNK_ORGS
+            or any(w in JUNK_ORGS for w in text.lower().split())):
+        return None
+    slug = gz.org_slug(text)
+    return {"id": slug, "name": text, "kind": "organization", "country": None} if slug else None
+
+
+# ------------------------------------------------------------------ helpers for the extractor
+def actors_in(doc_or_span) -> list[Span]:
+    """Actor spans of a Doc, or those inside a Span, in text order."""
+    doc = doc_or_span.doc if isinstance(doc_or_span, Span) else doc_or_span
+    if extensions.ACTORS not in doc.spans:
+        return []
+    spans = list(doc.spans[extensions.ACTORS])
+    if isinstance(doc_or_span, Span):
+        s, e = doc_or_span.start, doc_or_span.end
+        spans = [a for a in spans if a.start < e and a.end > s]
+    return spans
+
+
+def actor_for_span(span: Span) -> dict | None:
+    """The actor dict of the best actor mention inside `span` (e.g. a subject noun chunk):
+    the one holding the span's syntactic head when parsed, else the last one not used as a
+    possessive ("Russia's ally Syria" -> Syria)."""
+    inside = actors_in(span)
+    if not inside:
+        return None
+    doc = span.doc
+    if doc.has_annotation("DEP"):
+        root = span.root.i
+        for a in inside:
+            if a.start <= root < a.end:
+                return dict(a._.claimcmp_actor)
+    heads = [a for a in inside if not (a.end < len(doc) and doc[a.end].text in POSS)] or inside
+    return dict(heads[-1]._.claimcmp_actor)
