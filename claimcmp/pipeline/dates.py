@@ -1,0 +1,109 @@
+"""spaCy component: tag time expressions and resolve them to DateSpans.
+
+Candidates are the NER's DATE entities (when the pipeline has NER) and the regex finds of
+claimcmp.temporal.find_expressions; of overlapping candidates the longest one that resolves
+wins. Each kept span goes to doc.spans[extensions.DATES] with span._.claimcmp_when set to the
+DateSpan as a JSON-ready dict (extensions hold plain data so Docs survive DocBin/multiprocessing).
+
+Not registered as a factory here: claimcmp.pipeline.factories does that.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from claimcmp import extensions
+from claimcmp.temporal import Direction, find_expressions, resolve
+
+# Words inside the expression that fix its direction whatever the verb says.
+_FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|tomorrow|from now)\b", re.I)
+_FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll", "wo"}  # "wo" is the first half of "won't"
+_PAST_AUX = {"had", "did", "was", "were", "'d"}
+# Heads that make an xcomp verb future: "are going to resume", "plans to visit".
+_FUTURE_HEADS = {"go", "plan", "intend", "expect", "hope", "aim", "schedule", "prepare"}
+
+
+def parse_published(value) -> dt.date | None:
+    """doc._.claimcmp_published as a date (ISO string, date or None); anything else -> None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _head_verb(span: Span) -> Token | None:
+    """The first VERB/AUX on the way up from the expression's root (bounded: parses can loop
+    only through the root, which is its own head, but stay safe)."""
+    tok = span.root
+    for _ in range(len(span.doc)):
+        if tok.pos_ in ("VERB", "AUX") and not (tok.i >= span.start and tok.i < span.end):
+            return tok
+        if tok.head.i == tok.i:
+            return tok if tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+    return None
+
+
+def grammatical_direction(span: Span) -> Direction:
+    """future / past / auto from the expression's words and its head verb's tense and auxiliaries."""
+    if _FUTURE_WORDS.search(span.text):
+        return "future"
+    if not span.doc.has_annotation("DEP"):
+        return "auto"  # blank pipeline: no parse to read
+    verb = _head_verb(span)
+    if verb is None:
+        return "auto"
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _FUTURE_AUX:
+        return "future"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS and verb.head.tag_ != "VBD":
+        return "future"
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in _FUTURE_HEADS and auxes & {"is", "are", "am"}:
+        return "future"  # "the summit is planned / scheduled / expected for October"
+    if auxes & _PAST_AUX or verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBN" and auxes & {"has", "have", "been"}:
+        return "past"
+    return "auto"
+
+
+class DateTagger:
+    """Writes doc.spans[extensions.DATES]; works with or without parser/NER (regex only then)."""
+
+    def __init__(self, nlp: Language, name: str = "claimcmp_dates"):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = parse_published(doc._.claimcmp_published)
+        candidates: set[tuple[int, int]] = set()
+        if doc.has_annotation("ENT_IOB"):
+            candidates.update((e.start, e.end) for e in doc.ents if e.label_ == "DATE")
+        for s, e in find_expressions(doc.text):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span):
+                candidates.add((span.start, span.end))
+        kept: list[Span] = []
+        taken = [False] * len(doc)
+        # longest first; a candidate that does not resolve leaves room for a shorter one
+        for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if any(taken[start:end]):
+                continue
+            span = Span(doc, start, end, label="DATE")
+            when = resolve(span.text, published, direction=grammatical_direction(span))
+            if when is None:
+                continue
+            span._.claimcmp_when = when.model_dump(mode="json")
+            taken[start:end] = [True] * (end - start)
+            kept.append(span)
+        kept.sort(key=lambda s: s.start)
+        doc.spans[extensions.DATES] = kept
+        return doc
