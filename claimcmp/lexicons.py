@@ -17,6 +17,8 @@ class StanceEntry:
     stance: str  # the label written to claims
     family: str  # cooperation | conflict | neutral
     symmetric: bool
+    # The word counts only with one of these modifiers: "military operation", not "operation".
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,8 @@ def stance_lexicon() -> StanceLexicon:
     for line in _read_text("stances.jsonl").splitlines():
         if not line.strip():
             continue
-        entry = StanceEntry(**json.loads(line))
+        raw = json.loads(line)
+        entry = StanceEntry(**{**raw, "requires": tuple(raw.get("requires", ()))})
         (verbs if entry.pos == "VERB" else nouns)[entry.lemma] = entry
     raw = json.loads(_read_text("cues.json"))
     cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}

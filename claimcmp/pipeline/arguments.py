@@ -43,6 +43,8 @@ class MentionIndex:
     place_at: dict[int, Span] = field(default_factory=dict)
     actors: list[Span] = field(default_factory=list)
     sent_starts: list[int] = field(default_factory=list)
+    # (subject, target) of the claims found so far: what "the two countries" refers back to
+    recent_pairs: list[tuple[dict, dict]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -130,7 +132,9 @@ def _is_pair_phrase(head: Token) -> bool:
 
 
 def _recent_pair(head: Token, index: MentionIndex) -> list[dict]:
-    """The two most recent distinct country/organization actors before `head`."""
+    """The pair of the latest two-party claim, else the two latest distinct actors."""
+    if index.recent_pairs:
+        return list(index.recent_pairs[-1])
     pair: list[dict] = []
     for span in index.before(head, {"country", "organization", "group", "person"}, window=3):
         actor = index.actor_dict(span)
@@ -145,10 +149,14 @@ def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     lower = pron.lower_
     # "Russia said it would ..." : a pronoun under a reporting verb refers to the speaker.
     governor = pron.head
-    while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head is not governor:
+    while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head.i != governor.i:
         governor = governor.head
         for child in governor.children:
-            if child.dep_ in SUBJECT_DEPS and child.i != pron.i and child.pos_ != "PRON":
+            if child.dep_ in SUBJECT_DEPS and child.i != pron.i:
+                if child.lower_ in RELATIVE_PRONOUNS and child.head.dep_ == "relcl":
+                    child = child.head.head  # "Israel, which says it ..."
+                elif child.pos_ == "PRON":
+                    continue
                 span = index.actor_at.get(child.i)
                 if span is not None and _pronoun_fits(lower, span):
                     return [index.actor_dict(span)]
@@ -161,7 +169,10 @@ def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     else:
         return []
     candidates = index.before(pron, kinds, window=1)
-    return [index.actor_dict(candidates[0])] if candidates else []
+    # Centering: a pronoun most often continues the previous subject.
+    subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    best = subjects[0] if subjects else (candidates[0] if candidates else None)
+    return [index.actor_dict(best)] if best is not None else []
 
 
 def _pronoun_fits(lower: str, span: Span) -> bool:
@@ -192,6 +203,9 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj, True
+        if current.dep_ in {"xcomp", "acl"} and current.head.lower_ == "order" and current.head.head.dep_ == "pobj":
+            current = current.head.head.head.head  # "in order to V": V shares the main verb's subject
+            continue
         if current.dep_ == "xcomp":
             governor = current.head
             # Object control: "urged Moscow to join forces" -> Moscow does the joining.
@@ -202,6 +216,10 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
             continue
         if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
             current = current.head
+            continue
+        if current.dep_ in {"acomp", "attr", "oprd"} or (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
+            # "it is ready to act", "agree on the necessity of fighting": the clause's verb
+            current = current.head.head if current.dep_ == "pobj" else current.head
             continue
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
             if current.tag_ == "VBN":
@@ -237,7 +255,12 @@ def object_tokens(word: Token, preps: set[str]) -> list[Token]:
             out.append(child)
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
-            # "between X and Y": both ends are arguments.
+    if not out and word.pos_ == "VERB":
+        # "kill or remove Assad": coordinated verbs share the object the parser hung on the last.
+        for conj in word.conjuncts:
+            if conj.i > word.i:
+                out.extend(c for c in conj.children if c.dep_ == "dobj")
+                break
     return out
 
 
@@ -246,3 +269,13 @@ def between_tokens(word: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in {"between", "among", "amongst"}:
             return [c for c in child.children if c.dep_ == "pobj"]
     return []
+
+
+def between_actors(word: Token, index: MentionIndex) -> list[dict]:
+    """The parties of 'between X and Y'; 'between them' / 'between the two' refer back."""
+    found: list[dict] = []
+    for tok in between_tokens(word):
+        if tok.lower_ in {"them", "both", "us", "themselves"} and not tok.conjuncts:
+            return _recent_pair(tok, index)
+        found.extend(a for a in actors_of(tok, index) if a not in found)
+    return found

@@ -16,16 +16,24 @@ from claimcmp import extensions as ext
 from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import context
 from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_tokens, object_tokens, passive_patient, subject_token,
+    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, passive_patient, subject_token,
 )
 
-VERB_TARGET_PREPS = {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "over", "for"}
-NOUN_TARGET_PREPS = {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "over", "for", "of"}
+# Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
+# "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
+# common enemy, not the other party.
+VERB_TARGET_PREPS = {
+    "cooperation": {"with", "to", "toward", "towards"},
+    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon"},
+    "neutral": {"to", "with"},
+}
+NOUN_TARGET_PREPS = {
+    "cooperation": {"with", "to", "toward", "towards", "for"},
+    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "of"},
+    "neutral": {"to", "with"},
+}
+BACKING = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
 NOUN_AGENT_PREPS = {"by", "from"}
-WARM = {"warm", "warmer", "close", "closer", "good", "better", "friendly", "strong", "stronger", "improved",
-        "cordial", "strategic", "normal", "full", "constructive", "excellent", "positive", "deep", "special"}
-COLD = {"strained", "tense", "bad", "worse", "hostile", "poor", "frosty", "cold", "worsening", "icy",
-        "troubled", "deteriorating", "damaged", "broken", "sour", "soured"}
 
 
 @dataclass
@@ -87,6 +95,9 @@ class ClaimExtractor:
                 if entry is not None and not self._covered_by_noun(tok, entry):
                     drafts.extend(self._verb_draft(tok, entry, index))
                     continue
+            if tok.lower_ in BACKING and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
+                drafts.extend(self._backing_draft(tok, index))
+                continue
             if tok.pos_ in {"NOUN", "PROPN"}:
                 entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)
                 if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
@@ -94,6 +105,20 @@ class ClaimExtractor:
                 if entry is not None:
                     drafts.extend(self._noun_draft(tok, entry, index))
         return drafts
+
+    def _backing_draft(self, word: Token, index: MentionIndex) -> list[Draft]:
+        """'Iranian-backed militias', 'Western-backed rebels': the backer supports the head."""
+        backer = index.actor_at.get(word.i - 2)
+        if backer is None:
+            return []
+        head = word.head
+        while head.dep_ in {"amod", "compound"} and head.i < head.head.i and head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head
+        targets = [a for a in actors_of(head, index, expand_conj=False) if a["id"] != backer._.claimcmp_actor["id"]]
+        if not targets:
+            return []
+        return [Draft(word, "support", "cooperation", "positive", [index.actor_dict(backer)], targets, False,
+                      None, set(range(backer.start, head.i + 1)), 0.6)]
 
     def _verb_entry(self, verb: Token) -> StanceEntry | None:
         lemma = verb.lemma_.lower() if verb.pos_ != "PROPN" else verb.lower_
@@ -124,7 +149,7 @@ class ClaimExtractor:
         targets: list[dict] = []
         topic = None
         patient = passive_patient(verb)
-        objects = ([patient] if patient is not None else []) + object_tokens(verb, VERB_TARGET_PREPS)
+        objects = ([patient] if patient is not None else []) + object_tokens(verb, VERB_TARGET_PREPS[entry.family])
         for obj in objects:
             found = actors_of(obj, index)
             if found:
@@ -132,9 +157,8 @@ class ClaimExtractor:
                 arg_tokens |= _span_tokens(obj)
             elif topic is None and obj.dep_ in {"dobj", "pobj"}:
                 topic = _phrase(obj)
-        between = between_tokens(verb)
-        if between:
-            pair = [a for t in between for a in actors_of(t, index)]
+        pair = between_actors(verb, index)
+        if pair:
             if not subjects and len(pair) >= 2:
                 subjects, targets = pair[:1], pair[1:]
             elif subjects:
@@ -151,7 +175,7 @@ class ClaimExtractor:
     def _governed(self, word: Token, family: str, stance: str, polarity: str) -> tuple[str, str, str]:
         """A stance word under a verb that ends, refuses or denies it ("refused to cooperate")."""
         governor = word.head
-        if word.dep_ not in {"xcomp", "pcomp", "dobj", "pobj"} or governor is word:
+        if word.dep_ not in {"xcomp", "pcomp", "dobj", "pobj"} or governor.i == word.i:
             return family, stance, polarity
         if word.dep_ == "pobj":
             governor = governor.head
@@ -169,50 +193,45 @@ class ClaimExtractor:
 
     # -- event nouns ------------------------------------------------------------------------
     def _noun_draft(self, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
-        own: list[dict] = []
+        if entry.requires and not _has_modifier(noun, entry.requires):
+            return []
+        own, arg_tokens = self._noun_parties(noun, entry, index)
         targets: list[dict] = []
-        arg_tokens: set[int] = set()
-        for child in noun.children:
-            if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < noun.i:
-                found = actors_of(child, index)
-                own.extend(a for a in found if a not in own)
-                arg_tokens |= _span_tokens(child)
-            elif child.dep_ == "prep" and child.lower_ in NOUN_AGENT_PREPS:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    own.extend(a for a in actors_of(pobj, index) if a not in own)
-                    arg_tokens |= _span_tokens(pobj)
-        for obj in object_tokens(noun, NOUN_TARGET_PREPS):
-            found = actors_of(obj, index)
-            targets.extend(a for a in found if a not in targets)
+        for obj in object_tokens(noun, NOUN_TARGET_PREPS[entry.family]):
+            targets.extend(a for a in actors_of(obj, index) if a not in targets and a not in own)
             arg_tokens |= _span_tokens(obj)
-        pair = [a for t in between_tokens(noun) for a in actors_of(t, index)]
+        pair = between_actors(noun, index)
         for t in between_tokens(noun):
             arg_tokens |= _span_tokens(t)
         family, stance, polarity = entry.family, entry.stance, "positive"
         governor = _governing_verb(noun)
-        g = governor.lemma_.lower() if governor is not None else ""
         inherited = False
-        if governor is not None and g not in self.lex.cue("reporting_verbs") - self.lex.cue("light_verbs"):
+        if governor is not None:
+            g = governor.lemma_.lower()
+            lex = self.lex
             verb_entry = self._verb_entry(governor)
-            combining = g in (self.lex.cue("light_verbs") | self.lex.cue("terminators")
-                              | self.lex.cue("concessions") | self.lex.cue("denials"))
-            if verb_entry is not None and not combining and verb_entry.family not in {entry.family, "neutral"} \
-                    and entry.family != "neutral":
+            combining = g in (lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions")
+                              | lex.cue("denials"))
+            if g in lex.cue("reporting_verbs") - lex.cue("light_verbs"):
+                governor = None  # "said the talks ...": the speaker is a source, not a party
+            elif verb_entry is not None and not combining and entry.family != "neutral" \
+                    and verb_entry.family not in {entry.family, "neutral"}:
                 governor = None  # "condemned the attack": the verb's own claim covers its subject
-            elif not own and not pair:
-                subj_tok, _ = subject_token(governor)
-                if subj_tok is not None:
-                    own = actors_of(subj_tok, index)
-                    arg_tokens |= _span_tokens(subj_tok)
-                    inherited = True
-                for obj in object_tokens(governor, VERB_TARGET_PREPS):
-                    if obj.i != noun.i:
-                        found = actors_of(obj, index)
-                        targets.extend(a for a in found if a not in targets)
-                        arg_tokens |= _span_tokens(obj)
+            else:
+                if not own and not pair:
+                    subj_tok, _ = subject_token(governor)
+                    if subj_tok is not None:
+                        own = actors_of(subj_tok, index)
+                        arg_tokens |= _span_tokens(subj_tok)
+                        inherited = True
+                if not targets:
+                    for obj in object_tokens(governor, VERB_TARGET_PREPS[entry.family]):
+                        if obj.i != noun.i:
+                            targets.extend(a for a in actors_of(obj, index) if a not in targets and a not in own)
+                            arg_tokens |= _span_tokens(obj)
                 if verb_entry is not None and verb_entry.family == entry.family and g not in {"agree", "accept"}:
-                    stance = f"{g} {stance}"
-        if stance == "relations" or entry.family == "neutral" and entry.stance == "relations":
+                    stance = f"{g} {noun.lemma_.lower()}"
+        if entry.stance == "relations":
             family = self._relations_family(noun, governor)
             if family is None:
                 return []
@@ -221,8 +240,10 @@ class ClaimExtractor:
                 own, targets = pair[:1], pair[1:] + [t for t in targets if t not in pair]
             else:
                 targets.extend(a for a in pair if a not in targets and a not in own)
-        if len(own) >= 2 and not targets and entry.symmetric:
-            own, targets = own[:1], own[1:]
+        if len(own) >= 2 and entry.symmetric:
+            own, targets = own[:1], own[1:]  # the parties; "on Syria" is then the topic
+        if not own:
+            own = self._holder(noun, index)
         if not own:
             return []
         if governor is not None:
@@ -232,19 +253,67 @@ class ClaimExtractor:
         confidence = 0.55 if inherited else 0.65
         return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence)]
 
+    def _noun_parties(self, noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[list[dict], set[int]]:
+        """Actors named inside the noun phrase: "Russia-US cooperation", "Iran's support", "strikes by X"."""
+        own: list[dict] = []
+        arg_tokens: set[int] = set()
+        left = noun.left_edge.i
+        adjectival_only = True
+        for i in range(left, noun.i):
+            span = index.actor_at.get(i)
+            if span is not None and i == span.start and span.end <= noun.i:
+                actor = index.actor_dict(span)
+                if actor not in own:
+                    own.append(actor)
+                    adjectival_only &= span.root.pos_ == "ADJ" or span.root.dep_ == "amod"
+                arg_tokens |= set(range(span.start, span.end))
+        agent_preps = NOUN_AGENT_PREPS | ({"of"} if entry.family == "cooperation" else set())
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in agent_preps:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    own.extend(a for a in actors_of(pobj, index) if a not in own)
+                    arg_tokens |= _span_tokens(pobj)
+                    adjectival_only = False
+        # "the Syrian war", "the Ukrainian crisis": one demonym on a war word names a place.
+        if len(own) == 1 and adjectival_only and entry.symmetric and entry.family == "conflict":
+            return [], set()
+        return own, arg_tokens
+
+    def _holder(self, noun: Token, index: MentionIndex) -> list[dict]:
+        """'Russian experts at the talks with the Americans': the actor noun the act hangs on."""
+        tok = noun
+        for _ in range(2):
+            if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+                return []
+            tok = tok.head.head
+            if tok.pos_ in {"NOUN", "PROPN"}:
+                found = actors_of(tok, index, expand_conj=False)
+                if found:
+                    return found
+        return []
+
     def _relations_family(self, noun: Token, governor: Token | None) -> str | None:
-        """'relations'/'ties' carry a stance only through what qualifies them."""
+        """'relations'/'ties' carry a stance only through what qualifies them:
+        "warmer relations", "relations deteriorated", "ties are strained", "sever ties"."""
+        lex = self.lex
         words = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
+        if noun.dep_ in {"nsubj", "nsubjpass"}:
+            head = noun.head
+            words |= {c.lower_ for c in head.children if c.dep_ in {"acomp", "attr", "oprd"}}
+            if head.lemma_.lower() in lex.cue("worsening_verbs"):
+                return "conflict"
+            if head.lemma_.lower() in lex.cue("improving_verbs"):
+                return "cooperation"
         if governor is not None:
             g = governor.lemma_.lower()
-            if g in self.lex.cue("terminators"):
+            if g in lex.cue("terminators") or g in lex.cue("worsening_verbs"):
                 return "conflict"
-            verb = self.lex.verb(g)
+            verb = lex.verb(g)
             if verb is not None and verb.family != "neutral":
                 return verb.family
-        if words & WARM:
+        if words & lex.cue("warm_words"):
             return "cooperation"
-        if words & COLD:
+        if words & lex.cue("cold_words"):
             return "conflict"
         return None
 
@@ -256,10 +325,13 @@ class ClaimExtractor:
         modality = context.modality(draft.word, sent, self.lex, attr.actor is not None)
         regions = context.regions(draft.word, index, draft.argument_tokens)
         when = context.when(draft.word, dates, published)
+        if not draft.targets and not self._keeps_targetless(draft):
+            return []
         subjects, targets = draft.subjects, draft.targets or [None]
         if draft.symmetric and not draft.targets and len(subjects) >= 2:
             subjects, targets = subjects[:1], subjects[1:]
         doc = sent.doc
+        text = sent.text.rstrip()
         out = []
         for subject in subjects:
             for target in targets:
@@ -267,7 +339,7 @@ class ClaimExtractor:
                     continue
                 claim = {
                     "article_id": doc._.claimcmp_article_id or "",
-                    "sentence": sent.text, "start": sent.start_char, "end": sent.end_char,
+                    "sentence": text, "start": sent.start_char, "end": sent.start_char + len(text),
                     "subject": subject, "stance": draft.stance, "family": draft.family,
                     "polarity": draft.polarity, "target": target,
                     "topic": draft.topic if target is None else None,
@@ -277,7 +349,15 @@ class ClaimExtractor:
                 }
                 claim["id"] = claim_id(claim)
                 out.append(claim)
+                if target is not None and target["kind"] != "person" and subject["kind"] != "person":
+                    index.recent_pairs.append((subject, target))
         return out
+
+
+    @staticmethod
+    def _keeps_targetless(draft: Draft) -> bool:
+        """An act with no other party is kept only when a verb states it of an explicit doer."""
+        return draft.word.pos_ == "VERB" and draft.confidence >= 0.75 and draft.family != "neutral"
 
 
 def claim_id(claim: dict) -> str:
@@ -300,7 +380,7 @@ def _article_span(published: str | None) -> dict | None:
 def _span_tokens(tok: Token | None) -> set[int]:
     if tok is None:
         return set()
-    out = {t.i for t in tok.subtree if t.dep_ not in {"relcl", "acl", "prep"} or t is tok}
+    out = {t.i for t in tok.subtree if t.dep_ not in {"relcl", "acl", "prep"} or t.i == tok.i}
     for conj in tok.conjuncts:
         out.add(conj.i)
     return out
@@ -320,6 +400,10 @@ def _governing_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return head.head
     return None
+
+
+def _has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
+    return any(c.lower_ in modifiers for c in word.children if c.dep_ in {"amod", "compound", "nmod"})
 
 
 def _is_headline(sent: Span) -> bool:

@@ -30,7 +30,7 @@ def governors(word: Token, limit: int = 8) -> list[Token]:
     """word and the heads above it up to (not across) a reporting clause boundary."""
     chain = [word]
     current = word
-    while current.head is not current and len(chain) < limit:
+    while current.head.i != current.i and len(chain) < limit:
         if current.dep_ in {"ccomp", "parataxis"}:
             break
         current = current.head
@@ -46,12 +46,12 @@ def is_negated(word: Token, lex: StanceLexicon) -> bool:
                 return True
             if child.dep_ == "advmod" and child.lower_ in {"never", "hardly", "barely"}:
                 return True
-        if tok is not word and tok.dep_ == "pobj" and tok.head.lower_ == "without":
+        if tok.i != word.i and tok.dep_ == "pobj" and tok.head.lower_ == "without":
             return True
-        if tok is not word and tok.lower_ in negations and tok.dep_ in {"det", "neg"}:
+        if tok.i != word.i and tok.lower_ in negations and tok.dep_ in {"det", "neg"}:
             return True
         # Stop at the first verb above a noun: "did not hold talks" reaches "hold".
-        if tok is not word and tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "aux"}:
+        if tok.i != word.i and tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "aux"}:
             break
     return word.head.lower_ == "without"
 
@@ -92,7 +92,7 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
     """Who says so: the subject of a reporting verb above the claim, or 'according to X'."""
     reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances")
     current = word
-    while current.head is not current:
+    while current.head.i != current.i:
         edge, current = current.dep_, current.head
         if edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "advcl", "conj", "prep"} and \
                 current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
@@ -180,7 +180,7 @@ def _attachment(span: Span) -> Token | None:
     """The verb (or event noun) a time expression modifies."""
     tok = span.root
     for _ in range(4):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok
         tok = tok.head
         if tok.pos_ in {"VERB", "AUX", "NOUN"} and tok.dep_ != "pobj" or tok.dep_ == "ROOT":

@@ -188,7 +188,7 @@ def _is_locative(span: Span, has_dep: bool) -> bool:
     if has_dep:
         token = span.root
         seen = 0
-        while token.dep_ in _PHRASE_DEPS and token.head is not token and seen < 6:
+        while token.dep_ in _PHRASE_DEPS and token.head.i != token.i and seen < 6:
             token, seen = token.head, seen + 1
         return token.dep_ == "pobj" and _locative_prep(token.head)
     # No parse: look left over articles and direction words for a preposition.
@@ -224,7 +224,7 @@ def _locative_prep(prep: Token) -> bool:
     if word in LOCATIVE_PREPS:
         return True
     if word == "on":
-        if prep.dep_ == "prep" and prep.head is not prep:
+        if prep.dep_ == "prep" and prep.head.i != prep.i:
             head = prep.head
         elif prep.i > 0:  # no parse: the word before "on"
             head = prep.doc[prep.i - 1]
