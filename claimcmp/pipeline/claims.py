@@ -23,7 +23,7 @@ from claimcmp.pipeline.arguments import (
 # "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
 # common enemy, not the other party.
 VERB_TARGET_PREPS = {
-    "cooperation": {"with", "to", "toward", "towards"},
+    "cooperation": {"with", "to", "toward", "towards", "for"},
     "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon"},
     "neutral": {"to", "with"},
 }
@@ -98,6 +98,11 @@ class ClaimExtractor:
             if tok.lower_ in BACKING and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
                 drafts.extend(self._backing_draft(tok, index))
                 continue
+            if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ in {"compound", "amod"}:
+                gerund = self._gerund_draft(tok, index)
+                if gerund:
+                    drafts.extend(gerund)
+                    continue
             if tok.pos_ in {"NOUN", "PROPN"}:
                 entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)
                 if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
@@ -105,6 +110,26 @@ class ClaimExtractor:
                 if entry is not None:
                     drafts.extend(self._noun_draft(tok, entry, index))
         return drafts
+
+    def _gerund_draft(self, word: Token, index: MentionIndex) -> list[Draft]:
+        """'accused the USA of training terrorists' parsed as a noun compound 'training terrorists'."""
+        stem = word.lower_[:-3]
+        entry = next((e for e in (self.lex.verb(c) for c in (stem, stem + "e", stem[:-1])) if e), None)
+        if entry is None:
+            return []
+        head = word.head
+        targets = actors_of(head, index, expand_conj=False)
+        subjects: list[dict] = []
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            governor = head.head.head
+            doer = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+            if doer is None:
+                doer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+            subjects = actors_of(doer, index) if doer is not None else []
+        if not subjects or not targets:
+            return []
+        return [Draft(word, entry.stance, entry.family, "positive", subjects, targets, entry.symmetric, None,
+                      _span_tokens(head), 0.55)]
 
     def _backing_draft(self, word: Token, index: MentionIndex) -> list[Draft]:
         """'Iranian-backed militias', 'Western-backed rebels': the backer supports the head."""
@@ -145,6 +170,8 @@ class ClaimExtractor:
     def _verb_draft(self, verb: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
         subj_tok, _ = subject_token(verb)
         subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+        if entry.symmetric and subj_tok is not None and subj_tok.lower_ in {"they", "we"} and index.recent_pairs:
+            subjects = list(index.recent_pairs[-1])  # "They agreed to work together": the last pair
         arg_tokens = _span_tokens(subj_tok)
         targets: list[dict] = []
         topic = None
@@ -157,6 +184,9 @@ class ClaimExtractor:
                 arg_tokens |= _span_tokens(obj)
             elif topic is None and obj.dep_ in {"dobj", "pobj"}:
                 topic = _phrase(obj)
+        if not targets:
+            targets, extra = self._indirect_targets(verb, entry, index, objects)
+            arg_tokens |= extra
         pair = between_actors(verb, index)
         if pair:
             if not subjects and len(pair) >= 2:
@@ -172,6 +202,28 @@ class ClaimExtractor:
         return [Draft(verb, stance, family, polarity, subjects, targets, entry.symmetric, topic, arg_tokens,
                       confidence)]
 
+    def _indirect_targets(self, verb: Token, entry: StanceEntry, index: MentionIndex,
+                          objects: list[Token]) -> tuple[list[dict], set[int]]:
+        """WHOM when no argument names an actor directly:
+        "allowed Damascus to fire" (the embedded subject), "fired a missile at Israel" (the
+        object's preposition), "shelled Kharkiv" (the country of the place attacked)."""
+        for child in verb.children:
+            if child.dep_ in {"ccomp", "xcomp"}:
+                subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and subj.pos_ != "PRON":
+                    found = actors_of(subj, index)
+                    if found:
+                        return found, _span_tokens(subj)
+        preps = NOUN_TARGET_PREPS[entry.family] - {"of"}
+        for obj in objects:
+            for inner in object_tokens(obj, preps) if obj.pos_ in {"NOUN", "PROPN"} else []:
+                found = actors_of(inner, index)
+                if found:
+                    return found, _span_tokens(inner)
+        if entry.family == "conflict":
+            return _attacked_places(objects, index)
+        return [], set()
+
     def _governed(self, word: Token, family: str, stance: str, polarity: str) -> tuple[str, str, str]:
         """A stance word under a verb that ends, refuses or denies it ("refused to cooperate")."""
         governor = word.head
@@ -183,9 +235,11 @@ class ClaimExtractor:
         lex = self.lex
         if family == "cooperation" and g in lex.cue("terminators"):
             return "conflict", f"{g} {stance}", polarity
-        if family == "conflict" and g in lex.cue("negating_verbs") | lex.cue("denials"):
-            if stance in {"accuse", "criticize", "condemn", "threaten", "demand", "warn", "blame"}:
-                return "conflict", "reject", polarity
+        if family == "conflict" and g in lex.cue("denials") and \
+                stance in {"accuse", "criticize", "condemn", "threaten", "demand", "warn", "blame"}:
+            return "conflict", "reject", polarity  # "rejected the accusations"
+        if g in lex.cue("negating_verbs") and (family == "conflict" or g in {"fail", "hesitate", "refrain", "decline"}):
+            # "stopped fighting", "denied attacking", "did not hesitate to warn"
             return family, stance, "negative" if polarity == "positive" else "positive"
         if family == "conflict" and g in lex.cue("concessions"):
             return "cooperation", f"{g} {stance}", polarity
@@ -201,6 +255,8 @@ class ClaimExtractor:
             targets.extend(a for a in actors_of(obj, index) if a not in targets and a not in own)
             arg_tokens |= _span_tokens(obj)
         pair = between_actors(noun, index)
+        if not pair and not own and noun.dep_ == "nsubj":
+            pair = between_actors(noun.head, index)  # "if a rapprochement takes place between X and Y"
         for t in between_tokens(noun):
             arg_tokens |= _span_tokens(t)
         family, stance, polarity = entry.family, entry.stance, "positive"
@@ -235,21 +291,36 @@ class ClaimExtractor:
             family = self._relations_family(noun, governor)
             if family is None:
                 return []
+            if len(own) == 1 and not targets and not pair and index.recent_pairs:
+                # "Moscow is likely to explore ways of improving relations": with its usual partner
+                last = index.recent_pairs[-1]
+                keys = [a.get("country") or a["id"] for a in last]
+                mine = own[0].get("country") or own[0]["id"]
+                if mine in keys:
+                    targets = [last[1 - keys.index(mine)]]
         if pair:
             if not own and len(pair) >= 2:
                 own, targets = pair[:1], pair[1:] + [t for t in targets if t not in pair]
             else:
                 targets.extend(a for a in pair if a not in targets and a not in own)
-        if len(own) >= 2 and entry.symmetric:
+        own = _distinct(own)
+        if len(own) >= 2 and entry.symmetric and not targets:
             own, targets = own[:1], own[1:]  # the parties; "on Syria" is then the topic
+        if entry.symmetric and own and not targets:
+            # "Moscow's ally, Tehran": the appositive is the other party
+            for child in noun.children:
+                if child.dep_ == "appos":
+                    targets = [a for a in actors_of(child, index) if a not in own]
         if not own:
             own = self._holder(noun, index)
         if not own:
             return []
         if governor is not None:
             family, stance, polarity = self._governed(noun, family, stance, polarity)
-        if context.is_negated(noun, self.lex):
+        if context.is_negated(noun, self.lex, local=not inherited and governor is None):
             polarity = "negative" if polarity == "positive" else "positive"
+        if not targets and entry.family == "conflict":
+            targets = _attacked_places(object_tokens(noun, NOUN_TARGET_PREPS["conflict"]), index)[0]
         confidence = 0.55 if inherited else 0.65
         return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence)]
 
@@ -267,7 +338,10 @@ class ClaimExtractor:
                     own.append(actor)
                     adjectival_only &= span.root.pos_ == "ADJ" or span.root.dep_ == "amod"
                 arg_tokens |= set(range(span.start, span.end))
-        agent_preps = NOUN_AGENT_PREPS | ({"of"} if entry.family == "cooperation" else set())
+        # "of X" names the doer of a cooperative act ("at the invitation of X") or of an
+        # attitude aimed elsewhere ("the hostility of X towards Y"); else it is the patient.
+        aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
+        agent_preps = NOUN_AGENT_PREPS | ({"of"} if entry.family == "cooperation" or aimed else set())
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in agent_preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
@@ -308,6 +382,8 @@ class ClaimExtractor:
             g = governor.lemma_.lower()
             if g in lex.cue("terminators") or g in lex.cue("worsening_verbs"):
                 return "conflict"
+            if g in lex.cue("improving_verbs"):
+                return "cooperation"
             verb = lex.verb(g)
             if verb is not None and verb.family != "neutral":
                 return verb.family
@@ -400,6 +476,32 @@ def _governing_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return head.head
     return None
+
+
+def _distinct(actors: list[dict]) -> list[dict]:
+    """One actor per country or organization: 'the White House resident, Donald Trump'."""
+    out, keys = [], set()
+    for actor in actors:
+        key = actor.get("country") or actor["id"]
+        if key not in keys:
+            keys.add(key)
+            out.append(actor)
+    return out
+
+
+def _attacked_places(objects: list[Token], index: MentionIndex) -> tuple[list[dict], set[int]]:
+    """'struck Rafah', 'strikes on a base near Damascus': the country of the place hit."""
+    from claimcmp.gazetteer import country_actor
+
+    for obj in objects:
+        for tok in obj.subtree:
+            span = index.place_at.get(tok.i)
+            region = span._.claimcmp_region if span is not None else None
+            if region and region.get("country"):
+                actor = country_actor(region["country"])
+                if actor is not None:
+                    return [{**actor, "mention": span.text}], set()  # the place is also where it happens
+    return [], set()
 
 
 def _has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:

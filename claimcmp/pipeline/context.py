@@ -38,9 +38,11 @@ def governors(word: Token, limit: int = 8) -> list[Token]:
     return chain
 
 
-def is_negated(word: Token, lex: StanceLexicon) -> bool:
+def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
+    """Negation of the act itself; `local` looks only inside the word's own phrase
+    ("no cooperation"), for event nouns whose parties are named in the phrase."""
     negations = lex.cue("negations")
-    for tok in governors(word, limit=4):
+    for tok in governors(word, limit=1 if local else 4):
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
@@ -148,7 +150,8 @@ def regions(word: Token, index: MentionIndex, argument_tokens: set[int]) -> list
         region = span._.claimcmp_region
         if not region or any(i in argument_tokens for i in range(span.start, span.end)):
             continue
-        if not region.get("locative", True) and region.get("kind") == "country":
+        # A place named outside a locative phrase is usually a metonym ("Moscow's plan").
+        if not region.get("locative", True) and span.start in index.actor_at:
             continue
         key = (region.get("country"), region.get("name")) if region.get("country") is None else (region["country"],)
         if key in seen:
