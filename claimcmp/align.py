@@ -315,24 +315,26 @@ def candidates(a: list[Claim], b: list[Claim], *, window_days: int = 30) -> list
 
 
 def best_pairs(found: list[Candidate]) -> list[Candidate]:
-    """Greedy one-to-one: each claim keeps its best partner not already taken."""
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    kept = []
+    """Each claim's best partner, seen from either side.
+
+    `found` is sorted best first. A claim that is the best match of several claims on the
+    other side appears in each of those pairs: when one article repeats a point, every
+    repetition is lined up; weaker alternatives stay reachable with all_pairs."""
+    best_a: dict[int, Candidate] = {}
+    best_b: dict[int, Candidate] = {}
     for c in found:
-        if c.i not in used_a and c.j not in used_b:
-            kept.append(c)
-            used_a.add(c.i)
-            used_b.add(c.j)
-    return kept
+        best_a.setdefault(c.i, c)
+        best_b.setdefault(c.j, c)
+    kept = {(c.i, c.j): c for c in [*best_a.values(), *best_b.values()]}
+    return list(kept.values())
 
 
 def compare(a: ExtractDocument, b: ExtractDocument, *, window_days: int = 30,
             all_pairs: bool = False) -> DiffDocument:
     """Line up the claims of two articles (design/claims.md, "Output documents").
 
-    `pairs` holds each claim in at most one pair (the best, greedily by score); with
-    `all_pairs` every related pair is reported and only unrelated claims stay alone."""
+    `pairs` holds each claim's best pair (see best_pairs); with `all_pairs` every related
+    pair is reported. Claims related to nothing on the other side are only_a / only_b."""
     if window_days < 0:
         raise ValueError("window_days must be >= 0")
     found = candidates(a.claims, b.claims, window_days=window_days)

@@ -275,25 +275,32 @@ def test_format_span():
 
 # ---------------------------------------------------------------- pairing
 
-def test_each_claim_in_one_best_pair_and_all_pairs_on_request():
-    a = [claim("cooperate")]
-    b = [claim("meet"), claim("coordinate")]
+def test_each_claim_keeps_its_best_partner_and_all_pairs_on_request():
+    a = [claim("cooperate", start=0), claim("meet", start=100)]
+    b = [claim("coordinate", start=0), claim("meet", start=100)]
     best = diff(a, b)
-    assert len(best.pairs) == 1
-    assert best.pairs[0].b.stance == "coordinate"
-    assert [c.stance for c in best.only_b] == ["meet"]
+    # cooperate~coordinate and meet~meet are each side's best; cooperate~meet is not
+    assert sorted((p.a.stance, p.b.stance) for p in best.pairs) == [("cooperate", "coordinate"), ("meet", "meet")]
     every = diff(a, b, all_pairs=True)
-    assert [p.b.stance for p in every.pairs] == ["coordinate", "meet"]
+    assert len(every.pairs) == 4
     assert every.only_a == every.only_b == []
 
 
-def test_ties_broken_by_claim_order():
+def test_a_repeated_point_pairs_with_each_repetition():
     a = [claim("cooperate", sentence="same words", start=0),
          claim("cooperate", sentence="same words", start=50)]
     b = [claim("cooperate", sentence="same words", start=0)]
     d = diff(a, b)
-    assert [p.a.start for p in d.pairs] == [0]
-    assert [c.start for c in d.only_a] == [50]
+    assert [p.a.start for p in d.pairs] == [0, 50]
+    assert d.only_a == [] and d.only_b == []
+
+
+def test_claims_related_to_nothing_stay_alone():
+    a = [claim("cooperate", subject="RUS", target="USA")]
+    b = [claim("cooperate", subject="CHN", target="IND")]
+    d = diff(a, b)
+    assert d.pairs == []
+    assert len(d.only_a) == 1 and len(d.only_b) == 1
 
 
 def test_pairs_sorted_conflicts_shifted_agreements():
@@ -349,12 +356,16 @@ _claims = st.builds(
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(_claims, max_size=6), st.lists(_claims, max_size=6))
-def test_every_claim_reported_once(a, b):
+def test_every_claim_is_paired_or_alone_never_both(a, b):
     d = diff(a, b)
-    ids_a = [p.a.id for p in d.pairs] + [c.id for c in d.only_a]
-    ids_b = [p.b.id for p in d.pairs] + [c.id for c in d.only_b]
-    assert sorted(ids_a) == sorted(c.id for c in a)
-    assert sorted(ids_b) == sorted(c.id for c in b)
+    paired_a = {p.a.id for p in d.pairs}
+    paired_b = {p.b.id for p in d.pairs}
+    assert paired_a | {c.id for c in d.only_a} == {c.id for c in a}
+    assert paired_b | {c.id for c in d.only_b} == {c.id for c in b}
+    assert not paired_a & {c.id for c in d.only_a}
+    assert not paired_b & {c.id for c in d.only_b}
+    # each claim keeps one best pair: no more pairs than claims on both sides
+    assert len(d.pairs) <= len(a) + len(b)
     order = {"conflict": 0, "shifted": 1, "agree": 2}
     keys = [(order[p.relation], -p.score) for p in d.pairs]
     assert keys == sorted(keys)
