@@ -67,17 +67,32 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
             if child.dep_ in {"aux", "auxpass", "neg", "advmod", "acomp", "mark", "amod", "det"}:
                 lemmas.add(child.lemma_.lower())
                 lemmas.add(child.lower_)
-    marks = {c.lower_ for tok in _clause_heads(word) for c in tok.children if c.dep_ == "mark"}
-    if marks & lex.cue("condition_marks"):
+    heads = _clause_heads(word)
+    marks = {c.lower_ for tok in heads for c in tok.children if c.dep_ == "mark"}
+    if marks & lex.cue("condition_marks") or any(_as_long_as(tok) for tok in heads):
         return "conditional"
     higher = {t.lemma_.lower() for t in chain[1:]}
     if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
         return "desired"
+    # A question is an open possibility even when put with "will": "Will we see ...?"
+    if sent.text.rstrip().endswith("?"):
+        return "possible"
+    if higher & lex.cue("possibility_words"):
+        return "possible"
     if lemmas & lex.cue("prediction_words") or "going" in lemmas and "to" in lemmas:
         return "predicted"
-    if lemmas & lex.cue("possibility_words") or sent.text.rstrip().endswith("?"):
+    if lemmas & lex.cue("possibility_words"):
         return "possible"
     return "reported" if attributed else "asserted"
+
+
+def _as_long_as(head: Token) -> bool:
+    """'as long as X' / 'so long as X' introduce a condition (parsed as advmod, not mark)."""
+    for child in head.children:
+        if child.lower_ == "as" and child.dep_ in {"mark", "advmod"} and child.i >= 2:
+            if head.doc[child.i - 1].lower_ == "long" and head.doc[child.i - 2].lower_ in {"as", "so"}:
+                return True
+    return False
 
 
 def _clause_heads(word: Token) -> list[Token]:
