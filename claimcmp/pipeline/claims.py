@@ -454,11 +454,18 @@ def _article_span(published: str | None) -> dict | None:
 
 
 def _span_tokens(tok: Token | None) -> set[int]:
+    """The tokens naming an argument: its phrase without attached clauses and
+    prepositional phrases ("Russia in Syria" names Russia; Syria is where)."""
     if tok is None:
         return set()
-    out = {t.i for t in tok.subtree if t.dep_ not in {"relcl", "acl", "prep"} or t.i == tok.i}
-    for conj in tok.conjuncts:
-        out.add(conj.i)
+    out: set[int] = set()
+    stack = [tok, *tok.conjuncts]
+    while stack:
+        t = stack.pop()
+        if t.i in out:
+            continue
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in {"prep", "relcl", "acl", "advcl", "ccomp"})
     return out
 
 

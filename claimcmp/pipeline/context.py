@@ -158,10 +158,22 @@ def clause_tokens(word: Token) -> set[int]:
 def regions(word: Token, index: MentionIndex, argument_tokens: set[int]) -> list[dict]:
     """Places of the claim's clause that are not its actors, one per country."""
     clause = clause_tokens(word)
+    out = _regions_among(clause, index, argument_tokens, locative_only=False)
+    if not out:
+        # The place may hang on another clause of the sentence: "In Syria, X and Y met ..."
+        sentence = set(range(word.sent.start, word.sent.end))
+        out = _regions_among(sentence, index, argument_tokens, locative_only=True)
+    return out
+
+
+def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[int],
+                   locative_only: bool) -> list[dict]:
     seen: set[tuple] = set()
     out: list[dict] = []
-    spans = sorted({id(s): s for i, s in index.place_at.items() if i in clause}.values(), key=lambda s: s.start)
+    spans = sorted({s.start: s for i, s in index.place_at.items() if i in tokens}.values(), key=lambda s: s.start)
     for span in spans:
+        if locative_only and not (span._.claimcmp_region or {}).get("locative"):
+            continue
         region = span._.claimcmp_region
         if not region or any(i in argument_tokens for i in range(span.start, span.end)):
             continue
