@@ -234,7 +234,7 @@ class ClaimExtractor:
         g = governor.lemma_.lower()
         lex = self.lex
         if family == "cooperation" and g in lex.cue("terminators"):
-            return "conflict", f"{g} {stance}", polarity
+            return "conflict", f"{_verb_phrase(governor)} {word.lemma_.lower()}", polarity
         if family == "conflict" and g in lex.cue("denials") and \
                 stance in {"accuse", "criticize", "condemn", "threaten", "demand", "warn", "blame"}:
             return "conflict", "reject", polarity  # "rejected the accusations"
@@ -242,7 +242,7 @@ class ClaimExtractor:
             # "stopped fighting", "denied attacking", "did not hesitate to warn"
             return family, stance, "negative" if polarity == "positive" else "positive"
         if family == "conflict" and g in lex.cue("concessions"):
-            return "cooperation", f"{g} {stance}", polarity
+            return "cooperation", f"{_verb_phrase(governor)} {word.lemma_.lower()}", polarity
         return family, stance, polarity
 
     # -- event nouns ------------------------------------------------------------------------
@@ -274,12 +274,18 @@ class ClaimExtractor:
                     and verb_entry.family not in {entry.family, "neutral"}:
                 governor = None  # "condemned the attack": the verb's own claim covers its subject
             else:
-                if not own and not pair:
+                if not own:
                     subj_tok, _ = subject_token(governor)
-                    if subj_tok is not None:
-                        own = actors_of(subj_tok, index)
+                    doers = actors_of(subj_tok, index) if subj_tok is not None else []
+                    if doers and (not pair or combining):
+                        # "Washington ruled out cooperation between the two": Washington acts,
+                        # the other member of the pair is whom it acts toward.
+                        own, inherited = doers, True
                         arg_tokens |= _span_tokens(subj_tok)
-                        inherited = True
+                        if pair:
+                            keys = {a.get("country") or a["id"] for a in own}
+                            targets.extend(a for a in pair if (a.get("country") or a["id"]) not in keys)
+                            pair = []
                 if not targets:
                     for obj in object_tokens(governor, VERB_TARGET_PREPS[entry.family]):
                         if obj.i != noun.i:
@@ -483,6 +489,12 @@ def _governing_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return head.head
     return None
+
+
+def _verb_phrase(verb: Token) -> str:
+    """'rule out', 'break off', 'pull back': the lemma with its particle."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
 
 
 def _distinct(actors: list[dict]) -> list[dict]:
