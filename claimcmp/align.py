@@ -40,8 +40,9 @@ _STOP = frozenset(
 def actor_key(actor: Actor) -> str:
     """The id two articles can agree on: a person or state body by its country, an armed
     group by its own slug (Hezbollah is not Lebanon), anything else by its id."""
-    if actor.kind != "group" and actor.country:
-        return actor.country.upper()
+    country = (actor.country or "").upper()
+    if country and (actor.kind != "group" or actor.id.upper().startswith(country + "_")):
+        return country  # "Israeli troops" (ISR_MILITARY) speak for Israel; "Syrian rebels" do not
     return actor.id.upper()
 
 

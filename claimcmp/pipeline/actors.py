@@ -235,7 +235,9 @@ class ActorTagger:
                     out.append(Cand(c.start, e, made, 4))
             if j == c.end and j in generic_at and c.role in (gz.ADJ, gz.NAME, gz.MODIFIER):
                 g = generic_at[j]
-                out.append(Cand(c.start, g.end, g.actor if is_country else c.actor, 4))
+                # "Fijian rebels": still the rebels, but of that country
+                grouped = {**g.actor, "country": c.actor["id"]} if is_country else c.actor
+                out.append(Cand(c.start, g.end, grouped, 4))
             if j + 1 < n and doc[j].text == "-" and doc[j + 1].lower_ == "led" and c.role != gz.PERSON:
                 e = j + 2
                 if e < n and doc[e].lower_ in LED_HEADS:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimcmp import extensions as ext
+from claimcmp.gazetteer import country_actor
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -27,6 +28,7 @@ AGENT_NOUNS = {
     "jet", "warplane", "aircraft", "drone", "missile", "artillery", "unit", "coalition", "camp",
     "parliament", "lawmaker", "legislator", "court", "judge", "negotiator", "mission", "embassy",
     "country", "nation", "state", "counterpart", "partner", "ally", "proxy", "group", "faction",
+    "student", "worker", "villager", "resident", "refugee", "settler", "youth", "crowd", "guerrilla",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
@@ -95,7 +97,12 @@ def actors_of(head: Token, index: MentionIndex, *, expand_conj: bool = True) -> 
 def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
     span = index.actor_at.get(head.i)
     if span is not None:
-        return [index.actor_dict(span)]
+        actor = index.actor_dict(span)
+        if actor["kind"] == "group" and not actor.get("country"):
+            country = _located_in(head, index)
+            if country:
+                actor["country"] = country  # "rebels in the Ivory Coast"
+        return [actor]
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return _actors_at(head.head.head, index)
@@ -108,7 +115,8 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
     found: list[dict] = []
     agentive = head.lemma_.lower() in AGENT_NOUNS
     for child in head.children:
-        if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep" and child.lower_ in {"of", "from", "in"}):
+        if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep"
+                                           and child.lower_ in {"of", "from", "in", "throughout"}):
             targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
             for t in targets:
                 for tok in [t, *t.conjuncts]:
@@ -117,7 +125,25 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
                         found.append(index.actor_dict(span))
                     elif tok.dep_ in {"compound", "amod", "poss"}:
                         found.extend(_actors_at(tok, index))
+                    elif child.dep_ == "prep" and tok.i in index.place_at:
+                        # "protesters in Aleppo": people of the country the place is in
+                        region = index.place_at[tok.i]._.claimcmp_region or {}
+                        actor = country_actor(region["country"]) if region.get("country") else None
+                        if actor is not None:
+                            found.append({**actor, "mention": index.place_at[tok.i].text})
     return found
+
+
+def _located_in(head: Token, index: MentionIndex) -> str | None:
+    """The country of a place phrase on a group noun: 'rebels in Darfur', 'students throughout Indonesia'."""
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in {"in", "of", "from", "throughout", "across", "inside"}:
+            for pobj in child.children:
+                place = index.place_at.get(pobj.i)
+                region = place._.claimcmp_region if place is not None else None
+                if region and region.get("country"):
+                    return region["country"]
+    return None
 
 
 def _is_pair_phrase(head: Token) -> bool:

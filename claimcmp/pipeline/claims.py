@@ -50,6 +50,7 @@ class Draft:
     topic: str | None
     argument_tokens: set[int]
     confidence: float
+    stated: bool = False  # the doer is the explicit subject of the verb that states the act
 
 
 class ClaimExtractor:
@@ -89,7 +90,18 @@ class ClaimExtractor:
     def _drafts(self, sent: Span, index: MentionIndex) -> list[Draft]:
         headline = _is_headline(sent)
         drafts: list[Draft] = []
+        consumed: set[int] = set()
         for tok in sent:
+            if tok.i in consumed:
+                continue
+            if tok.pos_ == "VERB":
+                response = self._response_draft(tok, index)
+                if response is not None:
+                    drafts.append(response)
+                    consumed.add(response.word.i)
+                    continue
+            if tok.lower_ == "must" and tok.dep_ == "aux":
+                drafts.extend(self._demand_draft(tok, index))
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
                 entry = self._verb_entry(tok)
                 if entry is not None and not self._covered_by_noun(tok, entry):
@@ -110,6 +122,46 @@ class ClaimExtractor:
                 if entry is not None:
                     drafts.extend(self._noun_draft(tok, entry, index))
         return drafts
+
+    def _response_draft(self, verb: Token, index: MentionIndex) -> Draft | None:
+        """'Serbia rejected an Australian ultimatum', 'Arafat accepted a US offer':
+        the answer is toward whoever made the proposal."""
+        lex = self.lex
+        lemma = verb.lemma_.lower()
+        rejecting = lemma in lex.cue("rejection_verbs")
+        if not rejecting and lemma not in lex.cue("acceptance_verbs"):
+            return None
+        noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+                     and c.lemma_.lower() in lex.cue("proposal_nouns")), None)
+        if noun is None:
+            return None
+        subj_tok, _ = subject_token(verb)
+        subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+        owners, arg_tokens = self._noun_parties(noun, StanceEntry(noun.lemma_, "NOUN", "propose", "cooperation", False), index)
+        owners = [o for o in owners if all((o.get("country") or o["id"]) != (s.get("country") or s["id"]) for s in subjects)]
+        if not subjects or not owners:
+            return None
+        polarity = "negative" if context.is_negated(verb, lex) else "positive"
+        family, stance = ("conflict", "reject") if rejecting else ("cooperation", "accept")
+        return Draft(noun, stance, family, polarity, subjects, owners, False, None,
+                     arg_tokens | _span_tokens(subj_tok), 0.7, stated=True)
+
+    def _demand_draft(self, must: Token, index: MentionIndex) -> list[Draft]:
+        """'Russia said that Sudan must return the helicopter': a demand on Sudan."""
+        verb = must.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
+            return []
+        target_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        speaker_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if target_tok is None or speaker_tok is None:
+            return []
+        speakers, targets = actors_of(speaker_tok, index), actors_of(target_tok, index)
+        keys = {a.get("country") or a["id"] for a in speakers}
+        targets = [t for t in targets if (t.get("country") or t["id"]) not in keys]
+        if not speakers or not targets:
+            return []
+        return [Draft(verb.head, "demand", "conflict", "positive", speakers, targets, False, None,
+                      _span_tokens(speaker_tok) | _span_tokens(target_tok), 0.6, stated=True)]
 
     def _gerund_draft(self, word: Token, index: MentionIndex) -> list[Draft]:
         """'accused the USA of training terrorists' parsed as a noun compound 'training terrorists'."""
@@ -178,6 +230,8 @@ class ClaimExtractor:
         patient = passive_patient(verb)
         objects = ([patient] if patient is not None else []) + object_tokens(verb, VERB_TARGET_PREPS[entry.family])
         for obj in objects:
+            if obj.head.lower_ == "with" and (self.lex.noun(obj.lemma_) or StanceEntry("", "", "", "", False)).family == "cooperation":
+                continue  # "recaptured with Russian help": an instrument, not whom
             found = actors_of(obj, index)
             if found:
                 targets.extend(f for f in found if f not in targets)
@@ -261,7 +315,7 @@ class ClaimExtractor:
             arg_tokens |= _span_tokens(t)
         family, stance, polarity = entry.family, entry.stance, "positive"
         governor = _governing_verb(noun)
-        inherited = False
+        inherited = stated = False
         if governor is not None:
             g = governor.lemma_.lower()
             lex = self.lex
@@ -278,6 +332,7 @@ class ClaimExtractor:
                     subj_tok, _ = subject_token(governor)
                     doers = actors_of(subj_tok, index) if subj_tok is not None else []
                     if doers and (not pair or combining):
+                        stated = combining and subj_tok.pos_ != "PRON"
                         # "Washington ruled out cooperation between the two": Washington acts,
                         # the other member of the pair is whom it acts toward.
                         own, inherited = doers, True
@@ -328,7 +383,8 @@ class ClaimExtractor:
         if not targets and entry.family == "conflict":
             targets = _attacked_places(object_tokens(noun, NOUN_TARGET_PREPS["conflict"]), index)[0]
         confidence = 0.55 if inherited else 0.65
-        return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence)]
+        return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
+                      stated=stated)]
 
     def _noun_parties(self, noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[list[dict], set[int]]:
         """Actors named inside the noun phrase: "Russia-US cooperation", "Iran's support", "strikes by X"."""
@@ -439,7 +495,9 @@ class ClaimExtractor:
     @staticmethod
     def _keeps_targetless(draft: Draft) -> bool:
         """An act with no other party is kept only when a verb states it of an explicit doer."""
-        return draft.word.pos_ == "VERB" and draft.confidence >= 0.75 and draft.family != "neutral"
+        if draft.family == "neutral":
+            return False
+        return draft.stated or (draft.word.pos_ == "VERB" and draft.confidence >= 0.75)
 
 
 def claim_id(claim: dict) -> str:
