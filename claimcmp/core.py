@@ -4,11 +4,18 @@ No typer or rich here: the same functions serve the CLI, a notebook or a worker.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
+from claimcmp.errors import ExtractionError
 from claimcmp.models import Article, Claim, DiffDocument, ExtractDocument
 
 BATCH_SIZE = 16
+# Where a long text may be cut, best first. Each pattern ends after the whitespace that
+# follows the break, so every chunk starts on a word and no sentence is split in two.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
@@ -17,29 +24,12 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
 
     Errors in `items` (InputError instances) are passed through in place, so a caller
     can report them and keep going; the model is loaded only if an article needs it.
+    An article the pipeline fails on comes out as an ExtractionError (an InputError)
+    naming it, and the rest of its batch is still extracted.
     """
     from claimcmp.io import LoadedArticle
 
-    def docs_with_context(pending):
-        for loaded in pending:
-            doc = nlp.make_doc(loaded.text)
-            doc._.claimcmp_article_id = loaded.article.id
-            published = loaded.article.published.date
-            doc._.claimcmp_published = published.isoformat() if published else None
-            yield doc
-
     buffer: list = []
-
-    def flush():
-        articles = [b for b in buffer if isinstance(b, LoadedArticle)]
-        docs = iter(nlp.pipe(docs_with_context(articles), batch_size=batch_size)) if articles else iter(())
-        for item in buffer:
-            if isinstance(item, LoadedArticle):
-                yield to_document(item.article, next(docs))
-            else:
-                yield item
-        buffer.clear()
-
     for item in items:
         if nlp is None and isinstance(item, LoadedArticle):
             from claimcmp.nlp import load_pipeline
@@ -47,8 +37,102 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
             nlp = load_pipeline(model)
         buffer.append(item)
         if len(buffer) >= batch_size:
-            yield from flush()
-    yield from flush()
+            yield from _run_batch(nlp, buffer, batch_size)
+            buffer = []
+    yield from _run_batch(nlp, buffer, batch_size)
+
+
+def _run_batch(nlp, items: list, batch_size: int) -> Iterator:
+    """Items in order, articles replaced by their documents. The batch is run through
+    nlp.pipe at once (fast); if that raises, the articles are retried one by one so
+    that only the one that fails is lost."""
+    from claimcmp.io import LoadedArticle
+
+    positions = [n for n, item in enumerate(items) if isinstance(item, LoadedArticle)]
+    results: dict[int, object] = {}
+    if positions:
+        try:
+            documents = _extract_many(nlp, [items[n] for n in positions], batch_size)
+            results = dict(zip(positions, documents))
+        except Exception:  # noqa: BLE001 (which article failed is found below)
+            for n in positions:
+                try:
+                    results[n] = _extract_many(nlp, [items[n]], 1)[0]
+                except Exception as err:  # noqa: BLE001 (reported per article, never a traceback)
+                    results[n] = ExtractionError(
+                        f"internal error while extracting: {type(err).__name__}: {err}",
+                        items[n].article.id)
+    for n, item in enumerate(items):
+        yield results.get(n, item)
+
+
+def _extract_many(nlp, articles: list, batch_size: int) -> list[ExtractDocument]:
+    """Documents for the articles; a text longer than nlp.max_length goes through the
+    pipeline in sentence-aligned chunks whose claim offsets are shifted back onto the
+    full text."""
+    jobs = [(n, offset, chunk) for n, loaded in enumerate(articles)
+            for offset, chunk in split_text(loaded.text, nlp.max_length)]
+
+    def docs_with_context():
+        for n, _offset, chunk in jobs:
+            loaded = articles[n]
+            doc = nlp.make_doc(chunk)
+            doc._.claimcmp_article_id = loaded.article.id
+            published = loaded.article.published.date
+            doc._.claimcmp_published = published.isoformat() if published else None
+            yield doc
+
+    claims: list[list[dict]] = [[] for _ in articles]
+    for (n, offset, _chunk), doc in zip(jobs, nlp.pipe(docs_with_context(), batch_size=batch_size),
+                                        strict=True):
+        claims[n].extend(shift_claims(doc._.claimcmp_claims or [], offset))
+    return [ExtractDocument(article=loaded.article, claims=[Claim.model_validate(c) for c in found])
+            for loaded, found in zip(articles, claims)]
+
+
+def shift_claims(claims: list[dict], offset: int) -> list[dict]:
+    """Claims of a chunk starting at `offset`, with offsets (and so ids, which hash them)
+    made relative to the full text: the same ids a run on the whole text gives."""
+    if offset == 0:
+        return list(claims)
+    from claimcmp.pipeline.claims import claim_id
+
+    shifted = []
+    for claim in claims:
+        moved = {**claim, "start": claim["start"] + offset, "end": claim["end"] + offset}
+        moved["id"] = claim_id(moved)
+        shifted.append(moved)
+    return shifted
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, chunk) pairs covering text, each chunk at most `limit` characters, cut at
+    a paragraph break, else a sentence end, else whitespace (a hard cut only for a run
+    of `limit` characters without any). One pair when the text fits."""
+    if limit <= 0 or len(text) <= limit:
+        return [(0, text)]
+    chunks = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + _cut(text[start:start + limit])
+        chunks.append((start, text[start:end]))
+        start = end
+    if start < len(text):
+        chunks.append((start, text[start:]))
+    return chunks
+
+
+def _cut(window: str) -> int:
+    """Where to end a chunk in window (a position > 0). A paragraph break in the first
+    half of the window would make needlessly small chunks: a sentence end later on is
+    preferred to it."""
+    for least in (len(window) // 2, 0):
+        for pattern in (_PARAGRAPH_BREAK, _SENTENCE_END):
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > least]
+            if ends:
+                return ends[-1]
+    spaces = [m.end() for m in _WHITESPACE.finditer(window)]
+    return spaces[-1] if spaces else len(window)
 
 
 def to_document(article: Article, doc) -> ExtractDocument:

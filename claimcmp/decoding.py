@@ -88,15 +88,22 @@ def _detect(data: bytes, where: str) -> str:
     if not matches:
         raise InputError(f"cannot decode text ({tried})", where)
     best = matches[0]
-    # Equally good guesses are common among the single-byte Latin codecs; Western
-    # European pages are by far the most frequent among them.
-    tied = [m for m in matches if m.chaos == best.chaos and m.coherence == best.coherence]
-    for match in tied:
-        if any(codec in match.could_be_from_charset for codec in PREFERRED_LEGACY_CODECS):
-            best = match
-            break
     if best.chaos > MAX_DETECTION_CHAOS:
         raise InputError(f"cannot decode text ({tried}, detected {best.encoding})", where)
+    # Equally clean guesses (same chaos) are common among the single-byte codecs, and on a
+    # short text charset-normalizer may rank a DOS or Baltic code page first by coherence
+    # (cp1252 quotes read as cp775 "ō...ö"). Western European is by far the most frequent
+    # among them: prefer it. could_be_from_charset lists the codecs that decode the bytes
+    # to the very same text, so decoding with the preferred one changes nothing else.
+    for match in matches:
+        if match.chaos > best.chaos:
+            continue
+        for codec in PREFERRED_LEGACY_CODECS:
+            if codec in match.could_be_from_charset:
+                try:
+                    return data.decode(codec)
+                except UnicodeDecodeError:
+                    continue
     return str(best)
 
 

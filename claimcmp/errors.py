@@ -36,3 +36,9 @@ class ModelError(ClaimcmpError):
     """No spaCy pipeline could be loaded."""
 
     exit_code = EXIT_USAGE
+
+
+class ExtractionError(InputError):
+    """The pipeline failed on one article (a bug): reported by article id, the batch goes on."""
+
+    exit_code = EXIT_INPUT

@@ -354,7 +354,7 @@ def _records_from_json(
         parsed = json.loads(text)
     except json.JSONDecodeError as error:
         yield InputError(
-            f"invalid JSON: {error.msg} at line {error.lineno} column {error.colno}", where
+            f"invalid JSON: {_json_msg(error)} at line {error.lineno} column {error.colno}", where
         )
         return
     except RecursionError:
@@ -383,7 +383,8 @@ def _records_from_jsonl(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as error:
-            yield InputError(f"invalid JSON: {error.msg} at column {error.colno}", line_where)
+            yield InputError(f"invalid JSON: {_json_msg(error)} at column {error.colno}",
+                             line_where)
             continue
         except RecursionError:
             yield InputError("invalid JSON: nested too deeply", line_where)
@@ -447,6 +448,11 @@ def _looks_like_extract(value: Any) -> bool:
         and value["schema"].startswith("claimcmp/")
         and ("article" in value or "claims" in value)
     )
+
+
+def _json_msg(error: json.JSONDecodeError) -> str:
+    # some messages end in "at" ("Unterminated string starting at"): ours adds the place
+    return error.msg.removesuffix(" at")
 
 
 def _reason(error: Exception) -> str:

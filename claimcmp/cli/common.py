@@ -44,10 +44,27 @@ def reported_errors(debug: bool):
             raise
         print(f"Error: {err}", file=sys.stderr)
         raise typer.Exit(err.exit_code) from None
-    except (typer.Exit, typer.Abort, BrokenPipeError, KeyboardInterrupt):
+    except BrokenPipeError:
+        # the reader went away (`| head`): nothing left to say and no one to say it to
+        silence_stdout()
+        raise typer.Exit(0) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
         raise
     except Exception as err:  # a bug: still one line, never a traceback without --debug
         if debug:
             raise
         print(f"Error: internal error: {type(err).__name__}: {err} (rerun with --debug)", file=sys.stderr)
         raise typer.Exit(1) from None
+
+
+def silence_stdout() -> None:
+    """Point stdout at /dev/null: Python flushes stdout at exit, and a flush into the
+    closed pipe would fail again and print a traceback."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (tests, notebooks)
+        pass

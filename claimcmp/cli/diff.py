@@ -29,22 +29,34 @@ def command(
     with common.reported_errors(debug):
         code = run_diff(a, b, fmt=common.check_choice(format, "--format", FORMATS), window=window,
                         all_pairs=all_pairs, exit_code=exit_code, out=out, date=common.parse_date(date),
-                        model=model)
+                        model=model, quiet=quiet)
     raise typer.Exit(code)
 
 
-def load_side(path: str, *, date, model):
+def load_side(path: str, *, date, model, messages=None):
     """An extract document as is (no model loaded), else the article extracted now."""
+    import os
+
     from claimcmp.core import extract_documents
     from claimcmp.errors import InputError
-    from claimcmp.io import iter_inputs, load_extract_document
+    from claimcmp.io import LoadedArticle, iter_inputs, load_extract_document
 
+    if path != "-" and os.path.isdir(path):
+        raise InputError("a folder, not an article: diff compares two articles", path)
     if path != "-" and path.endswith(".json"):
         document = load_extract_document(path)
         if document is not None:
             return document
+
+    def inputs():
+        for item in iter_inputs([path], date=date):
+            if isinstance(item, LoadedArticle) and messages is not None:
+                for warning in item.warnings:
+                    messages.warning(f"{warning} ({item.article.id})")
+            yield item
+
     documents = []
-    for item in extract_documents(iter_inputs([path], date=date), model=model):
+    for item in extract_documents(inputs(), model=model):
         if isinstance(item, InputError):
             raise item
         documents.append(item)
@@ -53,12 +65,14 @@ def load_side(path: str, *, date, model):
     return documents[0]
 
 
-def run_diff(a: str, b: str, *, fmt, window: int, all_pairs: bool, exit_code: bool, out, date, model) -> int:
+def run_diff(a: str, b: str, *, fmt, window: int, all_pairs: bool, exit_code: bool, out, date, model,
+             quiet: bool = False) -> int:
     from claimcmp.core import compare
-    from claimcmp.render.output import default_format, open_output, to_json
+    from claimcmp.render.output import Messages, default_format, open_output, to_json
 
-    left = load_side(a, date=date, model=model)
-    right = load_side(b, date=date, model=model)
+    messages = Messages(quiet=quiet)
+    left = load_side(a, date=date, model=model, messages=messages)
+    right = load_side(b, date=date, model=model, messages=messages)
     diff = compare(left, right, window_days=window, all_pairs=all_pairs)
     target = sys.stdout if out in (None, "-") else None
     fmt = fmt or (default_format(target, "table", "json") if target is not None else "json")
@@ -66,14 +80,9 @@ def run_diff(a: str, b: str, *, fmt, window: int, all_pairs: bool, exit_code: bo
         if fmt == "json":
             stream.write(to_json(diff) + "\n")
         else:
-            from rich.console import Console
-
             from claimcmp.render.diff_table import render_diff
-            from claimcmp.render.output import wants_colour
+            from claimcmp.render.output import console_for
 
-            colour = wants_colour(stream)
-            console = Console(file=stream, force_terminal=colour, no_color=not colour,
-                              width=None if colour else 100)
-            render_diff(diff, console)
+            render_diff(diff, console_for(stream, plain_width=100))
     conflicts = any(p.relation == "conflict" for p in diff.pairs)
     return 1 if exit_code and conflicts else 0

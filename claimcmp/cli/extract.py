@@ -38,7 +38,8 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
     from claimcmp.errors import InputError
     from claimcmp.io import LoadedArticle, iter_inputs
     from claimcmp.models import dump
-    from claimcmp.render.output import JsonArrayWriter, Messages, default_format, open_output
+    from claimcmp.render.output import (JsonArrayWriter, Messages, console_for, default_format,
+                                        open_output, progress)
 
     messages = Messages(quiet=quiet)
     target = sys.stdout if out in (None, "-") else None
@@ -51,12 +52,14 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
                     messages.warning(f"{warning} ({item.article.id})")
             yield item
 
-    single = len(paths) == 1 and not paths[0].endswith((".jsonl", "/")) and not _is_dir(paths[0])
-    with open_output(out) as stream:
-        writer = JsonArrayWriter(stream, single_as_object=single) if fmt == "json" else None
-        console = _console(stream) if fmt == "table" else None
+    # one named file gives one JSON object; folders, JSONL and several paths give an array
+    batch = len(paths) > 1 or _is_dir(paths[0]) or paths[0].endswith((".jsonl", "/"))
+    with open_output(out) as stream, progress(batch and not quiet) as advance:
+        writer = JsonArrayWriter(stream, single_as_object=not batch) if fmt == "json" else None
+        console = console_for(stream, plain_width=120) if fmt == "table" else None
         try:
             for item in extract_documents(inputs(), model=model):
+                advance()
                 if isinstance(item, InputError):
                     messages.error(str(item))
                     continue
@@ -67,11 +70,14 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
 
                     render_extract(item, console)
                 else:
-                    if with_articles:
-                        stream.write(json.dumps({"article": dump(item.article)}, ensure_ascii=False) + "\n")
-                    for claim in item.claims:
-                        stream.write(json.dumps(dump(claim), ensure_ascii=False) + "\n")
-                stream.flush() if stream is sys.stdout else None
+                    # whole lines only: each is written in one call, so a reader never
+                    # sees half a claim however the run ends
+                    lines = [json.dumps({"article": dump(item.article)}, ensure_ascii=False)] \
+                        if with_articles else []
+                    lines += [json.dumps(dump(claim), ensure_ascii=False) for claim in item.claims]
+                    stream.write("".join(line + "\n" for line in lines))
+                if stream is sys.stdout:
+                    stream.flush()  # results of a long run appear as they are made
         finally:
             if writer is not None:
                 writer.close()
@@ -82,12 +88,3 @@ def _is_dir(path: str) -> bool:
     import os
 
     return path != "-" and os.path.isdir(path)
-
-
-def _console(stream):
-    from rich.console import Console
-
-    from claimcmp.render.output import wants_colour
-
-    return Console(file=stream, force_terminal=wants_colour(stream), no_color=not wants_colour(stream),
-                   width=None if wants_colour(stream) else 120)

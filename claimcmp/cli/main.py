@@ -5,14 +5,65 @@ Heavy imports (spaCy, the model, pydantic documents) happen inside the commands,
 """
 from __future__ import annotations
 
+import importlib
 import sys
 
 import typer
+from typer.core import TyperGroup
 
 from claimcmp import __version__
 from claimcmp.cli import diff, evaluate, extract, schema
+from claimcmp.cli.common import silence_stdout
+
+# Recent typer vendors click (typer._click), older typer uses click itself: take the
+# exception classes from wherever typer's own BadParameter lives.
+_click_errors = importlib.import_module(typer.BadParameter.__module__)
+_NoArgsIsHelp = getattr(_click_errors, "NoArgsIsHelpError", ())  # click >= 8.2 only
+
+
+class OneLineErrors(TyperGroup):
+    """click's usage errors as one line, `Error: <what> (see '<command> --help')`, like
+    every other error of the tool (click prints the usage, a hint and the error on three)."""
+
+    def main(self, *args, standalone_mode: bool = True, **kwargs):
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except _NoArgsIsHelp as err:
+            err.show()  # the help text itself, not an error line
+            sys.exit(err.exit_code)
+        except _click_errors.ClickException as err:
+            print(one_line(err), file=sys.stderr)
+            sys.exit(err.exit_code)
+        except typer.Abort:
+            print("Aborted!", file=sys.stderr)
+            sys.exit(1)
+        # without standalone mode click returns typer.Exit's code, or the command's value
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def one_line(err: Exception) -> str:
+    message = " ".join(err.format_message().split())
+    name = getattr(err, "option_name", None)
+    if name and getattr(err, "possibilities", None) is not None:
+        # click suggests by difflib on the dashed names ("--colour" -> "--out") and words
+        # it "(Possible options: ...)": compare the bare names, and say it in our own words
+        import difflib
+
+        bare = {option.lstrip("-"): option for option in err.possibilities}
+        close = difflib.get_close_matches(name.lstrip("-"), list(bare), n=3, cutoff=0.75)
+        message = f"No such option: {name}"
+        if close:
+            message += f"; did you mean {' or '.join(bare[c] for c in close)}?"
+    ctx = getattr(err, "ctx", None)
+    if ctx is not None:
+        return f"Error: {message} (see '{ctx.command_path} --help')"
+    return f"Error: {message}"
+
 
 app = typer.Typer(
+    cls=OneLineErrors,
     name="claimcmp",
     help="Extract dated, normalized claims from news articles and compare two outlets' accounts.",
     add_completion=False,
@@ -43,16 +94,5 @@ def run() -> None:
     try:
         app()
     except BrokenPipeError:
-        _silence_stdout()
+        silence_stdout()
         sys.exit(0)
-
-
-def _silence_stdout() -> None:
-    import os
-
-    # Python flushes stdout at exit; point it at /dev/null so that flush cannot fail again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Callable, Iterator
 
 from claimcmp.models import dump
 
@@ -25,6 +25,44 @@ def default_format(stream: IO, terminal_format: str, pipe_format: str) -> str:
     return terminal_format if wants_colour(stream) else pipe_format
 
 
+def console_for(stream: IO[str], *, plain_width: int):
+    """A rich Console on stream: coloured at a terminal, else plain at plain_width columns.
+    rich answers a closed pipe with SystemExit(1); ours raises BrokenPipeError instead, which
+    the commands turn into a quiet exit 0 like every other write to a closed pipe."""
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise BrokenPipeError
+
+    colour = wants_colour(stream)
+    return _Console(file=stream, force_terminal=colour, no_color=not colour,
+                    width=None if colour else plain_width)
+
+
+@contextmanager
+def progress(enabled: bool, *, stream: IO[str] | None = None,
+             what: str = "articles") -> Iterator[Callable[[], None]]:
+    """A transient progress bar on stderr, counting finished articles; yields the function
+    to call per article. Off (a no-op) unless enabled and stderr is a terminal. stdout is
+    never touched: rich's redirection of stdout is off, and messages printed on stderr
+    meanwhile go above the bar."""
+    stream = stream or sys.stderr
+    if not enabled or not stream.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(file=stream, stderr=True)
+    bar = Progress(TextColumn("extracting"), BarColumn(), TextColumn("{task.completed} " + what),
+                   TimeElapsedColumn(), console=console, transient=True,
+                   redirect_stdout=False, redirect_stderr=True)
+    with bar:
+        task = bar.add_task("extracting", total=None)
+        yield lambda: bar.advance(task)
+
+
 @contextmanager
 def open_output(path: str | None) -> Iterator[IO[str]]:
     """stdout, or a file replaced only once fully written (no half-written JSON on disk)."""
@@ -32,8 +70,16 @@ def open_output(path: str | None) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
+    from claimcmp.errors import UsageError
+
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    if target.is_dir():
+        raise UsageError("cannot write --out file (it is a folder)", path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    except OSError as error:  # checked before any work is done: a bad --out is a usage error
+        reason = (error.strerror or type(error).__name__).lower()
+        raise UsageError(f"cannot write --out file ({reason})", path) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             yield handle
@@ -83,8 +129,14 @@ class Messages:
 
     def __init__(self, *, quiet: bool = False, stream: IO[str] | None = None):
         self.quiet = quiet
-        self.stream = stream or sys.stderr
+        self._stream = stream
         self.errors = 0
+
+    @property
+    def stream(self) -> IO[str]:
+        # looked up per message: a progress bar swaps sys.stderr for a proxy that prints
+        # messages above the bar instead of through it
+        return self._stream or sys.stderr
 
     def error(self, text: str) -> None:
         self.errors += 1
