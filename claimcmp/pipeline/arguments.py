@@ -65,7 +65,17 @@ class MentionIndex:
         return index
 
     def actor_dict(self, span: Span) -> dict:
-        return {**span._.claimcmp_actor, "mention": span.text}
+        actor = span._.claimcmp_actor
+        if actor["kind"] == "person" and not actor.get("country"):
+            # The small model tags many foreign towns as people ("Kharkiv", "Rafah"): a
+            # "person" with no affiliation whose name is a known place stands for its country.
+            place = self.place_at.get(span.start)
+            region = place._.claimcmp_region if place is not None else None
+            if region and region.get("country") and place.start == span.start and place.end == span.end:
+                located = country_actor(region["country"])
+                if located is not None:
+                    return {**located, "mention": span.text}
+        return {**actor, "mention": span.text}
 
     def before(self, token: Token, kinds: set[str] | None = None, window: int = 2) -> list[Span]:
         """Actor spans ending before token, nearest first, within `window` sentences."""

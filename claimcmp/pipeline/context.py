@@ -69,6 +69,9 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
                 lemmas.add(child.lower_)
     heads = _clause_heads(word)
     marks = {c.lower_ for tok in heads for c in tok.children if c.dep_ == "mark"}
+    # "If Taiwan declares independence, China will attack": the main clause hangs on the condition
+    marks |= {m.lower_ for tok in heads[:1] for c in tok.children if c.dep_ == "advcl"
+              for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}}
     if marks & lex.cue("condition_marks") or any(_as_long_as(tok) for tok in heads):
         return "conditional"
     higher = {t.lemma_.lower() for t in chain[1:]}

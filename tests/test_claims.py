@@ -1,0 +1,126 @@
+"""The claim extractor on small real-model texts from several conflicts."""
+from __future__ import annotations
+
+import pytest
+
+from claimcmp.nlp import load_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def claims(nlp, text: str, published: str | None = "2022-03-10") -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.claimcmp_published = published
+    doc._.claimcmp_article_id = "t"
+    return nlp(doc)._.claimcmp_claims
+
+
+def triples(found: list[dict]) -> set[tuple]:
+    return {(c["subject"].get("country") or c["subject"]["id"], c["family"], c["polarity"],
+             c["target"] and (c["target"].get("country") or c["target"]["id"])) for c in found}
+
+
+def test_verb_with_subject_and_object(nlp):
+    found = claims(nlp, "North Korea fired a missile at Japan on Tuesday.")
+    assert ("PRK", "conflict", "positive", "JPN") in triples(found)
+
+
+def test_accusation_and_what_is_alleged(nlp):
+    found = claims(nlp, "Russia accused Ukraine of shelling Donetsk.")
+    assert ("RUS", "conflict", "positive", "UKR") in triples(found)
+
+
+def test_negation_makes_polarity_negative(nlp):
+    found = claims(nlp, "Venezuela did not attack Colombia.")
+    assert triples(found) == {("VEN", "conflict", "negative", "COL")}
+
+
+def test_ending_cooperation_is_a_conflict_act(nlp):
+    found = claims(nlp, "Washington ruled out cooperation with Moscow.")
+    (claim,) = found
+    assert (claim["subject"]["id"], claim["family"], claim["polarity"], claim["target"]["id"]) == \
+        ("USA", "conflict", "positive", "RUS")
+    assert claim["stance"] == "rule out cooperation"
+
+
+def test_stopping_a_fight_negates_it(nlp):
+    found = claims(nlp, "Hamas stopped fighting Israel.")
+    assert ("HAMAS", "conflict", "negative", "ISR") in triples(found)
+
+
+def test_coordinated_subjects_give_one_claim_each(nlp):
+    found = claims(nlp, "Saudi Arabia and the United Arab Emirates condemned Iran.")
+    assert {("SAU", "conflict", "positive", "IRN"), ("ARE", "conflict", "positive", "IRN")} <= triples(found)
+
+
+def test_symmetric_relation_between_coordinated_parties(nlp):
+    found = claims(nlp, "Israel and Hamas agreed to a ceasefire.")
+    assert ("ISR", "cooperation", "positive", "HAMAS") in triples(found)
+
+
+def test_event_noun_with_hyphenated_parties(nlp):
+    found = claims(nlp, "US-China cooperation on climate is growing.")
+    assert ("USA", "cooperation", "positive", "CHN") in triples(found)
+
+
+def test_metonyms_resolve_to_countries(nlp):
+    found = claims(nlp, "The Kremlin warned Kyiv.")
+    assert triples(found) == {("RUS", "conflict", "positive", "UKR")}
+
+
+def test_attribution_and_reported_modality(nlp):
+    (claim,) = [c for c in claims(nlp, "Iran said Israel attacked its embassy in Damascus.")
+                if c["subject"]["id"] == "ISR"]
+    assert claim["attribution"]["id"] == "IRN"
+    assert claim["modality"] == "reported"
+    assert claim["quote"] == "indirect"
+    assert [r["country"] for r in claim["regions"]] == ["SYR"]
+
+
+def test_according_to_gives_attribution(nlp):
+    found = claims(nlp, "According to Ukraine, Russian troops shelled Kharkiv.")
+    assert any(c["attribution"] and c["attribution"]["id"] == "UKR" for c in found)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("China will impose sanctions on Taiwan.", "predicted"),
+    ("China may impose sanctions on Taiwan.", "possible"),
+    ("China wants to impose sanctions on Taiwan.", "desired"),
+    ("If Taiwan declares independence, China will attack Taiwan.", "conditional"),
+])
+def test_modality(nlp, text, modality):
+    found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHN"]
+    assert found and found[0]["modality"] == modality
+
+
+def test_relative_date_resolved_against_publication(nlp):
+    (claim,) = claims(nlp, "Israel struck Gaza last week.", published="2021-05-20")
+    assert claim["when"]["start"] == "2021-05-10" and claim["when"]["end"] == "2021-05-16"
+    assert claim["when"]["source"] == "relative"
+
+
+def test_undated_claim_takes_the_article_date(nlp):
+    (claim,) = claims(nlp, "Israel struck Gaza.", published="2021-05-20")
+    assert claim["when"] == {"start": "2021-05-20", "end": "2021-05-20", "granularity": "day",
+                             "text": "", "source": "article"}
+    (claim,) = claims(nlp, "Israel struck Gaza.", published=None)
+    assert claim["when"] is None
+
+
+def test_place_attacked_gives_its_country_as_target(nlp):
+    found = claims(nlp, "Russian forces shelled Kharkiv overnight.")
+    assert ("RUS", "conflict", "positive", "UKR") in triples(found)
+
+
+def test_sentences_without_actors_give_nothing(nlp):
+    assert claims(nlp, "The weather was cold and the markets were quiet.") == []
+
+
+def test_claim_ids_are_deterministic(nlp):
+    text = "Turkey criticized Sweden. Finland supported Sweden."
+    first, second = claims(nlp, text), claims(nlp, text)
+    assert [c["id"] for c in first] == [c["id"] for c in second]
+    assert len({c["id"] for c in first}) == len(first)
