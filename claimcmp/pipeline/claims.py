@@ -100,6 +100,11 @@ class ClaimExtractor:
                     drafts.append(response)
                     consumed.add(response.word.i)
                     continue
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.cue("giving_verbs"):
+                gift = self._giving_draft(tok, index)
+                if gift is not None:
+                    drafts.append(gift)
+                    continue
             if tok.lower_ == "must" and tok.dep_ == "aux":
                 drafts.extend(self._demand_draft(tok, index))
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
@@ -145,6 +150,22 @@ class ClaimExtractor:
         family, stance = ("conflict", "reject") if rejecting else ("cooperation", "accept")
         return Draft(noun, stance, family, polarity, subjects, owners, False, None,
                      arg_tokens | _span_tokens(subj_tok), 0.7, stated=True)
+
+    def _giving_draft(self, verb: Token, index: MentionIndex) -> Draft | None:
+        """'The US continued to send arms to Pakistan', 'providing intelligence to Macedonia': aid."""
+        gift = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if gift is None or gift.lemma_.lower() not in self.lex.cue("aid_objects"):
+            return None
+        subj_tok, _ = subject_token(verb)
+        subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+        receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
+        receivers += object_tokens(verb, {"to", "for"}) + object_tokens(gift, {"to", "for"})
+        targets = [a for r in receivers if r.i != gift.i for a in actors_of(r, index)]
+        if not subjects or not targets:
+            return None
+        polarity = "negative" if context.is_negated(verb, self.lex) else "positive"
+        return Draft(verb, "aid", "cooperation", polarity, subjects, _distinct(targets), False, None,
+                     _span_tokens(subj_tok) | {t for r in receivers for t in _span_tokens(r)}, 0.7, stated=True)
 
     def _demand_draft(self, must: Token, index: MentionIndex) -> list[Draft]:
         """'Russia said that Sudan must return the helicopter': a demand on Sudan."""
@@ -214,7 +235,9 @@ class ClaimExtractor:
         for child in verb.children:
             if child.dep_ in {"dobj", "attr", "nsubjpass"}:
                 noun = lex.noun(child.lemma_)
-                if noun is not None and (lemma in combining or noun.family in {entry.family, "neutral"}):
+                if noun is None or (noun.requires and not _has_modifier(child, noun.requires)):
+                    continue
+                if lemma in combining or noun.family in {entry.family, "neutral"}:
                     return True
         return False
 
@@ -295,7 +318,7 @@ class ClaimExtractor:
         if g in lex.cue("negating_verbs") and (family == "conflict" or g in {"fail", "hesitate", "refrain", "decline"}):
             # "stopped fighting", "denied attacking", "did not hesitate to warn"
             return family, stance, "negative" if polarity == "positive" else "positive"
-        if family == "conflict" and g in lex.cue("concessions"):
+        if family == "conflict" and (g in lex.cue("concessions") or _verb_phrase(governor) in lex.cue("concessions")):
             return "cooperation", f"{_verb_phrase(governor)} {word.lemma_.lower()}", polarity
         return family, stance, polarity
 
