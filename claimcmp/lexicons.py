@@ -19,6 +19,8 @@ class StanceEntry:
     symmetric: bool
     # The word counts only with one of these modifiers: "military operation", not "operation".
     requires: tuple[str, ...] = ()
+    # ... and does not count with one of these: "hunger strike" is no attack.
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,8 @@ def stance_lexicon() -> StanceLexicon:
         if not line.strip():
             continue
         raw = json.loads(line)
-        entry = StanceEntry(**{**raw, "requires": tuple(raw.get("requires", ()))})
+        entry = StanceEntry(**{**raw, "requires": tuple(raw.get("requires", ())),
+                               "unless": tuple(raw.get("unless", ()))})
         (verbs if entry.pos == "VERB" else nouns)[entry.lemma] = entry
     raw = json.loads(_read_text("cues.json"))
     cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}

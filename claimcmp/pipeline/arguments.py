@@ -29,6 +29,7 @@ AGENT_NOUNS = {
     "parliament", "lawmaker", "legislator", "court", "judge", "negotiator", "mission", "embassy",
     "country", "nation", "state", "counterpart", "partner", "ally", "proxy", "group", "faction",
     "student", "worker", "villager", "resident", "refugee", "settler", "youth", "crowd", "guerrilla",
+    "inhabitant", "farmer", "supporter", "fundamentalist", "extremist", "hacker", "insurgent",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}

@@ -244,13 +244,17 @@ class ClaimExtractor:
     # -- verbs ----------------------------------------------------------------------------
     def _verb_draft(self, verb: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
         subj_tok, _ = subject_token(verb)
+        patient = passive_patient(verb)
+        if subj_tok is None and patient is not None and verb.dep_ not in {"acl", "relcl"} and \
+                any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
+            # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
+            subj_tok, patient = patient, None
         subjects = actors_of(subj_tok, index) if subj_tok is not None else []
         if entry.symmetric and subj_tok is not None and subj_tok.lower_ in {"they", "we"} and index.recent_pairs:
             subjects = list(index.recent_pairs[-1])  # "They agreed to work together": the last pair
         arg_tokens = _span_tokens(subj_tok)
         targets: list[dict] = []
         topic = None
-        patient = passive_patient(verb)
         objects = ([patient] if patient is not None else []) + object_tokens(verb, VERB_TARGET_PREPS[entry.family])
         for obj in objects:
             if obj.head.lower_ == "with" and (self.lex.noun(obj.lemma_) or StanceEntry("", "", "", "", False)).family == "cooperation":
@@ -274,6 +278,12 @@ class ClaimExtractor:
             return []
         polarity = "negative" if context.is_negated(verb, self.lex) else "positive"
         family, stance = entry.family, entry.stance
+        if verb.lemma_.lower() in self.lex.cue("buildup_verbs") and any(
+                o.dep_ == "dobj" and o.lemma_.lower() in self.lex.cue("military_objects") for o in objects):
+            family, stance = "conflict", "build up troops"  # "Israel strengthened its forces in Lebanon"
+            if not targets:
+                targets = _attacked_places([c for c in verb.children if c.dep_ == "prep"]
+                                           + [o for o in objects if o.dep_ == "dobj"], index)[0]
         family, stance, polarity = self._governed(verb, family, stance, polarity)
         confidence = 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
         return [Draft(verb, stance, family, polarity, subjects, targets, entry.symmetric, topic, arg_tokens,
@@ -310,6 +320,8 @@ class ClaimExtractor:
             governor = governor.head
         g = governor.lemma_.lower()
         lex = self.lex
+        if family == "neutral" and g in lex.cue("terminators") and word.dep_ == "xcomp":
+            return "conflict", f"{_verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "refused to deploy"
         if family == "cooperation" and g in lex.cue("terminators"):
             return "conflict", f"{_verb_phrase(governor)} {word.lemma_.lower()}", polarity
         if family == "conflict" and g in lex.cue("denials") and \
@@ -325,6 +337,8 @@ class ClaimExtractor:
     # -- event nouns ------------------------------------------------------------------------
     def _noun_draft(self, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
         if entry.requires and not _has_modifier(noun, entry.requires):
+            return []
+        if entry.unless and _has_modifier(noun, entry.unless):
             return []
         own, arg_tokens = self._noun_parties(noun, entry, index)
         targets: list[dict] = []
