@@ -32,6 +32,7 @@ NOUN_TARGET_PREPS = {
     "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "of"},
     "neutral": {"to", "with"},
 }
+RELATIONAL_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "adversary", "foe", "ally"}
 BACKING = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
 NOUN_AGENT_PREPS = {"by", "from"}
 
@@ -294,7 +295,7 @@ class ClaimExtractor:
         """WHOM when no argument names an actor directly:
         "allowed Damascus to fire" (the embedded subject), "fired a missile at Israel" (the
         object's preposition), "shelled Kharkiv" (the country of the place attacked)."""
-        for child in verb.children:
+        for child in verb.children if not entry.symmetric else ():  # "both sides concur X should leave"
             if child.dep_ in {"ccomp", "xcomp"}:
                 subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subj is not None and subj.pos_ != "PRON":
@@ -341,6 +342,9 @@ class ClaimExtractor:
         if entry.unless and _has_modifier(noun, entry.unless):
             return []
         own, arg_tokens = self._noun_parties(noun, entry, index)
+        if -1 in arg_tokens:
+            return []
+        holders_only = -2 in arg_tokens
         targets: list[dict] = []
         for obj in object_tokens(noun, NOUN_TARGET_PREPS[entry.family]):
             targets.extend(a for a in actors_of(obj, index) if a not in targets and a not in own)
@@ -402,7 +406,7 @@ class ClaimExtractor:
             else:
                 targets.extend(a for a in pair if a not in targets and a not in own)
         own = _distinct(own)
-        if len(own) >= 2 and entry.symmetric and not targets:
+        if len(own) >= 2 and entry.symmetric and not targets and not holders_only:
             own, targets = own[:1], own[1:]  # the parties; "on Syria" is then the topic
         if entry.symmetric and own and not targets:
             # "Moscow's ally, Tehran": the appositive is the other party
@@ -429,8 +433,13 @@ class ClaimExtractor:
         arg_tokens: set[int] = set()
         left = noun.left_edge.i
         adjectival_only = True
+        # "the Syria peace talks", "Afghanistan, Libya and Yemen peace talks": where, not who
+        topical = any(c.lower_ == "peace" for c in noun.children if c.dep_ in {"compound", "amod"})
         for i in range(left, noun.i):
             span = index.actor_at.get(i)
+            if topical and span is not None and span.root.pos_ == "PROPN" and \
+                    span._.claimcmp_actor.get("kind") == "country":
+                continue
             if span is not None and i == span.start and span.end <= noun.i:
                 actor = index.actor_dict(span)
                 if actor not in own:
@@ -449,7 +458,10 @@ class ClaimExtractor:
                     adjectival_only = False
         # "the Syrian war", "the Ukrainian crisis": one demonym on a war word names a place.
         if len(own) == 1 and adjectival_only and entry.symmetric and entry.family == "conflict":
-            return [], set()
+            return [], {-1}  # a named conflict: the caller must not look for a doer elsewhere
+        # "American and Russian allies": whose allies, not allies of each other
+        if entry.lemma in RELATIONAL_NOUNS and noun.tag_ == "NNS" and len(own) >= 2:
+            return own, arg_tokens | {-2}
         return own, arg_tokens
 
     def _holder(self, noun: Token, index: MentionIndex) -> list[dict]:
@@ -503,7 +515,7 @@ class ClaimExtractor:
         if not draft.targets and not self._keeps_targetless(draft):
             return []
         subjects, targets = draft.subjects, draft.targets or [None]
-        if draft.symmetric and not draft.targets and len(subjects) >= 2:
+        if draft.symmetric and not draft.targets and len(subjects) >= 2 and draft.topic is None:
             subjects, targets = subjects[:1], subjects[1:]
         doc = sent.doc
         text = sent.text.rstrip()
