@@ -30,6 +30,7 @@ AGENT_NOUNS = {
     "country", "nation", "state", "counterpart", "partner", "ally", "proxy", "group", "faction",
     "student", "worker", "villager", "resident", "refugee", "settler", "youth", "crowd", "guerrilla",
     "inhabitant", "farmer", "supporter", "fundamentalist", "extremist", "hacker", "insurgent",
+    "expert", "analyst", "negotiator", "mediator", "observer", "peacekeeper",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
@@ -236,6 +237,8 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
                 return child, False
+            if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
+                return child, False  # "US troops are set to stay on to help": raised subject
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:

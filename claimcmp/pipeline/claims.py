@@ -24,12 +24,12 @@ from claimcmp.pipeline.arguments import (
 # common enemy, not the other party.
 VERB_TARGET_PREPS = {
     "cooperation": {"with", "to", "toward", "towards", "for"},
-    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon"},
+    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "near", "along"},
     "neutral": {"to", "with"},
 }
 NOUN_TARGET_PREPS = {
     "cooperation": {"with", "to", "toward", "towards", "for"},
-    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "of"},
+    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "of", "near", "along"},
     "neutral": {"to", "with"},
 }
 RELATIONAL_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "adversary", "foe", "ally"}
@@ -473,8 +473,10 @@ class ClaimExtractor:
             tok = tok.head.head
             if tok.pos_ in {"NOUN", "PROPN"}:
                 found = actors_of(tok, index, expand_conj=False)
+                for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                    found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, index)]
                 if found:
-                    return found
+                    return found  # "the position of the Russian experts at the talks"
         return []
 
     def _relations_family(self, noun: Token, governor: Token | None) -> str | None:
