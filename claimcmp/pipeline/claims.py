@@ -423,6 +423,8 @@ class ClaimExtractor:
             polarity = "negative" if polarity == "positive" else "positive"
         if not targets and entry.family == "conflict":
             targets = _attacked_places(object_tokens(noun, NOUN_TARGET_PREPS["conflict"]), index)[0]
+        if not targets and entry.family == "conflict" and not inherited:
+            targets = _undergoer(noun, own, index)
         confidence = 0.55 if inherited else 0.65
         return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
                       stated=stated)]
@@ -598,6 +600,24 @@ def _governing_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return head.head
     return None
+
+
+def _undergoer(noun: Token, doers: list[dict], index: MentionIndex) -> list[dict]:
+    """'Syria remains subject to sanctions by the UN', 'Iran faces sanctions from the US':
+    the subject of the clause undergoes an act whose doer the noun phrase names."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ in {"pobj", "dobj", "attr", "acomp"} or tok.dep_ == "prep":
+            tok = tok.head
+        else:
+            break
+        if tok.pos_ in {"VERB", "AUX"}:
+            keys = {a.get("country") or a["id"] for a in doers}
+            for child in tok.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    return [a for a in actors_of(child, index) if (a.get("country") or a["id"]) not in keys]
+            return []
+    return []
 
 
 def _verb_phrase(verb: Token) -> str:
