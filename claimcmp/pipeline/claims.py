@@ -511,8 +511,7 @@ class ClaimExtractor:
     # -- claims ----------------------------------------------------------------------------
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: list[Span],
                  published: dict | None) -> list[dict]:
-        subject_ids = {a.get("country") or a["id"] for a in draft.subjects}
-        attr = context.attribution(draft.word, sent, index, self.lex, subject_ids)
+        attr = context.attribution(draft.word, sent, index, self.lex)
         modality = context.modality(draft.word, sent, self.lex, attr.actor is not None)
         regions = context.regions(draft.word, index, draft.argument_tokens)
         when = context.when(draft.word, dates, published)

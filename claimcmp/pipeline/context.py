@@ -107,21 +107,20 @@ def _clause_heads(word: Token) -> list[Token]:
     return out
 
 
-def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon,
-                subject_ids: set[str]) -> Attribution:
+def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon) -> Attribution:
     """Who says so: the subject of a reporting verb above the claim, or 'according to X'."""
     reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances")
     current = word
     while current.head.i != current.i:
         edge, current = current.dep_, current.head
-        if edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "advcl", "conj", "prep"} and \
+        # Only complement edges carry reported content: "warned that X", "accused Y of X";
+        # an adverbial clause ("When Russia launched ..., Obama warned") is the narrator's.
+        if edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} and \
                 current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
             speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
             if speaker is None:
                 continue
             actors = actors_of(speaker, index, expand_conj=False)
-            if edge == "conj" and actors and _key_set(actors) <= subject_ids:
-                continue  # "X met Y and said ...": the speaker is the doer, not a source
             if actors:
                 return Attribution(actors[0], _quote_kind(word, current, sent))
             return Attribution(None, "none")
@@ -133,10 +132,6 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
                 if actors:
                     return Attribution(actors[0], "indirect")
     return Attribution(None, "none")
-
-
-def _key_set(actors: list[dict]) -> set[str]:
-    return {a.get("country") or a["id"] for a in actors}
 
 
 def _quote_kind(word: Token, verb: Token, sent: Span) -> str:

@@ -18,7 +18,9 @@ def actor_label(actor: Actor | None) -> str:
 def when_label(span: DateSpan | None) -> str:
     if span is None:
         return "-"
-    text = span.start.isoformat() if span.start == span.end else f"{span.start}..{span.end}"
+    from claimcmp.align import format_span  # one way of writing dates across the tables
+
+    text = format_span(span)
     return f"{text}*" if span.source == "article" else text
 
 
