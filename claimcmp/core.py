@@ -19,7 +19,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
-                      batch_size: int = BATCH_SIZE) -> Iterator:
+                      batch_size: int = BATCH_SIZE, jobs: int = 1) -> Iterator:
     """Turn LoadedArticle items into ExtractDocuments, in input order.
 
     Errors in `items` (InputError instances) are passed through in place, so a caller
@@ -29,6 +29,9 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
     """
     from claimcmp.io import LoadedArticle
 
+    if jobs != 1:
+        yield from _extract_parallel(items, model=model, batch_size=batch_size, jobs=jobs)
+        return
     buffer: list = []
     for item in items:
         if nlp is None and isinstance(item, LoadedArticle):
@@ -40,6 +43,57 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
             yield from _run_batch(nlp, buffer, batch_size)
             buffer = []
     yield from _run_batch(nlp, buffer, batch_size)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER_NLP = None
+
+
+def _init_worker(model: str | None) -> None:
+    global _WORKER_NLP
+    from claimcmp.nlp import load_pipeline
+
+    _WORKER_NLP = load_pipeline(model)
+
+
+def _work(batch: list, batch_size: int) -> list:
+    return list(_run_batch(_WORKER_NLP, batch, batch_size))
+
+
+def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jobs: int) -> Iterator:
+    """The same documents, in the same order, from `jobs` worker processes (0 = all cores).
+
+    Each worker loads the pipeline once; batches go out a few at a time, so memory stays
+    bounded and results stream back in input order whatever order workers finish in."""
+    import os
+    from collections import deque
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from claimcmp.nlp import load_pipeline
+
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    load_pipeline(model)  # fail fast here on a missing model; fork shares the loaded pages
+    start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start),
+                             initializer=_init_worker, initargs=(model,)) as pool:
+        pending: deque = deque()
+        for batch in _batches(items, batch_size):
+            pending.append(pool.submit(_work, batch, batch_size))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 def _run_batch(nlp, items: list, batch_size: int) -> Iterator:

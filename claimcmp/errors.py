@@ -19,6 +19,10 @@ class ClaimcmpError(Exception):
     def __str__(self) -> str:
         return f"{self.what} ({self.where})" if self.where else self.what
 
+    def __reduce__(self):
+        # keep `where` when an error crosses a process boundary (extract --jobs)
+        return (self.__class__, (self.what, self.where))
+
 
 class InputError(ClaimcmpError):
     """An input that cannot be read as an article (missing, binary, undecodable, bad JSON)."""

@@ -325,3 +325,24 @@ def test_same_input_gives_byte_identical_json_across_runs(tmp_path):
     first, second = ((tmp_path / f"{seed}.json").read_bytes() for seed in ("1", "2"))
     assert first == second
     assert len(json.loads(first)) == len(list(SEEDS.glob("*.txt")))
+
+
+def test_jobs_output_identical_to_one_job(tmp_path):
+    """--jobs 2 writes the same bytes as --jobs 1: same order, same ids."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    texts = ["Russia accused Ukraine of shelling Donetsk on Monday.",
+             "Israel and Hamas agreed to a ceasefire in Gaza.",
+             "North Korea fired a missile at Japan on Tuesday.",
+             "Venezuela did not attack Colombia, officials said.",
+             "Saudi Arabia and Iran restored diplomatic ties."]
+    for n in range(10):
+        (folder / f"a{n:02d}.txt").write_text(texts[n % len(texts)] + f" Report {n}.", encoding="utf-8")
+    script = [sys.executable, "-m", "claimcmp", "extract", str(folder), "-f", "jsonl", "-q", "--batch-size", "2"]
+    one = subprocess.run(script[:-2] + ["--jobs", "1"], capture_output=True, check=True)
+    two = subprocess.run(script[:-2] + ["--jobs", "2"], capture_output=True, check=True)
+    assert one.stdout == two.stdout
+    assert one.stdout.count(b"\n") >= 10

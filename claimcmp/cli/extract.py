@@ -21,6 +21,8 @@ def command(
     model: str = common.MODEL_OPTION,
     with_articles: bool = typer.Option(False, "--articles",
                                        help="With jsonl: also write one {\"article\": ...} line per article."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N",
+                             help="Worker processes (0 = all cores); output is identical to --jobs 1."),
     quiet: bool = common.QUIET_OPTION,
     debug: bool = common.DEBUG_OPTION,
 ) -> None:
@@ -28,12 +30,12 @@ def command(
     with common.reported_errors(debug):
         code = run_extract(articles, fmt=common.check_choice(format, "--format", FORMATS), out=out,
                            date=common.parse_date(date), model=model, with_articles=with_articles,
-                           quiet=quiet)
+                           quiet=quiet, jobs=jobs)
     raise typer.Exit(code)
 
 
 def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, model: str | None,
-                with_articles: bool, quiet: bool) -> int:
+                with_articles: bool, quiet: bool, jobs: int = 1) -> int:
     from claimcmp.core import extract_documents
     from claimcmp.errors import InputError
     from claimcmp.io import LoadedArticle, iter_inputs
@@ -58,7 +60,7 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
         writer = JsonArrayWriter(stream, single_as_object=not batch) if fmt == "json" else None
         console = console_for(stream, plain_width=120) if fmt == "table" else None
         try:
-            for item in extract_documents(inputs(), model=model):
+            for item in extract_documents(inputs(), model=model, jobs=jobs):
                 advance()
                 if isinstance(item, InputError):
                     messages.error(str(item))
