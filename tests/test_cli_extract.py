@@ -341,8 +341,8 @@ def test_jobs_output_identical_to_one_job(tmp_path):
              "Saudi Arabia and Iran restored diplomatic ties."]
     for n in range(10):
         (folder / f"a{n:02d}.txt").write_text(texts[n % len(texts)] + f" Report {n}.", encoding="utf-8")
-    script = [sys.executable, "-m", "claimcmp", "extract", str(folder), "-f", "jsonl", "-q", "--batch-size", "2"]
-    one = subprocess.run(script[:-2] + ["--jobs", "1"], capture_output=True, check=True)
-    two = subprocess.run(script[:-2] + ["--jobs", "2"], capture_output=True, check=True)
+    script = [sys.executable, "-m", "claimcmp", "extract", str(folder), "-f", "jsonl", "-q"]
+    one = subprocess.run(script + ["--jobs", "1"], capture_output=True, check=True)
+    two = subprocess.run(script + ["--jobs", "2"], capture_output=True, check=True)
     assert one.stdout == two.stdout
     assert one.stdout.count(b"\n") >= 10
