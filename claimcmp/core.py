@@ -30,7 +30,8 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
     from claimcmp.io import LoadedArticle
 
     if jobs != 1:
-        yield from _extract_parallel(items, model=model, batch_size=batch_size, jobs=jobs)
+        # smaller batches keep every worker busy until the end of the run
+        yield from _extract_parallel(items, model=model, batch_size=max(1, batch_size // 4), jobs=jobs)
         return
     buffer: list = []
     for item in items:
@@ -83,7 +84,9 @@ def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jo
     from claimcmp.nlp import load_pipeline
 
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-    load_pipeline(model)  # fail fast here on a missing model; fork shares the loaded pages
+    # Load the model and the components' data once, here: forked workers then share those
+    # pages instead of each building the gazetteers again (a missing model also fails here).
+    load_pipeline(model)("Moscow and Washington agreed on Tuesday to talks in Geneva.")
     start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start),
                              initializer=_init_worker, initargs=(model,)) as pool:
