@@ -33,6 +33,7 @@ NOUN_TARGET_PREPS = {
     "neutral": {"to", "with"},
 }
 RELATIONAL_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "adversary", "foe", "ally"}
+SIDE_WORDS = {"side", "behalf", "favor", "favour"}  # "on the side of X" is support, not a target
 BACKING = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
 NOUN_AGENT_PREPS = {"by", "from"}
 
@@ -257,9 +258,10 @@ class ClaimExtractor:
         targets: list[dict] = []
         topic = None
         objects = ([patient] if patient is not None else []) + object_tokens(verb, VERB_TARGET_PREPS[entry.family])
+        means = [o for o in objects if self._instrument(o) or o.lemma_.lower() in SIDE_WORDS]
+        objects = [o for o in objects if o not in means]
+        arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
         for obj in objects:
-            if obj.head.lower_ == "with" and (self.lex.noun(obj.lemma_) or StanceEntry("", "", "", "", False)).family == "cooperation":
-                continue  # "recaptured with Russian help": an instrument, not whom
             found = actors_of(obj, index)
             if found:
                 targets.extend(f for f in found if f not in targets)
@@ -267,7 +269,7 @@ class ClaimExtractor:
             elif topic is None and obj.dep_ in {"dobj", "pobj"}:
                 topic = _phrase(obj)
         if not targets:
-            targets, extra = self._indirect_targets(verb, entry, index, objects)
+            targets, extra = self._indirect_targets(verb, entry, index, objects, subjects)
             arg_tokens |= extra
         pair = between_actors(verb, index)
         if pair:
@@ -284,14 +286,34 @@ class ClaimExtractor:
             family, stance = "conflict", "build up troops"  # "Israel strengthened its forces in Lebanon"
             if not targets:
                 targets = _attacked_places([c for c in verb.children if c.dep_ == "prep"]
-                                           + [o for o in objects if o.dep_ == "dobj"], index)[0]
+                                           + [o for o in objects if o.dep_ == "dobj"], index, subjects)[0]
         family, stance, polarity = self._governed(verb, family, stance, polarity)
         confidence = 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
         return [Draft(verb, stance, family, polarity, subjects, targets, entry.symmetric, topic, arg_tokens,
-                      confidence)]
+                      confidence), *self._side_of(verb, subjects, index)]
+
+    def _instrument(self, obj: Token) -> bool:
+        """'recaptured with Russian help': the help is a means, not whom the act is toward."""
+        if obj.head.lower_ != "with":
+            return False
+        entry = self.lex.noun(obj.lemma_)
+        return entry is not None and entry.family == "cooperation"
+
+    def _side_of(self, word: Token, subjects: list[dict], index: MentionIndex) -> list[Draft]:
+        """'intervened in the war on the side of Assad': support for that side."""
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}):
+            side = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in {"side", "support", "favor", "favour", "behalf"}), None)
+            if side is None:
+                continue
+            for of in (c for c in side.children if c.dep_ == "prep" and c.lower_ == "of"):
+                backed = [a for p in of.children if p.dep_ == "pobj" for a in actors_of(p, index)]
+                if backed and subjects:
+                    return [Draft(word, "support", "cooperation", "positive", subjects, backed, False, None,
+                                  {t.i for t in side.subtree}, 0.6, stated=True)]
+        return []
 
     def _indirect_targets(self, verb: Token, entry: StanceEntry, index: MentionIndex,
-                          objects: list[Token]) -> tuple[list[dict], set[int]]:
+                          objects: list[Token], doers: list[dict]) -> tuple[list[dict], set[int]]:
         """WHOM when no argument names an actor directly:
         "allowed Damascus to fire" (the embedded subject), "fired a missile at Israel" (the
         object's preposition), "shelled Kharkiv" (the country of the place attacked)."""
@@ -309,7 +331,7 @@ class ClaimExtractor:
                 if found:
                     return found, _span_tokens(inner)
         if entry.family == "conflict":
-            return _attacked_places(objects, index)
+            return _attacked_places(objects, index, doers)
         return [], set()
 
     def _governed(self, word: Token, family: str, stance: str, polarity: str) -> tuple[str, str, str]:
@@ -419,15 +441,16 @@ class ClaimExtractor:
             return []
         if governor is not None:
             family, stance, polarity = self._governed(noun, family, stance, polarity)
-        if context.is_negated(noun, self.lex, local=not inherited and governor is None):
+        if context.is_negated(noun, self.lex):
             polarity = "negative" if polarity == "positive" else "positive"
         if not targets and entry.family == "conflict":
-            targets = _attacked_places(object_tokens(noun, NOUN_TARGET_PREPS["conflict"]), index)[0]
-        if not targets and entry.family == "conflict" and not inherited:
+            targets = _attacked_places(object_tokens(noun, NOUN_TARGET_PREPS["conflict"]), index, own)[0]
+        if not targets and not inherited and (entry.family == "conflict" or self._instrument(noun)):
+            # "Syria remains subject to sanctions by the UN"; "recaptured with support from Russia"
             targets = _undergoer(noun, own, index)
         confidence = 0.55 if inherited else 0.65
         return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
-                      stated=stated)]
+                      stated=stated), *self._side_of(noun, own, index)]
 
     def _noun_parties(self, noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[list[dict], set[int]]:
         """Actors named inside the noun phrase: "Russia-US cooperation", "Iran's support", "strikes by X"."""
@@ -636,15 +659,18 @@ def _distinct(actors: list[dict]) -> list[dict]:
     return out
 
 
-def _attacked_places(objects: list[Token], index: MentionIndex) -> tuple[list[dict], set[int]]:
-    """'struck Rafah', 'strikes on a base near Damascus': the country of the place hit."""
+def _attacked_places(objects: list[Token], index: MentionIndex,
+                     doers: list[dict] = ()) -> tuple[list[dict], set[int]]:
+    """'struck Rafah', 'strikes on a base near Damascus': the country of the place hit,
+    unless it is the doer's own ("the Syrian army recaptured Palmyra")."""
     from claimcmp.gazetteer import country_actor
 
+    own = {a.get("country") for a in doers}
     for obj in objects:
         for tok in obj.subtree:
             span = index.place_at.get(tok.i)
             region = span._.claimcmp_region if span is not None else None
-            if region and region.get("country"):
+            if region and region.get("country") and region["country"] not in own:
                 actor = country_actor(region["country"])
                 if actor is not None:
                     return [{**actor, "mention": span.text}], set()  # the place is also where it happens

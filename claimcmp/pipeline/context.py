@@ -38,11 +38,11 @@ def governors(word: Token, limit: int = 8) -> list[Token]:
     return chain
 
 
-def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
-    """Negation of the act itself; `local` looks only inside the word's own phrase
-    ("no cooperation"), for event nouns whose parties are named in the phrase."""
+def is_negated(word: Token, lex: StanceLexicon) -> bool:
+    """Negation of the act itself: on the word ("no cooperation"), or on the verb whose
+    object phrase holds it ("did not provide a roadmap for cooperation")."""
     negations = lex.cue("negations")
-    for tok in governors(word, limit=1 if local else 4):
+    for tok in governors(word, limit=4):
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
