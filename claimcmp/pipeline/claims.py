@@ -7,53 +7,20 @@ the root (context.py), and writes claim dicts to `doc._.claimcmp_claims`.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimcmp import extensions as ext
 from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
-from claimcmp.pipeline import context
+from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
     MentionIndex, actors_of, between_actors, between_tokens, object_tokens, passive_patient, subject_token,
 )
-
-# Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
-# "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
-# common enemy, not the other party.
-VERB_TARGET_PREPS = {
-    "cooperation": {"with", "to", "toward", "towards", "for"},
-    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "near", "along"},
-    "neutral": {"to", "with"},
-}
-NOUN_TARGET_PREPS = {
-    "cooperation": {"with", "to", "toward", "towards", "for"},
-    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "of", "near", "along"},
-    "neutral": {"to", "with"},
-}
-RELATIONAL_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "adversary", "foe", "ally"}
-SIDE_WORDS = {"side", "behalf", "favor", "favour"}  # "on the side of X" is support, not a target
-BACKING = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
-NOUN_AGENT_PREPS = {"by", "from"}
-
-
-@dataclass
-class Draft:
-    """One claim before its circumstances are read."""
-
-    word: Token  # the stance word the claim hangs on
-    stance: str
-    family: str
-    polarity: str
-    subjects: list[dict]
-    targets: list[dict]
-    symmetric: bool
-    topic: str | None
-    argument_tokens: set[int]
-    confidence: float
-    stated: bool = False  # the doer is the explicit subject of the verb that states the act
-
+from claimcmp.pipeline.drafts import (
+    BACKING, NOUN_TARGET_PREPS, SIDE_WORDS, VERB_TARGET_PREPS, Draft, attacked_places,
+    distinct, governing_verb, has_modifier, instrument, is_headline, noun_parties, phrase, span_tokens,
+    undergoer, verb_phrase,
+)
 
 class ClaimExtractor:
     """spaCy component: writes claim dicts to doc._.claimcmp_claims."""
@@ -90,35 +57,35 @@ class ClaimExtractor:
 
     # -- finding stance words -------------------------------------------------------------
     def _drafts(self, sent: Span, index: MentionIndex) -> list[Draft]:
-        headline = _is_headline(sent)
+        headline = is_headline(sent)
         drafts: list[Draft] = []
         consumed: set[int] = set()
         for tok in sent:
             if tok.i in consumed:
                 continue
             if tok.pos_ == "VERB":
-                response = self._response_draft(tok, index)
+                response = constructions.response_draft(self.lex, tok, index)
                 if response is not None:
                     drafts.append(response)
                     consumed.add(response.word.i)
                     continue
             if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.cue("giving_verbs"):
-                gift = self._giving_draft(tok, index)
+                gift = constructions.giving_draft(self.lex, tok, index)
                 if gift is not None:
                     drafts.append(gift)
                     continue
             if tok.lower_ == "must" and tok.dep_ == "aux":
-                drafts.extend(self._demand_draft(tok, index))
+                drafts.extend(constructions.demand_draft(self.lex, tok, index))
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
                 entry = self._verb_entry(tok)
                 if entry is not None and not self._covered_by_noun(tok, entry):
                     drafts.extend(self._verb_draft(tok, entry, index))
                     continue
             if tok.lower_ in BACKING and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
-                drafts.extend(self._backing_draft(tok, index))
+                drafts.extend(constructions.backing_draft(self.lex, tok, index))
                 continue
             if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ in {"compound", "amod"}:
-                gerund = self._gerund_draft(tok, index)
+                gerund = constructions.gerund_draft(self.lex, tok, index)
                 if gerund:
                     drafts.extend(gerund)
                     continue
@@ -130,95 +97,6 @@ class ClaimExtractor:
                     drafts.extend(self._noun_draft(tok, entry, index))
         return drafts
 
-    def _response_draft(self, verb: Token, index: MentionIndex) -> Draft | None:
-        """'Serbia rejected an Australian ultimatum', 'Arafat accepted a US offer':
-        the answer is toward whoever made the proposal."""
-        lex = self.lex
-        lemma = verb.lemma_.lower()
-        rejecting = lemma in lex.cue("rejection_verbs")
-        if not rejecting and lemma not in lex.cue("acceptance_verbs"):
-            return None
-        noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
-                     and c.lemma_.lower() in lex.cue("proposal_nouns")), None)
-        if noun is None:
-            return None
-        subj_tok, _ = subject_token(verb)
-        subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-        owners, arg_tokens = self._noun_parties(noun, StanceEntry(noun.lemma_, "NOUN", "propose", "cooperation", False), index)
-        owners = [o for o in owners if all((o.get("country") or o["id"]) != (s.get("country") or s["id"]) for s in subjects)]
-        if not subjects or not owners:
-            return None
-        polarity = "negative" if context.is_negated(verb, lex) else "positive"
-        family, stance = ("conflict", "reject") if rejecting else ("cooperation", "accept")
-        return Draft(noun, stance, family, polarity, subjects, owners, False, None,
-                     arg_tokens | _span_tokens(subj_tok), 0.7, stated=True)
-
-    def _giving_draft(self, verb: Token, index: MentionIndex) -> Draft | None:
-        """'The US continued to send arms to Pakistan', 'providing intelligence to Macedonia': aid."""
-        gift = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if gift is None or gift.lemma_.lower() not in self.lex.cue("aid_objects"):
-            return None
-        subj_tok, _ = subject_token(verb)
-        subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-        receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
-        receivers += object_tokens(verb, {"to", "for"}) + object_tokens(gift, {"to", "for"})
-        targets = [a for r in receivers if r.i != gift.i for a in actors_of(r, index)]
-        if not subjects or not targets:
-            return None
-        polarity = "negative" if context.is_negated(verb, self.lex) else "positive"
-        return Draft(verb, "aid", "cooperation", polarity, subjects, _distinct(targets), False, None,
-                     _span_tokens(subj_tok) | {t for r in receivers for t in _span_tokens(r)}, 0.7, stated=True)
-
-    def _demand_draft(self, must: Token, index: MentionIndex) -> list[Draft]:
-        """'Russia said that Sudan must return the helicopter': a demand on Sudan."""
-        verb = must.head
-        if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in self.lex.cue("reporting_verbs"):
-            return []
-        target_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        speaker_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        if target_tok is None or speaker_tok is None:
-            return []
-        speakers, targets = actors_of(speaker_tok, index), actors_of(target_tok, index)
-        keys = {a.get("country") or a["id"] for a in speakers}
-        targets = [t for t in targets if (t.get("country") or t["id"]) not in keys]
-        if not speakers or not targets:
-            return []
-        return [Draft(verb.head, "demand", "conflict", "positive", speakers, targets, False, None,
-                      _span_tokens(speaker_tok) | _span_tokens(target_tok), 0.6, stated=True)]
-
-    def _gerund_draft(self, word: Token, index: MentionIndex) -> list[Draft]:
-        """'accused the USA of training terrorists' parsed as a noun compound 'training terrorists'."""
-        stem = word.lower_[:-3]
-        entry = next((e for e in (self.lex.verb(c) for c in (stem, stem + "e", stem[:-1])) if e), None)
-        if entry is None:
-            return []
-        head = word.head
-        targets = actors_of(head, index, expand_conj=False)
-        subjects: list[dict] = []
-        if head.dep_ == "pobj" and head.head.dep_ == "prep":
-            governor = head.head.head
-            doer = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-            if doer is None:
-                doer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
-            subjects = actors_of(doer, index) if doer is not None else []
-        if not subjects or not targets:
-            return []
-        return [Draft(word, entry.stance, entry.family, "positive", subjects, targets, entry.symmetric, None,
-                      _span_tokens(head), 0.55)]
-
-    def _backing_draft(self, word: Token, index: MentionIndex) -> list[Draft]:
-        """'Iranian-backed militias', 'Western-backed rebels': the backer supports the head."""
-        backer = index.actor_at.get(word.i - 2)
-        if backer is None:
-            return []
-        head = word.head
-        while head.dep_ in {"amod", "compound"} and head.i < head.head.i and head.head.pos_ in {"NOUN", "PROPN"}:
-            head = head.head
-        targets = [a for a in actors_of(head, index, expand_conj=False) if a["id"] != backer._.claimcmp_actor["id"]]
-        if not targets:
-            return []
-        return [Draft(word, "support", "cooperation", "positive", [index.actor_dict(backer)], targets, False,
-                      None, set(range(backer.start, head.i + 1)), 0.6)]
 
     def _verb_entry(self, verb: Token) -> StanceEntry | None:
         lemma = verb.lemma_.lower() if verb.pos_ != "PROPN" else verb.lower_
@@ -237,7 +115,7 @@ class ClaimExtractor:
         for child in verb.children:
             if child.dep_ in {"dobj", "attr", "nsubjpass"}:
                 noun = lex.noun(child.lemma_)
-                if noun is None or (noun.requires and not _has_modifier(child, noun.requires)):
+                if noun is None or (noun.requires and not has_modifier(child, noun.requires)):
                     continue
                 if lemma in combining or noun.family in {entry.family, "neutral"}:
                     return True
@@ -254,20 +132,20 @@ class ClaimExtractor:
         subjects = actors_of(subj_tok, index) if subj_tok is not None else []
         if entry.symmetric and subj_tok is not None and subj_tok.lower_ in {"they", "we"} and index.recent_pairs:
             subjects = list(index.recent_pairs[-1])  # "They agreed to work together": the last pair
-        arg_tokens = _span_tokens(subj_tok)
+        arg_tokens = span_tokens(subj_tok)
         targets: list[dict] = []
         topic = None
         objects = ([patient] if patient is not None else []) + object_tokens(verb, VERB_TARGET_PREPS[entry.family])
-        means = [o for o in objects if self._instrument(o) or o.lemma_.lower() in SIDE_WORDS]
+        means = [o for o in objects if instrument(self.lex, o) or o.lemma_.lower() in SIDE_WORDS]
         objects = [o for o in objects if o not in means]
         arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
         for obj in objects:
             found = actors_of(obj, index)
             if found:
                 targets.extend(f for f in found if f not in targets)
-                arg_tokens |= _span_tokens(obj)
+                arg_tokens |= span_tokens(obj)
             elif topic is None and obj.dep_ in {"dobj", "pobj"}:
-                topic = _phrase(obj)
+                topic = phrase(obj)
         if not targets:
             targets, extra = self._indirect_targets(verb, entry, index, objects, subjects)
             arg_tokens |= extra
@@ -285,32 +163,13 @@ class ClaimExtractor:
                 o.dep_ == "dobj" and o.lemma_.lower() in self.lex.cue("military_objects") for o in objects):
             family, stance = "conflict", "build up troops"  # "Israel strengthened its forces in Lebanon"
             if not targets:
-                targets = _attacked_places([c for c in verb.children if c.dep_ == "prep"]
+                targets = attacked_places([c for c in verb.children if c.dep_ == "prep"]
                                            + [o for o in objects if o.dep_ == "dobj"], index, subjects)[0]
         family, stance, polarity = self._governed(verb, family, stance, polarity)
         confidence = 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
         return [Draft(verb, stance, family, polarity, subjects, targets, entry.symmetric, topic, arg_tokens,
-                      confidence), *self._side_of(verb, subjects, index)]
+                      confidence), *constructions.side_of(self.lex, verb, subjects, index)]
 
-    def _instrument(self, obj: Token) -> bool:
-        """'recaptured with Russian help': the help is a means, not whom the act is toward."""
-        if obj.head.lower_ != "with":
-            return False
-        entry = self.lex.noun(obj.lemma_)
-        return entry is not None and entry.family == "cooperation"
-
-    def _side_of(self, word: Token, subjects: list[dict], index: MentionIndex) -> list[Draft]:
-        """'intervened in the war on the side of Assad': support for that side."""
-        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}):
-            side = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in {"side", "support", "favor", "favour", "behalf"}), None)
-            if side is None:
-                continue
-            for of in (c for c in side.children if c.dep_ == "prep" and c.lower_ == "of"):
-                backed = [a for p in of.children if p.dep_ == "pobj" for a in actors_of(p, index)]
-                if backed and subjects:
-                    return [Draft(word, "support", "cooperation", "positive", subjects, backed, False, None,
-                                  {t.i for t in side.subtree}, 0.6, stated=True)]
-        return []
 
     def _indirect_targets(self, verb: Token, entry: StanceEntry, index: MentionIndex,
                           objects: list[Token], doers: list[dict]) -> tuple[list[dict], set[int]]:
@@ -323,15 +182,15 @@ class ClaimExtractor:
                 if subj is not None and subj.pos_ != "PRON":
                     found = actors_of(subj, index)
                     if found:
-                        return found, _span_tokens(subj)
+                        return found, span_tokens(subj)
         preps = NOUN_TARGET_PREPS[entry.family] - {"of"}
         for obj in objects:
             for inner in object_tokens(obj, preps) if obj.pos_ in {"NOUN", "PROPN"} else []:
                 found = actors_of(inner, index)
                 if found:
-                    return found, _span_tokens(inner)
+                    return found, span_tokens(inner)
         if entry.family == "conflict":
-            return _attacked_places(objects, index, doers)
+            return attacked_places(objects, index, doers)
         return [], set()
 
     def _governed(self, word: Token, family: str, stance: str, polarity: str) -> tuple[str, str, str]:
@@ -344,40 +203,40 @@ class ClaimExtractor:
         g = governor.lemma_.lower()
         lex = self.lex
         if family == "neutral" and g in lex.cue("terminators") and word.dep_ == "xcomp":
-            return "conflict", f"{_verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "refused to deploy"
+            return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "refused to deploy"
         if family == "cooperation" and g in lex.cue("terminators"):
-            return "conflict", f"{_verb_phrase(governor)} {word.lemma_.lower()}", polarity
+            return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
         if family == "conflict" and g in lex.cue("denials") and \
                 stance in {"accuse", "criticize", "condemn", "threaten", "demand", "warn", "blame"}:
             return "conflict", "reject", polarity  # "rejected the accusations"
         if g in lex.cue("negating_verbs") and (family == "conflict" or g in {"fail", "hesitate", "refrain", "decline"}):
             # "stopped fighting", "denied attacking", "did not hesitate to warn"
             return family, stance, "negative" if polarity == "positive" else "positive"
-        if family == "conflict" and (g in lex.cue("concessions") or _verb_phrase(governor) in lex.cue("concessions")):
-            return "cooperation", f"{_verb_phrase(governor)} {word.lemma_.lower()}", polarity
+        if family == "conflict" and (g in lex.cue("concessions") or verb_phrase(governor) in lex.cue("concessions")):
+            return "cooperation", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
         return family, stance, polarity
 
     # -- event nouns ------------------------------------------------------------------------
     def _noun_draft(self, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
-        if entry.requires and not _has_modifier(noun, entry.requires):
+        if entry.requires and not has_modifier(noun, entry.requires):
             return []
-        if entry.unless and _has_modifier(noun, entry.unless):
+        if entry.unless and has_modifier(noun, entry.unless):
             return []
-        own, arg_tokens = self._noun_parties(noun, entry, index)
+        own, arg_tokens = noun_parties(noun, entry, index)
         if -1 in arg_tokens:
             return []
         holders_only = -2 in arg_tokens
         targets: list[dict] = []
         for obj in object_tokens(noun, NOUN_TARGET_PREPS[entry.family]):
             targets.extend(a for a in actors_of(obj, index) if a not in targets and a not in own)
-            arg_tokens |= _span_tokens(obj)
+            arg_tokens |= span_tokens(obj)
         pair = between_actors(noun, index)
         if not pair and not own and noun.dep_ == "nsubj":
             pair = between_actors(noun.head, index)  # "if a rapprochement takes place between X and Y"
         for t in between_tokens(noun):
-            arg_tokens |= _span_tokens(t)
+            arg_tokens |= span_tokens(t)
         family, stance, polarity = entry.family, entry.stance, "positive"
-        governor = _governing_verb(noun)
+        governor = governing_verb(noun)
         inherited = stated = False
         if governor is not None:
             g = governor.lemma_.lower()
@@ -399,7 +258,7 @@ class ClaimExtractor:
                         # "Washington ruled out cooperation between the two": Washington acts,
                         # the other member of the pair is whom it acts toward.
                         own, inherited = doers, True
-                        arg_tokens |= _span_tokens(subj_tok)
+                        arg_tokens |= span_tokens(subj_tok)
                         if pair:
                             keys = {a.get("country") or a["id"] for a in own}
                             targets.extend(a for a in pair if (a.get("country") or a["id"]) not in keys)
@@ -408,7 +267,7 @@ class ClaimExtractor:
                     for obj in object_tokens(governor, VERB_TARGET_PREPS[entry.family]):
                         if obj.i != noun.i:
                             targets.extend(a for a in actors_of(obj, index) if a not in targets and a not in own)
-                            arg_tokens |= _span_tokens(obj)
+                            arg_tokens |= span_tokens(obj)
                 if verb_entry is not None and verb_entry.family == entry.family and g not in {"agree", "accept"}:
                     stance = f"{g} {noun.lemma_.lower()}"
         if entry.stance == "relations":
@@ -427,7 +286,7 @@ class ClaimExtractor:
                 own, targets = pair[:1], pair[1:] + [t for t in targets if t not in pair]
             else:
                 targets.extend(a for a in pair if a not in targets and a not in own)
-        own = _distinct(own)
+        own = distinct(own)
         if len(own) >= 2 and entry.symmetric and not targets and not holders_only:
             own, targets = own[:1], own[1:]  # the parties; "on Syria" is then the topic
         if entry.symmetric and own and not targets:
@@ -444,50 +303,14 @@ class ClaimExtractor:
         if context.is_negated(noun, self.lex):
             polarity = "negative" if polarity == "positive" else "positive"
         if not targets and entry.family == "conflict":
-            targets = _attacked_places(object_tokens(noun, NOUN_TARGET_PREPS["conflict"]), index, own)[0]
-        if not targets and not inherited and (entry.family == "conflict" or self._instrument(noun)):
+            targets = attacked_places(object_tokens(noun, NOUN_TARGET_PREPS["conflict"]), index, own)[0]
+        if not targets and not inherited and (entry.family == "conflict" or instrument(self.lex, noun)):
             # "Syria remains subject to sanctions by the UN"; "recaptured with support from Russia"
-            targets = _undergoer(noun, own, index)
+            targets = undergoer(noun, own, index)
         confidence = 0.55 if inherited else 0.65
         return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
-                      stated=stated), *self._side_of(noun, own, index)]
+                      stated=stated), *constructions.side_of(self.lex, noun, own, index)]
 
-    def _noun_parties(self, noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[list[dict], set[int]]:
-        """Actors named inside the noun phrase: "Russia-US cooperation", "Iran's support", "strikes by X"."""
-        own: list[dict] = []
-        arg_tokens: set[int] = set()
-        left = noun.left_edge.i
-        adjectival_only = True
-        # "the Syria peace talks", "Afghanistan, Libya and Yemen peace talks": where, not who
-        topical = any(c.lower_ == "peace" for c in noun.children if c.dep_ in {"compound", "amod"})
-        for i in range(left, noun.i):
-            span = index.actor_at.get(i)
-            if topical and span is not None and span.root.pos_ == "PROPN" and \
-                    span._.claimcmp_actor.get("kind") == "country":
-                continue
-            if span is not None and i == span.start and span.end <= noun.i:
-                actor = index.actor_dict(span)
-                if actor not in own:
-                    own.append(actor)
-                    adjectival_only &= span.root.pos_ == "ADJ" or span.root.dep_ == "amod"
-                arg_tokens |= set(range(span.start, span.end))
-        # "of X" names the doer of a cooperative act ("at the invitation of X") or of an
-        # attitude aimed elsewhere ("the hostility of X towards Y"); else it is the patient.
-        aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
-        agent_preps = NOUN_AGENT_PREPS | ({"of"} if entry.family == "cooperation" or aimed else set())
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in agent_preps:
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    own.extend(a for a in actors_of(pobj, index) if a not in own)
-                    arg_tokens |= _span_tokens(pobj)
-                    adjectival_only = False
-        # "the Syrian war", "the Ukrainian crisis": one demonym on a war word names a place.
-        if len(own) == 1 and adjectival_only and entry.symmetric and entry.family == "conflict":
-            return [], {-1}  # a named conflict: the caller must not look for a doer elsewhere
-        # "American and Russian allies": whose allies, not allies of each other
-        if entry.lemma in RELATIONAL_NOUNS and noun.tag_ == "NNS" and len(own) >= 2:
-            return own, arg_tokens | {-2}
-        return own, arg_tokens
 
     def _holder(self, noun: Token, index: MentionIndex) -> list[dict]:
         """'Russian experts at the talks with the Americans': the actor noun the act hangs on."""
@@ -592,95 +415,3 @@ def _article_span(published: str | None) -> dict | None:
     return {"start": published, "end": published, "granularity": "day", "text": "", "source": "article"}
 
 
-def _span_tokens(tok: Token | None) -> set[int]:
-    """The tokens naming an argument: its phrase without attached clauses and
-    prepositional phrases ("Russia in Syria" names Russia; Syria is where)."""
-    if tok is None:
-        return set()
-    out: set[int] = set()
-    stack = [tok, *tok.conjuncts]
-    while stack:
-        t = stack.pop()
-        if t.i in out:
-            continue
-        out.add(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in {"prep", "relcl", "acl", "advcl", "ccomp"})
-    return out
-
-
-def _phrase(tok: Token) -> str:
-    words = list(tok.subtree)
-    text = tok.doc[words[0].i: words[-1].i + 1].text
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb a stance noun is the object of: 'held talks', 'ruled out cooperation', 'engaged in talks'."""
-    head = noun.head
-    if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
-        return head if noun.dep_ != "conj" else _governing_verb(head)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return head.head
-    return None
-
-
-def _undergoer(noun: Token, doers: list[dict], index: MentionIndex) -> list[dict]:
-    """'Syria remains subject to sanctions by the UN', 'Iran faces sanctions from the US':
-    the subject of the clause undergoes an act whose doer the noun phrase names."""
-    tok = noun
-    for _ in range(4):
-        if tok.dep_ in {"pobj", "dobj", "attr", "acomp"} or tok.dep_ == "prep":
-            tok = tok.head
-        else:
-            break
-        if tok.pos_ in {"VERB", "AUX"}:
-            keys = {a.get("country") or a["id"] for a in doers}
-            for child in tok.children:
-                if child.dep_ in {"nsubj", "nsubjpass"}:
-                    return [a for a in actors_of(child, index) if (a.get("country") or a["id"]) not in keys]
-            return []
-    return []
-
-
-def _verb_phrase(verb: Token) -> str:
-    """'rule out', 'break off', 'pull back': the lemma with its particle."""
-    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
-
-
-def _distinct(actors: list[dict]) -> list[dict]:
-    """One actor per country or organization: 'the White House resident, Donald Trump'."""
-    out, keys = [], set()
-    for actor in actors:
-        key = actor.get("country") or actor["id"]
-        if key not in keys:
-            keys.add(key)
-            out.append(actor)
-    return out
-
-
-def _attacked_places(objects: list[Token], index: MentionIndex,
-                     doers: list[dict] = ()) -> tuple[list[dict], set[int]]:
-    """'struck Rafah', 'strikes on a base near Damascus': the country of the place hit,
-    unless it is the doer's own ("the Syrian army recaptured Palmyra")."""
-    from claimcmp.gazetteer import country_actor
-
-    own = {a.get("country") for a in doers}
-    for obj in objects:
-        for tok in obj.subtree:
-            span = index.place_at.get(tok.i)
-            region = span._.claimcmp_region if span is not None else None
-            if region and region.get("country") and region["country"] not in own:
-                actor = country_actor(region["country"])
-                if actor is not None:
-                    return [{**actor, "mention": span.text}], set()  # the place is also where it happens
-    return [], set()
-
-
-def _has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
-    return any(c.lower_ in modifiers for c in word.children if c.dep_ in {"amod", "compound", "nmod"})
-
-
-def _is_headline(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7

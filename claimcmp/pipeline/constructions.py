@@ -1,0 +1,120 @@
+"""Constructions that carry a claim outside the plain verb-object or event-noun pattern:
+answers to proposals, gifts of aid, demands with "must", gerunds parsed as nouns,
+"X-backed" compounds, and "on the side of X"."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimcmp.lexicons import StanceEntry, StanceLexicon
+from claimcmp.pipeline import context
+from claimcmp.pipeline.arguments import MentionIndex, actors_of, object_tokens, subject_token
+from claimcmp.pipeline.drafts import Draft, distinct, noun_parties, span_tokens
+
+
+def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """'Serbia rejected an Australian ultimatum', 'Arafat accepted a US offer':
+    the answer is toward whoever made the proposal."""
+    lex = lex
+    lemma = verb.lemma_.lower()
+    rejecting = lemma in lex.cue("rejection_verbs")
+    if not rejecting and lemma not in lex.cue("acceptance_verbs"):
+        return None
+    noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
+                 and c.lemma_.lower() in lex.cue("proposal_nouns")), None)
+    if noun is None:
+        return None
+    subj_tok, _ = subject_token(verb)
+    subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+    owners, arg_tokens = noun_parties(noun, StanceEntry(noun.lemma_, "NOUN", "propose", "cooperation", False), index)
+    owners = [o for o in owners if all((o.get("country") or o["id"]) != (s.get("country") or s["id"]) for s in subjects)]
+    if not subjects or not owners:
+        return None
+    polarity = "negative" if context.is_negated(verb, lex) else "positive"
+    family, stance = ("conflict", "reject") if rejecting else ("cooperation", "accept")
+    return Draft(noun, stance, family, polarity, subjects, owners, False, None,
+                 arg_tokens | span_tokens(subj_tok), 0.7, stated=True)
+
+
+def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """'The US continued to send arms to Pakistan', 'providing intelligence to Macedonia': aid."""
+    gift = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if gift is None or gift.lemma_.lower() not in lex.cue("aid_objects"):
+        return None
+    subj_tok, _ = subject_token(verb)
+    subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+    receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
+    receivers += object_tokens(verb, {"to", "for"}) + object_tokens(gift, {"to", "for"})
+    targets = [a for r in receivers if r.i != gift.i for a in actors_of(r, index)]
+    if not subjects or not targets:
+        return None
+    polarity = "negative" if context.is_negated(verb, lex) else "positive"
+    return Draft(verb, "aid", "cooperation", polarity, subjects, distinct(targets), False, None,
+                 span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.7, stated=True)
+
+
+def demand_draft(lex: StanceLexicon, must: Token, index: MentionIndex) -> list[Draft]:
+    """'Russia said that Sudan must return the helicopter': a demand on Sudan."""
+    verb = must.head
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in lex.cue("reporting_verbs"):
+        return []
+    target_tok = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    speaker_tok = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if target_tok is None or speaker_tok is None:
+        return []
+    speakers, targets = actors_of(speaker_tok, index), actors_of(target_tok, index)
+    keys = {a.get("country") or a["id"] for a in speakers}
+    targets = [t for t in targets if (t.get("country") or t["id"]) not in keys]
+    if not speakers or not targets:
+        return []
+    return [Draft(verb.head, "demand", "conflict", "positive", speakers, targets, False, None,
+                  span_tokens(speaker_tok) | span_tokens(target_tok), 0.6, stated=True)]
+
+
+def gerund_draft(lex: StanceLexicon, word: Token, index: MentionIndex) -> list[Draft]:
+    """'accused the USA of training terrorists' parsed as a noun compound 'training terrorists'."""
+    stem = word.lower_[:-3]
+    entry = next((e for e in (lex.verb(c) for c in (stem, stem + "e", stem[:-1])) if e), None)
+    if entry is None:
+        return []
+    head = word.head
+    targets = actors_of(head, index, expand_conj=False)
+    subjects: list[dict] = []
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        governor = head.head.head
+        doer = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        if doer is None:
+            doer = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+        subjects = actors_of(doer, index) if doer is not None else []
+    if not subjects or not targets:
+        return []
+    return [Draft(word, entry.stance, entry.family, "positive", subjects, targets, entry.symmetric, None,
+                  span_tokens(head), 0.55)]
+
+
+def backing_draft(lex: StanceLexicon, word: Token, index: MentionIndex) -> list[Draft]:
+    """'Iranian-backed militias', 'Western-backed rebels': the backer supports the head."""
+    backer = index.actor_at.get(word.i - 2)
+    if backer is None:
+        return []
+    head = word.head
+    while head.dep_ in {"amod", "compound"} and head.i < head.head.i and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head
+    targets = [a for a in actors_of(head, index, expand_conj=False) if a["id"] != backer._.claimcmp_actor["id"]]
+    if not targets:
+        return []
+    return [Draft(word, "support", "cooperation", "positive", [index.actor_dict(backer)], targets, False,
+                  None, set(range(backer.start, head.i + 1)), 0.6)]
+
+
+def side_of(lex: StanceLexicon, word: Token, subjects: list[dict], index: MentionIndex) -> list[Draft]:
+    """'intervened in the war on the side of Assad': support for that side."""
+    for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}):
+        side = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in {"side", "support", "favor", "favour", "behalf"}), None)
+        if side is None:
+            continue
+        for of in (c for c in side.children if c.dep_ == "prep" and c.lower_ == "of"):
+            backed = [a for p in of.children if p.dep_ == "pobj" for a in actors_of(p, index)]
+            if backed and subjects:
+                return [Draft(word, "support", "cooperation", "positive", subjects, backed, False, None,
+                              {t.i for t in side.subtree}, 0.6, stated=True)]
+    return []

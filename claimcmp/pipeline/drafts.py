@@ -1,0 +1,185 @@
+"""The pieces claims are made of: the Draft of a claim, the prepositions that introduce
+its parties, and small readings of the parse shared by the extractor's constructions."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimcmp.lexicons import StanceEntry, StanceLexicon
+from claimcmp.pipeline.arguments import MentionIndex, actors_of
+
+# Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
+# "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
+# common enemy, not the other party.
+VERB_TARGET_PREPS = {
+    "cooperation": {"with", "to", "toward", "towards", "for"},
+    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "near", "along"},
+    "neutral": {"to", "with"},
+}
+NOUN_TARGET_PREPS = {
+    "cooperation": {"with", "to", "toward", "towards", "for"},
+    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "of", "near", "along"},
+    "neutral": {"to", "with"},
+}
+RELATIONAL_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "adversary", "foe"}
+SIDE_WORDS = {"side", "behalf", "favor", "favour"}  # "on the side of X" is support, not a target
+BACKING = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
+NOUN_AGENT_PREPS = {"by", "from"}
+
+
+@dataclass
+class Draft:
+    """One claim before its circumstances are read."""
+
+    word: Token  # the stance word the claim hangs on
+    stance: str
+    family: str
+    polarity: str
+    subjects: list[dict]
+    targets: list[dict]
+    symmetric: bool
+    topic: str | None
+    argument_tokens: set[int]
+    confidence: float
+    stated: bool = False  # the doer is the explicit subject of the verb that states the act
+
+
+def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[list[dict], set[int]]:
+    """Actors named inside the noun phrase: "Russia-US cooperation", "Iran's support", "strikes by X"."""
+    own: list[dict] = []
+    arg_tokens: set[int] = set()
+    left = noun.left_edge.i
+    adjectival_only = True
+    # "the Syria peace talks", "Afghanistan, Libya and Yemen peace talks": where, not who
+    topical = any(c.lower_ == "peace" for c in noun.children if c.dep_ in {"compound", "amod"})
+    for i in range(left, noun.i):
+        span = index.actor_at.get(i)
+        if topical and span is not None and span.root.pos_ == "PROPN" and \
+                span._.claimcmp_actor.get("kind") == "country":
+            continue
+        if span is not None and i == span.start and span.end <= noun.i:
+            actor = index.actor_dict(span)
+            if actor not in own:
+                own.append(actor)
+                adjectival_only &= span.root.pos_ == "ADJ" or span.root.dep_ == "amod"
+            arg_tokens |= set(range(span.start, span.end))
+    # "of X" names the doer of a cooperative act ("at the invitation of X") or of an
+    # attitude aimed elsewhere ("the hostility of X towards Y"); else it is the patient.
+    aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
+    agent_preps = NOUN_AGENT_PREPS | ({"of"} if entry.family == "cooperation" or aimed else set())
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in agent_preps:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                own.extend(a for a in actors_of(pobj, index) if a not in own)
+                arg_tokens |= span_tokens(pobj)
+                adjectival_only = False
+    # "the Syrian war", "the Ukrainian crisis": one demonym on a war word names a place.
+    if len(own) == 1 and adjectival_only and entry.symmetric and entry.family == "conflict":
+        return [], {-1}  # a named conflict: the caller must not look for a doer elsewhere
+    # "American and Russian allies": whose allies, not allies of each other
+    if entry.lemma in RELATIONAL_NOUNS and noun.tag_ == "NNS" and len(own) >= 2:
+        return own, arg_tokens | {-2}
+    return own, arg_tokens
+
+
+def instrument(lex: StanceLexicon, obj: Token) -> bool:
+    """'recaptured with Russian help': the help is a means, not whom the act is toward."""
+    if obj.head.lower_ != "with":
+        return False
+    entry = lex.noun(obj.lemma_)
+    return entry is not None and entry.family == "cooperation"
+
+
+def span_tokens(tok: Token | None) -> set[int]:
+    """The tokens naming an argument: its phrase without attached clauses and
+    prepositional phrases ("Russia in Syria" names Russia; Syria is where)."""
+    if tok is None:
+        return set()
+    out: set[int] = set()
+    stack = [tok, *tok.conjuncts]
+    while stack:
+        t = stack.pop()
+        if t.i in out:
+            continue
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in {"prep", "relcl", "acl", "advcl", "ccomp"})
+    return out
+
+
+def phrase(tok: Token) -> str:
+    words = list(tok.subtree)
+    text = tok.doc[words[0].i: words[-1].i + 1].text
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a stance noun is the object of: 'held talks', 'ruled out cooperation', 'engaged in talks'."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
+        return head if noun.dep_ != "conj" else governing_verb(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    return None
+
+
+def undergoer(noun: Token, doers: list[dict], index: MentionIndex) -> list[dict]:
+    """'Syria remains subject to sanctions by the UN', 'Iran faces sanctions from the US':
+    the subject of the clause undergoes an act whose doer the noun phrase names."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ in {"pobj", "dobj", "attr", "acomp"} or tok.dep_ == "prep":
+            tok = tok.head
+        else:
+            break
+        if tok.pos_ in {"VERB", "AUX"}:
+            keys = {a.get("country") or a["id"] for a in doers}
+            for child in tok.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    return [a for a in actors_of(child, index) if (a.get("country") or a["id"]) not in keys]
+            return []
+    return []
+
+
+def verb_phrase(verb: Token) -> str:
+    """'rule out', 'break off', 'pull back': the lemma with its particle."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+
+
+def distinct(actors: list[dict]) -> list[dict]:
+    """One actor per country or organization: 'the White House resident, Donald Trump'."""
+    out, keys = [], set()
+    for actor in actors:
+        key = actor.get("country") or actor["id"]
+        if key not in keys:
+            keys.add(key)
+            out.append(actor)
+    return out
+
+
+def attacked_places(objects: list[Token], index: MentionIndex,
+                     doers: list[dict] = ()) -> tuple[list[dict], set[int]]:
+    """'struck Rafah', 'strikes on a base near Damascus': the country of the place hit,
+    unless it is the doer's own ("the Syrian army recaptured Palmyra")."""
+    from claimcmp.gazetteer import country_actor
+
+    own = {a.get("country") for a in doers}
+    for obj in objects:
+        for tok in obj.subtree:
+            span = index.place_at.get(tok.i)
+            region = span._.claimcmp_region if span is not None else None
+            if region and region.get("country") and region["country"] not in own:
+                actor = country_actor(region["country"])
+                if actor is not None:
+                    return [{**actor, "mention": span.text}], set()  # the place is also where it happens
+    return [], set()
+
+
+def has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
+    return any(c.lower_ in modifiers for c in word.children if c.dep_ in {"amod", "compound", "nmod"})
+
+
+def is_headline(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
