@@ -18,7 +18,7 @@ from claimcmp.pipeline.arguments import (
 )
 from claimcmp.pipeline.drafts import (
     BACKING, NOUN_TARGET_PREPS, SIDE_WORDS, VERB_TARGET_PREPS, Draft, attacked_places,
-    distinct, governing_verb, has_modifier, instrument, is_headline, noun_parties, phrase, span_tokens,
+    border_targets, distinct, governing_verb, has_modifier, instrument, is_headline, noun_parties, phrase, span_tokens,
     undergoer, verb_phrase,
 )
 
@@ -190,7 +190,8 @@ class ClaimExtractor:
                 if found:
                     return found, span_tokens(inner)
         if entry.family == "conflict":
-            return attacked_places(objects, index, doers)
+            found = border_targets(verb, index, doers)
+            return (found, set()) if found else attacked_places(objects, index, doers)
         return [], set()
 
     def _governed(self, word: Token, family: str, stance: str, polarity: str) -> tuple[str, str, str]:
@@ -304,6 +305,8 @@ class ClaimExtractor:
             polarity = "negative" if polarity == "positive" else "positive"
         if not targets and entry.family == "conflict":
             targets = attacked_places(object_tokens(noun, NOUN_TARGET_PREPS["conflict"]), index, own)[0]
+        if not targets and entry.family == "conflict":
+            targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, own)
         if not targets and not inherited and (entry.family == "conflict" or instrument(self.lex, noun)):
             # "Syria remains subject to sanctions by the UN"; "recaptured with support from Russia"
             targets = undergoer(noun, own, index)

@@ -116,11 +116,27 @@ def phrase(tok: Token) -> str:
 def governing_verb(noun: Token) -> Token | None:
     """The verb a stance noun is the object of: 'held talks', 'ruled out cooperation', 'engaged in talks'."""
     head = noun.head
+    if noun.dep_ == "compound" and head.pos_ in {"NOUN", "PROPN"}:
+        return governing_verb(head)  # "intensified their surveillance operations"
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
         return head if noun.dep_ != "conj" else governing_verb(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return head.head
     return None
+
+
+BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
+
+
+def border_targets(word: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """'drills near Russia's borders', 'troops massed on Ukraine's frontier': whose border."""
+    keys = {a.get("country") or a["id"] for a in doers}
+    for tok in word.subtree:
+        if tok.lemma_.lower() in BORDER_WORDS and tok.i != word.i:
+            found = [a for a in actors_of(tok, index) if (a.get("country") or a["id"]) not in keys]
+            if found:
+                return found
+    return []
 
 
 def undergoer(noun: Token, doers: list[dict], index: MentionIndex) -> list[dict]:
