@@ -28,6 +28,7 @@ class StanceLexicon:
     verbs: dict[str, StanceEntry]
     nouns: dict[str, StanceEntry]
     cues: dict[str, frozenset[str]]
+    known_verbs: frozenset[str] = frozenset()  # every verb lemma the lexicon or a cue list names
 
     def verb(self, lemma: str) -> StanceEntry | None:
         return self.verbs.get(lemma.lower())
@@ -38,6 +39,27 @@ class StanceLexicon:
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues[name]
+
+    def verb_lemma(self, token) -> str:
+        """The token's lemma, repaired from its inflection when the model's lemma is one
+        we do not know ("staged" lemmatized as "stag")."""
+        lemma = token.lemma_.lower()
+        if lemma in self.known_verbs or token.tag_ not in {"VBD", "VBN", "VBG", "VBZ"}:
+            return lemma
+        return next((stem for stem in _stems(token.lower_) if stem in self.known_verbs), lemma)
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate lemmas of a regular inflected verb form, most likely first."""
+    out = []
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if repl == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> "stop"
+    return out
 
 
 def _read_text(name: str) -> str:
@@ -57,4 +79,6 @@ def stance_lexicon() -> StanceLexicon:
         (verbs if entry.pos == "VERB" else nouns)[entry.lemma] = entry
     raw = json.loads(_read_text("cues.json"))
     cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
-    return StanceLexicon(verbs=verbs, nouns=nouns, cues=cues)
+    verb_cues = [v for k, v in cues.items() if k.endswith("verbs") or k in {"terminators", "concessions", "denials"}]
+    known = frozenset(lemma.split()[0] for lemma in verbs) | frozenset().union(*verb_cues)
+    return StanceLexicon(verbs=verbs, nouns=nouns, cues=cues, known_verbs=known)

@@ -30,8 +30,11 @@ AGENT_NOUNS = {
     "country", "nation", "state", "counterpart", "partner", "ally", "proxy", "group", "faction",
     "student", "worker", "villager", "resident", "refugee", "settler", "youth", "crowd", "guerrilla",
     "inhabitant", "farmer", "supporter", "fundamentalist", "extremist", "hacker", "insurgent",
-    "expert", "analyst", "negotiator", "mediator", "observer", "peacekeeper",
+    "expert", "analyst", "negotiator", "mediator", "observer", "peacekeeper", "people", "demonstrator",
+    "protester", "prisoner", "activist", "union", "party", "movement",
 }
+QUANTITY_NOUNS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                  "dozen", "dozens", "score", "scores", "number", "group", "crowd", "handful", "band"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
@@ -124,6 +127,13 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return []
     if _is_pair_phrase(head):
         return _recent_pair(head, index)
+    if head.lemma_.lower() in QUANTITY_NOUNS or head.pos_ == "NUM":
+        # "tens of thousands of students throughout Indonesia": the people counted
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _actors_at(pobj, index)
+                if found:
+                    return found
     found: list[dict] = []
     agentive = head.lemma_.lower() in AGENT_NOUNS
     for child in head.children:

@@ -69,7 +69,7 @@ class ClaimExtractor:
                     drafts.append(response)
                     consumed.add(response.word.i)
                     continue
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.lex.cue("giving_verbs"):
+            if tok.pos_ == "VERB" and self.lex.verb_lemma(tok) in self.lex.cue("giving_verbs"):
                 gift = constructions.giving_draft(self.lex, tok, index)
                 if gift is not None:
                     drafts.append(gift)
@@ -99,7 +99,7 @@ class ClaimExtractor:
 
 
     def _verb_entry(self, verb: Token) -> StanceEntry | None:
-        lemma = verb.lemma_.lower() if verb.pos_ != "PROPN" else verb.lower_
+        lemma = self.lex.verb_lemma(verb) if verb.pos_ != "PROPN" else verb.lower_
         for child in verb.children:
             if child.dep_ in {"prt", "dobj", "advmod", "prep"}:
                 phrasal = self.lex.verb(f"{lemma} {child.lower_}")
@@ -110,7 +110,7 @@ class ClaimExtractor:
     def _covered_by_noun(self, verb: Token, entry: StanceEntry) -> bool:
         """True when an event-noun object carries the claim ("suspend cooperation")."""
         lex = self.lex
-        lemma = verb.lemma_.lower()
+        lemma = self.lex.verb_lemma(verb)
         combining = lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions") | lex.cue("denials")
         for child in verb.children:
             if child.dep_ in {"dobj", "attr", "nsubjpass"}:
@@ -159,7 +159,7 @@ class ClaimExtractor:
             return []
         polarity = "negative" if context.is_negated(verb, self.lex) else "positive"
         family, stance = entry.family, entry.stance
-        if verb.lemma_.lower() in self.lex.cue("buildup_verbs") and any(
+        if self.lex.verb_lemma(verb) in self.lex.cue("buildup_verbs") and any(
                 o.dep_ == "dobj" and o.lemma_.lower() in self.lex.cue("military_objects") for o in objects):
             family, stance = "conflict", "build up troops"  # "Israel strengthened its forces in Lebanon"
             if not targets:
@@ -201,8 +201,8 @@ class ClaimExtractor:
             return family, stance, polarity
         if word.dep_ == "pobj":
             governor = governor.head
-        g = governor.lemma_.lower()
         lex = self.lex
+        g = lex.verb_lemma(governor)
         if family == "neutral" and g in lex.cue("terminators") and word.dep_ == "xcomp":
             return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "refused to deploy"
         if family == "cooperation" and g in lex.cue("terminators"):
@@ -240,8 +240,8 @@ class ClaimExtractor:
         governor = governing_verb(noun)
         inherited = stated = False
         if governor is not None:
-            g = governor.lemma_.lower()
             lex = self.lex
+            g = lex.verb_lemma(governor)
             verb_entry = self._verb_entry(governor)
             combining = g in (lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions")
                               | lex.cue("denials"))
@@ -338,12 +338,12 @@ class ClaimExtractor:
         if noun.dep_ in {"nsubj", "nsubjpass"}:
             head = noun.head
             words |= {c.lower_ for c in head.children if c.dep_ in {"acomp", "attr", "oprd"}}
-            if head.lemma_.lower() in lex.cue("worsening_verbs"):
+            if lex.verb_lemma(head) in lex.cue("worsening_verbs"):
                 return "conflict"
-            if head.lemma_.lower() in lex.cue("improving_verbs"):
+            if lex.verb_lemma(head) in lex.cue("improving_verbs"):
                 return "cooperation"
         if governor is not None:
-            g = governor.lemma_.lower()
+            g = lex.verb_lemma(governor)
             if g in lex.cue("terminators") or g in lex.cue("worsening_verbs"):
                 return "conflict"
             if g in lex.cue("improving_verbs"):

@@ -15,7 +15,7 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
     """'Serbia rejected an Australian ultimatum', 'Arafat accepted a US offer':
     the answer is toward whoever made the proposal."""
     lex = lex
-    lemma = verb.lemma_.lower()
+    lemma = lex.verb_lemma(verb)
     rejecting = lemma in lex.cue("rejection_verbs")
     if not rejecting and lemma not in lex.cue("acceptance_verbs"):
         return None
