@@ -14,7 +14,6 @@ from claimcmp.pipeline.drafts import Draft, distinct, noun_parties, span_tokens
 def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
     """'Serbia rejected an Australian ultimatum', 'Arafat accepted a US offer':
     the answer is toward whoever made the proposal."""
-    lex = lex
     lemma = lex.verb_lemma(verb)
     rejecting = lemma in lex.cue("rejection_verbs")
     if not rejecting and lemma not in lex.cue("acceptance_verbs"):
