@@ -360,15 +360,23 @@ class ClaimExtractor:
     # -- claims ----------------------------------------------------------------------------
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: list[Span],
                  published: dict | None) -> list[dict]:
+        subjects, targets = draft.subjects, draft.targets or [None]
+        if not draft.targets and len(subjects) >= 2:
+            # Coordinated doers with no other party: "X and Y clashed" is between them, and
+            # so is any cooperation they undertake together ("Putin and Rohani agreed to
+            # establish cooperation"); a conflict act they share on a topic ("agreed to
+            # fight terrorism") names no party and is left out.
+            if (draft.symmetric and draft.topic is None) or draft.family == "cooperation":
+                subjects, targets = subjects[:1], subjects[1:]
+            else:
+                return []
+        elif not draft.targets and not self._keeps_targetless(draft):
+            return []
+        # Read the circumstances only for drafts that become claims (they walk the parse).
         attr = context.attribution(draft.word, sent, index, self.lex)
         modality = context.modality(draft.word, sent, self.lex, attr.actor is not None)
         regions = context.regions(draft.word, index, draft.argument_tokens)
         when = context.when(draft.word, dates, published)
-        if not draft.targets and not self._keeps_targetless(draft):
-            return []
-        subjects, targets = draft.subjects, draft.targets or [None]
-        if draft.symmetric and not draft.targets and len(subjects) >= 2 and draft.topic is None:
-            subjects, targets = subjects[:1], subjects[1:]
         doc = sent.doc
         text = sent.text.rstrip()
         out = []
