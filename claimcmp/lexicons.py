@@ -44,7 +44,11 @@ class StanceLexicon:
         """The token's lemma, repaired from its inflection when the model's lemma is one
         we do not know ("staged" lemmatized as "stag")."""
         lemma = token.lemma_.lower()
-        if lemma in self.known_verbs or token.tag_ not in {"VBD", "VBN", "VBG", "VBZ"}:
+        if lemma in self.known_verbs:
+            return lemma
+        if lemma.startswith("re") and lemma[2:] in self.known_verbs:
+            return lemma[2:]  # "reimposed blockades", "reopened talks": the act again
+        if token.tag_ not in {"VBD", "VBN", "VBG", "VBZ"}:
             return lemma
         return next((stem for stem in _stems(token.lower_) if stem in self.known_verbs), lemma)
 

@@ -114,9 +114,9 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
     if span is not None:
         actor = index.actor_dict(span)
         if actor["kind"] == "group" and not actor.get("country"):
-            country = _located_in(head, index)
+            country = _located_in(head, index) or _national(head, span, index)
             if country:
-                actor["country"] = country  # "rebels in the Ivory Coast"
+                actor["country"] = country  # "rebels in the Ivory Coast", "Iraqi Kurds"
         return [actor]
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
@@ -165,6 +165,19 @@ def _located_in(head: Token, index: MentionIndex) -> str | None:
                 region = place._.claimcmp_region if place is not None else None
                 if region and region.get("country"):
                     return region["country"]
+    return None
+
+
+def _national(head: Token, span: Span, index: MentionIndex) -> str | None:
+    """'Iraqi Kurds', 'Afghan guerrillas': a country adjective right before a group names
+    whose group it is."""
+    if span.start == 0:
+        return None
+    before = index.actor_at.get(span.start - 1)
+    actor = before._.claimcmp_actor if before is not None else None
+    if actor and actor.get("kind") == "country" and before.root.pos_ in {"ADJ", "PROPN"} and \
+            before.root.head.i == head.i:
+        return actor["id"]
     return None
 
 

@@ -304,7 +304,9 @@ class ClaimExtractor:
         if context.is_negated(noun, self.lex):
             polarity = "negative" if polarity == "positive" else "positive"
         if not targets and entry.family == "conflict":
-            targets = attacked_places(object_tokens(noun, NOUN_TARGET_PREPS["conflict"]), index, own)[0]
+            # "strikes on Rafah", "blockades in the West Bank": the country of the place hit
+            where = object_tokens(noun, NOUN_TARGET_PREPS["conflict"] | {"in", "inside", "across", "throughout"})
+            targets = attacked_places(where, index, own)[0]
         if not targets and entry.family == "conflict":
             targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, own)
         if not targets and not inherited and (entry.family == "conflict" or instrument(self.lex, noun)):
