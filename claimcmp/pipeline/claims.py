@@ -296,7 +296,11 @@ class ClaimExtractor:
                 if child.dep_ == "appos":
                     targets = [a for a in actors_of(child, index) if a not in own]
         if not own:
-            own = self._holder(noun, index)
+            own, holder = self._holder(noun, index)
+            if own and not targets and holder is not None:
+                # "the US attitude of animosity towards Iran": the holder's phrase names whom
+                targets = [a for o in object_tokens(holder, NOUN_TARGET_PREPS[entry.family] - {"of"})
+                           for a in actors_of(o, index) if a not in own]
         if not own:
             return []
         if governor is not None:
@@ -317,20 +321,20 @@ class ClaimExtractor:
                       stated=stated), *constructions.side_of(self.lex, noun, own, index)]
 
 
-    def _holder(self, noun: Token, index: MentionIndex) -> list[dict]:
+    def _holder(self, noun: Token, index: MentionIndex) -> tuple[list[dict], Token | None]:
         """'Russian experts at the talks with the Americans': the actor noun the act hangs on."""
         tok = noun
         for _ in range(2):
             if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
-                return []
+                return [], None
             tok = tok.head.head
             if tok.pos_ in {"NOUN", "PROPN"}:
                 found = actors_of(tok, index, expand_conj=False)
                 for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                     found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, index)]
                 if found:
-                    return found  # "the position of the Russian experts at the talks"
-        return []
+                    return found, tok  # "the position of the Russian experts at the talks"
+        return [], None
 
     def _relations_family(self, noun: Token, governor: Token | None) -> str | None:
         """'relations'/'ties' carry a stance only through what qualifies them:
