@@ -268,6 +268,12 @@ def judge(a: Claim, b: Claim, *, window_days: int = 30) -> tuple[str, float, str
             return None
         relation = "agree"
     else:
+        # A contradiction is about one relation between the same two parties, or about one
+        # act affirmed and denied ("X struck" / "X did not strike"): a claim with no other
+        # party contradicts nothing else ("Russia launched an operation" vs "Russia supports").
+        if (a.target is None or b.target is None) and not (
+                a.target is None and b.target is None and sg.similarity(a.stance, b.stance)[0] >= 0.9):
+            return None
         relation = "shifted" if when in ("apart", "ongoing", "later") else "conflict"
         # "They may cooperate" or "they want to" does not contradict "they do not": a
         # hedged claim can mark a change over time but never a contradiction.
