@@ -33,6 +33,7 @@ AGENT_NOUNS = {
     "expert", "analyst", "negotiator", "mediator", "observer", "peacekeeper", "people", "demonstrator",
     "protester", "prisoner", "activist", "union", "party", "movement",
 }
+COLLECTIVE_NOUNS = {"alliance", "bloc", "organization", "organisation", "union", "coalition", "grouping"}
 QUANTITY_NOUNS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "dozen", "dozens", "score", "scores", "number", "group", "crowd", "handful", "band"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -127,6 +128,11 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return []
     if _is_pair_phrase(head):
         return _recent_pair(head, index)
+    if head.lemma_.lower() in COLLECTIVE_NOUNS and any(c.lower_ == "the" for c in head.children) and \
+            not any(c.dep_ in {"amod", "compound", "poss"} for c in head.children):
+        # "the alliance", "the bloc": the organization the article has just named
+        recent = index.before(head, {"organization"}, window=3)
+        return [index.actor_dict(recent[0])] if recent else []
     if head.lemma_.lower() in QUANTITY_NOUNS or head.pos_ == "NUM":
         # "tens of thousands of students throughout Indonesia": the people counted
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):

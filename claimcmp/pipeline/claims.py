@@ -81,6 +81,8 @@ class ClaimExtractor:
                 if entry is not None and not self._covered_by_noun(tok, entry):
                     drafts.extend(self._verb_draft(tok, entry, index))
                     continue
+                if entry is None and tok.pos_ == "VERB":
+                    drafts.extend(constructions.any_side_of(self.lex, tok, index))
             if tok.lower_ in BACKING and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
                 drafts.extend(constructions.backing_draft(self.lex, tok, index))
                 continue
@@ -105,7 +107,13 @@ class ClaimExtractor:
                 phrasal = self.lex.verb(f"{lemma} {child.lower_}")
                 if phrasal is not None:
                     return phrasal
-        return self.lex.verb(lemma)
+        entry = self.lex.verb(lemma)
+        if entry is None and lemma in self.lex.cue("buildup_verbs") and verb.pos_ == "VERB":
+            # "doubled its forces", "NATO troops near the border tripled": a build-up
+            dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if _counts_forces(dobj, self.lex) or _counts_forces(subject_token(verb)[0], self.lex):
+                return StanceEntry(lemma, "VERB", "build up troops", "conflict", False)
+        return entry
 
     def _covered_by_noun(self, verb: Token, entry: StanceEntry) -> bool:
         """True when an event-noun object carries the claim ("suspend cooperation")."""
@@ -159,8 +167,9 @@ class ClaimExtractor:
             return []
         polarity = "negative" if context.is_negated(verb, self.lex) else "positive"
         family, stance = entry.family, entry.stance
-        if self.lex.verb_lemma(verb) in self.lex.cue("buildup_verbs") and any(
-                o.dep_ == "dobj" and o.lemma_.lower() in self.lex.cue("military_objects") for o in objects):
+        if self.lex.verb_lemma(verb) in self.lex.cue("buildup_verbs") and (any(
+                o.dep_ == "dobj" and o.lemma_.lower() in self.lex.cue("military_objects") for o in objects)
+                or _counts_forces(subj_tok, self.lex)):
             family, stance = "conflict", "build up troops"  # "Israel strengthened its forces in Lebanon"
             if not targets:
                 targets = attacked_places([c for c in verb.children if c.dep_ == "prep"]
@@ -238,7 +247,7 @@ class ClaimExtractor:
             arg_tokens |= span_tokens(t)
         family, stance, polarity = entry.family, entry.stance, "positive"
         governor = governing_verb(noun)
-        inherited = stated = False
+        inherited = stated = carried = False
         if governor is not None:
             lex = self.lex
             g = lex.verb_lemma(governor)
@@ -251,6 +260,8 @@ class ClaimExtractor:
                     and verb_entry.family not in {entry.family, "neutral"}:
                 governor = None  # "condemned the attack": the verb's own claim covers its subject
             else:
+                # the verb performs the act the noun names ("held talks", "ruled out cooperation")
+                carried = combining or (verb_entry is not None and verb_entry.family == entry.family)
                 if not own:
                     subj_tok, _ = subject_token(governor)
                     doers = actors_of(subj_tok, index) if subj_tok is not None else []
@@ -305,7 +316,7 @@ class ClaimExtractor:
             return []
         if governor is not None:
             family, stance, polarity = self._governed(noun, family, stance, polarity)
-        if context.is_negated(noun, self.lex):
+        if context.is_negated(noun, self.lex, local=not carried):
             polarity = "negative" if polarity == "positive" else "positive"
         if not targets and entry.family == "conflict":
             # "strikes on Rafah", "blockades in the West Bank": the country of the place hit
@@ -413,6 +424,17 @@ class ClaimExtractor:
         if draft.family == "neutral":
             return False
         return draft.stated or (draft.word.pos_ == "VERB" and draft.confidence >= 0.75)
+
+
+def _counts_forces(subject: Token | None, lex: StanceLexicon) -> bool:
+    """'the number of NATO troops near Russian borders tripled': forces that grow."""
+    if subject is None:
+        return False
+    military = lex.cue("military_objects")
+    if subject.lemma_.lower() in military:
+        return True
+    return any(p.lemma_.lower() in military for of in subject.children if of.dep_ == "prep" and of.lower_ == "of"
+               for p in of.children if p.dep_ == "pobj")
 
 
 def claim_id(claim: dict) -> str:

@@ -106,14 +106,31 @@ def backing_draft(lex: StanceLexicon, word: Token, index: MentionIndex) -> list[
 
 
 def side_of(lex: StanceLexicon, word: Token, subjects: list[dict], index: MentionIndex) -> list[Draft]:
-    """'intervened in the war on the side of Assad': support for that side."""
+    """'intervened on the side of Assad', 'turned the tide in Assad's favor': support for that side."""
     for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}):
-        side = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in {"side", "support", "favor", "favour", "behalf"}), None)
+        side = next((c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in SIDE_NOUNS), None)
         if side is None:
             continue
-        for of in (c for c in side.children if c.dep_ == "prep" and c.lower_ == "of"):
-            backed = [a for p in of.children if p.dep_ == "pobj" for a in actors_of(p, index)]
-            if backed and subjects:
-                return [Draft(word, "support", "cooperation", "positive", subjects, backed, False, None,
-                              {t.i for t in side.subtree}, 0.6, stated=True)]
+        holders = [p for of in side.children if of.dep_ == "prep" and of.lower_ == "of"
+                   for p in of.children if p.dep_ == "pobj"]
+        holders += [c for c in side.children if c.dep_ == "poss"]
+        backed = [a for h in holders for a in actors_of(h, index)]
+        keys = {a.get("country") or a["id"] for a in subjects}
+        backed = [a for a in backed if (a.get("country") or a["id"]) not in keys]
+        if backed and subjects:
+            return [Draft(word, "support", "cooperation", "positive", subjects, backed, False, None,
+                          {t.i for t in side.subtree}, 0.6, stated=True)]
     return []
+
+
+SIDE_NOUNS = {"side", "support", "favor", "favour", "behalf"}
+
+
+def any_side_of(lex: StanceLexicon, verb: Token, index: MentionIndex) -> list[Draft]:
+    """side_of for any verb, its doer read from the parse ("Russia's intervention turned
+    the tide in Assad's favor": the intervention is Russia's)."""
+    if not any(c.dep_ == "prep" and c.lower_ in {"on", "in"} for c in verb.children):
+        return []
+    subj_tok, _ = subject_token(verb)
+    subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+    return side_of(lex, verb, subjects, index) if subjects else []

@@ -31,18 +31,19 @@ def governors(word: Token, limit: int = 8) -> list[Token]:
     chain = [word]
     current = word
     while current.head.i != current.i and len(chain) < limit:
-        if current.dep_ in {"ccomp", "parataxis"}:
-            break
+        if current.dep_ in {"ccomp", "parataxis", "relcl"}:
+            break  # a reported or relative clause has its own negation and modality
         current = current.head
         chain.append(current)
     return chain
 
 
-def is_negated(word: Token, lex: StanceLexicon) -> bool:
-    """Negation of the act itself: on the word ("no cooperation"), or on the verb whose
-    object phrase holds it ("did not provide a roadmap for cooperation")."""
+def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
+    """Negation of the act itself: on the word ("no cooperation"), or on the verbs above it
+    ("did not hold talks"); `local` looks at the word's own phrase only, for an event noun
+    that is merely the object of another act ("has not responded to the accusations")."""
     negations = lex.cue("negations")
-    for tok in governors(word, limit=4):
+    for tok in governors(word, limit=1 if local else 4):
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True

@@ -118,6 +118,8 @@ def governing_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "compound" and head.pos_ in {"NOUN", "PROPN"}:
         return governing_verb(head)  # "intensified their surveillance operations"
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in AMOUNT_NOUNS:
+        return governing_verb(head.head)  # "doubled the number of its military drills"
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
         return head if noun.dep_ != "conj" else governing_verb(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
@@ -125,6 +127,7 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+AMOUNT_NOUNS = {"number", "amount", "level", "scale", "size", "intensity", "frequency", "pace", "series", "wave"}
 BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
 
 
@@ -143,8 +146,8 @@ def undergoer(noun: Token, doers: list[dict], index: MentionIndex) -> list[dict]
     """'Syria remains subject to sanctions by the UN', 'Iran faces sanctions from the US':
     the subject of the clause undergoes an act whose doer the noun phrase names."""
     tok = noun
-    for _ in range(4):
-        if tok.dep_ in {"pobj", "dobj", "attr", "acomp"} or tok.dep_ == "prep":
+    for _ in range(5):
+        if tok.dep_ in {"pobj", "dobj", "attr", "acomp", "prep", "conj"}:
             tok = tok.head
         else:
             break
