@@ -33,6 +33,10 @@ AGENT_NOUNS = {
     "expert", "analyst", "negotiator", "mediator", "observer", "peacekeeper", "people", "demonstrator",
     "protester", "prisoner", "activist", "union", "party", "movement",
 }
+CONTROL_NOUNS = {"intention", "intent", "plan", "goal", "aim", "attempt", "effort", "decision", "readiness",
+                 "willingness", "right", "bid", "commitment", "pledge", "promise", "proposal", "offer",
+                 "threat", "refusal", "desire", "wish", "determination", "ability", "capacity", "move",
+                 "resolve", "ambition", "failure", "need", "obligation", "order"}
 COLLECTIVE_NOUNS = {"alliance", "bloc", "organization", "organisation", "union", "coalition", "grouping"}
 QUANTITY_NOUNS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "dozen", "dozens", "score", "scores", "number", "group", "crowd", "handful", "band"}
@@ -293,6 +297,14 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
         if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
             if current.tag_ == "VBN":
                 return None, False  # "forces backed by Y": the head noun is the target
+            if current.head.lemma_.lower() in CONTROL_NOUNS:
+                # "Russia has no intention to replace the USA", "Iran's decision to expel":
+                # whoever holds the intention acts
+                owner = next((c for c in current.head.children if c.dep_ == "poss"), None)
+                if owner is not None:
+                    return owner, False
+                current = current.head.head
+                continue
             return current.head, False
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             governor = current.head.head

@@ -138,7 +138,8 @@ class ClaimExtractor:
             # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
             subj_tok, patient = patient, None
         subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-        if entry.symmetric and subj_tok is not None and subj_tok.lower_ in {"they", "we"} and index.recent_pairs:
+        if subj_tok is not None and subj_tok.lower_ in {"they", "we"} and index.recent_pairs and \
+                (entry.symmetric or len(subjects) < 2):
             subjects = list(index.recent_pairs[-1])  # "They agreed to work together": the last pair
         arg_tokens = span_tokens(subj_tok)
         targets: list[dict] = []
@@ -257,7 +258,8 @@ class ClaimExtractor:
             if g in lex.cue("reporting_verbs") - lex.cue("light_verbs"):
                 governor = None  # "said the talks ...": the speaker is a source, not a party
             elif verb_entry is not None and not combining and entry.family != "neutral" \
-                    and verb_entry.family not in {entry.family, "neutral"}:
+                    and verb_entry.family not in {entry.family, "neutral"} \
+                    and not (noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANTIAL):
                 governor = None  # "condemned the attack": the verb's own claim covers its subject
             else:
                 # the verb performs the act the noun names ("held talks", "ruled out cooperation")
@@ -424,6 +426,10 @@ class ClaimExtractor:
         if draft.family == "neutral":
             return False
         return draft.stated or (draft.word.pos_ == "VERB" and draft.confidence >= 0.75)
+
+
+# "Despite the differences, the two powers cooperated": the circumstance is the doers' own
+CIRCUMSTANTIAL = {"despite", "amid", "notwithstanding", "after", "before", "since"}
 
 
 def _counts_forces(subject: Token | None, lex: StanceLexicon) -> bool:
