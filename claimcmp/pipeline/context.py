@@ -171,13 +171,14 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
     out: list[dict] = []
     spans = sorted({s.start: s for i, s in index.place_at.items() if i in tokens}.values(), key=lambda s: s.start)
     for span in spans:
-        if locative_only and not (span._.claimcmp_region or {}).get("locative"):
-            continue
         region = span._.claimcmp_region
         if not region or any(i in argument_tokens for i in range(span.start, span.end)):
             continue
+        where = region.get("locative", True) or _topic(span)
+        if locative_only and not where:
+            continue
         # A place named outside a locative phrase is usually a metonym ("Moscow's plan").
-        if not region.get("locative", True) and span.start in index.actor_at:
+        if not where and span.start in index.actor_at:
             continue
         key = (region.get("country"), region.get("name")) if region.get("country") is None else (region["country"],)
         if key in seen:
@@ -185,6 +186,21 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
         seen.add(key)
         out.append({k: region[k] for k in ("name", "kind", "country")})
     return out
+
+
+TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
+
+
+def _topic(span: Span) -> bool:
+    """What the act is about is where it plays out: "talks on Syria", "differences over
+    Ukraine", "the Syria peace talks"."""
+    root = span.root
+    while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
+        root = root.head  # "... over Syria, Yemen and Libya"
+    if root.dep_ == "pobj" and root.head.lower_ in TOPIC_PREPS:
+        return True
+    return root.dep_ == "compound" and root.pos_ == "PROPN" and any(
+        c.lower_ == "peace" for c in root.head.children if c.dep_ in {"compound", "amod"})
 
 
 def when(word: Token, doc_dates: list[Span], published: dict | None) -> dict | None:
