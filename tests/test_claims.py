@@ -124,3 +124,34 @@ def test_claim_ids_are_deterministic(nlp):
     first, second = claims(nlp, text), claims(nlp, text)
     assert [c["id"] for c in first] == [c["id"] for c in second]
     assert len({c["id"] for c in first}) == len(first)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # answers to proposals are aimed at the proposer
+    ("Serbia rejected an Australian ultimatum.", ("SRB", "conflict", "positive", "AUS")),
+    ("Arafat accepted a US offer.", ("PSE", "cooperation", "positive", "USA")),
+    # gifts of aid
+    ("The United States continued to send arms to Pakistan.", ("USA", "cooperation", "positive", "PAK")),
+    # access granted or refused
+    ("Iran opened its airports to Russia.", ("IRN", "cooperation", "positive", "RUS")),
+    # a demand put with "must" under a reporting verb
+    ("Russia said that Sudan must return the helicopter.", ("RUS", "conflict", "positive", "SDN")),
+    # "on the side of X" is support for X
+    ("Russia intervened in the war on the side of Syria.", ("RUS", "cooperation", "positive", "SYR")),
+    # forces that grow near a border are a build-up against its country
+    ("The number of NATO troops near Russian borders tripled.", ("NATO", "conflict", "positive", "RUS")),
+    # the clause subject undergoes sanctions whose doer the phrase names
+    ("Syria remains subject to sanctions by the European Union.", ("EU", "conflict", "positive", "SYR")),
+])
+def test_constructions(nlp, text, expected):
+    assert expected in triples(claims(nlp, text))
+
+
+def test_coordinated_doers_of_a_shared_conflict_act_name_no_party(nlp):
+    found = claims(nlp, "Russia and Iran agreed to fight terrorism.")
+    assert all(c["family"] != "conflict" or c["target"] is not None for c in found)
+
+
+def test_negated_governor_does_not_negate_an_event_it_only_mentions(nlp):
+    found = claims(nlp, "The United States has not responded to Russian accusations.")
+    assert ("RUS", "conflict", "negative", None) not in triples(found)

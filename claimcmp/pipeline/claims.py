@@ -69,6 +69,11 @@ class ClaimExtractor:
                     drafts.append(response)
                     consumed.add(response.word.i)
                     continue
+            if tok.pos_ == "VERB":
+                access = constructions.access_draft(self.lex, tok, index)
+                if access is not None:
+                    drafts.append(access)
+                    continue
             if tok.pos_ == "VERB" and self.lex.verb_lemma(tok) in self.lex.cue("giving_verbs"):
                 gift = constructions.giving_draft(self.lex, tok, index)
                 if gift is not None:

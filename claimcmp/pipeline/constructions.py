@@ -134,3 +134,26 @@ def any_side_of(lex: StanceLexicon, verb: Token, index: MentionIndex) -> list[Dr
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
     return side_of(lex, verb, subjects, index) if subjects else []
+
+
+def access_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """'Iran opened its airports to Russian jets', 'Turkey closed its border to Syrians':
+    access granted is cooperation, access refused a conflict act, toward whom it is for."""
+    lemma = lex.verb_lemma(verb)
+    opening = lemma in lex.cue("opening_verbs")
+    if not opening and lemma not in lex.cue("closing_verbs"):
+        return None
+    facility = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.cue("access_objects")), None)
+    if facility is None:
+        return None
+    subj_tok, _ = subject_token(verb)
+    subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+    receivers = object_tokens(verb, {"to", "for"}) + object_tokens(facility, {"to", "for"})
+    keys = {a.get("country") or a["id"] for a in subjects}
+    targets = [a for r in receivers for a in actors_of(r, index) if (a.get("country") or a["id"]) not in keys]
+    if not subjects or not targets:
+        return None
+    polarity = "negative" if context.is_negated(verb, lex) else "positive"
+    family, stance = ("cooperation", "open access") if opening else ("conflict", "close access")
+    return Draft(verb, stance, family, polarity, subjects, distinct(targets), False, None,
+                 span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.65, stated=True)
