@@ -155,3 +155,14 @@ def test_coordinated_doers_of_a_shared_conflict_act_name_no_party(nlp):
 def test_negated_governor_does_not_negate_an_event_it_only_mentions(nlp):
     found = claims(nlp, "The United States has not responded to Russian accusations.")
     assert ("RUS", "conflict", "negative", None) not in triples(found)
+
+
+def test_wire_dateline_is_not_part_of_the_first_sentence(nlp):
+    found = claims(nlp, "SEOUL, March 3 (Reuters) - North Korea fired two missiles at Japan on Thursday.")
+    assert ("PRK", "conflict", "positive", "JPN") in triples(found)
+    assert all(c["sentence"].startswith("North Korea") for c in found)
+
+
+def test_place_hit_through_a_light_verb(nlp):
+    found = claims(nlp, "Israel launched air strikes on Gaza.")
+    assert ("ISR", "conflict", "positive", "PSE") in triples(found)

@@ -328,6 +328,8 @@ class ClaimExtractor:
         if not targets and entry.family == "conflict":
             # "strikes on Rafah", "blockades in the West Bank": the country of the place hit
             where = object_tokens(noun, NOUN_TARGET_PREPS["conflict"] | {"in", "inside", "across", "throughout"})
+            if carried and governor is not None:
+                where += object_tokens(governor, VERB_TARGET_PREPS["conflict"])  # "launched strikes on Gaza"
             targets = attacked_places(where, index, own)[0]
         if not targets and entry.family == "conflict":
             targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, own)

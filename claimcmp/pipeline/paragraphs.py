@@ -13,11 +13,15 @@ FINAL = {".", "!", "?", ":", '"', "”", "’", "»", ")"}
 SHORT_LINE = 20  # tokens: a line this short that ends without punctuation is a headline
 
 
+DASHES = {"-", "--", "—", "–"}
+
+
 class ParagraphSplitter:
     def __init__(self, nlp: Language, name: str = "claimcmp_paragraphs"):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        self._split_datelines(doc)
         line_start = 0
         for tok in doc:
             if not (tok.is_space and "\n" in tok.text) or tok.i + 1 >= len(doc):
@@ -28,3 +32,19 @@ class ParagraphSplitter:
                 doc[tok.i + 1].is_sent_start = True
             line_start = tok.i + 1
         return doc
+
+    @staticmethod
+    def _split_datelines(doc: Doc) -> None:
+        """'SEOUL, March 3 (Reuters) - North Korea fired ...': the story starts after the
+        dash; left glued on, the capital in capitals becomes the subject."""
+        starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
+        for start in starts:
+            first = doc[start]
+            if not (first.is_upper and first.is_alpha and len(first) > 2):
+                continue
+            for tok in doc[start: min(start + 14, len(doc) - 1)]:
+                if "\n" in tok.text:
+                    break
+                if tok.text in DASHES and tok.i > start + 1 and tok.i + 1 < len(doc):
+                    doc[tok.i + 1].is_sent_start = True
+                    break
