@@ -268,7 +268,10 @@ class ClaimExtractor:
                 governor = None  # "condemned the attack": the verb's own claim covers its subject
             else:
                 # the verb performs the act the noun names ("held talks", "ruled out cooperation")
-                carried = combining or (verb_entry is not None and verb_entry.family == entry.family)
+                # ... or wants or sees it: "not looking for a confrontation", "didn't detect any
+                # cooperation" deny the act itself
+                carried = combining or (verb_entry is not None and verb_entry.family == entry.family) or \
+                    g in lex.cue("desire_verbs") | lex.cue("perception_verbs")
                 if not own:
                     subj_tok, _ = subject_token(governor)
                     doers = actors_of(subj_tok, index) if subj_tok is not None else []
