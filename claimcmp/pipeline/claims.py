@@ -403,7 +403,7 @@ class ClaimExtractor:
             return []
         # Read the circumstances only for drafts that become claims (they walk the parse).
         attr = context.attribution(draft.word, sent, index, self.lex)
-        modality = context.modality(draft.word, sent, self.lex, attr.actor is not None)
+        modality = context.modality(draft.word, sent, self.lex, attr.reported)
         regions = context.regions(draft.word, index, draft.argument_tokens)
         when = context.when(draft.word, dates, published)
         doc = sent.doc

@@ -24,6 +24,7 @@ QUOTES = {'"', "“", "”", "«", "»", "„", "'"}
 class Attribution:
     actor: dict | None
     quote: str  # direct | indirect | none
+    reported: bool = False  # told by someone, even when who it is cannot be resolved
 
 
 def governors(word: Token, limit: int = 8) -> list[Token]:
@@ -60,7 +61,7 @@ def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
 
 
 def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> str:
-    chain = governors(word)
+    chain = _predicate_chain(word)
     lemmas = set()
     for tok in chain:
         lemmas.add(tok.lemma_.lower())
@@ -99,6 +100,20 @@ def _as_long_as(head: Token) -> bool:
     return False
 
 
+def _predicate_chain(word: Token) -> list[Token]:
+    """governors() within the word's own predicate: an act named inside a subject ("Moscow
+    as an ally in the fight ... is likely to") or in an adverbial clause ("as the army is
+    closing in") does not take the main verb's modality."""
+    chain = [word]
+    current = word
+    while current.head.i != current.i and len(chain) < 8:
+        if current.dep_ in {"ccomp", "parataxis", "relcl", "advcl", "nsubj", "nsubjpass", "csubj"}:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
 def _clause_heads(word: Token) -> list[Token]:
     """The verbs whose clauses contain word, innermost first, up to the root."""
     out = []
@@ -122,16 +137,44 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             if speaker is None:
                 continue
             actors = actors_of(speaker, index, expand_conj=False)
-            if actors:
-                return Attribution(actors[0], _quote_kind(word, current, sent))
-            return Attribution(None, "none")
+            if not actors and speaker.lower_ in {"he", "she"}:
+                # a quoted speaker is often named a few sentences before "He also said"
+                people = index.before(speaker, {"person"}, window=3)
+                actors = [index.actor_dict(people[0])] if people else []
+            # "He also said that ...": reported even when "he" cannot be resolved
+            return Attribution(actors[0] if actors else None, _quote_kind(word, current, sent), True)
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
             if pobj is not None:
-                actors = actors_of(pobj, index, expand_conj=False)
-                if actors:
-                    return Attribution(actors[0], "indirect")
+                actors = actors_of(pobj, index, expand_conj=False) or _source_holder(pobj, index)
+                return Attribution(actors[0] if actors else None, "indirect", True)
+    return _trailing_speaker(word, sent, index, reporting)
+
+
+def _source_holder(source: Token, index: MentionIndex) -> list[dict]:
+    """'according to the statement of Russia's Foreign Ministry', '... to a US report'."""
+    for child in source.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = actors_of(pobj, index, expand_conj=False)
+                if found:
+                    return found
+    return []
+
+
+def _trailing_speaker(word: Token, sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution:
+    """'Russian officials urged ..., analyst X asserted.': a reporting verb hung on the main
+    clause as parataxis tells the whole main clause."""
+    root = sent.root
+    if word.i not in {t.i for t in root.subtree}:
+        return Attribution(None, "none")
+    for child in root.children:
+        if child.dep_ == "parataxis" and child.lemma_.lower() in reporting and child.i > word.i:
+            speaker = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+            if speaker is not None:
+                actors = actors_of(speaker, index, expand_conj=False)
+                return Attribution(actors[0] if actors else None, "indirect", True)
     return Attribution(None, "none")
 
 
