@@ -166,3 +166,23 @@ def test_wire_dateline_is_not_part_of_the_first_sentence(nlp):
 def test_place_hit_through_a_light_verb(nlp):
     found = claims(nlp, "Israel launched air strikes on Gaza.")
     assert ("ISR", "conflict", "positive", "PSE") in triples(found)
+
+
+def test_according_to_a_statement_of_a_body(nlp):
+    found = [c for c in claims(nlp, "According to a statement by Russia's Foreign Ministry, Turkey shelled Syria.")
+             if c["subject"]["id"] == "TUR"]
+    assert found and found[0]["attribution"]["country"] == "RUS"
+    assert found[0]["modality"] == "reported"
+
+
+def test_unresolved_speaker_still_reports(nlp):
+    found = claims(nlp, "He said that Iran attacked Israel.", published="2024-04-14")
+    (claim,) = [c for c in found if c["subject"]["id"] == "IRN"]
+    assert claim["modality"] == "reported"
+    assert claim["attribution"] is None
+
+
+def test_act_inside_a_subject_keeps_its_own_modality(nlp):
+    found = claims(nlp, "Russia's fight against ISIS in Syria is likely to continue.")
+    fight = [c for c in found if c["target"] and c["target"]["id"] == "ISIS"]
+    assert fight and fight[0]["modality"] == "asserted"
