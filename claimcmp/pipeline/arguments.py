@@ -282,7 +282,8 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
         if current.dep_ == "xcomp":
             governor = current.head
             # Object control: "urged Moscow to join forces" -> Moscow does the joining.
-            obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}), None)
+            obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}
+                        and c.ent_type_ not in {"DATE", "TIME"}), None)  # not "spent years insisting"
             if obj is not None and obj.i < current.i:
                 return obj, False
             current = governor

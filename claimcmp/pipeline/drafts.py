@@ -153,7 +153,9 @@ def undergoer(noun: Token, doers: list[dict], index: MentionIndex) -> list[dict]
             break
         if tok.pos_ in {"VERB", "AUX"}:
             keys = {a.get("country") or a["id"] for a in doers}
-            for child in tok.children:
+            # the small parser sometimes hangs the subject on an auxiliary ("Syria remains cut off")
+            around = [tok, *(c for c in tok.children if c.dep_ in {"aux", "auxpass"})]
+            for child in (c for t in around for c in t.children):
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     return [a for a in actors_of(child, index) if (a.get("country") or a["id"]) not in keys]
             return []
