@@ -324,8 +324,9 @@ def passive_patient(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             return child
-    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
-        return verb.head
+    active = any(c.dep_ in {"nsubj", "aux"} and (c.dep_ == "nsubj" or c.lemma_ == "have") for c in verb.children)
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not active:
+        return verb.head  # "forces backed by Iran", not "territory it has recaptured"
     return None
 
 

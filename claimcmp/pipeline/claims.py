@@ -392,10 +392,10 @@ class ClaimExtractor:
         subjects, targets = draft.subjects, draft.targets or [None]
         if not draft.targets and len(subjects) >= 2:
             # Coordinated doers with no other party: "X and Y clashed" is between them, and
-            # so is any cooperation they undertake together ("Putin and Rohani agreed to
-            # establish cooperation"); a conflict act they share on a topic ("agreed to
-            # fight terrorism") names no party and is left out.
-            if (draft.symmetric and draft.topic is None) or draft.family == "cooperation":
+            # so is a mutual act they undertake together ("Putin and Rohani agreed to
+            # establish cooperation"); a one-way act they share ("support from Russia and
+            # Iran", "agreed to fight terrorism") names no other party and is left out.
+            if draft.symmetric and (draft.topic is None or draft.family == "cooperation"):
                 subjects, targets = subjects[:1], subjects[1:]
             else:
                 return []
