@@ -186,3 +186,8 @@ def test_act_inside_a_subject_keeps_its_own_modality(nlp):
     found = claims(nlp, "Russia's fight against ISIS in Syria is likely to continue.")
     fight = [c for c in found if c["target"] and c["target"]["id"] == "ISIS"]
     assert fight and fight[0]["modality"] == "asserted"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\n\n", "WASHINGTON -", "BEIRUT, May 2 (AP) —"])
+def test_degenerate_texts_give_no_claims_and_no_error(nlp, text):
+    assert claims(nlp, text) == []

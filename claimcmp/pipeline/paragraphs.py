@@ -37,6 +37,8 @@ class ParagraphSplitter:
     def _split_datelines(doc: Doc) -> None:
         """'SEOUL, March 3 (Reuters) - North Korea fired ...': the story starts after the
         dash; left glued on, the capital in capitals becomes the subject."""
+        if len(doc) == 0:
+            return
         starts = [0] + [t.i + 1 for t in doc if t.is_space and "\n" in t.text and t.i + 1 < len(doc)]
         for start in starts:
             first = doc[start]
