@@ -47,8 +47,11 @@ def load_pipeline(model: str | None = None):
 def add_components(nlp):
     """Add claimcmp's components to an existing pipeline (idempotent)."""
     if "claimcmp_paragraphs" not in nlp.pipe_names:
-        before = "parser" if "parser" in nlp.pipe_names else None
-        nlp.add_pipe("claimcmp_paragraphs", before=before) if before else nlp.add_pipe("claimcmp_paragraphs", first=True)
+        # sentence starts must be set before the parser decides its own
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("claimcmp_paragraphs", before="parser")
+        else:
+            nlp.add_pipe("claimcmp_paragraphs", first=True)
     for pipe in OUR_PIPES:
         if pipe not in nlp.pipe_names:
             nlp.add_pipe(pipe)
