@@ -191,3 +191,19 @@ def test_act_inside_a_subject_keeps_its_own_modality(nlp):
 @pytest.mark.parametrize("text", ["", " ", "\n\n", "WASHINGTON -", "BEIRUT, May 2 (AP) —"])
 def test_degenerate_texts_give_no_claims_and_no_error(nlp, text):
     assert claims(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks between Armenia and Azerbaijan broke down on Friday.", ("ARM", "conflict", "positive", "AZE")),
+    ("India and Pakistan exchanged fire across the border.", ("IND", "conflict", "positive", "PAK")),
+    ("Hamas denied responsibility for the attack on Israeli soldiers.", ("HAMAS", "conflict", "negative", "ISR")),
+    ("Clashes erupted between Israeli and Hezbollah forces.", ("ISR", "conflict", "positive", "HEZBOLLAH")),
+    ("Turkey's military said it shot down a Syrian drone.", ("TUR", "conflict", "positive", "SYR")),
+])
+def test_more_wire_constructions(nlp, text, expected):
+    assert expected in triples(claims(nlp, text))
+
+
+def test_a_denied_act_is_labelled_as_the_act(nlp):
+    (claim,) = claims(nlp, "Hamas denied responsibility for the attack on Israeli soldiers.")
+    assert claim["stance"] == "attack" and claim["polarity"] == "negative"

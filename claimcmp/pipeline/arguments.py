@@ -122,7 +122,15 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
             country = _located_in(head, index) or _national(head, span, index)
             if country:
                 actor["country"] = country  # "rebels in the Ivory Coast", "Iraqi Kurds"
-        return [actor]
+        found = [actor]
+        # "Israeli and Hezbollah forces": a modifier coordinated into the span names a party too
+        for child in head.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and not span.start <= child.i < span.end and \
+                    any(span.start <= c.i < span.end for c in child.conjuncts):
+                other = index.actor_at.get(child.i)
+                if other is not None and other._.claimcmp_actor["id"] != actor["id"]:
+                    found.insert(0, index.actor_dict(other))
+        return found
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return _actors_at(head.head.head, index)
@@ -234,7 +242,7 @@ def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     if lower in PERSON_PRONOUNS:
         kinds = {"person"}
     elif lower in THING_PRONOUNS:
-        kinds = {"country", "organization"}
+        kinds = {"country", "organization", "group"}
     elif lower in GROUP_PRONOUNS:
         kinds = {"group", "organization", "country"}
     else:
@@ -251,7 +259,7 @@ def _pronoun_fits(lower: str, span: Span) -> bool:
     if lower in PERSON_PRONOUNS:
         return kind == "person"
     if lower in THING_PRONOUNS:
-        return kind in {"country", "organization"}
+        return kind in {"country", "organization", "group"}  # "the army said it ..."
     if lower in GROUP_PRONOUNS:
         return kind in {"group", "organization", "country"}
     return False

@@ -17,7 +17,7 @@ from claimcmp.pipeline.arguments import (
     MentionIndex, actors_of, between_actors, between_tokens, object_tokens, passive_patient, subject_token,
 )
 from claimcmp.pipeline.drafts import (
-    BACKING, NOUN_TARGET_PREPS, SIDE_WORDS, VERB_TARGET_PREPS, Draft, attacked_places,
+    BACKING, NOUN_TARGET_PREPS, RESPONSIBILITY_NOUNS, SIDE_WORDS, VERB_TARGET_PREPS, Draft, attacked_places,
     border_targets, distinct, governing_verb, has_modifier, instrument, is_headline, noun_parties, phrase, span_tokens,
     undergoer, verb_phrase,
 )
@@ -126,6 +126,11 @@ class ClaimExtractor:
         lemma = self.lex.verb_lemma(verb)
         combining = lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions") | lex.cue("denials")
         for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in RESPONSIBILITY_NOUNS:
+                # "denied responsibility for the attack": the attack claim carries the denial
+                if any(lex.noun(p.lemma_) for prep in child.children if prep.dep_ == "prep"
+                       for p in prep.children if p.dep_ == "pobj"):
+                    return True
             if child.dep_ in {"dobj", "attr", "nsubjpass"}:
                 noun = lex.noun(child.lemma_)
                 if noun is None or (noun.requires and not has_modifier(child, noun.requires)):
@@ -158,8 +163,8 @@ class ClaimExtractor:
             if found:
                 targets.extend(f for f in found if f not in targets)
                 arg_tokens |= span_tokens(obj)
-            elif topic is None and obj.dep_ in {"dobj", "pobj"}:
-                topic = phrase(obj)
+            elif topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:]:
+                topic = phrase(obj)  # (not the object a phrasal entry is made of: "exchange fire")
         if not targets:
             targets, extra = self._indirect_targets(verb, entry, index, objects, subjects)
             arg_tokens |= extra
@@ -209,13 +214,16 @@ class ClaimExtractor:
             return (found, set()) if found else attacked_places(objects, index, doers)
         return [], set()
 
-    def _governed(self, word: Token, family: str, stance: str, polarity: str) -> tuple[str, str, str]:
-        """A stance word under a verb that ends, refuses or denies it ("refused to cooperate")."""
-        governor = word.head
-        if word.dep_ not in {"xcomp", "pcomp", "dobj", "pobj"} or governor.i == word.i:
-            return family, stance, polarity
-        if word.dep_ == "pobj":
-            governor = governor.head
+    def _governed(self, word: Token, family: str, stance: str, polarity: str,
+                  governor: Token | None = None) -> tuple[str, str, str]:
+        """A stance word under a verb that ends, refuses or denies it ("refused to cooperate");
+        `governor`, when given, is that verb as the noun reading found it."""
+        if governor is None:
+            governor = word.head
+            if word.dep_ not in {"xcomp", "pcomp", "dobj", "pobj"} or governor.i == word.i:
+                return family, stance, polarity
+            if word.dep_ == "pobj":
+                governor = governor.head
         lex = self.lex
         g = lex.verb_lemma(governor)
         if family == "neutral" and g in lex.cue("terminators") and word.dep_ == "xcomp":
@@ -290,8 +298,13 @@ class ClaimExtractor:
                         if obj.i != noun.i:
                             targets.extend(a for a in actors_of(obj, index) if a not in targets and a not in own)
                             arg_tokens |= span_tokens(obj)
-                if verb_entry is not None and verb_entry.family == entry.family and g not in {"agree", "accept"}:
+                if verb_entry is not None and verb_entry.family == entry.family and g not in {"agree", "accept"} \
+                        and g not in lex.cue("denials") | lex.cue("negating_verbs"):
                     stance = f"{g} {noun.lemma_.lower()}"
+        if entry.family == "cooperation" and noun.dep_ in {"nsubj", "nsubjpass"} and \
+                self.lex.verb_lemma(noun.head) in self.lex.cue("breakdown_verbs"):
+            # "talks between Armenia and Azerbaijan broke down": a cooperation that ends
+            family, stance = "conflict", f"{noun.lemma_.lower()} {self.lex.verb_lemma(noun.head)}"
         if entry.stance == "relations":
             family = self._relations_family(noun, governor)
             if family is None:
@@ -325,7 +338,7 @@ class ClaimExtractor:
         if not own:
             return []
         if governor is not None:
-            family, stance, polarity = self._governed(noun, family, stance, polarity)
+            family, stance, polarity = self._governed(noun, family, stance, polarity, governor)
         if context.is_negated(noun, self.lex, local=not carried):
             polarity = "negative" if polarity == "positive" else "positive"
         if not targets and entry.family == "conflict":

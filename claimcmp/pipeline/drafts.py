@@ -120,6 +120,8 @@ def governing_verb(noun: Token) -> Token | None:
         return governing_verb(head)  # "intensified their surveillance operations"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in AMOUNT_NOUNS:
         return governing_verb(head.head)  # "doubled the number of its military drills"
+    if noun.dep_ == "pobj" and head.lower_ in {"for", "in"} and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
+        return governing_verb(head.head)  # "denied responsibility for the attack"
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
         return head if noun.dep_ != "conj" else governing_verb(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
@@ -127,6 +129,7 @@ def governing_verb(noun: Token) -> Token | None:
     return None
 
 
+RESPONSIBILITY_NOUNS = {"responsibility", "involvement", "complicity", "participation"}
 AMOUNT_NOUNS = {"number", "amount", "level", "scale", "size", "intensity", "frequency", "pace", "series", "wave"}
 BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
 
