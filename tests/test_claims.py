@@ -207,3 +207,8 @@ def test_more_wire_constructions(nlp, text, expected):
 def test_a_denied_act_is_labelled_as_the_act(nlp):
     (claim,) = claims(nlp, "Hamas denied responsibility for the attack on Israeli soldiers.")
     assert claim["stance"] == "attack" and claim["polarity"] == "negative"
+
+
+def test_denying_an_act_negates_it_whatever_its_family(nlp):
+    found = claims(nlp, "Rwanda denies backing the M23 rebels.")
+    assert triples(found) == {("RWA", "cooperation", "negative", "M23")}

@@ -83,6 +83,9 @@ class ClaimExtractor:
                 drafts.extend(constructions.demand_draft(self.lex, tok, index))
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
                 entry = self._verb_entry(tok)
+                if entry is not None and entry.stance == "deny" and any(
+                        c.dep_ in {"xcomp", "ccomp"} and self._verb_entry(c) for c in tok.children):
+                    continue  # "Rwanda denies backing the M23": the denied act carries the claim
                 if entry is not None and not self._covered_by_noun(tok, entry):
                     drafts.extend(self._verb_draft(tok, entry, index))
                     continue
@@ -233,7 +236,7 @@ class ClaimExtractor:
         if family == "conflict" and g in lex.cue("denials") and \
                 stance in {"accuse", "criticize", "condemn", "threaten", "demand", "warn", "blame"}:
             return "conflict", "reject", polarity  # "rejected the accusations"
-        if g in lex.cue("negating_verbs") and (family == "conflict" or g in {"fail", "hesitate", "refrain", "decline"}):
+        if g in lex.cue("negating_verbs") and (family == "conflict" or g in {"fail", "hesitate", "refrain", "decline", "deny"}):
             # "stopped fighting", "denied attacking", "did not hesitate to warn"
             return family, stance, "negative" if polarity == "positive" else "positive"
         if family == "conflict" and (g in lex.cue("concessions") or verb_phrase(governor) in lex.cue("concessions")):
