@@ -212,3 +212,8 @@ def test_a_denied_act_is_labelled_as_the_act(nlp):
 def test_denying_an_act_negates_it_whatever_its_family(nlp):
     found = claims(nlp, "Rwanda denies backing the M23 rebels.")
     assert triples(found) == {("RWA", "cooperation", "negative", "M23")}
+
+
+def test_to_phrase_parsed_as_dative_names_the_receiver(nlp):
+    found = claims(nlp, "Germany will send tanks to Ukraine, Chancellor Olaf Scholz announced.")
+    assert ("DEU", "cooperation", "positive", "UKR") in triples(found)

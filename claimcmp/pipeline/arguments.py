@@ -342,7 +342,9 @@ def object_tokens(word: Token, preps: set[str]) -> list[Token]:
     """Direct objects and prepositional objects (through the given prepositions) of `word`."""
     out: list[Token] = []
     for child in word.children:
-        if child.dep_ in OBJECT_DEPS:
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            out.extend(c for c in child.children if c.dep_ == "pobj")  # "send tanks to Ukraine"
+        elif child.dep_ in OBJECT_DEPS:
             out.append(child)
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})

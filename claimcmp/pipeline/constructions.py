@@ -41,7 +41,7 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
         return None
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-    receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"}]
+    receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
     receivers += object_tokens(verb, {"to", "for"}) + object_tokens(gift, {"to", "for"})
     targets = [a for r in receivers if r.i != gift.i for a in actors_of(r, index)]
     if not subjects or not targets:
