@@ -217,3 +217,9 @@ def test_denying_an_act_negates_it_whatever_its_family(nlp):
 def test_to_phrase_parsed_as_dative_names_the_receiver(nlp):
     found = claims(nlp, "Germany will send tanks to Ukraine, Chancellor Olaf Scholz announced.")
     assert ("DEU", "cooperation", "positive", "UKR") in triples(found)
+
+
+def test_paragraph_after_a_header_keeps_its_first_word(nlp):
+    found = claims(nlp, "Title here\n\nIsrael and Hamas agreed to extend the ceasefire in Gaza.")
+    assert ("ISR", "cooperation", "positive", "HAMAS") in triples(found)
+    assert all(c["sentence"].startswith("Israel and Hamas") for c in found)

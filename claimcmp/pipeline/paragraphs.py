@@ -16,6 +16,16 @@ SHORT_LINE = 20  # tokens: a line this short that ends without punctuation is a 
 DASHES = {"-", "--", "—", "–"}
 
 
+def _no_break_after_first_word(doc: Doc, start: int) -> None:
+    """Told that a sentence starts at a paragraph, the small parser sometimes cuts again
+    right after its first word ("Israel | and Hamas agreed ..."); a one-word sentence
+    opening a paragraph is almost never right, so the second word continues it."""
+    second = start + 1
+    if second < len(doc) and not doc[second].is_space and not doc[start].is_space \
+            and "\n" not in doc[start].whitespace_ and not doc[start].is_punct:
+        doc[second].is_sent_start = False
+
+
 class ParagraphSplitter:
     def __init__(self, nlp: Language, name: str = "claimcmp_paragraphs"):
         self.name = name
@@ -30,6 +40,7 @@ class ParagraphSplitter:
             short = tok.i - line_start <= SHORT_LINE
             if "\n\n" in tok.text or prev is None or prev.text in FINAL or short:
                 doc[tok.i + 1].is_sent_start = True
+                _no_break_after_first_word(doc, tok.i + 1)
             line_start = tok.i + 1
         return doc
 
