@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from claimcmp.errors import ExtractionError
-from claimcmp.models import Article, Claim, DiffDocument, ExtractDocument
+from claimcmp.models import Claim, DiffDocument, ExtractDocument
 
 BATCH_SIZE = 16
 # Where a long text may be cut, best first. Each pattern ends after the whitespace that
@@ -190,11 +190,6 @@ def _cut(window: str) -> int:
                 return ends[-1]
     spaces = [m.end() for m in _WHITESPACE.finditer(window)]
     return spaces[-1] if spaces else len(window)
-
-
-def to_document(article: Article, doc) -> ExtractDocument:
-    claims = [Claim.model_validate(c) for c in (doc._.claimcmp_claims or [])]
-    return ExtractDocument(article=article, claims=claims)
 
 
 def compare(a: ExtractDocument, b: ExtractDocument, *, window_days: int = 30,

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from claimcmp.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import context
 from claimcmp.pipeline.arguments import MentionIndex, actors_of, object_tokens, subject_token
-from claimcmp.pipeline.drafts import Draft, distinct, noun_parties, span_tokens
+from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
 
 
 def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
@@ -123,7 +123,8 @@ def side_of(lex: StanceLexicon, word: Token, subjects: list[dict], index: Mentio
     return []
 
 
-SIDE_NOUNS = {"side", "support", "favor", "favour", "behalf"}
+# "on the side of X", "in favor of X", and also "in support of X"
+SIDE_NOUNS = SIDE_WORDS | {"support"}
 
 
 def any_side_of(lex: StanceLexicon, verb: Token, index: MentionIndex) -> list[Draft]:

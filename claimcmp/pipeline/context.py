@@ -14,9 +14,6 @@ from claimcmp import extensions as ext
 from claimcmp.lexicons import StanceLexicon
 from claimcmp.pipeline.arguments import SUBJECT_DEPS, MentionIndex, actors_of
 
-# Edges that stay inside the clause of the stance word when we climb to its governors.
-CLAUSE_EDGES = {"xcomp", "acl", "aux", "auxpass", "dobj", "pobj", "prep", "pcomp", "attr", "nsubj",
-                "nsubjpass", "amod", "compound", "conj", "advcl", "appos", "oprd", "acomp", "npadvmod"}
 QUOTES = {'"', "“", "”", "«", "»", "„", "'"}
 
 
@@ -27,13 +24,20 @@ class Attribution:
     reported: bool = False  # told by someone, even when who it is cannot be resolved
 
 
-def governors(word: Token, limit: int = 8) -> list[Token]:
-    """word and the heads above it up to (not across) a reporting clause boundary."""
+# A reported or relative clause has its own negation and modality; an act named inside a
+# subject ("Moscow as an ally in the fight ... is likely to") or an adverbial clause ("as the
+# army is closing in") does not take the main verb's modality either.
+CLAUSE_BOUNDARIES = frozenset({"ccomp", "parataxis", "relcl"})
+PREDICATE_BOUNDARIES = CLAUSE_BOUNDARIES | {"advcl", "nsubj", "nsubjpass", "csubj"}
+
+
+def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDARIES) -> list[Token]:
+    """word and the heads above it, up to (not across) an edge in `stop`."""
     chain = [word]
     current = word
     while current.head.i != current.i and len(chain) < limit:
-        if current.dep_ in {"ccomp", "parataxis", "relcl"}:
-            break  # a reported or relative clause has its own negation and modality
+        if current.dep_ in stop:
+            break
         current = current.head
         chain.append(current)
     return chain
@@ -61,7 +65,7 @@ def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
 
 
 def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> str:
-    chain = _predicate_chain(word)
+    chain = governors(word, stop=PREDICATE_BOUNDARIES)
     lemmas = set()
     for tok in chain:
         lemmas.add(tok.lemma_.lower())
@@ -98,20 +102,6 @@ def _as_long_as(head: Token) -> bool:
             if head.doc[child.i - 1].lower_ == "long" and head.doc[child.i - 2].lower_ in {"as", "so"}:
                 return True
     return False
-
-
-def _predicate_chain(word: Token) -> list[Token]:
-    """governors() within the word's own predicate: an act named inside a subject ("Moscow
-    as an ally in the fight ... is likely to") or in an adverbial clause ("as the army is
-    closing in") does not take the main verb's modality."""
-    chain = [word]
-    current = word
-    while current.head.i != current.i and len(chain) < 8:
-        if current.dep_ in {"ccomp", "parataxis", "relcl", "advcl", "nsubj", "nsubjpass", "csubj"}:
-            break
-        current = current.head
-        chain.append(current)
-    return chain
 
 
 def _clause_heads(word: Token) -> list[Token]:

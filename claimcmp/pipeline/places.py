@@ -52,7 +52,6 @@ _CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
     "May June July August September October November December".split()
 )
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG"})
 _STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels that, when they run past the place name, mean the name is part of
 # something else: "Washington Post", "Kyiv School of Economics", "George Washington".

@@ -145,7 +145,3 @@ class Messages:
     def warning(self, text: str) -> None:
         if not self.quiet:
             print(f"Warning: {text}", file=self.stream)
-
-    def info(self, text: str) -> None:
-        if not self.quiet:
-            print(text, file=self.stream)
