@@ -223,3 +223,28 @@ def test_paragraph_after_a_header_keeps_its_first_word(nlp):
     found = claims(nlp, "Title here\n\nIsrael and Hamas agreed to extend the ceasefire in Gaza.")
     assert ("ISR", "cooperation", "positive", "HAMAS") in triples(found)
     assert all(c["sentence"].startswith("Israel and Hamas") for c in found)
+
+
+def test_mutual_noun_borrows_the_pair_of_the_sentence_relations(nlp):
+    found = claims(nlp, "Cooperation and confrontation have been the hallmark of Sino-Indian relations.")
+    assert {("CHN", "cooperation", "positive", "IND"), ("CHN", "conflict", "positive", "IND")} <= triples(found)
+
+
+def test_mutual_act_without_parties_refers_to_the_last_pair(nlp):
+    text = ("Serbia and Kosovo held talks in Brussels on Monday. "
+            "Joining forces against smuggling would be a big step. "
+            "The cooperation could start next month.")
+    found = [c for c in claims(nlp, text) if c["start"] > 0]
+    assert {(t[0], t[3]) for t in triples(found)} == {("SRB", "XKX")}
+    assert [c["confidence"] for c in found] == [0.45, 0.45]  # inferred, so less sure
+
+
+def test_mutual_act_in_a_sentence_about_others_takes_no_pair(nlp):
+    text = "Serbia and Kosovo held talks in Brussels. Cooperation with Albania and Greece is another matter."
+    found = [c for c in claims(nlp, text) if c["start"] > 0]
+    assert all({c["subject"]["id"], c["target"]["id"]} != {"SRB", "XKX"} for c in found)
+
+
+def test_international_cooperation_is_not_the_pairs(nlp):
+    text = "Serbia and Kosovo held talks in Brussels. International cooperation is crucial for the Balkans."
+    assert [c for c in claims(nlp, text) if c["start"] > 0] == []

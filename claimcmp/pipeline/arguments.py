@@ -57,6 +57,7 @@ class MentionIndex:
     sent_starts: list[int] = field(default_factory=list)
     # (subject, target) of the claims found so far: what "the two countries" refers back to
     recent_pairs: list[tuple[dict, dict]] = field(default_factory=list)
+    pair_sentences: list[int] = field(default_factory=list)  # sentence number of each recent pair
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -86,6 +87,13 @@ class MentionIndex:
                 if located is not None:
                     return {**located, "mention": span.text}
         return {**actor, "mention": span.text}
+
+    def sentence_number(self, token: Token) -> int:
+        return bisect.bisect_right(self.sent_starts, token.i) - 1
+
+    def note_pair(self, subject: dict, target: dict, token: Token) -> None:
+        self.recent_pairs.append((subject, target))
+        self.pair_sentences.append(self.sentence_number(token))
 
     def before(self, token: Token, kinds: set[str] | None = None, window: int = 2) -> list[Span]:
         """Actor spans ending before token, nearest first, within `window` sentences."""
@@ -222,6 +230,56 @@ def _recent_pair(head: Token, index: MentionIndex) -> list[dict]:
         if len(pair) == 2:
             return list(reversed(pair))
     return []
+
+
+RELATIONS_NOUNS = {"relation", "relationship", "tie"}
+MANY_PARTY_WORDS = {"international", "global", "regional", "multilateral", "broad", "broader", "wider", "world"}
+
+
+def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[dict]:
+    """The parties of a mutual act stated without any: "Cooperation has been the hallmark of
+    Russo-US relations" (the pair of the sentence's relations noun), "Joining forces will be a
+    big stride" (the pair of the latest two-party claim, at most `window` sentences back)."""
+    for tok in word.sent:
+        if tok.i == word.i or tok.lemma_.lower() not in RELATIONS_NOUNS or tok.pos_ != "NOUN":
+            continue
+        found: list[dict] = []
+        for i in range(tok.left_edge.i, tok.i):
+            span = index.actor_at.get(i)
+            if span is not None and span.start == i:
+                actor = index.actor_dict(span)
+                if all(_key(actor) != _key(f) for f in found):
+                    found.append(actor)
+        found = found if len(found) >= 2 else between_actors(tok, index)
+        if len(found) >= 2:
+            return found[:2]
+    if any(c.lower_ in MANY_PARTY_WORDS for c in word.children):
+        return []  # "international cooperation" is not the pair's
+    for tok in word.sent:
+        # "In Syria the USA and Russia seem to be working in tandem" (the parser lost the subject)
+        if tok.i in index.actor_at and tok.dep_ in {"nsubj", "appos", "ROOT"}:
+            found = actors_of(tok, index)
+            if len(found) == 2 and any(c.dep_ == "conj" for c in tok.children):
+                return found
+    if not index.recent_pairs or index.sentence_number(word) - index.pair_sentences[-1] > window:
+        return []
+    pair = list(index.recent_pairs[-1])
+    # A sentence that names anyone else is about someone else.
+    keys = {_key(p) for p in pair}
+    for i in range(word.sent.start, word.sent.end):
+        if i in index.actor_at and _key(index.actor_dict(index.actor_at[i])) not in keys:
+            place = index.place_at.get(i)
+            region = place._.claimcmp_region if place is not None else None
+            if not (region and region.get("locative")):  # "cooperation in Syria" names a place
+                return []
+    return pair
+
+
+def mention_tokens(parties: list[dict], sent: Span, index: MentionIndex) -> set[int]:
+    """Tokens of the sentence's mentions of these parties (so they are not read as places)."""
+    keys = {_key(p) for p in parties}
+    return {i for i in range(sent.start, sent.end)
+            if i in index.actor_at and _key(index.actor_dict(index.actor_at[i])) in keys}
 
 
 def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:

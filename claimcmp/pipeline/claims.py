@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, passive_patient, subject_token,
+    MentionIndex, actors_of, between_actors, between_tokens, implicit_parties, mention_tokens, object_tokens,
+    passive_patient, subject_token,
 )
 from claimcmp.pipeline.drafts import (
     BACKING, NOUN_TARGET_PREPS, RESPONSIBILITY_NOUNS, SIDE_WORDS, VERB_TARGET_PREPS, Draft, attacked_places,
@@ -112,7 +113,8 @@ class ClaimExtractor:
         lemma = self.lex.verb_lemma(verb) if verb.pos_ != "PROPN" else verb.lower_
         for child in verb.children:
             if child.dep_ in {"prt", "dobj", "advmod", "prep"}:
-                phrasal = self.lex.verb(f"{lemma} {child.lower_}")
+                phrasal = self.lex.verb(f"{lemma} {child.lower_}") or \
+                    self.lex.verb(f"{lemma} {child.lemma_.lower()}")  # "joining forces"
                 if phrasal is not None:
                     return phrasal
         entry = self.lex.verb(lemma)
@@ -161,13 +163,15 @@ class ClaimExtractor:
         means = [o for o in objects if instrument(self.lex, o) or o.lemma_.lower() in SIDE_WORDS]
         objects = [o for o in objects if o not in means]
         arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
+        # the object a phrasal entry is made of is no party: "join forces", "exchange fire"
+        objects = [o for o in objects if not (o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & set(entry.lemma.split()[1:]))]
         for obj in objects:
             found = actors_of(obj, index)
             if found:
                 targets.extend(f for f in found if f not in targets)
                 arg_tokens |= span_tokens(obj)
             elif topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:]:
-                topic = phrase(obj)  # (not the object a phrasal entry is made of: "exchange fire")
+                topic = phrase(obj)
         if not targets:
             targets, extra = self._indirect_targets(verb, entry, index, objects, subjects)
             arg_tokens |= extra
@@ -177,6 +181,13 @@ class ClaimExtractor:
                 subjects, targets = pair[:1], pair[1:]
             elif subjects:
                 targets.extend(a for a in pair if a not in targets)
+        implicit = False
+        if not subjects and not targets and subj_tok is None and entry.symmetric and entry.family != "neutral" \
+                and verb.tag_ == "VBG" and verb.dep_ in {"csubj", "csubjpass", "nsubj"}:
+            # "Joining forces in Syria will be a big stride": the parties the text is about
+            parties = implicit_parties(verb, index)
+            subjects, targets, implicit = parties[:1], parties[1:], bool(parties)
+            arg_tokens |= mention_tokens(parties, verb.sent, index)
         if not subjects:
             return []
         polarity = "negative" if context.is_negated(verb, self.lex) else "positive"
@@ -189,7 +200,7 @@ class ClaimExtractor:
                 targets = attacked_places([c for c in verb.children if c.dep_ == "prep"]
                                            + [o for o in objects if o.dep_ == "dobj"], index, subjects)[0]
         family, stance, polarity = self._governed(verb, family, stance, polarity)
-        confidence = 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
+        confidence = 0.45 if implicit else 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
         return [Draft(verb, stance, family, polarity, subjects, targets, entry.symmetric, topic, arg_tokens,
                       confidence), *constructions.side_of(self.lex, verb, subjects, index)]
 
@@ -338,6 +349,13 @@ class ClaimExtractor:
                 # "the US attitude of animosity towards Iran": the holder's phrase names whom
                 targets = [a for o in object_tokens(holder, NOUN_TARGET_PREPS[entry.family] - {"of"})
                            for a in actors_of(o, index) if a not in own]
+        implicit = False
+        if not own and not targets and entry.symmetric and entry.family != "neutral" and \
+                noun.lemma_.lower() not in self.lex.cue("unanchored_nouns"):
+            # "In turn, the cooperation may become a basis ...": the parties the text is about
+            parties = implicit_parties(noun, index)
+            own, targets, implicit = parties[:1], parties[1:], bool(parties)
+            arg_tokens |= mention_tokens(parties, noun.sent, index)
         if not own:
             return []
         if governor is not None:
@@ -355,7 +373,7 @@ class ClaimExtractor:
         if not targets and not inherited and (entry.family == "conflict" or instrument(self.lex, noun)):
             # "Syria remains subject to sanctions by the UN"; "recaptured with support from Russia"
             targets = undergoer(noun, own, index)
-        confidence = 0.55 if inherited else 0.65
+        confidence = 0.45 if implicit else 0.55 if inherited else 0.65
         return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
                       stated=stated), *constructions.side_of(self.lex, noun, own, index)]
 
@@ -442,7 +460,7 @@ class ClaimExtractor:
                 claim["id"] = claim_id(claim)
                 out.append(claim)
                 if target is not None and target["kind"] != "person" and subject["kind"] != "person":
-                    index.recent_pairs.append((subject, target))
+                    index.note_pair(subject, target, draft.word)
         return out
 
 
