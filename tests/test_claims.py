@@ -248,3 +248,38 @@ def test_mutual_act_in_a_sentence_about_others_takes_no_pair(nlp):
 def test_international_cooperation_is_not_the_pairs(nlp):
     text = "Serbia and Kosovo held talks in Brussels. International cooperation is crucial for the Balkans."
     assert [c for c in claims(nlp, text) if c["start"] > 0] == []
+
+
+def test_moving_forces_is_a_neutral_act_in_a_region(nlp):
+    (claim,) = claims(nlp, "Russia withdrew its troops from Syria in March.")
+    assert (claim["subject"]["id"], claim["stance"], claim["family"], claim["target"]) == \
+        ("RUS", "withdraw", "neutral", None)
+    assert [r["country"] for r in claim["regions"]] == ["SYR"]
+
+
+def test_troops_sent_are_the_senders_own_and_their_destination_a_region(nlp):
+    (claim,) = claims(nlp, "Turkey is sending hundreds of Turkish troops into northern Iraq.")
+    assert claim["stance"] == "send" and claim["target"] is None
+    assert [r["country"] for r in claim["regions"]] == ["IRQ"]
+
+
+def test_leaving_a_country_is_a_withdrawal(nlp):
+    (claim,) = claims(nlp, "The United States has no plan to leave Iraq.")
+    assert (claim["subject"]["id"], claim["stance"], claim["polarity"]) == ("USA", "withdraw", "negative")
+    assert [r["country"] for r in claim["regions"]] == ["IRQ"]
+
+
+def test_a_country_fired_at_is_whom_not_where(nlp):
+    found = claims(nlp, "Russia allowed Damascus to fire a missile at Israel.")
+    assert all(r["country"] != "ISR" for c in found for r in c["regions"])
+    assert ("SYR", "conflict", "positive", "ISR") in triples(found)
+
+
+def test_fighting_an_abstract_foe_in_a_country_has_no_target(nlp):
+    found = claims(nlp, "France vowed to fight terrorism in Mali.")
+    assert all(c["target"] is None or c["target"]["id"] != "MLI" for c in found)
+
+
+def test_an_enemy_is_not_its_possessor(nlp):
+    found = claims(nlp, "Trump declared a robust partnership with Iran's enemies.")
+    assert ("USA", "cooperation", "positive", "IRN") not in triples(found)

@@ -37,6 +37,7 @@ CONTROL_NOUNS = {"intention", "intent", "plan", "goal", "aim", "attempt", "effor
                  "willingness", "right", "bid", "commitment", "pledge", "promise", "proposal", "offer",
                  "threat", "refusal", "desire", "wish", "determination", "ability", "capacity", "move",
                  "resolve", "ambition", "failure", "need", "obligation", "order"}
+OPPONENT_NOUNS = {"enemy", "foe", "rival", "adversary", "opponent", "critic", "detractor", "nemesis", "arch-enemy"}
 COLLECTIVE_NOUNS = {"alliance", "bloc", "organization", "organisation", "union", "coalition", "grouping"}
 QUANTITY_NOUNS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "dozen", "dozens", "score", "scores", "number", "group", "crowd", "handful", "band"}
@@ -162,6 +163,9 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
                     return found
     found: list[dict] = []
     agentive = head.lemma_.lower() in AGENT_NOUNS
+    if head.lemma_.lower() in OPPONENT_NOUNS:
+        # "Iran's enemies (Saudi Arabia)": whoever the appositive names, never the possessor
+        return [a for c in head.children if c.dep_ == "appos" for a in _actors_at(c, index)]
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep"
                                            and child.lower_ in {"of", "from", "in", "throughout"}):

@@ -11,6 +11,7 @@ import hashlib
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimcmp import extensions as ext
 from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
@@ -18,8 +19,8 @@ from claimcmp.pipeline.arguments import (
     passive_patient, subject_token,
 )
 from claimcmp.pipeline.drafts import (
-    BACKING, NOUN_TARGET_PREPS, RESPONSIBILITY_NOUNS, SIDE_WORDS, VERB_TARGET_PREPS, Draft, attacked_places,
-    border_targets, distinct, governing_verb, has_modifier, instrument, is_headline, noun_parties, phrase, span_tokens,
+    BACKING, MOVEMENT_STANCES, NOUN_TARGET_PREPS, RESPONSIBILITY_NOUNS, SIDE_WORDS, VERB_TARGET_PREPS, Draft,
+    attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_headline, noun_parties, phrase, span_tokens,
     undergoer, verb_phrase,
 )
 
@@ -123,6 +124,12 @@ class ClaimExtractor:
             dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if _counts_forces(dobj, self.lex) or _counts_forces(subject_token(verb)[0], self.lex):
                 return StanceEntry(lemma, "VERB", "build up troops", "conflict", False)
+        if entry is None and lemma in self.lex.cue("leaving_verbs") and verb.pos_ == "VERB":
+            # "no plan to leave Syria": leaving a country is a withdrawal from it
+            places = verb.doc.spans[ext.PLACES] if ext.PLACES in verb.doc.spans else []
+            if any(c.dep_ == "dobj" and any(p.start <= c.i < p.end and (p._.claimcmp_region or {}).get("kind")
+                                            == "country" for p in places) for c in verb.children):
+                return StanceEntry(lemma, "VERB", "withdraw", "neutral", False)
         return entry
 
     def _covered_by_noun(self, verb: Token, entry: StanceEntry) -> bool:
@@ -164,7 +171,17 @@ class ClaimExtractor:
         objects = [o for o in objects if o not in means]
         arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
         # the object a phrasal entry is made of is no party: "join forces", "exchange fire"
-        objects = [o for o in objects if not (o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & set(entry.lemma.split()[1:]))]
+        made_of = set(entry.lemma.split()[1:])
+        objects = [o for o in objects if not (o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of)]
+        movement = entry.family == "neutral" and entry.stance in MOVEMENT_STANCES
+        destinations: set[int] = set()
+        if movement:
+            # "sent hundreds of US troops to Syria": the troops are the sender's, Syria is where
+            destinations = {t.i for o in objects + [c for c in verb.children if c.dep_ == "prep"]
+                            for t in o.subtree if t.i in index.place_at and t.dep_ in {"dobj", "pobj", "conj"}}
+            senders = {a.get("country") or a["id"] for a in subjects}
+            objects = [o for o in objects if o.i not in destinations and not (
+                {a.get("country") or a["id"] for a in actors_of(o, index)} & senders)]
         for obj in objects:
             found = actors_of(obj, index)
             if found:
@@ -172,7 +189,7 @@ class ClaimExtractor:
                 arg_tokens |= span_tokens(obj)
             elif topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:]:
                 topic = phrase(obj)
-        if not targets:
+        if not targets and not movement:
             targets, extra = self._indirect_targets(verb, entry, index, objects, subjects)
             arg_tokens |= extra
         pair = between_actors(verb, index)
@@ -202,7 +219,7 @@ class ClaimExtractor:
         family, stance, polarity = self._governed(verb, family, stance, polarity)
         confidence = 0.45 if implicit else 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
         return [Draft(verb, stance, family, polarity, subjects, targets, entry.symmetric, topic, arg_tokens,
-                      confidence), *constructions.side_of(self.lex, verb, subjects, index)]
+                      confidence, destinations=destinations), *constructions.side_of(self.lex, verb, subjects, index)]
 
 
     def _indirect_targets(self, verb: Token, entry: StanceEntry, index: MentionIndex,
@@ -438,7 +455,7 @@ class ClaimExtractor:
         # Read the circumstances only for drafts that become claims (they walk the parse).
         attr = context.attribution(draft.word, sent, index, self.lex)
         modality = context.modality(draft.word, sent, self.lex, attr.reported)
-        regions = context.regions(draft.word, index, draft.argument_tokens)
+        regions = context.regions(draft.word, index, draft.argument_tokens, draft.destinations)
         when = context.when(draft.word, dates, published)
         doc = sent.doc
         text = sent.text.rstrip()
@@ -468,7 +485,8 @@ class ClaimExtractor:
     def _keeps_targetless(draft: Draft) -> bool:
         """An act with no other party is kept only when a verb states it of an explicit doer."""
         if draft.family == "neutral":
-            return False
+            # forces moved into or out of a place: "Russia withdrew its troops from Syria"
+            return draft.stance in MOVEMENT_STANCES and bool(draft.destinations) and draft.confidence >= 0.55
         return draft.stated or (draft.word.pos_ == "VERB" and draft.confidence >= 0.75)
 
 

@@ -187,10 +187,12 @@ def clause_tokens(word: Token) -> set[int]:
     return {t.i for t in head.subtree}
 
 
-def regions(word: Token, index: MentionIndex, argument_tokens: set[int]) -> list[dict]:
-    """Places of the claim's clause that are not its actors, one per country."""
+def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
+            destinations: set[int] = frozenset()) -> list[dict]:
+    """Places of the claim's clause that are not its actors, one per country; `destinations`
+    are place tokens that are where the act goes ("sent troops to Syria", "leave Syria")."""
     clause = clause_tokens(word)
-    out = _regions_among(clause, index, argument_tokens, locative_only=False)
+    out = _regions_among(clause, index, argument_tokens, locative_only=False, destinations=destinations)
     if not out:
         # The place may hang on another clause of the sentence: "In Syria, X and Y met ..."
         sentence = set(range(word.sent.start, word.sent.end))
@@ -199,7 +201,7 @@ def regions(word: Token, index: MentionIndex, argument_tokens: set[int]) -> list
 
 
 def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[int],
-                   locative_only: bool) -> list[dict]:
+                   locative_only: bool, destinations: set[int] = frozenset()) -> list[dict]:
     seen: set[tuple] = set()
     out: list[dict] = []
     spans = sorted({s.start: s for i, s in index.place_at.items() if i in tokens}.values(), key=lambda s: s.start)
@@ -207,12 +209,16 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
         region = span._.claimcmp_region
         if not region or any(i in argument_tokens for i in range(span.start, span.end)):
             continue
-        where = region.get("locative", True) or _topic(span)
+        where = region.get("locative", True) or _topic(span) or span.start in destinations
         if locative_only and not where:
             continue
         # A place named outside a locative phrase is usually a metonym ("Moscow's plan").
         if not where and span.start in index.actor_at:
             continue
+        if span.start in index.actor_at and span.root.dep_ == "pobj" and span.root.head.lower_ in AIMED_PREPS \
+                and span.start not in destinations:
+            continue  # "fired a missile at Israel": whom, not where
+
         key = (region.get("country"), region.get("name")) if region.get("country") is None else (region["country"],)
         if key in seen:
             continue
@@ -222,6 +228,7 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
 
 
 TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
+AIMED_PREPS = {"at", "against", "toward", "towards"}
 
 
 def _topic(span: Span) -> bool:

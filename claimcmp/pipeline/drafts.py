@@ -2,7 +2,7 @@
 its parties, and small readings of the parse shared by the extractor's constructions."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -26,6 +26,14 @@ RELATIONAL_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "adv
 SIDE_WORDS = {"side", "behalf", "favor", "favour"}  # "on the side of X" is support, not a target
 BACKING = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
 NOUN_AGENT_PREPS = {"by", "from"}
+# Acts of moving forces: the places they go to or leave are regions, not parties.
+MOVEMENT_STANCES = {"deploy", "withdraw", "send", "dispatch", "station", "relocate"}
+# What one fights that is no party: a place named with it is where the fight happens.
+ABSTRACT_FOES = {
+    "terrorism", "terror", "extremism", "radicalism", "radicalization", "insurgency", "militancy", "corruption",
+    "crime", "trafficking", "smuggling", "piracy", "violence", "poverty", "disease", "epidemic", "pandemic",
+    "drug", "narcotic", "fraud", "impunity", "hunger", "famine", "instability", "threat", "influence",
+}
 
 
 @dataclass
@@ -43,6 +51,7 @@ class Draft:
     argument_tokens: set[int]
     confidence: float
     stated: bool = False  # the doer is the explicit subject of the verb that states the act
+    destinations: set[int] = field(default_factory=set)  # place tokens forces move to or from
 
 
 def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[list[dict], set[int]]:
@@ -190,6 +199,8 @@ def attacked_places(objects: list[Token], index: MentionIndex,
 
     own = {a.get("country") for a in doers}
     for obj in objects:
+        if obj.lemma_.lower() in ABSTRACT_FOES:
+            continue  # "tackle terrorism in Syria": Syria is where, not whom
         for tok in obj.subtree:
             span = index.place_at.get(tok.i)
             region = span._.claimcmp_region if span is not None else None
