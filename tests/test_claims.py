@@ -283,3 +283,31 @@ def test_fighting_an_abstract_foe_in_a_country_has_no_target(nlp):
 def test_an_enemy_is_not_its_possessor(nlp):
     found = claims(nlp, "Trump declared a robust partnership with Iran's enemies.")
     assert ("USA", "cooperation", "positive", "IRN") not in triples(found)
+
+
+def test_regarding_someone_as_an_ally_is_the_regarders_stance(nlp):
+    found = claims(nlp, "Duterte said he considers China to be a reliable partner.")
+    assert ("PHL", "cooperation", "positive", "CHN") in triples(found)  # Duterte, by his affiliation
+
+
+def test_calling_someone_an_enemy_is_asserted_not_desired(nlp):
+    (claim,) = claims(nlp, "Japan calls North Korea an enemy.")
+    assert (claim["family"], claim["target"]["id"], claim["modality"]) == ("conflict", "PRK", "asserted")
+
+
+def test_called_on_someone_to_act_makes_them_the_doer(nlp):
+    found = claims(nlp, "Turkey called on Russia to stop attacking Idlib.")
+    assert ("TUR", "cooperation", "positive", "RUS") in triples(found)  # urge
+    attack = next(c for c in found if c["stance"] == "attack")
+    assert (attack["subject"]["id"], attack["polarity"], attack["modality"]) == ("RUS", "negative", "desired")
+
+
+def test_a_date_after_the_verb_is_not_the_one_called_on(nlp):
+    found = claims(nlp, "Iran on Tuesday threatened to cut off electricity to Azerbaijan.")
+    assert all(c["subject"]["id"] == "IRN" for c in found) and found
+
+
+def test_calling_for_talks_between_others_does_not_make_the_caller_a_party(nlp):
+    found = claims(nlp, "Egypt called for talks between Israel and Hamas.")
+    talks = [c for c in found if c["stance"] == "negotiate"]
+    assert [(c["subject"]["id"], c["target"]["id"], c["modality"]) for c in talks] == [("ISR", "HAMAS", "desired")]

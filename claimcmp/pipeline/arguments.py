@@ -354,6 +354,10 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
             # Object control: "urged Moscow to join forces" -> Moscow does the joining.
             obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}
                         and c.ent_type_ not in {"DATE", "TIME"}), None)  # not "spent years insisting"
+            if obj is None:  # "called on Moscow to stop": the one called on
+                obj = next((p for c in governor.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                            and c.i == governor.i + 1 for p in c.children
+                            if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}), None)
             if obj is not None and obj.i < current.i:
                 return obj, False
             current = governor

@@ -166,7 +166,9 @@ class ClaimExtractor:
         arg_tokens = span_tokens(subj_tok)
         targets: list[dict] = []
         topic = None
-        objects = ([patient] if patient is not None else []) + object_tokens(verb, VERB_TARGET_PREPS[entry.family])
+        # the particle of a phrasal entry leads to its object: "called on Russia"
+        preps = VERB_TARGET_PREPS[entry.family] | set(entry.lemma.split()[1:])
+        objects = ([patient] if patient is not None else []) + object_tokens(verb, preps)
         means = [o for o in objects if instrument(self.lex, o) or o.lemma_.lower() in SIDE_WORDS]
         objects = [o for o in objects if o not in means]
         arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
@@ -293,6 +295,10 @@ class ClaimExtractor:
         family, stance, polarity = entry.family, entry.stance, "positive"
         governor = governing_verb(noun)
         inherited = stated = carried = False
+        regarded = self._regarded_as(noun, governor, index) if not own else None
+        if regarded is not None:
+            # "he considers Trump to be a natural ally": the one who regards holds the stance
+            own, targets, arg_tokens, governor = regarded[0], regarded[1], arg_tokens | regarded[2], None
         if governor is not None:
             lex = self.lex
             g = lex.verb_lemma(governor)
@@ -301,6 +307,8 @@ class ClaimExtractor:
                               | lex.cue("denials"))
             if g in lex.cue("reporting_verbs") - lex.cue("light_verbs"):
                 governor = None  # "said the talks ...": the speaker is a source, not a party
+            elif pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+                governor = None  # "Egypt called for talks between Israel and Hamas": wanted, not held
             elif verb_entry is not None and not combining and entry.family != "neutral" \
                     and verb_entry.family not in {entry.family, "neutral"} \
                     and not (noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANTIAL):
@@ -394,6 +402,22 @@ class ClaimExtractor:
         return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
                       stated=stated), *constructions.side_of(self.lex, noun, own, index)]
 
+
+    def _regarded_as(self, noun: Token, governor: Token | None,
+                     index: MentionIndex) -> tuple[list[dict], list[dict], set[int]] | None:
+        """'X considers Y to be an ally' / 'X sees Y as a threat': (X's actors, Y's actors, tokens)."""
+        if governor is None or noun.dep_ != "attr" or governor.lemma_ != "be" or \
+                governor.dep_ not in {"ccomp", "xcomp"} or \
+                self.lex.verb_lemma(governor.head) not in self.lex.cue("regarding_verbs"):
+            return None
+        seen = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+        holder, _ = subject_token(governor.head)
+        if seen is None or holder is None:
+            return None
+        doers, whom = actors_of(holder, index), actors_of(seen, index)
+        if not doers or not whom:
+            return None
+        return doers, whom, span_tokens(holder) | span_tokens(seen)
 
     def _holder(self, noun: Token, index: MentionIndex) -> tuple[list[dict], Token | None]:
         """'Russian experts at the talks with the Americans': the actor noun the act hangs on."""

@@ -80,7 +80,9 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
               for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}}
     if marks & lex.cue("condition_marks") or any(_as_long_as(tok) for tok in heads):
         return "conditional"
-    higher = {t.lemma_.lower() for t in chain[1:]}
+    # "calls for talks", "called on Iran to stop" want something; "calls Iran an enemy" does not
+    higher = {t.lemma_.lower() for t in chain[1:] if t.lemma_.lower() != "call" or any(
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in t.children)}
     if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
         return "desired"
     # A question is an open possibility even when put with "will": "Will we see ...?"
