@@ -311,3 +311,22 @@ def test_calling_for_talks_between_others_does_not_make_the_caller_a_party(nlp):
     found = claims(nlp, "Egypt called for talks between Israel and Hamas.")
     talks = [c for c in found if c["stance"] == "negotiate"]
     assert [(c["subject"]["id"], c["target"]["id"], c["modality"]) for c in talks] == [("ISR", "HAMAS", "desired")]
+
+
+def test_plural_officials_of_a_mutual_act_are_the_last_pair(nlp):
+    text = "Lavrov met Kerry in Rome on Monday. The ministers will meet again in Hamburg."
+    found = [c for c in claims(nlp, text) if c["start"] > 0]
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in found] == [("RUS", "USA")]
+    assert [r["country"] for r in found[0]["regions"]] == ["DEU"]
+
+
+def test_what_parties_discuss_is_a_topic_not_a_party(nlp):
+    found = claims(nlp, "Putin discussed Ukraine with Macron.")
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in found] == [("vladimir-putin", "emmanuel-macron")]
+    assert [r["country"] for r in found[0]["regions"]] == ["UKR"]
+
+
+def test_a_possessed_mutual_noun_does_not_borrow_a_pair(nlp):
+    text = "Russia and Iran signed a deal. Moscow challenges Washington through its soft diplomacy."
+    found = [c for c in claims(nlp, text) if c["start"] > 0]
+    assert all(c["stance"] != "diplomacy" for c in found)

@@ -93,8 +93,20 @@ class MentionIndex:
         return bisect.bisect_right(self.sent_starts, token.i) - 1
 
     def note_pair(self, subject: dict, target: dict, token: Token) -> None:
-        self.recent_pairs.append((subject, target))
-        self.pair_sentences.append(self.sentence_number(token))
+        """Remember the parties of a two-party claim; "the two" and "the talks" refer back to
+        them as countries or bodies (a person by the country they serve)."""
+        pair = tuple(_as_party(a) for a in (subject, target))
+        if None not in pair:
+            self.recent_pairs.append(pair)
+            self.pair_sentences.append(self.sentence_number(token))
+
+    def last_pair(self, token: Token, *, earlier_sentences: bool = False) -> list[dict]:
+        """The parties of the latest two-party claim (before `token`'s sentence if asked)."""
+        here = self.sentence_number(token)
+        for pair, number in zip(reversed(self.recent_pairs), reversed(self.pair_sentences)):
+            if not earlier_sentences or number < here:
+                return list(pair)
+        return []
 
     def before(self, token: Token, kinds: set[str] | None = None, window: int = 2) -> list[Span]:
         """Actor spans ending before token, nearest first, within `window` sentences."""
@@ -106,6 +118,13 @@ class MentionIndex:
                 if kinds is None or span._.claimcmp_actor.get("kind") in kinds:
                     out.append(span)
         return out
+
+
+def _as_party(actor: dict) -> dict | None:
+    if actor["kind"] != "person":
+        return actor
+    located = country_actor(actor["country"]) if actor.get("country") else None
+    return {**located, "mention": actor.get("mention", "")} if located else None
 
 
 def _key(actor: dict) -> str:

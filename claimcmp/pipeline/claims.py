@@ -7,6 +7,7 @@ the root (context.py), and writes claim dicts to `doc._.claimcmp_claims`.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -58,9 +59,8 @@ class ClaimExtractor:
         return doc
 
     # -- finding stance words -------------------------------------------------------------
-    def _drafts(self, sent: Span, index: MentionIndex) -> list[Draft]:
+    def _drafts(self, sent: Span, index: MentionIndex) -> Iterator[Draft]:
         headline = is_headline(sent)
-        drafts: list[Draft] = []
         consumed: set[int] = set()
         for tok in sent:
             if tok.i in consumed:
@@ -68,46 +68,45 @@ class ClaimExtractor:
             if tok.pos_ == "VERB":
                 response = constructions.response_draft(self.lex, tok, index)
                 if response is not None:
-                    drafts.append(response)
+                    yield response
                     consumed.add(response.word.i)
                     continue
             if tok.pos_ == "VERB":
                 access = constructions.access_draft(self.lex, tok, index)
                 if access is not None:
-                    drafts.append(access)
+                    yield access
                     continue
             if tok.pos_ == "VERB" and self.lex.verb_lemma(tok) in self.lex.cue("giving_verbs"):
                 gift = constructions.giving_draft(self.lex, tok, index)
                 if gift is not None:
-                    drafts.append(gift)
+                    yield gift
                     continue
             if tok.lower_ == "must" and tok.dep_ == "aux":
-                drafts.extend(constructions.demand_draft(self.lex, tok, index))
+                yield from constructions.demand_draft(self.lex, tok, index)
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
                 entry = self._verb_entry(tok)
                 if entry is not None and entry.stance == "deny" and any(
                         c.dep_ in {"xcomp", "ccomp"} and self._verb_entry(c) for c in tok.children):
                     continue  # "Rwanda denies backing the M23": the denied act carries the claim
                 if entry is not None and not self._covered_by_noun(tok, entry):
-                    drafts.extend(self._verb_draft(tok, entry, index))
+                    yield from self._verb_draft(tok, entry, index)
                     continue
                 if entry is None and tok.pos_ == "VERB":
-                    drafts.extend(constructions.any_side_of(self.lex, tok, index))
+                    yield from constructions.any_side_of(self.lex, tok, index)
             if tok.lower_ in BACKING and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
-                drafts.extend(constructions.backing_draft(self.lex, tok, index))
+                yield from constructions.backing_draft(self.lex, tok, index)
                 continue
             if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ in {"compound", "amod"}:
                 gerund = constructions.gerund_draft(self.lex, tok, index)
                 if gerund:
-                    drafts.extend(gerund)
+                    yield from gerund
                     continue
             if tok.pos_ in {"NOUN", "PROPN"}:
                 entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)
                 if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
                     entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
                 if entry is not None:
-                    drafts.extend(self._noun_draft(tok, entry, index))
-        return drafts
+                    yield from self._noun_draft(tok, entry, index)
 
 
     def _verb_entry(self, verb: Token) -> StanceEntry | None:
@@ -160,9 +159,10 @@ class ClaimExtractor:
             # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
             subj_tok, patient = patient, None
         subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-        if subj_tok is not None and subj_tok.lower_ in {"they", "we"} and index.recent_pairs and \
-                (entry.symmetric or len(subjects) < 2):
-            subjects = list(index.recent_pairs[-1])  # "They agreed to work together": the last pair
+        if subj_tok is not None and subj_tok.lower_ in {"they", "we"} and \
+                index.last_pair(verb, earlier_sentences=True) and (entry.symmetric or len(subjects) < 2):
+            # "They agreed to work together": the pair the previous sentences were about
+            subjects = index.last_pair(verb, earlier_sentences=True)
         arg_tokens = span_tokens(subj_tok)
         targets: list[dict] = []
         topic = None
@@ -184,6 +184,14 @@ class ClaimExtractor:
             senders = {a.get("country") or a["id"] for a in subjects}
             objects = [o for o in objects if o.i not in destinations and not (
                 {a.get("country") or a["id"] for a in actors_of(o, index)} & senders)]
+        if entry.stance in TOPIC_STANCES and (len(subjects) >= 2 or any(
+                o.dep_ == "pobj" and o.head.lower_ == "with" for o in objects)):
+            # "Lavrov and Kerry discussed Syria", "Putin discussed Ukraine with Macron": the
+            # parties are the doers and whoever they discuss with; the object is what about
+            for obj in [o for o in objects if o.dep_ == "dobj"]:
+                topic = phrase(obj)
+                destinations |= {t.i for t in obj.subtree if t.i in index.place_at}
+                objects.remove(obj)
         for obj in objects:
             found = actors_of(obj, index)
             if found:
@@ -201,9 +209,11 @@ class ClaimExtractor:
             elif subjects:
                 targets.extend(a for a in pair if a not in targets)
         implicit = False
-        if not subjects and not targets and subj_tok is None and entry.symmetric and entry.family != "neutral" \
-                and verb.tag_ == "VBG" and verb.dep_ in {"csubj", "csubjpass", "nsubj"}:
-            # "Joining forces in Syria will be a big stride": the parties the text is about
+        if not subjects and not targets and entry.symmetric and entry.family != "neutral" and (
+                subj_tok is None and verb.tag_ == "VBG" and verb.dep_ in {"csubj", "csubjpass", "nsubj"}
+                or subj_tok is not None and subj_tok.tag_ == "NNS" and subj_tok.lemma_.lower() in PARTY_NOUNS):
+            # "Joining forces in Syria will be a big stride", "The foreign ministers will meet
+            # again": the parties the text is about
             parties = implicit_parties(verb, index)
             subjects, targets, implicit = parties[:1], parties[1:], bool(parties)
             arg_tokens |= mention_tokens(parties, verb.sent, index)
@@ -348,9 +358,9 @@ class ClaimExtractor:
             family = self._relations_family(noun, governor)
             if family is None:
                 return []
-            if len(own) == 1 and not targets and not pair and index.recent_pairs:
+            last = index.last_pair(noun, earlier_sentences=True)
+            if len(own) == 1 and not targets and not pair and last:
                 # "Moscow is likely to explore ways of improving relations": with its usual partner
-                last = index.recent_pairs[-1]
                 keys = [a.get("country") or a["id"] for a in last]
                 mine = own[0].get("country") or own[0]["id"]
                 if mine in keys:
@@ -376,7 +386,8 @@ class ClaimExtractor:
                            for a in actors_of(o, index) if a not in own]
         implicit = False
         if not own and not targets and entry.symmetric and entry.family != "neutral" and \
-                noun.lemma_.lower() not in self.lex.cue("unanchored_nouns"):
+                noun.lemma_.lower() not in self.lex.cue("unanchored_nouns") and \
+                not any(c.dep_ == "poss" for c in noun.children):  # "its soft diplomacy": someone's own
             # "In turn, the cooperation may become a basis ...": the parties the text is about
             parties = implicit_parties(noun, index)
             own, targets, implicit = parties[:1], parties[1:], bool(parties)
@@ -500,7 +511,7 @@ class ClaimExtractor:
                 }
                 claim["id"] = claim_id(claim)
                 out.append(claim)
-                if target is not None and target["kind"] != "person" and subject["kind"] != "person":
+                if target is not None:
                     index.note_pair(subject, target, draft.word)
         return out
 
@@ -514,6 +525,11 @@ class ClaimExtractor:
         return draft.stated or (draft.word.pos_ == "VERB" and draft.confidence >= 0.75)
 
 
+# Mutual acts whose direct object is what they are about, not a party
+TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
+# Plural heads that name the parties of a mutual act without naming them: "the leaders met"
+PARTY_NOUNS = {"leader", "minister", "chief", "side", "delegation", "diplomat", "negotiator", "counterpart",
+               "party", "president", "head", "envoy", "official"}
 # "Despite the differences, the two powers cooperated": the circumstance is the doers' own
 CIRCUMSTANTIAL = {"despite", "amid", "notwithstanding", "after", "before", "since"}
 
