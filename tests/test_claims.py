@@ -330,3 +330,23 @@ def test_a_possessed_mutual_noun_does_not_borrow_a_pair(nlp):
     text = "Russia and Iran signed a deal. Moscow challenges Washington through its soft diplomacy."
     found = [c for c in claims(nlp, text) if c["start"] > 0]
     assert all(c["stance"] != "diplomacy" for c in found)
+
+
+def test_stopping_someone_from_acting_is_a_conflict_act_toward_them(nlp):
+    found = claims(nlp, "Washington vowed to stop Iran from building a nuclear weapon.")
+    assert ("USA", "conflict", "positive", "IRN") in triples(found)
+
+
+def test_charging_that_someone_acted_is_an_accusation(nlp):
+    found = claims(nlp, "Moscow has regularly charged that Washington arms the rebels.")
+    assert ("RUS", "conflict", "positive", "USA") in triples(found)
+
+
+def test_allies_are_not_their_possessor(nlp):
+    found = claims(nlp, "Iran threatened American allies in the Gulf.")
+    assert ("IRN", "conflict", "positive", "USA") not in triples(found)
+
+
+def test_an_action_taken_does_not_control_the_purpose_clause(nlp):
+    found = claims(nlp, "Israel is ready to take military action of its own to combat Iran's growing clout.")
+    assert ("ISR", "conflict", "positive", "IRN") in triples(found)

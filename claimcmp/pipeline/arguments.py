@@ -37,7 +37,9 @@ CONTROL_NOUNS = {"intention", "intent", "plan", "goal", "aim", "attempt", "effor
                  "willingness", "right", "bid", "commitment", "pledge", "promise", "proposal", "offer",
                  "threat", "refusal", "desire", "wish", "determination", "ability", "capacity", "move",
                  "resolve", "ambition", "failure", "need", "obligation", "order"}
-OPPONENT_NOUNS = {"enemy", "foe", "rival", "adversary", "opponent", "critic", "detractor", "nemesis", "arch-enemy"}
+# "Iran's enemies", "American allies": other parties, named only by an appositive
+OPPONENT_NOUNS = {"enemy", "foe", "rival", "adversary", "opponent", "critic", "detractor", "nemesis", "arch-enemy",
+                  "ally", "partner", "friend"}
 COLLECTIVE_NOUNS = {"alliance", "bloc", "organization", "organisation", "union", "coalition", "grouping"}
 QUANTITY_NOUNS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "dozen", "dozens", "score", "scores", "number", "group", "crowd", "handful", "band"}
@@ -164,8 +166,8 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _actors_at(head.head.head, index)
     if head.pos_ == "PRON":
         return _resolve_pronoun(head, index)
-    if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"}:
-        return []
+    if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} or head.lower_ == "own":
+        return []  # "military action of its own" names no other party
     if _is_pair_phrase(head):
         return _recent_pair(head, index)
     if head.lemma_.lower() in COLLECTIVE_NOUNS and any(c.lower_ == "the" for c in head.children) and \
@@ -203,6 +205,13 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
                         if actor is not None:
                             found.append({**actor, "mention": index.place_at[tok.i].text})
     return found
+
+
+def _can_act(tok: Token) -> bool:
+    """Whether an object can be the doer of the clause it controls: "urged Moscow to ...",
+    not "took military action to combat ..." (the action does not combat)."""
+    return tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or \
+        tok.lemma_.lower() in AGENT_NOUNS | COLLECTIVE_NOUNS
 
 
 def _located_in(head: Token, index: MentionIndex) -> str | None:
@@ -377,7 +386,7 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
                 obj = next((p for c in governor.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
                             and c.i == governor.i + 1 for p in c.children
                             if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}), None)
-            if obj is not None and obj.i < current.i:
+            if obj is not None and obj.i < current.i and _can_act(obj):
                 return obj, False
             current = governor
             continue

@@ -123,6 +123,14 @@ class ClaimExtractor:
             dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
             if _counts_forces(dobj, self.lex) or _counts_forces(subject_token(verb)[0], self.lex):
                 return StanceEntry(lemma, "VERB", "build up troops", "conflict", False)
+        if lemma in self.lex.cue("hindering_verbs") and verb.pos_ == "VERB" and \
+                any(c.dep_ == "dobj" for c in verb.children) and \
+                any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+                    for c in verb.children):
+            return StanceEntry(lemma, "VERB", "block", "conflict", False)  # "stop Iran from entrenching"
+        if entry is None and lemma in self.lex.cue("allegation_verbs") and verb.pos_ == "VERB" and \
+                any(c.dep_ == "ccomp" for c in verb.children):
+            return StanceEntry(lemma, "VERB", "accuse", "conflict", False)  # "charged that Washington ..."
         if entry is None and lemma in self.lex.cue("leaving_verbs") and verb.pos_ == "VERB":
             # "no plan to leave Syria": leaving a country is a withdrawal from it
             places = verb.doc.spans[ext.PLACES] if ext.PLACES in verb.doc.spans else []
