@@ -350,3 +350,24 @@ def test_allies_are_not_their_possessor(nlp):
 def test_an_action_taken_does_not_control_the_purpose_clause(nlp):
     found = claims(nlp, "Israel is ready to take military action of its own to combat Iran's growing clout.")
     assert ("ISR", "conflict", "positive", "IRN") in triples(found)
+
+
+def test_condemning_an_act_targets_whoever_did_it(nlp):
+    found = claims(nlp, "North Korea condemned the joint drills by the United States and South Korea.")
+    assert {("PRK", "conflict", "positive", "USA"), ("PRK", "conflict", "positive", "KOR")} <= triples(found)
+
+
+def test_the_condemned_strike_is_a_claim_of_its_own(nlp):
+    found = claims(nlp, "Turkey condemned the Israeli strikes on Gaza.")
+    assert {("TUR", "conflict", "positive", "ISR"), ("ISR", "conflict", "positive", "PSE")} == triples(found)
+
+
+def test_a_negation_stays_with_its_own_conjunct(nlp):
+    found = claims(nlp, "Seoul would not tolerate provocations and called on Pyongyang to return to talks.")
+    urge = next(c for c in found if c["stance"] == "urge")
+    assert (urge["target"]["id"], urge["polarity"], urge["modality"]) == ("PRK", "positive", "asserted")
+
+
+def test_a_shared_negation_covers_coordinated_verbs(nlp):
+    found = claims(nlp, "Russia did not attack or bomb Ukraine.")
+    assert triples(found) == {("RUS", "conflict", "negative", "UKR")}

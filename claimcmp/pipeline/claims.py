@@ -154,6 +154,8 @@ class ClaimExtractor:
                 noun = lex.noun(child.lemma_)
                 if noun is None or (noun.requires and not has_modifier(child, noun.requires)):
                     continue
+                if lemma in lex.cue("reaction_verbs"):
+                    continue  # "condemned the drills": the condemnation is a claim of its own
                 if lemma in combining or noun.family in {entry.family, "neutral"}:
                     return True
         return False
@@ -207,6 +209,17 @@ class ClaimExtractor:
                 arg_tokens |= span_tokens(obj)
             elif topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:]:
                 topic = phrase(obj)
+        if not targets and self.lex.verb_lemma(verb) in self.lex.cue("reaction_verbs"):
+            # "condemned the joint drills by Washington and Seoul": whoever did the act
+            for obj in (o for o in objects if o.dep_ == "dobj" and self.lex.noun(o.lemma_)):
+                owners, tokens = noun_parties(obj, self.lex.noun(obj.lemma_), index)
+                targets = [a for a in owners if a not in subjects and -1 not in tokens]
+                arg_tokens |= tokens - {-1, -2}
+            if not targets and not any(c.dep_ == "auxpass" for c in verb.children):
+                # the parser hangs the act's "by X" on the active verb: "condemned the drills by X"
+                for by in object_tokens(verb, {"by"}):
+                    targets += [a for a in actors_of(by, index) if a not in subjects and a not in targets]
+                    arg_tokens |= span_tokens(by)
         if not targets and not movement:
             targets, extra = self._indirect_targets(verb, entry, index, objects, subjects)
             arg_tokens |= extra
@@ -323,8 +336,9 @@ class ClaimExtractor:
             verb_entry = self._verb_entry(governor)
             combining = g in (lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions")
                               | lex.cue("denials"))
-            if g in lex.cue("reporting_verbs") - lex.cue("light_verbs"):
-                governor = None  # "said the talks ...": the speaker is a source, not a party
+            if g in lex.cue("reporting_verbs") - lex.cue("light_verbs") or g in lex.cue("reaction_verbs"):
+                # "said the talks ...", "condemned the strikes by X": the speaker is no party
+                governor = None
             elif pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
                 governor = None  # "Egypt called for talks between Israel and Hamas": wanted, not held
             elif verb_entry is not None and not combining and entry.family != "neutral" \
@@ -411,12 +425,15 @@ class ClaimExtractor:
             where = object_tokens(noun, NOUN_TARGET_PREPS["conflict"] | {"in", "inside", "across", "throughout"})
             if carried and governor is not None:
                 where += object_tokens(governor, VERB_TARGET_PREPS["conflict"])  # "launched strikes on Gaza"
+            elif noun.dep_ == "dobj" and self.lex.verb_lemma(noun.head) in self.lex.cue("reaction_verbs"):
+                # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
+                where += [o for o in object_tokens(noun.head, {"on", "against", "in"}) if o.dep_ == "pobj"]
             targets = attacked_places(where, index, own)[0]
         if not targets and entry.family == "conflict":
             targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, own)
         if not targets and not inherited and (entry.family == "conflict" or instrument(self.lex, noun)):
             # "Syria remains subject to sanctions by the UN"; "recaptured with support from Russia"
-            targets = undergoer(noun, own, index)
+            targets = undergoer(noun, own, index, any_verb=instrument(self.lex, noun))
         confidence = 0.45 if implicit else 0.55 if inherited else 0.65
         return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
                       stated=stated), *constructions.side_of(self.lex, noun, own, index)]

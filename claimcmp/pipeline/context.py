@@ -31,12 +31,20 @@ CLAUSE_BOUNDARIES = frozenset({"ccomp", "parataxis", "relcl"})
 PREDICATE_BOUNDARIES = CLAUSE_BOUNDARIES | {"advcl", "nsubj", "nsubjpass", "csubj"}
 
 
-def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDARIES) -> list[Token]:
-    """word and the heads above it, up to (not across) an edge in `stop`."""
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDARIES,
+              own_clause: bool = False) -> list[Token]:
+    """word and the heads above it, up to (not across) an edge in `stop`; with `own_clause`,
+    a finite verb conjoined to another is a clause of its own ("would not tolerate it and
+    called on ...": the negation and the "would" stay with the first verb)."""
     chain = [word]
     current = word
     while current.head.i != current.i and len(chain) < limit:
         if current.dep_ in stop:
+            break
+        if own_clause and current.dep_ == "conj" and current.tag_ in FINITE_TAGS and current.head.tag_ not in FINITE_TAGS:
             break
         current = current.head
         chain.append(current)
@@ -48,7 +56,7 @@ def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     ("did not hold talks"); `local` looks at the word's own phrase only, for an event noun
     that is merely the object of another act ("has not responded to the accusations")."""
     negations = lex.cue("negations")
-    for tok in governors(word, limit=1 if local else 4):
+    for tok in governors(word, limit=1 if local else 4, own_clause=True):
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
@@ -65,7 +73,7 @@ def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
 
 
 def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> str:
-    chain = governors(word, stop=PREDICATE_BOUNDARIES)
+    chain = governors(word, stop=PREDICATE_BOUNDARIES, own_clause=True)
     lemmas = set()
     for tok in chain:
         lemmas.add(tok.lemma_.lower())

@@ -154,9 +154,18 @@ def border_targets(word: Token, index: MentionIndex, doers: list[dict]) -> list[
     return []
 
 
-def undergoer(noun: Token, doers: list[dict], index: MentionIndex) -> list[dict]:
+# Verbs whose subject bears the act of a noun in their object: "faces sanctions from the US"
+UNDERGOING_VERBS = {
+    "be", "remain", "face", "suffer", "endure", "incur", "receive", "get", "come", "fall", "risk", "sustain",
+    "experience", "undergo", "bear", "take", "absorb", "withstand", "stay", "become", "accept", "welcome", "seek",
+    "need", "request", "obtain", "gain", "win", "secure", "enjoy", "rely", "depend", "count",
+}
+
+
+def undergoer(noun: Token, doers: list[dict], index: MentionIndex, any_verb: bool = False) -> list[dict]:
     """'Syria remains subject to sanctions by the UN', 'Iran faces sanctions from the US':
-    the subject of the clause undergoes an act whose doer the noun phrase names."""
+    the subject of the clause undergoes an act whose doer the noun phrase names; with
+    `any_verb`, a means of any act ("recaptured the town with support from Russia")."""
     tok = noun
     for _ in range(5):
         if tok.dep_ in {"pobj", "dobj", "attr", "acomp", "prep", "conj"}:
@@ -164,6 +173,8 @@ def undergoer(noun: Token, doers: list[dict], index: MentionIndex) -> list[dict]
         else:
             break
         if tok.pos_ in {"VERB", "AUX"}:
+            if not any_verb and tok.lemma_.lower() not in UNDERGOING_VERBS:
+                return []  # "Turkey condemned the strikes by Israel": Turkey was not struck
             keys = {a.get("country") or a["id"] for a in doers}
             # the small parser sometimes hangs the subject on an auxiliary ("Syria remains cut off")
             around = [tok, *(c for c in tok.children if c.dep_ in {"aux", "auxpass"})]
