@@ -371,3 +371,8 @@ def test_a_negation_stays_with_its_own_conjunct(nlp):
 def test_a_shared_negation_covers_coordinated_verbs(nlp):
     found = claims(nlp, "Russia did not attack or bomb Ukraine.")
     assert triples(found) == {("RUS", "conflict", "negative", "UKR")}
+
+
+def test_a_denied_denial_asserts_the_act(nlp):
+    found = claims(nlp, "This is not to say that Armenia and Azerbaijan are not working together.")
+    assert triples(found) == {("ARM", "cooperation", "positive", "AZE")}

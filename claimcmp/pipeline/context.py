@@ -54,7 +54,24 @@ def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDAR
 def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     """Negation of the act itself: on the word ("no cooperation"), or on the verbs above it
     ("did not hold talks"); `local` looks at the word's own phrase only, for an event noun
-    that is merely the object of another act ("has not responded to the accusations")."""
+    that is merely the object of another act ("has not responded to the accusations").
+    A denied denial is an assertion: "This is not to say that X and Y are not working together"."""
+    return _negated(word, lex, local=local) and not _denied_denial(word)
+
+
+LITOTES_VERBS = frozenset({"say", "mean", "suggest", "imply"})
+
+
+def _denied_denial(word: Token) -> bool:
+    top = governors(word)[-1]
+    if top.dep_ != "ccomp" or top.head.lemma_.lower() not in LITOTES_VERBS:
+        return False
+    verb = top.head
+    above = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])  # "is not to say"
+    return any(c.dep_ == "neg" for tok in above for c in tok.children)
+
+
+def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     negations = lex.cue("negations")
     for tok in governors(word, limit=1 if local else 4, own_clause=True):
         for child in tok.children:
