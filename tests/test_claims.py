@@ -376,3 +376,20 @@ def test_a_shared_negation_covers_coordinated_verbs(nlp):
 def test_a_denied_denial_asserts_the_act(nlp):
     found = claims(nlp, "This is not to say that Armenia and Azerbaijan are not working together.")
     assert triples(found) == {("ARM", "cooperation", "positive", "AZE")}
+
+
+def test_between_parties_hung_on_a_nested_place(nlp):
+    found = claims(nlp, "The talks revealed differences on the ground in Sudan between Egypt and Ethiopia.")
+    assert ("EGY", "conflict", "positive", "ETH") in triples(found)
+
+
+def test_a_circumstance_does_not_lend_its_parties(nlp):
+    found = claims(nlp, "Russia is not looking for a confrontation with the US despite the antagonism "
+                        "between Iran and Israel.")
+    assert ("RUS", "conflict", "negative", "USA") in triples(found)
+    assert not any(c["subject"]["id"] == "IRN" and c["stance"] == "confrontation" for c in found)
+
+
+def test_a_build_up_counted_near_a_border_targets_its_country(nlp):
+    found = claims(nlp, "NATO has doubled the number of its military drills in the vicinity of Russia's borders.")
+    assert ("NATO", "conflict", "positive", "RUS") in triples(found)

@@ -452,9 +452,18 @@ def object_tokens(word: Token, preps: set[str]) -> list[Token]:
 
 
 def between_tokens(word: Token) -> list[Token]:
-    for child in word.children:
-        if child.dep_ == "prep" and child.lower_ in {"between", "among", "amongst"}:
-            return [c for c in child.children if c.dep_ == "pobj"]
+    """The objects of "between X and Y" on the word, or for a noun anywhere in its phrase
+    (the parser hangs it on the nearest noun: "differences on the ground in Syria between X and Y")."""
+    frontier = [word]
+    for depth in range(3 if word.pos_ == "NOUN" else 1):
+        nested = []
+        for tok in frontier:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in {"between", "among", "amongst"}:
+                    return [c for c in child.children if c.dep_ == "pobj"]
+                if child.dep_ == "prep" and child.lower_ in {"on", "in", "at", "over", "inside", "within", "across"}:
+                    nested.extend(c for c in child.children if c.dep_ == "pobj" and c.pos_ != "VERB")
+        frontier = nested
     return []
 
 

@@ -431,6 +431,8 @@ class ClaimExtractor:
             targets = attacked_places(where, index, own)[0]
         if not targets and entry.family == "conflict":
             targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, own)
+            if not targets and carried and governor is not None:
+                targets = border_targets(governor, index, own)  # "doubled its drills near Russia's borders"
         if not targets and not inherited and (entry.family == "conflict" or instrument(self.lex, noun)):
             # "Syria remains subject to sanctions by the UN"; "recaptured with support from Russia"
             targets = undergoer(noun, own, index, any_verb=instrument(self.lex, noun))
