@@ -393,3 +393,26 @@ def test_a_circumstance_does_not_lend_its_parties(nlp):
 def test_a_build_up_counted_near_a_border_targets_its_country(nlp):
     found = claims(nlp, "NATO has doubled the number of its military drills in the vicinity of Russia's borders.")
     assert ("NATO", "conflict", "positive", "RUS") in triples(found)
+
+
+def test_a_circumstance_is_not_where_the_act_happens(nlp):
+    text = "Russia and France signed a deal. Despite the differences over Ukraine, the two countries cooperated."
+    by_stance = {c["stance"]: c for c in claims(nlp, text) if c["start"] > 0}
+    assert by_stance["cooperate"]["regions"] == []
+    assert [r["country"] for r in by_stance["disagree"]["regions"]] == ["UKR"]  # the differences are over Ukraine
+
+
+def test_a_party_named_near_the_act_is_not_its_region(nlp):
+    found = claims(nlp, "NATO has intensified its surveillance operations near Russia.")
+    assert ("NATO", "conflict", "positive", "RUS") in triples(found)
+    assert all(r["country"] != "RUS" for c in found for r in c["regions"])
+
+
+def test_a_relative_clause_does_not_place_the_act(nlp):
+    found = claims(nlp, "NATO suspended cooperation with Moscow over the crisis that was triggered by the coup in Kiev.")
+    assert found and all(c["regions"] == [] for c in found)
+
+
+def test_a_place_of_another_clause_does_not_place_the_act(nlp):
+    found = claims(nlp, "Although Trump may accept a role for Russia, he has no support for this position in Germany.")
+    assert all(r["country"] != "DEU" for c in found for r in c["regions"])

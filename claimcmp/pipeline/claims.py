@@ -517,7 +517,8 @@ class ClaimExtractor:
         # Read the circumstances only for drafts that become claims (they walk the parse).
         attr = context.attribution(draft.word, sent, index, self.lex)
         modality = context.modality(draft.word, sent, self.lex, attr.reported)
-        regions = context.regions(draft.word, index, draft.argument_tokens, draft.destinations)
+        parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
+        regions = context.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties)
         when = context.when(draft.word, dates, published)
         doc = sent.doc
         text = sent.text.rstrip()

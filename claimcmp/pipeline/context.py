@@ -211,20 +211,61 @@ def clause_tokens(word: Token) -> set[int]:
         head = tok
         if tok.pos_ in {"VERB", "AUX"}:
             break
-    return {t.i for t in head.subtree}
+    return _foreground(word, {t.i for t in head.subtree} - circumstance_tokens(word, head))
+
+
+def _foreground(word: Token, tokens: set[int]) -> set[int]:
+    """Drop relative clauses that do not hold the claim's word: they tell about their noun,
+    not where the act happens ("the crisis that was triggered by the coup in Kiev")."""
+    doc = word.doc
+    for i in sorted(tokens):
+        tok = doc[i]
+        if tok.dep_ == "relcl" and i in tokens and not tok.left_edge.i <= word.i <= tok.right_edge.i:
+            tokens = tokens - {t.i for t in tok.subtree}
+    return tokens
+
+
+def circumstance_tokens(word: Token, head: Token) -> set[int]:
+    """"Despite the differences over Ukraine, the two cooperated": a circumstance of the
+    clause (not holding the claim's word) happens elsewhere."""
+    out: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in CIRCUMSTANCES and \
+                not prep.left_edge.i <= word.i <= prep.right_edge.i:
+            out |= {t.i for t in prep.subtree}
+    return out
+
+
+CIRCUMSTANCES = frozenset({"despite", "amid", "notwithstanding", "after", "before", "since", "unlike"})
 
 
 def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
-            destinations: set[int] = frozenset()) -> list[dict]:
+            destinations: set[int] = frozenset(), parties: frozenset[str] = frozenset()) -> list[dict]:
     """Places of the claim's clause that are not its actors, one per country; `destinations`
-    are place tokens that are where the act goes ("sent troops to Syria", "leave Syria")."""
+    are place tokens that are where the act goes ("sent troops to Syria", "leave Syria");
+    a party's own name outside a place phrase is the party ("In Syria the USA and Russia ...")."""
     clause = clause_tokens(word)
+    argument_tokens = argument_tokens | {
+        i for i in range(word.sent.start, word.sent.end)
+        if i in index.actor_at and i in index.place_at and _names_party(index, i, parties)}
     out = _regions_among(clause, index, argument_tokens, locative_only=False, destinations=destinations)
     if not out:
-        # The place may hang on another clause of the sentence: "In Syria, X and Y met ..."
-        sentence = set(range(word.sent.start, word.sent.end))
-        out = _regions_among(sentence, index, argument_tokens, locative_only=True)
+        # The place may hang on a clause above: "In Syria, Russia's support for Assad ..."
+        above = {t.i for anc in word.ancestors for prep in anc.children
+                 if prep.dep_ == "prep" and not prep.left_edge.i <= word.i <= prep.right_edge.i
+                 for t in prep.subtree}
+        above = _foreground(word, above - circumstance_tokens(word, word.sent.root))
+        out = _regions_among(above, index, argument_tokens, locative_only=True)
     return out
+
+
+def _names_party(index: MentionIndex, i: int, parties: frozenset[str]) -> bool:
+    """A party's own name outside a place phrase ("In Syria the USA and Russia ...") or
+    close to it ("operations near Russia") is the party, not where the act happens."""
+    if (index.place_at[i]._.claimcmp_region or {}).get("country") not in parties:
+        return False
+    root = index.actor_at[i].root
+    return root.dep_ != "pobj" or root.head.lower_ in {"near", "toward", "towards"}
 
 
 def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[int],
