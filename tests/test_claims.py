@@ -409,10 +409,28 @@ def test_a_party_named_near_the_act_is_not_its_region(nlp):
 
 
 def test_a_relative_clause_does_not_place_the_act(nlp):
-    found = claims(nlp, "NATO suspended cooperation with Moscow over the crisis that was triggered by the coup in Kiev.")
+    found = claims(nlp, "NATO suspended cooperation with Moscow over the crisis that was triggered "
+                        "by the coup in Kiev.")
     assert found and all(c["regions"] == [] for c in found)
 
 
 def test_a_place_of_another_clause_does_not_place_the_act(nlp):
     found = claims(nlp, "Although Trump may accept a role for Russia, he has no support for this position in Germany.")
     assert all(r["country"] != "DEU" for c in found for r in c["regions"])
+
+
+def test_in_order_to_shares_the_main_subject(nlp):
+    found = claims(nlp, "Turkey sent troops in order to fight the Kurds.")
+    assert ("TUR", "conflict", "positive", "KURDS") in triples(found)
+
+
+def test_a_mutual_act_of_one_party_is_with_its_latest_partner(nlp):
+    text = "Lavrov met Kerry in Rome. Russia is ready to send experts to Geneva to coordinate mutual operations."
+    found = [c for c in claims(nlp, text) if c["stance"] == "coordinate"]
+    assert [(c["subject"]["id"], c["target"]["id"], c["confidence"]) for c in found] == [("RUS", "USA", 0.45)]
+
+
+def test_a_generic_group_as_modifier_does_not_block_the_last_pair(nlp):
+    text = "Serbia and Kosovo held talks. Joining forces in the Balkans will be a big step to ward off the terrorist threat."
+    found = [c for c in claims(nlp, text) if c["start"] > 0]
+    assert {(t[0], t[3]) for t in triples(found)} == {("SRB", "XKX")}

@@ -299,12 +299,36 @@ def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[
     # A sentence that names anyone else is about someone else.
     keys = {_key(p) for p in pair}
     for i in range(word.sent.start, word.sent.end):
+        span = index.actor_at.get(i)
+        if span is not None and span.root.dep_ in {"amod", "compound"} and \
+                span._.claimcmp_actor.get("kind") == "group":
+            continue  # "the global terrorist threat" names no one
         if i in index.actor_at and _key(index.actor_dict(index.actor_at[i])) not in keys:
             place = index.place_at.get(i)
             region = place._.claimcmp_region if place is not None else None
             if not (region and region.get("locative")):  # "cooperation in Syria" names a place
                 return []
     return pair
+
+
+JOINT_WORDS = {"mutual", "joint", "jointly", "together", "bilateral", "common"}
+
+
+def usual_partner(word: Token, party: dict, index: MentionIndex, window: int = 3) -> list[dict]:
+    """The other party of a mutual act one party does "jointly" ("Russia is ready to send
+    experts to coordinate mutual operations"): its partner in the latest pair it belongs to."""
+    if not any(t.lower_ in JOINT_WORDS for t in word.subtree if t.i != word.i) and \
+            not any(c.lower_ in JOINT_WORDS for c in word.children):
+        return []
+    here = index.sentence_number(word)
+    key = _key(party)
+    for pair, number in zip(reversed(index.recent_pairs), reversed(index.pair_sentences)):
+        if here - number > window:
+            break
+        keys = [_key(p) for p in pair]
+        if key in keys:
+            return [pair[1 - keys.index(key)]]
+    return []
 
 
 def mention_tokens(parties: list[dict], sent: Span, index: MentionIndex) -> set[int]:
@@ -374,8 +398,8 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj, True
-        if current.dep_ in {"xcomp", "acl"} and current.head.lower_ == "order" and current.head.head.dep_ == "pobj":
-            current = current.head.head.head.head  # "in order to V": V shares the main verb's subject
+        if current.dep_ in {"xcomp", "acl"} and current.head.lower_ == "order" and current.head.dep_ == "pobj":
+            current = current.head.head.head  # "in order to V": V shares the main verb's subject
             continue
         if current.dep_ == "xcomp":
             governor = current.head

@@ -17,12 +17,12 @@ from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
     MentionIndex, actors_of, between_actors, between_tokens, implicit_parties, mention_tokens, object_tokens,
-    passive_patient, subject_token,
+    passive_patient, subject_token, usual_partner,
 )
 from claimcmp.pipeline.drafts import (
     BACKING, MOVEMENT_STANCES, NOUN_TARGET_PREPS, RESPONSIBILITY_NOUNS, SIDE_WORDS, VERB_TARGET_PREPS, Draft,
-    attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_headline, noun_parties, phrase, span_tokens,
-    undergoer, verb_phrase,
+    attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_headline, noun_parties,
+    phrase, span_tokens, undergoer, verb_phrase,
 )
 
 class ClaimExtractor:
@@ -238,6 +238,9 @@ class ClaimExtractor:
             parties = implicit_parties(verb, index)
             subjects, targets, implicit = parties[:1], parties[1:], bool(parties)
             arg_tokens |= mention_tokens(parties, verb.sent, index)
+        if len(subjects) == 1 and not targets and entry.symmetric and entry.family != "neutral":
+            targets = usual_partner(verb, subjects[0], index)  # "to coordinate mutual operations"
+            implicit = bool(targets)
         if not subjects:
             return []
         polarity = "negative" if context.is_negated(verb, self.lex) else "positive"

@@ -44,7 +44,8 @@ def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDAR
     while current.head.i != current.i and len(chain) < limit:
         if current.dep_ in stop:
             break
-        if own_clause and current.dep_ == "conj" and current.tag_ in FINITE_TAGS and current.head.tag_ not in FINITE_TAGS:
+        if own_clause and current.dep_ == "conj" and current.tag_ in FINITE_TAGS \
+                and current.head.tag_ not in FINITE_TAGS:
             break
         current = current.head
         chain.append(current)
