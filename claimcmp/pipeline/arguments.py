@@ -129,7 +129,7 @@ def _as_party(actor: dict) -> dict | None:
     return {**located, "mention": actor.get("mention", "")} if located else None
 
 
-def _key(actor: dict) -> str:
+def party_key(actor: dict) -> str:
     return actor.get("country") or actor["id"]
 
 
@@ -139,7 +139,7 @@ def actors_of(head: Token, index: MentionIndex, *, expand_conj: bool = True) -> 
     found: list[dict] = []
     for h in heads:
         for actor in _actors_at(h, index):
-            if all(_key(actor) != _key(f) or actor["id"] != f["id"] for f in found):
+            if all(party_key(actor) != party_key(f) or actor["id"] != f["id"] for f in found):
                 found.append(actor)
     return found
 
@@ -257,85 +257,11 @@ def _recent_pair(head: Token, index: MentionIndex) -> list[dict]:
     pair: list[dict] = []
     for span in index.before(head, {"country", "organization", "group", "person"}, window=3):
         actor = index.actor_dict(span)
-        if all(_key(actor) != _key(p) for p in pair):
+        if all(party_key(actor) != party_key(p) for p in pair):
             pair.append(actor)
         if len(pair) == 2:
             return list(reversed(pair))
     return []
-
-
-RELATIONS_NOUNS = {"relation", "relationship", "tie"}
-MANY_PARTY_WORDS = {"international", "global", "regional", "multilateral", "broad", "broader", "wider", "world"}
-
-
-def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[dict]:
-    """The parties of a mutual act stated without any: "Cooperation has been the hallmark of
-    Russo-US relations" (the pair of the sentence's relations noun), "Joining forces will be a
-    big stride" (the pair of the latest two-party claim, at most `window` sentences back)."""
-    for tok in word.sent:
-        if tok.i == word.i or tok.lemma_.lower() not in RELATIONS_NOUNS or tok.pos_ != "NOUN":
-            continue
-        found: list[dict] = []
-        for i in range(tok.left_edge.i, tok.i):
-            span = index.actor_at.get(i)
-            if span is not None and span.start == i:
-                actor = index.actor_dict(span)
-                if all(_key(actor) != _key(f) for f in found):
-                    found.append(actor)
-        found = found if len(found) >= 2 else between_actors(tok, index)
-        if len(found) >= 2:
-            return found[:2]
-    if any(c.lower_ in MANY_PARTY_WORDS for c in word.children):
-        return []  # "international cooperation" is not the pair's
-    for tok in word.sent:
-        # "In Syria the USA and Russia seem to be working in tandem" (the parser lost the subject)
-        if tok.i in index.actor_at and tok.dep_ in {"nsubj", "appos", "ROOT"}:
-            found = actors_of(tok, index)
-            if len(found) == 2 and any(c.dep_ == "conj" for c in tok.children):
-                return found
-    if not index.recent_pairs or index.sentence_number(word) - index.pair_sentences[-1] > window:
-        return []
-    pair = list(index.recent_pairs[-1])
-    # A sentence that names anyone else is about someone else.
-    keys = {_key(p) for p in pair}
-    for i in range(word.sent.start, word.sent.end):
-        span = index.actor_at.get(i)
-        if span is not None and span.root.dep_ in {"amod", "compound"} and \
-                span._.claimcmp_actor.get("kind") == "group":
-            continue  # "the global terrorist threat" names no one
-        if i in index.actor_at and _key(index.actor_dict(index.actor_at[i])) not in keys:
-            place = index.place_at.get(i)
-            region = place._.claimcmp_region if place is not None else None
-            if not (region and region.get("locative")):  # "cooperation in Syria" names a place
-                return []
-    return pair
-
-
-JOINT_WORDS = {"mutual", "joint", "jointly", "together", "bilateral", "common"}
-
-
-def usual_partner(word: Token, party: dict, index: MentionIndex, window: int = 3) -> list[dict]:
-    """The other party of a mutual act one party does "jointly" ("Russia is ready to send
-    experts to coordinate mutual operations"): its partner in the latest pair it belongs to."""
-    if not any(t.lower_ in JOINT_WORDS for t in word.subtree if t.i != word.i) and \
-            not any(c.lower_ in JOINT_WORDS for c in word.children):
-        return []
-    here = index.sentence_number(word)
-    key = _key(party)
-    for pair, number in zip(reversed(index.recent_pairs), reversed(index.pair_sentences)):
-        if here - number > window:
-            break
-        keys = [_key(p) for p in pair]
-        if key in keys:
-            return [pair[1 - keys.index(key)]]
-    return []
-
-
-def mention_tokens(parties: list[dict], sent: Span, index: MentionIndex) -> set[int]:
-    """Tokens of the sentence's mentions of these parties (so they are not read as places)."""
-    keys = {_key(p) for p in parties}
-    return {i for i in range(sent.start, sent.end)
-            if i in index.actor_at and _key(index.actor_dict(index.actor_at[i])) in keys}
 
 
 def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:

@@ -1,0 +1,101 @@
+"""Which stance a word carries: the lexicon entry of a verb (with the constructions that
+make a stance of a neutral verb: "stop X from V-ing", "charged that ...", "leave Syria"),
+whether an event-noun object carries the claim instead, and how a governing verb that
+ends, refuses or denies an act changes it."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimcmp import extensions as ext
+from claimcmp.lexicons import StanceEntry, StanceLexicon
+from claimcmp.pipeline.arguments import subject_token
+from claimcmp.pipeline.drafts import RESPONSIBILITY_NOUNS, has_modifier, verb_phrase
+
+
+def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
+    lemma = lex.verb_lemma(verb) if verb.pos_ != "PROPN" else verb.lower_
+    for child in verb.children:
+        if child.dep_ in {"prt", "dobj", "advmod", "prep"}:
+            phrasal = lex.verb(f"{lemma} {child.lower_}") or \
+                lex.verb(f"{lemma} {child.lemma_.lower()}")  # "joining forces"
+            if phrasal is not None:
+                return phrasal
+    entry = lex.verb(lemma)
+    if entry is None and lemma in lex.cue("buildup_verbs") and verb.pos_ == "VERB":
+        # "doubled its forces", "NATO troops near the border tripled": a build-up
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if counts_forces(dobj, lex) or counts_forces(subject_token(verb)[0], lex):
+            return StanceEntry(lemma, "VERB", "build up troops", "conflict", False)
+    if lemma in lex.cue("hindering_verbs") and verb.pos_ == "VERB" and \
+            any(c.dep_ == "dobj" for c in verb.children) and \
+            any(c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+                for c in verb.children):
+        return StanceEntry(lemma, "VERB", "block", "conflict", False)  # "stop Iran from entrenching"
+    if entry is None and lemma in lex.cue("allegation_verbs") and verb.pos_ == "VERB" and \
+            any(c.dep_ == "ccomp" for c in verb.children):
+        return StanceEntry(lemma, "VERB", "accuse", "conflict", False)  # "charged that Washington ..."
+    if entry is None and lemma in lex.cue("leaving_verbs") and verb.pos_ == "VERB":
+        # "no plan to leave Syria": leaving a country is a withdrawal from it
+        places = verb.doc.spans[ext.PLACES] if ext.PLACES in verb.doc.spans else []
+        if any(c.dep_ == "dobj" and any(p.start <= c.i < p.end and (p._.claimcmp_region or {}).get("kind")
+                                        == "country" for p in places) for c in verb.children):
+            return StanceEntry(lemma, "VERB", "withdraw", "neutral", False)
+    return entry
+
+
+def covered_by_noun(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> bool:
+    """True when an event-noun object carries the claim ("suspend cooperation")."""
+    lemma = lex.verb_lemma(verb)
+    combining = lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions") | lex.cue("denials")
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in RESPONSIBILITY_NOUNS:
+            # "denied responsibility for the attack": the attack claim carries the denial
+            if any(lex.noun(p.lemma_) for prep in child.children if prep.dep_ == "prep"
+                   for p in prep.children if p.dep_ == "pobj"):
+                return True
+        if child.dep_ in {"dobj", "attr", "nsubjpass"}:
+            noun = lex.noun(child.lemma_)
+            if noun is None or (noun.requires and not has_modifier(child, noun.requires)):
+                continue
+            if lemma in lex.cue("reaction_verbs"):
+                continue  # "condemned the drills": the condemnation is a claim of its own
+            if lemma in combining or noun.family in {entry.family, "neutral"}:
+                return True
+    return False
+
+
+def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity: str,
+                           governor: Token | None = None) -> tuple[str, str, str]:
+    """A stance word under a verb that ends, refuses or denies it ("refused to cooperate");
+    `governor`, when given, is that verb as the noun reading found it."""
+    if governor is None:
+        governor = word.head
+        if word.dep_ not in {"xcomp", "pcomp", "dobj", "pobj"} or governor.i == word.i:
+            return family, stance, polarity
+        if word.dep_ == "pobj":
+            governor = governor.head
+    g = lex.verb_lemma(governor)
+    if family == "neutral" and g in lex.cue("terminators") and word.dep_ == "xcomp":
+        return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "refused to deploy"
+    if family == "cooperation" and g in lex.cue("terminators"):
+        return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
+    if family == "conflict" and g in lex.cue("denials") and \
+            stance in {"accuse", "criticize", "condemn", "threaten", "demand", "warn", "blame"}:
+        return "conflict", "reject", polarity  # "rejected the accusations"
+    if g in lex.cue("negating_verbs") and (family == "conflict" or g in {"fail", "hesitate", "refrain", "decline", "deny"}):
+        # "stopped fighting", "denied attacking", "did not hesitate to warn"
+        return family, stance, "negative" if polarity == "positive" else "positive"
+    if family == "conflict" and (g in lex.cue("concessions") or verb_phrase(governor) in lex.cue("concessions")):
+        return "cooperation", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
+    return family, stance, polarity
+
+
+def counts_forces(subject: Token | None, lex: StanceLexicon) -> bool:
+    """'the number of NATO troops near Russian borders tripled': forces that grow."""
+    if subject is None:
+        return False
+    military = lex.cue("military_objects")
+    if subject.lemma_.lower() in military:
+        return True
+    return any(p.lemma_.lower() in military for of in subject.children if of.dep_ == "prep" and of.lower_ == "of"
+               for p in of.children if p.dep_ == "pobj")
