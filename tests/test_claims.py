@@ -434,3 +434,19 @@ def test_a_generic_group_as_modifier_does_not_block_the_last_pair(nlp):
     text = "Serbia and Kosovo held talks. Joining forces in the Balkans will be a big step to ward off the terrorist threat."
     found = [c for c in claims(nlp, text) if c["start"] > 0]
     assert {(t[0], t[3]) for t in triples(found)} == {("SRB", "XKX")}
+
+
+def test_money_pledged_in_aid_is_aid_to_its_receiver(nlp):
+    found = claims(nlp, "Germany pledged another 1 billion euros in military aid to Ukraine last week.")
+    assert triples(found) == {("DEU", "cooperation", "positive", "UKR")}
+
+
+def test_relief_sent_to_a_place_is_aid_to_its_country(nlp):
+    found = claims(nlp, "Qatar sent 30 million dollars to Gaza.")
+    assert triples(found) == {("QAT", "cooperation", "positive", "PSE")}
+
+
+def test_an_act_warned_against_is_wanted_not_to_happen(nlp):
+    found = claims(nlp, "Russia warned NATO against sending troops to Ukraine.")
+    sent = next(c for c in found if c["subject"]["id"] == "NATO")
+    assert (sent["polarity"], sent["modality"], sent["attribution"]["id"]) == ("negative", "desired", "RUS")

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from claimcmp.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import context
 from claimcmp.pipeline.arguments import MentionIndex, actors_of, object_tokens, subject_token
-from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
+from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, attacked_places, distinct, noun_parties, span_tokens
 
 
 def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
@@ -34,16 +34,28 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
                  arg_tokens | span_tokens(subj_tok), 0.7, stated=True)
 
 
+RELIEF = {"aid", "assistance", "food", "medicine", "relief", "fuel", "grain", "vaccine", "money", "fund", "loan",
+          "credit", "grant", "help"}
+
+
 def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
     """'The US continued to send arms to Pakistan', 'providing intelligence to Macedonia': aid."""
     gift = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if gift is None or gift.lemma_.lower() not in lex.cue("aid_objects"):
+    if gift is not None and gift.lemma_.lower() in lex.cue("currencies"):
+        # "pledged 1 billion euros in military aid to Ukraine": the aid the money is
+        kind = next((p for prep in gift.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                     for p in prep.children if p.dep_ == "pobj"), None)
+        gift = kind if kind is not None else gift
+    if gift is None or gift.lemma_.lower() not in lex.cue("aid_objects") | lex.cue("currencies"):
         return None
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
     receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
     receivers += object_tokens(verb, {"to", "for"}) + object_tokens(gift, {"to", "for"})
     targets = [a for r in receivers if r.i != gift.i for a in actors_of(r, index)]
+    if not targets and gift.lemma_.lower() in lex.cue("currencies") | RELIEF:
+        # "sent 30 million dollars to Gaza": relief for the country the place is in
+        targets = attacked_places([r for r in receivers if r.i != gift.i], index, subjects)[0]
     if not subjects or not targets:
         return None
     polarity = "negative" if context.is_negated(verb, lex) else "positive"

@@ -57,7 +57,19 @@ def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     ("did not hold talks"); `local` looks at the word's own phrase only, for an event noun
     that is merely the object of another act ("has not responded to the accusations").
     A denied denial is an assertion: "This is not to say that X and Y are not working together"."""
-    return _negated(word, lex, local=local) and not _denied_denial(word)
+    return (_negated(word, lex, local=local) and not _denied_denial(word)) != warned_against(word)
+
+
+WARNING_VERBS = frozenset({"warn", "caution", "advise", "counsel", "urge"})
+
+
+def warned_against(word: Token) -> bool:
+    """"Russia warned NATO against sending troops": an act someone wants not to happen."""
+    for tok in governors(word, limit=4):
+        if tok.dep_ in {"pcomp", "pobj"} and tok.head.lower_ == "against" and \
+                tok.head.head.lemma_.lower() in WARNING_VERBS:
+            return True
+    return False
 
 
 LITOTES_VERBS = frozenset({"say", "mean", "suggest", "imply"})
@@ -109,6 +121,8 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     # "calls for talks", "called on Iran to stop" want something; "calls Iran an enemy" does not
     higher = {t.lemma_.lower() for t in chain[1:] if t.lemma_.lower() != "call" or any(
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in t.children)}
+    if warned_against(word):
+        return "desired"
     if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
         return "desired"
     # A question is an open possibility even when put with "will": "Will we see ...?"
