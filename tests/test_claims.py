@@ -450,3 +450,14 @@ def test_an_act_warned_against_is_wanted_not_to_happen(nlp):
     found = claims(nlp, "Russia warned NATO against sending troops to Ukraine.")
     sent = next(c for c in found if c["subject"]["id"] == "NATO")
     assert (sent["polarity"], sent["modality"], sent["attribution"]["id"]) == ("negative", "desired", "RUS")
+
+
+def test_pausing_a_shipment_to_someone_ends_aid_to_them(nlp):
+    (claim,) = claims(nlp, "President Biden paused a shipment of bombs to Israel last week.")
+    assert (claim["subject"]["country"], claim["family"], claim["target"]["id"]) == ("USA", "conflict", "ISR")
+
+
+def test_warning_against_an_offensive_is_not_a_strike_on_its_place(nlp):
+    found = claims(nlp, "The United States has warned against a full-scale offensive in Rafah.")
+    assert all((c["target"] or {}).get("id") != "PSE" for c in found)
+    assert not any(c["subject"]["id"] == "USA" and c["stance"] != "warn" for c in found)

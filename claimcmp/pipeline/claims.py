@@ -228,7 +228,9 @@ class ClaimExtractor:
                     return found, span_tokens(inner)
         if entry.family == "conflict":
             found = border_targets(verb, index, doers)
-            return (found, set()) if found else attacked_places(objects, index, doers)
+            if found or self.lex.verb_lemma(verb) in self.lex.cue("embedding_stances") | self.lex.cue("reaction_verbs"):
+                return found, set()  # "warned against an offensive in Rafah" is said, not done there
+            return attacked_places(objects, index, doers)
         return [], set()
 
     # -- claims ----------------------------------------------------------------------------

@@ -50,7 +50,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         governing_entry = verb_entry(lex, governor)
         combining = g in (lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions")
                           | lex.cue("denials"))
-        if g in lex.cue("reporting_verbs") - lex.cue("light_verbs") or g in lex.cue("reaction_verbs"):
+        if g in lex.cue("reporting_verbs") - lex.cue("light_verbs") or g in lex.cue("reaction_verbs") \
+                or context.warned_against(noun):
             # "said the talks ...", "condemned the strikes by X": the speaker is no party
             governor = None
         elif pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
