@@ -461,3 +461,9 @@ def test_warning_against_an_offensive_is_not_a_strike_on_its_place(nlp):
     found = claims(nlp, "The United States has warned against a full-scale offensive in Rafah.")
     assert all((c["target"] or {}).get("id") != "PSE" for c in found)
     assert not any(c["subject"]["id"] == "USA" and c["stance"] != "warn" for c in found)
+
+
+def test_no_distributes_over_coordinated_nouns(nlp):
+    found = claims(nlp, "Russia didn't detect any cooperation between Moscow and Washington "
+                        "and no convergence or partnership at any level.")
+    assert triples(found) == {("RUS", "cooperation", "negative", "USA")}

@@ -86,6 +86,9 @@ def _denied_denial(word: Token) -> bool:
 
 def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     negations = lex.cue("negations")
+    if word.dep_ == "conj" and word.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in word.head.children):
+        return True  # "no convergence or partnership"
     for tok in governors(word, limit=1 if local else 4, own_clause=True):
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
