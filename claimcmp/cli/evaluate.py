@@ -18,6 +18,10 @@ def command(
                                help="Output format (default: table on a terminal, else json)."),
     pairs: bool = typer.Option(False, "--pairs", help="Also diff the pairs of GOLD_DIR/pairs.json and score them."),
     date: str = common.DATE_OPTION,
+    gold_dates: bool = typer.Option(
+        False, "--gold-dates",
+        help="Date an article that gives no publication date by its gold file's `published` "
+             "(scores the rest of the pipeline as if the date were known, as with --date)."),
     model: str = common.MODEL_OPTION,
     quiet: bool = common.QUIET_OPTION,
     debug: bool = common.DEBUG_OPTION,
@@ -25,12 +29,13 @@ def command(
     """Score extraction against gold claims (precision, recall, F1, slot accuracies)."""
     with common.reported_errors(debug):
         code = run_evaluate(gold_dir, articles, fmt=common.check_choice(format, "--format", FORMATS),
-                            with_pairs=pairs, date=common.parse_date(date), model=model, quiet=quiet)
+                            with_pairs=pairs, date=common.parse_date(date), model=model, quiet=quiet,
+                            gold_dates=gold_dates)
     raise typer.Exit(code)
 
 
 def run_evaluate(gold_dir: str, paths: list[str], *, fmt: str | None, with_pairs: bool, date, model,
-                 quiet: bool) -> int:
+                 quiet: bool, gold_dates: bool = False) -> int:
     from pathlib import Path
 
     from claimcmp.core import compare, extract_documents
@@ -45,7 +50,10 @@ def run_evaluate(gold_dir: str, paths: list[str], *, fmt: str | None, with_pairs
         raise InputError("not a folder of gold files", gold_dir)
     gold = load_gold(Path(gold_dir))
     documents = {}
-    for item in extract_documents(iter_inputs(paths, date=date), model=model):
+    inputs = iter_inputs(paths, date=date)
+    if gold_dates:
+        inputs = (_dated_by_gold(item, gold) for item in inputs)
+    for item in extract_documents(inputs, model=model):
         if isinstance(item, InputError):
             messages.error(str(item))
         else:
@@ -67,6 +75,21 @@ def run_evaluate(gold_dir: str, paths: list[str], *, fmt: str | None, with_pairs
     else:
         _print_table(result)
     return 1 if messages.errors else 0
+
+
+def _dated_by_gold(item, gold: dict):
+    """The article with the gold file's publication date when it has none of its own."""
+    import dataclasses
+    import datetime as dt
+
+    from claimcmp.models import Published
+
+    known = getattr(item, "article", None)
+    published = (gold.get(known.id) or {}).get("published") if known is not None else None
+    if not published or known.published.date is not None:
+        return item
+    dated = Published(date=dt.date.fromisoformat(published), source="cli")
+    return dataclasses.replace(item, article=known.model_copy(update={"published": dated}))
 
 
 def _print_table(result: dict) -> None:
