@@ -467,3 +467,13 @@ def test_no_distributes_over_coordinated_nouns(nlp):
     found = claims(nlp, "Russia didn't detect any cooperation between Moscow and Washington "
                         "and no convergence or partnership at any level.")
     assert triples(found) == {("RUS", "cooperation", "negative", "USA")}
+
+
+def test_a_relationship_judged_transactional_is_cooperative_and_predicted(nlp):
+    (claim,) = claims(nlp, "It is expected that the relationship between Moscow and Washington will be transactional.")
+    assert (claim["family"], claim["modality"]) == ("cooperation", "predicted")
+
+
+def test_talks_that_may_collapse_take_the_predicates_modality(nlp):
+    (claim,) = claims(nlp, "The talks between Armenia and Azerbaijan may collapse.")
+    assert (claim["family"], claim["modality"]) == ("conflict", "possible")

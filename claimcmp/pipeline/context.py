@@ -106,6 +106,11 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
 
 
 def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> str:
+    if word.dep_ in {"nsubj", "nsubjpass"} and word.pos_ == "NOUN" and (
+            word.head.lemma_ == "be" and word.lemma_.lower() in {"relation", "relationship", "tie"}
+            or lex.verb_lemma(word.head) in _state_changes(lex)):
+        # "relations will be transactional", "the talks may collapse": the predicate's modality
+        word = word.head
     chain = governors(word, stop=PREDICATE_BOUNDARIES, own_clause=True)
     lemmas = set()
     for tok in chain:
@@ -138,6 +143,10 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if lemmas & lex.cue("possibility_words"):
         return "possible"
     return "reported" if attributed else "asserted"
+
+
+def _state_changes(lex: StanceLexicon) -> frozenset[str]:
+    return lex.cue("improving_verbs") | lex.cue("worsening_verbs") | lex.cue("breakdown_verbs")
 
 
 def _as_long_as(head: Token) -> bool:
