@@ -237,7 +237,8 @@ def _stance_verdict(a: Claim, b: Claim, fit: ActorFit) -> tuple[str, float, str]
         strength, _ = sg.similarity(a.stance, b.stance)
         verdict = "opposite"
     else:
-        strength, _ = sg.opposition(a.stance, b.stance, topic_a=a.topic, topic_b=b.topic)
+        strength, _ = sg.opposition(a.stance, b.stance, topic_a=a.topic, topic_b=b.topic,
+                                    family_a=a.family, family_b=b.family)
         verdict = "opposite" if a.polarity == b.polarity else "same"
     # Without targets only the subject ties the claims: demand the same act.
     if strength < (0.9 if fit.mode == "subject" else 0.6):

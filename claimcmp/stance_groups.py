@@ -171,13 +171,28 @@ def similarity(a: str | None, b: str | None) -> tuple[float, str]:
 
 
 def opposition(a: str | None, b: str | None, *, topic_a: str | None = None,
-               topic_b: str | None = None) -> tuple[float, str]:
+               topic_b: str | None = None, family_a: str | None = None,
+               family_b: str | None = None) -> tuple[float, str]:
     """How directly two labels of opposite families contradict each other, 0..1.
 
     Strongest when one ends or refuses the very relation the other names ("suspend
     cooperation" vs "work in tandem"); otherwise the class table decides, and classes
     it does not oppose (accusing vs cooperating) do not contradict at all."""
     ra, rb = read(a), read(b)
+    # "Relations" take their family from how they are described (warm, at a nadir): a state
+    # of the relationship contradicts the opposite state; relations at a nadir contradict a
+    # lasting cooperation; warm relations contradict what ends cooperation, not rivalry or
+    # disagreement (partners disagree).
+    whole_a, whole_b = _whole_relationship(ra), _whole_relationship(rb)
+    if whole_a and whole_b:
+        return 1.0, "relationship"
+    if whole_a or whole_b:
+        other, other_label, family = (rb, b, family_a) if whole_a else (ra, a, family_b)
+        if family == "conflict":
+            state = other.group is not None and other.group.state and other.group.family == "cooperation"
+            return (0.7, "relationship") if state else (0.0, "unrelated")
+        if family == "cooperation":
+            return opposition("cooperate", other_label)
     for one, other, topic in ((ra, rb, topic_a), (rb, ra, topic_b)):
         # Only an act of the conflict side can end what it names: "cooperate in the
         # fight against IS" does not oppose fighting.
@@ -193,6 +208,15 @@ def opposition(a: str | None, b: str | None, *, topic_a: str | None = None,
         if w:
             return w, "opposed"
     return 0.0, "unrelated"
+
+
+RELATIONSHIP_WORDS = frozenset({"relations", "relation", "relationship", "relationships", "ties", "tie"})
+
+
+def _whole_relationship(reading: Reading) -> bool:
+    if reading.group is not None:
+        return reading.group.name == "relations"
+    return bool(set(reading.label.split()) & RELATIONSHIP_WORDS)
 
 
 def _own(text: str) -> frozenset[str]:

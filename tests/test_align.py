@@ -375,3 +375,27 @@ def test_every_claim_is_paired_or_alone_never_both(a, b):
             assert "neutral" not in (p.a.family, p.b.family)
     every = diff(a, b, all_pairs=True)
     assert len(every.pairs) >= len(d.pairs)
+
+
+def test_relations_at_a_nadir_then_working_together_is_shifted():
+    a = claim("relations", "conflict", "RUS", "USA", when=published("2016-12-09"))
+    b = claim("cooperate", "cooperation", "RUS", "USA", when=published("2016-07-26"))
+    assert judge(a, b)[0] == "shifted"
+
+
+def test_warm_and_cold_relations_contradict():
+    a = claim("relations", "cooperation", "RUS", "USA", when=published("2017-12-27"))
+    b = claim("relations", "conflict", "USA", "RUS", when=published("2017-12-20"))
+    assert judge(a, b)[0] == "conflict"
+
+
+def test_warm_relations_do_not_contradict_a_disagreement():
+    a = claim("relations", "cooperation", "RUS", "USA", when=published("2017-12-27"))
+    b = claim("disagree", "conflict", "RUS", "USA", when=published("2017-12-27"))
+    assert judge(a, b) is None
+
+
+def test_warm_relations_contradict_suspending_cooperation():
+    a = claim("relations", "cooperation", "RUS", "USA", when=published("2016-10-05"))
+    b = claim("suspend cooperation", "conflict", "USA", "RUS", when=published("2016-10-03"))
+    assert judge(a, b)[0] == "conflict"
