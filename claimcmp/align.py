@@ -323,17 +323,24 @@ def candidates(a: list[Claim], b: list[Claim], *, window_days: int = 30) -> list
 
 
 def best_pairs(found: list[Candidate]) -> list[Candidate]:
-    """Each claim's best partner, seen from either side.
+    """Each claim's best partner, and its best agreeing partner, seen from either side.
 
     `found` is sorted best first. A claim that is the best match of several claims on the
     other side appears in each of those pairs: when one article repeats a point, every
     repetition is lined up; weaker alternatives stay reachable with all_pairs."""
     best_a: dict[int, Candidate] = {}
     best_b: dict[int, Candidate] = {}
+    agree_a: dict[int, Candidate] = {}
+    agree_b: dict[int, Candidate] = {}
     for c in found:
         best_a.setdefault(c.i, c)
         best_b.setdefault(c.j, c)
-    kept = {(c.i, c.j): c for c in [*best_a.values(), *best_b.values()]}
+        if c.relation == "agree":
+            # A claim contradicted by one claim may still be confirmed by another: show both.
+            agree_a.setdefault(c.i, c)
+            agree_b.setdefault(c.j, c)
+    chosen = [*best_a.values(), *best_b.values(), *agree_a.values(), *agree_b.values()]
+    kept = {(c.i, c.j): c for c in chosen}
     return list(kept.values())
 
 

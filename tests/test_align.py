@@ -399,3 +399,18 @@ def test_warm_relations_contradict_suspending_cooperation():
     a = claim("relations", "cooperation", "RUS", "USA", when=published("2016-10-05"))
     b = claim("suspend cooperation", "conflict", "USA", "RUS", when=published("2016-10-03"))
     assert judge(a, b)[0] == "conflict"
+
+
+def test_a_claim_contradicted_by_one_claim_and_confirmed_by_another_shows_both():
+    # "cooperate" is best paired with the suspension (shifted) and the other article's
+    # "coordinate" with its twin, yet cooperate~coordinate is shown: an agreement is not hidden
+    a = [claim("cooperate", when=published("2016-12-09"), start=0, regions=("SYR",)),
+         claim("coordinate", when=published("2016-12-09"), start=100, modality="desired",
+               sentence="they should coordinate")]
+    b = [claim("suspend cooperation", "conflict", "USA", "RUS", when=span("2016-10-01", "2016-10-10"), start=0,
+               regions=("SYR",)),
+         claim("coordinate", when=published("2016-12-01"), start=100, modality="desired",
+               sentence="they should coordinate")]
+    assert sorted((p.relation, p.a.stance, p.b.stance) for p in diff(a, b).pairs) == [
+        ("agree", "cooperate", "coordinate"), ("agree", "coordinate", "coordinate"),
+        ("shifted", "cooperate", "suspend cooperation")]
