@@ -477,3 +477,11 @@ def test_a_relationship_judged_transactional_is_cooperative_and_predicted(nlp):
 def test_talks_that_may_collapse_take_the_predicates_modality(nlp):
     (claim,) = claims(nlp, "The talks between Armenia and Azerbaijan may collapse.")
     assert (claim["family"], claim["modality"]) == ("conflict", "possible")
+
+
+def test_the_two_countries_are_the_countries_of_the_last_pair(nlp):
+    text = ("Bogota expelled two Venezuelan diplomats. "
+            "The two countries restored diplomatic relations in 2022 after a three-year rupture.")
+    found = [c for c in claims(nlp, text) if c["start"] > 0]
+    assert [(c["subject"]["id"], c["family"], c["target"]["id"]) for c in found] == [("COL", "cooperation", "VEN")]
+    assert found[0]["when"]["start"] == "2022-01-01"

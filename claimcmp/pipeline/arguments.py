@@ -98,7 +98,7 @@ class MentionIndex:
         """Remember the parties of a two-party claim; "the two" and "the talks" refer back to
         them as countries or bodies (a person by the country they serve)."""
         pair = tuple(_as_party(a) for a in (subject, target))
-        if None not in pair:
+        if None not in pair and party_key(pair[0]) != party_key(pair[1]):
             self.recent_pairs.append(pair)
             self.pair_sentences.append(self.sentence_number(token))
 
@@ -123,9 +123,13 @@ class MentionIndex:
 
 
 def _as_party(actor: dict) -> dict | None:
-    if actor["kind"] != "person":
+    """A party as "the two countries" name it: a person or state body ("Venezuelan
+    diplomats", VEN_OFFICIALS) by its country; any other body or group as itself."""
+    country = actor.get("country")
+    state_body = actor["kind"] != "country" and bool(country) and actor["id"].upper().startswith(f"{country}_")
+    if actor["kind"] != "person" and not state_body:
         return actor
-    located = country_actor(actor["country"]) if actor.get("country") else None
+    located = country_actor(country) if country else None
     return {**located, "mention": actor.get("mention", "")} if located else None
 
 
