@@ -485,3 +485,10 @@ def test_the_two_countries_are_the_countries_of_the_last_pair(nlp):
     found = [c for c in claims(nlp, text) if c["start"] > 0]
     assert [(c["subject"]["id"], c["family"], c["target"]["id"]) for c in found] == [("COL", "cooperation", "VEN")]
     assert found[0]["when"]["start"] == "2022-01-01"
+
+
+def test_rejecting_the_accusation_answers_the_accuser(nlp):
+    text = ("Venezuela accused Colombia of harboring armed groups. "
+            "Colombian President Gustavo Petro rejected the accusation.")
+    found = [c for c in claims(nlp, text) if c["start"] > 0]
+    assert [(c["subject"]["country"], c["stance"], c["target"]["id"]) for c in found] == [("COL", "reject", "VEN")]

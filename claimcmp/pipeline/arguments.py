@@ -61,6 +61,7 @@ class MentionIndex:
     # (subject, target) of the claims found so far: what "the two countries" refers back to
     recent_pairs: list[tuple[dict, dict]] = field(default_factory=list)
     pair_sentences: list[int] = field(default_factory=list)  # sentence number of each recent pair
+    accusers: dict[str, dict] = field(default_factory=dict)  # accused party -> latest accuser
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -101,6 +102,16 @@ class MentionIndex:
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
             self.recent_pairs.append(pair)
             self.pair_sentences.append(self.sentence_number(token))
+
+    def note_accusation(self, accuser: dict, accused: dict) -> None:
+        party = _as_party(accuser)
+        if party is not None:
+            self.accusers[party_key(_as_party(accused) or accused)] = party
+
+    def accusers_of(self, accused: dict) -> list[dict]:
+        """Whoever last accused this party ("X rejected the accusation")."""
+        found = self.accusers.get(party_key(_as_party(accused) or accused))
+        return [found] if found is not None else []
 
     def last_pair(self, token: Token, *, earlier_sentences: bool = False) -> list[dict]:
         """The parties of the latest two-party claim (before `token`'s sentence if asked)."""

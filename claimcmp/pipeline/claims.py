@@ -275,6 +275,8 @@ class ClaimExtractor:
                 out.append(claim)
                 if target is not None:
                     index.note_pair(subject, target, draft.word)
+                    if draft.stance == "accuse" and draft.polarity == "positive":
+                        index.note_accusation(subject, target)
         return out
 
 

@@ -133,6 +133,9 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         return []
     if governor is not None:
         family, stance, polarity = governed(lex, noun, family, stance, polarity, governor)
+        if stance == "reject" and entry.stance == "accuse" and not targets and len(own) == 1:
+            # "Petro rejected the accusation": whoever last accused him
+            targets = index.accusers_of(own[0])
     if context.is_negated(noun, lex, local=not carried):
         polarity = "negative" if polarity == "positive" else "positive"
     if not targets and entry.family == "conflict":
