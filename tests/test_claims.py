@@ -492,3 +492,8 @@ def test_rejecting_the_accusation_answers_the_accuser(nlp):
             "Colombian President Gustavo Petro rejected the accusation.")
     found = [c for c in claims(nlp, text) if c["start"] > 0]
     assert [(c["subject"]["country"], c["stance"], c["target"]["id"]) for c in found] == [("COL", "reject", "VEN")]
+
+
+def test_a_country_and_its_own_army_are_one_party(nlp):
+    found = claims(nlp, "The Syrian army attacked the rebels. They will have to surrender to Syrian government forces.")
+    assert not any(c["subject"]["id"] == "SYR" and c["target"] and c["target"]["id"].startswith("SYR_") for c in found)

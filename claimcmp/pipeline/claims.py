@@ -259,8 +259,8 @@ class ClaimExtractor:
         out = []
         for subject in subjects:
             for target in targets:
-                if target is not None and target["id"] == subject["id"]:
-                    continue
+                if target is not None and (target["id"] == subject["id"] or _own_body(subject, target)):
+                    continue  # a country and its own state bodies are one party ("Syria" / "the Syrian army")
                 claim = {
                     "article_id": doc._.claimcmp_article_id or "",
                     "sentence": text, "start": sent.start_char, "end": sent.start_char + len(text),
@@ -294,6 +294,13 @@ TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
 # Plural heads that name the parties of a mutual act without naming them: "the leaders met"
 PARTY_NOUNS = {"leader", "minister", "chief", "side", "delegation", "diplomat", "negotiator", "counterpart",
                "party", "president", "head", "envoy", "official"}
+def _own_body(x: dict, y: dict) -> bool:
+    for country, body in ((x, y), (y, x)):
+        if country["kind"] == "country" and body["kind"] != "country" and body["id"].startswith(f"{country['id']}_"):
+            return True
+    return False
+
+
 def claim_id(claim: dict) -> str:
     """Stable across runs: the article, the sentence span and the claim's slots."""
     parts = [claim["article_id"], str(claim["start"]), str(claim["end"]), _akey(claim["subject"]) or "",
