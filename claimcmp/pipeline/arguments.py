@@ -40,6 +40,8 @@ CONTROL_NOUNS = {"intention", "intent", "plan", "goal", "aim", "attempt", "effor
 # "Iran's enemies", "American allies": other parties, named only by an appositive
 OPPONENT_NOUNS = {"enemy", "foe", "rival", "adversary", "opponent", "critic", "detractor", "nemesis", "arch-enemy",
                   "ally", "partner", "friend"}
+# Nouns naming the relationship itself: "Russo-US relations", "ties between X and Y"
+RELATIONS_NOUNS = {"relation", "relationship", "tie"}
 COLLECTIVE_NOUNS = {"alliance", "bloc", "organization", "organisation", "union", "coalition", "grouping"}
 QUANTITY_NOUNS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "dozen", "dozens", "score", "scores", "number", "group", "crowd", "handful", "band"}
@@ -133,12 +135,24 @@ class MentionIndex:
         return out
 
 
+def is_state_body(actor: dict) -> bool:
+    """A body of a state named by its country's code: VEN_OFFICIALS, SYR_MILITARY."""
+    country = actor.get("country")
+    return actor["kind"] != "country" and bool(country) and actor["id"].upper().startswith(f"{country}_")
+
+
+def other_party(pair: list[dict], party: dict) -> dict | None:
+    """The member of a two-party pair that is not `party`, when `party` is one of them."""
+    keys = [party_key(p) for p in pair]
+    key = party_key(party)
+    return pair[1 - keys.index(key)] if len(pair) == 2 and key in keys else None
+
+
 def _as_party(actor: dict) -> dict | None:
     """A party as "the two countries" name it: a person or state body ("Venezuelan
     diplomats", VEN_OFFICIALS) by its country; any other body or group as itself."""
     country = actor.get("country")
-    state_body = actor["kind"] != "country" and bool(country) and actor["id"].upper().startswith(f"{country}_")
-    if actor["kind"] != "person" and not state_body:
+    if actor["kind"] != "person" and not is_state_body(actor):
         return actor
     located = country_actor(country) if country else None
     return {**located, "mention": actor.get("mention", "")} if located else None
@@ -267,8 +281,9 @@ def _is_pair_phrase(head: Token) -> bool:
 
 def _recent_pair(head: Token, index: MentionIndex) -> list[dict]:
     """The pair of the latest two-party claim, else the two latest distinct actors."""
-    if index.recent_pairs:
-        return list(index.recent_pairs[-1])
+    last = index.last_pair(head)
+    if last:
+        return last
     pair: list[dict] = []
     for span in index.before(head, {"country", "organization", "group", "person"}, window=3):
         actor = index.actor_dict(span)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, object_tokens, passive_patient, subject_token,
+    MentionIndex, actors_of, between_actors, is_state_body, object_tokens, passive_patient, subject_token,
 )
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
@@ -295,10 +295,9 @@ TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
 PARTY_NOUNS = {"leader", "minister", "chief", "side", "delegation", "diplomat", "negotiator", "counterpart",
                "party", "president", "head", "envoy", "official"}
 def _own_body(x: dict, y: dict) -> bool:
-    for country, body in ((x, y), (y, x)):
-        if country["kind"] == "country" and body["kind"] != "country" and body["id"].startswith(f"{country['id']}_"):
-            return True
-    return False
+    """A country and one of its own state bodies ("Syria" / "the Syrian army")."""
+    return any(country["kind"] == "country" and is_state_body(body) and body["country"] == country["id"]
+               for country, body in ((x, y), (y, x)))
 
 
 def claim_id(claim: dict) -> str:

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from claimcmp import extensions as ext
 from claimcmp.lexicons import StanceLexicon
-from claimcmp.pipeline.arguments import SUBJECT_DEPS, MentionIndex, actors_of
+from claimcmp.pipeline.arguments import RELATIONS_NOUNS, SUBJECT_DEPS, MentionIndex, actors_of
 
 QUOTES = {'"', "“", "”", "«", "»", "„", "'"}
 
@@ -107,8 +107,8 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
 
 def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> str:
     if word.dep_ in {"nsubj", "nsubjpass"} and word.pos_ == "NOUN" and (
-            word.head.lemma_ == "be" and word.lemma_.lower() in {"relation", "relationship", "tie"}
-            or lex.verb_lemma(word.head) in _state_changes(lex)):
+            word.head.lemma_ == "be" and word.lemma_.lower() in RELATIONS_NOUNS
+            or any(lex.verb_lemma(word.head) in lex.cue(name) for name in STATE_CHANGE_CUES)):
         # "relations will be transactional", "the talks may collapse": the predicate's modality
         word = word.head
     chain = governors(word, stop=PREDICATE_BOUNDARIES, own_clause=True)
@@ -145,8 +145,7 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     return "reported" if attributed else "asserted"
 
 
-def _state_changes(lex: StanceLexicon) -> frozenset[str]:
-    return lex.cue("improving_verbs") | lex.cue("worsening_verbs") | lex.cue("breakdown_verbs")
+STATE_CHANGE_CUES = ("improving_verbs", "worsening_verbs", "breakdown_verbs")
 
 
 def _as_long_as(head: Token) -> bool:
@@ -263,7 +262,9 @@ def circumstance_tokens(word: Token, head: Token) -> set[int]:
     return out
 
 
-CIRCUMSTANCES = frozenset({"despite", "amid", "notwithstanding", "after", "before", "since", "unlike"})
+# "Despite the differences, the two powers cooperated": the circumstance is neither the
+# doers' act nor where it happens
+CIRCUMSTANCES = frozenset({"despite", "amid", "notwithstanding", "after", "before", "since"})
 
 
 def regions(word: Token, index: MentionIndex, argument_tokens: set[int],

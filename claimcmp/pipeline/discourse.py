@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimcmp.pipeline.arguments import MentionIndex, actors_of, between_actors, party_key
+from claimcmp.pipeline.arguments import (
+    RELATIONS_NOUNS, MentionIndex, actors_of, between_actors, other_party, party_key,
+)
 
-RELATIONS_NOUNS = {"relation", "relationship", "tie"}
 MANY_PARTY_WORDS = {"international", "global", "regional", "multilateral", "broad", "broader", "wider", "world"}
 
 
@@ -64,13 +65,12 @@ def usual_partner(word: Token, party: dict, index: MentionIndex, window: int = 3
             not any(c.lower_ in JOINT_WORDS for c in word.children):
         return []
     here = index.sentence_number(word)
-    key = party_key(party)
     for pair, number in zip(reversed(index.recent_pairs), reversed(index.pair_sentences)):
         if here - number > window:
             break
-        keys = [party_key(p) for p in pair]
-        if key in keys:
-            return [pair[1 - keys.index(key)]]
+        other = other_party(list(pair), party)
+        if other is not None:
+            return [other]
     return []
 
 

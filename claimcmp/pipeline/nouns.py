@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from claimcmp.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, subject_token,
+    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, other_party, subject_token,
 )
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
@@ -15,10 +15,6 @@ from claimcmp.pipeline.drafts import (
     has_modifier, instrument, noun_parties, span_tokens, undergoer,
 )
 from claimcmp.pipeline.entries import governed, verb_entry
-
-# "Despite the differences, the two powers cooperated": the circumstance is the doers' own
-CIRCUMSTANTIAL = {"despite", "amid", "notwithstanding", "after", "before", "since"}
-
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
     if entry.requires and not has_modifier(noun, entry.requires):
@@ -58,7 +54,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
             governor = None  # "Egypt called for talks between Israel and Hamas": wanted, not held
         elif governing_entry is not None and not combining and entry.family != "neutral" \
                 and governing_entry.family not in {entry.family, "neutral"} \
-                and not (noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANTIAL):
+                and not (noun.dep_ == "pobj" and noun.head.lower_ in context.CIRCUMSTANCES):
             governor = None  # "condemned the attack": the verb's own claim covers its subject
         else:
             # the verb performs the act the noun names ("held talks", "ruled out cooperation")
@@ -95,13 +91,10 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         family = _relations_family(lex, noun, governor)
         if family is None:
             return []
-        last = index.last_pair(noun, earlier_sentences=True)
-        if len(own) == 1 and not targets and not pair and last:
+        if len(own) == 1 and not targets and not pair:
             # "Moscow is likely to explore ways of improving relations": with its usual partner
-            keys = [a.get("country") or a["id"] for a in last]
-            mine = own[0].get("country") or own[0]["id"]
-            if mine in keys:
-                targets = [last[1 - keys.index(mine)]]
+            partner = other_party(index.last_pair(noun, earlier_sentences=True), own[0])
+            targets = [partner] if partner is not None else []
     if pair:
         if not own and len(pair) >= 2:
             own, targets = pair[:1], pair[1:] + [t for t in targets if t not in pair]
