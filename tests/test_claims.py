@@ -497,3 +497,20 @@ def test_rejecting_the_accusation_answers_the_accuser(nlp):
 def test_a_country_and_its_own_army_are_one_party(nlp):
     found = claims(nlp, "The Syrian army attacked the rebels. They will have to surrender to Syrian government forces.")
     assert not any(c["subject"]["id"] == "SYR" and c["target"] and c["target"]["id"].startswith("SYR_") for c in found)
+
+
+def test_unsaid_parties_when_the_sentence_names_only_the_topic(nlp):
+    # "over Libya" is what the agreements were about, not a third party
+    found = claims(nlp, "Ankara and Moscow signed a deal in Sochi. Just as with the agreements reached "
+                        "over Libya in the past, the text is open to interpretation.")
+    second = [c for c in found if c["sentence"].startswith("Just as")]
+    assert triples(second) == {("TUR", "cooperation", "positive", "RUS")}
+    assert [r["country"] for r in second[0]["regions"]] == ["LBY"]
+
+
+def test_time_on_a_conjunct_dates_the_claim(nlp):
+    # the parser hangs "since ..." on the second of the coordinated nouns
+    found = claims(nlp, "Ukraine saw no dialogue with Russia and no contact at any level, not in Geneva "
+                        "or anywhere else, since Zelensky took office.", published="2020-03-01")
+    assert triples(found) == {("UKR", "cooperation", "negative", "RUS")}
+    assert (found[0]["when"]["start"], found[0]["when"]["end"]) == ("2019-05-20", "2020-03-01")

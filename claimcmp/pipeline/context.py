@@ -305,7 +305,7 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
         region = span._.claimcmp_region
         if not region or any(i in argument_tokens for i in range(span.start, span.end)):
             continue
-        where = region.get("locative", True) or _topic(span) or span.start in destinations
+        where = region.get("locative", True) or is_topic(span) or span.start in destinations
         if locative_only and not where:
             continue
         # A place named outside a locative phrase is usually a metonym ("Moscow's plan").
@@ -327,7 +327,7 @@ TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
 AIMED_PREPS = {"at", "against", "toward", "towards"}
 
 
-def _topic(span: Span) -> bool:
+def is_topic(span: Span) -> bool:
     """What the act is about is where it plays out: "talks on Syria", "differences over
     Ukraine", "the Syria peace talks"."""
     root = span.root
@@ -342,18 +342,21 @@ def _topic(span: Span) -> bool:
 def when(word: Token, doc_dates: list[Span], published: dict | None) -> dict | None:
     """The time expression attached nearest to the claim's clause, else the article date."""
     chain = [t.i for t in [word, *word.ancestors]]
-    best, best_rank = None, None
-    for span in doc_dates:
-        if not span._.claimcmp_when:
-            continue
-        anchor = _attachment(span)
-        if anchor is None or anchor.i not in chain:
-            continue
-        rank = chain.index(anchor.i)
-        if best_rank is None or rank < best_rank:
-            best, best_rank = span, rank
-    if best is not None:
-        return dict(best._.claimcmp_when)
+    dated = [(span, _attachment(span)) for span in doc_dates if span._.claimcmp_when]
+    # Failing a time on the claim's own clause, one hung on a conjunct of it counts ("no
+    # cooperation ... and no partnership since Trump is in power").
+    for climb in (False, True):
+        best, best_rank = None, None
+        for span, anchor in dated:
+            while climb and anchor is not None and anchor.dep_ == "conj":
+                anchor = anchor.head
+            if anchor is None or anchor.i not in chain:
+                continue
+            rank = chain.index(anchor.i)
+            if best_rank is None or rank < best_rank:
+                best, best_rank = span, rank
+        if best is not None:
+            return dict(best._.claimcmp_when)
     return published
 
 

@@ -1,6 +1,7 @@
 """spaCy component: tag time expressions and resolve them to DateSpans.
 
-Candidates are the NER's DATE entities (when the pipeline has NER) and the regex finds of
+Candidates are times given by a term of office (claimcmp.tenures: "since Trump took office"),
+then the NER's DATE entities (when the pipeline has NER) and the regex finds of
 claimcmp.temporal.find_expressions; of overlapping candidates the longest one that resolves
 wins. Each kept span goes to doc.spans[extensions.DATES] with span._.claimcmp_when set to the
 DateSpan as a JSON-ready dict (extensions hold plain data so Docs survive DocBin/multiprocessing).
@@ -15,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimcmp import extensions
+from claimcmp import extensions, tenures
 from claimcmp.temporal import Direction, find_expressions, resolve
 
 # Words inside the expression that fix its direction whatever the verb says.
@@ -93,6 +94,15 @@ class DateTagger:
                 candidates.add((span.start, span.end))
         kept: list[Span] = []
         taken = [False] * len(doc)
+        # Times given by a term of office come first: "since Trump took office" is one
+        # expression, not "Trump" with a stray "since".
+        for find in tenures.find(doc.text, published):
+            span = doc.char_span(find.start, find.end, label="DATE", alignment_mode="expand")
+            if span is None or not len(span) or any(taken[span.start:span.end]):
+                continue
+            span._.claimcmp_when = find.span.model_dump(mode="json")
+            taken[span.start:span.end] = [True] * len(span)
+            kept.append(span)
         # longest first; a candidate that does not resolve leaves room for a shorter one
         for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
             if any(taken[start:end]):

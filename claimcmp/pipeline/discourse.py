@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from claimcmp.pipeline.arguments import (
     RELATIONS_NOUNS, MentionIndex, actors_of, between_actors, other_party, party_key,
 )
+from claimcmp.pipeline.context import is_topic
 
 MANY_PARTY_WORDS = {"international", "global", "regional", "multilateral", "broad", "broader", "wider", "world"}
 
@@ -50,7 +51,8 @@ def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[
         if i in index.actor_at and party_key(index.actor_dict(index.actor_at[i])) not in keys:
             place = index.place_at.get(i)
             region = place._.claimcmp_region if place is not None else None
-            if not (region and region.get("locative")):  # "cooperation in Syria" names a place
+            # "cooperation in Syria", "agreements over Syria" name a place, not a party
+            if not (region and (region.get("locative") or is_topic(place))):
                 return []
     return pair
 
