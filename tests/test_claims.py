@@ -514,3 +514,18 @@ def test_time_on_a_conjunct_dates_the_claim(nlp):
                         "or anywhere else, since Zelensky took office.", published="2020-03-01")
     assert triples(found) == {("UKR", "cooperation", "negative", "RUS")}
     assert (found[0]["when"]["start"], found[0]["when"]["end"]) == ("2019-05-20", "2020-03-01")
+
+
+def test_event_noun_takes_the_time_of_its_participle(nlp):
+    found = claims(nlp, "India and Pakistan are talking again. Like the agreements reached over Kashmir "
+                        "in February 2021, the new text is vague.", published="2023-05-01")
+    second = [c for c in found if c["sentence"].startswith("Like")]
+    assert triples(second) == {("IND", "cooperation", "positive", "PAK")}
+    assert (second[0]["when"]["start"], second[0]["when"]["end"]) == ("2021-02-01", "2021-02-28")
+
+
+def test_co_doers_are_the_pair_the_two_refers_to(nlp):
+    found = claims(nlp, "Saudi Arabia and the UAE bombed Houthi positions near Hodeidah. "
+                        "The two have coordinated their air campaign for years.")
+    second = [c for c in found if c["sentence"].startswith("The two")]
+    assert {(c["subject"]["id"], c["target"]["id"]) for c in second} in ({("ARE", "SAU")}, {("SAU", "ARE")})

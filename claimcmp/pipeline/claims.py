@@ -277,6 +277,9 @@ class ClaimExtractor:
                     index.note_pair(subject, target, draft.word)
                     if draft.stance == "accuse" and draft.polarity == "positive":
                         index.note_accusation(subject, target)
+        if len(subjects) == 2 and out:
+            # "Russia and Iran struck Aleppo ... the two": co-doers are the pair the text is about
+            index.note_pair(subjects[0], subjects[1], draft.word)
         return out
 
 

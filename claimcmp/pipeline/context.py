@@ -341,7 +341,9 @@ def is_topic(span: Span) -> bool:
 
 def when(word: Token, doc_dates: list[Span], published: dict | None) -> dict | None:
     """The time expression attached nearest to the claim's clause, else the article date."""
-    chain = [t.i for t in [word, *word.ancestors]]
+    # An event noun's participle carries its time: "the agreements reached in July".
+    acl = [c for c in word.children if c.dep_ == "acl"] if word.pos_ == "NOUN" else []
+    chain = [t.i for t in [word, *acl, *word.ancestors]]
     dated = [(span, _attachment(span)) for span in doc_dates if span._.claimcmp_when]
     # Failing a time on the claim's own clause, one hung on a conjunct of it counts ("no
     # cooperation ... and no partnership since Trump is in power").
