@@ -347,6 +347,13 @@ def test_allies_are_not_their_possessor(nlp):
     assert ("IRN", "conflict", "positive", "USA") not in triples(found)
 
 
+def test_coordinated_possessors_of_allies_are_not_allied(nlp):
+    # the allies of each, not an alliance between the two
+    found = claims(nlp, "Both armies are sending troops to deter attacks by the militias on some Turkish "
+                        "and Qatari allies in Libya.")
+    assert not any(c["stance"] == "ally" for c in found)
+
+
 def test_an_action_taken_does_not_control_the_purpose_clause(nlp):
     found = claims(nlp, "Israel is ready to take military action of its own to combat Iran's growing clout.")
     assert ("ISR", "conflict", "positive", "IRN") in triples(found)
@@ -529,3 +536,10 @@ def test_co_doers_are_the_pair_the_two_refers_to(nlp):
                         "The two have coordinated their air campaign for years.")
     second = [c for c in found if c["sentence"].startswith("The two")]
     assert {(c["subject"]["id"], c["target"]["id"]) for c in second} in ({("ARE", "SAU")}, {("SAU", "ARE")})
+
+
+def test_a_bare_now_yields_to_the_span_it_ends(nlp):
+    found = claims(nlp, "Kyiv saw no dialogue with Moscow at any level, not in Geneva or anywhere else, "
+                        "for today since Zelensky is in power.", published="2020-03-01")
+    assert triples(found) == {("UKR", "cooperation", "negative", "RUS")}
+    assert (found[0]["when"]["start"], found[0]["when"]["end"]) == ("2019-05-20", "2020-03-01")

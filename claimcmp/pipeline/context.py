@@ -339,6 +339,9 @@ def is_topic(span: Span) -> bool:
         c.lower_ == "peace" for c in root.head.children if c.dep_ in {"compound", "amod"})
 
 
+PRESENT_WORDS = frozenset({"today", "now", "currently", "nowadays", "at present", "these days"})
+
+
 def when(word: Token, doc_dates: list[Span], published: dict | None) -> dict | None:
     """The time expression attached nearest to the claim's clause, else the article date."""
     # An event noun's participle carries its time: "the agreements reached in July".
@@ -354,7 +357,8 @@ def when(word: Token, doc_dates: list[Span], published: dict | None) -> dict | N
                 anchor = anchor.head
             if anchor is None or anchor.i not in chain:
                 continue
-            rank = chain.index(anchor.i)
+            # "for today since Trump is in power": the bare "now" yields to the span it ends
+            rank = (chain.index(anchor.i), span.text.lower() in PRESENT_WORDS)
             if best_rank is None or rank < best_rank:
                 best, best_rank = span, rank
         if best is not None:
