@@ -543,3 +543,10 @@ def test_a_bare_now_yields_to_the_span_it_ends(nlp):
                         "for today since Zelensky is in power.", published="2020-03-01")
     assert triples(found) == {("UKR", "cooperation", "negative", "RUS")}
     assert (found[0]["when"]["start"], found[0]["when"]["end"]) == ("2019-05-20", "2020-03-01")
+
+
+def test_a_conjoined_clause_with_its_own_subject_keeps_its_time(nlp):
+    found = claims(nlp, "According to Mr. Borrell, the EU's dialogue with Turkey is still alive and nobody is "
+                        "waiting for the summit in Ankara on March 26.", published="2021-03-10")
+    dialogue = [c for c in found if c["stance"] == "dialogue"]
+    assert dialogue and dialogue[0]["when"]["source"] == "article"

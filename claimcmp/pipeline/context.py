@@ -353,8 +353,9 @@ def when(word: Token, doc_dates: list[Span], published: dict | None) -> dict | N
     for climb in (False, True):
         best, best_rank = None, None
         for span, anchor in dated:
-            while climb and anchor is not None and anchor.dep_ == "conj":
-                anchor = anchor.head
+            while climb and anchor is not None and anchor.dep_ == "conj" and \
+                    not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in anchor.children):
+                anchor = anchor.head  # a conjoined clause with its own subject has its own time
             if anchor is None or anchor.i not in chain:
                 continue
             # "for today since Trump is in power": the bare "now" yields to the span it ends
