@@ -276,6 +276,13 @@ def judge(a: Claim, b: Claim, *, window_days: int = 30) -> tuple[str, float, str
                 a.target is None and b.target is None and sg.similarity(a.stance, b.stance)[0] >= 0.9):
             return None
         relation = "shifted" if when in ("apart", "ongoing", "later") else "conflict"
+        # With no time on one side, a relation said to hold and said not to ("cooperate" /
+        # "no cooperation"), or made and ended ("agreed" / "ruled out cooperation"), may be
+        # two moments of one story: only one act affirmed and denied ("struck" / "did not
+        # strike") contradicts whatever the dates. The rest need times to tell the two apart.
+        if relation == "conflict" and when == "undated" and (
+                a.family != b.family or strength < 0.9 or sg.is_state(a.stance) or sg.is_state(b.stance)):
+            return None
         # "They may cooperate" or "they want to" does not contradict "they do not": a
         # hedged claim can mark a change over time but never a contradiction.
         if relation == "conflict" and (_HEDGED & {a.modality, b.modality} or _blurred(a, b)):

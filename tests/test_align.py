@@ -150,6 +150,25 @@ def test_rule_out_with_cooperation_as_topic_conflicts():
     assert relations(d) == ["conflict"]
 
 
+def test_undated_contradiction_needs_one_act_affirmed_and_denied():
+    # No time on one side: "Turkey struck Iraq" / "Turkey did not strike Iraq" contradict
+    # whenever they are said; a relation that holds and does not, or is made and ended,
+    # may be two moments of one story and needs times to tell.
+    d = diff([claim("strike", "conflict", subject="TUR", target="IRQ")],
+             [claim("strike", "conflict", subject="TUR", target="IRQ", polarity="negative",
+                    when=published("2017-03-12"))])
+    assert relations(d) == ["conflict"]
+    assert "undated on one side" in d.pairs[0].why
+    for a, b in [(claim("cooperate"), claim("cooperate", polarity="negative")),
+                 (claim("agree"), claim("reject", "conflict", topic="cooperation")),
+                 (claim("suspend cooperation", "conflict"), claim("meet", when=published("2017-03-12")))]:
+        assert "conflict" not in relations(diff([a], [b]))
+    # the same pairs with times that overlap do contradict
+    d = diff([claim("cooperate", when=published("2017-03-12"))],
+             [claim("cooperate", polarity="negative", when=published("2017-03-20"))])
+    assert relations(d) == ["conflict"]
+
+
 def test_unrelated_family_flip_is_not_a_conflict():
     # Rivals cooperate and accuse each other at once: no contradiction.
     d = diff([claim("cooperate", when=published("2017-03-12"))],

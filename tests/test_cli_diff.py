@@ -112,3 +112,19 @@ def test_an_invalid_extract_document_is_named(documents, tmp_path):
     assert line.startswith("Error: invalid extract document: claims.0.family: ")
     assert line.endswith(f"({tmp_path / 'broken.json'})")
     assert result.stdout == ""
+
+
+def test_an_undated_side_is_named_on_stderr(documents):
+    undated = json.loads((documents / "b.json").read_text())
+    undated["article"]["published"] = {"date": None, "source": "none"}
+    for claim in undated["claims"]:
+        claim["when"] = None
+    (documents / "undated.json").write_text(json.dumps(undated))
+    result = run(["diff", documents / "a.json", documents / "undated.json", "-f", "json"])
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Warning: B (b) has no publication date: its claims with no time of their own conflict only where "
+        "one act is affirmed and denied; give --date, or extract each article with its own --date\n")
+    json.loads(result.stdout)
+    quiet = run(["diff", documents / "a.json", documents / "undated.json", "-f", "json", "--quiet"])
+    assert quiet.stderr == "" and quiet.stdout == result.stdout

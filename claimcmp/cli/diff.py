@@ -74,6 +74,11 @@ def run_diff(a: str, b: str, *, fmt, window: int, all_pairs: bool, exit_code: bo
     messages = Messages(quiet=quiet)
     left = load_side(a, date=date, model=model, messages=messages)
     right = load_side(b, date=date, model=model, messages=messages)
+    for side, document in (("A", left), ("B", right)):
+        if document.article.published.date is None:
+            messages.warning(f"{side} ({document.article.id}) has no publication date: its claims with no "
+                             "time of their own conflict only where one act is affirmed and denied; "
+                             "give --date, or extract each article with its own --date")
     diff = compare(left, right, window_days=window, all_pairs=all_pairs)
     target = sys.stdout if out in (None, "-") else None
     fmt = fmt or (default_format(target, "table", "json") if target is not None else "json")
