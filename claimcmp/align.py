@@ -101,8 +101,8 @@ def times_compatible(a: DateSpan | None, b: DateSpan | None, window_days: int = 
 
 def time_fit(a: DateSpan | None, b: DateSpan | None, window_days: int) -> str:
     """undated, overlap (as written), window (only once article dates are widened),
-    later (widened onto a dated span after the article's date), ongoing (both dated
-    only by their articles, too far apart), or apart."""
+    later (widened onto a dated span after the article's date), ongoing (both the state
+    of things when their articles were written, too far apart), or apart."""
     if a is None or b is None:
         return "undated"
     if a.start <= b.end and b.start <= a.end:
@@ -113,7 +113,14 @@ def time_fit(a: DateSpan | None, b: DateSpan | None, window_days: int) -> str:
         if any(x.source == "article" != y.source and y.start > x.end for x, y in ((a, b), (b, a))):
             return "later"
         return "window"
-    return "ongoing" if a.source == b.source == "article" else "apart"
+    return "ongoing" if _current(a) and _current(b) else "apart"
+
+
+def _current(span: DateSpan) -> bool:
+    """A span that runs up to its article's date: the state of things when it was written
+    (no time words, or "since X", resolved as X up to publication)."""
+    return span.source == "article" or (
+        span.source == "relative" and span.text.lower().lstrip().startswith(("since", "ever since")))
 
 
 def region_countries(claim: Claim) -> frozenset[str]:
@@ -193,7 +200,7 @@ def _time_text(kind: str, a: Claim, b: Claim, window_days: int) -> str:
     if kind == "undated":
         return "both undated" if a.when is None and b.when is None else "undated on one side"
     if kind == "ongoing":
-        return (f"both dated only by publication ({format_span(a.when)} vs "
+        return (f"both as things stood when written ({format_span(a.when)} vs "
                 f"{format_span(b.when)}): taken as ongoing")
     return f"{format_span(a.when)} vs {format_span(b.when)}"
 

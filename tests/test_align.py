@@ -169,6 +169,23 @@ def test_undated_contradiction_needs_one_act_affirmed_and_denied():
     assert relations(d) == ["conflict"]
 
 
+def test_a_state_since_some_time_is_ongoing_at_its_article_date():
+    # "hostile since he came to power" (Jan-Mar 2017, written in March) and a hostile act
+    # written in December: both the state of things when written, so they agree
+    since = DateSpan(start=dt.date(2017, 1, 20), end=dt.date(2017, 3, 28), granularity="day",
+                     text="since he came to power", source="relative")
+    d = diff([claim("hostility", "conflict", subject="USA", target="IRN", when=since)],
+             [claim("hostility", "conflict", subject="USA", target="IRN", when=published("2017-12-27"))])
+    assert relations(d) == ["agree"]
+    assert "taken as ongoing" in d.pairs[0].why
+    # a span closed before the article's date is a time of its own: apart, no agreement
+    closed = DateSpan(start=dt.date(2017, 1, 20), end=dt.date(2017, 3, 1), granularity="day",
+                      text="from January to March", source="relative")
+    d = diff([claim("hostility", "conflict", subject="USA", target="IRN", when=closed)],
+             [claim("hostility", "conflict", subject="USA", target="IRN", when=published("2017-12-27"))])
+    assert relations(d) == []
+
+
 def test_unrelated_family_flip_is_not_a_conflict():
     # Rivals cooperate and accuse each other at once: no contradiction.
     d = diff([claim("cooperate", when=published("2017-03-12"))],
