@@ -94,9 +94,20 @@ _PARTS_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "few": 3, "sev
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, ...]:
+def _names() -> str:
+    """The leaders' names, longest first, as written (case matters: "Bush", not "bush")."""
     names = sorted(_aliases(), key=len, reverse=True)
-    who = rf"(?:{_TITLE})?(?-i:(?P<name>{'|'.join(re.escape(n) for n in names)}))(?![\w-])"
+    return rf"(?-i:(?P<name>{'|'.join(re.escape(n) for n in names)}))(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def _named() -> re.Pattern:
+    return re.compile(_names())
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, ...]:
+    who = rf"(?:{_TITLE})?{_names()}"
     pron = r"(?P<pron>he|she)"
     poss = rf"(?:{who}(?:['\u2019]s?)?|(?P<pposs>his|her))"
     since = r"(?P<prep>since|after|following|ever\s+since)"
@@ -131,20 +142,10 @@ def find(text: str, published: dt.date | None) -> list[TenureFind]:
 
 def _leader(m: re.Match, text: str) -> str | None:
     if m.group("name"):
-        return _aliases().get(m.group("name")) or _alias_ci(m.group("name"))
+        return _aliases()[m.group("name")]
     # "since he came to power": the last leader named in the 300 characters before.
-    before = text[max(0, m.start() - 300):m.start()]
-    last = None
-    for name, leader in _aliases().items():
-        i = before.rfind(name)
-        if i >= 0 and (last is None or i > last[0]):
-            last = (i, leader)
-    return last[1] if last else None
-
-
-def _alias_ci(name: str) -> str | None:
-    folded = name.casefold()
-    return next((v for k, v in _aliases().items() if k.casefold() == folded), None)
+    named = list(_named().finditer(text, max(0, m.start() - 300), m.start()))
+    return _aliases()[named[-1].group("name")] if named else None
 
 
 def _chain(leader_terms: tuple[Term, ...], index: int) -> tuple[dt.date, dt.date]:
