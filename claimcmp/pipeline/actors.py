@@ -17,6 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from claimcmp import extensions, gazetteer as gz
+from claimcmp.lexicons import stance_lexicon
 from claimcmp.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
                                 MODIFIED, POSS, TITLE_WORDS)
 
@@ -95,7 +96,8 @@ class ActorTagger:
         for ent in ents:  # NER names the matcher missed: odd tokenization, unknown orgs
             if ent.label_ in ("ORG", "GPE", "NORP") and not any(taken[ent.start:ent.end]):
                 actor = self._lookup(ent.text)
-                if actor is None and ent.label_ == "ORG" and ent.text.lower() not in self._bodies:
+                if actor is None and ent.label_ == "ORG" and ent.text.lower() not in self._bodies \
+                        and not self._names_outlet(ent):
                     actor = _unknown_org(ent)
                 if actor:
                     chosen.append(Cand(ent.start, ent.end, actor, 1))
@@ -108,6 +110,13 @@ class ActorTagger:
             spans.append(span)
         doc.spans[extensions.ACTORS] = spans
         return doc
+
+    def _names_outlet(self, ent: Span) -> bool:
+        """An outlet or platform ("Kashmir Media Service", "state TV"), or a headline
+        fragment that starts with a known name ("UAE Cut Ties"): no actor of its own."""
+        words = {t.lower_ for t in ent}
+        return bool(words & stance_lexicon().cue("media_words")) or \
+            (len(ent) > 1 and self._lookup(ent[0].text) is not None)
 
     # ------------------------------------------------------------ gazetteer
     def _lookup(self, text: str) -> dict | None:

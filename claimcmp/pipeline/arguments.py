@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcmp import extensions as ext
 from claimcmp.gazetteer import country_actor
+from claimcmp.lexicons import stance_lexicon
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -100,19 +101,19 @@ class MentionIndex:
     def note_pair(self, subject: dict, target: dict, token: Token) -> None:
         """Remember the parties of a two-party claim; "the two" and "the talks" refer back to
         them as countries or bodies (a person by the country they serve)."""
-        pair = tuple(_as_party(a) for a in (subject, target))
+        pair = tuple(as_party(a) for a in (subject, target))
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
             self.recent_pairs.append(pair)
             self.pair_sentences.append(self.sentence_number(token))
 
     def note_accusation(self, accuser: dict, accused: dict) -> None:
-        party = _as_party(accuser)
+        party = as_party(accuser)
         if party is not None:
-            self.accusers[party_key(_as_party(accused) or accused)] = party
+            self.accusers[party_key(as_party(accused) or accused)] = party
 
     def accusers_of(self, accused: dict) -> list[dict]:
         """Whoever last accused this party ("X rejected the accusation")."""
-        found = self.accusers.get(party_key(_as_party(accused) or accused))
+        found = self.accusers.get(party_key(as_party(accused) or accused))
         return [found] if found is not None else []
 
     def last_pair(self, token: Token, *, earlier_sentences: bool = False) -> list[dict]:
@@ -148,7 +149,7 @@ def other_party(pair: list[dict], party: dict) -> dict | None:
     return pair[1 - keys.index(key)] if len(pair) == 2 and key in keys else None
 
 
-def _as_party(actor: dict) -> dict | None:
+def as_party(actor: dict) -> dict | None:
     """A party as "the two countries" name it: a person or state body ("Venezuelan
     diplomats", VEN_OFFICIALS) by its country; any other body or group as itself."""
     country = actor.get("country")
@@ -233,7 +234,22 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
                         actor = country_actor(region["country"]) if region.get("country") else None
                         if actor is not None:
                             found.append({**actor, "mention": index.place_at[tok.i].text})
-    return found
+    return found or _definite_state(head, index)
+
+
+def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
+    """"The ministry", "the kingdom", "the president" naming no one: the state the text has
+    just named, within the last three sentences ("Peru condemned the seizure. The foreign
+    ministry warned ...")."""
+    words = {head.lemma_.lower(), f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i > 0 else ""}
+    if not words & stance_lexicon().cue("state_nouns") or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return []
+    for span in index.before(head, {"country", "person", "organization"}, window=3):
+        party = as_party(index.actor_dict(span))
+        if party is not None and party["kind"] == "country":
+            return [party]
+    return []
 
 
 def _can_act(tok: Token) -> bool:

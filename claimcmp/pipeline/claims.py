@@ -7,6 +7,7 @@ the root (context.py), and writes claim dicts to `doc._.claimcmp_claims`.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, is_state_body, object_tokens, passive_patient, subject_token,
+    OPPONENT_NOUNS, MentionIndex, actors_of, between_actors, is_state_body, object_tokens, passive_patient, subject_token,
 )
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
@@ -24,6 +25,7 @@ from claimcmp.pipeline.drafts import (
 )
 from claimcmp.pipeline.entries import counts_forces, covered_by_noun, governed, verb_entry
 from claimcmp.pipeline.nouns import noun_draft
+from claimcmp.pipeline.salience import Salience, is_party
 
 
 class ClaimExtractor:
@@ -44,12 +46,16 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex.build(doc)
+        salience = Salience.build(index)
         dates = context.date_spans(doc)
         published = _article_span(doc._.claimcmp_published)
         claims: list[dict] = []
         seen: set[tuple] = set()
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
             for draft in self._drafts(sent, index):
+                draft = self._complete(draft, index, salience)
+                if draft is None:
+                    continue
                 for claim in self._realize(draft, sent, index, dates, published):
                     key = (claim["start"], _akey(claim["subject"]), _akey(claim["target"]),
                            claim["family"], claim["polarity"])
@@ -191,7 +197,7 @@ class ClaimExtractor:
         if len(subjects) == 1 and not targets and entry.symmetric and entry.family != "neutral":
             targets = usual_partner(verb, subjects[0], index)  # "to coordinate mutual operations"
             implicit = bool(targets)
-        if not subjects:
+        if not subjects and not (targets and entry.family != "neutral"):
             return []
         polarity = "negative" if context.is_negated(verb, self.lex) else "positive"
         family, stance = entry.family, entry.stance
@@ -234,6 +240,25 @@ class ClaimExtractor:
         return [], set()
 
     # -- claims ----------------------------------------------------------------------------
+    @staticmethod
+    def _complete(draft: Draft, index: MentionIndex, salience: Salience) -> Draft | None:
+        """Fill the party a clause leaves unsaid ("three attackers were killed", "warned of a
+        response"): from the sentence, else from the article's principal parties. A person
+        the article ties to no country ("Smith warned ...") is no party a reader can compare."""
+        subjects = [a for a in draft.subjects if is_party(a)]
+        targets = [a for a in draft.targets if is_party(a)]
+        if draft.family == "neutral" or (subjects and (targets or len(subjects) >= 2)) or \
+                draft.word.lemma_.lower() in OPPONENT_NOUNS:  # "American allies" are someone's
+            return replace(draft, subjects=subjects, targets=targets) if subjects else None
+        if not subjects:
+            found = salience.other_party(draft.word, targets, index) if targets else []
+            return replace(draft, subjects=found, targets=targets, confidence=0.4, completed=True) if found else None
+        found = salience.other_party(draft.word, subjects, index)
+        if not found:
+            return replace(draft, subjects=subjects, targets=targets)
+        return replace(draft, subjects=subjects, targets=found, confidence=min(draft.confidence, 0.5), stated=True,
+                       completed=True)
+
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: list[Span],
                  published: dict | None) -> list[dict]:
         subjects, targets = draft.subjects, draft.targets or [None]

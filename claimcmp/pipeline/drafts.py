@@ -52,6 +52,7 @@ class Draft:
     confidence: float
     stated: bool = False  # the doer is the explicit subject of the verb that states the act
     destinations: set[int] = field(default_factory=set)  # place tokens forces move to or from
+    completed: bool = False  # a party was filled from the sentence or the article, not the grammar
 
 
 def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[list[dict], set[int]]:

@@ -1,0 +1,114 @@
+"""Parties a clause leaves unsaid, filled from what the article is about.
+
+News states most acts with one party and leaves the other to the reader: "Kosovo police
+said three attackers had been killed" (killed by whom?), "the ministry warned of a
+response" (toward whom?). A reader takes the other party from the same sentence, else from
+the article's principal parties, the ones it names most. Claims completed this way carry a
+lower confidence than claims whose parties the grammar gives.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from claimcmp.pipeline.arguments import AGENT_NOUNS, OPPONENT_NOUNS, MentionIndex, as_party, party_key
+from claimcmp.pipeline.context import clause_tokens
+
+HEADLINE_WEIGHT = 3  # the headline names what the story is about
+
+
+@dataclass
+class Salience:
+    """How often the article names each party (persons and state bodies by their country)."""
+
+    counts: Counter = field(default_factory=Counter)
+    sentences: dict[str, set[int]] = field(default_factory=dict)  # party key -> sentences naming it
+    first: dict[str, dict] = field(default_factory=dict)  # party key -> the party as first named
+    order: dict[str, int] = field(default_factory=dict)  # party key -> first mention's token index
+
+    @classmethod
+    def build(cls, index: MentionIndex) -> "Salience":
+        sal = cls()
+        headline_end = index.sent_starts[1] if len(index.sent_starts) > 1 else len(index.doc)
+        for span in index.actors:
+            if _where_not_who(span, index) or _someone_elses(span):
+                continue
+            party = as_party(index.actor_dict(span))
+            if party is None or not _can_be_party(party):
+                continue
+            key = party_key(party)
+            sal.sentences.setdefault(key, set()).add(index.sentence_number(span.root))
+            sal.counts[key] += HEADLINE_WEIGHT if span.start < headline_end else 1
+            sal.first.setdefault(key, party)
+            sal.order.setdefault(key, span.start)
+        return sal
+
+    def principals(self, limit: int = 3) -> list[dict]:
+        """The parties the article keeps returning to (named in two sentences or more),
+        most named first; a one-sentence text has none."""
+        ranked = sorted(self.counts, key=lambda k: (-self.counts[k], self.order[k]))
+        return [self.first[k] for k in ranked[:limit] if len(self.sentences[k]) >= 2]
+
+    def other_party(self, word: Token, known: list[dict], index: MentionIndex) -> list[dict]:
+        """The party a one-party act is toward: another party named in its sentence, else
+        the article's most named party that is not the known one."""
+        keys = {party_key(as_party(a) or a) for a in known}
+        found = _sentence_parties(word, index, keys)
+        if found:
+            return found[:1]
+        return [p for p in self.principals() if party_key(p) not in keys][:1]
+
+
+def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
+    """Parties named in the word's sentence, nearest to the word first."""
+    tokens = _own_clause(word)
+    spans = {index.actor_at[i] for i in tokens if i in index.actor_at}
+    out: list[dict] = []
+    for span in sorted(spans, key=lambda s: (abs(s.start - word.i), s.start)):
+        if _where_not_who(span, index) or _someone_elses(span):
+            continue
+        party = as_party(index.actor_dict(span))
+        if party is None or not _can_be_party(party) or party_key(party) in exclude:
+            continue
+        if all(party_key(party) != party_key(p) for p in out):
+            out.append(party)
+    return out
+
+
+def _can_be_party(party: dict) -> bool:
+    """A country, an organization or an armed group; not a person with no country."""
+    return party.get("kind") in {"country", "organization", "group"}
+
+
+def is_party(actor: dict) -> bool:
+    """Anyone but a person the article ties to no country."""
+    return actor.get("kind") != "person" or bool(actor.get("country"))
+
+
+def _someone_elses(span) -> bool:
+    """An actor that only modifies another noun names that noun's owner, not a party:
+    "American allies", "Iran's enemies", "the terrorist threat" (but "American troops" are
+    America's: an agent noun stands for its owner)."""
+    root = span.root
+    head = root.head.lemma_.lower()
+    return root.dep_ in {"amod", "compound", "poss", "nmod"} and (head not in AGENT_NOUNS or head in OPPONENT_NOUNS)
+
+
+def _own_clause(word: Token) -> set[int]:
+    """The word's clause without the clauses hung on it that do not hold the word
+    ("Although X may accept Y, he has no support": Y is no party of the support)."""
+    tokens = clause_tokens(word)
+    for i in sorted(tokens):
+        tok = word.doc[i]
+        if tok.dep_ in {"advcl", "ccomp", "csubj", "parataxis"} and not tok.left_edge.i <= word.i <= tok.right_edge.i:
+            tokens -= {t.i for t in tok.subtree}
+    return tokens
+
+
+def _where_not_who(span, index: MentionIndex) -> bool:
+    """A country named as the place of something ("fight terrorism in Mali") is no party."""
+    place = index.place_at.get(span.start)
+    region = place._.claimcmp_region if place is not None else None
+    return bool(region and region.get("locative"))

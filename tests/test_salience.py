@@ -1,0 +1,67 @@
+"""Parties a clause leaves unsaid, filled from the sentence or the article's principal
+parties (claimcmp/pipeline/salience.py), and definite state nouns ("the ministry")."""
+from __future__ import annotations
+
+import pytest
+
+from claimcmp.nlp import load_pipeline
+from claimcmp.pipeline.arguments import MentionIndex
+from claimcmp.pipeline.salience import Salience, is_party
+
+STORY = ("Chile and Peru have argued over fishing rights for years. "
+         "Chile seized two Peruvian boats on Monday, and Peru condemned the seizure. ")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def claims(nlp, text: str) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.claimcmp_published = "2024-05-10"
+    doc._.claimcmp_article_id = "t"
+    return nlp(doc)._.claimcmp_claims
+
+
+def last_sentence(nlp, text: str) -> set[tuple]:
+    found = claims(nlp, text)
+    last = max(c["start"] for c in found)
+    return {(c["subject"]["id"], c["family"], c["target"] and c["target"]["id"]) for c in found if c["start"] == last}
+
+
+def test_principals_are_the_parties_named_in_two_sentences(nlp):
+    doc = nlp(STORY + "Bolivia was not involved.")
+    sal = Salience.build(MentionIndex.build(doc))
+    assert [p["id"] for p in sal.principals()] == ["CHL", "PER"]
+
+
+def test_a_one_sentence_text_has_no_principals(nlp):
+    doc = nlp("Chile seized two Peruvian boats near the coast.")
+    assert Salience.build(MentionIndex.build(doc)).principals() == []
+
+
+def test_the_ministry_is_the_state_just_named(nlp):
+    found = last_sentence(nlp, STORY + "On Tuesday the foreign ministry warned of a firm response.")
+    assert ("PER", "conflict", "CHL") in found
+
+
+def test_an_act_toward_no_one_named_is_toward_the_other_principal(nlp):
+    found = last_sentence(nlp, STORY + "Chile also threatened further measures next week.")
+    assert found == {("CHL", "conflict", "PER")}
+
+
+def test_a_place_is_not_the_party_an_act_is_toward(nlp):
+    found = last_sentence(nlp, STORY + "Chile vowed to fight smuggling in Bolivia.")
+    assert all(target != "BOL" for _, _, target in found)
+
+
+def test_a_person_tied_to_no_country_is_no_party():
+    assert not is_party({"id": "jane-roe", "kind": "person", "country": None})
+    assert is_party({"id": "jane-roe", "kind": "person", "country": "PER"})
+    assert is_party({"id": "UN", "kind": "organization", "country": None})
+
+
+def test_an_outlet_is_no_actor(nlp):
+    doc = nlp("The Balkan Media Service reported that Serbia closed a border crossing with Kosovo.")
+    assert {s._.claimcmp_actor["id"] for s in doc.spans["claimcmp_actors"]} == {"SRB", "XKX"}
