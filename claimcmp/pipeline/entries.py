@@ -82,6 +82,8 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
     if family == "conflict" and g in lex.cue("denials") and \
             stance in {"accuse", "criticize", "condemn", "threaten", "demand", "warn", "blame"}:
         return "conflict", "reject", polarity  # "rejected the accusations"
+    if family == "conflict" and (g in lex.cue("hostility_enders") or verb_phrase(governor) in lex.cue("hostility_enders")):
+        return "cooperation", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "halted the offensive"
     if g in lex.cue("negating_verbs") and (family == "conflict" or g in {"fail", "hesitate", "refrain", "decline", "deny"}):
         # "stopped fighting", "denied attacking", "did not hesitate to warn"
         return family, stance, "negative" if polarity == "positive" else "positive"

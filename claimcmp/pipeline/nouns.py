@@ -21,6 +21,9 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         return []
     if entry.unless and has_modifier(noun, entry.unless):
         return []
+    if _manner_of_another_act(lex, noun):
+        return []
+    entry = _joint_exercise(noun, entry)
     own, arg_tokens = noun_parties(noun, entry, index)
     if -1 in arg_tokens:
         return []
@@ -150,6 +153,27 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     confidence = 0.45 if implicit else 0.55 if inherited else 0.65
     return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
                   stated=stated), *constructions.side_of(lex, noun, own, index)]
+
+
+def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
+    """A stance noun that only qualifies another act: "fired without provocation" (no
+    provocation is claimed), "ceasefire violations" (the violations are the act)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "without":
+        return True
+    head = lex.noun(noun.head.lemma_) if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else None
+    return head is not None and not head.requires  # "surveillance operations": the operation needs it
+
+
+def _joint_exercise(noun: Token, entry: StanceEntry) -> StanceEntry:
+    """Joint drills, patrols or exercises are cooperation between those who hold them
+    ("Japan and Australia held joint naval drills"), whatever the drills are against."""
+    if entry.family == "conflict" and any(c.lower_ in JOINT_MODIFIERS for c in noun.children):
+        return StanceEntry(entry.lemma, entry.pos, f"joint {noun.lemma_.lower()}", "cooperation", True)
+    return entry
+
+
+# "joint drills", "combined exercises", "bilateral patrols": held together
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral"})
 
 
 def _regarded_as(lex: StanceLexicon, noun: Token, governor: Token | None,
