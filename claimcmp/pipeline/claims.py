@@ -57,7 +57,9 @@ class ClaimExtractor:
                 if draft is None:
                     continue
                 for claim in self._realize(draft, sent, index, dates, published):
-                    key = (claim["start"], _akey(claim["subject"]), _akey(claim["target"]),
+                    # acts coordinated in one sentence are distinct claims ("rammed and boarded")
+                    act = draft.word.i if draft.word.dep_ == "conj" and draft.word.pos_ == "VERB" else None
+                    key = (claim["start"], act, _akey(claim["subject"]), _akey(claim["target"]),
                            claim["family"], claim["polarity"])
                     if key not in seen:
                         seen.add(key)
