@@ -46,3 +46,15 @@ def test_joint_drills_are_cooperation_between_their_holders(nlp):
     found = triples(nlp, "Japan and Australia held joint naval drills near the islands.")
     assert ("JPN", "cooperation", "positive", "AUS") in found
     assert not any(f == "conflict" for _, f, _, _ in found)
+
+
+def test_the_two_koreas_are_both_koreas(nlp):
+    assert ("PRK", "cooperation", "positive", "KOR") in triples(nlp, "The two Koreas agreed to reopen a liaison office.")
+
+
+def test_an_inter_korean_noun_names_both_parties(nlp):
+    assert ("PRK", "cooperation", "positive", "KOR") in triples(nlp, "Inter-Korean talks resumed on Monday.")
+
+
+def test_cross_strait_names_china_and_taiwan(nlp):
+    assert ("CHN", "conflict", "positive", "TWN") in triples(nlp, "Cross-strait tensions rose after the drills.")

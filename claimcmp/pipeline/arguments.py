@@ -5,6 +5,9 @@ Works on any spaCy English parse (ClearNLP-style labels: nsubj, dobj, pobj, agen
 from __future__ import annotations
 
 import bisect
+import json
+from functools import lru_cache
+from importlib import resources
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -198,6 +201,9 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _resolve_pronoun(head, index)
     if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} or head.lower_ == "own":
         return []  # "military action of its own" names no other party
+    pair, _ = named_pair(head)
+    if pair:
+        return pair
     if _is_pair_phrase(head):
         return _recent_pair(head, index)
     if head.lemma_.lower() in COLLECTIVE_NOUNS and any(c.lower_ == "the" for c in head.children) and \
@@ -282,6 +288,29 @@ def _national(head: Token, span: Span, index: MentionIndex) -> str | None:
             before.root.head.i == head.i:
         return actor["id"]
     return None
+
+
+@lru_cache(maxsize=1)
+def _named_pairs() -> dict[str, tuple[dict, ...]]:
+    raw = json.loads(resources.files("claimcmp.resources").joinpath("named_pairs.json").read_text("utf-8"))
+    out = {}
+    for word, ids in raw.items():
+        actors = tuple(country_actor(i) or {"id": i, "name": i, "kind": "organization", "country": None} for i in ids)
+        if not word.startswith("_"):
+            out[word] = actors
+    return out
+
+
+def named_pair(tok: Token) -> tuple[list[dict], int]:
+    """Both parties a word names at once ("the two Koreas", "inter-Korean talks", written
+    "inter - Korean" by the tokenizer), and the index of the word's last token."""
+    pairs = _named_pairs()
+    for width in (3, 1):
+        words = tok.doc[tok.i:tok.i + width]
+        key = "".join(t.lower_ for t in words)
+        if len(words) == width and key in pairs:
+            return [{**a, "mention": words.text} for a in pairs[key]], words.end - 1
+    return [], tok.i
 
 
 def _is_pair_phrase(head: Token) -> bool:

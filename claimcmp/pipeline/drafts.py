@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claimcmp.lexicons import StanceEntry, StanceLexicon
-from claimcmp.pipeline.arguments import MentionIndex, actors_of
+from claimcmp.pipeline.arguments import MentionIndex, actors_of, named_pair
 
 # Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
 # "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
@@ -64,6 +64,10 @@ def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[
     # "the Syria peace talks", "Afghanistan, Libya and Yemen peace talks": where, not who
     topical = any(c.lower_ == "peace" for c in noun.children if c.dep_ in {"compound", "amod"})
     for i in range(left, noun.i):
+        both, last = named_pair(noun.doc[i])
+        if both and last < noun.i:  # "inter-Korean talks"
+            own.extend(a for a in both if a not in own)
+            adjectival_only = False
         span = index.actor_at.get(i)
         if topical and span is not None and span.root.pos_ == "PROPN" and \
                 span._.claimcmp_actor.get("kind") == "country":
