@@ -65,3 +65,13 @@ def test_a_person_tied_to_no_country_is_no_party():
 def test_an_outlet_is_no_actor(nlp):
     doc = nlp("The Balkan Media Service reported that Serbia closed a border crossing with Kosovo.")
     assert {s._.claimcmp_actor["id"] for s in doc.spans["claimcmp_actors"]} == {"SRB", "XKX"}
+
+
+def test_no_one_acts_toward_their_own_side(nlp):
+    found = last_sentence(nlp, STORY + "Chilean President Boric warned that Chilean ships are ready.")
+    assert found == {("boric", "conflict", "PER")}  # toward the other principal, not Chile
+
+
+def test_a_gerund_takes_its_doer_from_by(nlp):
+    found = claims(nlp, "Border villages were subjected to shelling by Azerbaijan.")
+    assert any(c["subject"]["id"] == "AZE" and c["family"] == "conflict" for c in found)

@@ -395,7 +395,8 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
                 return child, False  # "US troops are set to stay on to help": raised subject
-            if child.dep_ == "agent":
+            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and current.tag_ == "VBG"):
+                # "subjected to shelling by X": the parser hangs a gerund's doer on a plain "by"
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj, True

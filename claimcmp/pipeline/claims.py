@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
-    OPPONENT_NOUNS, MentionIndex, actors_of, between_actors, is_state_body, object_tokens, passive_patient, subject_token,
+    OPPONENT_NOUNS, MentionIndex, actors_of, as_party, party_key, between_actors, is_state_body, object_tokens, passive_patient, subject_token,
 )
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
@@ -248,7 +248,9 @@ class ClaimExtractor:
         response"): from the sentence, else from the article's principal parties. A person
         the article ties to no country ("Smith warned ...") is no party a reader can compare."""
         subjects = [a for a in draft.subjects if is_party(a)]
-        targets = [a for a in draft.targets if is_party(a)]
+        own = {party_key(as_party(a) or a) for a in subjects}
+        # no one acts toward their own side ("Trump warned that US missiles ...")
+        targets = [a for a in draft.targets if is_party(a) and party_key(as_party(a) or a) not in own]
         if draft.family == "neutral" or (subjects and (targets or len(subjects) >= 2)) or \
                 draft.word.lemma_.lower() in OPPONENT_NOUNS:  # "American allies" are someone's
             return replace(draft, subjects=subjects, targets=targets) if subjects else None
