@@ -164,3 +164,13 @@ def test_tables_never_share_a_line_with_the_progress_bar(tmp_path, monkeypatch):
     assert not any("extracting" in line for line in screen), screen
     titles = [line for line in screen if " — undated — " in line]
     assert [t.split(" — ")[0] for t in titles] == ["first", "second"]
+
+
+def test_evaluate_table_shows_article_ids_as_written(capsys, monkeypatch):
+    from claimcmp.cli.evaluate import _print_table
+
+    monkeypatch.setenv("COLUMNS", "100")
+    _print_table({"f1": 0.5, "articles": {"[draft]_01": {"gold": 1, "system": 1, "matched": 1}},
+                  "missing_output": ["[b]notes[/b]"]})
+    shown = capsys.readouterr().out
+    assert "[draft]_01" in shown and "no output for: [b]notes[/b]" in shown

@@ -57,14 +57,24 @@ def overhead(columns: int, *, heavy: bool) -> int:
     return 3 * columns + 1 if heavy else 2 * (columns - 1)
 
 
-def _shrink(widths: list[int], floors: list[int], fixed: list[int], need: int) -> bool:
-    """Narrow the widest of the `fixed` columns a character at a time until they add up to
-    need; False when they cannot, every one at its floor."""
+def _line_lengths(column: Column) -> list[int]:
+    return [cell_len(line) for cell in column.cells for line in cell.plain.splitlines()]
+
+
+def _shrink(widths: list[int], floors: list[int], lines: list[list[int]], fixed: list[int],
+            need: int) -> bool:
+    """Narrow the `fixed` columns a character at a time until they add up to need, each
+    time the column where the fewest lines would wrap (a mostly empty "said by" before a
+    column of names), the widest of those; False when every one is at its floor."""
     while sum(widths[i] for i in fixed) > need:
         shrinkable = [i for i in fixed if widths[i] > floors[i]]
         if not shrinkable:
             return False
-        widths[max(shrinkable, key=lambda i: (widths[i], -i))] -= 1
+
+        def cost(i: int) -> tuple[int, int, int]:
+            return sum(1 for n in lines[i] if n >= widths[i]), -widths[i], i
+
+        widths[min(shrinkable, key=cost)] -= 1
     return True
 
 
@@ -79,9 +89,10 @@ def fit_widths(columns: list[Column], width: int, *, heavy: bool) -> list[int] |
     # a column grows to its cap, or to its longest word if that is longer
     widths = [max(min(_longest_line(c), c.cap), floor) for c, floor in zip(columns, floors)]
     wanted = sum(max(columns[i].want, columns[i].min_width) for i in flexible)
+    lines = [_line_lengths(c) for c in columns]
     # The others give way down to their longest words for the flexible ones to have
     # `want`; failing that, the flexible ones make do with what remains, if min_width.
-    if not _shrink(widths, floors, fixed, room - wanted) and \
+    if not _shrink(widths, floors, lines, fixed, room - wanted) and \
             sum(widths[i] for i in fixed) > room - sum(floors[i] for i in flexible):
         return None
     left = room - sum(widths[i] for i in fixed)
