@@ -11,7 +11,7 @@ from rich.console import Console
 
 from claimcmp.models import (Actor, Article, Claim, DateSpan, DiffDocument, ExtractDocument, Pair,
                              Published, Region)
-from claimcmp.render.diff_table import one_pair_per_claim, render_diff
+from claimcmp.render.diff_table import group_pairs, render_diff
 from claimcmp.render.extract_table import render_extract
 from claimcmp.render.layout import plural
 
@@ -174,28 +174,40 @@ def test_summary_counts_in_good_english():
 
 
 def _repeated_agreements() -> DiffDocument:
-    """One claim of A agreeing with three of B, the best first."""
+    """One claim of A agreeing with three of B, the best first, and a second claim of A
+    agreeing with the second of B."""
     a = CLAIMS[1]
     bs = [a.model_copy(update={"id": f"b{n}", "sentence": f"Paris sent protest note number {n}."})
           for n in range(1, 4)]
-    return _diff([_pair(a, b, score=0.9 - n / 10) for n, b in enumerate(bs)])
+    pairs = [_pair(a, b, score=0.9 - n / 10) for n, b in enumerate(bs)]
+    other = a.model_copy(update={"id": "a2", "sentence": "Paris protested once more."})
+    return _diff([*pairs, _pair(other, bs[1], score=0.5)])
 
 
 def test_a_claim_with_several_partners_is_shown_once():
     diff = _repeated_agreements()
-    text = _diff_text(diff, 100)
+    text = _diff_text(diff, 120)
     assert text.count("The ministry protested") == 1
-    assert "Paris sent protest note number 1." in text and "number 2" not in text
-    assert "Agreements (3)" in text
-    assert "2 more agreements with a claim shown above: --all lists every pair" in text
-    everything = _diff_text(diff, 100, every_pair=True)
-    assert everything.count("The ministry protested") == 3 and "more agreement" not in everything
+    for n in (1, 2, 3):
+        assert text.count(f"number {n}.") == 1
+    assert text.count("once more.") == 1
+    # notes 2 and 3 agree with the block's claim of A; A's second claim with note 2's line
+    assert re.search(r"│ +│ 1\.1 +│ also agree, score 0\.80 +│ FRA protest", text)
+    assert re.search(r"│ +│ 1\.2 +│ also agree, score 0\.70 +│ FRA protest", text)
+    assert re.search(r"│ +│ 1\.3 +│ FRA protest .*│ also agree with 1\.1, score 0\.50 +│", text)
+    assert "Agreements (4)" in text and "more agreement" not in text
+    everything = _diff_text(diff, 120, every_pair=True)
+    assert everything.count("The ministry protested") == 3 and "also" not in everything
 
 
-def test_one_pair_per_claim_keeps_the_best_of_each():
-    pairs = _repeated_agreements().pairs
-    kept, hidden = one_pair_per_claim(pairs)
-    assert kept == pairs[:1] and hidden == 2
+def test_pairs_of_claims_already_shown_are_counted():
+    diff = _repeated_agreements()
+    blocks, hidden = group_pairs(diff.pairs)
+    assert [len(b.also) for b in blocks] == [3] and hidden == 0
+    twice = _diff([*diff.pairs, _pair(diff.pairs[-1].a, diff.pairs[0].b, score=0.4)])
+    blocks, hidden = group_pairs(twice.pairs)
+    assert hidden == 1
+    assert "1 more agreement between claims shown above: --all lists every pair" in _diff_text(twice, 100)
 
 
 def test_plural():

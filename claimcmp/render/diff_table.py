@@ -3,6 +3,8 @@ what only one side says. Styles only; whether they become colour is the console'
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -123,29 +125,97 @@ def _only_table(title: str, claims: list[Claim], width: int) -> Table:
     return _laid_out(_only_layouts(claims), width, _title(title, len(claims)))
 
 
-def _pair_columns(pairs: list[Pair]) -> list[Column]:
-    """One block per pair, a row per slot, so A's wording stands beside B's."""
+@dataclass
+class Also:
+    """A further claim, shown on one line in a block: on `side` ("A" or "B"), paired by
+    `pair` with the block's claim on the other side, or with the line labelled `via`."""
+
+    side: str
+    pair: Pair
+    label: str
+    via: str | None = None
+
+
+@dataclass
+class Block:
+    """A pair shown in full, and the further claims paired with it, a line each."""
+
+    number: int
+    pair: Pair
+    also: list[Also] = field(default_factory=list)
+
+    def add(self, side: str, pair: Pair, via: str | None = None) -> Also:
+        self.also.append(Also(side, pair, f"{self.number}.{len(self.also) + 1}", via))
+        return self.also[-1]
+
+
+def group_pairs(pairs: list[Pair]) -> tuple[list[Block], int]:
+    """Blocks that show every paired claim once, best pairs first: a pair of two claims
+    not yet shown opens a block; a claim not yet shown whose partner is shown joins the
+    partner's block on one line; a pair of two claims both shown is only counted (the
+    second number)."""
+    blocks: list[Block] = []
+    where: dict[tuple[str, str], tuple[Block, str | None]] = {}  # claim -> block, its line
+    hidden = 0
+    for pair in pairs:
+        a, b = ("A", pair.a.id), ("B", pair.b.id)
+        if a in where and b in where:
+            hidden += 1
+        elif a in where or b in where:
+            new, known = (b, a) if a in where else (a, b)
+            block, line = where[known]
+            where[new] = block, block.add(new[0], pair, via=line).label
+        else:
+            blocks.append(Block(len(blocks) + 1, pair))
+            where[a] = where[b] = blocks[-1], None
+    return blocks, hidden
+
+
+def _one_line(claim: Claim) -> str:
+    """'USA agree [coop] RUS, 9 Dec 2016: <sentence>', leaving out empty slots."""
+    cells = _cells(claim)
+    words = " ".join(cells[slot] for slot in ("who", "stance", "whom") if cells[slot] != "—")
+    when = f", {cells['when']}" if cells["when"] != "—" else ""
+    return f"{words}{when}: {_truncate(claim.sentence, 100)}"
+
+
+def _block_rows(block: Block) -> list[tuple[str, Text, Text]]:
+    """(slot, A cell, B cell) rows: one a slot, the sentences, why, then any further claims."""
+    pair = block.pair
+    styles = _differing(pair)
+    a, b = _cells(pair.a), _cells(pair.b)
+    rows = [(slot, Text(a[slot], style=styles[slot]), Text(b[slot], style=styles[slot]))
+            for slot in SLOTS]
+    rows.append(("sentence", Text(_truncate(pair.a.sentence)), Text(_truncate(pair.b.sentence))))
+    rows.append(("why", Text(pair.why, style="italic"),
+                 Text(f"{pair.relation}, score {pair.score:.2f}", style="dim")))
+    for also in block.also:
+        claim = Text(_one_line(also.pair.a if also.side == "A" else also.pair.b))
+        partner = f" with {also.via}" if also.via else ""
+        score = Text(f"also {also.pair.relation}{partner}, score {also.pair.score:.2f}", style="dim")
+        rows.append((also.label, claim, score) if also.side == "A" else (also.label, score, claim))
+    return rows
+
+
+def _pair_columns(blocks: list[Block]) -> tuple[list[Column], list[int]]:
+    """One block per pair, a row per slot, so A's wording stands beside B's; and the
+    index of each block's last row."""
     columns = [Column("#"), Column("slot", style="dim"),
                Column("A", flexible=True, min_width=20), Column("B", flexible=True, min_width=20)]
-    for n, pair in enumerate(pairs, 1):
-        styles = _differing(pair)
-        a, b = _cells(pair.a), _cells(pair.b)
-        rows = [(slot, Text(a[slot], style=styles[slot]), Text(b[slot], style=styles[slot]))
-                for slot in SLOTS]
-        rows.append(("sentence", Text(_truncate(pair.a.sentence)), Text(_truncate(pair.b.sentence))))
-        rows.append(("why", Text(pair.why, style="italic"),
-                     Text(f"{pair.relation}, score {pair.score:.2f}", style="dim")))
-        for k, (slot, left, right) in enumerate(rows):
-            for column, cell in zip(columns, (Text(str(n) if k == 0 else ""), Text(slot), left, right)):
+    ends = []
+    for block in blocks:
+        for k, (slot, left, right) in enumerate(_block_rows(block)):
+            for column, cell in zip(columns, (Text(str(block.number) if k == 0 else ""), Text(slot),
+                                              left, right)):
                 column.cells.append(cell)
-    return columns
+        ends.append(len(columns[0].cells) - 1)
+    return columns, ends
 
 
-def _pairs_table(title: str, pairs: list[Pair], width: int, total: int) -> Table:
-    columns = _pair_columns(pairs)
+def _pairs_table(title: str, blocks: list[Block], width: int, total: int) -> Table:
+    columns, ends = _pair_columns(blocks)
     table = _laid_out([(columns, True), (columns, False)], width, _title(title, total))
-    per_pair = len(SLOTS) + 2
-    for end in range(per_pair - 1, len(pairs) * per_pair, per_pair):
+    for end in ends:
         table.rows[end].end_section = True  # a rule between pairs
     return table
 
@@ -157,20 +227,6 @@ def _header(side: str, article: Article) -> Text:
     details = [article.source or "source unknown", date]
     text.append("  " + " · ".join(details), style="dim")
     return text
-
-
-def one_pair_per_claim(pairs: list[Pair]) -> tuple[list[Pair], int]:
-    """The pairs to show when each claim is to be shown once: best first, a pair is kept
-    only when neither of its claims is already shown; and how many were left out."""
-    seen_a: set[str] = set()
-    seen_b: set[str] = set()
-    kept = []
-    for pair in pairs:
-        if pair.a.id not in seen_a and pair.b.id not in seen_b:
-            kept.append(pair)
-            seen_a.add(pair.a.id)
-            seen_b.add(pair.b.id)
-    return kept, len(pairs) - len(kept)
 
 
 RELATIONS = (("Conflicts", "conflict", "conflict"), ("Shifted", "shifted", "shifted pair"),
@@ -187,22 +243,25 @@ def _summary(by_relation: dict[str, list[Pair]], diff: DiffDocument) -> Text:
 
 def render_diff(diff: DiffDocument, console: Console, *, every_pair: bool = False) -> None:
     """Print a diff document: article headers, then one table per relation. Unless
-    every_pair, a claim paired with several claims of the other side is shown once, with
-    its best partner; a line under the table counts the pairs left out."""
+    every_pair, each claim is shown once a relation: in full with its best partner, or on
+    one line in the block of the claim it is paired with; a line under the table counts
+    the pairs of two claims already shown."""
     console.print(_header("A", diff.a))
     console.print(_header("B", diff.b))
     by_relation = {rel: [p for p in diff.pairs if p.relation == rel] for _, rel, _ in RELATIONS}
     console.print(_summary(by_relation, diff))
     for title, rel, noun in RELATIONS:
         console.print()
-        shown, hidden = (by_relation[rel], 0) if every_pair else one_pair_per_claim(by_relation[rel])
-        if not shown:
+        pairs = by_relation[rel]
+        blocks, hidden = ([Block(n, p) for n, p in enumerate(pairs, 1)], 0) if every_pair \
+            else group_pairs(pairs)
+        if not blocks:
             console.print(Text(f"{title} (0): none", style="bold"))
             continue
-        console.print(_pairs_table(title, shown, console.width, len(by_relation[rel])))
+        console.print(_pairs_table(title, blocks, console.width, len(pairs)))
         if hidden:
             more = plural(hidden, f"more {noun}")
-            console.print(Text(f"{more} with a claim shown above: --all lists every pair",
+            console.print(Text(f"{more} between claims shown above: --all lists every pair",
                                style="dim"))
     for title, claims in (("Only in A", diff.only_a), ("Only in B", diff.only_b)):
         console.print()
