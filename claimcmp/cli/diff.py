@@ -18,7 +18,8 @@ def command(
     window: int = typer.Option(30, "--window", min=0, metavar="DAYS",
                                help="Days around an article date within which undated claims are compatible."),
     all_pairs: bool = typer.Option(False, "--all",
-                                   help="List every compatible pair, not only each claim's best and best agreement."),
+                                   help="List every compatible pair, not only each claim's best and best "
+                                        "agreement (without it a table shows each claim once per relation)."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when conflicts exist (like git diff)."),
     out: str = common.OUT_OPTION,
     date: str = common.DATE_OPTION,
@@ -89,6 +90,6 @@ def run_diff(a: str, b: str, *, fmt, window: int, all_pairs: bool, exit_code: bo
             from claimcmp.render.diff_table import render_diff
             from claimcmp.render.output import console_for
 
-            render_diff(diff, console_for(stream, plain_width=100))
+            render_diff(diff, console_for(stream, plain_width=100), every_pair=all_pairs)
     conflicts = any(p.relation == "conflict" for p in diff.pairs)
     return 1 if exit_code and conflicts else 0

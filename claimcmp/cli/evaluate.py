@@ -95,6 +95,7 @@ def _dated_by_gold(item, gold: dict):
 def _print_table(result: dict) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text  # article ids are file names: never read them as markup
 
     console = Console()
     summary = Table(title="Claims against gold", title_justify="left")
@@ -108,10 +109,10 @@ def _print_table(result: dict) -> None:
     for column in ("article", "gold", "system", "matched"):
         per.add_column(column, justify="left" if column == "article" else "right")
     for art, row in result["articles"].items():
-        per.add_row(art, str(row["gold"]), str(row["system"]), str(row["matched"]))
+        per.add_row(Text(art), str(row["gold"]), str(row["system"]), str(row["matched"]))
     console.print(per)
     if result.get("missing_output"):
-        console.print(f"no output for: {', '.join(result['missing_output'])}")
+        console.print(Text(f"no output for: {', '.join(result['missing_output'])}"))
     if "pairs" in result:
         pairs = Table(title="Diff pairs against gold", title_justify="left")
         pairs.add_column("measure")

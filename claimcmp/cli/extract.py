@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import nullcontext
 
 import typer
 
@@ -39,7 +40,6 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
     from claimcmp.core import extract_documents
     from claimcmp.errors import InputError
     from claimcmp.io import LoadedArticle, iter_inputs
-    from claimcmp.models import dump
     from claimcmp.render.output import (JsonArrayWriter, Messages, console_for, default_format,
                                         open_output, progress)
 
@@ -56,34 +56,46 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
 
     # one named file gives one JSON object; folders, JSONL and several paths give an array
     batch = len(paths) > 1 or _is_dir(paths[0]) or paths[0].endswith((".jsonl", "/"))
-    with open_output(out) as stream, progress(batch and not quiet) as advance:
+    with open_output(out) as stream, progress(batch and not quiet) as bar:
         writer = JsonArrayWriter(stream, single_as_object=not batch) if fmt == "json" else None
         console = console_for(stream, plain_width=120) if fmt == "table" else None
+        # output for the terminal the bar is on waits for the bar to step aside
+        aside = bar.paused if stream.isatty() else nullcontext
         try:
             for item in extract_documents(inputs(), model=model, jobs=jobs):
-                advance()
+                bar()
                 if isinstance(item, InputError):
                     messages.error(str(item))
                     continue
-                if writer is not None:
-                    writer.write(item)
-                elif console is not None:
-                    from claimcmp.render.extract_table import render_extract
-
-                    render_extract(item, console)
-                else:
-                    # whole lines only: each is written in one call, so a reader never
-                    # sees half a claim however the run ends
-                    lines = [json.dumps({"article": dump(item.article)}, ensure_ascii=False)] \
-                        if with_articles else []
-                    lines += [json.dumps(dump(claim), ensure_ascii=False) for claim in item.claims]
-                    stream.write("".join(line + "\n" for line in lines))
-                if stream is sys.stdout:
-                    stream.flush()  # results of a long run appear as they are made
+                with aside():
+                    _write(item, writer=writer, console=console, stream=stream,
+                           with_articles=with_articles)
         finally:
             if writer is not None:
-                writer.close()
+                with aside():
+                    writer.close()
     return 1 if messages.errors else 0
+
+
+def _write(item, *, writer, console, stream, with_articles: bool) -> None:
+    """One extract document as a JSON array member, a table or JSONL lines."""
+    from claimcmp.models import dump
+
+    if writer is not None:
+        writer.write(item)
+    elif console is not None:
+        from claimcmp.render.extract_table import render_extract
+
+        render_extract(item, console)
+    else:
+        # whole lines only: each is written in one call, so a reader never
+        # sees half a claim however the run ends
+        lines = [json.dumps({"article": dump(item.article)}, ensure_ascii=False)] \
+            if with_articles else []
+        lines += [json.dumps(dump(claim), ensure_ascii=False) for claim in item.claims]
+        stream.write("".join(line + "\n" for line in lines))
+    if stream is sys.stdout:
+        stream.flush()  # results of a long run appear as they are made
 
 
 def _is_dir(path: str) -> bool:

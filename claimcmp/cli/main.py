@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 from claimcmp import __version__
 from claimcmp.cli import diff, evaluate, extract, schema
 from claimcmp.cli.common import silence_stdout
+from claimcmp.cli.help import PlainHelp
 
 # Recent typer vendors click (typer._click), older typer uses click itself: take the
 # exception classes from wherever typer's own BadParameter lives.
@@ -71,10 +72,10 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.command("extract", no_args_is_help=True)(extract.command)
-app.command("diff", no_args_is_help=True)(diff.command)
-app.command("evaluate", no_args_is_help=True)(evaluate.command)
-app.command("schema")(schema.command)
+app.command("extract", no_args_is_help=True, cls=PlainHelp)(extract.command)
+app.command("diff", no_args_is_help=True, cls=PlainHelp)(diff.command)
+app.command("evaluate", no_args_is_help=True, cls=PlainHelp)(evaluate.command)
+app.command("schema", cls=PlainHelp)(schema.command)
 
 
 def _version(value: bool) -> None:

@@ -9,8 +9,8 @@ DOCUMENTS = ("extract", "diff", "claim")
 
 
 def command(
-    document: str = typer.Argument("extract", metavar="[extract|diff|claim]",
-                                   help="Which document: extract (default), diff, or a jsonl claim line."),
+    document: str = typer.Argument("extract", metavar="DOCUMENT",
+                                   help="Which document: extract, diff, or claim (a jsonl claim line)."),
 ) -> None:
     """Print the JSON Schema of an output document."""
     from claimcmp.cli.common import check_choice, reported_errors

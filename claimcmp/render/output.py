@@ -17,16 +17,27 @@ from claimcmp.models import dump
 
 
 def wants_colour(stream: IO) -> bool:
+    """Colour only at a terminal, and not when NO_COLOR is set to anything (no-color.org)."""
     return stream.isatty() and not os.environ.get("NO_COLOR")
 
 
 def default_format(stream: IO, terminal_format: str, pipe_format: str) -> str:
-    """Tables for people at a terminal; machine formats when piped or NO_COLOR is set."""
-    return terminal_format if wants_colour(stream) else pipe_format
+    """Tables for people at a terminal (with or without colour); machine formats when piped."""
+    return terminal_format if stream.isatty() else pipe_format
+
+
+def table_width(stream: IO, plain_width: int) -> int | None:
+    """None at a terminal (rich asks it, or reads COLUMNS); elsewhere COLUMNS when it is a
+    positive number, as rich and most tools do, else plain_width."""
+    if stream.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "").strip()
+    return int(columns) if columns.isdigit() and int(columns) > 0 else plain_width
 
 
 def console_for(stream: IO[str], *, plain_width: int):
-    """A rich Console on stream: coloured at a terminal, else plain at plain_width columns.
+    """A rich Console on stream: coloured at a terminal unless NO_COLOR is set, plain
+    elsewhere; as wide as the terminal, else COLUMNS, else plain_width.
     rich answers a closed pipe with SystemExit(1); ours raises BrokenPipeError instead, which
     the commands turn into a quiet exit 0 like every other write to a closed pipe."""
     from rich.console import Console
@@ -36,20 +47,44 @@ def console_for(stream: IO[str], *, plain_width: int):
             raise BrokenPipeError
 
     colour = wants_colour(stream)
-    return _Console(file=stream, force_terminal=colour, no_color=not colour,
-                    width=None if colour else plain_width)
+    return _Console(file=stream, force_terminal=stream.isatty(), no_color=not colour,
+                    color_system="auto" if colour else None,
+                    width=table_width(stream, plain_width))
+
+
+class ProgressBar:
+    """Call it once per finished article; `paused()` takes the bar off the screen while
+    something is printed to the same terminal, so output never lands on the bar's line."""
+
+    def __init__(self, bar=None, task=None):
+        self._bar = bar
+        self._task = task
+
+    def __call__(self) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    @contextmanager
+    def paused(self) -> Iterator[None]:
+        if self._bar is None:
+            yield
+            return
+        self._bar.stop()  # transient: the bar's lines are erased, the cursor at their start
+        try:
+            yield
+        finally:
+            self._bar.start()
 
 
 @contextmanager
 def progress(enabled: bool, *, stream: IO[str] | None = None,
-             what: str = "articles") -> Iterator[Callable[[], None]]:
-    """A transient progress bar on stderr, counting finished articles; yields the function
-    to call per article. Off (a no-op) unless enabled and stderr is a terminal. stdout is
-    never touched: rich's redirection of stdout is off, and messages printed on stderr
-    meanwhile go above the bar."""
+             what: str = "articles") -> Iterator[ProgressBar]:
+    """A transient progress bar on stderr, counting finished articles. Off (a no-op)
+    unless enabled and stderr is a terminal. stdout is never touched: rich's redirection
+    of stdout is off, and messages printed on stderr meanwhile go above the bar."""
     stream = stream or sys.stderr
     if not enabled or not stream.isatty():
-        yield lambda: None
+        yield ProgressBar()
         return
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -59,8 +94,7 @@ def progress(enabled: bool, *, stream: IO[str] | None = None,
                    TimeElapsedColumn(), console=console, transient=True,
                    redirect_stdout=False, redirect_stderr=True)
     with bar:
-        task = bar.add_task("extracting", total=None)
-        yield lambda: bar.advance(task)
+        yield ProgressBar(bar, bar.add_task("extracting", total=None))
 
 
 @contextmanager
