@@ -75,3 +75,12 @@ def test_no_one_acts_toward_their_own_side(nlp):
 def test_a_gerund_takes_its_doer_from_by(nlp):
     found = claims(nlp, "Border villages were subjected to shelling by Azerbaijan.")
     assert any(c["subject"]["id"] == "AZE" and c["family"] == "conflict" for c in found)
+
+
+def test_a_mutual_act_of_no_one_named_is_between_the_principals(nlp):
+    found = last_sentence(nlp, STORY + "The talks resumed in Lima on Friday.")
+    assert found == {("CHL", "cooperation", "PER")}
+
+
+def test_a_mutual_act_in_a_one_sentence_text_names_no_one(nlp):
+    assert claims(nlp, "The talks resumed in Lima on Friday.") == []

@@ -254,6 +254,11 @@ class ClaimExtractor:
         if draft.family == "neutral" or (subjects and (targets or len(subjects) >= 2)) or \
                 draft.word.lemma_.lower() in OPPONENT_NOUNS:  # "American allies" are someone's
             return replace(draft, subjects=subjects, targets=targets) if subjects else None
+        if not subjects and not targets:
+            # "The talks resumed on Monday": a mutual act between the article's principals
+            pair = salience.principals(limit=2) if draft.symmetric else []
+            return replace(draft, subjects=pair[:1], targets=pair[1:], confidence=0.35,
+                           completed=True) if len(pair) == 2 else None
         if not subjects:
             found = salience.other_party(draft.word, targets, index) if targets else []
             return replace(draft, subjects=found, targets=targets, confidence=0.4, completed=True) if found else None

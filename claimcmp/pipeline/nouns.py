@@ -125,8 +125,11 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         parties = implicit_parties(noun, index)
         own, targets, implicit = parties[:1], parties[1:], bool(parties)
         arg_tokens |= mention_tokens(parties, noun.sent, index)
-    if not own or holders_only and not targets:
+    if holders_only and not targets:
         return []  # "American and Russian allies" are the allies of each, of someone unnamed
+    if not own and not targets and not (entry.symmetric and entry.family != "neutral"
+                                        and noun.lemma_.lower() not in lex.cue("unanchored_nouns")):
+        return []  # a one-way act of no one named; a mutual one is the article's principals'
     if governor is not None:
         family, stance, polarity = governed(lex, noun, family, stance, polarity, governor)
         if stance == "reject" and entry.stance == "accuse" and not targets and len(own) == 1:
