@@ -56,3 +56,12 @@ def test_components_added_once():
     assert pipeline.pipe_names == names
     assert names.index("claimcmp_paragraphs") < names.index("parser")
     assert names[-4:] == ["claimcmp_actors", "claimcmp_places", "claimcmp_dates", "claimcmp_claims"]
+
+
+def test_a_title_case_headline_is_one_sentence():
+    from claimcmp.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "Navy Says Blockade Ends After Tense Night, Search On For Missing Crew\n\nThe navy said on Monday it had ended the blockade."
+    first = next(iter(nlp(text).sents))
+    assert first.text.strip() == text.split("\n")[0]

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 FINAL = {".", "!", "?", ":", '"', "”", "’", "»", ")"}
 SHORT_LINE = 20  # tokens: a line this short that ends without punctuation is a headline
+HEADLINE_MAX = 40  # tokens: a first line up to this long with no sentence end inside is one headline
 
 
 DASHES = {"-", "--", "—", "–"}
@@ -31,6 +32,7 @@ class ParagraphSplitter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        self._keep_headline_whole(doc)
         self._split_datelines(doc)
         line_start = 0
         for tok in doc:
@@ -43,6 +45,18 @@ class ParagraphSplitter:
                 _no_break_after_first_word(doc, tok.i + 1)
             line_start = tok.i + 1
         return doc
+
+    @staticmethod
+    def _keep_headline_whole(doc: Doc) -> None:
+        """"Officials Say Standoff Ends After Deadly Attack, Search On For Assailants": the
+        parser cuts title-case headlines at random; a first line with no final period is
+        one unit, as a reader and the annotators take it."""
+        end = next((t.i for t in doc if "\n" in t.text or "\n" in t.whitespace_), len(doc) - 1)
+        line = doc[:end + 1]
+        if len(line) > HEADLINE_MAX or any(t.text in {".", "!", "?"} for t in line):
+            return
+        for tok in line[1:]:
+            tok.is_sent_start = False
 
     @staticmethod
     def _split_datelines(doc: Doc) -> None:
