@@ -84,3 +84,10 @@ def test_a_mutual_act_of_no_one_named_is_between_the_principals(nlp):
 
 def test_a_mutual_act_in_a_one_sentence_text_names_no_one(nlp):
     assert claims(nlp, "The talks resumed in Lima on Friday.") == []
+
+
+def test_an_outlet_or_an_unknown_organization_is_no_party():
+    assert not is_party({"id": "REUTERS", "kind": "organization", "country": None})
+    assert not is_party({"id": "JOINT_COORDINATION_CELL", "kind": "organization", "country": None})
+    assert is_party({"id": "NATO", "kind": "organization", "country": None})
+    assert is_party({"id": "CHL_NAVY", "kind": "organization", "country": "CHL"})

@@ -9,10 +9,13 @@ lower confidence than claims whose parties the grammar gives.
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from claimcmp import gazetteer as gz
+from claimcmp.lexicons import stance_lexicon
 from claimcmp.pipeline.arguments import AGENT_NOUNS, OPPONENT_NOUNS, MentionIndex, as_party, party_key
 from claimcmp.pipeline.context import clause_tokens
 
@@ -78,13 +81,24 @@ def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str]) -> li
 
 
 def _can_be_party(party: dict) -> bool:
-    """A country, an organization or an armed group; not a person with no country."""
-    return party.get("kind") in {"country", "organization", "group"}
+    """A country, an organization or an armed group a reader can compare (is_party)."""
+    return party.get("kind") in {"country", "organization", "group"} and is_party(party)
 
 
 def is_party(actor: dict) -> bool:
-    """Anyone but a person the article ties to no country."""
-    return actor.get("kind") != "person" or bool(actor.get("country"))
+    """Anyone a reader can compare across outlets: not a person the article ties to no
+    country, not a news outlet, not an organization known only by the name the text gives
+    it ("General of Military Operations"), which no other outlet would name alike."""
+    if actor.get("kind") == "person":
+        return bool(actor.get("country"))
+    if actor["id"] in stance_lexicon().cue("outlet_ids"):
+        return False
+    return actor.get("kind") != "organization" or bool(actor.get("country")) or actor["id"] in _known_ids()
+
+
+@lru_cache(maxsize=1)
+def _known_ids() -> frozenset[str]:
+    return frozenset(e.actor["id"] for e in gz.entries().values() if e.actor)
 
 
 def _someone_elses(span) -> bool:
