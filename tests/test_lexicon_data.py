@@ -72,4 +72,32 @@ def test_cameo_entries_are_loaded():
     assert lex.verb("test missile").family == "conflict"
     assert lex.verb("lift sanction").family == "cooperation"
     assert lex.verb("halt attack").family == "cooperation"  # ending a hostile act
-    assert lex.verb("halt aid").family == "conflict"  # ending a cooperative relation
+    assert lex.verb("withdraw donation").family == "conflict"  # ending a cooperative relation
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimcmp.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def _triples(nlp, text: str) -> set[tuple]:
+    """(subject, relation group, family, target) of each claim found in the text."""
+    doc = nlp.make_doc(text)
+    doc._.claimcmp_published = "2024-05-02"
+    doc._.claimcmp_article_id = "t"
+    return {(c["subject"].get("country") or c["subject"]["id"], stance_groups.read(c["stance"]).group.name,
+             c["family"], c["target"] and (c["target"].get("country") or c["target"]["id"]))
+            for c in nlp(doc)._.claimcmp_claims}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China rammed a Philippine supply ship near the shoal.", ("CHN", "attack", "conflict", "PHL")),
+    ("Washington will lift sanctions on Venezuela next month.", ("USA", "ease", "cooperation", "VEN")),
+    ("Japan chased away Chinese patrol boats from its waters.", ("JPN", "fight", "conflict", "CHN")),
+    ("The United States imposed new tariffs on Mexico.", ("USA", "sanction", "conflict", "MEX")),
+    ("North Korea tested a ballistic missile on Friday.", ("PRK", "show of force", "conflict", None)),
+])
+def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
+    assert expected in _triples(nlp, text)
