@@ -8,9 +8,10 @@ The dictionary lists verb blocks ("--- NAME [code] ---", then the block's verbs,
 patterns "- words * words [code]" that give a code when the verb has that object).
 A verb with a code of its own (or its block's) becomes a bare entry; a pattern that is just
 an object or particle after the verb becomes a "verb object" entry for the verb its coder
-wrote it for. A key is kept only when all its codes agree on one family.
-Codes map to families and labels through scripts/cameo_rules.json; hand-made entries in
-scripts/cameo_curated.jsonl are added last, and lemmas of resources/stances.jsonl are left out.
+wrote it for. A key is kept only when all its codes agree on one family. Codes map to families
+and labels through scripts/cameo_rules.json, which also lists what is left out and why;
+hand-made entries in scripts/cameo_curated.jsonl are added last, and lemmas of
+resources/stances.jsonl are left out. See claimcmp/resources/LICENSES.md.
 """
 from __future__ import annotations
 
