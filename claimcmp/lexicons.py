@@ -74,13 +74,16 @@ def _read_text(name: str) -> str:
 def stance_lexicon() -> StanceLexicon:
     verbs: dict[str, StanceEntry] = {}
     nouns: dict[str, StanceEntry] = {}
-    for line in _read_text("stances.jsonl").splitlines():
-        if not line.strip():
-            continue
-        raw = json.loads(line)
-        entry = StanceEntry(**{**raw, "requires": tuple(raw.get("requires", ())),
-                               "unless": tuple(raw.get("unless", ()))})
-        (verbs if entry.pos == "VERB" else nouns)[entry.lemma] = entry
+    # The curated file first: its entries win over the CAMEO-derived ones of the same lemma.
+    for name in ("stances.jsonl", "stances_cameo.jsonl"):
+        for line in _read_text(name).splitlines():
+            if not line.strip():
+                continue
+            raw = json.loads(line)
+            entry = StanceEntry(raw["lemma"], raw["pos"], raw["stance"], raw["family"], raw["symmetric"],
+                                tuple(raw.get("requires", ())), tuple(raw.get("unless", ())))
+            table = verbs if entry.pos == "VERB" else nouns
+            table.setdefault(entry.lemma, entry)
     raw = json.loads(_read_text("cues.json"))
     cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
     verb_cues = [v for k, v in cues.items() if k.endswith("verbs") or k in {"terminators", "concessions", "denials"}]

@@ -1,0 +1,103 @@
+"""The stance lexicon files: well-formed entries, and every label readable by diff."""
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from claimcmp import stance_groups
+from claimcmp.lexicons import stance_lexicon
+
+FILES = ("stances.jsonl", "stances_cameo.jsonl")
+FAMILIES = {"cooperation", "conflict", "neutral"}
+
+
+def _entries(name: str) -> list[dict]:
+    text = resources.files("claimcmp.resources").joinpath(name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_entries_have_valid_fields(name):
+    for e in _entries(name):
+        assert isinstance(e["lemma"], str) and e["lemma"] == e["lemma"].strip().lower() and e["lemma"], e
+        assert e["pos"] in {"VERB", "NOUN"}, e
+        assert e["family"] in FAMILIES, e
+        assert isinstance(e["stance"], str) and e["stance"], e
+        assert isinstance(e["symmetric"], bool), e
+        for key in ("requires", "unless"):
+            assert all(isinstance(w, str) for w in e.get(key, [])), e
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_lemma_twice_in_a_file(name):
+    keys = [(e["lemma"], e["pos"]) for e in _entries(name)]
+    assert len(keys) == len(set(keys)), sorted(k for k in set(keys) if keys.count(k) > 1)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_stance_label_is_grouped_with_its_family(name):
+    wrong = []
+    for e in _entries(name):
+        group = stance_groups.read(e["stance"]).group
+        if group is None or group.family != e["family"]:
+            wrong.append((e["lemma"], e["stance"], e["family"], group and group.name))
+    assert wrong == []
+
+
+def test_cameo_file_is_broad_and_sourced():
+    entries = _entries("stances_cameo.jsonl")
+    assert len(entries) >= 2000
+    assert all(e["source"] == "curated" or e["source"].startswith("PETRARCH2 CAMEO.2.0") for e in entries)
+    assert all(e["cameo"].isdigit() for e in entries if "cameo" in e)
+
+
+def test_statements_are_no_stance_words():
+    lex = stance_lexicon()
+    for lemma in ("say", "comment", "tell", "announce"):
+        assert lex.verb(lemma) is None or lex.verb(lemma).family == "neutral"
+
+
+def test_curated_entries_win_over_cameo_ones():
+    curated = {(e["lemma"], e["pos"]): e for e in _entries("stances.jsonl")}
+    lex = stance_lexicon()
+    for (lemma, pos), e in curated.items():
+        loaded = lex.verb(lemma) if pos == "VERB" else lex.nouns[lemma]
+        assert (loaded.stance, loaded.family) == (e["stance"], e["family"])
+
+
+def test_cameo_entries_are_loaded():
+    lex = stance_lexicon()
+    assert lex.verb("test missile").family == "conflict"
+    assert lex.verb("lift sanction").family == "cooperation"
+    assert lex.verb("halt attack").family == "cooperation"  # ending a hostile act
+    assert lex.verb("withdraw donation").family == "conflict"  # ending a cooperative relation
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from claimcmp.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def _triples(nlp, text: str) -> set[tuple]:
+    """(subject, relation group, family, target) of each claim found in the text."""
+    doc = nlp.make_doc(text)
+    doc._.claimcmp_published = "2024-05-02"
+    doc._.claimcmp_article_id = "t"
+    return {(c["subject"].get("country") or c["subject"]["id"], stance_groups.read(c["stance"]).group.name,
+             c["family"], c["target"] and (c["target"].get("country") or c["target"]["id"]))
+            for c in nlp(doc)._.claimcmp_claims}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China rammed a Philippine supply ship near the shoal.", ("CHN", "attack", "conflict", "PHL")),
+    ("Washington will lift sanctions on Venezuela next month.", ("USA", "ease", "cooperation", "VEN")),
+    ("Japan chased away Chinese patrol boats from its waters.", ("JPN", "fight", "conflict", "CHN")),
+    ("The United States imposed new tariffs on Mexico.", ("USA", "sanction", "conflict", "MEX")),
+    ("North Korea tested a ballistic missile on Friday.", ("PRK", "show of force", "conflict", None)),
+])
+def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
+    assert expected in _triples(nlp, text)
