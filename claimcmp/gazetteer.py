@@ -159,11 +159,14 @@ def bodies() -> tuple[Body, ...]:
 def entries() -> dict[str, Entry]:
     """Every matcher key -> Entry. An alias claimed twice keeps its first owner, in the
     order blockers, organizations/groups, leaders, countries: a curated specific reading
-    beats a generated generic one ("Brussels" is the EU, not Belgium)."""
+    beats a generated generic one ("Brussels" is the EU, not Belgium). Rows sharing an id
+    are one actor: a later row only adds aliases, so the data files grow by appending."""
     out: dict[str, Entry] = {}
     taken: set[str] = set()
 
     def add(entry: Entry, aliases, cs_only: bool = False) -> None:
+        # a later row with the same id extends that actor (data files are append-only)
+        entry = out.get(entry.key, entry)
         for a in aliases:
             if a and a not in taken:
                 taken.add(a)
