@@ -201,6 +201,15 @@ def entries() -> dict[str, Entry]:
     return out
 
 
+@lru_cache(maxsize=1)
+def non_actor_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words, event_words) of resources/non_actors.json: NER names made of such words
+    ("UAV", "LoC", "Sec.") or holding an event word ("Operation X") are no actors."""
+    text = resources.files(_PKG).joinpath("non_actors.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return frozenset(data["words"]), frozenset(data["event_words"])
+
+
 def affiliation_code(actor: dict) -> str | None:
     """The code a person affiliated with `actor` carries in `country`: the state's ISO3 for
     states and state bodies, else the organization's slug (Guterres -> UN, Sinwar -> HAMAS)."""

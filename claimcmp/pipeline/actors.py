@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from claimcmp import extensions, gazetteer as gz
+from claimcmp import extensions, gazetteer as gz, places_data
 from claimcmp.lexicons import stance_lexicon
 from claimcmp.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
                                 MODIFIED, POSS, TITLE_WORDS)
@@ -83,7 +83,7 @@ class ActorTagger:
         has_ner = doc.has_annotation("ENT_IOB")
         ents = [self._trim(e) for e in doc.ents] if has_ner else []
         raw, rejected = self._matches(doc)
-        ents = [e for e in ents if e is not None and not _bogus_person(e, raw)]
+        ents = [e for e in ents if e is not None and not _bogus_person(e, raw) and not _no_actor_name(e)]
         # combinations first: "Turkish Defence Ministry" is one NER ORG that holds "Turkish"
         combos = self._combine(doc, raw)
         simple = self._ner_filter(raw, ents)
@@ -215,6 +215,8 @@ class ActorTagger:
             e -= 1
         if s >= e:
             return None
+        if ent.label_ == "PERSON":
+            e = _hyphen_tail(doc, e)
         return Span(doc, s, e, label=ent.label_)
 
     # --------------------------------------------------------- combinations
@@ -436,6 +438,33 @@ def _bogus_person(ent: Span, matches: list[Cand]) -> bool:
     return all(t.i in covered for t in ent if t.is_alpha) and len(ent) > 1
 
 
+def _hyphen_tail(doc: Doc, e: int) -> int:
+    """NER may stop a name at a hyphen ("Cheng Li" of "Cheng Li-wun"): a given name written
+    with a hyphen and no spaces is one word of the name."""
+    while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
+            and not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].is_lower:
+        e += 2
+    return e
+
+
+NAME_FILLER = {"of", "the", "and", "&", "-", ".", "'s"}
+PLAIN_TAGS = {"JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "IN", "DT"}
+
+
+def _no_actor_name(ent: Span) -> bool:
+    """A name NER found that names no party: abbreviations of things and titles ("UAV",
+    "LoC", "Sec."), common words ("Interior"), operations and documents ("Operation X",
+    "Cessation of Hostilities"); word lists in resources/non_actors.json."""
+    words, events = gz.non_actor_words()
+    low = [t.lower_.rstrip(".") for t in ent if t.lower_ not in NAME_FILLER]
+    if not low or all(w in words for w in low):
+        return True
+    if ent.label_ in ("ORG", "EVENT", "LAW") and any(w in events for w in low):
+        return True
+    # one ordinary word NER capitalized into a name: "Unilateral" opening a sentence
+    return len(ent) == 1 and not ent.text.isupper() and ent[0].tag_ in PLAIN_TAGS
+
+
 def _same_person(ent_text: str, c: Cand) -> bool:
     """A curated name inside a longer NER name is the same person only if the extra words
     are the curated first names ("Bashar Assad") - not "Hunter Biden"."""
@@ -466,6 +495,7 @@ def _unknown_org(ent: Span) -> dict | None:
     text = ent.text.strip()
     # page furniture and headline fragments are no actors: keep short, one-line names
     if (not any(ch.isupper() for ch in text) or len(ent) > 6 or "\n" in text or "/" in text
+            or "(" in text or ")" in text or places_data.lookup(text) is not None
             or not any(ch.isalpha() for ch in text) or text.lower() in JUNK_ORGS
             or any(w in JUNK_ORGS for w in text.lower().split())):
         return None
