@@ -334,7 +334,7 @@ class ActorTagger:
         for pos in (-1, 0):
             surnames = {k for k, v in full_by_surname.items() if " " in v}
             for s, e, _, aff, _, _ in found:
-                words = [t.text for t in doc[s:e] if t.text not in POSS]
+                words = _name_words(doc[s:e])
                 if not words or (pos == 0 and (len(words) < 2 or words[0] in surnames)):
                     continue
                 if len(words) > len(full_by_surname.get(words[pos], "").split()):
@@ -343,7 +343,7 @@ class ActorTagger:
                     aff_by_surname.setdefault(words[pos], aff)
         out = []
         for s, e, leader, aff, left, appos in found:
-            words = [t.text for t in doc[s:e] if t.text not in POSS]
+            words = _name_words(doc[s:e])
             sur = words[-1] if words else ""
             full = full_by_surname.get(sur, doc[s:e].text) if self.carry_persons else doc[s:e].text
             if leader is None and full != doc[s:e].text:
@@ -436,6 +436,11 @@ def _bogus_person(ent: Span, matches: list[Cand]) -> bool:
         if c.role not in (gz.PERSON, gz.BLOCKER) and ent.start <= c.start and c.end <= ent.end:
             covered.update(range(c.start, c.end))
     return all(t.i in covered for t in ent if t.is_alpha) and len(ent) > 1
+
+
+def _name_words(span: Span) -> list[str]:
+    """The words of a name as written: "Lai Ching-te" is two words, not four tokens."""
+    return "".join(t.text_with_ws for t in span if t.text not in POSS).split()
 
 
 def _hyphen_tail(doc: Doc, e: int) -> int:
