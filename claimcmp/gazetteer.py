@@ -210,6 +210,13 @@ def non_actor_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["words"]), frozenset(data["event_words"])
 
 
+@lru_cache(maxsize=1)
+def ambiguous_acronyms() -> dict[str, dict]:
+    """Abbreviation -> {"canon", "names": {ISO3: name}} (resources/ambiguous_acronyms.json)."""
+    text = resources.files(_PKG).joinpath("ambiguous_acronyms.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
+
+
 def affiliation_code(actor: dict) -> str | None:
     """The code a person affiliated with `actor` carries in `country`: the state's ISO3 for
     states and state bodies, else the organization's slug (Guterres -> UN, Sinwar -> HAMAS)."""

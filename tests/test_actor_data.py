@@ -32,8 +32,8 @@ def rows(name: str) -> list[dict]:
 
 # ------------------------------------------------------------------ state bodies
 @pytest.mark.parametrize("text,mention,iso", [
-    ("Fighter jets of the PAF intercepted two aircraft overnight.", "PAF", "PAK"),
-    ("The CCG fired water cannon at a supply boat near the shoal.", "CCG", "CHN"),
+    ("Pakistan said jets of the PAF intercepted two Indian aircraft.", "PAF", "PAK"),
+    ("Beijing said the CCG fired water cannon at a supply boat.", "CCG", "CHN"),
     ("A PCG vessel shadowed the foreign ships for six hours.", "PCG", "PHL"),
     ("The Border Security Force detained a man crossing at night.", "Border Security Force", "IND"),
     ("The BSF said it had sealed the frontier.", "BSF", "IND"),
@@ -65,9 +65,21 @@ def test_generic_body_phrase_takes_its_country_from_the_text(tag):
     assert found(tag("The Ministry of National Defense tracked the ships.")) == {}
 
 
-def test_ambiguous_abbreviations_are_not_guessed(tag):
-    got = found(tag("The IAF said the jets returned safely."))
-    assert all(a["country"] not in ("IND", "ISR") for a in got.values())
+@pytest.mark.parametrize("text,iso", [
+    ("The IAF said the jets returned safely.", None),
+    ("Israel and India held talks; the IAF said the jets returned safely.", None),
+    ("India said IAF jets hit the camps, and Pakistan denied it.", "IND"),
+    ("Israel said IAF jets struck the launch sites.", "ISR"),
+    ("Taiwan said its MND tracked the ships.", "TWN"),
+    ("The MND in Seoul said the drills were over.", "KOR"),
+])
+def test_ambiguous_abbreviations_take_the_one_state_the_text_names(tag, text, iso):
+    acronym = next(w for w in ("IAF", "MND") if w in text)
+    got = found(tag(text))
+    if iso is None:
+        assert acronym not in got  # neither guessed nor made a slug of its own
+    else:
+        assert got[acronym]["country"] == iso and got[acronym]["id"].startswith(iso + "_")
 
 
 # ------------------------------------------------------------------ armed groups, IGOs

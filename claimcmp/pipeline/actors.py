@@ -93,6 +93,9 @@ class ActorTagger:
         taken = bytearray(len(doc))
         for c in chosen + rejected:  # a rejected "Hamas-controlled" must not come back as ORG
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        for c in _ambiguous_acronyms(doc, chosen, taken):
+            chosen.append(c)
+            taken[c.start] = 1
         for ent in ents:  # NER names the matcher missed: odd tokenization, unknown orgs
             if ent.label_ in ("ORG", "GPE", "NORP") and not any(taken[ent.start:ent.end]):
                 actor = self._lookup(ent.text)
@@ -436,6 +439,27 @@ def _bogus_person(ent: Span, matches: list[Cand]) -> bool:
         if c.role not in (gz.PERSON, gz.BLOCKER) and ent.start <= c.start and c.end <= ent.end:
             covered.update(range(c.start, c.end))
     return all(t.i in covered for t in ent if t.is_alpha) and len(ent) > 1
+
+
+def _ambiguous_acronyms(doc: Doc, chosen: list[Cand], taken: bytearray) -> list[Cand]:
+    """'IAF' is the Indian or the Israeli Air Force: the one whose state the text names, when
+    it names exactly one of them; else the abbreviation is no actor at all (no slug either)."""
+    table = gz.ambiguous_acronyms()
+    hits = [t for t in doc if t.text in table and not taken[t.i]]
+    if not hits:
+        return []
+    named = {c.actor.get("country") for c in chosen if c.actor}
+    out = []
+    for t in hits:
+        row = table[t.text]
+        states = [iso for iso in row["names"] if iso in named]
+        actor = None
+        if len(states) == 1:
+            iso = states[0]
+            actor = {"id": f"{iso}_{row['canon']}", "name": row["names"][iso],
+                     "kind": "organization", "country": iso}
+        out.append(Cand(t.i, t.i + 1, actor, 1))
+    return out
 
 
 def _name_words(span: Span) -> list[str]:
