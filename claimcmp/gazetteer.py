@@ -30,7 +30,8 @@ BLOCKER = "blocker"  # a phrase that contains an alias but names no actor ("Lati
 CONTEXT_ACRONYMS = frozenset({"IS", "WHO", "CAR", "US", "AU", "SAA", "SAF", "LeT"})
 # Country names that are also common first names: dropped when NER says PERSON.
 PERSONISH = frozenset({"Jordan", "Chad", "Georgia", "Israel", "Kenya", "Niger", "Lebanon",
-                       "Cuba", "Victoria", "Washington", "Paris", "Sydney", "Florence"})
+                       "Cuba", "Victoria", "Washington", "Paris", "Sydney", "Florence",
+                       "Pak"})
 
 
 # Lexicon of the context rules in pipeline/actors.py (kept here with the other word lists).

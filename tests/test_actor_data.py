@@ -82,6 +82,23 @@ def test_ambiguous_abbreviations_take_the_one_state_the_text_names(tag, text, is
         assert got[acronym]["country"] == iso and got[acronym]["id"].startswith(iso + "_")
 
 
+@pytest.mark.parametrize("text,mention,iso", [
+    ("Seoul said N.K. troops crossed the line briefly.", "N.K. troops", "PRK"),
+    ("Tokyo and S. Korea held a call on the launch.", "S. Korea", "KOR"),
+    ("Tehran threatened the Jewish state again.", "Jewish state", "ISR"),
+    ("Taipei accused mainland China of coercion.", "mainland China", "CHN"),
+    ("The Pak Army said it had repulsed the raid.", "Pak Army", "PAK"),
+])
+def test_short_forms_of_state_names(tag, text, mention, iso):
+    got = found(tag(text))
+    assert got[mention]["country"] == iso
+
+
+def test_korean_surname_pak_is_not_pakistan(tag):
+    got = found(tag("Pak Jong Chon inspected the artillery units."))
+    assert all(a["country"] != "PAK" for a in got.values())
+
+
 # ------------------------------------------------------------------ armed groups, IGOs
 @pytest.mark.parametrize("text,mention,slug", [
     ("Jaish-e-Mohammed was blamed for the bombing of the convoy.", "Jaish-e-Mohammed", "JEM"),
@@ -149,6 +166,8 @@ def test_rows_with_one_id_extend_one_actor():
     ("WHICH SIDE BLINKS FIRST?", "WHICH"),
     ("The Defence said nothing more.", "Defence"),
     ("An IED struck the convoy.", "IED"),
+    ("Police Say Siege Over After Deadly Attack On Village", "Deadly Attack"),
+    ("The Border Clashes Spread To Two Provinces", "Border Clashes"),
 ])
 def test_junk_names_are_no_actors(tag, text, junk):
     got = found(tag(text))

@@ -488,7 +488,7 @@ def _no_actor_name(ent: Span) -> bool:
     low = [t.lower_.rstrip(".") for t in ent if t.lower_ not in NAME_FILLER]
     if not low or all(w in words for w in low):
         return True
-    if ent.label_ in ("ORG", "EVENT", "LAW") and any(w in events for w in low):
+    if ent.label_ in ("ORG", "PERSON", "EVENT", "LAW") and any(w in events for w in low):
         return True
     # one ordinary word NER capitalized into a name: "Unilateral" opening a sentence
     return len(ent) == 1 and not ent.text.isupper() and ent[0].tag_ in PLAIN_TAGS
