@@ -116,6 +116,7 @@ def test_korean_surname_pak_is_not_pakistan(tag):
     ("The New People's Army ambushed a patrol.", "New People's Army", "NPA"),
     ("Separatists shelled the village overnight.", "Separatists", "SEPARATISTS"),
     ("Masked gunmen opened fire on the police station.", "Masked gunmen", "GUNMEN"),
+    ("Kosovo Serbs blocked the road to the border crossing.", "Kosovo Serbs", "KOSOVO_SERBS"),
 ])
 def test_armed_groups_have_slugs(tag, text, mention, slug):
     got = found(tag(text))
