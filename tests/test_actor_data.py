@@ -175,6 +175,11 @@ def test_junk_names_are_no_actors(tag, text, junk):
     assert not any(junk in mention or mention in junk for mention in got), got
 
 
+def test_a_state_named_inside_an_event_name_is_no_actor(tag):
+    doc = tag("Delegates walked out of the Libya National Reconciliation Conference on Friday.")
+    assert found(doc) == {}
+
+
 def test_relative_pronouns_are_no_actors(tag):
     doc = tag("The envoy, who met the rebels, and the ministry, which denied it, spoke. "
               "Who will pay? That is what they asked.")

@@ -83,10 +83,11 @@ class ActorTagger:
         has_ner = doc.has_annotation("ENT_IOB")
         ents = [self._trim(e) for e in doc.ents] if has_ner else []
         raw, rejected = self._matches(doc)
-        ents = [e for e in ents if e is not None and not _bogus_person(e, raw) and not _no_actor_name(e)]
+        ents = [e for e in ents if e is not None and not _bogus_person(e, raw)]
         # combinations first: "Turkish Defence Ministry" is one NER ORG that holds "Turkish"
         combos = self._combine(doc, raw)
-        simple = self._ner_filter(raw, ents)
+        simple = self._ner_filter(raw, ents)  # "Syria" in "Syria Dialogue Conference" is no actor
+        ents = [e for e in ents if not _no_actor_name(e)]  # ... nor is the conference
         persons = self._persons(doc, simple, combos, ents)
         cands = [c for c in simple if c.role != gz.MODIFIER] + combos + persons
         chosen = _resolve(cands, len(doc))
