@@ -177,7 +177,7 @@ VCT|St Vincent and the Grenadines;St. Vincent and the Grenadines|Vincentian
 WSM||Samoan
 SMR||Sammarinese
 STP|Sao Tome and Principe|Santomean
-SAU|Saudi Arabia;KSA;Kingdom of Saudi Arabia|Saudi
+SAU|Saudi Arabia;KSA;Kingdom of Saudi Arabia|Saudi;Saudi Arabian
 SEN||Senegalese
 SRB||Serbian;Serb
 SYC||Seychellois

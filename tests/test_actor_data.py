@@ -180,6 +180,31 @@ def test_a_state_named_inside_an_event_name_is_no_actor(tag):
     assert found(doc) == {}
 
 
+@pytest.mark.parametrize("text,mention,iso", [
+    ("Kenya's National Intelligence Service arrested two men.", "Kenya's National Intelligence Service", "KEN"),
+    ("Bahrain's national news agency said the envoy left.", "Bahrain's national news agency", "BHR"),
+    ("The Philippine Justice Department filed charges.", "Philippine Justice Department", "PHL"),
+])
+def test_a_named_state_beats_a_namesake_body(tag, text, mention, iso):
+    assert found(tag(text))[mention]["country"] == iso
+
+
+@pytest.mark.parametrize("text", [
+    "They walked into the lion's den.",
+    "CCTV footage showed the blast.",
+    "A crisis group met at the school.",
+])
+def test_common_phrases_are_no_actors(tag, text):
+    assert found(tag(text)) == {}
+
+
+def test_ambiguous_abbreviations_have_no_fixed_owner():
+    owned = {a for r in rows("actors.jsonl") for a in r["aliases"] + r.get("cs_aliases", [])}
+    table = json.loads(resources.files("claimcmp.resources").joinpath(
+        "ambiguous_acronyms.json").read_text(encoding="utf-8"))
+    assert {k for k in table if not k.startswith("_")} & owned == set()
+
+
 def test_relative_pronouns_are_no_actors(tag):
     doc = tag("The envoy, who met the rebels, and the ministry, which denied it, spoke. "
               "Who will pay? That is what they asked.")
