@@ -30,7 +30,8 @@ BLOCKER = "blocker"  # a phrase that contains an alias but names no actor ("Lati
 CONTEXT_ACRONYMS = frozenset({"IS", "WHO", "CAR", "US", "AU", "SAA", "SAF", "LeT"})
 # Country names that are also common first names: dropped when NER says PERSON.
 PERSONISH = frozenset({"Jordan", "Chad", "Georgia", "Israel", "Kenya", "Niger", "Lebanon",
-                       "Cuba", "Victoria", "Washington", "Paris", "Sydney", "Florence"})
+                       "Cuba", "Victoria", "Washington", "Paris", "Sydney", "Florence",
+                       "Pak"})
 
 
 # Lexicon of the context rules in pipeline/actors.py (kept here with the other word lists).
@@ -159,11 +160,14 @@ def bodies() -> tuple[Body, ...]:
 def entries() -> dict[str, Entry]:
     """Every matcher key -> Entry. An alias claimed twice keeps its first owner, in the
     order blockers, organizations/groups, leaders, countries: a curated specific reading
-    beats a generated generic one ("Brussels" is the EU, not Belgium)."""
+    beats a generated generic one ("Brussels" is the EU, not Belgium). Rows sharing an id
+    are one actor: a later row only adds aliases, so the data files grow by appending."""
     out: dict[str, Entry] = {}
     taken: set[str] = set()
 
     def add(entry: Entry, aliases, cs_only: bool = False) -> None:
+        # a later row with the same id extends that actor (data files are append-only)
+        entry = out.get(entry.key, entry)
         for a in aliases:
             if a and a not in taken:
                 taken.add(a)
@@ -196,6 +200,22 @@ def entries() -> dict[str, Entry]:
         add(Entry(f"metonym:{iso}", METONYM, actor, adjective=adj), r["metonyms"])
         add(Entry(f"prefix:{iso}", PREFIX, actor, adjective=adj), r["prefixes"])
     return out
+
+
+@lru_cache(maxsize=1)
+def non_actor_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words, event_words) of resources/non_actors.json: NER names made of such words
+    ("UAV", "LoC", "Sec.") or holding an event word ("Operation X") are no actors."""
+    text = resources.files(_PKG).joinpath("non_actors.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    return frozenset(data["words"]), frozenset(data["event_words"])
+
+
+@lru_cache(maxsize=1)
+def ambiguous_acronyms() -> dict[str, dict]:
+    """Abbreviation -> {"canon", "names": {ISO3: name}} (resources/ambiguous_acronyms.json)."""
+    text = resources.files(_PKG).joinpath("ambiguous_acronyms.json").read_text(encoding="utf-8")
+    return {k: v for k, v in json.loads(text).items() if not k.startswith("_")}
 
 
 def affiliation_code(actor: dict) -> str | None:

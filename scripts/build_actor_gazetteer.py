@@ -59,7 +59,7 @@ CAN||Canadian
 CAF|Central African Republic;CAR|Central African
 TCD||Chadian
 CHL||Chilean
-CHN|China;PRC;People's Republic of China;Red China|Chinese
+CHN|China;PRC;People's Republic of China;Red China;mainland China|Chinese
 COL||Colombian
 COM|Comoros|Comoran;Comorian
 COG|Republic of Congo;Republic of the Congo;Congo-Brazzaville;Congo Brazzaville|
@@ -106,7 +106,7 @@ IDN||Indonesian
 IRN|Iran;Islamic Republic of Iran;Persia|Iranian;Persian
 IRQ||Iraqi
 IRL|Ireland;Republic of Ireland|Irish
-ISR|Israel;State of Israel|Israeli
+ISR|Israel;State of Israel;Jewish state|Israeli
 ITA||Italian
 JAM||Jamaican
 JPN||Japanese
@@ -114,8 +114,8 @@ JOR||Jordanian
 KAZ||Kazakh;Kazakhstani
 KEN||Kenyan
 KIR||I-Kiribati
-PRK|North Korea;DPRK;D.P.R.K.;Democratic People's Republic of Korea|North Korean
-KOR|South Korea;ROK;Republic of Korea|South Korean
+PRK|North Korea;DPRK;D.P.R.K.;Democratic People's Republic of Korea;N. Korea;N.Korea;N.K.|North Korean
+KOR|South Korea;ROK;Republic of Korea;S. Korea;S.Korea|South Korean
 XKX|Kosovo|Kosovar;Kosovan
 KWT||Kuwaiti
 KGZ|Kyrgyzstan;Kirghizia|Kyrgyz;Kyrgyzstani
@@ -157,7 +157,7 @@ NGA||Nigerian
 MKD|North Macedonia;Macedonia|Macedonian
 NOR||Norwegian
 OMN||Omani
-PAK||Pakistani
+PAK||Pakistani;Pak
 PLW||Palauan
 PSE|Palestine;State of Palestine;Palestinian Authority;Palestinian territories|Palestinian
 PAN||Panamanian
@@ -177,7 +177,7 @@ VCT|St Vincent and the Grenadines;St. Vincent and the Grenadines|Vincentian
 WSM||Samoan
 SMR||Sammarinese
 STP|Sao Tome and Principe|Santomean
-SAU|Saudi Arabia;KSA;Kingdom of Saudi Arabia|Saudi
+SAU|Saudi Arabia;KSA;Kingdom of Saudi Arabia|Saudi;Saudi Arabian
 SEN||Senegalese
 SRB||Serbian;Serb
 SYC||Seychellois

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from claimcmp import extensions, gazetteer as gz
+from claimcmp import extensions, gazetteer as gz, places_data
 from claimcmp.lexicons import stance_lexicon
 from claimcmp.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
                                 MODIFIED, POSS, TITLE_WORDS)
@@ -86,13 +86,17 @@ class ActorTagger:
         ents = [e for e in ents if e is not None and not _bogus_person(e, raw)]
         # combinations first: "Turkish Defence Ministry" is one NER ORG that holds "Turkish"
         combos = self._combine(doc, raw)
-        simple = self._ner_filter(raw, ents)
+        simple = self._ner_filter(raw, ents)  # "Syria" in "Syria Dialogue Conference" is no actor
+        ents = [e for e in ents if not _no_actor_name(e)]  # ... nor is the conference
         persons = self._persons(doc, simple, combos, ents)
         cands = [c for c in simple if c.role != gz.MODIFIER] + combos + persons
         chosen = _resolve(cands, len(doc))
         taken = bytearray(len(doc))
         for c in chosen + rejected:  # a rejected "Hamas-controlled" must not come back as ORG
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        for c in _ambiguous_acronyms(doc, chosen, taken):
+            chosen.append(c)
+            taken[c.start] = 1
         for ent in ents:  # NER names the matcher missed: odd tokenization, unknown orgs
             if ent.label_ in ("ORG", "GPE", "NORP") and not any(taken[ent.start:ent.end]):
                 actor = self._lookup(ent.text)
@@ -215,6 +219,8 @@ class ActorTagger:
             e -= 1
         if s >= e:
             return None
+        if ent.label_ == "PERSON":
+            e = _hyphen_tail(doc, e)
         return Span(doc, s, e, label=ent.label_)
 
     # --------------------------------------------------------- combinations
@@ -332,7 +338,7 @@ class ActorTagger:
         for pos in (-1, 0):
             surnames = {k for k, v in full_by_surname.items() if " " in v}
             for s, e, _, aff, _, _ in found:
-                words = [t.text for t in doc[s:e] if t.text not in POSS]
+                words = _name_words(doc[s:e])
                 if not words or (pos == 0 and (len(words) < 2 or words[0] in surnames)):
                     continue
                 if len(words) > len(full_by_surname.get(words[pos], "").split()):
@@ -341,7 +347,7 @@ class ActorTagger:
                     aff_by_surname.setdefault(words[pos], aff)
         out = []
         for s, e, leader, aff, left, appos in found:
-            words = [t.text for t in doc[s:e] if t.text not in POSS]
+            words = _name_words(doc[s:e])
             sur = words[-1] if words else ""
             full = full_by_surname.get(sur, doc[s:e].text) if self.carry_persons else doc[s:e].text
             if leader is None and full != doc[s:e].text:
@@ -436,6 +442,59 @@ def _bogus_person(ent: Span, matches: list[Cand]) -> bool:
     return all(t.i in covered for t in ent if t.is_alpha) and len(ent) > 1
 
 
+def _ambiguous_acronyms(doc: Doc, chosen: list[Cand], taken: bytearray) -> list[Cand]:
+    """'IAF' is the Indian or the Israeli Air Force: the one whose state the text names, when
+    it names exactly one of them; else the abbreviation is no actor at all (no slug either)."""
+    table = gz.ambiguous_acronyms()
+    hits = [t for t in doc if t.text in table and not taken[t.i]]
+    if not hits:
+        return []
+    named = {c.actor.get("country") for c in chosen if c.actor}
+    out = []
+    for t in hits:
+        row = table[t.text]
+        states = [iso for iso in row["names"] if iso in named]
+        actor = None
+        if len(states) == 1:
+            iso = states[0]
+            actor = {"id": f"{iso}_{row['canon']}", "name": row["names"][iso],
+                     "kind": "organization", "country": iso}
+        out.append(Cand(t.i, t.i + 1, actor, 1))
+    return out
+
+
+def _name_words(span: Span) -> list[str]:
+    """The words of a name as written: "Lai Ching-te" is two words, not four tokens."""
+    return "".join(t.text_with_ws for t in span if t.text not in POSS).split()
+
+
+def _hyphen_tail(doc: Doc, e: int) -> int:
+    """NER may stop a name at a hyphen ("Cheng Li" of "Cheng Li-wun"): a given name written
+    with a hyphen and no spaces is one word of the name."""
+    while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
+            and not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].is_lower:
+        e += 2
+    return e
+
+
+NAME_FILLER = {"of", "the", "and", "&", "-", ".", "'s"}
+PLAIN_TAGS = {"JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "IN", "DT"}
+
+
+def _no_actor_name(ent: Span) -> bool:
+    """A name NER found that names no party: abbreviations of things and titles ("UAV",
+    "LoC", "Sec."), common words ("Interior"), operations and documents ("Operation X",
+    "Cessation of Hostilities"); word lists in resources/non_actors.json."""
+    words, events = gz.non_actor_words()
+    low = [t.lower_.rstrip(".") for t in ent if t.lower_ not in NAME_FILLER]
+    if not low or all(w in words for w in low):
+        return True
+    if ent.label_ in ("ORG", "PERSON", "EVENT", "LAW") and any(w in events for w in low):
+        return True
+    # one ordinary word NER capitalized into a name: "Unilateral" opening a sentence
+    return len(ent) == 1 and not ent.text.isupper() and ent[0].tag_ in PLAIN_TAGS
+
+
 def _same_person(ent_text: str, c: Cand) -> bool:
     """A curated name inside a longer NER name is the same person only if the extra words
     are the curated first names ("Bashar Assad") - not "Hunter Biden"."""
@@ -466,6 +525,7 @@ def _unknown_org(ent: Span) -> dict | None:
     text = ent.text.strip()
     # page furniture and headline fragments are no actors: keep short, one-line names
     if (not any(ch.isupper() for ch in text) or len(ent) > 6 or "\n" in text or "/" in text
+            or "(" in text or ")" in text or places_data.lookup(text) is not None
             or not any(ch.isalpha() for ch in text) or text.lower() in JUNK_ORGS
             or any(w in JUNK_ORGS for w in text.lower().split())):
         return None
