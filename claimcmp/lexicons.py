@@ -1,13 +1,13 @@
-"""Packaged lexical data (claimcmp/resources), loaded once per process.
+"""Packaged lexical data (claimcmp/resources), loaded once per process and overlay.
 
 Data lives in JSON/JSONL so that linguists can extend it without touching code.
 """
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
+from dataclasses import dataclass, fields
+
+from claimcmp import resource_loader
+from claimcmp.resource_loader import overlay_cached
 
 
 @dataclass(frozen=True)
@@ -66,22 +66,20 @@ def _stems(word: str) -> list[str]:
     return out
 
 
-def _read_text(name: str) -> str:
-    return resources.files("claimcmp.resources").joinpath(name).read_text(encoding="utf-8")
+_ENTRY_FIELDS = frozenset(f.name for f in fields(StanceEntry))
 
 
-@lru_cache(maxsize=1)
-def stance_lexicon() -> StanceLexicon:
+@overlay_cached
+def stance_lexicon(overlay: str | None = None) -> StanceLexicon:
+    """The stance lexicon of the overlay in force (resource_loader): stances*.jsonl and cues.json."""
     verbs: dict[str, StanceEntry] = {}
     nouns: dict[str, StanceEntry] = {}
-    for line in _read_text("stances.jsonl").splitlines():
-        if not line.strip():
-            continue
-        raw = json.loads(line)
-        entry = StanceEntry(**{**raw, "requires": tuple(raw.get("requires", ())),
+    for raw in resource_loader.rows("stances.jsonl", overlay):
+        entry = StanceEntry(**{**{k: v for k, v in raw.items() if k in _ENTRY_FIELDS},
+                               "requires": tuple(raw.get("requires", ())),
                                "unless": tuple(raw.get("unless", ()))})
         (verbs if entry.pos == "VERB" else nouns)[entry.lemma] = entry
-    raw = json.loads(_read_text("cues.json"))
+    raw = resource_loader.json_object("cues.json", overlay)
     cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
     verb_cues = [v for k, v in cues.items() if k.endswith("verbs") or k in {"terminators", "concessions", "denials"}]
     known = frozenset(lemma.split()[0] for lemma in verbs) | frozenset().union(*verb_cues)

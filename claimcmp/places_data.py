@@ -12,12 +12,12 @@ Generated line: {"name", "kind", "country", "names": [...], "weak"?: [names], "m
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Iterable, NamedTuple
+
+from claimcmp import resource_loader
+from claimcmp.resource_loader import overlay_cached
 
 _CURATED = "places_curated.jsonl"
 _GENERATED = "places_generated.jsonl"
@@ -60,24 +60,18 @@ def first_run(text: str) -> str:
     return m.group(0) if m else ""
 
 
-def _rows(filename: str) -> Iterable[dict]:
-    text = resources.files("claimcmp").joinpath("resources", filename).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip():
-            yield json.loads(line)
-
-
-@lru_cache(maxsize=1)
-def load() -> Gazetteer:
+@overlay_cached
+def load(overlay: str | None) -> Gazetteer:
+    """The place gazetteer of the overlay in force (resource_loader)."""
     places: dict[str, Place] = {}
-    for row in _rows(_GENERATED):
+    for row in resource_loader.rows(_GENERATED, overlay):
         weak = row.get("weak", ())
         strong = Place(row["name"], row["kind"], row["country"], minor=bool(row.get("minor")))
         for name in row["names"]:
             places[name] = strong._replace(weak=True) if name in weak else strong
     # Curated names overwrite generated ones: they carry the English spelling and the
     # country a news reader means ("Gaza" -> the Gaza Strip, "Congo" -> DR Congo).
-    for row in _rows(_CURATED):
+    for row in resource_loader.rows(_CURATED, overlay):
         place = Place(row["name"], row["kind"], row["country"], bool(row.get("weak")))
         for name in (row["name"], *row.get("aliases", ())):
             places[name] = place

@@ -6,11 +6,12 @@ groups of synonyms and classes of groups kept as data, never by string equality.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from claimcmp import resource_loader
+from claimcmp.resource_loader import overlay_cached
 
 _WORD = re.compile(r"[a-z]+")
 
@@ -67,11 +68,10 @@ def _tokens(text: str, lex: Lexicon) -> tuple[str, ...]:
     return tuple(_canon(w, lex.vocabulary) for w in words if w not in lex.stop)
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    raw = json.loads(
-        resources.files("claimcmp").joinpath("resources/stance_synonyms.json").read_text("utf-8")
-    )
+@overlay_cached
+def lexicon(overlay: str | None) -> Lexicon:
+    """The synonym groups of the overlay in force (resource_loader)."""
+    raw = resource_loader.json_object("stance_synonyms.json", overlay)
     stop = frozenset(raw["stopwords"])
     groups: dict[str, StanceGroup] = {}
     labels: dict[str, list[str]] = {}
@@ -99,14 +99,20 @@ def lexicon() -> Lexicon:
             key = _tokens(lab, lex)
             if key in lex.phrases and lex.phrases[key] != name:
                 # One phrase naming two relations would make readings depend on file order.
-                raise ValueError(f"stance phrase {lab!r} is in groups {lex.phrases[key]} and {name}")
+                raise resource_loader.ResourceError(
+                    f"stance phrase {lab!r} is in groups {lex.phrases[key]} and {name}", "stance_synonyms.json")
             lex.phrases[key] = name
     return lex
 
 
-@lru_cache(maxsize=8192)
 def read(label: str | None) -> Reading:
-    lex = lexicon()
+    """What a label names, in the groups of the overlay in force."""
+    return _read(label, resource_loader.active_overlay())
+
+
+@lru_cache(maxsize=8192)
+def _read(label: str | None, overlay: str | None) -> Reading:
+    lex = lexicon.for_overlay(overlay)
     toks = _tokens(label or "", lex)
     norm = " ".join(toks)
     # Words that can be shared without naming the same act ("rule out" / "pull out").

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
+from claimcmp import resource_loader
 from claimcmp.models import DateSpan
+from claimcmp.resource_loader import overlay_cached
 
 AS_OF = dt.date(2025, 11, 1)
 _DAY = dt.timedelta(days=1)
@@ -45,32 +44,39 @@ class TenureFind:
     span: DateSpan
 
 
-@lru_cache(maxsize=1)
-def terms() -> dict[str, tuple[Term, ...]]:
+@overlay_cached
+def terms(overlay: str | None) -> dict[str, tuple[Term, ...]]:
     """leader id -> terms in time order."""
     out: dict[str, list[Term]] = {}
-    text = resources.files("claimcmp.resources").joinpath("tenures.jsonl").read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip():
-            row = json.loads(line)
-            end = dt.date.fromisoformat(row["end"]) if row["end"] else None
-            term = Term(row["leader"], row["office"], dt.date.fromisoformat(row["start"]), end)
-            out.setdefault(term.leader, []).append(term)
+    for row in resource_loader.rows("tenures.jsonl", overlay):
+        end = dt.date.fromisoformat(row["end"]) if row["end"] else None
+        term = Term(row["leader"], row["office"], dt.date.fromisoformat(row["start"]), end)
+        out.setdefault(term.leader, []).append(term)
     return {k: tuple(sorted(v, key=lambda t: t.start)) for k, v in out.items()}
 
 
-@lru_cache(maxsize=1)
-def _aliases() -> dict[str, str]:
-    """alias as written -> leader id, for the leaders whose terms are known."""
+@dataclass(frozen=True)
+class _Tables:
+    """What find() reads, built once per overlay."""
+
+    terms: dict[str, tuple[Term, ...]]
+    aliases: dict[str, str]  # alias as written -> leader id, for the leaders whose terms are known
+    named: re.Pattern  # any of those aliases
+    patterns: tuple[re.Pattern, ...]
+
+
+@overlay_cached
+def _tables(overlay: str | None) -> _Tables:
     from claimcmp import gazetteer
 
-    known = terms()
-    out: dict[str, str] = {}
-    for row in gazetteer.leaders():
+    known = terms.for_overlay(overlay)
+    aliases: dict[str, str] = {}
+    for row in gazetteer.leaders.for_overlay(overlay):
         if row["id"] in known:
             for alias in [row["name"], *row.get("aliases", [])]:
-                out.setdefault(alias, row["id"])
-    return out
+                aliases.setdefault(alias, row["id"])
+    names = _names(aliases)
+    return _Tables(known, aliases, re.compile(names), _patterns(names))
 
 
 _TITLE = (r"(?:(?:US|U\.S\.|Russian|Turkish|Israeli|Iranian|Ukrainian|French|Chinese|Syrian)\s+)?"
@@ -93,21 +99,14 @@ _PART = (r"(?:the\s+)?(?P<edge>first|last|final|opening|closing)\s+(?:(?P<n>\d+|
 _PARTS_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "few": 3, "several": 3}
 
 
-@lru_cache(maxsize=1)
-def _names() -> str:
+def _names(aliases: dict[str, str]) -> str:
     """The leaders' names, longest first, as written (case matters: "Bush", not "bush")."""
-    names = sorted(_aliases(), key=len, reverse=True)
+    names = sorted(aliases, key=len, reverse=True)
     return rf"(?-i:(?P<name>{'|'.join(re.escape(n) for n in names)}))(?![\w-])"
 
 
-@lru_cache(maxsize=1)
-def _named() -> re.Pattern:
-    return re.compile(_names())
-
-
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, ...]:
-    who = rf"(?:{_TITLE})?{_names()}"
+def _patterns(names: str) -> tuple[re.Pattern, ...]:
+    who = rf"(?:{_TITLE})?{names}"
     pron = r"(?P<pron>he|she)"
     poss = rf"(?:{who}(?:['\u2019]s?)?|(?P<pposs>his|her))"
     since = r"(?P<prep>since|after|following|ever\s+since)"
@@ -123,13 +122,14 @@ def _patterns() -> tuple[re.Pattern, ...]:
 def find(text: str, published: dt.date | None) -> list[TenureFind]:
     """Every expression dated by a term of office, resolved (those that cannot be resolved,
     such as a pronoun with no leader before it, are left out)."""
-    if not isinstance(text, str) or not text or not _aliases():
+    tables = _tables()
+    if not isinstance(text, str) or not text or not tables.aliases:
         return []
     found: list[TenureFind] = []
-    for pattern in _patterns():
+    for pattern in tables.patterns:
         for m in pattern.finditer(text):
-            leader = _leader(m, text)
-            span = _resolve(m, leader, published) if leader else None
+            leader = _leader(m, text, tables)
+            span = _resolve(tables.terms[leader], m, published) if leader else None
             if span is not None:
                 found.append(TenureFind(m.start(), m.end(), span))
     found.sort(key=lambda f: (f.start, -f.end))
@@ -140,12 +140,12 @@ def find(text: str, published: dt.date | None) -> list[TenureFind]:
     return kept
 
 
-def _leader(m: re.Match, text: str) -> str | None:
+def _leader(m: re.Match, text: str, tables: _Tables) -> str | None:
     if m.group("name"):
-        return _aliases()[m.group("name")]
+        return tables.aliases[m.group("name")]
     # "since he came to power": the last leader named in the 300 characters before.
-    named = list(_named().finditer(text, max(0, m.start() - 300), m.start()))
-    return _aliases()[named[-1].group("name")] if named else None
+    named = list(tables.named.finditer(text, max(0, m.start() - 300), m.start()))
+    return tables.aliases[named[-1].group("name")] if named else None
 
 
 def _chain(leader_terms: tuple[Term, ...], index: int) -> tuple[dt.date, dt.date]:
@@ -168,8 +168,7 @@ def _term_index(leader_terms: tuple[Term, ...], published: dt.date | None, retur
     return begun[-1] if begun else None
 
 
-def _resolve(m: re.Match, leader: str, published: dt.date | None) -> DateSpan | None:
-    leader_terms = terms()[leader]
+def _resolve(leader_terms: tuple[Term, ...], m: re.Match, published: dt.date | None) -> DateSpan | None:
     groups = m.groupdict()
     returned = bool(groups.get("ret")) or "return" in (groups.get("noun") or "").lower()
     index = _term_index(leader_terms, published, returned)
