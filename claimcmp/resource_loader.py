@@ -178,6 +178,15 @@ def _overlay_rows(path: Path) -> list[dict]:
     return [row for _number, row in parse_jsonl(text, str(path))]
 
 
+def read_overlay(folder: str) -> None:
+    """Parse every file of an overlay folder: a bad line fails here, before any extraction."""
+    require_folder(folder)
+    for name in RESOURCES:
+        path = overlay_file(name, folder)
+        if path is not None:
+            _overlay_json(path) if name.endswith(".json") else _overlay_rows(path)
+
+
 def rows(name: str, overlay: str | None = None) -> list[dict]:
     """The rows of a JSONL resource: packaged, then merged with the overlay's file of that name."""
     out = [json.loads(line) for line in packaged_text(name).splitlines() if line.strip()]

@@ -10,13 +10,6 @@ from hypothesis import strategies as st
 from claimcmp import gazetteer, tenures
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from claimcmp.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 def spans(text: str, published: str | None = None) -> list[tuple[str, str, str, str]]:
     date = dt.date.fromisoformat(published) if published else None
     return [(text[f.start:f.end], f.span.start.isoformat(), f.span.end.isoformat(), f.span.source)

@@ -23,11 +23,12 @@ def command(
         help="Date an article that gives no publication date by its gold file's `published` "
              "(scores the rest of the pipeline as if the date were known, as with --date)."),
     model: str = common.MODEL_OPTION,
+    resources: str = common.RESOURCES_OPTION,
     quiet: bool = common.QUIET_OPTION,
     debug: bool = common.DEBUG_OPTION,
 ) -> None:
     """Score extraction against gold claims (precision, recall, F1, slot accuracies)."""
-    with common.reported_errors(debug):
+    with common.reported_errors(debug), common.resources_in_force(resources):
         code = run_evaluate(gold_dir, articles, fmt=common.check_choice(format, "--format", FORMATS),
                             with_pairs=pairs, date=common.parse_date(date), model=model, quiet=quiet,
                             gold_dates=gold_dates)

@@ -19,6 +19,7 @@ def command(
     out: str = common.OUT_OPTION,
     date: str = common.DATE_OPTION,
     model: str = common.MODEL_OPTION,
+    resources: str = common.RESOURCES_OPTION,
     with_articles: bool = typer.Option(False, "--articles",
                                        help="With jsonl: also write one {\"article\": ...} line per article."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N",
@@ -27,7 +28,7 @@ def command(
     debug: bool = common.DEBUG_OPTION,
 ) -> None:
     """Extract dated claims (who -stance-> whom, where, when, said by) from articles."""
-    with common.reported_errors(debug):
+    with common.reported_errors(debug), common.resources_in_force(resources):
         code = run_extract(articles, fmt=common.check_choice(format, "--format", FORMATS), out=out,
                            date=common.parse_date(date), model=model, with_articles=with_articles,
                            quiet=quiet, jobs=jobs)

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcmp import extensions, tenures
+from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.temporal import Direction, find_expressions, resolve
 
 # Words inside the expression that fix its direction whatever the verb says.
@@ -77,12 +78,17 @@ def grammatical_direction(span: Span) -> Direction:
     return "auto"
 
 
-class DateTagger:
+class DateTagger(ComponentData):
     """Writes doc.spans[extensions.DATES]; works with or without parser/NER (regex only then)."""
 
-    def __init__(self, nlp: Language, name: str = "claimcmp_dates"):
+    def __init__(self, nlp: Language, name: str = "claimcmp_dates", *, resources: str | None = None):
         self.name = name
+        self._set_resources(resources)
 
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, resources: str | None = None) -> None:
+        self._use_resources(resources)
+
+    @with_overlay
     def __call__(self, doc: Doc) -> Doc:
         published = parse_published(doc._.claimcmp_published)
         candidates: set[tuple[int, int]] = set()

@@ -19,7 +19,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claimcmp import extensions, places_data
+from claimcmp import extensions, places_data, resource_loader
+from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.places_data import Place
 
 LOCATIVE_PREPS = frozenset(
@@ -59,19 +60,25 @@ _ABSORBING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "\n\n"})
 
 
-class PlaceTagger:
+class PlaceTagger(ComponentData):
     """Tags place names with Region dicts {name, kind, country, locative}."""
 
-    def __init__(self, nlp: Language, name: str = "claimcmp_places") -> None:
+    def __init__(self, nlp: Language, name: str = "claimcmp_places", *, resources: str | None = None) -> None:
         self.nlp = nlp
         self.name = name
+        self._set_resources(resources)
+        self._reset_data()
+
+    def _reset_data(self) -> None:
         # Built on first use and grown per document with only the names whose first word
         # occurs in it: tokenizing all 72k names up front costs ~5 s.
         self._matcher: PhraseMatcher | None = None
         self._added: set[str] = set()
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        places_data.load()
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, resources: str | None = None) -> None:
+        self._use_resources(resources)
+        with resource_loader.using(self.resources):
+            places_data.load()
 
     # -- matching -----------------------------------------------------------------------
 
@@ -88,6 +95,7 @@ class PlaceTagger:
         strings = self.nlp.vocab.strings
         return [(start, end, strings[key]) for key, start, end in self._matcher(doc)]
 
+    @with_overlay
     def __call__(self, doc: Doc) -> Doc:
         gaz = places_data.load()
         has_ner = doc.has_annotation("ENT_IOB")
