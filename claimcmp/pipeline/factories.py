@@ -51,7 +51,7 @@ def make_dates(nlp: Language, name: str, resources: str):
 
 
 @Language.factory("claimcmp_claims", default_config={"resources": ""},
-                  requires=["token.dep", "token.lemma", "token.pos", _SPANS],
+                  requires=["token.dep", "token.lemma", "token.tag", _SPANS],
                   assigns=["doc._.claimcmp_claims"])
 def make_claims(nlp: Language, name: str, resources: str):
     from claimcmp.pipeline.claims import ClaimExtractor
