@@ -392,6 +392,13 @@ def _records_from_jsonl(
         yield _article_from_record(record, f"{stem}-{number}", line_where, date)
 
 
+def article_from_record(
+    record: Any, default_id: str, where: str, date: dt.date | None = None
+) -> LoadedArticle | InputError:
+    """A record as in a JSON input ({"text", "id"?, "title"?, ...}) as an article (the API's way in)."""
+    return _article_from_record(record, default_id, where, date)
+
+
 def _article_from_record(
     record: Any, default_id: str, where: str, date: dt.date | None
 ) -> LoadedArticle | InputError:

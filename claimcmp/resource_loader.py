@@ -41,7 +41,7 @@ class Resource:
     about: str
 
 
-_ROW_EXTRA = frozenset({"replace"})  # overlay rows only
+ROW_EXTRA = frozenset({"replace"})  # overlay rows only
 RESOURCES: dict[str, Resource] = {r.name: r for r in (
     Resource("stances.jsonl", ("lemma", "pos"), frozenset(
         {"lemma", "pos", "stance", "family", "symmetric", "requires", "unless", "source", "cameo"}),
@@ -158,16 +158,23 @@ def overlay_file(name: str, overlay: str | None) -> Path | None:
     return path if path.is_file() else None
 
 
+def parse_json(text: str, where: str) -> dict:
+    """A JSON object; bad JSON raises ResourceError(file:line)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ResourceError(f"invalid JSON: {err.msg}", f"{where}:{err.lineno}") from None
+    if not isinstance(data, dict):
+        raise ResourceError("the file must hold a JSON object", f"{where}:1")
+    return data
+
+
 def _overlay_json(path: Path) -> dict:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as err:
-        raise ResourceError(f"invalid JSON: {err.msg}", f"{path}:{err.lineno}") from None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise ResourceError(f"cannot read: {err}", str(path)) from None
-    if not isinstance(data, dict):
-        raise ResourceError("the file must hold a JSON object", f"{path}:1")
-    return data
+    return parse_json(text, str(path))
 
 
 def _overlay_rows(path: Path) -> list[dict]:

@@ -15,7 +15,7 @@ FILES = {
     "tenures.jsonl": [{"leader": "rudolf-rassendyll", "office": "President of France",
                        "start": "2019-05-01", "end": None}],
 }
-SYNONYMS = {"groups": [{"name": "ostracize", "family": "conflict", "class": "rupture", "symmetric": False,
+SYNONYMS = {"groups": [{"name": "ostracize", "aspect": "event", "family": "conflict", "class": "rupture", "symmetric": False,
                         "labels": ["ostracize", "shun"]}]}
 
 A_TEXT = "Since Rassendyll took office, the League of Strelsau has ostracized France, officials said.\n"

@@ -86,3 +86,82 @@ def test_a_bad_overlay_line_is_named_before_any_extraction(folder):
     assert result.stdout == ""
     assert result.stderr.startswith(f"Error: invalid JSON: Expecting property name enclosed in double quotes "
                                     f"({bad / 'leaders.jsonl'}:2)")
+
+
+BAD_STANCES = [
+    '{"lemma": "hector", "pos": "VERB", "stance": "hector", "famly": "conflict", "symmetric": false}',
+    '{"lemma": "berate", "pos": "VRB"}',
+]
+BAD_TENURES = [
+    '{"leader": "olaf-scholz", "office": "Mayor of Hamburg", "start": "2011-03-07", "end": "2018-31-03"}',
+    '{"leader": "olaf-scholz", "office": "Mayor of Hamburg", "start": "2011-03-07", "end": "2010-01-01"}',
+]
+
+
+def test_check_names_every_problem_of_a_file_by_line(tmp_path):
+    (tmp_path / "stances.jsonl").write_text("\n".join(BAD_STANCES) + "\n")
+    (tmp_path / "tenures.jsonl").write_text("\n".join(BAD_TENURES) + "\n")
+    (tmp_path / "cues.json").write_text('{\n  "reporting_verbs": ["opine"],\n  "reporting_verb": ["opine"]\n}\n')
+    (tmp_path / "stance.jsonl").write_text("{}\n")
+    result = run(["resources", "check", tmp_path])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    stances, tenures = tmp_path / "stances.jsonl", tmp_path / "tenures.jsonl"
+    needs = "(a new stances.jsonl row needs family, lemma, pos, stance, symmetric)"
+    assert result.stderr.splitlines() == [
+        f"Error: unknown cue list 'reporting_verb': the rules read only the packaged ones ({tmp_path / 'cues.json'}:3)",
+        "Error: unknown resource file 'stance.jsonl' (known: stances.jsonl, cues.json, stance_synonyms.json, "
+        "actors.jsonl, actor_bodies.jsonl, countries.jsonl, leaders.jsonl, tenures.jsonl, places_curated.jsonl, "
+        f"places_generated.jsonl) ({tmp_path / 'stance.jsonl'}:1)",
+        "Error: unknown key 'famly' (a stances.jsonl row has cameo, family, lemma, pos, requires, source, stance, "
+        f"symmetric, unless) ({stances}:1)",
+        f"Error: missing key 'family' {needs} ({stances}:1)",
+        f"Error: missing key 'family' {needs} ({stances}:2)",
+        f"Error: missing key 'stance' {needs} ({stances}:2)",
+        f"Error: missing key 'symmetric' {needs} ({stances}:2)",
+        f"Error: 'pos' is 'VRB': expected one of NOUN, VERB ({stances}:2)",
+        f"Error: bad date end '2018-31-03': expected YYYY-MM-DD or null ({tenures}:1)",
+        f"Error: the term ends (2010-01-01) before it starts (2011-03-07) ({tenures}:2)",
+    ]
+
+
+def test_check_of_well_formed_files_finds_what_only_the_merged_data_shows(tmp_path):
+    write_overlay(tmp_path)
+    (tmp_path / "stance_synonyms.json").unlink()  # the new verb is in no group now
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text(actors.read_text().replace('"the League of Strelsau"', '"the League of Strelsau", "Kremlin"'))
+    tenures = tmp_path / "tenures.jsonl"
+    tenures.write_text(tenures.read_text() + '{"leader": "nobody-known", "office": "King", "start": "2001-01-01", '
+                                             '"end": null}\n')
+    result = run(["resources", "check", tmp_path])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: alias 'Kremlin' is also held by countries.jsonl RUS ({actors}:1)",
+        f"Error: leader 'nobody-known' is in no leaders.jsonl row ({tenures}:2)",
+        "Error: stance label 'ostracize' is in no comparison group of stance_synonyms.json: diff could never "
+        f"see it agree or conflict ({tmp_path / 'stances.jsonl'}:1)",
+    ]
+
+
+def test_check_of_a_good_overlay_says_so(folder):
+    result = run(["resources", "check", folder / "overlay"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == f"{folder / 'overlay'}: no problems\n"
+
+
+def test_check_of_a_missing_folder_is_a_usage_error(tmp_path):
+    result = run(["resources", "check", tmp_path / "nowhere"])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: resources folder not found: {tmp_path / 'nowhere'} (--resources / $CLAIMCMP_RESOURCES)\n"
+
+
+def test_list_shows_where_each_resource_comes_from(folder):
+    from claimcmp.resource_loader import RESOURCES
+
+    result = run(["resources", "list", "--resources", folder / "overlay"])
+    assert result.exit_code == 0, result.stderr
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert [name for name, origin, _ in rows if origin == "package"] == list(RESOURCES)
+    assert [(name, path) for name, origin, path in rows if origin == "overlay"] == [
+        (name, str(folder / "overlay" / name)) for name in RESOURCES if (folder / "overlay" / name).exists()]
+    assert all(path.endswith(f"claimcmp/resources/{name}") for name, origin, path in rows if origin == "package")

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from claimcmp import __version__
-from claimcmp.cli import diff, evaluate, extract, schema
+from claimcmp.cli import diff, evaluate, extract, resources, schema
 from claimcmp.cli.common import silence_stdout
 
 # Recent typer vendors click (typer._click), older typer uses click itself: take the
@@ -75,6 +75,7 @@ app.command("extract", no_args_is_help=True)(extract.command)
 app.command("diff", no_args_is_help=True)(diff.command)
 app.command("evaluate", no_args_is_help=True)(evaluate.command)
 app.command("schema")(schema.command)
+app.add_typer(resources.app, name="resources")
 
 
 def _version(value: bool) -> None:
