@@ -207,9 +207,11 @@ def _alias_problems(folder: str) -> list[Problem]:
 
 def _reference_problems(folder: str) -> list[Problem]:
     countries = {r["id"] for r in resource_loader.rows("countries.jsonl", folder)}
+    # a leader's "country" is the code they carry: a state's ISO3 or an organization's id
+    codes = countries | {r["id"] for r in resource_loader.rows("actors.jsonl", folder)}
     leaders = {r["id"] for r in resource_loader.rows("leaders.jsonl", folder)}
     out = []
-    for name, field, known, where in (("leaders.jsonl", "country", countries, "countries.jsonl"),
+    for name, field, known, where in (("leaders.jsonl", "country", codes, "countries.jsonl or actors.jsonl"),
                                       ("actors.jsonl", "country", countries, "countries.jsonl"),
                                       ("tenures.jsonl", "leader", leaders, "leaders.jsonl")):
         path = resource_loader.overlay_file(name, folder)
