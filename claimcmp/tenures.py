@@ -76,12 +76,24 @@ def _tables(overlay: str | None) -> _Tables:
             for alias in [row["name"], *row.get("aliases", [])]:
                 aliases.setdefault(alias, row["id"])
     names = _names(aliases)
-    return _Tables(known, aliases, re.compile(names), _patterns(names))
+    return _Tables(known, aliases, re.compile(names), _patterns(names, _title(overlay)))
 
 
-_TITLE = (r"(?:(?:US|U\.S\.|Russian|Turkish|Israeli|Iranian|Ukrainian|French|Chinese|Syrian)\s+)?"
-          r"(?:President|Prime\s+Minister|PM|Chancellor|King|Premier|Supreme\s+Leader|Crown\s+Prince|"
-          r"Secretary[- ]General|leader)\s+")
+def _title(overlay: str | None) -> str:
+    """An office, after a country's demonym if any: every demonym of countries.jsonl."""
+    from claimcmp import gazetteer
+
+    demonyms = {a for row in gazetteer.countries.for_overlay(overlay).values() for a in row["adjectives"]}
+    words = sorted(demonyms | set(_COUNTRY_ABBREVIATIONS), key=lambda w: (-len(w), w))
+    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return rf"(?:(?:{alternatives})\s+)?{_OFFICE}"
+
+
+# A title before the name: "President", "German Chancellor", "US President" (the
+# demonyms come from countries.jsonl, see _title).
+_OFFICE = (r"(?:President|Prime\s+Minister|PM|Chancellor|King|Premier|Supreme\s+Leader|Crown\s+Prince|"
+           r"Secretary[- ]General|leader)\s+")
+_COUNTRY_ABBREVIATIONS = ("US", "U.S.")  # written before a title where a demonym would be
 _START_VERB = (r"(?:(?:first\s+)?(?:took|assumed|entered)\s+office|(?:first\s+)?(?:came|rose)\s+to\s+power|"
                r"took\s+power|seized\s+power|(?:was|were)\s+(?:sworn\s+in|inaugurated)|"
                r"became\s+(?:the\s+)?(?:president|prime\s+minister|chancellor|leader|king)|"
@@ -105,8 +117,8 @@ def _names(aliases: dict[str, str]) -> str:
     return rf"(?-i:(?P<name>{'|'.join(re.escape(n) for n in names)}))(?![\w-])"
 
 
-def _patterns(names: str) -> tuple[re.Pattern, ...]:
-    who = rf"(?:{_TITLE})?{names}"
+def _patterns(names: str, title: str) -> tuple[re.Pattern, ...]:
+    who = rf"(?:{title})?{names}"
     pron = r"(?P<pron>he|she)"
     poss = rf"(?:{who}(?:['\u2019]s?)?|(?P<pposs>his|her))"
     since = r"(?P<prep>since|after|following|ever\s+since)"

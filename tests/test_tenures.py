@@ -56,6 +56,19 @@ def test_no_time_without_a_term(text):
     assert spans(text) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    # any demonym of countries.jsonl may stand before the title, not only a few written in code
+    ("Berlin's budget rules were loosened since German Chancellor Scholz took office.",
+     ("since German Chancellor Scholz took office", "2021-12-08", "2023-01-15")),
+    ("Seoul and Tokyo grew closer since South Korean President Yoon took office.",
+     ("since South Korean President Yoon took office", "2022-05-10", "2023-01-15")),
+    ("Ankara bought more gas under Turkish President Erdogan.",
+     ("under Turkish President Erdogan", "2003-03-14", "2023-01-15")),
+])
+def test_a_demonym_before_the_title(text, expected):
+    assert spans(text, "2023-01-15") == [(*expected, "relative")]
+
+
 def test_a_name_before_its_term_is_someone_else():
     assert spans("Iraq's army collapsed under Bush.", "1991-03-01") == []
 
