@@ -55,3 +55,14 @@ def test_a_bad_record_or_date_raises():
         claimcmp.extract([{"title": "no text"}])
     with pytest.raises(UsageError, match="invalid date 'soon': expected YYYY-MM-DD"):
         claimcmp.extract(AFFIRMED, date="soon")
+
+
+def test_extract_reads_a_place_from_the_overlay(tmp_path):
+    (tmp_path / "places_curated.jsonl").write_text(
+        '{"name": "Strelsau", "kind": "city", "country": "FRA", "aliases": ["Strelsau"]}\n')
+    text = "Russia attacked Ukraine in Strelsau on Monday."
+    (plain,) = claimcmp.extract(text, date="2024-03-05")
+    (placed,) = claimcmp.extract(text, date="2024-03-05", resources=tmp_path)
+    assert [c.regions for c in plain.claims] == [[]]
+    assert [[r.model_dump() for r in c.regions] for c in placed.claims] == [
+        [{"name": "Strelsau", "kind": "city", "country": "FRA"}]]
