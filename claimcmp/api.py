@@ -28,7 +28,7 @@ def extract(texts_or_records: str | dict | Iterable[str | dict], *, date: str | 
     pipeline already loaded with claimcmp's components. A bad record raises InputError.
     """
     from claimcmp.core import extract_documents
-    from claimcmp.resource_loader import using
+    from claimcmp.knowledge.resource_loader import using
 
     published = _date(date)
     with using(resources):
@@ -46,7 +46,7 @@ def compare(a: ExtractDocument | str | dict, b: ExtractDocument | str | dict, *,
     """The DiffDocument of two articles: documents from extract(), or a text or record each
     (extracted first, with `date`, `model` and `resources`). As `claimcmp diff A B`."""
     from claimcmp.core import compare as compare_documents
-    from claimcmp.resource_loader import using
+    from claimcmp.knowledge.resource_loader import using
 
     sides = [a, b]
     with using(resources):
@@ -80,7 +80,7 @@ def _date(value: str | dt.date | None) -> dt.date | None:
 
 
 def _loaded(item: Any, number: int, date: dt.date | None):
-    from claimcmp.io import LoadedArticle, article_from_record
+    from claimcmp.text.io import LoadedArticle, article_from_record
 
     if isinstance(item, LoadedArticle):
         return item

@@ -30,8 +30,8 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
     An article the pipeline fails on comes out as an ExtractionError (an InputError)
     naming it, and the rest of its batch is still extracted.
     """
-    from claimcmp.io import LoadedArticle
-    from claimcmp.resource_loader import active_overlay, normalize
+    from claimcmp.knowledge.resource_loader import active_overlay, normalize
+    from claimcmp.text.io import LoadedArticle
 
     resources = normalize(resources) or active_overlay()
     if jobs != 1:
@@ -110,7 +110,7 @@ def _run_batch(nlp, items: list, batch_size: int) -> Iterator:
     """Items in order, articles replaced by their documents. The batch is run through
     nlp.pipe at once (fast); if that raises, the articles are retried one by one so
     that only the one that fails is lost."""
-    from claimcmp.io import LoadedArticle
+    from claimcmp.text.io import LoadedArticle
 
     positions = [n for n, item in enumerate(items) if isinstance(item, LoadedArticle)]
     results: dict[int, object] = {}
@@ -203,8 +203,8 @@ def compare(a: ExtractDocument, b: ExtractDocument, *, window_days: int = 30,
             all_pairs: bool = False, resources: str | None = None) -> DiffDocument:
     """Line up two documents' claims; stance labels are read in the synonym groups of the
     overlay folder `resources`, else of the one in force."""
-    from claimcmp.align import compare as align
-    from claimcmp.resource_loader import using
+    from claimcmp.comparison.align import compare as align
+    from claimcmp.knowledge.resource_loader import using
 
     with using(resources):
         return align(a, b, window_days=window_days, all_pairs=all_pairs)

@@ -29,8 +29,8 @@ def resolve_model_name(model: str | None = None) -> str:
 
 def load_pipeline(model: str | None = None, resources: str | None = None):
     """The model with claimcmp's components added; loaded once per process, name and
-    resources overlay folder (claimcmp/resource_loader.py; None: the packaged data alone)."""
-    from claimcmp.resource_loader import normalize
+    resources overlay folder (claimcmp/knowledge/resource_loader.py; None: the packaged data alone)."""
+    from claimcmp.knowledge.resource_loader import normalize
 
     return _load_pipeline(model, normalize(resources))
 

@@ -156,7 +156,7 @@ def test_check_of_a_missing_folder_is_a_usage_error(tmp_path):
 
 
 def test_list_shows_where_each_resource_comes_from(folder):
-    from claimcmp.resource_loader import RESOURCES
+    from claimcmp.knowledge.resource_loader import RESOURCES
 
     result = run(["resources", "list", "--resources", folder / "overlay"])
     assert result.exit_code == 0, result.stderr

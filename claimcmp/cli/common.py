@@ -28,7 +28,7 @@ def resources_in_force(folder: str | None):
     (a folder that does not exist is a usage error)."""
     import os
 
-    from claimcmp.resource_loader import ENV, read_overlay, using
+    from claimcmp.knowledge.resource_loader import ENV, read_overlay, using
 
     with using(folder or os.environ.get(ENV) or None) as overlay:
         if overlay is not None:

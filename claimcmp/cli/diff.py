@@ -41,7 +41,7 @@ def load_side(path: str, *, date, model, messages=None):
 
     from claimcmp.core import extract_documents
     from claimcmp.errors import InputError
-    from claimcmp.io import LoadedArticle, iter_inputs, load_extract_document
+    from claimcmp.text.io import LoadedArticle, iter_inputs, load_extract_document
 
     if path != "-" and os.path.isdir(path):
         raise InputError("a folder, not an article: diff compares two articles", path)

@@ -39,12 +39,12 @@ def run_evaluate(gold_dir: str, paths: list[str], *, fmt: str | None, with_pairs
                  quiet: bool, gold_dates: bool = False) -> int:
     from pathlib import Path
 
+    from claimcmp.comparison.evaluation import load_gold, score_claims, score_pairs
     from claimcmp.core import compare, extract_documents
     from claimcmp.errors import InputError
-    from claimcmp.evaluation import load_gold, score_claims, score_pairs
-    from claimcmp.io import iter_inputs
     from claimcmp.models import dump
     from claimcmp.render.output import Messages, default_format
+    from claimcmp.text.io import iter_inputs
 
     messages = Messages(quiet=quiet)
     if not Path(gold_dir).is_dir():

@@ -39,8 +39,8 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
                 with_articles: bool, quiet: bool, jobs: int = 1) -> int:
     from claimcmp.core import extract_documents
     from claimcmp.errors import InputError
-    from claimcmp.io import LoadedArticle, iter_inputs
     from claimcmp.models import dump
+    from claimcmp.text.io import LoadedArticle, iter_inputs
     from claimcmp.render.output import (JsonArrayWriter, Messages, console_for, default_format,
                                         open_output, progress)
 

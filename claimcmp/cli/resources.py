@@ -15,7 +15,7 @@ app = typer.Typer(help="The data files the rules read: list where each comes fro
 def list_command(resources: str = common.RESOURCES_OPTION, debug: bool = common.DEBUG_OPTION) -> None:
     """One line per data file: resource, origin (package or overlay), path, rows or keys."""
     with common.reported_errors(debug), common.resources_in_force(resources):
-        from claimcmp.resource_loader import active_overlay
+        from claimcmp.knowledge.resource_loader import active_overlay
 
         for line in resource_lines(active_overlay()):
             print(line)
@@ -27,8 +27,8 @@ def check_command(folder: str = typer.Argument(..., metavar="DIR", help="The ove
     """Check an overlay folder: unknown files and keys, missing keys, bad values and dates, aliases
     held twice, stance labels in no comparison group. Exit 1 if there is a problem."""
     with common.reported_errors(debug):
-        from claimcmp.resource_check import check
-        from claimcmp.resource_loader import normalize
+        from claimcmp.knowledge.resource_check import check
+        from claimcmp.knowledge.resource_loader import normalize
 
         problems = check(normalize(folder))
         for problem in problems:
@@ -39,7 +39,7 @@ def check_command(folder: str = typer.Argument(..., metavar="DIR", help="The ove
 
 
 def resource_lines(overlay: str | None) -> list[str]:
-    from claimcmp.resource_loader import sources
+    from claimcmp.knowledge.resource_loader import sources
 
     rows = []
     for name, paths in sources(overlay):

@@ -16,8 +16,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from claimcmp import extensions, gazetteer as gz, resource_loader
-from claimcmp.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
+from claimcmp import extensions
+from claimcmp.knowledge import gazetteer as gz, resource_loader
+from claimcmp.knowledge.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
                                 MODIFIED, POSS, TITLE_WORDS)
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 

@@ -1,7 +1,7 @@
 """What every claimcmp component that reads resources shares: the `resources` option.
 
 A component whose spaCy config names an overlay folder (`resources`, see
-claimcmp/resource_loader.py) runs with that overlay in force, whatever the process's
+claimcmp/knowledge/resource_loader.py) runs with that overlay in force, whatever the process's
 default; `nlp.to_disk` copies the overlay's files beside the component, and `spacy.load`
 points the component at that copy, so a saved pipeline carries the data it was built with.
 """
@@ -12,7 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
-from claimcmp import resource_loader
+from claimcmp.knowledge import resource_loader
 
 _CFG = "cfg.json"
 _FOLDER = "resources"

@@ -1,6 +1,6 @@
 """PlaceTagger: place names -> doc.spans["claimcmp_places"] with span._.claimcmp_region.
 
-The gazetteer (claimcmp.places_data, ~72k names) decides WHAT a name is; the model's NER,
+The gazetteer (claimcmp.knowledge.places_data, ~72k names) decides WHAT a name is; the model's NER,
 tags and parse only decide WHETHER a capitalized string is used as a place here. So a
 gazetteer hit wins whatever NER label the small model gave it ("Aleppo" as NORP, "Rafah" as
 PERSON), but is dropped when it is part of a longer person or organization name ("George
@@ -19,9 +19,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claimcmp import extensions, places_data, resource_loader
+from claimcmp import extensions
+from claimcmp.knowledge import places_data, resource_loader
+from claimcmp.knowledge.places_data import Place
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
-from claimcmp.places_data import Place
 
 LOCATIVE_PREPS = frozenset(
     "in at near across from into throughout around inside outside within along off".split()

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from claimcmp import resource_loader
-from claimcmp.resource_loader import RESOURCES, ResourceError
+from claimcmp.knowledge import resource_loader
+from claimcmp.knowledge.resource_loader import RESOURCES, ResourceError
 
 CLOSED_MAX = 6  # a field with at most this many distinct values in the package is a closed set
 # fields whose values are names an actor is found by, per file
@@ -224,7 +224,7 @@ def _reference_problems(folder: str) -> list[Problem]:
 
 
 def _stance_group_problems(folder: str) -> list[Problem]:
-    from claimcmp import stance_groups
+    from claimcmp.knowledge import stance_groups
 
     synonyms = Path(folder) / "stance_synonyms.json"
     try:
