@@ -165,3 +165,16 @@ def test_list_shows_where_each_resource_comes_from(folder):
     assert [(name, path) for name, origin, path in rows if origin == "overlay"] == [
         (name, str(folder / "overlay" / name)) for name in RESOURCES if (folder / "overlay" / name).exists()]
     assert all(path.endswith(f"claimcmp/resources/{name}") for name, origin, path in rows if origin == "package")
+
+
+def test_check_and_extract_name_a_file_that_is_not_utf8(folder, tmp_path):
+    (tmp_path / "leaders.jsonl").write_bytes(b'\xff{"id": "x"}\n')
+    where = tmp_path / "leaders.jsonl"
+    checked = run(["resources", "check", tmp_path])
+    assert checked.exit_code == 1
+    assert checked.stderr == ("Error: cannot read: 'utf-8' codec can't decode byte 0xff in position 0: "
+                              f"invalid start byte ({where}:1)\n")
+    extracted = run(["extract", folder / "a.txt", "--resources", tmp_path])
+    assert (extracted.exit_code, extracted.stdout) == (2, "")
+    assert extracted.stderr == ("Error: cannot read: 'utf-8' codec can't decode byte 0xff in position 0: "
+                                f"invalid start byte ({where})\n")

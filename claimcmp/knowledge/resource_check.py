@@ -81,9 +81,11 @@ def check(folder: str) -> list[Problem]:
             continue
         try:
             problems += _check_file(path)
-        except ResourceError as err:
-            where, _, line = (err.where or f"{path}:1").rpartition(":")
-            problems.append(Problem(where, int(line), err.what))
+        except ResourceError as err:  # a line that is no JSON object: where says file:line
+            where, _, line = (err.where or "").rpartition(":")
+            problems.append(Problem(where or str(path), int(line) if line.isdigit() else 1, err.what))
+        except (OSError, UnicodeDecodeError) as err:
+            problems.append(Problem(str(path), 1, f"cannot read: {err}"))
     if not problems:  # the merged data can only be built from well-formed files
         problems += _check_merged(folder)
     return problems

@@ -86,8 +86,12 @@ def normalize(path: str | os.PathLike | None) -> str | None:
 
 
 def active_overlay() -> str | None:
-    """The overlay folder in force (see the module docstring), or None."""
-    return _scoped.get() or normalize(os.environ.get(ENV))
+    """The overlay folder in force (see the module docstring), or None. Called on every
+    cached lookup, so the environment's value is normalized once per value."""
+    return _scoped.get() or _normalized_env(os.environ.get(ENV))
+
+
+_normalized_env = functools.lru_cache(maxsize=8)(normalize)
 
 
 @contextlib.contextmanager
