@@ -118,10 +118,12 @@ def overlay_cached(loader):
     """Cache `loader(overlay)` per overlay folder; the wrapper takes the overlay in force."""
     cached = functools.lru_cache(maxsize=8)(loader)
 
-    @functools.wraps(loader)
     def current():
         return cached(active_overlay())
 
+    # the name and doc of the loader, not its signature: callers pass no overlay
+    current.__name__, current.__qualname__, current.__doc__ = loader.__name__, loader.__qualname__, loader.__doc__
+    current.__module__ = loader.__module__
     current.cache_clear = cached.cache_clear
     current.for_overlay = cached
     return current
