@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimcmp.knowledge import resource_loader
 from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import constructions, context
-from claimcmp.knowledge import resource_loader
 from claimcmp.pipeline.arguments import (
     MentionIndex, actors_of, between_actors, is_state_body, object_tokens, passive_patient, subject_token,
 )
