@@ -49,8 +49,8 @@ CLAIMCMP_SCRIPT = r"""
 import json, sys, time
 t0 = time.perf_counter()
 from claimcmp.core import extract_documents
-from claimcmp.io import iter_inputs
 from claimcmp.nlp import load_pipeline
+from claimcmp.text.io import iter_inputs
 t1 = time.perf_counter()
 nlp = load_pipeline(sys.argv[1])
 t2 = time.perf_counter()

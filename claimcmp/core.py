@@ -19,26 +19,32 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
-                      batch_size: int = BATCH_SIZE, jobs: int = 1) -> Iterator:
+                      batch_size: int = BATCH_SIZE, jobs: int = 1, resources: str | None = None) -> Iterator:
     """Turn LoadedArticle items into ExtractDocuments, in input order.
+
+    Without `nlp`, the pipeline of `model` is loaded with the resources overlay folder
+    `resources`, else the one in force (resource_loader.active_overlay()).
 
     Errors in `items` (InputError instances) are passed through in place, so a caller
     can report them and keep going; the model is loaded only if an article needs it.
     An article the pipeline fails on comes out as an ExtractionError (an InputError)
     naming it, and the rest of its batch is still extracted.
     """
-    from claimcmp.io import LoadedArticle
+    from claimcmp.knowledge.resource_loader import active_overlay, normalize
+    from claimcmp.text.io import LoadedArticle
 
+    resources = normalize(resources) or active_overlay()
     if jobs != 1:
         # smaller batches keep every worker busy until the end of the run
-        yield from _extract_parallel(items, model=model, batch_size=max(1, batch_size // 4), jobs=jobs)
+        yield from _extract_parallel(items, model=model, batch_size=max(1, batch_size // 4), jobs=jobs,
+                                     resources=resources)
         return
     buffer: list = []
     for item in items:
         if nlp is None and isinstance(item, LoadedArticle):
             from claimcmp.nlp import load_pipeline
 
-            nlp = load_pipeline(model)
+            nlp = load_pipeline(model, resources)
         buffer.append(item)
         if len(buffer) >= batch_size:
             yield from _run_batch(nlp, buffer, batch_size)
@@ -60,18 +66,19 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 _WORKER_NLP = None
 
 
-def _init_worker(model: str | None) -> None:
+def _init_worker(model: str | None, resources: str | None) -> None:
     global _WORKER_NLP
     from claimcmp.nlp import load_pipeline
 
-    _WORKER_NLP = load_pipeline(model)
+    _WORKER_NLP = load_pipeline(model, resources)
 
 
 def _work(batch: list, batch_size: int) -> list:
     return list(_run_batch(_WORKER_NLP, batch, batch_size))
 
 
-def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jobs: int) -> Iterator:
+def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jobs: int,
+                      resources: str | None) -> Iterator:
     """The same documents, in the same order, from `jobs` worker processes (0 = all cores).
 
     Each worker loads the pipeline once; batches go out a few at a time, so memory stays
@@ -86,10 +93,10 @@ def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jo
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     # Load the model and the components' data once, here: forked workers then share those
     # pages instead of each building the gazetteers again (a missing model also fails here).
-    load_pipeline(model)("Moscow and Washington agreed on Tuesday to talks in Geneva.")
+    load_pipeline(model, resources)("Moscow and Washington agreed on Tuesday to talks in Geneva.")
     start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start),
-                             initializer=_init_worker, initargs=(model,)) as pool:
+                             initializer=_init_worker, initargs=(model, resources)) as pool:
         pending: deque = deque()
         for batch in _batches(items, batch_size):
             pending.append(pool.submit(_work, batch, batch_size))
@@ -103,7 +110,7 @@ def _run_batch(nlp, items: list, batch_size: int) -> Iterator:
     """Items in order, articles replaced by their documents. The batch is run through
     nlp.pipe at once (fast); if that raises, the articles are retried one by one so
     that only the one that fails is lost."""
-    from claimcmp.io import LoadedArticle
+    from claimcmp.text.io import LoadedArticle
 
     positions = [n for n, item in enumerate(items) if isinstance(item, LoadedArticle)]
     results: dict[int, object] = {}
@@ -193,7 +200,11 @@ def _cut(window: str) -> int:
 
 
 def compare(a: ExtractDocument, b: ExtractDocument, *, window_days: int = 30,
-            all_pairs: bool = False) -> DiffDocument:
-    from claimcmp.align import compare as align
+            all_pairs: bool = False, resources: str | None = None) -> DiffDocument:
+    """Line up two documents' claims; stance labels are read in the synonym groups of the
+    overlay folder `resources`, else of the one in force."""
+    from claimcmp.comparison.align import compare as align
+    from claimcmp.knowledge.resource_loader import using
 
-    return align(a, b, window_days=window_days, all_pairs=all_pairs)
+    with using(resources):
+        return align(a, b, window_days=window_days, all_pairs=all_pairs)

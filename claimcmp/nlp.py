@@ -27,9 +27,16 @@ def resolve_model_name(model: str | None = None) -> str:
     raise ModelError(f"no English spaCy model is installed; install one with: {INSTALL_HINT}")
 
 
+def load_pipeline(model: str | None = None, resources: str | None = None):
+    """The model with claimcmp's components added; loaded once per process, name and
+    resources overlay folder (claimcmp/knowledge/resource_loader.py; None: the packaged data alone)."""
+    from claimcmp.knowledge.resource_loader import normalize
+
+    return _load_pipeline(model, normalize(resources))
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None):
-    """The model with claimcmp's components added; loaded once per process and name."""
+def _load_pipeline(model: str | None, resources: str | None):
     import spacy
 
     import claimcmp.pipeline.factories  # noqa: F401  (registers the factories)
@@ -40,12 +47,13 @@ def load_pipeline(model: str | None = None):
     except (OSError, ImportError) as err:
         raise ModelError(f"cannot load spaCy model {name!r} ({INSTALL_HINT}, or pass another "
                          f"with --model / {MODEL_ENV})") from err
-    add_components(nlp)
+    add_components(nlp, resources)
     return nlp
 
 
-def add_components(nlp):
-    """Add claimcmp's components to an existing pipeline (idempotent)."""
+def add_components(nlp, resources: str | None = None):
+    """Add claimcmp's components to an existing pipeline (idempotent), reading the
+    packaged data and the overlay folder `resources` if given."""
     if "claimcmp_paragraphs" not in nlp.pipe_names:
         # sentence starts must be set before the parser decides its own
         if "parser" in nlp.pipe_names:
@@ -54,5 +62,5 @@ def add_components(nlp):
             nlp.add_pipe("claimcmp_paragraphs", first=True)
     for pipe in OUR_PIPES:
         if pipe not in nlp.pipe_names:
-            nlp.add_pipe(pipe)
+            nlp.add_pipe(pipe, config={"resources": resources} if resources else {})
     return nlp

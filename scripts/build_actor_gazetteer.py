@@ -321,6 +321,26 @@ def build() -> list[dict]:
         seen.add(iso)
     missing = set(states) - seen
     assert not missing, missing
+    return _without_taken_aliases(rows)
+
+
+def _without_taken_aliases(rows: list[dict]) -> list[dict]:
+    """Drop an alias that a curated actor, a leader or an earlier country already holds: the
+    gazetteer gives an alias to its first owner (gazetteer.entries), so the copy could never
+    match, and every alias has one owner (tests/test_resource_integrity.py)."""
+    resources = OUT.parent
+    taken = set()
+    for name, fields in (("actors.jsonl", ("aliases", "cs_aliases", "adjectives", "modifiers")),
+                         ("leaders.jsonl", ("aliases",))):
+        for line in (resources / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                taken.update(a for f in fields for a in row.get(f, ()))
+    for row in rows:
+        fields = ("names", "adjectives", "metonyms", "prefixes")
+        for field in fields:
+            row[field] = [a for a in row[field] if a not in taken]
+        taken.update(a for field in fields for a in row[field])
     return rows
 
 

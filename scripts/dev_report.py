@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from claimcmp.evaluation import actor_ids, core_match, covers, load_gold
+from claimcmp.comparison.evaluation import actor_ids, core_match, covers, load_gold
 
 
 def short(c: dict) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from claimcmp.cli.schema import DOCUMENTS, json_schema
 from claimcmp.core import extract_documents
-from claimcmp.io import iter_inputs
 from claimcmp.models import dump
+from claimcmp.text.io import iter_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN_SEED = "001_b916ab04b36c1af1"

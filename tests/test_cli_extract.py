@@ -228,7 +228,7 @@ def test_a_failing_article_does_not_sink_its_batch(tmp_path, fragile_nlp):
 def test_a_failing_article_is_reported_by_the_cli(tmp_path, fragile_nlp, monkeypatch):
     import claimcmp.nlp
 
-    monkeypatch.setattr(claimcmp.nlp, "load_pipeline", lambda model=None: fragile_nlp)
+    monkeypatch.setattr(claimcmp.nlp, "load_pipeline", lambda model=None, resources=None: fragile_nlp)
     for name, text in {"a": "Fine text.", "b": "This one goes BOOM.", "c": "Also fine."}.items():
         (tmp_path / f"{name}.txt").write_text(text)
     result = run(["extract", tmp_path, "-f", "json"])

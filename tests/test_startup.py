@@ -61,7 +61,7 @@ def test_help_does_not_import_spacy():
     assert "claimcmp" in result["modules"]
 
 
-@pytest.mark.parametrize("command", ["extract", "diff", "evaluate", "schema"])
+@pytest.mark.parametrize("command", ["extract", "diff", "evaluate", "schema", "resources"])
 def test_command_help_does_not_import_spacy(command):
     result, out = probe([command, "--help"])
     assert result["code"] == 0
@@ -74,6 +74,13 @@ def test_schema_does_not_import_spacy():
     assert result["code"] == 0
     schema = json.loads(out)
     assert isinstance(schema, dict) and schema
+    assert heavy_in(result["modules"]) == []
+
+
+def test_resources_list_does_not_import_spacy():
+    result, out = probe(["resources", "list"])
+    assert result["code"] == 0
+    assert out.splitlines()[0].split()[:2] == ["stances.jsonl", "package"]
     assert heavy_in(result["modules"]) == []
 
 
@@ -102,3 +109,15 @@ def test_python_dash_m_runs():
                          timeout=120)
     assert res.returncode == 0, res.stderr
     assert res.stdout.startswith("claimcmp ")
+
+
+def loaded_after(statement: str) -> list[str]:
+    """Which of spaCy, pydantic and the API module a fresh interpreter holds after `statement`."""
+    code = f"import sys\n{statement}\nprint(sorted(m for m in ('spacy', 'pydantic', 'claimcmp.api') if m in sys.modules))"
+    return json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                     timeout=120).stdout.replace("'", '"'))
+
+
+def test_importing_claimcmp_leaves_the_api_unloaded_until_used():
+    assert loaded_after("import claimcmp") == []
+    assert loaded_after("import claimcmp; claimcmp.extract") == ["claimcmp.api", "pydantic"]

@@ -10,13 +10,6 @@ from hypothesis import strategies as st
 from claimcmp import gazetteer, tenures
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from claimcmp.nlp import load_pipeline
-
-    return load_pipeline()
-
-
 def spans(text: str, published: str | None = None) -> list[tuple[str, str, str, str]]:
     date = dt.date.fromisoformat(published) if published else None
     return [(text[f.start:f.end], f.span.start.isoformat(), f.span.end.isoformat(), f.span.source)
@@ -61,6 +54,19 @@ def test_terms_of_office(text, published, expected):
 ])
 def test_no_time_without_a_term(text):
     assert spans(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # any demonym of countries.jsonl may stand before the title, not only a few written in code
+    ("Berlin's budget rules were loosened since German Chancellor Scholz took office.",
+     ("since German Chancellor Scholz took office", "2021-12-08", "2023-01-15")),
+    ("Seoul and Tokyo grew closer since South Korean President Yoon took office.",
+     ("since South Korean President Yoon took office", "2022-05-10", "2023-01-15")),
+    ("Ankara bought more gas under Turkish President Erdogan.",
+     ("under Turkish President Erdogan", "2003-03-14", "2023-01-15")),
+])
+def test_a_demonym_before_the_title(text, expected):
+    assert spans(text, "2023-01-15") == [(*expected, "relative")]
 
 
 def test_a_name_before_its_term_is_someone_else():

@@ -17,6 +17,23 @@ DATE_OPTION = typer.Option(None, "--date", metavar="YYYY-MM-DD",
 QUIET_OPTION = typer.Option(False, "--quiet", "-q", help="No warnings or progress on stderr.")
 DEBUG_OPTION = typer.Option(False, "--debug", help="Show a traceback on unexpected errors.")
 OUT_OPTION = typer.Option(None, "--out", "-o", metavar="FILE", help="Write to FILE instead of stdout.")
+RESOURCES_OPTION = typer.Option(None, "--resources", metavar="DIR",
+                                help="Folder of data files that add to or override the packaged ones "
+                                     "(default: $CLAIMCMP_RESOURCES; see docs/resources.md).")
+
+
+@contextmanager
+def resources_in_force(folder: str | None):
+    """Run a command with the overlay folder --resources, else $CLAIMCMP_RESOURCES, in force
+    (a folder that does not exist is a usage error)."""
+    import os
+
+    from claimcmp.knowledge.resource_loader import ENV, read_overlay, using
+
+    with using(folder or os.environ.get(ENV) or None) as overlay:
+        if overlay is not None:
+            read_overlay(overlay)
+        yield
 
 
 def parse_date(value: str | None) -> dt.date | None:

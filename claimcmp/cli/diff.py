@@ -24,11 +24,12 @@ def command(
     out: str = common.OUT_OPTION,
     date: str = common.DATE_OPTION,
     model: str = common.MODEL_OPTION,
+    resources: str = common.RESOURCES_OPTION,
     quiet: bool = common.QUIET_OPTION,
     debug: bool = common.DEBUG_OPTION,
 ) -> None:
     """Line up the claims of two articles: conflicts, shifts over time, agreements, and what only one says."""
-    with common.reported_errors(debug):
+    with common.reported_errors(debug), common.resources_in_force(resources):
         code = run_diff(a, b, fmt=common.check_choice(format, "--format", FORMATS), window=window,
                         all_pairs=all_pairs, exit_code=exit_code, out=out, date=common.parse_date(date),
                         model=model, quiet=quiet)
@@ -41,7 +42,7 @@ def load_side(path: str, *, date, model, messages=None):
 
     from claimcmp.core import extract_documents
     from claimcmp.errors import InputError
-    from claimcmp.io import LoadedArticle, iter_inputs, load_extract_document
+    from claimcmp.text.io import LoadedArticle, iter_inputs, load_extract_document
 
     if path != "-" and os.path.isdir(path):
         raise InputError("a folder, not an article: diff compares two articles", path)

@@ -23,11 +23,12 @@ def command(
         help="Date an article that gives no publication date by its gold file's `published` "
              "(scores the rest of the pipeline as if the date were known, as with --date)."),
     model: str = common.MODEL_OPTION,
+    resources: str = common.RESOURCES_OPTION,
     quiet: bool = common.QUIET_OPTION,
     debug: bool = common.DEBUG_OPTION,
 ) -> None:
     """Score extraction against gold claims (precision, recall, F1, slot accuracies)."""
-    with common.reported_errors(debug):
+    with common.reported_errors(debug), common.resources_in_force(resources):
         code = run_evaluate(gold_dir, articles, fmt=common.check_choice(format, "--format", FORMATS),
                             with_pairs=pairs, date=common.parse_date(date), model=model, quiet=quiet,
                             gold_dates=gold_dates)
@@ -38,12 +39,12 @@ def run_evaluate(gold_dir: str, paths: list[str], *, fmt: str | None, with_pairs
                  quiet: bool, gold_dates: bool = False) -> int:
     from pathlib import Path
 
+    from claimcmp.comparison.evaluation import load_gold, score_claims, score_pairs
     from claimcmp.core import compare, extract_documents
     from claimcmp.errors import InputError
-    from claimcmp.evaluation import load_gold, score_claims, score_pairs
-    from claimcmp.io import iter_inputs
     from claimcmp.models import dump
     from claimcmp.render.output import Messages, default_format
+    from claimcmp.text.io import iter_inputs
 
     messages = Messages(quiet=quiet)
     if not Path(gold_dir).is_dir():

@@ -20,6 +20,7 @@ def command(
     out: str = common.OUT_OPTION,
     date: str = common.DATE_OPTION,
     model: str = common.MODEL_OPTION,
+    resources: str = common.RESOURCES_OPTION,
     with_articles: bool = typer.Option(False, "--articles",
                                        help="With jsonl: also write one {\"article\": ...} line per article."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N",
@@ -28,7 +29,7 @@ def command(
     debug: bool = common.DEBUG_OPTION,
 ) -> None:
     """Extract dated claims (who -stance-> whom, where, when, said by) from articles."""
-    with common.reported_errors(debug):
+    with common.reported_errors(debug), common.resources_in_force(resources):
         code = run_extract(articles, fmt=common.check_choice(format, "--format", FORMATS), out=out,
                            date=common.parse_date(date), model=model, with_articles=with_articles,
                            quiet=quiet, jobs=jobs)
@@ -39,7 +40,8 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
                 with_articles: bool, quiet: bool, jobs: int = 1) -> int:
     from claimcmp.core import extract_documents
     from claimcmp.errors import InputError
-    from claimcmp.io import LoadedArticle, iter_inputs
+    from claimcmp.models import dump
+    from claimcmp.text.io import LoadedArticle, iter_inputs
     from claimcmp.render.output import (JsonArrayWriter, Messages, console_for, default_format,
                                         open_output, progress)
 

@@ -16,10 +16,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from claimcmp import extensions, gazetteer as gz, places_data
-from claimcmp.lexicons import stance_lexicon
-from claimcmp.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
+from claimcmp import extensions
+from claimcmp.knowledge import gazetteer as gz, places_data, resource_loader
+from claimcmp.knowledge.lexicons import stance_lexicon
+from claimcmp.knowledge.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
                                 MODIFIED, POSS, TITLE_WORDS)
+from claimcmp.pipeline.component_data import ComponentData, with_overlay
 
 PERSON_ACTOR_LABELS = {"PERSON"}
 CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
@@ -38,17 +40,25 @@ class Cand:
         return self.entry.role if self.entry else ""
 
 
-class ActorTagger:
+class ActorTagger(ComponentData):
     """spaCy component: tags actor mentions. Registered as a factory in pipeline/factories.py."""
 
-    def __init__(self, nlp: Language, name: str = "claimcmp_actors", *, carry_persons: bool = True):
+    def __init__(self, nlp: Language, name: str = "claimcmp_actors", *, carry_persons: bool = True,
+                 resources: str | None = None):
         self.nlp = nlp
         self.name = name
+        # a person's affiliation and full name carry to later surname-only mentions
         self.carry_persons = carry_persons
+        self._set_resources(resources)
         self._ready = False
 
-    def initialize(self, get_examples=None, nlp=None) -> None:
-        self._ensure()
+    def initialize(self, get_examples=None, nlp=None, *, resources: str | None = None) -> None:
+        self._use_resources(resources)
+        with resource_loader.using(self.resources):
+            self._ensure()
+
+    def _reset_data(self) -> None:
+        self._ready = False
 
     def _ensure(self) -> None:
         """Build the matchers once, on first use: keeps config/pipeline creation cheap."""
@@ -78,6 +88,7 @@ class ActorTagger:
         self._ready = True
 
     # ------------------------------------------------------------------ main
+    @with_overlay
     def __call__(self, doc: Doc) -> Doc:
         self._ensure()
         has_ner = doc.has_annotation("ENT_IOB")

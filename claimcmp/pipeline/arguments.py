@@ -5,16 +5,15 @@ Works on any spaCy English parse (ClearNLP-style labels: nsubj, dobj, pobj, agen
 from __future__ import annotations
 
 import bisect
-import json
-from functools import lru_cache
-from importlib import resources
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from claimcmp import extensions as ext
-from claimcmp.gazetteer import country_actor
-from claimcmp.lexicons import stance_lexicon
+from claimcmp.knowledge import resource_loader
+from claimcmp.knowledge.gazetteer import country_actor
+from claimcmp.knowledge.resource_loader import overlay_cached
+from claimcmp.knowledge.lexicons import stance_lexicon
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -290,9 +289,9 @@ def _national(head: Token, span: Span, index: MentionIndex) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _named_pairs() -> dict[str, tuple[dict, ...]]:
-    raw = json.loads(resources.files("claimcmp.resources").joinpath("named_pairs.json").read_text("utf-8"))
+@overlay_cached
+def _named_pairs(overlay: str | None) -> dict[str, tuple[dict, ...]]:
+    raw = resource_loader.json_object("named_pairs.json", overlay)
     out = {}
     for word, ids in raw.items():
         actors = tuple(country_actor(i) or {"id": i, "name": i, "kind": "organization", "country": None} for i in ids)

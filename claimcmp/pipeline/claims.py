@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimcmp.lexicons import StanceEntry, StanceLexicon, stance_lexicon
+from claimcmp.knowledge import resource_loader
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
     OPPONENT_NOUNS, MentionIndex, actors_of, as_party, party_key, between_actors, is_state_body, object_tokens, passive_patient, subject_token,
@@ -24,19 +25,26 @@ from claimcmp.pipeline.drafts import (
     border_targets, instrument, is_headline, noun_parties, phrase, span_tokens,
 )
 from claimcmp.pipeline.entries import counts_forces, covered_by_noun, governed, verb_entry
+from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
 from claimcmp.pipeline.salience import Salience, is_party
 
 
-class ClaimExtractor:
+class ClaimExtractor(ComponentData):
     """spaCy component: writes claim dicts to doc._.claimcmp_claims."""
 
-    def __init__(self, nlp: Language, name: str = "claimcmp_claims"):
+    def __init__(self, nlp: Language, name: str = "claimcmp_claims", *, resources: str | None = None):
         self.name = name
+        self._set_resources(resources)  # an overlay folder (resource_loader), or None
         self._lex: StanceLexicon | None = None
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        self._lex = stance_lexicon()
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, resources: str | None = None) -> None:
+        self._use_resources(resources)
+        with resource_loader.using(self.resources):
+            self._lex = stance_lexicon()
+
+    def _reset_data(self) -> None:
+        self._lex = None
 
     @property
     def lex(self) -> StanceLexicon:
@@ -44,6 +52,7 @@ class ClaimExtractor:
             self._lex = stance_lexicon()
         return self._lex
 
+    @with_overlay
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex.build(doc)
         salience = Salience.build(index)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimcmp import extensions as ext
-from claimcmp.lexicons import StanceLexicon
+from claimcmp.knowledge.lexicons import StanceLexicon
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS, SUBJECT_DEPS, MentionIndex, actors_of
 
 QUOTES = {'"', "“", "”", "«", "»", "„", "'"}

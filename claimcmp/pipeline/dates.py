@@ -1,8 +1,8 @@
 """spaCy component: tag time expressions and resolve them to DateSpans.
 
-Candidates are times given by a term of office (claimcmp.tenures: "since Trump took office"),
+Candidates are times given by a term of office (claimcmp.knowledge.tenures: "since Trump took office"),
 then the NER's DATE entities (when the pipeline has NER) and the regex finds of
-claimcmp.temporal.find_expressions; of overlapping candidates the longest one that resolves
+claimcmp.time.temporal.find_expressions; of overlapping candidates the longest one that resolves
 wins. Each kept span goes to doc.spans[extensions.DATES] with span._.claimcmp_when set to the
 DateSpan as a JSON-ready dict (extensions hold plain data so Docs survive DocBin/multiprocessing).
 
@@ -16,8 +16,10 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimcmp import extensions, tenures
-from claimcmp.temporal import Direction, find_expressions, resolve
+from claimcmp import extensions
+from claimcmp.knowledge import tenures
+from claimcmp.pipeline.component_data import ComponentData, with_overlay
+from claimcmp.time.temporal import Direction, find_expressions, resolve
 
 # Words inside the expression that fix its direction whatever the verb says.
 _FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|tomorrow|from now)\b", re.I)
@@ -77,12 +79,17 @@ def grammatical_direction(span: Span) -> Direction:
     return "auto"
 
 
-class DateTagger:
+class DateTagger(ComponentData):
     """Writes doc.spans[extensions.DATES]; works with or without parser/NER (regex only then)."""
 
-    def __init__(self, nlp: Language, name: str = "claimcmp_dates"):
+    def __init__(self, nlp: Language, name: str = "claimcmp_dates", *, resources: str | None = None):
         self.name = name
+        self._set_resources(resources)
 
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, resources: str | None = None) -> None:
+        self._use_resources(resources)
+
+    @with_overlay
     def __call__(self, doc: Doc) -> Doc:
         published = parse_published(doc._.claimcmp_published)
         candidates: set[tuple[int, int]] = set()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from claimcmp.lexicons import StanceEntry, StanceLexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline.arguments import MentionIndex, actors_of, named_pair
 
 # Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimcmp import extensions as ext
-from claimcmp.lexicons import StanceEntry, StanceLexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline.arguments import subject_token
 from claimcmp.pipeline.drafts import RESPONSIBILITY_NOUNS, has_modifier, verb_phrase
 

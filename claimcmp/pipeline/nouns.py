@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimcmp.lexicons import StanceEntry, StanceLexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
     MentionIndex, actors_of, between_actors, between_tokens, object_tokens, other_party, subject_token,

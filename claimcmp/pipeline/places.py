@@ -1,6 +1,6 @@
 """PlaceTagger: place names -> doc.spans["claimcmp_places"] with span._.claimcmp_region.
 
-The gazetteer (claimcmp.places_data, ~72k names) decides WHAT a name is; the model's NER,
+The gazetteer (claimcmp.knowledge.places_data, ~72k names) decides WHAT a name is; the model's NER,
 tags and parse only decide WHETHER a capitalized string is used as a place here. So a
 gazetteer hit wins whatever NER label the small model gave it ("Aleppo" as NORP, "Rafah" as
 PERSON), but is dropped when it is part of a longer person or organization name ("George
@@ -19,8 +19,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claimcmp import extensions, places_data
-from claimcmp.places_data import Place
+from claimcmp import extensions
+from claimcmp.knowledge import places_data, resource_loader
+from claimcmp.knowledge.places_data import Place
+from claimcmp.pipeline.component_data import ComponentData, with_overlay
 
 LOCATIVE_PREPS = frozenset(
     "in at near across from into throughout around inside outside within along off".split()
@@ -59,19 +61,25 @@ _ABSORBING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "\n\n"})
 
 
-class PlaceTagger:
+class PlaceTagger(ComponentData):
     """Tags place names with Region dicts {name, kind, country, locative}."""
 
-    def __init__(self, nlp: Language, name: str = "claimcmp_places") -> None:
+    def __init__(self, nlp: Language, name: str = "claimcmp_places", *, resources: str | None = None) -> None:
         self.nlp = nlp
         self.name = name
+        self._set_resources(resources)
+        self._reset_data()
+
+    def _reset_data(self) -> None:
         # Built on first use and grown per document with only the names whose first word
         # occurs in it: tokenizing all 72k names up front costs ~5 s.
         self._matcher: PhraseMatcher | None = None
         self._added: set[str] = set()
 
-    def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        places_data.load()
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, resources: str | None = None) -> None:
+        self._use_resources(resources)
+        with resource_loader.using(self.resources):
+            places_data.load()
 
     # -- matching -----------------------------------------------------------------------
 
@@ -88,6 +96,7 @@ class PlaceTagger:
         strings = self.nlp.vocab.strings
         return [(start, end, strings[key]) for key, start, end in self._matcher(doc)]
 
+    @with_overlay
     def __call__(self, doc: Doc) -> Doc:
         gaz = places_data.load()
         has_ner = doc.has_annotation("ENT_IOB")

@@ -9,13 +9,13 @@ lower confidence than claims whose parties the grammar gives.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from claimcmp import gazetteer as gz
-from claimcmp.lexicons import stance_lexicon
+from claimcmp.knowledge import gazetteer as gz
+from claimcmp.knowledge.lexicons import stance_lexicon
+from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.arguments import AGENT_NOUNS, OPPONENT_NOUNS, MentionIndex, as_party, party_key
 from claimcmp.pipeline.context import clause_tokens
 
@@ -96,9 +96,10 @@ def is_party(actor: dict) -> bool:
     return actor.get("kind") != "organization" or bool(actor.get("country")) or actor["id"] in _known_ids()
 
 
-@lru_cache(maxsize=1)
-def _known_ids() -> frozenset[str]:
-    return frozenset(e.actor["id"] for e in gz.entries().values() if e.actor)
+@overlay_cached
+def _known_ids(overlay: str | None) -> frozenset[str]:
+    """Every actor id the gazetteer (with the overlay in force) names."""
+    return frozenset(e.actor["id"] for e in gz.entries.for_overlay(overlay).values() if e.actor)
 
 
 def _someone_elses(span) -> bool:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claimcmp.align import actor_key, format_span, region_countries
+from claimcmp.comparison.align import actor_key, format_span, region_countries
 from claimcmp.models import Actor, Article, Claim, DiffDocument, Pair
 from claimcmp.render.layout import Column, build_table, fit_widths, plural
 

@@ -27,7 +27,7 @@ def actor_label(actor: Actor | None) -> str:
 def when_label(span: DateSpan | None) -> str:
     if span is None:
         return "-"
-    from claimcmp.align import format_span  # one way of writing dates across the tables
+    from claimcmp.comparison.align import format_span  # one way of writing dates across the tables
 
     text = format_span(span)
     return f"{text}*" if span.source == "article" else text

@@ -1,0 +1,385 @@
+"""Line up the claims of two articles: agree / conflict / shifted / only (design/claims.md).
+
+Pure functions over the pydantic models. Nothing here touches spaCy, so diffing two
+documents written by `extract --format json` stays cheap.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from claimcmp.knowledge import stance_groups as sg
+from claimcmp.models import SCHEMA, Actor, Claim, DateSpan, DiffDocument, ExtractDocument, Pair
+
+# Outlets name the same fighters rebels, militants, terrorists or jihadists, and the
+# Kurdish forces Kurds, SDF or YPG (the gold lists them as interchangeable ids). Such
+# names match each other for agreement only, and less strongly than one id does.
+ACTOR_KIN: tuple[frozenset[str], ...] = (
+    frozenset({"REBELS", "MILITANTS", "TERRORISTS", "JIHADISTS", "FOREIGN_FIGHTERS",
+               "SYRIAN_OPPOSITION", "FSA"}),
+    frozenset({"ISIS", "NUSRA", "HTS", "AL_QAEDA", "JIHADISTS", "TERRORISTS", "MILITANTS"}),
+    frozenset({"KURDS", "SDF", "YPG"}),
+)
+
+_RELATION_ORDER = {"conflict": 0, "shifted": 1, "agree": 2}
+_TIME_SCORE = {"overlap": 1.0, "window": 0.8, "later": 0.7, "undated": 0.6, "apart": 0.5,
+               "ongoing": 0.35}
+_FACTUAL = {"asserted", "reported"}
+_HEDGED = {"possible", "conditional", "desired"}
+_LONG_SPAN_DAYS = 92
+_WORD = re.compile(r"\w+")
+_STOP = frozenset(
+    "the a an and or of to in on at by for with from that this is was were be been has have had "
+    "its it their his her they he she as not but will would said says".split()
+)
+
+
+# ---------------------------------------------------------------- actors
+
+def actor_key(actor: Actor) -> str:
+    """The id two articles can agree on: a person or state body by its country, an armed
+    group by its own slug (Hezbollah is not Lebanon), anything else by its id."""
+    country = (actor.country or "").upper()
+    if country and (actor.kind != "group" or actor.id.upper().startswith(country + "_")):
+        return country  # "Israeli troops" (ISR_MILITARY) speak for Israel; "Syrian rebels" do not
+    return actor.id.upper()
+
+
+def actor_match(x: Actor, y: Actor) -> float:
+    """1.0 for the same key, 0.75 for kin names of the same side, else 0."""
+    kx, ky = actor_key(x), actor_key(y)
+    if kx == ky:
+        return 1.0
+    return 0.75 if any(kx in kin and ky in kin for kin in ACTOR_KIN) else 0.0
+
+
+@dataclass(frozen=True)
+class ActorFit:
+    level: float  # 1.0 same ids throughout, lower when kin or a target is missing
+    mode: str  # "pair", "swapped", "subject" (both targetless), "partial" (one target missing)
+
+
+def fit_actors(a: Claim, b: Claim) -> ActorFit | None:
+    # A mutual relation has no direction, so either side's symmetry lets the pair swap.
+    symmetric = sg.is_symmetric(a.stance) or sg.is_symmetric(b.stance)
+    same_subject = actor_match(a.subject, b.subject)
+    if a.target and b.target:
+        direct = min(same_subject, actor_match(a.target, b.target))
+        swapped = 0.0
+        if symmetric:
+            swapped = min(actor_match(a.subject, b.target), actor_match(a.target, b.subject))
+        if max(direct, swapped) == 0.0:
+            return None
+        return ActorFit(direct, "pair") if direct >= swapped else ActorFit(swapped, "swapped")
+    if a.target is None and b.target is None:
+        return ActorFit(same_subject, "subject") if same_subject else None
+    with_target = a if a.target else b
+    without = b if a.target else a
+    level = same_subject
+    if symmetric:
+        level = max(level, actor_match(without.subject, with_target.target))
+    return ActorFit(level * 0.6, "partial") if level else None
+
+
+# ---------------------------------------------------------------- time and place
+
+def span_bounds(span: DateSpan, window_days: int) -> tuple[dt.date, dt.date]:
+    """A span dated only by its article stands for 'around publication'."""
+    if span.source == "article":
+        pad = dt.timedelta(days=window_days)
+        return span.start - pad, span.end + pad
+    return span.start, span.end
+
+
+def times_compatible(a: DateSpan | None, b: DateSpan | None, window_days: int = 30) -> bool:
+    if a is None or b is None:
+        return True
+    (s1, e1), (s2, e2) = span_bounds(a, window_days), span_bounds(b, window_days)
+    return s1 <= e2 and s2 <= e1
+
+
+def time_fit(a: DateSpan | None, b: DateSpan | None, window_days: int) -> str:
+    """undated, overlap (as written), window (only once article dates are widened),
+    later (widened onto a dated span after the article's date), ongoing (both the state
+    of things when their articles were written, too far apart), or apart."""
+    if a is None or b is None:
+        return "undated"
+    if a.start <= b.end and b.start <= a.end:
+        return "overlap"
+    if times_compatible(a, b, window_days):
+        # An undated statement speaks of its article's date or earlier; a span written
+        # out after that date is a later state of affairs, however close the window.
+        if any(x.source == "article" != y.source and y.start > x.end for x, y in ((a, b), (b, a))):
+            return "later"
+        return "window"
+    return "ongoing" if _current(a) and _current(b) else "apart"
+
+
+def _current(span: DateSpan) -> bool:
+    """A span that runs up to its article's date: the state of things when it was written
+    (no time words, or "since X", resolved as X up to publication)."""
+    return span.source == "article" or (
+        span.source == "relative" and span.text.lower().lstrip().startswith(("since", "ever since")))
+
+
+def region_countries(claim: Claim) -> frozenset[str]:
+    return frozenset(r.country.upper() for r in claim.regions if r.country)
+
+
+def regions_compatible(a: Claim, b: Claim) -> bool:
+    ca, cb = region_countries(a), region_countries(b)
+    return not ca or not cb or bool(ca & cb)
+
+
+def format_span(span: DateSpan | None) -> str:
+    """'3 Dec 2016', 'Dec 2016', '2017', 'Oct 2016–Jan 2017': as precise as the span."""
+    if span is None:
+        return "undated"
+    s, e = span.start, span.end
+    if span.granularity == "decade":
+        return f"{s.year // 10 * 10}s"
+    if span.granularity == "year" or (s.month, s.day, e.month, e.day) == (1, 1, 12, 31):
+        return str(s.year) if s.year == e.year else f"{s.year}–{e.year}"
+    if span.granularity in ("month", "season") or (s.day == 1 and (e + dt.timedelta(days=1)).day == 1):
+        if (s.year, s.month) == (e.year, e.month):
+            return s.strftime("%b %Y")
+        if s.year == e.year:
+            return f"{s:%b}–{e:%b %Y}"
+        return f"{s:%b %Y}–{e:%b %Y}"
+    if s == e:
+        return f"{s.day} {s:%b %Y}"
+    if (s.year, s.month) == (e.year, e.month):
+        return f"{s.day}–{e.day} {e:%b %Y}"
+    if s.year == e.year:
+        return f"{s.day} {s:%b}–{e.day} {e:%b %Y}"
+    return f"{s.day} {s:%b %Y}–{e.day} {e:%b %Y}"
+
+
+# ---------------------------------------------------------------- judging one pair
+
+@dataclass(frozen=True)
+class Candidate:
+    relation: str
+    i: int
+    j: int
+    score: float
+    why: str
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
+
+
+def _stance_text(claim: Claim) -> str:
+    return ("not " if claim.polarity == "negative" else "") + claim.stance
+
+
+def _family_text(claim: Claim) -> str:
+    return ("negated " if claim.polarity == "negative" else "") + claim.family
+
+
+def _actors_text(a: Claim, fit: ActorFit) -> str:
+    subject = actor_key(a.subject)
+    target = actor_key(a.target) if a.target else None
+    kin = " (kin names)" if fit.level < 1.0 and fit.mode in ("pair", "swapped", "subject") else ""
+    if fit.mode == "subject":
+        return f"same actor {subject}, no target{kin}"
+    if fit.mode == "partial":
+        return f"same actor {subject}, target on one side only"
+    return f"same actors {subject}-{target}{kin}"
+
+
+def _time_text(kind: str, a: Claim, b: Claim, window_days: int) -> str:
+    if kind == "overlap":
+        return "times overlap"
+    if kind == "window":
+        return f"times overlap within {window_days} days of publication"
+    if kind == "later":
+        return f"{format_span(a.when)} vs {format_span(b.when)} (after the article's date)"
+    if kind == "undated":
+        return "both undated" if a.when is None and b.when is None else "undated on one side"
+    if kind == "ongoing":
+        return (f"both as things stood when written ({format_span(a.when)} vs "
+                f"{format_span(b.when)}): taken as ongoing")
+    return f"{format_span(a.when)} vs {format_span(b.when)}"
+
+
+def _blurred(a: Claim, b: Claim) -> bool:
+    """True when one claim is an act dated only to a long span and the other covers a
+    small part of it: "agreements during 2016" and "suspended in October 2016" may both
+    be true, the act falling outside the other's weeks, so they cannot contradict."""
+    for x, y in ((a, b), (b, a)):
+        if x.when is None or y.when is None or sg.is_state(x.stance):
+            continue
+        long = (x.when.end - x.when.start).days + 1
+        short = (y.when.end - y.when.start).days + 1
+        if long > _LONG_SPAN_DAYS and 2 * short < long:
+            return True
+    return False
+
+
+def _stance_verdict(a: Claim, b: Claim, fit: ActorFit) -> tuple[str, float, str] | None:
+    """("same" or "opposite", strength 0..1, reason) for the two stances, or None."""
+    if a.family == b.family and a.polarity == b.polarity:
+        strength, kind = sg.similarity(a.stance, b.stance)
+        # Neutral acts (visit, deploy, say) only agree when they are the same act;
+        # a missing target is only forgiven when the act itself is the same.
+        if a.family == "neutral" and strength < 0.7:
+            return None
+        if fit.mode == "partial" and strength < 0.9:
+            return None
+        both = f"both {_family_text(a)}"
+        if kind == "same":
+            return "same", strength, f"{both} ({a.stance})"
+        if kind == "synonym":
+            return "same", strength, f"{both} ({a.stance} ~ {b.stance})"
+        if kind in ("head", "class"):
+            return "same", strength, f"{both}, similar acts ({a.stance} / {b.stance})"
+        return "same", strength, f"{both}, different acts ({a.stance} / {b.stance})"
+    if "neutral" in (a.family, b.family) or fit.level < 1.0 or fit.mode == "partial":
+        return None
+    pair = f"({_stance_text(a)} vs {_stance_text(b)})"
+    if a.family == b.family:
+        strength, _ = sg.similarity(a.stance, b.stance)
+        verdict = "opposite"
+    else:
+        strength, _ = sg.opposition(a.stance, b.stance, topic_a=a.topic, topic_b=b.topic,
+                                    family_a=a.family, family_b=b.family)
+        verdict = "opposite" if a.polarity == b.polarity else "same"
+    # Without targets only the subject ties the claims: demand the same act.
+    if strength < (0.9 if fit.mode == "subject" else 0.6):
+        return None
+    if verdict == "same":
+        # Ruling cooperation out and there being no cooperation say one thing twice;
+        # only a direct opposition ("reject cooperation" / "not cooperate") reads so.
+        if strength < 0.9:
+            return None
+        return "same", 0.8 * strength, f"{_family_text(a)} ~ {_family_text(b)} {pair}"
+    return "opposite", strength, f"{_family_text(a)} vs {_family_text(b)} {pair}"
+
+
+def judge(a: Claim, b: Claim, *, window_days: int = 30) -> tuple[str, float, str] | None:
+    """The relation between two claims, its score 0..1 and a readable reason, or None."""
+    fit = fit_actors(a, b)
+    if fit is None or not regions_compatible(a, b):
+        return None
+    verdict = _stance_verdict(a, b, fit)
+    if verdict is None:
+        return None
+    sense, strength, stance = verdict
+    when = time_fit(a.when, b.when, window_days)
+    if sense == "same":
+        # "ongoing" passes: two claims dated only by their articles say nothing about
+        # when the relation held, and one both attest is taken as lasting.
+        if when == "apart":
+            return None
+        relation = "agree"
+    else:
+        # A contradiction is about one relation between the same two parties, or about one
+        # act affirmed and denied ("X struck" / "X did not strike"): a claim with no other
+        # party contradicts nothing else ("Russia launched an operation" vs "Russia supports").
+        if (a.target is None or b.target is None) and not (
+                a.target is None and b.target is None and sg.similarity(a.stance, b.stance)[0] >= 0.9):
+            return None
+        relation = "shifted" if when in ("apart", "ongoing", "later") else "conflict"
+        # With no time on one side, a relation said to hold and said not to ("cooperate" /
+        # "no cooperation"), or made and ended ("agreed" / "ruled out cooperation"), may be
+        # two moments of one story: only one act affirmed and denied ("struck" / "did not
+        # strike") contradicts whatever the dates. The rest need times to tell the two apart.
+        if relation == "conflict" and when == "undated" and (
+                a.family != b.family or strength < 0.9 or sg.is_state(a.stance) or sg.is_state(b.stance)):
+            return None
+        # "They may cooperate" or "they want to" does not contradict "they do not": a
+        # hedged claim can mark a change over time but never a contradiction.
+        if relation == "conflict" and (_HEDGED & {a.modality, b.modality} or _blurred(a, b)):
+            return None
+    countries = region_countries(a) & region_countries(b)
+    ca, cb = region_countries(a), region_countries(b)
+    place = 1.0 if countries else 0.7 if not ca and not cb else 0.6
+    if a.modality == b.modality:
+        modality = 1.0
+    else:
+        modality = 0.8 if {a.modality, b.modality} <= _FACTUAL else 0.5
+    wa, wb = _words(a.sentence), _words(b.sentence)
+    overlap = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+    actor = fit.level * (0.8 if fit.mode == "subject" else 1.0)
+    score = (0.35 * actor + 0.35 * strength + 0.1 * place + 0.1 * _time_closeness(when, a, b)
+             + 0.05 * modality + 0.05 * overlap)
+    parts = [_actors_text(a, fit), stance]
+    if countries:
+        parts.append("in " + "/".join(sorted(countries)))
+    time_text = _time_text(when, a, b, window_days)
+    why = ", ".join(parts) + (f", {time_text}: shifted" if relation == "shifted" else f", {time_text}")
+    return relation, round(min(max(score, 0.0), 1.0), 3), why
+
+
+def _time_closeness(kind: str, a: Claim, b: Claim) -> float:
+    if kind not in ("apart", "later") or a.when is None or b.when is None:
+        return _TIME_SCORE[kind]
+    gap = max((b.when.start - a.when.end).days, (a.when.start - b.when.end).days, 0)
+    # Claims a few weeks apart are closer accounts than claims years apart.
+    return _TIME_SCORE[kind] * max(0.0, 1.0 - gap / 730)
+
+
+# ---------------------------------------------------------------- whole documents
+
+def candidates(a: list[Claim], b: list[Claim], *, window_days: int = 30) -> list[Candidate]:
+    """Every related pair, best first (score, then claim order)."""
+    found = []
+    for i, ca in enumerate(a):
+        for j, cb in enumerate(b):
+            verdict = judge(ca, cb, window_days=window_days)
+            if verdict:
+                found.append(Candidate(verdict[0], i, j, verdict[1], verdict[2]))
+    found.sort(key=lambda c: (-c.score, c.i, c.j))
+    return found
+
+
+def best_pairs(found: list[Candidate]) -> list[Candidate]:
+    """Each claim's best partner, and its best agreeing partner, seen from either side.
+
+    `found` is sorted best first. A claim that is the best match of several claims on the
+    other side appears in each of those pairs: when one article repeats a point, every
+    repetition is lined up; weaker alternatives stay reachable with all_pairs."""
+    best_a: dict[int, Candidate] = {}
+    best_b: dict[int, Candidate] = {}
+    agree_a: dict[int, Candidate] = {}
+    agree_b: dict[int, Candidate] = {}
+    for c in found:
+        best_a.setdefault(c.i, c)
+        best_b.setdefault(c.j, c)
+        if c.relation == "agree":
+            # A claim contradicted by one claim may still be confirmed by another: show both.
+            agree_a.setdefault(c.i, c)
+            agree_b.setdefault(c.j, c)
+    chosen = [*best_a.values(), *best_b.values(), *agree_a.values(), *agree_b.values()]
+    kept = {(c.i, c.j): c for c in chosen}
+    return list(kept.values())
+
+
+def compare(a: ExtractDocument, b: ExtractDocument, *, window_days: int = 30,
+            all_pairs: bool = False) -> DiffDocument:
+    """Line up the claims of two articles (design/claims.md, "Output documents").
+
+    `pairs` holds each claim's best pair (see best_pairs); with `all_pairs` every related
+    pair is reported. Claims related to nothing on the other side are only_a / only_b."""
+    if window_days < 0:
+        raise ValueError("window_days must be >= 0")
+    found = candidates(a.claims, b.claims, window_days=window_days)
+    chosen = found if all_pairs else best_pairs(found)
+    chosen = sorted(chosen, key=lambda c: (
+        _RELATION_ORDER[c.relation], -c.score, a.claims[c.i].start, b.claims[c.j].start, c.i, c.j))
+    pairs = [Pair(relation=c.relation, a=a.claims[c.i], b=b.claims[c.j], score=c.score, why=c.why)
+             for c in chosen]
+    in_a = {c.i for c in chosen}
+    in_b = {c.j for c in chosen}
+    return DiffDocument(
+        schema=SCHEMA, a=a.article, b=b.article, pairs=pairs,
+        only_a=_in_order([c for i, c in enumerate(a.claims) if i not in in_a]),
+        only_b=_in_order([c for j, c in enumerate(b.claims) if j not in in_b]),
+    )
+
+
+def _in_order(claims: list[Claim]) -> list[Claim]:
+    return sorted(claims, key=lambda c: (c.start, c.end))

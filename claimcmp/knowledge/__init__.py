@@ -1,0 +1,1 @@
+"""What the rules know, as data: the resource loader with its user overlay and its check, the stance lexicon and cues, the actor and place gazetteers, leaders' terms of office, and the stance synonym groups diff compares by."""

@@ -1,0 +1,86 @@
+"""Packaged lexical data (claimcmp/resources), loaded once per process and overlay.
+
+Data lives in JSON/JSONL so that linguists can extend it without touching code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from claimcmp.knowledge import resource_loader
+from claimcmp.knowledge.resource_loader import overlay_cached
+
+
+@dataclass(frozen=True)
+class StanceEntry:
+    lemma: str
+    pos: str  # "VERB" or "NOUN"
+    stance: str  # the label written to claims
+    family: str  # cooperation | conflict | neutral
+    symmetric: bool
+    # The word counts only with one of these modifiers: "military operation", not "operation".
+    requires: tuple[str, ...] = ()
+    # ... and does not count with one of these: "hunger strike" is no attack.
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    verbs: dict[str, StanceEntry]
+    nouns: dict[str, StanceEntry]
+    cues: dict[str, frozenset[str]]
+    known_verbs: frozenset[str] = frozenset()  # every verb lemma the lexicon or a cue list names
+
+    def verb(self, lemma: str) -> StanceEntry | None:
+        return self.verbs.get(lemma.lower())
+
+    def noun(self, lemma: str) -> StanceEntry | None:
+        key = lemma.lower()
+        return self.nouns.get(key) or self.nouns.get(key.rstrip("s"))
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues[name]
+
+    def verb_lemma(self, token) -> str:
+        """The token's lemma, repaired from its inflection when the model's lemma is one
+        we do not know ("staged" lemmatized as "stag")."""
+        lemma = token.lemma_.lower()
+        if lemma in self.known_verbs:
+            return lemma
+        if lemma.startswith("re") and lemma[2:] in self.known_verbs:
+            return lemma[2:]  # "reimposed blockades", "reopened talks": the act again
+        if token.tag_ not in {"VBD", "VBN", "VBG", "VBZ"}:
+            return lemma
+        return next((stem for stem in _stems(token.lower_) if stem in self.known_verbs), lemma)
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate lemmas of a regular inflected verb form, most likely first."""
+    out = []
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                         ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if repl == "" and len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])  # "stopped" -> "stop"
+    return out
+
+
+_ENTRY_FIELDS = frozenset(f.name for f in fields(StanceEntry))
+
+
+@overlay_cached
+def stance_lexicon(overlay: str | None = None) -> StanceLexicon:
+    """The stance lexicon of the overlay in force (resource_loader): stances*.jsonl and cues.json."""
+    verbs: dict[str, StanceEntry] = {}
+    nouns: dict[str, StanceEntry] = {}
+    for raw in resource_loader.rows("stances.jsonl", overlay):
+        entry = StanceEntry(**{**{k: v for k, v in raw.items() if k in _ENTRY_FIELDS},
+                               "requires": tuple(raw.get("requires", ())),
+                               "unless": tuple(raw.get("unless", ()))})
+        (verbs if entry.pos == "VERB" else nouns)[entry.lemma] = entry
+    raw = resource_loader.json_object("cues.json", overlay)
+    cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    verb_cues = [v for k, v in cues.items() if k.endswith("verbs") or k in {"terminators", "concessions", "denials"}]
+    known = frozenset(lemma.split()[0] for lemma in verbs) | frozenset().union(*verb_cues)
+    return StanceLexicon(verbs=verbs, nouns=nouns, cues=cues, known_verbs=known)

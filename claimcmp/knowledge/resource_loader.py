@@ -1,0 +1,274 @@
+"""Every packaged data file (claimcmp/resources) read through one loader, with a user overlay.
+
+An overlay is a folder of files named like the packaged ones; they add to or override the
+packaged data, so a user extends the rules without editing the installed package (an
+upgrade would overwrite it). The overlay in force is, first found:
+1. the innermost `using(path)` scope (`--resources DIR`, the Python API, and each claimcmp
+   component whose spaCy config sets `resources`);
+2. $CLAIMCMP_RESOURCES;
+3. none: the packaged files alone.
+
+How an overlay file merges (docs/resources.md has the formats):
+- JSONL: a row whose key (RESOURCES[name].key) is new is appended; a row with a known key
+  updates that row: its lists are extended, its other values replace the packaged ones
+  (`"replace": true` replaces the whole row instead).
+- JSON: lists are extended, objects merged key by key, strings replaced; in
+  stance_synonyms.json a group with a known name extends that group.
+Loaders that cache take the overlay as their cache key (see `overlay_cached`).
+"""
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import functools
+import json
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from claimcmp.errors import UsageError
+
+ENV = "CLAIMCMP_RESOURCES"
+PACKAGE = "claimcmp.resources"
+
+
+@dataclass(frozen=True)
+class Resource:
+    name: str
+    key: tuple[str, ...]  # JSONL: the fields that identify a row; JSON: ()
+    fields: frozenset[str]  # JSONL: the fields a row may have; JSON: the top-level keys
+    about: str
+
+
+ROW_EXTRA = frozenset({"replace"})  # overlay rows only
+RESOURCES: dict[str, Resource] = {r.name: r for r in (
+    Resource("stances.jsonl", ("lemma", "pos"), frozenset(
+        {"lemma", "pos", "stance", "family", "symmetric", "requires", "unless", "source", "cameo"}),
+        "stance words (verbs and event nouns) and the label each writes"),
+    Resource("cues.json", (), frozenset(), "closed-class word lists the rules consult"),
+    Resource("stance_synonyms.json", (), frozenset(
+        {"about", "stopwords", "light", "particles", "generic", "classes", "related", "groups"}),
+        "which stance labels name the same relation (what diff compares)"),
+    Resource("actors.jsonl", ("id",), frozenset(
+        {"id", "name", "kind", "aliases", "modifiers", "country", "adjectives", "generic", "cs_aliases"}),
+        "organizations, armed groups, generic groups and blockers"),
+    Resource("actor_bodies.jsonl", ("phrase", "canon", "kind"), frozenset(
+        {"phrase", "canon", "label", "kind", "after"}), "state bodies and extension words"),
+    Resource("countries.jsonl", ("id",), frozenset(
+        {"id", "name", "kind", "country", "names", "adjectives", "metonyms", "prefixes", "sovereign"}),
+        "countries: names, demonyms, seats of power, prefixes"),
+    Resource("leaders.jsonl", ("id",), frozenset({"id", "name", "country", "aliases"}),
+             "office holders and the names text gives them"),
+    Resource("tenures.jsonl", ("leader", "office", "start"), frozenset({"leader", "office", "start", "end"}),
+             "leaders' terms of office"),
+    Resource("places_curated.jsonl", ("name",), frozenset({"name", "kind", "country", "aliases", "weak"}),
+             "hand-written place names (win a name clash)"),
+    Resource("places_generated.jsonl", ("name", "kind", "country"), frozenset(
+        {"name", "kind", "country", "names", "weak", "minor"}), "generated place names"),
+    Resource("named_pairs.json", (), frozenset(), "words that name two parties at once ('the two Koreas')"),
+    Resource("non_actors.json", (), frozenset(), "words whose NER names are no actors ('UAV', 'LoC')"),
+    Resource("ambiguous_acronyms.json", (), frozenset(), "abbreviations of several states' bodies ('IAF')"),
+)}
+# Packaged stance files beyond stances.jsonl (stances_<source>.jsonl) are read after it, in
+# name order, and add the lemmas it does not have (the curated file wins).
+STANCE_FILES_GLOB = "stances_*.jsonl"
+
+_scoped: contextvars.ContextVar[str | None] = contextvars.ContextVar("claimcmp_resources", default=None)
+
+
+class ResourceError(UsageError):
+    """An overlay file that cannot be read (a bad line, a missing folder)."""
+
+
+def normalize(path: str | os.PathLike | None) -> str | None:
+    """An overlay folder as an absolute path string (the cache key), or None for none."""
+    if path is None or str(path) == "":
+        return None
+    return str(Path(path).expanduser().resolve())
+
+
+def active_overlay() -> str | None:
+    """The overlay folder in force (see the module docstring), or None. Called on every
+    cached lookup, so the environment's value is normalized once per value."""
+    return _scoped.get() or _normalized_env(os.environ.get(ENV))
+
+
+_normalized_env = functools.lru_cache(maxsize=8)(normalize)
+
+
+@contextlib.contextmanager
+def using(path: str | os.PathLike | None):
+    """Run a block with `path` as the overlay; None keeps the one in force."""
+    folder = normalize(path)
+    if folder is None:
+        yield active_overlay()
+        return
+    require_folder(folder)
+    token = _scoped.set(folder)
+    try:
+        yield folder
+    finally:
+        _scoped.reset(token)
+
+
+def require_folder(folder: str) -> None:
+    if not Path(folder).is_dir():
+        raise ResourceError(f"resources folder not found: {folder}", "--resources / $" + ENV)
+
+
+def overlay_cached(loader):
+    """Cache `loader(overlay)` per overlay folder; the wrapper takes the overlay in force."""
+    cached = functools.lru_cache(maxsize=8)(loader)
+
+    def current():
+        return cached(active_overlay())
+
+    # the name and doc of the loader, not its signature: callers pass no overlay
+    current.__name__, current.__qualname__, current.__doc__ = loader.__name__, loader.__qualname__, loader.__doc__
+    current.__module__ = loader.__module__
+    current.cache_clear = cached.cache_clear
+    current.for_overlay = cached
+    return current
+
+
+# -- reading ----------------------------------------------------------------------------
+def packaged_text(name: str) -> str:
+    return resources.files(PACKAGE).joinpath(name).read_text(encoding="utf-8")
+
+
+def packaged_names(pattern: str) -> list[str]:
+    """Packaged files matching a glob pattern, in name order."""
+    import fnmatch
+
+    return sorted(p.name for p in resources.files(PACKAGE).iterdir() if fnmatch.fnmatch(p.name, pattern))
+
+
+def parse_jsonl(text: str, where: str) -> list[tuple[int, dict]]:
+    """(line number, row) for each non-blank line; a bad line raises ResourceError(file:line)."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise ResourceError(f"invalid JSON: {err.msg}", f"{where}:{number}") from None
+        if not isinstance(row, dict):
+            raise ResourceError("a line must be a JSON object", f"{where}:{number}")
+        rows.append((number, row))
+    return rows
+
+
+def overlay_file(name: str, overlay: str | None) -> Path | None:
+    if overlay is None:
+        return None
+    path = Path(overlay) / name
+    return path if path.is_file() else None
+
+
+def parse_json(text: str, where: str) -> dict:
+    """A JSON object; bad JSON raises ResourceError(file:line)."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ResourceError(f"invalid JSON: {err.msg}", f"{where}:{err.lineno}") from None
+    if not isinstance(data, dict):
+        raise ResourceError("the file must hold a JSON object", f"{where}:1")
+    return data
+
+
+def _overlay_json(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ResourceError(f"cannot read: {err}", str(path)) from None
+    return parse_json(text, str(path))
+
+
+def _overlay_rows(path: Path) -> list[dict]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ResourceError(f"cannot read: {err}", str(path)) from None
+    return [row for _number, row in parse_jsonl(text, str(path))]
+
+
+def read_overlay(folder: str) -> None:
+    """Parse every file of an overlay folder: a bad line fails here, before any extraction."""
+    require_folder(folder)
+    for name in RESOURCES:
+        path = overlay_file(name, folder)
+        if path is not None:
+            _overlay_json(path) if name.endswith(".json") else _overlay_rows(path)
+
+
+def rows(name: str, overlay: str | None = None) -> list[dict]:
+    """The rows of a JSONL resource: packaged, then merged with the overlay's file of that name."""
+    out = [json.loads(line) for line in packaged_text(name).splitlines() if line.strip()]
+    extra_files = packaged_names(STANCE_FILES_GLOB) if name == "stances.jsonl" else []
+    # a packaged stance file read after stances.jsonl adds lemmas: the curated rows win
+    known = {tuple(row.get(k) for k in RESOURCES[name].key) for row in out}
+    extra = [row for extra_name in extra_files for line in packaged_text(extra_name).splitlines()
+             if line.strip() for row in [json.loads(line)]
+             if tuple(row.get(k) for k in RESOURCES[name].key) not in known]
+    path = overlay_file(name, overlay)
+    if path is not None:
+        extra += _overlay_rows(path)
+    return merge_rows(out, extra, RESOURCES[name].key) if extra else out
+
+
+def merge_rows(base: list[dict], extra: list[dict], key: tuple[str, ...]) -> list[dict]:
+    out = list(base)
+    where = {tuple(row.get(k) for k in key): n for n, row in enumerate(out)}
+    for row in extra:
+        k = tuple(row.get(f) for f in key)
+        if k in where:
+            n = where[k]
+            out[n] = ({f: v for f, v in row.items() if f != "replace"} if row.get("replace")
+                      else merge_values(out[n], row))
+        else:
+            where[k] = len(out)
+            out.append({f: v for f, v in row.items() if f != "replace"})
+    return out
+
+
+def merge_values(base, extra):
+    """Lists extended (without repeats), objects merged key by key, anything else replaced."""
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + [v for v in extra if v not in base]
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            if k != "replace":
+                out[k] = merge_values(base[k], v) if k in base else v
+        return out
+    return extra
+
+
+def json_object(name: str, overlay: str | None = None) -> dict:
+    """A JSON resource, packaged, merged with the overlay's file of that name."""
+    data = json.loads(packaged_text(name))
+    path = overlay_file(name, overlay)
+    if path is None:
+        return data
+    extra = _overlay_json(path)
+    if name == "stance_synonyms.json" and "groups" in extra:
+        groups = merge_rows(data.get("groups", []), extra["groups"], ("name",))
+        return {**merge_values(data, {k: v for k, v in extra.items() if k != "groups"}), "groups": groups}
+    return merge_values(data, extra)
+
+
+def sources(overlay: str | None = None) -> list[tuple[str, list[str]]]:
+    """(resource, where its data comes from: packaged files, then the overlay file)."""
+    package_dir = resources.files(PACKAGE)
+    out = []
+    for name in RESOURCES:
+        where = [str(package_dir.joinpath(name))]
+        if name == "stances.jsonl":
+            where += [str(package_dir.joinpath(n)) for n in packaged_names(STANCE_FILES_GLOB)]
+        path = overlay_file(name, overlay)
+        if path is not None:
+            where.append(str(path))
+        out.append((name, where))
+    return out

@@ -1,0 +1,483 @@
+"""Heuristics that read scraped article text: page furniture, headline, URL, byline,
+publication date and language.
+
+Every rule here errs on the side of keeping text: a line is dropped only when it is short
+and matches a furniture phrase or an unmistakable furniture shape, and a date counts as the
+publication date only in the places a publisher puts one (the top few lines, a
+"Published:" line, a dateline, the article URL), never in body sentences, which carry
+event dates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+
+HEADER_ZONE_LINES = 5
+MAX_FURNITURE_CHARS = 90  # furniture is short; longer lines are assumed to be prose
+MAX_BREADCRUMB_CHARS = 200  # a breadcrumb ends with the (possibly long) page title
+MAX_TITLE_CHARS = 200
+
+# --- page furniture -------------------------------------------------------------------
+
+# Whole-line phrases (compared lower-cased, trailing punctuation and spaces ignored). A
+# line made only of these phrases, glued or separated, is furniture:
+# "Community standardsDiscussion" is two of them.
+FURNITURE_PHRASES = (
+    "advertisement", "all rights reserved", "back to top", "click here", "comment",
+    "comment via facebook", "comment via sputnik", "comment via twitter", "comments",
+    "comments are closed", "community standards", "cookie policy", "discussion", "email",
+    "e-mail", "facebook", "follow us", "get short url", "home", "image not found for user",
+    "leave a comment", "leave a reply", "listen live", "live", "loading", "log in", "login",
+    "menu", "more", "next", "next article", "no replies/comments found for this voice",
+    "no comments", "on air", "pinterest", "post comment", "previous", "previous article",
+    "print", "print friendly, pdf & email", "print this article", "read more", "read also",
+    "recommended", "register", "related", "related articles", "related posts",
+    "related stories", "reply", "report abuse", "save", "search", "share",
+    "share on facebook", "share on twitter", "share this", "share this article",
+    "share with friend", "sharing is caring", "sign in", "sign up", "skip to content",
+    "skip to main content", "subscribe", "subscribe to our newsletter", "telegram", "tweet",
+    "twitter", "watch live", "whatsapp", "you may also like", "you might also like",
+)
+# Phrases that make a short line furniture wherever they appear in it.
+FURNITURE_FRAGMENTS = (
+    "join our telegram channel", "stay up-to-date with our", "sign up for our newsletter",
+    "subscribe to our newsletter", "site is best viewed", "follow us on", "all rights reserved",
+    "click here to", "share this article", "this article was originally published",
+)
+# "Label: value" lines of profile boxes and counters ("Views: 2002", "User since: ...").
+FURNITURE_LABELS = (
+    "category", "categories", "comments", "filed under", "full name", "hits", "joined",
+    "key words", "keywords", "likes", "member since", "no of voices", "posted in", "reads",
+    "replies", "shares", "tags", "topics", "user name", "user since", "views",
+)
+# Markers after which a run of headline-like lines is a list of links, not the story.
+LINK_LIST_MARKERS = ("related", "related articles", "related posts", "related stories",
+                     "read more", "read also", "you may also like", "you might also like",
+                     "recommended", "tags", "more on this topic")
+
+_PHRASE_ALTERNATION = "|".join(
+    re.escape(p) for p in sorted(set(FURNITURE_PHRASES), key=len, reverse=True)
+)
+_ONLY_PHRASES = re.compile(rf"(?:(?:{_PHRASE_ALTERNATION})[\s|·•,:;/!.\-–—]*)+")
+_LABEL_LINE = re.compile(
+    r"(?:%s)\s*:.*" % "|".join(re.escape(label) for label in FURNITURE_LABELS), re.I
+)
+_BREADCRUMB_SEPARATOR = re.compile(r"\s+[/>»›|]\s+")
+_IMAGE_NAME = re.compile(
+    r"[\w.-]*\.(?:jpe?g|png|gif|webp|svg|bmp)|(?=[\w-]*\d)[\w-]*\d{2,}x\d{2,}[\w-]*", re.I
+)
+_PHOTO_CREDIT = re.compile(
+    r"(?:©|\(c\)|copyright\b|photo\s*(?:credit)?\s*:|image\s*:|credit\s*:|"
+    r"(?:afp|reuters|ap|getty|epa|sputnik)\s+photo\b)",
+    re.I,
+)
+_NO_LETTERS = re.compile(r"[^A-Za-z\u00C0-\uFFFF]*")
+_URL_ONLY = re.compile(r"(?:https?://|www\.)\S+", re.I)
+_SENTENCE_END = re.compile(r"[.!?]['\"”’»)]*$")
+
+
+def _key(line: str) -> str:
+    """A line as the lexicon compares it: lower case, single spaces, no end punctuation."""
+    return re.sub(r"\s+", " ", line).strip().strip(" .:!|•·-–—").lower()
+
+
+def is_furniture(line: str) -> bool:
+    """True when a line is page furniture (navigation, sharing widgets, counters, image
+    names, photo credits, scrape clocks) rather than part of the story."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    key = _key(stripped)
+    if len(stripped) <= MAX_BREADCRUMB_CHARS and _is_breadcrumb(stripped):
+        return True
+    if _URL_ONLY.fullmatch(stripped):
+        return True
+    if len(stripped) > MAX_FURNITURE_CHARS:
+        return False
+    if not key or _NO_LETTERS.fullmatch(stripped):  # counters such as "39437", not dates
+        return find_date(stripped) is None or is_clock_line(stripped)
+    if _ONLY_PHRASES.fullmatch(key):
+        return True
+    if any(fragment in key for fragment in FURNITURE_FRAGMENTS):
+        return True
+    if _LABEL_LINE.fullmatch(stripped):
+        return True
+    if _IMAGE_NAME.fullmatch(stripped):
+        return True
+    if _PHOTO_CREDIT.match(stripped) and not _SENTENCE_END.search(stripped):
+        return True
+    return is_clock_line(stripped)
+
+
+def _is_breadcrumb(line: str) -> bool:
+    """ "Home / REGIONS / Middle East / Title": three or more separated crumbs starting
+    at a home link, or whose inner crumbs are all one- to three-word labels."""
+    crumbs = _BREADCRUMB_SEPARATOR.split(line)
+    if len(crumbs) < 3 or find_date(line):  # "By X | Reuters | Dec 9, 2016" is a byline
+        return False
+    if crumbs[0].strip().lower() in {"home", "homepage", "main", "start", "news"}:
+        return True
+    return all(len(c.split()) <= 3 and not _SENTENCE_END.search(c) for c in crumbs[:-1])
+
+
+def is_link_list_marker(line: str) -> bool:
+    return _key(line) in LINK_LIST_MARKERS
+
+
+def is_headline_like(line: str) -> bool:
+    """Short and without a sentence end: a link title in a "Related" list."""
+    stripped = line.strip()
+    return 0 < len(stripped.split()) <= 15 and not re.search(r"[.!]['\"”’»)]*$", stripped)
+
+
+def is_keyword_list(line: str) -> bool:
+    """ "Syrian ceasefire, Daesh, Vladimir Putin, ...": three or more comma-separated
+    items of at most four words and no sentence end (a tag list)."""
+    items = [item.strip() for item in line.strip().split(",")]
+    return (
+        len(items) >= 3
+        and all(0 < len(item.split()) <= 4 for item in items)
+        and not _SENTENCE_END.search(line.strip())
+    )
+
+
+# --- dates ----------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?P<month>%s)\.?" % "|".join(sorted(MONTHS, key=len, reverse=True))
+_DAY = r"(?<![\d+:./-])(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+_DATE_PATTERNS = (
+    re.compile(r"(?<![\d+:./-])" + _YEAR.replace("(?!\\d)", "")
+               + r"(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d:])"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
+    re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.I),
+    re.compile(r"(?<![\d+:./-])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
+               + _YEAR),
+)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\d)(?!,?\s+(?:19|20)\d\d)", re.I)
+# Time zones are matched case-sensitively: "est" is a French and Spanish word.
+_TIME_OF_DAY = re.compile(
+    r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)(?![./-]\d)|\b\d{1,2}\s*(?i:am\b|pm\b|a\.m\.|p\.m\.)"
+    r"|\b(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|CET|CEST|MSK|BST|IST|AEST)\b"
+)
+_WEEKDAYS = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?\b", re.I
+)
+_PUBLISHED_LINE = re.compile(
+    r"\s*(?:first\s+|originally\s+|last\s+)?(?P<label>published|posted|updated|modified|"
+    r"date|dated|released|issued)\b", re.I,
+)
+# "WASHINGTON, Dec. 9 (Reuters) -" and "BEIRUT, Lebanon, December 9, 2016 —"
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,30})?,\s+(?P<date>[^()\-–—]{3,30}?)"
+    r"\s*(?:\([^)]{1,30}\))?\s*[-–—]"
+)
+_YEAR_ONLY = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEARS_ACCEPTED = range(1900, 2101)
+
+
+def find_date(text: str) -> tuple[dt.date, re.Match] | None:
+    """The first complete calendar date written in text (ISO, "December 9, 2016",
+    "9 December 2016", "09.12.2016"); numeric dates whose day and month could be swapped
+    are skipped rather than guessed."""
+    found: list[tuple[int, dt.date, re.Match]] = []
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = _date_of(match)
+            if date is not None:
+                found.append((match.start(), date, match))
+                break
+    if not found:
+        return None
+    _, date, match = min(found, key=lambda item: item[0])
+    return date, match
+
+
+def _date_of(match: re.Match) -> dt.date | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    if groups.get("month"):
+        month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+    elif groups.get("m"):
+        month, day = int(groups["m"]), int(groups["d"])
+    else:
+        first, second = int(groups["a"]), int(groups["b"])
+        if groups["sep"] == ".":  # dotted dates are day.month.year wherever they are used
+            day, month = first, second
+        elif first > 12 >= second:
+            day, month = first, second
+        elif second > 12 >= first:
+            day, month = second, first
+        else:
+            return None
+    if year not in _YEARS_ACCEPTED:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def is_clock_line(line: str) -> bool:
+    """A date next to a time of day or a time zone outside a "Published" line: the
+    clock a page shows when it was captured, not when the story appeared."""
+    return (
+        len(line) <= MAX_FURNITURE_CHARS
+        and bool(_TIME_OF_DAY.search(line))
+        and not _PUBLISHED_LINE.match(line)
+        and (find_date(line) is not None or bool(_YEAR_ONLY.search(line)))
+    )
+
+
+def parse_published(lines: Iterable[str], zone: int = HEADER_ZONE_LINES) -> dt.date | None:
+    """The publication date stated in the header zone of an article (its first `zone`
+    non-empty, non-furniture lines), or None.
+
+    Accepted, best first: a "Published/Posted/Date:" line (a time of day is fine there), a
+    line that is just a date, a wire dateline ("WASHINGTON, Dec. 9 (Reuters) -"; a missing
+    year is taken from the header), an "Updated/Modified" line. Dates in prose lines are
+    event dates and are ignored; so are scrape clocks ("10:42 GMT +3 17 October 2019").
+    """
+    header = _header_zone(lines, zone)
+    candidates: list[tuple[int, int, dt.date]] = []
+    for position, line in enumerate(header):
+        ranked = _rank_header_line(line, header)
+        if ranked is not None:
+            candidates.append((ranked[0], position, ranked[1]))
+    return min(candidates)[2] if candidates else None
+
+
+def _header_zone(lines: Iterable[str], zone: int) -> list[str]:
+    header: list[str] = []
+    previous_was_live = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if is_furniture(line):
+            # a live-radio banner comes with the page clock: the line after it is furniture too
+            previous_was_live = _key(line) in {"listen live", "live", "watch live", "on air"}
+            continue
+        if previous_was_live and find_date(line) and len(line) <= MAX_FURNITURE_CHARS:
+            previous_was_live = False
+            continue
+        previous_was_live = False
+        header.append(line)
+        if len(header) >= zone:
+            break
+    return header
+
+
+def _rank_header_line(line: str, header: Sequence[str]) -> tuple[int, dt.date] | None:
+    if len(line) > MAX_TITLE_CHARS * 2:
+        line = line[: MAX_TITLE_CHARS * 2]
+    label = _PUBLISHED_LINE.match(line)
+    if label:
+        found = find_date(line)
+        if found:
+            updated = label.group("label").lower() in {"updated", "modified"}
+            updated = updated or line.lstrip().lower().startswith("last ")
+            return (3 if updated else 0), found[0]
+    found = find_date(line)
+    if found and len(line) <= MAX_FURNITURE_CHARS and not _TIME_OF_DAY.search(line):
+        rest = line[: found[1].start()] + line[found[1].end():]
+        rest = _WEEKDAYS.sub(" ", rest)
+        if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 4:
+            return 1, found[0]
+    dateline = _DATELINE.match(line)
+    if dateline:
+        date = _dateline_date(dateline.group("date"), header)
+        if date:
+            return 2, date
+    return None
+
+
+def _dateline_date(text: str, header: Sequence[str]) -> dt.date | None:
+    found = find_date(text)
+    if found:
+        return found[0]
+    month_day = _MONTH_DAY.fullmatch(text.strip().rstrip(","))
+    if not month_day:
+        return None
+    years = [
+        int(year)
+        for line in header
+        if not _TIME_OF_DAY.search(line)
+        for year in _YEAR_ONLY.findall(line)
+    ]
+    if not years:
+        return None
+    year = Counter(years).most_common(1)[0][0]
+    try:
+        return dt.date(year, MONTHS[month_day.group("month").lower()], int(month_day.group("day")))
+    except ValueError:
+        return None
+
+
+_URL_DATE = (
+    re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=[/_\-.]|$)"),
+    re.compile(r"/((?:19|20)\d{2})-(\d{2})-(\d{2})(?=[/_\-.]|$)"),
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_\-.]|$)"),
+)
+
+
+def date_from_url(url: str) -> dt.date | None:
+    """A publication date in a URL path: /2016/12/09/, /2016-12-09/ or /20161209/."""
+    path = urlsplit(url).path if "://" in url else url
+    for pattern in _URL_DATE:
+        for match in pattern.finditer(path):
+            try:
+                return dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                continue
+    return None
+
+
+# --- URL, byline, source, headline ----------------------------------------------------
+
+_URL = re.compile(
+    r"https?://[^\s<>\"'()\[\]]+"
+    r"|(?<![\w@./-])(?:www\.)?(?:[a-z0-9-]+\.)+[a-z]{2,24}/[^\s<>\"'()\[\]]*",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"\s*[Bb]y\s+(?P<name>[A-Z][\w'’.-]*"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|al|bin|del|la)){0,5})"
+    r"\s*(?:$|[,|–—(@-])"
+)
+_SOURCE_LINE = re.compile(r"\s*source\s*:\s*(?P<source>[^\n]{2,80}?)\s*$", re.I)
+
+
+def find_urls(text: str) -> list[str]:
+    urls = []
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".,;:!?’”'\"")
+        if not url.lower().startswith("http"):
+            url = "http://" + url
+        urls.append(url)
+    return urls
+
+
+def host_of(url: str) -> str | None:
+    host = (urlsplit(url).hostname or "").lower()
+    host = host[4:] if host.startswith("www.") else host
+    return host or None
+
+
+def find_author(lines: Sequence[str], zone: int = 12) -> str | None:
+    """The name in a "By NAME" byline among the first lines."""
+    for line in _first_nonempty(lines, zone):
+        if len(line) > MAX_FURNITURE_CHARS:
+            continue
+        match = _BYLINE.match(line)
+        if match:
+            name = match.group("name").strip().rstrip(".")
+            first = name.split()[0].lower().rstrip(".")
+            # "By Monday, ..." and "By December ..." start sentences, not bylines
+            if first not in MONTHS and not _WEEKDAYS.fullmatch(first):
+                return name
+    return None
+
+
+def find_source_line(lines: Sequence[str]) -> str | None:
+    """The X of a "Source: X" line (a credit line, so any short line of the article)."""
+    for line in lines:
+        match = _SOURCE_LINE.match(line) if len(line) <= MAX_FURNITURE_CHARS else None
+        if match:
+            return match.group("source").strip()
+    return None
+
+
+def find_title(lines: Sequence[str]) -> str | None:
+    """The first non-furniture line when it reads as a headline: short, no final period,
+    and followed by more text (a one-line text is all body)."""
+    content = (line.strip() for line in lines if line.strip() and not is_furniture(line))
+    first = next(content, None)
+    if first is None or next(content, None) is None:
+        return None
+    if len(first) < MAX_TITLE_CHARS and not first.endswith("."):
+        return first
+    return None
+
+
+def _first_nonempty(lines: Iterable[str], count: int) -> list[str]:
+    found = []
+    for line in lines:
+        if line.strip():
+            found.append(line.strip())
+            if len(found) >= count:
+                break
+    return found
+
+
+# --- language -------------------------------------------------------------------------
+
+STOPWORDS = {
+    "en": set("the of and to in is that for it was on with as by at from has have are be "
+              "this which not but or an its their were will would said they he she been who "
+              "had after also than there".split()),
+    "fr": set("le la les des du et est une un que qui dans pour pas sur au aux avec ce "
+              "cette sont ont il elle nous vous mais ou par plus été".split()),
+    "de": set("der die das und ist nicht ein eine zu den dem mit von sich auf für im des "
+              "auch es sie wir ich wird sind werden nach bei aus dass".split()),
+    "es": set("el los las que y en un una por con para es del se al lo como más pero su "
+              "sus fue ha son este esta".split()),
+    "it": set("il lo gli di che e un una per con non sono del della dei nel nella alla è "
+              "anche come più ma questo ha ci".split()),
+    "pt": set("o os as de que e do da dos das em um uma para com não por mais no na se ao "
+              "foi são é mas como seu sua".split()),
+    "nl": set("de het een en van is dat op te voor niet met zijn er aan ook als bij door "
+              "maar om dan nog wordt naar deze werd hij ze".split()),
+}
+# Unicode ranges of scripts that settle the language on their own.
+_SCRIPTS = (
+    ("ru", ((0x0400, 0x04FF),)),
+    ("ar", ((0x0600, 0x06FF), (0x0750, 0x077F))),
+    ("he", ((0x0590, 0x05FF),)),
+    ("el", ((0x0370, 0x03FF),)),
+    ("ja", ((0x3040, 0x30FF),)),
+    ("zh", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF))),
+    ("ko", ((0xAC00, 0xD7AF), (0x1100, 0x11FF))),
+)
+MIN_WORDS_FOR_LANGUAGE = 20
+# One character class per script: counting with the regex engine instead of a Python loop
+# over every letter (that loop was the slowest step of reading an article).
+_SCRIPT_PATTERNS = tuple(
+    (language, re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges) + "]"))
+    for language, ranges in _SCRIPTS)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, by script and by function-word share;
+    texts too short to tell are taken as English."""
+    letter_count = len(_LETTER.findall(text))
+    if letter_count >= MIN_WORDS_FOR_LANGUAGE:
+        counts: Counter[str] = Counter()
+        for language, pattern in _SCRIPT_PATTERNS:
+            found = sum(1 for ch in pattern.findall(text) if ch.isalpha())
+            if found:
+                counts[language] = found
+        if counts:
+            if counts["ja"] and counts["ja"] >= 0.1 * (counts["ja"] + counts["zh"]):
+                counts["ja"] += counts.pop("zh", 0)  # Japanese mixes kana and kanji
+            language, count = counts.most_common(1)[0]
+            if count >= 0.4 * letter_count:
+                return language
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return "en"
+    scores = {language: sum(w in stop for w in words) for language, stop in STOPWORDS.items()}
+    best = max(scores, key=lambda language: (scores[language], language == "en"))
+    if best != "en" and scores[best] > scores["en"] and scores[best] >= 0.1 * len(words):
+        return best
+    return "en"

@@ -1,0 +1,1 @@
+"""Time expressions: finding them in text and resolving them to date spans."""
