@@ -72,6 +72,6 @@ class ParagraphSplitter:
             for tok in doc[start: min(start + 14, len(doc) - 1)]:
                 if "\n" in tok.text:
                     break
-                if tok.text in DASHES and tok.i > start + 1 and tok.i + 1 < len(doc):
+                if tok.text in DASHES and tok.i > start and tok.i + 1 < len(doc):
                     doc[tok.i + 1].is_sent_start = True
                     break
