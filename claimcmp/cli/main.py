@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from claimcmp import __version__
-from claimcmp.cli import diff, evaluate, extract, schema
+from claimcmp.cli import compare, diff, evaluate, extract, schema
 from claimcmp.cli.common import silence_stdout
 
 # Recent typer vendors click (typer._click), older typer uses click itself: take the
@@ -73,6 +73,7 @@ app = typer.Typer(
 )
 app.command("extract", no_args_is_help=True)(extract.command)
 app.command("diff", no_args_is_help=True)(diff.command)
+app.command("compare", no_args_is_help=True)(compare.command)
 app.command("evaluate", no_args_is_help=True)(evaluate.command)
 app.command("schema")(schema.command)
 
