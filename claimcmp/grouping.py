@@ -218,12 +218,15 @@ class HeadIndex:
 # A group checks a new kind of member against each kind it holds; past this many kinds it
 # takes only claims alike to a member, so a claim costs a bounded number of judgements.
 MAX_KINDS = 24
+# Where a claim fits several groups: a contradiction is what a reader of many outlets looks
+# for, then agreement; a change over time is the weakest tie.
+_PREFERENCE = {"conflict": 0, "agree": 1, "shifted": 2}
 
 
 def group_entries(entries: Sequence[Entry], *, window_days: int = 30) -> list[Group]:
-    """Heads are taken in head_rank order. Each claim joins the group whose head it relates
-    to best (judge's score; the earlier group on a tie) among those it fits (see _fits),
-    or heads a new group when it fits none."""
+    """Heads are taken in head_rank order. Each claim joins, among the groups it fits (see
+    _fits), the one it contradicts, else agrees with, else tells another time of, the
+    best scored by judge (the earlier group on a tie); or heads a new group."""
     groups: list[Group] = []
     index = HeadIndex()
     for entry in sorted(entries, key=head_rank):
@@ -231,7 +234,7 @@ def group_entries(entries: Sequence[Entry], *, window_days: int = 30) -> list[Gr
         for number in index.candidates(entry.claim):
             verdict = judge(groups[number].head.claim, entry.claim, window_days=window_days)
             if verdict is not None:
-                verdicts.append((-verdict[1], number, verdict))
+                verdicts.append(((_PREFERENCE[verdict[0]], -verdict[1]), number, verdict))
         verdicts.sort(key=lambda item: item[:2])
         chosen = next(((n, v) for _s, n, v in verdicts if _fits(groups[n], entry, v[0], window_days)), None)
         if chosen is None:
