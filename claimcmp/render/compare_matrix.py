@@ -62,7 +62,7 @@ def ranked_outlets(document: CompareDocument) -> list[str]:
 
 
 def _short(name: str, limit: int = OUTLET_CHARS) -> str:
-    return name if len(name) <= limit else name[: limit - 1] + "…"
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
 def fitting_outlets(outlets: list[str], width: int) -> int:
