@@ -170,43 +170,46 @@ class _Block:
 class HeadIndex:
     """Heads by actor pair and family: the only heads a new claim is judged against.
 
-    `align.fit_actors` relates two claims with targets when their actor pairs match either
-    way round, two claims without a target by their subjects, and a claim without a target
-    to one with a target by its subject (or, for a mutual act, the other's target): so a
-    claim with a target is looked up by its pair, and by its actors among the heads
-    without a target; a claim without one by its subject among all heads."""
+    `align.judge` relates two claims with targets when their actor pairs match either way
+    round, in any family (cooperation against conflict is a contradiction); two claims
+    without a target by their subjects; and a claim without a target to one with a target
+    by its subject (or, for a mutual act, the other's target) in the same family only (it
+    can only agree). So a claim with a target is looked up by its pair, and by its actors
+    among the heads without one; a claim without a target by its subject among all heads."""
 
     def __init__(self) -> None:
         self._by_pair: dict[tuple, _Block] = defaultdict(_Block)
         self._untargeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
-        self._by_actor: dict[tuple[str, str], _Block] = defaultdict(_Block)
+        self._targeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
 
     def add(self, number: int, claim: Claim) -> None:
         family = claim.family
         subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
-        for token in subjects:
-            self._by_actor[(token, family)].add(number, claim)
-            if not targets:
+        if not targets:
+            for token in subjects:
                 self._untargeted[(token, family)].add(number, claim)
-        for token in targets:
-            self._by_actor[(token, family)].add(number, claim)
+        for token in {*subjects, *targets} if targets else ():
+            self._targeted[(token, family)].add(number, claim)
         for s in subjects:
             for t in targets:
                 self._by_pair[(*sorted((s, t)), family)].add(number, claim)
 
     def candidates(self, claim: Claim) -> list[int]:
         subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
+        family = claim.family
         found: set[int] = set()
-        for family in _RELATED_FAMILIES[claim.family]:
-            if not targets:
-                for token in subjects:
-                    found.update(self._near(self._by_actor, (token, family), claim))
-                continue
-            for s in subjects:
-                for t in targets:
-                    found.update(self._near(self._by_pair, (*sorted((s, t)), family), claim))
+        if targets:
+            for other in _RELATED_FAMILIES[family]:
+                for s in subjects:
+                    for t in targets:
+                        found.update(self._near(self._by_pair, (*sorted((s, t)), other), claim))
             for token in (*subjects, *targets):
                 found.update(self._near(self._untargeted, (token, family), claim))
+        else:
+            for token in subjects:
+                found.update(self._near(self._targeted, (token, family), claim))
+                for other in _RELATED_FAMILIES[family]:
+                    found.update(self._near(self._untargeted, (token, other), claim))
         return sorted(found)
 
     @staticmethod

@@ -41,7 +41,7 @@ def test_the_rendered_page_shows_groups_outlets_sentences_and_the_chart(report):
     result = chromium("--dump-dom", page.as_uri(), cwd=folder)
     assert result.returncode == 0, result.stderr[-2000:]
     dom = result.stdout
-    headers = re.findall(r'<th scope="col" class="outlet">([^<]*)</th>', dom)
+    headers = re.findall(r'<th scope="col" class="outlet" title="[^"]*"><div class="up">([^<]*)</div></th>', dom)
     # outlets by the number of groups they tell, then by name; once for the groups several
     # outlets tell, once for those only one tells (folded in a <details>)
     assert headers == ["Daily Alpha", "Beta Times", "Delta News", "Gamma &lt;Post&gt;"] * 2

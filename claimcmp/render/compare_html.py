@@ -27,7 +27,10 @@ h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.2em;margin:28px 0 8px;border-bo
 table.matrix{border-collapse:collapse;font-size:.9em}
 .matrix th,.matrix td{border:1px solid #e3e3e3;padding:3px 6px;text-align:center}
 .matrix th.claim,.matrix td.claim{text-align:left;min-width:22em}
-.matrix thead th{background:#f6f6f6;font-weight:600;max-width:9em;overflow-wrap:anywhere}
+.matrix thead th{background:#f6f6f6;font-weight:600;vertical-align:bottom}
+.matrix th.outlet{padding:4px 2px;min-width:1.8em}
+.up{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;max-height:11em;
+overflow:hidden;text-overflow:ellipsis;margin:0 auto;font-size:.9em}
 .matrix tr.contested td.claim{font-weight:600}
 .matrix td a{color:inherit;text-decoration:none}
 td.agree,span.agree{color:#2e7d32}td.conflict,span.conflict{color:#c62828;font-weight:700}
@@ -65,7 +68,9 @@ def render_html(document: CompareDocument, *, actors: tuple[str, ...] = ()) -> s
 
 
 def _matrix(document: CompareDocument, outlets: list[str]) -> str:
-    head = "".join(f'<th scope="col" class="outlet">{escape(name)}</th>' for name in outlets)
+    # names written upwards and cut at a fixed height: dozens of outlets stay one screen wide
+    head = "".join(f'<th scope="col" class="outlet" title="{escape(name)}"><div class="up">{escape(name)}</div></th>'
+                   for name in outlets)
     head = f'<thead><tr><th scope="col" class="claim">claim (first outlet\'s words)</th>{head}</tr></thead>'
     shared = [g for g in document.groups if g.contested or len(g.outlets) > 1]
     single = [g for g in document.groups if not (g.contested or len(g.outlets) > 1)]
@@ -126,7 +131,7 @@ def _chart(item: PairSeries) -> str:
     shapes = []
     for row, (outlet, points) in enumerate(item.by_outlet.items()):
         y = 10 + row * ROW_HEIGHT
-        shapes.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 14}" text-anchor="end">{escape(outlet[:32])}</text>')
+        shapes.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 14}" text-anchor="end">{escape(_cut(outlet, 28))}<title>{escape(outlet)}</title></text>')
         shapes.append(f'<line x1="{LABEL_WIDTH}" x2="{LABEL_WIDTH + plot}" y1="{y + 10}" y2="{y + 10}" '
                       'stroke="#e3e3e3"/>')
         for point in points:
@@ -146,6 +151,10 @@ def _chart(item: PairSeries) -> str:
             f'<svg xmlns="http://www.w3.org/2000/svg" width="{CHART_WIDTH}" height="{height + 14}" '
             f'viewBox="0 0 {CHART_WIDTH} {height + 14}" role="img" aria-label="{escape(title)} over time">'
             f'{"".join(shapes)}</svg></figure>')
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _ticks(first: dt.date, last: dt.date) -> list[tuple[dt.date, str]]:
