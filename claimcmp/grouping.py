@@ -347,5 +347,6 @@ def to_model(group: Group):
                for m in group.members]
     return CompareGroup(id=group_id(group), subject=head.subject, stance=head.stance,
                         family=head.family, polarity=head.polarity, target=head.target,
+                        regions=head.regions, when=head.when,
                         contested=group.contested, why=group_why(group), outlets=group.outlets(),
                         members=members)

@@ -152,6 +152,8 @@ class CompareGroup(_Fact):
     family: Family = Field(description="The first member's family.")
     polarity: Polarity = Field(description="The first member's polarity.")
     target: Actor | None = Field(description="WHOM, as the first member says it.")
+    regions: list[Region] = Field(default_factory=list, description="WHERE, as the first member says it.")
+    when: DateSpan | None = Field(None, description="WHEN, as the first member says it.")
     contested: bool = Field(description="True when a member conflicts with the first member.")
     why: str = Field(description="Who asserts, contradicts or tells another time, and why.")
     outlets: list[str] = Field(description="Distinct outlets of the members (article id when unknown).")
