@@ -134,16 +134,18 @@ def test_an_unwritable_out_fails_before_any_work(docs):
     assert (result.exit_code, result.stderr.strip()) == (2, "Error: cannot write --out file (it is a folder) (.)")
 
 
-def test_articles_are_extracted_when_not_documents(tmp_path, monkeypatch):
+def test_articles_are_extracted_when_not_documents_in_input_order(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "one.txt").write_text("Turkey accused Greece of violating its airspace on Monday.\n")
     (tmp_path / "two.txt").write_text("Greece accused Turkey of violating its airspace on Monday.\n")
-    result = run(["compare", "one.txt", "two.txt", "-f", "json", "--date", "2020-03-02"])
+    write_documents(tmp_path, story()[:1])
+    result = run(["compare", "one.txt", "alpha1.json", "two.txt", "-f", "json", "--date", "2020-03-02"])
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert [a["id"] for a in doc["articles"]] == ["one", "two"]
-    assert all(a["published"] == {"date": "2020-03-02", "source": "cli"} for a in doc["articles"])
-    assert doc["groups"], "the extractor found no claim in either sentence"
+    assert [a["id"] for a in doc["articles"]] == ["one", "alpha1", "two"]
+    assert [a["published"]["source"] for a in doc["articles"]] == ["cli", "metadata", "cli"]
+    assert any(m["article_id"] == "one" for g in doc["groups"] for m in g["members"]), \
+        "the extractor found no claim in the sentence"
 
 
 def test_docs_schema_file_is_current():
