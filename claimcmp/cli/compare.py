@@ -20,7 +20,7 @@ def command(
     timeline: bool = typer.Option(False, "--timeline",
                                   help="With table: the relation between actor pairs over time, by outlet."),
     actors: str = typer.Option(None, "--actors", metavar="A,B",
-                               help="Timeline of these actors only (keys such as RUS,USA)."),
+                               help="Timelines (terminal and html) of these actors only: keys such as RUS,USA."),
     source_from: str = typer.Option("field", "--source-from", metavar="field|url",
                                     help="An article's outlet: its source field (default) or its URL's host."),
     rows: int = typer.Option(40, "--rows", min=0, metavar="N",
