@@ -56,6 +56,8 @@ class Group:
     # one member per distinct judging signature with its relation to the head: members
     # that judge alike need checking once, so a group of many alike claims stays cheap
     kinds: dict[tuple, Membership] = field(default_factory=dict)
+    # the relations to the head of each article's members
+    by_article: dict[str, set[str]] = field(default_factory=dict)
 
     @property
     def contested(self) -> bool:
@@ -68,6 +70,17 @@ class Group:
     def add(self, member: Membership) -> None:
         self.members.append(member)
         self.kinds.setdefault((signature(member.entry.claim), member.relation), member)
+        self.by_article.setdefault(member.entry.claim.article_id, set()).add(member.relation)
+
+    def plays_article_against_itself(self, article: str, relation: str) -> bool:
+        """True when a claim of `article` with this relation to the head would contradict, or
+        tell another time of, a member from the same article (agree beside conflict or
+        shifted): one article's claims are not played against each other ("intervened on the
+        side of" and "supported" read from one sentence are no contradiction between outlets)."""
+        present = self.by_article.get(article, set())
+        if relation == "agree":
+            return bool(present & {"conflict", "shifted"})
+        return "agree" in present
 
 
 def _consistent(implied: str | None, found: str | None) -> bool:
@@ -257,13 +270,9 @@ def _fits(group: Group, entry: Entry, relation: str, window_days: int) -> bool:
     """True when the relation entry's place in the group implies with each member is the
     one `judge` finds between the two (see _consistent): a group never states a
     contradiction or a change that diff would not report for the same two claims."""
-    article = entry.claim.article_id
-    # One article's claims are not played against each other: a sentence read two ways
-    # ("intervened on the side of", "supported") is not a contradiction between outlets.
-    if relation != "agree" and article == group.head.claim.article_id:
+    if group.plays_article_against_itself(entry.claim.article_id, relation):
         return False
-    if (signature(entry.claim), relation) in group.kinds and not any(
-            m.entry.claim.article_id == article for m in group.kinds.values() if m.relation != relation):
+    if (signature(entry.claim), relation) in group.kinds:
         return True  # judged alike to a member that fits
     if len(group.kinds) >= MAX_KINDS:
         return False
@@ -271,8 +280,6 @@ def _fits(group: Group, entry: Entry, relation: str, window_days: int) -> bool:
         if member.entry is group.head:
             continue
         implied = implied_relation(member_relation, relation)
-        if implied in ("conflict", "shifted") and member.entry.claim.article_id == article:
-            return False
         if implied is None and relation != "agree":
             continue
         found = judge(member.entry.claim, entry.claim, window_days=window_days)
