@@ -132,3 +132,42 @@ class DiffDocument(BaseModel):
 def dump(model: BaseModel) -> dict:
     """JSON-ready dict with contract field names (schema, not schema_)."""
     return model.model_dump(mode="json", by_alias=True)
+
+
+class CompareMember(_Fact):
+    article_id: str = Field(description="Id of the article the claim comes from.")
+    source: str | None = Field(description="The article's outlet (its source), when known.")
+    claim: Claim = Field(description="The member claim.")
+    relation: Relation = Field(
+        description="Relation to the group's first member by the diff rules (agree for the first itself).")
+    score: float | None = Field(None, ge=0.0, le=1.0,
+                                description="Strength of the relation to the first member (null for it).")
+    why: str = Field("", description="A readable reason for the relation to the first member.")
+
+
+class CompareGroup(_Fact):
+    id: str = Field(description="Stable id, derived from the first member's claim id.")
+    subject: Actor = Field(description="WHO, as the first member says it.")
+    stance: str = Field(description="The first member's stance.")
+    family: Family = Field(description="The first member's family.")
+    polarity: Polarity = Field(description="The first member's polarity.")
+    target: Actor | None = Field(description="WHOM, as the first member says it.")
+    regions: list[Region] = Field(default_factory=list, description="WHERE, as the first member says it.")
+    when: DateSpan | None = Field(None, description="WHEN, as the first member says it.")
+    contested: bool = Field(description="True when a member conflicts with the first member.")
+    why: str = Field(description="Who asserts, contradicts or tells another time, and why.")
+    outlets: list[str] = Field(description="Distinct outlets of the members (article id when unknown).")
+    members: list[CompareMember] = Field(description="The first member, then the others in input order.")
+
+
+class CompareDocument(BaseModel):
+    """What `claimcmp compare INPUT... --format json` writes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_: str = Field(SCHEMA, alias="schema", description="Schema version.")
+    kind: Literal["compare"] = Field("compare", description="Document kind.")
+    articles: list[Article] = Field(default_factory=list, description="The articles compared, in input order.")
+    groups: list[CompareGroup] = Field(
+        default_factory=list,
+        description="Contested groups first, then those of several outlets, then of one.")

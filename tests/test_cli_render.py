@@ -50,7 +50,7 @@ def test_help_lists_arguments_and_the_model_option_plainly():
                      diff_help, re.M)
     assert "--model NAME" in diff_help
     schema_help = run(["schema", "--help"]).stdout
-    assert "DOCUMENT  Which document: extract, diff, or claim (a jsonl claim line)." in schema_help
+    assert "DOCUMENT  Which document: extract, diff, claim (a jsonl claim line) or" in schema_help
     assert "[default: extract]" in schema_help
 
 

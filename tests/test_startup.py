@@ -61,11 +61,21 @@ def test_help_does_not_import_spacy():
     assert "claimcmp" in result["modules"]
 
 
-@pytest.mark.parametrize("command", ["extract", "diff", "evaluate", "schema", "resources"])
+@pytest.mark.parametrize("command", ["extract", "diff", "compare", "evaluate", "schema", "resources"])
 def test_command_help_does_not_import_spacy(command):
     result, out = probe([command, "--help"])
     assert result["code"] == 0
     assert "Usage" in out
+    assert heavy_in(result["modules"]) == []
+
+
+def test_compare_of_extract_documents_does_not_import_spacy(tmp_path):
+    from compare_fixtures import story, write_documents
+
+    paths = write_documents(tmp_path, story())
+    result, out = probe(["compare", *map(str, paths), "--format", "json"])
+    assert result["code"] == 0
+    assert json.loads(out)["kind"] == "compare"
     assert heavy_in(result["modules"]) == []
 
 

@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from claimcmp import __version__
-from claimcmp.cli import diff, evaluate, extract, resources, schema
+from claimcmp.cli import compare, diff, evaluate, extract, resources, schema
 from claimcmp.cli.common import silence_stdout
 from claimcmp.cli.help import PlainHelp
 
@@ -74,6 +74,7 @@ app = typer.Typer(
 )
 app.command("extract", no_args_is_help=True, cls=PlainHelp)(extract.command)
 app.command("diff", no_args_is_help=True, cls=PlainHelp)(diff.command)
+app.command("compare", no_args_is_help=True, cls=PlainHelp)(compare.command)
 app.command("evaluate", no_args_is_help=True, cls=PlainHelp)(evaluate.command)
 app.command("schema", cls=PlainHelp)(schema.command)
 app.add_typer(resources.app, name="resources")

@@ -5,12 +5,12 @@ import json
 
 import typer
 
-DOCUMENTS = ("extract", "diff", "claim")
+DOCUMENTS = ("extract", "diff", "claim", "compare")
 
 
 def command(
     document: str = typer.Argument("extract", metavar="DOCUMENT",
-                                   help="Which document: extract, diff, or claim (a jsonl claim line)."),
+                                   help="Which document: extract, diff, claim (a jsonl claim line) or compare."),
 ) -> None:
     """Print the JSON Schema of an output document."""
     from claimcmp.cli.common import check_choice, reported_errors
@@ -21,7 +21,8 @@ def command(
 
 
 def json_schema(document: str) -> dict:
-    from claimcmp.models import Claim, DiffDocument, ExtractDocument
+    from claimcmp.models import Claim, CompareDocument, DiffDocument, ExtractDocument
 
-    model = {"extract": ExtractDocument, "diff": DiffDocument, "claim": Claim}[document]
+    model = {"extract": ExtractDocument, "diff": DiffDocument, "claim": Claim,
+             "compare": CompareDocument}[document]
     return model.model_json_schema(by_alias=True, mode="serialization")

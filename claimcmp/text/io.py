@@ -93,6 +93,23 @@ def load_extract_document(path: str) -> ExtractDocument | None:
     """The document `claimcmp extract --format json` wrote at path (an object with
     "schema", "article" and "claims", or a one-element array of one), or None when path
     holds something else. Raises InputError when it looks like one but is invalid."""
+    items = _extract_items(path)
+    if items is None:
+        return None
+    if len(items) != 1:
+        raise InputError(f"{len(items)} extract documents in one file; give one per input", path)
+    return _validated_extract(items[0], path)
+
+
+def load_extract_documents(path: str) -> list[ExtractDocument] | None:
+    """Like load_extract_document, for a file holding any number of documents (the JSON
+    array `extract --format json` writes for several inputs)."""
+    items = _extract_items(path)
+    return None if items is None else [_validated_extract(item, path) for item in items]
+
+
+def _extract_items(path: str) -> list | None:
+    """The parsed items of a JSON file that looks like extract output, else None."""
     candidate = Path(path)
     if path == "-" or candidate.suffix.lower() not in JSON_SUFFIXES or not candidate.is_file():
         return None
@@ -101,18 +118,14 @@ def load_extract_document(path: str) -> ExtractDocument | None:
     except (OSError, InputError, ValueError, RecursionError):
         return None  # not readable as JSON: iter_inputs reports why, if it is read at all
     if isinstance(parsed, list):
-        if not any(_looks_like_extract(item) for item in parsed):
-            return None
-        if len(parsed) != 1:
-            raise InputError(
-                f"{len(parsed)} extract documents in one file; give one per input", path
-            )
-        parsed = parsed[0]
-    if not _looks_like_extract(parsed):
-        return None
-    if parsed.get("schema") != SCHEMA:
-        raise InputError(f"unsupported schema {parsed.get('schema')!r} (expected {SCHEMA!r})",
-                         path)
+        return parsed if any(_looks_like_extract(item) for item in parsed) else None
+    return [parsed] if _looks_like_extract(parsed) else None
+
+
+def _validated_extract(parsed: Any, path: str) -> ExtractDocument:
+    if not isinstance(parsed, dict) or parsed.get("schema") != SCHEMA:
+        schema = parsed.get("schema") if isinstance(parsed, dict) else None
+        raise InputError(f"unsupported schema {schema!r} (expected {SCHEMA!r})", path)
     try:
         return ExtractDocument.model_validate(parsed)
     except ValidationError as error:

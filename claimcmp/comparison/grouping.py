@@ -1,0 +1,359 @@
+"""Group the claims of many articles: who asserts a relation, who contradicts it, whose
+account is an earlier or later state of it (design/claims.md, `compare`).
+
+A group is a star around its first claim (the head): every member is related to the head
+by `align.judge`, the very rule `diff` applies to a pair of claims, so `compare` and
+`diff` never disagree on how two claims relate. Heads are found through a blocking index
+keyed by actor and family: a claim is judged only against the heads that share an actor
+(or a kin name) with it, never against every other claim. Pure functions, no spaCy.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from claimcmp.comparison.align import ACTOR_KIN, actor_key, judge, region_countries
+from claimcmp.models import Actor, Claim
+
+# The families whose claims `judge` can relate: the same family agrees or conflicts,
+# cooperation and conflict oppose each other, neutral acts only meet neutral acts.
+_RELATED_FAMILIES = {
+    "cooperation": ("cooperation", "conflict"),
+    "conflict": ("conflict", "cooperation"),
+    "neutral": ("neutral",),
+}
+_HEDGED = frozenset({"possible", "conditional", "desired"})
+_KIN_TOKENS: dict[str, tuple[str, ...]] = {}
+for _n, _kin in enumerate(ACTOR_KIN):
+    for _key in _kin:
+        _KIN_TOKENS[_key] = (*_KIN_TOKENS.get(_key, ()), f"kin:{_n}")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One claim to group, with the outlet it comes from and its place in the input."""
+
+    claim: Claim
+    source: str | None
+    order: int  # input order: article, then claim
+
+
+@dataclass
+class Membership:
+    entry: Entry
+    relation: str  # to the head: agree (the head itself too), conflict or shifted
+    score: float | None
+    why: str
+
+
+@dataclass
+class Group:
+    head: Entry
+    members: list[Membership] = field(default_factory=list)
+    # one member per distinct judging signature with its relation to the head: members
+    # that judge alike need checking once, so a group of many alike claims stays cheap
+    kinds: dict[tuple, Membership] = field(default_factory=dict)
+    # the relations to the head of each article's members
+    by_article: dict[str, set[str]] = field(default_factory=dict)
+
+    @property
+    def contested(self) -> bool:
+        return any(m.relation == "conflict" for m in self.members)
+
+    def outlets(self) -> list[str]:
+        """Distinct outlets (or article ids where no outlet is known), in member order."""
+        return list(dict.fromkeys(outlet_label(m.entry) for m in self.members))
+
+    def add(self, member: Membership) -> None:
+        self.members.append(member)
+        self.kinds.setdefault((signature(member.entry.claim), member.relation), member)
+        self.by_article.setdefault(member.entry.claim.article_id, set()).add(member.relation)
+
+    def plays_article_against_itself(self, article: str, relation: str) -> bool:
+        """True when a claim of `article` with this relation to the head would contradict, or
+        tell another time of, a member from the same article (agree beside conflict or
+        shifted): one article's claims are not played against each other ("intervened on the
+        side of" and "supported" read from one sentence are no contradiction between outlets)."""
+        present = self.by_article.get(article, set())
+        if relation == "agree":
+            return bool(present & {"conflict", "shifted"})
+        return "agree" in present
+
+
+def _consistent(implied: str | None, found: str | None) -> bool:
+    """A group may leave a relation unsaid (two members conflicting with the head may
+    agree or not) or imply agreement where judge finds none (both agree with the head);
+    it may never imply a contradiction or a change judge does not find, nor agreement
+    where judge finds a contradiction or a change."""
+    if implied in ("conflict", "shifted"):
+        return found == implied
+    if implied == "agree":
+        return found in (None, "agree")
+    return True
+
+
+def signature(claim: Claim) -> tuple:
+    """What `judge` reads to decide a relation (the sentence only moves the score)."""
+    return (_actor_signature(claim.subject), claim.stance, claim.family, claim.polarity,
+            _actor_signature(claim.target), claim.topic, region_countries(claim), claim.when,
+            claim.modality)
+
+
+def _actor_signature(actor: Actor | None) -> tuple | None:
+    return None if actor is None else (actor.id, actor.kind, actor.country)
+
+
+def implied_relation(x: str, y: str) -> str | None:
+    """The relation between two members that their relations to the head imply (the
+    compare document's rule): agree/agree, agree/conflict, agree/shifted; else none."""
+    pair = {x, y}
+    if pair == {"agree"}:
+        return "agree"
+    if "agree" in pair and len(pair) == 2:
+        return (pair - {"agree"}).pop()
+    return None
+
+
+def outlet_label(entry: Entry) -> str:
+    return entry.source or entry.claim.article_id
+
+
+def actor_tokens(actor: Actor | None) -> tuple[str, ...]:
+    """Blocking tokens: two actors share one exactly when `align.actor_match` relates them
+    (the same key, or two kin names such as REBELS / MILITANTS)."""
+    if actor is None:
+        return ()
+    key = actor_key(actor)
+    return (f"id:{key}", *_KIN_TOKENS.get(key, ()))
+
+
+def head_rank(entry: Entry) -> tuple:
+    """Which claims make the best heads, first: a claim with a target can agree and
+    conflict with more claims than one without; an asserted claim can be contradicted
+    where a hedged one cannot; a claim with time words of its own can be told from an
+    earlier or later state better than one dated only by its article, and that better
+    than one with no time at all."""
+    claim = entry.claim
+    dated_by_article = claim.when is not None and claim.when.source == "article"
+    return (claim.target is None, claim.modality in _HEDGED, claim.when is None, dated_by_article,
+            entry.order)
+
+
+# In a block with more heads than this, a claim is judged against the heads nearest to it
+# in time only (the sorted-neighbourhood method of record linkage): the cost of a claim is
+# bounded, and heads far apart in time rarely agree or conflict (they may have shifted).
+NEIGHBOURS = 16
+
+
+class _Block:
+    """The heads of one blocking key, dated ones sorted by the start of their time span."""
+
+    __slots__ = ("days", "dated", "undated")
+
+    def __init__(self) -> None:
+        self.days: list[int] = []
+        self.dated: list[int] = []
+        self.undated: list[int] = []
+
+    def add(self, number: int, claim: Claim) -> None:
+        if claim.when is None:
+            self.undated.append(number)
+            return
+        day = claim.when.start.toordinal()
+        at = bisect.bisect_right(self.days, day)
+        self.days.insert(at, day)
+        self.dated.insert(at, number)
+
+    def near(self, claim: Claim) -> list[int]:
+        if len(self.dated) + len(self.undated) <= NEIGHBOURS:
+            return self.dated + self.undated
+        half = NEIGHBOURS // 2
+        found = self.undated[:half]
+        room = NEIGHBOURS - len(found)
+        if claim.when is None:
+            return found + self.dated[:room]
+        at = bisect.bisect_left(self.days, claim.when.start.toordinal())
+        low = max(0, min(at - room // 2, len(self.dated) - room))
+        return found + self.dated[low:low + room]
+
+
+class HeadIndex:
+    """Heads by actor pair and family: the only heads a new claim is judged against.
+
+    `align.judge` relates two claims with targets when their actor pairs match either way
+    round, in any family (cooperation against conflict is a contradiction); two claims
+    without a target by their subjects; and a claim without a target to one with a target
+    by its subject (or, for a mutual act, the other's target) in the same family only (it
+    can only agree). So a claim with a target is looked up by its pair, and by its actors
+    among the heads without one; a claim without a target by its subject among all heads."""
+
+    def __init__(self) -> None:
+        self._by_pair: dict[tuple, _Block] = defaultdict(_Block)
+        self._untargeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
+        self._targeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
+
+    def add(self, number: int, claim: Claim) -> None:
+        family = claim.family
+        subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
+        if not targets:
+            for token in subjects:
+                self._untargeted[(token, family)].add(number, claim)
+        for token in {*subjects, *targets} if targets else ():
+            self._targeted[(token, family)].add(number, claim)
+        for s in subjects:
+            for t in targets:
+                self._by_pair[(*sorted((s, t)), family)].add(number, claim)
+
+    def candidates(self, claim: Claim) -> list[int]:
+        subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
+        family = claim.family
+        found: set[int] = set()
+        if targets:
+            for other in _RELATED_FAMILIES[family]:
+                for s in subjects:
+                    for t in targets:
+                        found.update(self._near(self._by_pair, (*sorted((s, t)), other), claim))
+            for token in (*subjects, *targets):
+                found.update(self._near(self._untargeted, (token, family), claim))
+        else:
+            for token in subjects:
+                found.update(self._near(self._targeted, (token, family), claim))
+                for other in _RELATED_FAMILIES[family]:
+                    found.update(self._near(self._untargeted, (token, other), claim))
+        return sorted(found)
+
+    @staticmethod
+    def _near(blocks: dict, key: tuple, claim: Claim) -> list[int]:
+        block = blocks.get(key)
+        return block.near(claim) if block is not None else []
+
+
+# A group checks a new kind of member against each kind it holds; past this many kinds it
+# takes only claims alike to a member, so a claim costs a bounded number of judgements.
+MAX_KINDS = 24
+# Where a claim fits several groups: a contradiction is what a reader of many outlets looks
+# for, then agreement; a change over time is the weakest tie.
+_PREFERENCE = {"conflict": 0, "agree": 1, "shifted": 2}
+
+
+def group_entries(entries: Sequence[Entry], *, window_days: int = 30) -> list[Group]:
+    """Heads are taken in head_rank order. Each claim joins, among the groups it fits (see
+    _fits), the one it contradicts, else agrees with, else tells another time of, the
+    best scored by judge (the earlier group on a tie); or heads a new group."""
+    groups: list[Group] = []
+    index = HeadIndex()
+    for entry in sorted(entries, key=head_rank):
+        verdicts = []
+        for number in index.candidates(entry.claim):
+            verdict = judge(groups[number].head.claim, entry.claim, window_days=window_days)
+            if verdict is not None:
+                verdicts.append(((_PREFERENCE[verdict[0]], -verdict[1]), number, verdict))
+        verdicts.sort(key=lambda item: item[:2])
+        chosen = next(((n, v) for _s, n, v in verdicts if _fits(groups[n], entry, v[0], window_days)), None)
+        if chosen is None:
+            index.add(len(groups), entry.claim)
+            group = Group(head=entry)
+            group.add(Membership(entry, "agree", None, ""))
+            groups.append(group)
+        else:
+            number, (relation, score, why) = chosen
+            groups[number].add(Membership(entry, relation, score, why))
+    for group in groups:
+        group.members.sort(key=lambda m: (m.entry is not group.head, m.entry.order))
+    return sort_groups(groups)
+
+
+def _fits(group: Group, entry: Entry, relation: str, window_days: int) -> bool:
+    """True when the relation entry's place in the group implies with each member is the
+    one `judge` finds between the two (see _consistent): a group never states a
+    contradiction or a change that diff would not report for the same two claims."""
+    if group.plays_article_against_itself(entry.claim.article_id, relation):
+        return False
+    if (signature(entry.claim), relation) in group.kinds:
+        return True  # judged alike to a member that fits
+    if len(group.kinds) >= MAX_KINDS:
+        return False
+    for (_kind, member_relation), member in group.kinds.items():
+        if member.entry is group.head:
+            continue
+        implied = implied_relation(member_relation, relation)
+        if implied is None and relation != "agree":
+            continue
+        found = judge(member.entry.claim, entry.claim, window_days=window_days)
+        if not _consistent(implied, found[0] if found else None):
+            return False
+    return True
+
+
+def sort_groups(groups: Iterable[Group]) -> list[Group]:
+    """Contested groups first, then those carried by several outlets, then by one only;
+    within each, the larger first, then input order."""
+    def key(group: Group) -> tuple:
+        outlets = len(group.outlets())
+        band = 0 if group.contested else 1 if outlets > 1 else 2
+        return (band, -outlets, -len(group.members), group.head.order)
+
+    return sorted(groups, key=key)
+
+
+def group_id(group: Group) -> str:
+    """Stable: derived from the head claim's id, which hashes its article and slots."""
+    digest = hashlib.sha1(f"group:{group.head.claim.id}".encode()).hexdigest()
+    return "g" + digest[:12]
+
+
+def group_why(group: Group) -> str:
+    """One line: how many outlets assert, contradict or tell another time, and the reason
+    of the first contradiction or shift."""
+    counts: dict[str, set[str]] = {"agree": set(), "conflict": set(), "shifted": set()}
+    for member in group.members:
+        counts[member.relation].add(outlet_label(member.entry))
+    parts = [f"asserted by {_outlets(counts['agree'])}"]
+    if counts["conflict"]:
+        parts.append(f"contradicted by {_outlets(counts['conflict'])}")
+    if counts["shifted"]:
+        parts.append(f"another time by {_outlets(counts['shifted'])}")
+    reason = next((m.why for m in group.members if m.relation == "conflict"), None) or \
+        next((m.why for m in group.members if m.relation != "agree" or m.why), "")
+    text = "; ".join(parts)
+    return f"{text}: {reason}" if reason else text
+
+
+def _outlets(names: set[str]) -> str:
+    count = len(names)
+    return f"{count} outlet{'s' if count != 1 else ''}"
+
+
+def compare_documents(documents: Sequence, *, sources: Sequence[str | None] | None = None,
+                      window_days: int = 30):
+    """The compare document of extract documents; `sources` gives each one's outlet
+    (default: its article's source)."""
+    from claimcmp.models import SCHEMA, CompareDocument
+
+    if window_days < 0:
+        raise ValueError("window_days must be >= 0")
+    outlets = list(sources) if sources is not None else [d.article.source for d in documents]
+    entries = []
+    for document, outlet in zip(documents, outlets, strict=True):
+        for claim in document.claims:
+            entries.append(Entry(claim=claim, source=outlet, order=len(entries)))
+    groups = group_entries(entries, window_days=window_days)
+    return CompareDocument(schema=SCHEMA, articles=[d.article for d in documents],
+                           groups=[to_model(g) for g in groups])
+
+
+def to_model(group: Group):
+    from claimcmp.models import CompareGroup, CompareMember
+
+    head = group.head.claim
+    members = [CompareMember(article_id=m.entry.claim.article_id, source=m.entry.source,
+                             claim=m.entry.claim, relation=m.relation, score=m.score, why=m.why)
+               for m in group.members]
+    return CompareGroup(id=group_id(group), subject=head.subject, stance=head.stance,
+                        family=head.family, polarity=head.polarity, target=head.target,
+                        regions=head.regions, when=head.when,
+                        contested=group.contested, why=group_why(group), outlets=group.outlets(),
+                        members=members)
