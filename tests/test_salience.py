@@ -91,3 +91,14 @@ def test_an_outlet_or_an_unknown_organization_is_no_party():
     assert not is_party({"id": "JOINT_COORDINATION_CELL", "kind": "organization", "country": None})
     assert is_party({"id": "NATO", "kind": "organization", "country": None})
     assert is_party({"id": "CHL_NAVY", "kind": "organization", "country": "CHL"})
+
+
+def test_an_unanchored_mutual_noun_is_between_the_principals(nlp):
+    [(subject, family, target)] = last_sentence(nlp, STORY + "The clashes went on for three days.")
+    assert family == "conflict" and {subject, target} == {"CHL", "PER"}
+
+
+def test_the_passive_subject_of_involved_takes_part_in_the_act(nlp):
+    text = STORY + "Peru said that Chilean troops are not involved in the clashes."
+    [claim] = [c for c in claims(nlp, text) if c["stance"] == "clash"]
+    assert (claim["subject"]["id"], claim["polarity"], claim["target"]["id"]) == ("CHL_MILITARY", "negative", "PER")

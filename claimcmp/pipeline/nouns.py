@@ -64,9 +64,9 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
             # ... or wants or sees it: "not looking for a confrontation", "didn't detect any
             # cooperation" deny the act itself
             carried = combining or (governing_entry is not None and governing_entry.family == entry.family) or \
-                g in lex.cue("desire_verbs") | lex.cue("perception_verbs")
+                g in lex.cue("desire_verbs") | lex.cue("perception_verbs") | lex.cue("participation_verbs")
             if not own:
-                subj_tok, _ = subject_token(governor)
+                subj_tok = _participant(lex, governor) or subject_token(governor)[0]
                 doers = actors_of(subj_tok, index) if subj_tok is not None else []
                 if doers and (not pair or combining):
                     stated = combining and subj_tok.pos_ != "PRON"
@@ -127,8 +127,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         arg_tokens |= mention_tokens(parties, noun.sent, index)
     if holders_only and not targets:
         return []  # "American and Russian allies" are the allies of each, of someone unnamed
-    if not own and not targets and not (entry.symmetric and entry.family != "neutral"
-                                        and noun.lemma_.lower() not in lex.cue("unanchored_nouns")):
+    if not own and not targets and not (entry.symmetric and entry.family != "neutral"):
         return []  # a one-way act of no one named; a mutual one is the article's principals'
     if governor is not None:
         family, stance, polarity = governed(lex, noun, family, stance, polarity, governor)
@@ -156,6 +155,13 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     confidence = 0.45 if implicit else 0.55 if inherited else 0.65
     return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
                   stated=stated), *constructions.side_of(lex, noun, own, index)]
+
+
+def _participant(lex: StanceLexicon, governor: Token) -> Token | None:
+    """"Troops are not involved in the clashes": the passive subject takes part in the act."""
+    if lex.verb_lemma(governor) not in lex.cue("participation_verbs"):
+        return None
+    return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
 
 
 def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
