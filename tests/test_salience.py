@@ -102,3 +102,8 @@ def test_the_passive_subject_of_involved_takes_part_in_the_act(nlp):
     text = STORY + "Peru said that Chilean troops are not involved in the clashes."
     [claim] = [c for c in claims(nlp, text) if c["stance"] == "clash"]
     assert (claim["subject"]["id"], claim["polarity"], claim["target"]["id"]) == ("CHL_MILITARY", "negative", "PER")
+
+
+def test_we_in_a_quote_is_the_speakers_side(nlp):
+    found = last_sentence(nlp, STORY + '"We fought back with our bare hands," said the Peruvian army chief.')
+    assert {(s, t) for s, _, t in found} == {("PER", "CHL")}

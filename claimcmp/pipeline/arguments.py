@@ -196,6 +196,8 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return _actors_at(head.head.head, index)
+    if head.pos_ == "PRON" and head.lower_ in FIRST_PERSON_PLURAL:
+        return _speakers_side(head, index)
     if head.pos_ == "PRON":
         return _resolve_pronoun(head, index)
     if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} or head.lower_ == "own":
@@ -366,6 +368,24 @@ def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     best = subjects[0] if subjects else (candidates[0] if candidates else None)
     return [index.actor_dict(best)] if best is not None else []
+
+
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
+
+
+def _speakers_side(pron: Token, index: MentionIndex) -> list[dict]:
+    """'"We fought back," the Peruvian army chief said': "we" is the speaker's side, the
+    country a speaker of the sentence serves."""
+    reporting = stance_lexicon().cue("reporting_verbs")
+    for tok in pron.sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in reporting or tok.i == pron.head.i:
+            continue
+        for subj in (c for c in tok.children if c.dep_ in SUBJECT_DEPS and c.lower_ not in FIRST_PERSON_PLURAL):
+            for actor in actors_of(subj, index, expand_conj=False):
+                party = as_party(actor)
+                if party is not None and party.get("kind") == "country":
+                    return [party]
+    return []
 
 
 def _pronoun_fits(lower: str, span: Span) -> bool:

@@ -136,7 +136,7 @@ class ClaimExtractor(ComponentData):
             # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
             subj_tok, patient = patient, None
         subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-        if subj_tok is not None and subj_tok.lower_ in {"they", "we"} and \
+        if subj_tok is not None and (subj_tok.lower_ == "they" or subj_tok.lower_ == "we" and not subjects) and \
                 index.last_pair(verb, earlier_sentences=True) and (entry.symmetric or len(subjects) < 2):
             # "They agreed to work together": the pair the previous sentences were about
             subjects = index.last_pair(verb, earlier_sentences=True)
