@@ -58,3 +58,28 @@ def test_an_inter_korean_noun_names_both_parties(nlp):
 
 def test_cross_strait_names_china_and_taiwan(nlp):
     assert ("CHN", "conflict", "positive", "TWN") in triples(nlp, "Cross-strait tensions rose after the drills.")
+
+
+STORY = "Chile and Peru have argued over fishing rights for years. Chile seized two Peruvian boats, and Peru protested. "
+
+
+def last(nlp, text: str) -> list[dict]:
+    doc = nlp.make_doc(text)
+    doc._.claimcmp_published = "2024-05-10"
+    found = nlp(doc)._.claimcmp_claims
+    return [c for c in found if c["start"] == max(x["start"] for x in found)]
+
+
+def test_the_cessation_of_hostilities_is_cooperation(nlp):
+    found = last(nlp, STORY + "On Friday both sides agreed to the cessation of hostilities.")
+    assert {c["family"] for c in found} == {"cooperation"}
+
+
+def test_the_termination_of_an_agreement_is_conflict(nlp):
+    found = triples(nlp, "Chile announced the termination of the fishing agreement with Peru.")
+    assert ("CHL", "conflict", "positive", "PER") in found
+
+
+def test_a_predicate_noun_under_a_negated_copula_is_negated(nlp):
+    found = last(nlp, STORY + "The pause in the patrols is not a ceasefire, Peru said.")
+    assert [(c["stance"], c["polarity"]) for c in found if c["stance"] == "ceasefire"] == [("ceasefire", "negative")]

@@ -89,6 +89,8 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     if word.dep_ == "conj" and word.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in word.head.children):
         return True  # "no convergence or partnership"
+    if word.dep_ == "attr" and word.head.lemma_ == "be" and any(c.dep_ == "neg" for c in word.head.children):
+        return True  # "the pause is not a ceasefire"
     for tok in governors(word, limit=1 if local else 4, own_clause=True):
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):

@@ -38,6 +38,13 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     for t in between_tokens(noun):
         arg_tokens |= span_tokens(t)
     family, stance, polarity = entry.family, entry.stance, "positive"
+    ender = _ending_noun(lex, noun)
+    if ender is not None and entry.family != "neutral":
+        # "the cessation of hostilities" is cooperation, "the termination of the deal" conflict
+        family = "cooperation" if entry.family == "conflict" else "conflict"
+        stance = f"{ender.lemma_.lower()} {entry.stance}"
+        if not own:
+            own = [a for c in ender.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
     governor = governing_verb(noun)
     inherited = stated = carried = False
     regarded = _regarded_as(lex, noun, governor, index) if not own else None
@@ -162,6 +169,13 @@ def _participant(lex: StanceLexicon, governor: Token) -> Token | None:
     if lex.verb_lemma(governor) not in lex.cue("participation_verbs"):
         return None
     return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
+
+
+def _ending_noun(lex: StanceLexicon, noun: Token) -> Token | None:
+    """The noun that ends this one: "the cessation of hostilities", "termination of the deal"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lex.cue("ending_nouns"):
+        return noun.head.head
+    return None
 
 
 def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
