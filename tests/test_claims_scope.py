@@ -83,3 +83,10 @@ def test_the_termination_of_an_agreement_is_conflict(nlp):
 def test_a_predicate_noun_under_a_negated_copula_is_negated(nlp):
     found = last(nlp, STORY + "The pause in the patrols is not a ceasefire, Peru said.")
     assert [(c["stance"], c["polarity"]) for c in found if c["stance"] == "ceasefire"] == [("ceasefire", "negative")]
+
+
+def test_a_headline_speaker_before_a_colon_is_the_attribution(nlp):
+    doc = nlp.make_doc("Erdogan: Greece violated our airspace\n\nThe ministry said more on Monday.")
+    doc._.claimcmp_published = "2024-05-10"
+    [claim] = [c for c in nlp(doc)._.claimcmp_claims if c["start"] == 0]
+    assert claim["subject"]["id"] == "GRC" and claim["attribution"]["country"] == "TUR"

@@ -194,7 +194,27 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             if pobj is not None:
                 actors = actors_of(pobj, index, expand_conj=False) or _source_holder(pobj, index)
                 return Attribution(actors[0] if actors else None, "indirect", True)
-    return _trailing_speaker(word, sent, index, reporting)
+    return _trailing_speaker(word, sent, index, reporting) or _headline_speaker(word, sent, index) \
+        or Attribution(None, "none")
+
+
+def _headline_speaker(word: Token, sent: Span, index: MentionIndex) -> Attribution | None:
+    """"Erdogan: Greece violated our airspace", "Both sides agree to a truce: Dar": a
+    headline gives its speaker a short name before or after a colon."""
+    if sent.start != 0:
+        return None
+    colons = [t for t in sent if t.text == ":"]
+    if len(colons) != 1 or colons[0].i == word.i:
+        return None
+    colon = colons[0]
+    side = sent.doc[sent.start:colon.i] if word.i > colon.i else sent.doc[colon.i + 1:sent.end]
+    if not 0 < len(side) <= HEADLINE_SPEAKER_MAX:
+        return None
+    actors = [index.actor_dict(index.actor_at[i]) for i in range(side.start, side.end) if i in index.actor_at]
+    return Attribution(actors[0], "indirect", True) if actors else None
+
+
+HEADLINE_SPEAKER_MAX = 4  # tokens: "Pak Deputy PM Dar", "Trump", "Kremlin spokesman"
 
 
 def _source_holder(source: Token, index: MentionIndex) -> list[dict]:
@@ -208,19 +228,19 @@ def _source_holder(source: Token, index: MentionIndex) -> list[dict]:
     return []
 
 
-def _trailing_speaker(word: Token, sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution:
+def _trailing_speaker(word: Token, sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution | None:
     """'Russian officials urged ..., analyst X asserted.': a reporting verb hung on the main
     clause as parataxis tells the whole main clause."""
     root = sent.root
     if word.i not in {t.i for t in root.subtree}:
-        return Attribution(None, "none")
+        return None
     for child in root.children:
         if child.dep_ == "parataxis" and child.lemma_.lower() in reporting and child.i > word.i:
             speaker = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
             if speaker is not None:
                 actors = actors_of(speaker, index, expand_conj=False)
                 return Attribution(actors[0] if actors else None, "indirect", True)
-    return Attribution(None, "none")
+    return None
 
 
 def _quote_kind(word: Token, verb: Token, sent: Span) -> str:
