@@ -107,3 +107,10 @@ def test_the_passive_subject_of_involved_takes_part_in_the_act(nlp):
 def test_we_in_a_quote_is_the_speakers_side(nlp):
     found = last_sentence(nlp, STORY + '"We fought back with our bare hands," said the Peruvian army chief.')
     assert {(s, t) for s, _, t in found} == {("PER", "CHL")}
+
+
+def test_a_survey_of_many_parties_has_no_principals(nlp):
+    text = ("Leaders met across the region this week. Chile and Peru argued. Bolivia and Ecuador met. "
+            "Brazil and Uruguay signed a deal. Chile spoke to Bolivia. Peru called Brazil. Ecuador visited Uruguay.")
+    doc = nlp(text)
+    assert Salience.build(MentionIndex.build(doc)).principals() == []
