@@ -328,11 +328,12 @@ class ClaimExtractor(ComponentData):
 
     @staticmethod
     def _keeps_targetless(draft: Draft) -> bool:
-        """An act with no other party is kept only when a verb states it of an explicit doer."""
+        """An act with no other party is kept only when a verb states it of a doer the grammar
+        gives (a pronoun resolved included: "It threatened retaliation")."""
         if draft.family == "neutral":
             # forces moved into or out of a place: "Russia withdrew its troops from Syria"
             return draft.stance in MOVEMENT_STANCES and bool(draft.destinations) and draft.confidence >= 0.55
-        return draft.stated or (draft.word.pos_ == "VERB" and draft.confidence >= 0.75)
+        return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
 
 
 # Mutual acts whose direct object is what they are about, not a party
