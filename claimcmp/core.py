@@ -4,18 +4,13 @@ No typer or rich here: the same functions serve the CLI, a notebook or a worker.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
+from claimcmp.chunking import CHUNK_CHARS, guard_long_runs, split_text  # noqa: F401 (split_text: API)
 from claimcmp.errors import ExtractionError
 from claimcmp.models import Claim, DiffDocument, ExtractDocument
 
 BATCH_SIZE = 16
-# Where a long text may be cut, best first. Each pattern ends after the whitespace that
-# follows the break, so every chunk starts on a word and no sentence is split in two.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s+")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
@@ -124,25 +119,38 @@ def _run_batch(nlp, items: list, batch_size: int) -> Iterator:
 
 
 def _extract_many(nlp, articles: list, batch_size: int) -> list[ExtractDocument]:
-    """Documents for the articles; a text longer than nlp.max_length goes through the
-    pipeline in sentence-aligned chunks whose claim offsets are shifted back onto the
-    full text."""
-    jobs = [(n, offset, chunk) for n, loaded in enumerate(articles)
-            for offset, chunk in split_text(loaded.text, nlp.max_length)]
+    """Documents for the articles. A text longer than CHUNK_CHARS (or nlp.max_length) goes
+    through the pipeline in sentence-aligned chunks, one at a time, whose claim offsets
+    are shifted back onto the full text; chunks are made and dropped as the pipe goes, so
+    memory holds one batch of chunks, never the whole text's Docs."""
+    import itertools
 
-    def docs_with_context():
-        for n, _offset, chunk in jobs:
+    limit = min(CHUNK_CHARS, nlp.max_length)
+    chunked = any(len(loaded.text) > limit for loaded in articles)
+
+    def jobs():
+        for n, loaded in enumerate(articles):
+            for offset, chunk in split_text(loaded.text, limit):
+                yield n, offset, chunk, guard_long_runs(chunk)
+
+    def docs_with_context(pieces):
+        for n, _offset, _chunk, tokenizable in pieces:
             loaded = articles[n]
-            doc = nlp.make_doc(chunk)
+            doc = nlp.make_doc(tokenizable)
             doc._.claimcmp_article_id = loaded.article.id
             published = loaded.article.published.date
             doc._.claimcmp_published = published.isoformat() if published else None
             yield doc
 
     claims: list[list[dict]] = [[] for _ in articles]
-    for (n, offset, _chunk), doc in zip(jobs, nlp.pipe(docs_with_context(), batch_size=batch_size),
-                                        strict=True):
-        claims[n].extend(shift_claims(doc._.claimcmp_claims or [], offset))
+    # the pipe reads one batch ahead of the results: tee holds that batch's chunks only
+    pieces, for_pipe = itertools.tee(jobs(), 2)
+    docs = nlp.pipe(docs_with_context(for_pipe), batch_size=1 if chunked else batch_size)
+    for (n, offset, chunk, tokenizable), doc in zip(pieces, docs, strict=True):
+        found = doc._.claimcmp_claims or []
+        if tokenizable is not chunk:  # long runs were broken up: quote sentences as written
+            found = [{**claim, "sentence": chunk[claim["start"]:claim["end"]]} for claim in found]
+        claims[n].extend(shift_claims(found, offset))
     return [ExtractDocument(article=loaded.article, claims=[Claim.model_validate(c) for c in found])
             for loaded, found in zip(articles, claims)]
 
@@ -160,36 +168,6 @@ def shift_claims(claims: list[dict], offset: int) -> list[dict]:
         moved["id"] = claim_id(moved)
         shifted.append(moved)
     return shifted
-
-
-def split_text(text: str, limit: int) -> list[tuple[int, str]]:
-    """(offset, chunk) pairs covering text, each chunk at most `limit` characters, cut at
-    a paragraph break, else a sentence end, else whitespace (a hard cut only for a run
-    of `limit` characters without any). One pair when the text fits."""
-    if limit <= 0 or len(text) <= limit:
-        return [(0, text)]
-    chunks = []
-    start = 0
-    while len(text) - start > limit:
-        end = start + _cut(text[start:start + limit])
-        chunks.append((start, text[start:end]))
-        start = end
-    if start < len(text):
-        chunks.append((start, text[start:]))
-    return chunks
-
-
-def _cut(window: str) -> int:
-    """Where to end a chunk in window (a position > 0). A paragraph break in the first
-    half of the window would make needlessly small chunks: a sentence end later on is
-    preferred to it."""
-    for least in (len(window) // 2, 0):
-        for pattern in (_PARAGRAPH_BREAK, _SENTENCE_END):
-            ends = [m.end() for m in pattern.finditer(window) if m.end() > least]
-            if ends:
-                return ends[-1]
-    spaces = [m.end() for m in _WHITESPACE.finditer(window)]
-    return spaces[-1] if spaces else len(window)
 
 
 def compare(a: ExtractDocument, b: ExtractDocument, *, window_days: int = 30,

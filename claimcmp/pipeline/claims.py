@@ -44,7 +44,7 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex.build(doc)
-        dates = context.date_spans(doc)
+        dates = context.dated_by_sentence(doc)
         published = _article_span(doc._.claimcmp_published)
         claims: list[dict] = []
         seen: set[tuple] = set()
@@ -234,7 +234,7 @@ class ClaimExtractor:
         return [], set()
 
     # -- claims ----------------------------------------------------------------------------
-    def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: list[Span],
+    def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
                  published: dict | None) -> list[dict]:
         subjects, targets = draft.subjects, draft.targets or [None]
         if not draft.targets and len(subjects) >= 2:
