@@ -57,7 +57,13 @@ _WORKER_NLP = None
 
 def _init_worker(model: str | None) -> None:
     global _WORKER_NLP
+    import signal
+
     from claimcmp.nlp import load_pipeline
+
+    # Ctrl-C reaches the whole process group: the parent stops the run and the workers;
+    # a worker that took it too would print its own traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     _WORKER_NLP = load_pipeline(model)
 
@@ -86,12 +92,23 @@ def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jo
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start),
                              initializer=_init_worker, initargs=(model,)) as pool:
         pending: deque = deque()
-        for batch in _batches(items, batch_size):
-            pending.append(pool.submit(_work, batch, batch_size))
-            if len(pending) >= 2 * workers:
+        try:
+            for batch in _batches(items, batch_size):
+                pending.append(pool.submit(_work, batch, batch_size))
+                if len(pending) >= 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        except BaseException:  # interrupted (or the consumer stopped): stop the workers now
+            _stop_workers(pool)
+            raise
+
+
+def _stop_workers(pool) -> None:
+    """Cancel what is queued and end the workers without waiting for their batches."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def _run_batch(nlp, items: list, batch_size: int) -> Iterator:

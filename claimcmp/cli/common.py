@@ -48,7 +48,13 @@ def reported_errors(debug: bool):
         # the reader went away (`| head`): nothing left to say and no one to say it to
         silence_stdout()
         raise typer.Exit(0) from None
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM while an --out file is written
+        from claimcmp.outfile import Terminated
+
+        what = "terminated" if isinstance(err, Terminated) else "interrupted"
+        print(f"Error: {what}: the run was cut short and its output is incomplete", file=sys.stderr)
+        raise typer.Exit(143 if isinstance(err, Terminated) else 130) from None
+    except (typer.Exit, typer.Abort):
         raise
     except Exception as err:  # a bug: still one line, never a traceback without --debug
         if debug:

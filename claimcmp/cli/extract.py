@@ -40,8 +40,8 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
     from claimcmp.errors import InputError
     from claimcmp.io import LoadedArticle, iter_inputs
     from claimcmp.models import dump
-    from claimcmp.render.output import (JsonArrayWriter, Messages, console_for, default_format,
-                                        open_output, progress)
+    from claimcmp.outfile import KeepOld, open_output
+    from claimcmp.render.output import JsonArrayWriter, Messages, console_for, default_format, progress
 
     messages = Messages(quiet=quiet)
     target = sys.stdout if out in (None, "-") else None
@@ -56,15 +56,18 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
 
     # one named file gives one JSON object; folders, JSONL and several paths give an array
     batch = len(paths) > 1 or _is_dir(paths[0]) or paths[0].endswith((".jsonl", "/"))
-    with open_output(out) as stream, progress(batch and not quiet) as advance:
+    written = 0
+    with open_output(out, inputs=paths) as stream, progress(batch and not quiet) as advance:
         writer = JsonArrayWriter(stream, single_as_object=not batch) if fmt == "json" else None
         console = console_for(stream, plain_width=120) if fmt == "table" else None
+        documents = extract_documents(inputs(), model=model, jobs=jobs)
         try:
-            for item in extract_documents(inputs(), model=model, jobs=jobs):
+            for item in documents:
                 advance()
                 if isinstance(item, InputError):
                     messages.error(str(item))
                     continue
+                written += 1
                 if writer is not None:
                     writer.write(item)
                 elif console is not None:
@@ -81,8 +84,11 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
                 if stream is sys.stdout:
                     stream.flush()  # results of a long run appear as they are made
         finally:
+            documents.close()  # on Ctrl-C too: worker processes are stopped at once
             if writer is not None:
                 writer.close()
+        if not written and messages.errors:
+            raise KeepOld  # every input failed: an old --out file stays as it was
     return 1 if messages.errors else 0
 
 
