@@ -5,6 +5,7 @@ No typer or rich here: the same functions serve the CLI, a notebook or a worker.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from claimcmp.chunking import CHUNK_CHARS, guard_long_runs, split_text  # noqa: F401 (split_text: API)
 from claimcmp.errors import ExtractionError
@@ -13,20 +14,34 @@ from claimcmp.models import Claim, DiffDocument, ExtractDocument
 BATCH_SIZE = 16
 
 
+@dataclass(frozen=True)
+class DocumentPart:
+    """The claims of one chunk of an article too long for one Doc (see extract_documents'
+    in_parts): its document holds the article and those claims only."""
+
+    document: ExtractDocument
+    first: bool
+    last: bool
+
+
 def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
-                      batch_size: int = BATCH_SIZE, jobs: int = 1) -> Iterator:
+                      batch_size: int = BATCH_SIZE, jobs: int = 1, in_parts: bool = False) -> Iterator:
     """Turn LoadedArticle items into ExtractDocuments, in input order.
 
     Errors in `items` (InputError instances) are passed through in place, so a caller
     can report them and keep going; the model is loaded only if an article needs it.
     An article the pipeline fails on comes out as an ExtractionError (an InputError)
     naming it, and the rest of its batch is still extracted.
+    An article longer than CHUNK_CHARS goes through the pipeline a chunk at a time; with
+    in_parts it comes out as DocumentParts as they are made, so that memory does not grow
+    with its claims (a writer of JSON lines needs no more).
     """
     from claimcmp.io import LoadedArticle
 
     if jobs != 1:
         # smaller batches keep every worker busy until the end of the run
-        yield from _extract_parallel(items, model=model, batch_size=max(1, batch_size // 4), jobs=jobs)
+        yield from _extract_parallel(items, model=model, batch_size=max(1, batch_size // 4), jobs=jobs,
+                                     in_parts=in_parts)
         return
     buffer: list = []
     for item in items:
@@ -34,6 +49,11 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
             from claimcmp.nlp import load_pipeline
 
             nlp = load_pipeline(model)
+        if _is_long(nlp, item):
+            yield from _run_batch(nlp, buffer, batch_size)
+            buffer = []
+            yield from _long_article(nlp, item, in_parts)
+            continue
         buffer.append(item)
         if len(buffer) >= batch_size:
             yield from _run_batch(nlp, buffer, batch_size)
@@ -41,9 +61,16 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
     yield from _run_batch(nlp, buffer, batch_size)
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def _batches(items: Iterable, size: int, alone=lambda item: False) -> Iterator[list]:
+    """Lists of up to `size` items; an item for which alone(item) is true is a list of its own."""
     batch: list = []
     for item in items:
+        if alone(item):
+            if batch:
+                yield batch
+            yield [item]
+            batch = []
+            continue
         batch.append(item)
         if len(batch) >= size:
             yield batch
@@ -72,7 +99,8 @@ def _work(batch: list, batch_size: int) -> list:
     return list(_run_batch(_WORKER_NLP, batch, batch_size))
 
 
-def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jobs: int) -> Iterator:
+def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jobs: int,
+                      in_parts: bool) -> Iterator:
     """The same documents, in the same order, from `jobs` worker processes (0 = all cores).
 
     Each worker loads the pipeline once; batches go out a few at a time, so memory stays
@@ -87,13 +115,20 @@ def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jo
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     # Load the model and the components' data once, here: forked workers then share those
     # pages instead of each building the gazetteers again (a missing model also fails here).
-    load_pipeline(model)("Moscow and Washington agreed on Tuesday to talks in Geneva.")
+    nlp = load_pipeline(model)
+    nlp("Moscow and Washington agreed on Tuesday to talks in Geneva.")
     start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start),
                              initializer=_init_worker, initargs=(model,)) as pool:
         pending: deque = deque()
         try:
-            for batch in _batches(items, batch_size):
+            for batch in _batches(items, batch_size, lambda item: _is_long(nlp, item)):
+                if _is_long(nlp, batch[0]):
+                    # streamed from here, in input order: what came before goes out first
+                    while pending:
+                        yield from pending.popleft().result()
+                    yield from _long_article(nlp, batch[0], in_parts)
+                    continue
                 pending.append(pool.submit(_work, batch, batch_size))
                 if len(pending) >= 2 * workers:
                     yield from pending.popleft().result()
@@ -136,40 +171,66 @@ def _run_batch(nlp, items: list, batch_size: int) -> Iterator:
 
 
 def _extract_many(nlp, articles: list, batch_size: int) -> list[ExtractDocument]:
-    """Documents for the articles. A text longer than CHUNK_CHARS (or nlp.max_length) goes
-    through the pipeline in sentence-aligned chunks, one at a time, whose claim offsets
-    are shifted back onto the full text; chunks are made and dropped as the pipe goes, so
-    memory holds one batch of chunks, never the whole text's Docs."""
-    import itertools
+    """Documents for the articles, each of which fits in one chunk (see _is_long)."""
+    def docs_with_context():
+        for loaded in articles:
+            yield _doc_for(nlp, loaded, guard_long_runs(loaded.text))
 
-    limit = min(CHUNK_CHARS, nlp.max_length)
-    chunked = any(len(loaded.text) > limit for loaded in articles)
+    documents = []
+    for loaded, doc in zip(articles, nlp.pipe(docs_with_context(), batch_size=batch_size), strict=True):
+        claims = _claims_of(doc, loaded.text, 0)
+        documents.append(ExtractDocument(article=loaded.article, claims=claims))
+    return documents
 
-    def jobs():
-        for n, loaded in enumerate(articles):
-            for offset, chunk in split_text(loaded.text, limit):
-                yield n, offset, chunk, guard_long_runs(chunk)
 
-    def docs_with_context(pieces):
-        for n, _offset, _chunk, tokenizable in pieces:
-            loaded = articles[n]
-            doc = nlp.make_doc(tokenizable)
-            doc._.claimcmp_article_id = loaded.article.id
-            published = loaded.article.published.date
-            doc._.claimcmp_published = published.isoformat() if published else None
-            yield doc
+def _chunk_limit(nlp) -> int:
+    return min(CHUNK_CHARS, nlp.max_length)
 
-    claims: list[list[dict]] = [[] for _ in articles]
-    # the pipe reads one batch ahead of the results: tee holds that batch's chunks only
-    pieces, for_pipe = itertools.tee(jobs(), 2)
-    docs = nlp.pipe(docs_with_context(for_pipe), batch_size=1 if chunked else batch_size)
-    for (n, offset, chunk, tokenizable), doc in zip(pieces, docs, strict=True):
-        found = doc._.claimcmp_claims or []
-        if tokenizable is not chunk:  # long runs were broken up: quote sentences as written
-            found = [{**claim, "sentence": chunk[claim["start"]:claim["end"]]} for claim in found]
-        claims[n].extend(shift_claims(found, offset))
-    return [ExtractDocument(article=loaded.article, claims=[Claim.model_validate(c) for c in found])
-            for loaded, found in zip(articles, claims)]
+
+def _is_long(nlp, item) -> bool:
+    from claimcmp.io import LoadedArticle
+
+    return isinstance(item, LoadedArticle) and len(item.text) > _chunk_limit(nlp)
+
+
+def _long_article(nlp, loaded, in_parts: bool) -> Iterator:
+    """A long article's document (or DocumentParts), its text piped in sentence-aligned
+    chunks one at a time, claim offsets shifted back onto the full text; a failure is an
+    ExtractionError after the parts already made."""
+    chunks = split_text(loaded.text, _chunk_limit(nlp))
+    docs = nlp.pipe((_doc_for(nlp, loaded, guard_long_runs(chunk)) for _, chunk in chunks), batch_size=1)
+    claims: list[Claim] = []
+    try:
+        for n, ((offset, chunk), doc) in enumerate(zip(chunks, docs, strict=True)):
+            found = _claims_of(doc, chunk, offset)
+            if in_parts:
+                yield DocumentPart(ExtractDocument(article=loaded.article, claims=found),
+                                   first=n == 0, last=n == len(chunks) - 1)
+            else:
+                claims.extend(found)
+    except Exception as err:  # noqa: BLE001 (reported per article, never a traceback)
+        yield ExtractionError(f"internal error while extracting: {type(err).__name__}: {err}",
+                              loaded.article.id)
+        return
+    if not in_parts:
+        yield ExtractDocument(article=loaded.article, claims=claims)
+
+
+def _doc_for(nlp, loaded, text: str):
+    doc = nlp.make_doc(text)
+    doc._.claimcmp_article_id = loaded.article.id
+    published = loaded.article.published.date
+    doc._.claimcmp_published = published.isoformat() if published else None
+    return doc
+
+
+def _claims_of(doc, chunk: str, offset: int) -> list[Claim]:
+    """The claims of a Doc made from chunk (perhaps with long runs broken, see
+    guard_long_runs), sentences quoted from chunk, offsets moved by offset."""
+    found = doc._.claimcmp_claims or []
+    if doc.text != chunk:  # long runs were broken up: quote sentences as written
+        found = [{**claim, "sentence": chunk[claim["start"]:claim["end"]]} for claim in found]
+    return [Claim.model_validate(claim) for claim in shift_claims(found, offset)]
 
 
 def shift_claims(claims: list[dict], offset: int) -> list[dict]:

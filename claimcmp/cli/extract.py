@@ -36,7 +36,7 @@ def command(
 
 def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, model: str | None,
                 with_articles: bool, quiet: bool, jobs: int = 1) -> int:
-    from claimcmp.core import extract_documents
+    from claimcmp.core import DocumentPart, extract_documents
     from claimcmp.errors import InputError
     from claimcmp.io import LoadedArticle, iter_inputs
     from claimcmp.models import dump
@@ -60,10 +60,14 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
     with open_output(out, inputs=paths) as stream, progress(batch and not quiet) as advance:
         writer = JsonArrayWriter(stream, single_as_object=not batch) if fmt == "json" else None
         console = console_for(stream, plain_width=120) if fmt == "table" else None
-        documents = extract_documents(inputs(), model=model, jobs=jobs)
+        # JSON lines need no whole document: a long article streams out chunk by chunk
+        documents = extract_documents(inputs(), model=model, jobs=jobs, in_parts=fmt == "jsonl")
         try:
             for item in documents:
-                advance()
+                part = item if isinstance(item, DocumentPart) else None
+                item = part.document if part is not None else item
+                if part is None or part.last:
+                    advance()
                 if isinstance(item, InputError):
                     messages.error(str(item))
                     continue
@@ -78,7 +82,7 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
                     # whole lines only: each is written in one call, so a reader never
                     # sees half a claim however the run ends
                     lines = [json.dumps({"article": dump(item.article)}, ensure_ascii=False)] \
-                        if with_articles else []
+                        if with_articles and (part is None or part.first) else []
                     lines += [json.dumps(dump(claim), ensure_ascii=False) for claim in item.claims]
                     stream.write("".join(line + "\n" for line in lines))
                 if stream is sys.stdout:
