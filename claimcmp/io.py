@@ -185,6 +185,9 @@ def _read_file(
 def _read_bytes(
     data: bytes, kind: str, stem: str, where: str, date: dt.date | None
 ) -> Iterator[LoadedArticle | InputError]:
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        yield InputError("not supported: a PDF file; convert it to text first, e.g. with pdftotext", where)
+        return
     try:
         text, warning = decode_with_warning(data, where, declared=declared_charset(data))
     except InputError as error:

@@ -224,3 +224,37 @@ def test_workers_leave_ctrl_c_to_the_parent():
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, saved)
+
+
+# --- messages -----------------------------------------------------------------------------
+
+
+def test_a_missing_model_names_itself_and_how_to_install_it(workdir):
+    import spacy.util
+
+    if spacy.util.is_package("en_core_web_lg"):
+        pytest.skip("en_core_web_lg is installed here")
+    result = run("extract", "ok.txt", "--model", "en_core_web_lg")
+    assert result.stderr.splitlines() == [
+        "Error: cannot load spaCy model 'en_core_web_lg': it is not installed (install it with: "
+        "python -m spacy download en_core_web_lg, or pip install its package; "
+        "or pass another with --model / CLAIMCMP_MODEL)"]
+    assert result.exit_code == 2
+
+
+def test_a_date_that_does_not_exist_is_named_so(workdir):
+    result = run("extract", "ok.txt", "--date", "2017-02-30")
+    assert result.stderr.splitlines() == ["Error: invalid --date '2017-02-30': there is no such date"]
+    assert result.exit_code == 2
+
+
+def test_a_pdf_is_refused_with_how_to_convert_it(workdir):
+    (workdir / "report.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
+                                         b"BT /F1 12 Tf 72 720 Td (Russia accused Ukraine) Tj ET\n")
+    (workdir / "report").write_bytes((workdir / "report.pdf").read_bytes())
+    result = run("extract", "report.pdf", "report", "ok.txt", "-f", "json")
+    assert result.stderr.splitlines() == [
+        "Error: not supported: a PDF file; convert it to text first, e.g. with pdftotext (report.pdf)",
+        "Error: not supported: a PDF file; convert it to text first, e.g. with pdftotext (report)"]
+    assert result.exit_code == 1
+    assert [d["article"]["id"] for d in json.loads(result.stdout)] == ["ok"]

@@ -98,7 +98,7 @@ CASES = [
     Case("bad --date", ["extract", "ok.txt", "--date", "yesterday"], 2,
          ["Error: invalid --date 'yesterday': expected YYYY-MM-DD"], "empty"),
     Case("impossible --date", ["extract", "ok.txt", "--date", "2016-02-30"], 2,
-         ["Error: invalid --date '2016-02-30': expected YYYY-MM-DD"], "empty"),
+         ["Error: invalid --date '2016-02-30': there is no such date"], "empty"),
     Case("bad --format", ["extract", "ok.txt", "--format", "xml"], 2,
          ["Error: invalid --format 'xml': choose one of table, json, jsonl"], "empty"),
     Case("--out in a missing folder", ["extract", "ok.txt", "-o", "nofolder/out.json"], 2,
@@ -125,7 +125,7 @@ CASES = [
     Case("diff of a JSONL of two", ["diff", "records.jsonl", "ok.txt", "-f", "json"], 1,
          ["Error: invalid JSON: Expecting value at column 1 (records.jsonl:2)"], "empty"),
     Case("diff with a bad --date", ["diff", "ok.txt", "ok.txt", "--date", "2016-13-01"], 2,
-         ["Error: invalid --date '2016-13-01': expected YYYY-MM-DD"], "empty"),
+         ["Error: invalid --date '2016-13-01': there is no such date"], "empty"),
 ]
 
 

@@ -22,9 +22,13 @@ OUT_OPTION = typer.Option(None, "--out", "-o", metavar="FILE", help="Write to FI
 def parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
+    import re
+
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):  # the format is right, the day is not
+            raise UsageError(f"invalid --date {value!r}: there is no such date") from None
         raise UsageError(f"invalid --date {value!r}: expected YYYY-MM-DD") from None
 
 
