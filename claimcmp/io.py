@@ -305,6 +305,8 @@ def _loaded(
     language = md.detect_language(text)
     if not text:
         warnings.insert(0, EMPTY_WARNING)
+    elif language == md.UNDETERMINED:
+        warnings.append("language does not look like English")
     elif language != "en":
         warnings.append(f"language looks like '{language}', not English")
     article = Article(
@@ -349,10 +351,11 @@ def _article_from_html(page: str, article_id: str, date: dt.date | None) -> Load
         meta = None
     if meta is not None:
         hints.title = _clean_field(meta.title)
-        hints.author = _clean_field(meta.author)
+        hints.author = md.plausible_author(_clean_field(meta.author))
         hints.url = _clean_field(meta.url)
         hints.source = _clean_field(meta.sitename) or (md.host_of(hints.url) if hints.url else None)
         hints.date = _parse_record_date(meta.date) if meta.date else None
+    hints.author = md.meta_author(page) or hints.author  # what the page says, as it says it
     if not main_text or not main_text.strip():
         main_text = html_to_plain_text(page)
     return _article_from_text(main_text, article_id, hints, date)
