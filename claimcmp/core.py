@@ -91,6 +91,8 @@ def _init_worker(model: str | None) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the run and the workers;
     # a worker that took it too would print its own traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # and SIGTERM ends a worker (the parent's --out handler, inherited by fork, would raise)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     _WORKER_NLP = load_pipeline(model)
 

@@ -87,3 +87,17 @@ def test_token_ranges_find_what_a_scan_finds():
         for end in range(start + 1, start + 9):
             assert ranges.within(start, end) == [i for i in items if start <= i.start and i.end <= end]
             assert ranges.around(start, end) == [i for i in items if i.start <= start and end <= i.end]
+
+
+def test_a_long_article_among_short_ones_gives_the_same_lines_with_jobs(tmp_path, monkeypatch, short_chunks):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SENTENCES[0] + "\n")
+    (tmp_path / "in" / "b.txt").write_text("\n\n".join(" ".join(SENTENCES) for _ in range(4)) + "\n")
+    (tmp_path / "in" / "c.txt").write_text(SENTENCES[2] + "\n")
+    one = CliRunner().invoke(app, ["extract", "in", "-f", "jsonl", "--articles"])
+    two = CliRunner().invoke(app, ["extract", "in", "-f", "jsonl", "--articles", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert two.stdout == one.stdout
+    ids = [json.loads(line)["article"]["id"] for line in one.stdout.splitlines() if line.startswith('{"article"')]
+    assert ids == ["a", "b", "c"]
