@@ -500,6 +500,7 @@ _SCRIPTS = (
     ("ko", ((0xAC00, 0xD7AF), (0x1100, 0x11FF))),
 )
 MIN_WORDS_FOR_LANGUAGE = 20
+LANGUAGE_SAMPLE_CHARS = 200_000  # more than any news article
 # One character class per script: counting with the regex engine instead of a Python loop
 # over every letter (that loop was the slowest step of reading an article).
 _SCRIPT_PATTERNS = tuple(
@@ -510,7 +511,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, by script and by function-word share;
-    texts too short to tell are taken as English."""
+    texts too short to tell are taken as English. A long text is judged by its start (a
+    20 MB text would otherwise make lists of millions of letters and words)."""
+    text = text[:LANGUAGE_SAMPLE_CHARS]
     letter_count = len(_LETTER.findall(text))
     if letter_count >= MIN_WORDS_FOR_LANGUAGE:
         counts: Counter[str] = Counter()
