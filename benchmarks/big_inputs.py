@@ -7,7 +7,7 @@
 Each input is generated from a few sentences written for this script (news-like, with
 countries, leaders, dates and stance verbs), repeated with varying names and dates until
 it reaches the size; the "line" input has no newline at all. Every run is a fresh
-`python -m claimcmp extract FILE -f jsonl -q` subprocess writing to /dev/null; its peak
+`python -m claimcmp extract FILE -f jsonl -q` subprocess (or `--format json`) writing to /dev/null; its peak
 RSS comes from GNU time (`/usr/bin/time -f %M`) when present, else from os.wait4 rusage.
 With --limit-gb a watchdog reads the child's RSS every half second and kills it past the
 limit (reported as "killed"), so a regression cannot take the machine down.
@@ -67,9 +67,9 @@ def article_text(size: int, *, one_line: bool = False) -> str:
     return "\n".join(parts) + "\n"
 
 
-def run_once(path: Path, limit_kb: int | None) -> tuple[float, int, str]:
+def run_once(path: Path, limit_kb: int | None, fmt: str = "jsonl") -> tuple[float, int, str]:
     """(seconds, peak RSS in KB, outcome) of one extract run on path."""
-    command = [sys.executable, "-m", "claimcmp", "extract", str(path), "-f", "jsonl", "-q"]
+    command = [sys.executable, "-m", "claimcmp", "extract", str(path), "-f", fmt, "-q"]
     gnu_time = shutil.which("time") if Path("/usr/bin/time").exists() else None
     report = tempfile.NamedTemporaryFile(suffix=".rss", delete=False)
     report.close()
@@ -132,6 +132,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1,5,20", help="article sizes in MB (comma-separated)")
     parser.add_argument("--line-mb", type=float, default=2.0, help="size of the one-line input (0 skips)")
+    parser.add_argument("--format", default="jsonl", choices=("jsonl", "json"),
+                        help="output format (json holds one article's claims in memory)")
     parser.add_argument("--limit-gb", type=float, default=None,
                         help="kill a run whose RSS passes this many GB (default: no limit)")
     args = parser.parse_args()
@@ -145,7 +147,7 @@ def main() -> None:
             path = Path(folder, "big.txt")
             path.write_text(article_text(int(mb * 1_000_000), one_line=one_line), encoding="utf-8")
             size = path.stat().st_size
-            seconds, peak_kb, outcome = run_once(path, limit_kb)
+            seconds, peak_kb, outcome = run_once(path, limit_kb, args.format)
             print(f"{label:<24} {size:>10} {seconds:>9.1f} {seconds / (size / 1e6):>7.1f} "
                   f"{peak_kb / 1024:>12.0f}  {outcome}", flush=True)
 

@@ -43,7 +43,7 @@ def open_output(path: str | None, *, inputs: Sequence[str] = ()) -> Iterator[IO[
             pass
         sys.stdout.flush()
         return
-    existing = _stat(path)  # through symbolic links, /dev/fd/N included
+    existing = _stat(path or ".")  # through symbolic links, /dev/fd/N included
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise UsageError("cannot write --out file (it is a folder)", path)
     if existing is not None and not stat.S_ISREG(existing.st_mode):
