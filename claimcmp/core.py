@@ -4,22 +4,29 @@ No typer or rich here: the same functions serve the CLI, a notebook or a worker.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
+from claimcmp.chunking import CHUNK_CHARS, guard_long_runs, split_text  # noqa: F401 (split_text: API)
 from claimcmp.errors import ExtractionError
 from claimcmp.models import Claim, DiffDocument, ExtractDocument
 
 BATCH_SIZE = 16
-# Where a long text may be cut, best first. Each pattern ends after the whitespace that
-# follows the break, so every chunk starts on a word and no sentence is split in two.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*\s+")
-_WHITESPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class DocumentPart:
+    """The claims of one chunk of an article too long for one Doc (see extract_documents'
+    in_parts): its document holds the article and those claims only."""
+
+    document: ExtractDocument
+    first: bool
+    last: bool
 
 
 def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
-                      batch_size: int = BATCH_SIZE, jobs: int = 1, resources: str | None = None) -> Iterator:
+                      batch_size: int = BATCH_SIZE, jobs: int = 1, resources: str | None = None,
+                      in_parts: bool = False) -> Iterator:
     """Turn LoadedArticle items into ExtractDocuments, in input order.
 
     Without `nlp`, the pipeline of `model` is loaded with the resources overlay folder
@@ -29,6 +36,9 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
     can report them and keep going; the model is loaded only if an article needs it.
     An article the pipeline fails on comes out as an ExtractionError (an InputError)
     naming it, and the rest of its batch is still extracted.
+    An article longer than CHUNK_CHARS goes through the pipeline a chunk at a time; with
+    in_parts it comes out as DocumentParts as they are made, so that memory does not grow
+    with its claims (a writer of JSON lines needs no more).
     """
     from claimcmp.knowledge.resource_loader import active_overlay, normalize
     from claimcmp.text.io import LoadedArticle
@@ -37,7 +47,7 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
     if jobs != 1:
         # smaller batches keep every worker busy until the end of the run
         yield from _extract_parallel(items, model=model, batch_size=max(1, batch_size // 4), jobs=jobs,
-                                     resources=resources)
+                                     resources=resources, in_parts=in_parts)
         return
     buffer: list = []
     for item in items:
@@ -45,6 +55,11 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
             from claimcmp.nlp import load_pipeline
 
             nlp = load_pipeline(model, resources)
+        if _is_long(nlp, item):
+            yield from _run_batch(nlp, buffer, batch_size)
+            buffer = []
+            yield from _long_article(nlp, item, in_parts)
+            continue
         buffer.append(item)
         if len(buffer) >= batch_size:
             yield from _run_batch(nlp, buffer, batch_size)
@@ -52,9 +67,16 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
     yield from _run_batch(nlp, buffer, batch_size)
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def _batches(items: Iterable, size: int, alone=lambda item: False) -> Iterator[list]:
+    """Lists of up to `size` items; an item for which alone(item) is true is a list of its own."""
     batch: list = []
     for item in items:
+        if alone(item):
+            if batch:
+                yield batch
+            yield [item]
+            batch = []
+            continue
         batch.append(item)
         if len(batch) >= size:
             yield batch
@@ -68,7 +90,15 @@ _WORKER_NLP = None
 
 def _init_worker(model: str | None, resources: str | None) -> None:
     global _WORKER_NLP
+    import signal
+
     from claimcmp.nlp import load_pipeline
+
+    # Ctrl-C reaches the whole process group: the parent stops the run and the workers;
+    # a worker that took it too would print its own traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # and SIGTERM ends a worker (the parent's --out handler, inherited by fork, would raise)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     _WORKER_NLP = load_pipeline(model, resources)
 
@@ -78,7 +108,7 @@ def _work(batch: list, batch_size: int) -> list:
 
 
 def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jobs: int,
-                      resources: str | None) -> Iterator:
+                      resources: str | None, in_parts: bool) -> Iterator:
     """The same documents, in the same order, from `jobs` worker processes (0 = all cores).
 
     Each worker loads the pipeline once; batches go out a few at a time, so memory stays
@@ -93,17 +123,35 @@ def _extract_parallel(items: Iterable, *, model: str | None, batch_size: int, jo
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     # Load the model and the components' data once, here: forked workers then share those
     # pages instead of each building the gazetteers again (a missing model also fails here).
-    load_pipeline(model, resources)("Moscow and Washington agreed on Tuesday to talks in Geneva.")
+    nlp = load_pipeline(model, resources)
+    nlp("Moscow and Washington agreed on Tuesday to talks in Geneva.")
     start = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start),
                              initializer=_init_worker, initargs=(model, resources)) as pool:
         pending: deque = deque()
-        for batch in _batches(items, batch_size):
-            pending.append(pool.submit(_work, batch, batch_size))
-            if len(pending) >= 2 * workers:
+        try:
+            for batch in _batches(items, batch_size, lambda item: _is_long(nlp, item)):
+                if _is_long(nlp, batch[0]):
+                    # streamed from here, in input order: what came before goes out first
+                    while pending:
+                        yield from pending.popleft().result()
+                    yield from _long_article(nlp, batch[0], in_parts)
+                    continue
+                pending.append(pool.submit(_work, batch, batch_size))
+                if len(pending) >= 2 * workers:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        except BaseException:  # interrupted (or the consumer stopped): stop the workers now
+            _stop_workers(pool)
+            raise
+
+
+def _stop_workers(pool) -> None:
+    """Cancel what is queued and end the workers without waiting for their batches."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
 
 
 def _run_batch(nlp, items: list, batch_size: int) -> Iterator:
@@ -131,27 +179,66 @@ def _run_batch(nlp, items: list, batch_size: int) -> Iterator:
 
 
 def _extract_many(nlp, articles: list, batch_size: int) -> list[ExtractDocument]:
-    """Documents for the articles; a text longer than nlp.max_length goes through the
-    pipeline in sentence-aligned chunks whose claim offsets are shifted back onto the
-    full text."""
-    jobs = [(n, offset, chunk) for n, loaded in enumerate(articles)
-            for offset, chunk in split_text(loaded.text, nlp.max_length)]
-
+    """Documents for the articles, each of which fits in one chunk (see _is_long)."""
     def docs_with_context():
-        for n, _offset, chunk in jobs:
-            loaded = articles[n]
-            doc = nlp.make_doc(chunk)
-            doc._.claimcmp_article_id = loaded.article.id
-            published = loaded.article.published.date
-            doc._.claimcmp_published = published.isoformat() if published else None
-            yield doc
+        for loaded in articles:
+            yield _doc_for(nlp, loaded, guard_long_runs(loaded.text))
 
-    claims: list[list[dict]] = [[] for _ in articles]
-    for (n, offset, _chunk), doc in zip(jobs, nlp.pipe(docs_with_context(), batch_size=batch_size),
-                                        strict=True):
-        claims[n].extend(shift_claims(doc._.claimcmp_claims or [], offset))
-    return [ExtractDocument(article=loaded.article, claims=[Claim.model_validate(c) for c in found])
-            for loaded, found in zip(articles, claims)]
+    documents = []
+    for loaded, doc in zip(articles, nlp.pipe(docs_with_context(), batch_size=batch_size), strict=True):
+        claims = _claims_of(doc, loaded.text, 0)
+        documents.append(ExtractDocument(article=loaded.article, claims=claims))
+    return documents
+
+
+def _chunk_limit(nlp) -> int:
+    return min(CHUNK_CHARS, nlp.max_length)
+
+
+def _is_long(nlp, item) -> bool:
+    from claimcmp.io import LoadedArticle
+
+    return isinstance(item, LoadedArticle) and len(item.text) > _chunk_limit(nlp)
+
+
+def _long_article(nlp, loaded, in_parts: bool) -> Iterator:
+    """A long article's document (or DocumentParts), its text piped in sentence-aligned
+    chunks one at a time, claim offsets shifted back onto the full text; a failure is an
+    ExtractionError after the parts already made."""
+    chunks = split_text(loaded.text, _chunk_limit(nlp))
+    docs = nlp.pipe((_doc_for(nlp, loaded, guard_long_runs(chunk)) for _, chunk in chunks), batch_size=1)
+    claims: list[Claim] = []
+    try:
+        for n, ((offset, chunk), doc) in enumerate(zip(chunks, docs, strict=True)):
+            found = _claims_of(doc, chunk, offset)
+            if in_parts:
+                yield DocumentPart(ExtractDocument(article=loaded.article, claims=found),
+                                   first=n == 0, last=n == len(chunks) - 1)
+            else:
+                claims.extend(found)
+    except Exception as err:  # noqa: BLE001 (reported per article, never a traceback)
+        yield ExtractionError(f"internal error while extracting: {type(err).__name__}: {err}",
+                              loaded.article.id)
+        return
+    if not in_parts:
+        yield ExtractDocument(article=loaded.article, claims=claims)
+
+
+def _doc_for(nlp, loaded, text: str):
+    doc = nlp.make_doc(text)
+    doc._.claimcmp_article_id = loaded.article.id
+    published = loaded.article.published.date
+    doc._.claimcmp_published = published.isoformat() if published else None
+    return doc
+
+
+def _claims_of(doc, chunk: str, offset: int) -> list[Claim]:
+    """The claims of a Doc made from chunk (perhaps with long runs broken, see
+    guard_long_runs), sentences quoted from chunk, offsets moved by offset."""
+    found = doc._.claimcmp_claims or []
+    if doc.text != chunk:  # long runs were broken up: quote sentences as written
+        found = [{**claim, "sentence": chunk[claim["start"]:claim["end"]]} for claim in found]
+    return [Claim.model_validate(claim) for claim in shift_claims(found, offset)]
 
 
 def shift_claims(claims: list[dict], offset: int) -> list[dict]:
@@ -167,36 +254,6 @@ def shift_claims(claims: list[dict], offset: int) -> list[dict]:
         moved["id"] = claim_id(moved)
         shifted.append(moved)
     return shifted
-
-
-def split_text(text: str, limit: int) -> list[tuple[int, str]]:
-    """(offset, chunk) pairs covering text, each chunk at most `limit` characters, cut at
-    a paragraph break, else a sentence end, else whitespace (a hard cut only for a run
-    of `limit` characters without any). One pair when the text fits."""
-    if limit <= 0 or len(text) <= limit:
-        return [(0, text)]
-    chunks = []
-    start = 0
-    while len(text) - start > limit:
-        end = start + _cut(text[start:start + limit])
-        chunks.append((start, text[start:end]))
-        start = end
-    if start < len(text):
-        chunks.append((start, text[start:]))
-    return chunks
-
-
-def _cut(window: str) -> int:
-    """Where to end a chunk in window (a position > 0). A paragraph break in the first
-    half of the window would make needlessly small chunks: a sentence end later on is
-    preferred to it."""
-    for least in (len(window) // 2, 0):
-        for pattern in (_PARAGRAPH_BREAK, _SENTENCE_END):
-            ends = [m.end() for m in pattern.finditer(window) if m.end() > least]
-            if ends:
-                return ends[-1]
-    spaces = [m.end() for m in _WHITESPACE.finditer(window)]
-    return spaces[-1] if spaces else len(window)
 
 
 def compare(a: ExtractDocument, b: ExtractDocument, *, window_days: int = 30,

@@ -45,10 +45,22 @@ def _load_pipeline(model: str | None, resources: str | None):
     try:
         nlp = spacy.load(name)
     except (OSError, ImportError) as err:
-        raise ModelError(f"cannot load spaCy model {name!r} ({INSTALL_HINT}, or pass another "
-                         f"with --model / {MODEL_ENV})") from err
+        raise ModelError(f"cannot load spaCy model {name!r}{_install_hint(name)}") from err
     add_components(nlp, resources)
     return nlp
+
+
+def _install_hint(name: str) -> str:
+    """How to get the model that was asked for (not the default one, unless it was that)."""
+    import spacy.util
+
+    other = f"or pass another with --model / {MODEL_ENV}"
+    if name in DEFAULT_MODELS:
+        return f" ({INSTALL_HINT}, {other})"
+    if not spacy.util.is_package(name) and not os.path.exists(name):
+        return (f": it is not installed (install it with: python -m spacy download {name}, "
+                f"or pip install its package; {other})")
+    return f" ({other})"
 
 
 def add_components(nlp, resources: str | None = None):

@@ -39,9 +39,13 @@ def resources_in_force(folder: str | None):
 def parse_date(value: str | None) -> dt.date | None:
     if value is None:
         return None
+    import re
+
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):  # the format is right, the day is not
+            raise UsageError(f"invalid --date {value!r}: there is no such date") from None
         raise UsageError(f"invalid --date {value!r}: expected YYYY-MM-DD") from None
 
 
@@ -65,7 +69,13 @@ def reported_errors(debug: bool):
         # the reader went away (`| head`): nothing left to say and no one to say it to
         silence_stdout()
         raise typer.Exit(0) from None
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM while an --out file is written
+        from claimcmp.outfile import Terminated
+
+        what = "terminated" if isinstance(err, Terminated) else "interrupted"
+        print(f"Error: {what}: the run was cut short and its output is incomplete", file=sys.stderr)
+        raise typer.Exit(143 if isinstance(err, Terminated) else 130) from None
+    except (typer.Exit, typer.Abort):
         raise
     except Exception as err:  # a bug: still one line, never a traceback without --debug
         if debug:

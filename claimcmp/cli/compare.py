@@ -95,14 +95,15 @@ def outlet(article, source_from: str) -> str | None:
 def run_compare(paths: list[str], *, fmt, timeline: bool, actors, source_from: str, rows: int,
                 window: int, jobs: int, out, date, model, quiet: bool = False) -> int:
     from claimcmp.comparison.grouping import compare_documents
-    from claimcmp.render.output import Messages, default_format, open_output
+    from claimcmp.outfile import open_output
+    from claimcmp.render.output import Messages, default_format
 
     messages = Messages(quiet=quiet)
     target = sys.stdout if out in (None, "-") else None
     if fmt is None and timeline:
         fmt = "table"
     fmt = fmt or (default_format(target, "table", "json") if target is not None else "json")
-    with open_output(out) as stream:  # a bad --out fails before any work is done
+    with open_output(out, inputs=paths) as stream:  # a bad --out fails before any work is done
         documents = load_documents(paths, date=date, model=model, jobs=jobs, messages=messages)
         _warn_duplicates(documents, messages)
         document = compare_documents(documents, sources=[outlet(d.article, source_from) for d in documents],

@@ -71,8 +71,10 @@ def load_side(path: str, *, date, model, messages=None):
 def run_diff(a: str, b: str, *, fmt, window: int, all_pairs: bool, exit_code: bool, out, date, model,
              quiet: bool = False) -> int:
     from claimcmp.core import compare
-    from claimcmp.render.output import Messages, default_format, open_output, to_json
+    from claimcmp.outfile import open_output, refuse_an_input
+    from claimcmp.render.output import Messages, default_format, to_json
 
+    refuse_an_input(out, [a, b])
     messages = Messages(quiet=quiet)
     left = load_side(a, date=date, model=model, messages=messages)
     right = load_side(b, date=date, model=model, messages=messages)
@@ -84,7 +86,7 @@ def run_diff(a: str, b: str, *, fmt, window: int, all_pairs: bool, exit_code: bo
     diff = compare(left, right, window_days=window, all_pairs=all_pairs)
     target = sys.stdout if out in (None, "-") else None
     fmt = fmt or (default_format(target, "table", "json") if target is not None else "json")
-    with open_output(out) as stream:
+    with open_output(out, inputs=[a, b]) as stream:
         if fmt == "json":
             stream.write(to_json(diff) + "\n")
         else:

@@ -38,12 +38,11 @@ def command(
 
 def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, model: str | None,
                 with_articles: bool, quiet: bool, jobs: int = 1) -> int:
-    from claimcmp.core import extract_documents
+    from claimcmp.core import DocumentPart, extract_documents
     from claimcmp.errors import InputError
-    from claimcmp.models import dump
+    from claimcmp.outfile import KeepOld, open_output
+    from claimcmp.render.output import JsonArrayWriter, Messages, console_for, default_format, progress
     from claimcmp.text.io import LoadedArticle, iter_inputs
-    from claimcmp.render.output import (JsonArrayWriter, Messages, console_for, default_format,
-                                        open_output, progress)
 
     messages = Messages(quiet=quiet)
     target = sys.stdout if out in (None, "-") else None
@@ -58,24 +57,34 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
 
     # one named file gives one JSON object; folders, JSONL and several paths give an array
     batch = len(paths) > 1 or _is_dir(paths[0]) or paths[0].endswith((".jsonl", "/"))
-    with open_output(out) as stream, progress(batch and not quiet) as bar:
+    written = 0
+    with open_output(out, inputs=paths) as stream, progress(batch and not quiet) as bar:
         writer = JsonArrayWriter(stream, single_as_object=not batch) if fmt == "json" else None
         console = console_for(stream, plain_width=120) if fmt == "table" else None
         # output for the terminal the bar is on waits for the bar to step aside
         aside = bar.paused if stream.isatty() else nullcontext
+        # JSON lines need no whole document: a long article streams out chunk by chunk
+        documents = extract_documents(inputs(), model=model, jobs=jobs, in_parts=fmt == "jsonl")
         try:
-            for item in extract_documents(inputs(), model=model, jobs=jobs):
-                bar()
+            for item in documents:
+                part = item if isinstance(item, DocumentPart) else None
+                item = part.document if part is not None else item
+                if part is None or part.last:
+                    bar()
                 if isinstance(item, InputError):
                     messages.error(str(item))
                     continue
+                written += 1
                 with aside():
                     _write(item, writer=writer, console=console, stream=stream,
-                           with_articles=with_articles)
+                           with_articles=with_articles and (part is None or part.first))
         finally:
+            documents.close()  # on Ctrl-C too: worker processes are stopped at once
             if writer is not None:
                 with aside():
                     writer.close()
+        if not written and messages.errors:
+            raise KeepOld  # every input failed: an old --out file stays as it was
     return 1 if messages.errors else 0
 
 

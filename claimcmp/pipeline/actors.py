@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from claimcmp import extensions
 from claimcmp.knowledge import gazetteer as gz, places_data, resource_loader
 from claimcmp.knowledge.lexicons import stance_lexicon
+from claimcmp.pipeline.ranges import TokenRanges
 from claimcmp.knowledge.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
                                 MODIFIED, POSS, TITLE_WORDS)
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
@@ -94,7 +95,8 @@ class ActorTagger(ComponentData):
         has_ner = doc.has_annotation("ENT_IOB")
         ents = [self._trim(e) for e in doc.ents] if has_ner else []
         raw, rejected = self._matches(doc)
-        ents = [e for e in ents if e is not None and not _bogus_person(e, raw)]
+        names = TokenRanges([c for c in raw if c.role not in (gz.PERSON, gz.BLOCKER)])
+        ents = [e for e in ents if e is not None and not _bogus_person(e, names)]
         # combinations first: "Turkish Defence Ministry" is one NER ORG that holds "Turkish"
         combos = self._combine(doc, raw)
         simple = self._ner_filter(raw, ents)  # "Syria" in "Syria Dialogue Conference" is no actor
@@ -203,18 +205,16 @@ class ActorTagger(ComponentData):
         "Moscow State University") and person-ish names NER tags PERSON ("Jordan")."""
         if not ents:
             return cands
+        containers = TokenRanges([ent for ent in ents if ent.label_ in CONTAINER_LABELS])
         out = []
         for c in cands:
             drop = False
             if c.role in (gz.NAME, gz.ADJ, gz.METONYM) and c.actor.get("kind") == "country":
-                for ent in ents:
-                    if ent.label_ not in CONTAINER_LABELS:
-                        continue
-                    if ent.start <= c.start and c.end <= ent.end:
-                        if (ent.end - ent.start) > (c.end - c.start):
-                            drop = True
-                        elif ent.label_ == "PERSON" and c.alias in gz.PERSONISH:
-                            drop = True
+                for ent in containers.around(c.start, c.end):
+                    if (ent.end - ent.start) > (c.end - c.start):
+                        drop = True
+                    elif ent.label_ == "PERSON" and c.alias in gz.PERSONISH:
+                        drop = True
             if not drop:
                 out.append(c)
         return out
@@ -304,15 +304,15 @@ class ActorTagger(ComponentData):
     # -------------------------------------------------------------- persons
     def _persons(self, doc: Doc, simple: list[Cand], combos: list[Cand], ents: list) -> list[Cand]:
         leaders = [c for c in simple if c.role == gz.PERSON]
+        leaders_in = TokenRanges(leaders)
+        others = {(c.start, c.end) for c in simple if c.role not in (gz.PERSON, gz.BLOCKER)}
         bases = []  # (start, end, leader actor or None)
         covered = set()
         for ent in ents:
             if ent.label_ not in PERSON_ACTOR_LABELS:
                 continue
-            inner = [c for c in leaders if ent.start <= c.start and c.end <= ent.end]
-            other = [c for c in simple if c.role not in (gz.PERSON, gz.BLOCKER)
-                     and c.start == ent.start and c.end == ent.end]
-            if other and not inner:
+            inner = leaders_in.within(ent.start, ent.end)
+            if (ent.start, ent.end) in others and not inner:
                 continue  # NER says PERSON, the gazetteer knows better ("Kyiv")
             leader = None
             for c in inner:
@@ -442,14 +442,14 @@ class ActorTagger(ComponentData):
         return None
 
 
-def _bogus_person(ent: Span, matches: list[Cand]) -> bool:
-    """NER PERSON spans made only of gazetteer words ("Russo-Turkish") are no person."""
+def _bogus_person(ent: Span, names: TokenRanges) -> bool:
+    """NER PERSON spans made only of gazetteer words ("Russo-Turkish") are no person;
+    `names` holds the matches that are not people or blockers."""
     if ent.label_ != "PERSON":
         return False
     covered = set()
-    for c in matches:
-        if c.role not in (gz.PERSON, gz.BLOCKER) and ent.start <= c.start and c.end <= ent.end:
-            covered.update(range(c.start, c.end))
+    for c in names.within(ent.start, ent.end):
+        covered.update(range(c.start, c.end))
     return all(t.i in covered for t in ent if t.is_alpha) and len(ent) > 1
 
 
@@ -572,3 +572,4 @@ def actor_for_span(span: Span) -> dict | None:
                 return dict(a._.claimcmp_actor)
     heads = [a for a in inside if not (a.end < len(doc) and doc[a.end].text in POSS)] or inside
     return dict(heads[-1]._.claimcmp_actor)
+

@@ -56,7 +56,7 @@ class ClaimExtractor(ComponentData):
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex.build(doc)
         salience = Salience.build(index)
-        dates = context.date_spans(doc)
+        dates = context.dated_by_sentence(doc)
         published = _article_span(doc._.claimcmp_published)
         claims: list[dict] = []
         seen: set[tuple] = set()
@@ -277,7 +277,7 @@ class ClaimExtractor(ComponentData):
         return replace(draft, subjects=subjects, targets=found, confidence=min(draft.confidence, 0.5), stated=True,
                        completed=True)
 
-    def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: list[Span],
+    def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
                  published: dict | None) -> list[dict]:
         subjects, targets = draft.subjects, draft.targets or [None]
         if not draft.targets and len(subjects) >= 2:

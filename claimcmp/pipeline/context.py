@@ -322,7 +322,10 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
                    locative_only: bool, destinations: set[int] = frozenset()) -> list[dict]:
     seen: set[tuple] = set()
     out: list[dict] = []
-    spans = sorted({s.start: s for i, s in index.place_at.items() if i in tokens}.values(), key=lambda s: s.start)
+    # Place spans never overlap (filter_spans): walking the clause's own tokens finds the same
+    # spans as walking every place of the document, in time bounded by the clause.
+    spans = sorted({index.place_at[i].start: index.place_at[i] for i in tokens if i in index.place_at}.values(),
+                   key=lambda s: s.start)
     for span in spans:
         region = span._.claimcmp_region
         if not region or any(i in argument_tokens for i in range(span.start, span.end)):
@@ -364,12 +367,13 @@ def is_topic(span: Span) -> bool:
 PRESENT_WORDS = frozenset({"today", "now", "currently", "nowadays", "at present", "these days"})
 
 
-def when(word: Token, doc_dates: list[Span], published: dict | None) -> dict | None:
-    """The time expression attached nearest to the claim's clause, else the article date."""
+def when(word: Token, dated: dict[int, list[tuple[Span, Token]]], published: dict | None) -> dict | None:
+    """The time expression attached nearest to the claim's clause, else the article date.
+    `dated` is dated_by_sentence(doc)."""
     # An event noun's participle carries its time: "the agreements reached in July".
     acl = [c for c in word.children if c.dep_ == "acl"] if word.pos_ == "NOUN" else []
     chain = [t.i for t in [word, *acl, *word.ancestors]]
-    dated = [(span, _attachment(span)) for span in doc_dates if span._.claimcmp_when]
+    dated = dated.get(_sentence_start(word), [])
     # Failing a time on the claim's own clause, one hung on a conjunct of it counts ("no
     # cooperation ... and no partnership since Trump is in power").
     for climb in (False, True):
@@ -403,3 +407,22 @@ def _attachment(span: Span) -> Token | None:
 
 def date_spans(doc) -> list[Span]:
     return list(doc.spans[ext.DATES]) if ext.DATES in doc.spans else []
+
+
+def dated_by_sentence(doc) -> dict[int, list[tuple[Span, Token]]]:
+    """(time expression, the word it modifies), in document order, under the start of
+    that word's sentence. `when` looks only among the claim's ancestors, which share its
+    sentence: looking up one sentence instead of every date keeps long texts linear."""
+    out: dict[int, list[tuple[Span, Token]]] = {}
+    for span in date_spans(doc):
+        if span._.claimcmp_when:
+            anchor = _attachment(span)
+            out.setdefault(_sentence_start(anchor), []).append((span, anchor))
+    return out
+
+
+def _sentence_start(word: Token) -> int:
+    try:
+        return word.sent.start
+    except ValueError:  # no sentence boundaries (a bare tokenizer): one sentence
+        return 0

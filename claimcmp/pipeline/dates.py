@@ -65,6 +65,34 @@ def grammatical_direction(span: Span) -> Direction:
     verb = _head_verb(span)
     if verb is None:
         return "auto"
+    direction = _verb_direction(verb)
+    if direction == "auto" and verb.tag_ in _NON_FINITE:
+        # "signed orders to strike ... on Monday": an infinitive or gerund has no tense of
+        # its own; the verb that governs it has (HeidelTime's rule: a past-tense sentence
+        # takes the previous Monday, a future one the next)
+        governing = _governing_verb(verb)
+        if governing is not None:
+            direction = _verb_direction(governing)
+    return direction
+
+
+_NON_FINITE = {"VB", "VBG"}
+
+
+def _governing_verb(verb: Token) -> Token | None:
+    """The nearest verb above a non-finite one (through a noun it modifies: "orders to
+    strike"), within a few steps and the same sentence."""
+    tok = verb
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _verb_direction(verb: Token) -> Direction:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _FUTURE_AUX:
         return "future"

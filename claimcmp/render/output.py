@@ -8,10 +8,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from contextlib import contextmanager
-from pathlib import Path
-from typing import IO, Callable, Iterator
+from typing import IO, Iterator
 
 from claimcmp.models import dump
 
@@ -95,32 +93,6 @@ def progress(enabled: bool, *, stream: IO[str] | None = None,
                    redirect_stdout=False, redirect_stderr=True)
     with bar:
         yield ProgressBar(bar, bar.add_task("extracting", total=None))
-
-
-@contextmanager
-def open_output(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file replaced only once fully written (no half-written JSON on disk)."""
-    if path is None or path == "-":
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    from claimcmp.errors import UsageError
-
-    target = Path(path)
-    if target.is_dir():
-        raise UsageError("cannot write --out file (it is a folder)", path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-    except OSError as error:  # checked before any work is done: a bad --out is a usage error
-        reason = (error.strerror or type(error).__name__).lower()
-        raise UsageError(f"cannot write --out file ({reason})", path) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            yield handle
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def to_json(model) -> str:

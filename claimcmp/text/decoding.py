@@ -11,6 +11,7 @@ from claimcmp.errors import InputError
 MAX_CONTROL_SHARE = 0.02  # more control characters than this and it is not prose
 MAX_DETECTION_CHAOS = 0.1  # charset-normalizer's mess ratio above which a guess is refused
 PREFERRED_LEGACY_CODECS = ("cp1252", "latin_1", "iso8859_15")
+MAX_OFFSETS_SHOWN = 5
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM is its prefix
@@ -23,16 +24,24 @@ _BOMS = (
 
 def decode_text(data: bytes, where: str, declared: str | None = None) -> str:
     """Bytes to text with \\n newlines: UTF-8 (BOM stripped), UTF-16/32 with a BOM or
-    plainly UTF-16, the declared charset of an HTML page, else charset-normalizer's guess
-    when it is confident. Raises InputError for binary data or an undecodable text."""
-    text = _decode(data, where, declared)
+    plainly UTF-16, the declared charset of an HTML page, UTF-8 with a few bad bytes
+    replaced, else charset-normalizer's guess when it is confident. Raises InputError for
+    binary data or an undecodable text."""
+    return decode_with_warning(data, where, declared)[0]
+
+
+def decode_with_warning(data: bytes, where: str, declared: str | None = None) -> tuple[str, str | None]:
+    """decode_text's text, and a warning when it is not plainly what the bytes say: bad
+    bytes replaced in UTF-8 text (their offsets named), or a guessed codec."""
+    note: list[str] = []
+    text = _decode(data, where, declared, note)
     if text.startswith("\ufeff"):
         text = text[1:]
     _refuse_binary(text, where)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), (note[0] if note else None)
 
 
-def _decode(data: bytes, where: str, declared: str | None) -> str:
+def _decode(data: bytes, where: str, declared: str | None, note: list[str]) -> str:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -60,7 +69,40 @@ def _decode(data: bytes, where: str, declared: str | None) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    return _detect(data, where)
+    bad = _bad_utf8_offsets(data)
+    if bad is not None:
+        shown = ", ".join(map(str, bad[:MAX_OFFSETS_SHOWN])) + (", ..." if len(bad) > MAX_OFFSETS_SHOWN else "")
+        note.append(f"invalid UTF-8 at byte offset{'s' if len(bad) > 1 else ''} {shown}: "
+                    "replaced with U+FFFD")
+        return data.decode("utf-8", "replace")
+    text, codec = _detect(data, where)
+    note.append(f"not UTF-8: decoded as {codec} (a guess)")
+    return text
+
+
+def _bad_utf8_offsets(data: bytes) -> list[int] | None:
+    """Offsets of the invalid bytes when data is UTF-8 with a few of them (more valid
+    multi-byte characters than bad bytes, which a legacy 8-bit text never has), else None."""
+    del _BAD_OFFSETS[:]
+    data.decode("utf-8", _RECORD_BAD_UTF8)
+    bad = list(_BAD_OFFSETS)
+    if not bad:
+        return None
+    valid = len(_NON_ASCII.findall(data.decode("utf-8", "replace"))) - len(bad)
+    return bad if valid > len(bad) else None
+
+
+_BAD_OFFSETS: list[int] = []
+_RECORD_BAD_UTF8 = "claimcmp-record-bad-utf8"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _record_bad_utf8(error: UnicodeDecodeError) -> tuple[str, int]:
+    _BAD_OFFSETS.append(error.start)
+    return "\ufffd", error.end
+
+
+codecs.register_error(_RECORD_BAD_UTF8, _record_bad_utf8)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -77,7 +119,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _detect(data: bytes, where: str) -> str:
+def _detect(data: bytes, where: str) -> tuple[str, str]:
+    """The text and the codec charset-normalizer guesses."""
     tried = "tried utf-8, utf-16"
     try:
         import charset_normalizer
@@ -101,10 +144,10 @@ def _detect(data: bytes, where: str) -> str:
         for codec in PREFERRED_LEGACY_CODECS:
             if codec in match.could_be_from_charset:
                 try:
-                    return data.decode(codec)
+                    return data.decode(codec), codec
                 except UnicodeDecodeError:
                     continue
-    return str(best)
+    return str(best), best.encoding
 
 
 def _refuse_binary(text: str, where: str) -> None:

@@ -6,6 +6,7 @@ one claim offsets refer to, and its SHA-256 is recorded in the article.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import html as html_lib
@@ -23,7 +24,7 @@ from pydantic import ValidationError
 from claimcmp.errors import InputError
 from claimcmp.models import SCHEMA, Article, ExtractDocument, Published
 from claimcmp.text import metadata as md
-from claimcmp.text.decoding import decode_text, declared_charset
+from claimcmp.text.decoding import decode_text, decode_with_warning, declared_charset
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -63,7 +64,13 @@ def iter_inputs(
     """Yield each article (or the InputError for a bad member) in a deterministic order:
     paths in the given order; a folder's files recursively sorted by relative path (hidden
     files and unknown extensions skipped); records in file order. `-` reads stdin and
-    sniffs its format; its id is "stdin". `date` overrides every publication date."""
+    sniffs its format; its id is "stdin". `date` overrides every publication date.
+    An article's id is its file name without the extension, or, when two inputs share
+    that name, its path (relative to the folder given) without it."""
+    folder_members = {path: [(os.path.join(path, *relative.parts), relative)
+                             for relative in article_files(Path(path))]
+                      for path in paths if path != "-" and os.path.isdir(path)}
+    ids = _distinct_ids(paths, folder_members)
     for path in paths:
         if path == "-":
             # sys.stdin is None when a program runs without standard input (cron, CI)
@@ -77,16 +84,31 @@ def iter_inputs(
                 continue
             yield from _read_bytes(data, "sniff", STDIN_ID, STDIN_ID, date)
             continue
-        folder = Path(path)
-        if folder.is_dir():
-            members = article_files(folder)
-            if not members:
-                yield InputError("not an article: a directory with no articles", path)
-            for relative in members:
-                member = os.path.join(path, *relative.parts)
-                yield from _read_file(Path(member), member, date)
-        else:
-            yield from _read_file(folder, path, date)
+        members = folder_members.get(path)
+        if members is None:
+            yield from _read_file(Path(path), path, date, ids.get(path))
+            continue
+        if not members:
+            yield InputError("not an article: a directory with no articles", path)
+        for member, _relative in members:
+            yield from _read_file(Path(member), member, date, ids.get(member))
+
+
+def _distinct_ids(paths: Sequence[str], folder_members: dict) -> dict[str, str]:
+    """Ids for the files whose name (without extension) another input file shares: the
+    path relative to the folder given (or as given), without the extension, else with it."""
+    files = [(path, Path(path)) for path in paths if path != "-" and path not in folder_members]
+    files += [member for members in folder_members.values() for member in members]
+    files = list(dict(files).items())  # a file given twice is one file
+    stems: dict[str, int] = {}
+    for _, relative in files:
+        stems[relative.stem] = stems.get(relative.stem, 0) + 1
+    clashing = [(where, relative) for where, relative in files if stems[relative.stem] > 1]
+    ids = {where: Path(os.path.normpath(relative)).with_suffix("").as_posix()
+           for where, relative in clashing}
+    if len(set(ids.values())) < len(ids):  # "a/x.txt" and "a/x.html"
+        ids = {where: Path(os.path.normpath(relative)).as_posix() for where, relative in clashing}
+    return ids
 
 
 def load_extract_document(path: str) -> ExtractDocument | None:
@@ -152,7 +174,7 @@ def article_files(folder: Path) -> list[Path]:
 
 
 def _read_file(
-    path: Path, where: str, date: dt.date | None
+    path: Path, where: str, date: dt.date | None, article_id: str | None = None
 ) -> Iterator[LoadedArticle | InputError]:
     try:
         data = path.read_bytes()
@@ -170,17 +192,32 @@ def _read_file(
         else "jsonl" if suffix in JSONL_SUFFIXES
         else "sniff"  # a file named explicitly is read whatever its name
     )
-    yield from _read_bytes(data, kind, path.stem, where, date)
+    yield from _read_bytes(data, kind, article_id or path.stem, where, date)
 
 
 def _read_bytes(
     data: bytes, kind: str, stem: str, where: str, date: dt.date | None
 ) -> Iterator[LoadedArticle | InputError]:
+    if data[:1024].lstrip().startswith(b"%PDF-"):
+        yield InputError("not supported: a PDF file; convert it to text first, e.g. with pdftotext", where)
+        return
     try:
-        text = decode_text(data, where, declared=declared_charset(data))
+        text, warning = decode_with_warning(data, where, declared=declared_charset(data))
     except InputError as error:
         yield error
         return
+    if warning is None:
+        yield from _articles_in(text, kind, stem, where, date)
+        return
+    for item in _articles_in(text, kind, stem, where, date):
+        if isinstance(item, LoadedArticle):  # said first: it explains odd characters
+            item = dataclasses.replace(item, warnings=(warning, *item.warnings))
+        yield item
+
+
+def _articles_in(
+    text: str, kind: str, stem: str, where: str, date: dt.date | None
+) -> Iterator[LoadedArticle | InputError]:
     if not text.strip():
         yield _loaded(stem, "", _Hints(), date, raw_lines=[])
         return
@@ -203,10 +240,13 @@ def sniff_format(text: str) -> str:
         try:
             json.loads(head)
             return "json"
-        except (ValueError, RecursionError):
+        except RecursionError:
+            return "json"  # nested too deeply: an error to report, not prose to parse
+        except ValueError:
             pass
         lines = [line.strip() for line in head.split("\n") if line.strip()]
-        if len(lines) > 1 and all(line.startswith("{") for line in lines):
+        # records one a line, some perhaps broken: read as a .jsonl file is
+        if len(lines) > 1 and (all(line.startswith("{") for line in lines) or _is_json_object(lines[0])):
             return "jsonl"
         if head.startswith("{"):
             return "json"  # broken JSON: reporting the parse error beats reading it as prose
@@ -214,6 +254,13 @@ def sniff_format(text: str) -> str:
                 r"section|h[1-6])\b)", head, re.I):
         return "html"
     return "text"
+
+
+def _is_json_object(line: str) -> bool:
+    try:
+        return isinstance(json.loads(line), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 # --- articles -------------------------------------------------------------------------
@@ -271,6 +318,8 @@ def _loaded(
     language = md.detect_language(text)
     if not text:
         warnings.insert(0, EMPTY_WARNING)
+    elif language == md.UNDETERMINED:
+        warnings.append("language does not look like English")
     elif language != "en":
         warnings.append(f"language looks like '{language}', not English")
     article = Article(
@@ -315,10 +364,11 @@ def _article_from_html(page: str, article_id: str, date: dt.date | None) -> Load
         meta = None
     if meta is not None:
         hints.title = _clean_field(meta.title)
-        hints.author = _clean_field(meta.author)
+        hints.author = md.plausible_author(_clean_field(meta.author))
         hints.url = _clean_field(meta.url)
         hints.source = _clean_field(meta.sitename) or (md.host_of(hints.url) if hints.url else None)
         hints.date = _parse_record_date(meta.date) if meta.date else None
+    hints.author = md.meta_author(page) or hints.author  # what the page says, as it says it
     if not main_text or not main_text.strip():
         main_text = html_to_plain_text(page)
     return _article_from_text(main_text, article_id, hints, date)

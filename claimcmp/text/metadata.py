@@ -10,6 +10,7 @@ event dates.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -227,12 +228,29 @@ def _date_of(match: re.Match) -> dt.date | None:
         return None
 
 
+# "September 20, 2016 7:01 pm": a byline gives the hour of publication on the 12-hour
+# clock right after the date; a scrape clock is 24-hour or zoned ("10:42 GMT").
+_BYLINE_TIME = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"
+                          r"(?:\s+(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST)\b)?")
+
+
+def _without_byline_time(line: str) -> str:
+    """line without a 12-hour time of day that directly follows its date."""
+    found = find_date(line)
+    if found is None:
+        return line
+    end = found[1].end()
+    byline_time = _BYLINE_TIME.match(line, end)
+    return line[:end] + line[byline_time.end():] if byline_time else line
+
+
 def is_clock_line(line: str) -> bool:
     """A date next to a time of day or a time zone outside a "Published" line: the
-    clock a page shows when it was captured, not when the story appeared."""
+    clock a page shows when it was captured, not when the story appeared (a byline's
+    "September 20, 2016 7:01 pm" is not one)."""
     return (
         len(line) <= MAX_FURNITURE_CHARS
-        and bool(_TIME_OF_DAY.search(line))
+        and bool(_TIME_OF_DAY.search(_without_byline_time(line)))
         and not _PUBLISHED_LINE.match(line)
         and (find_date(line) is not None or bool(_YEAR_ONLY.search(line)))
     )
@@ -287,9 +305,10 @@ def _rank_header_line(line: str, header: Sequence[str]) -> tuple[int, dt.date] |
             updated = label.group("label").lower() in {"updated", "modified"}
             updated = updated or line.lstrip().lower().startswith("last ")
             return (3 if updated else 0), found[0]
-    found = find_date(line)
-    if found and len(line) <= MAX_FURNITURE_CHARS and not _TIME_OF_DAY.search(line):
-        rest = line[: found[1].start()] + line[found[1].end():]
+    dated = _without_byline_time(line)
+    found = find_date(dated)
+    if found and len(line) <= MAX_FURNITURE_CHARS and not _TIME_OF_DAY.search(dated):
+        rest = dated[: found[1].start()] + dated[found[1].end():]
         rest = _WEEKDAYS.sub(" ", rest)
         if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 4:
             return 1, found[0]
@@ -388,6 +407,32 @@ def find_author(lines: Sequence[str], zone: int = 12) -> str | None:
     return None
 
 
+_META_TAG = re.compile(r"<meta\b[^>]{0,500}>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(["'])(.*?)\2""", re.S)
+
+
+def meta_author(page: str) -> str | None:
+    """The content of an HTML page's <meta name="author">, when it reads as a name."""
+    for tag in _META_TAG.finditer(page, 0, min(len(page), 200_000)):  # the head, not the body
+        attributes = {name.lower(): value for name, _, value in _ATTRIBUTE.findall(tag.group(0))}
+        if attributes.get("name", "").lower() == "author":
+            name = plausible_author(html.unescape(attributes.get("content", "")))
+            if name:
+                return name
+    return None
+
+
+def plausible_author(name: str | None) -> str | None:
+    """name, unless it is a date line or a web address ("Published May 5" is a byline's
+    date that an HTML extractor took for its author)."""
+    name = " ".join((name or "").split())
+    first = name.split()[0].lower().strip(".,:") if name else ""
+    if not name or _PUBLISHED_LINE.match(name) or first in MONTHS or _WEEKDAYS.fullmatch(first) \
+            or re.search(r"\d|https?:|www\.", name):
+        return None
+    return name
+
+
 def find_source_line(lines: Sequence[str]) -> str | None:
     """The X of a "Source: X" line (a credit line, so any short line of the article)."""
     for line in lines:
@@ -437,7 +482,13 @@ STOPWORDS = {
               "foi são é mas como seu sua".split()),
     "nl": set("de het een en van is dat op te voor niet met zijn er aan ook als bij door "
               "maar om dan nog wordt naar deze werd hij ze".split()),
+    "tr": set("ve bir bu da de için ile olarak olan çok daha gibi ama ne o şu kadar sonra "
+              "ise değil var yok her mi ki göre tarafından ancak".split()),
 }
+# English prose has a quarter of its words in STOPWORDS["en"]; a long text with almost
+# none is not English even in a language not listed here.
+MIN_ENGLISH_SHARE = 0.04
+UNDETERMINED = "und"  # ISO 639-2 for "undetermined"
 # Unicode ranges of scripts that settle the language on their own.
 _SCRIPTS = (
     ("ru", ((0x0400, 0x04FF),)),
@@ -449,6 +500,7 @@ _SCRIPTS = (
     ("ko", ((0xAC00, 0xD7AF), (0x1100, 0x11FF))),
 )
 MIN_WORDS_FOR_LANGUAGE = 20
+LANGUAGE_SAMPLE_CHARS = 200_000  # more than any news article
 # One character class per script: counting with the regex engine instead of a Python loop
 # over every letter (that loop was the slowest step of reading an article).
 _SCRIPT_PATTERNS = tuple(
@@ -459,7 +511,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language, by script and by function-word share;
-    texts too short to tell are taken as English."""
+    texts too short to tell are taken as English. A long text is judged by its start (a
+    20 MB text would otherwise make lists of millions of letters and words)."""
+    text = text[:LANGUAGE_SAMPLE_CHARS]
     letter_count = len(_LETTER.findall(text))
     if letter_count >= MIN_WORDS_FOR_LANGUAGE:
         counts: Counter[str] = Counter()
@@ -480,4 +534,6 @@ def detect_language(text: str) -> str:
     best = max(scores, key=lambda language: (scores[language], language == "en"))
     if best != "en" and scores[best] > scores["en"] and scores[best] >= 0.1 * len(words):
         return best
+    if scores["en"] < MIN_ENGLISH_SHARE * len(words):
+        return UNDETERMINED
     return "en"

@@ -1,0 +1,103 @@
+"""Long inputs (issue 12): chunks streamed with exact offsets, long runs without spaces
+broken for the tokenizer, indexed lookups that give what a scan gives. Figures of time
+and memory are in benchmarks/big_inputs.py, not here."""
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import dataclass
+
+import pytest
+from typer.testing import CliRunner
+
+from claimcmp import core
+from claimcmp.chunking import LONG_RUN_CHARS, guard_long_runs
+from claimcmp.cli.main import app
+from claimcmp.io import iter_inputs
+from claimcmp.nlp import load_pipeline
+from claimcmp.pipeline.ranges import TokenRanges
+
+SENTENCES = [
+    "Canada accused Norway of breaking the fishing agreement on Monday.",
+    "Officials in Ottawa said Canada would impose tariffs on Norway next month.",
+    "Japan praised Brazil for its role in the climate talks in Nairobi.",
+    "Kenya and Egypt signed a water agreement in Cairo on Thursday.",
+]
+
+
+def test_long_runs_are_broken_with_offsets_kept():
+    run = "(" * (3 * LONG_RUN_CHARS + 7)
+    text = f"Canada accused Norway {run} of fraud."
+    guarded = guard_long_runs(text)
+    assert len(guarded) == len(text)
+    assert [n for n, (a, b) in enumerate(zip(text, guarded)) if a != b] == [
+        22 + LONG_RUN_CHARS, 22 + 2 * LONG_RUN_CHARS, 22 + 3 * LONG_RUN_CHARS]
+    assert [len(piece) for piece in guarded.split()[3:-2]] == [LONG_RUN_CHARS, LONG_RUN_CHARS - 1, LONG_RUN_CHARS - 1, 6]
+    plain = " ".join(SENTENCES) + " https://example.org/" + "a" * (LONG_RUN_CHARS - 30)
+    assert guard_long_runs(plain) is plain
+
+
+def test_claims_around_a_long_run_quote_the_text_as_written(tmp_path):
+    run = "[" * 5000 + "]" * 5000
+    (tmp_path / "run.txt").write_text(f"{SENTENCES[0]} {run}\n\n{SENTENCES[3]}\n")
+    [loaded] = list(iter_inputs([str(tmp_path / "run.txt")]))
+    [document] = list(core.extract_documents([loaded]))
+    assert document.claims
+    for claim in document.claims:
+        assert loaded.text[claim.start:claim.end] == claim.sentence
+
+
+@pytest.fixture
+def short_chunks():
+    nlp = load_pipeline()
+    saved = nlp.max_length
+    nlp.max_length = 300
+    try:
+        yield nlp
+    finally:
+        nlp.max_length = saved
+
+
+def test_jsonl_streams_a_long_article_in_parts_with_the_claims_json_gives(tmp_path, monkeypatch, short_chunks):
+    monkeypatch.chdir(tmp_path)
+    paragraphs = [" ".join(SENTENCES[n % 4:] + SENTENCES[:n % 4]) for n in range(6)]
+    (tmp_path / "long.txt").write_text("\n\n".join(paragraphs) + "\n")
+    as_json = CliRunner().invoke(app, ["extract", "long.txt", "-f", "json"])
+    as_lines = CliRunner().invoke(app, ["extract", "long.txt", "-f", "jsonl", "--articles"])
+    assert as_json.exit_code == as_lines.exit_code == 0
+    document = json.loads(as_json.stdout)
+    lines = [json.loads(line) for line in as_lines.stdout.splitlines()]
+    assert [line["article"]["id"] for line in lines if "article" in line] == ["long"]
+    assert [line for line in lines if "article" not in line] == document["claims"]
+    assert len(document["claims"]) >= 6
+    assert document["claims"][-1]["start"] > short_chunks.max_length
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+
+
+def test_token_ranges_find_what_a_scan_finds():
+    rng = random.Random(7)
+    items = [Item(s, s + rng.randint(1, 6)) for s in (rng.randint(0, 80) for _ in range(60))]
+    ranges = TokenRanges(items)
+    for start in range(0, 90, 3):
+        for end in range(start + 1, start + 9):
+            assert ranges.within(start, end) == [i for i in items if start <= i.start and i.end <= end]
+            assert ranges.around(start, end) == [i for i in items if i.start <= start and end <= i.end]
+
+
+def test_a_long_article_among_short_ones_gives_the_same_lines_with_jobs(tmp_path, monkeypatch, short_chunks):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(SENTENCES[0] + "\n")
+    (tmp_path / "in" / "b.txt").write_text("\n\n".join(" ".join(SENTENCES) for _ in range(4)) + "\n")
+    (tmp_path / "in" / "c.txt").write_text(SENTENCES[2] + "\n")
+    one = CliRunner().invoke(app, ["extract", "in", "-f", "jsonl", "--articles"])
+    two = CliRunner().invoke(app, ["extract", "in", "-f", "jsonl", "--articles", "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert two.stdout == one.stdout
+    ids = [json.loads(line)["article"]["id"] for line in one.stdout.splitlines() if line.startswith('{"article"')]
+    assert ids == ["a", "b", "c"]
