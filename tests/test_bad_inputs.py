@@ -219,7 +219,7 @@ def test_workers_leave_ctrl_c_to_the_parent():
 
     saved = signal.getsignal(signal.SIGINT)
     try:
-        core._init_worker(None)
+        core._init_worker(None, None)
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     finally:
         signal.signal(signal.SIGINT, saved)

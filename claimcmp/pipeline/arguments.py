@@ -302,10 +302,17 @@ def _named_pairs(overlay: str | None) -> dict[str, tuple[dict, ...]]:
     return out
 
 
+def _first_words(pairs: dict) -> frozenset[str]:
+    """The first token of every named pair ("inter" of "inter-korean"), for a quick test."""
+    return frozenset(key.split("-")[0] for key in pairs)
+
+
 def named_pair(tok: Token) -> tuple[list[dict], int]:
     """Both parties a word names at once ("the two Koreas", "inter-Korean talks", written
     "inter - Korean" by the tokenizer), and the index of the word's last token."""
     pairs = _named_pairs()
+    if tok.lower_ not in _first_words(pairs):
+        return [], tok.i
     for width in (3, 1):
         words = tok.doc[tok.i:tok.i + width]
         key = "".join(t.lower_ for t in words)
