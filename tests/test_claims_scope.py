@@ -91,6 +91,3 @@ def test_a_headline_speaker_before_a_colon_is_the_attribution(nlp):
     [claim] = [c for c in nlp(doc)._.claimcmp_claims if c["start"] == 0]
     assert claim["subject"]["id"] == "GRC" and claim["attribution"]["country"] == "TUR"
 
-
-def test_supporting_terrorism_is_toward_terrorists(nlp):
-    assert ("QAT", "cooperation", "positive", "TERRORISTS") in triples(nlp, "Bahrain accused Qatar of supporting terrorism.")

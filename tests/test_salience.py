@@ -115,3 +115,8 @@ def test_a_survey_of_many_parties_has_no_principals(nlp):
             "Brazil and Uruguay signed a deal. Chile spoke to Bolivia. Peru called Brazil. Ecuador visited Uruguay.")
     doc = nlp(text)
     assert Salience.build(MentionIndex.build(doc)).principals() == []
+
+
+def test_its_is_one_body_not_a_plural_one(nlp):
+    found = claims(nlp, "The Peruvian coast guard said Chilean vessels rammed its boats.")
+    assert [(c["subject"]["country"], c["target"]["country"]) for c in found if c["stance"] == "ram"] == [("CHL", "PER")]

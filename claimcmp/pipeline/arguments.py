@@ -371,6 +371,11 @@ def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     else:
         return []
     candidates = index.before(pron, kinds, window=1)
+    if lower in THING_PRONOUNS:
+        # "it"/"its" is one body: "Chinese vessels rammed its boats" is not the vessels' boats
+        # (a country's plural name is still one: "the Philippines said its ...")
+        candidates = [c for c in candidates if c.root.tag_ not in PLURAL_TAGS
+                      or c._.claimcmp_actor.get("kind") == "country"]
     # Centering: a pronoun most often continues the previous subject.
     subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     best = subjects[0] if subjects else (candidates[0] if candidates else None)
@@ -378,6 +383,7 @@ def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
 
 
 FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def _speakers_side(pron: Token, index: MentionIndex) -> list[dict]:
