@@ -91,3 +91,11 @@ def test_a_headline_speaker_before_a_colon_is_the_attribution(nlp):
     [claim] = [c for c in nlp(doc)._.claimcmp_claims if c["start"] == 0]
     assert claim["subject"]["id"] == "GRC" and claim["attribution"]["country"] == "TUR"
 
+
+
+def test_boarding_a_partys_boats_is_toward_that_party(nlp):
+    assert ("CHL", "conflict", "positive", "PER") in triples(nlp, "Chilean sailors boarded Peruvian fishing boats near the coast.")
+
+
+def test_boarding_a_plane_is_no_claim(nlp):
+    assert triples(nlp, "The Chilean pilots boarded the plane in Lima.") == set()

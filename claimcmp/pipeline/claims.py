@@ -151,7 +151,9 @@ class ClaimExtractor(ComponentData):
         arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
         # the object a phrasal entry is made of is no party: "join forces", "exchange fire"
         made_of = set(entry.lemma.split()[1:])
-        objects = [o for o in objects if not (o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of)]
+        # ... unless an actor owns it: "boarded Filipino boats" is toward the Philippines
+        objects = [o for o in objects if not (o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of)
+                   or any(t.i in index.actor_at for t in o.lefts)]
         movement = entry.family == "neutral" and entry.stance in MOVEMENT_STANCES
         destinations: set[int] = set()
         if movement:
