@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from claimcmp.comparison import grouping
+from claimcmp.comparison import blocking, grouping
 from claimcmp.align import judge
 from claimcmp.comparison.grouping import Entry, HeadIndex, compare_documents, implied_relation
 from claimcmp.models import dump
@@ -110,7 +110,7 @@ def test_members_never_imply_a_relation_diff_would_not_report(seed):
 def test_the_blocking_index_finds_every_head_judge_relates(seed, monkeypatch):
     """Blocks not crowded, the index is a superset of what judge relates: no related head
     is missed (in a crowded block only the heads nearest in time are looked at)."""
-    monkeypatch.setattr(grouping, "NEIGHBOURS", 10_000)
+    monkeypatch.setattr(blocking, "NEIGHBOURS", 10_000)
     claims = [c for d in random_documents(seed, articles=10, claims=10) for c in d.claims]
     index = HeadIndex()
     for n, head in enumerate(claims):
@@ -131,7 +131,7 @@ def test_kin_names_share_a_block():
 
 
 def test_a_crowded_block_judges_only_the_heads_nearest_in_time(monkeypatch):
-    monkeypatch.setattr(grouping, "NEIGHBOURS", 4)
+    monkeypatch.setattr(blocking, "NEIGHBOURS", 4)
     index = HeadIndex()
     days = [dt.date(2016, 1, 1) + dt.timedelta(days=30 * n) for n in range(10)]
     for n, day in enumerate(days):
