@@ -139,12 +139,14 @@ def group_entries(entries: Sequence[Entry], *, window_days: int = 30) -> list[Gr
     best scored by judge (the earlier group on a tie); or heads a new group."""
     rule = Judge(window_days)
     groups: list[Group] = []
+    heads: list[ClaimView] = []  # groups[n]'s head, as the judge reads it
+    relate = rule.relate
     index = HeadIndex()
     for entry in sorted(entries, key=head_rank):
         view, kind = rule.view(entry.claim), signature(entry.claim)
         verdicts = []
         for number in index.candidates(entry.claim):
-            found = rule.relate(groups[number].members[0].view, view)
+            found = relate(heads[number], view)
             if found is not None:
                 verdicts.append(((_PREFERENCE[found[0]], -found[1]), number, found))
         verdicts.sort(key=lambda item: item[:2])
@@ -155,11 +157,11 @@ def group_entries(entries: Sequence[Entry], *, window_days: int = 30) -> list[Gr
             group = Group(head=entry)
             group.add(Membership(entry, "agree", None, "", view, kind))
             groups.append(group)
+            heads.append(view)
         else:
             number, found = chosen
-            head = groups[number].members[0].view
-            groups[number].add(Membership(entry, found[0], found[1], rule.explain(head, view, found),
-                                          view, kind))
+            why = rule.explain(heads[number], view, found)
+            groups[number].add(Membership(entry, found[0], found[1], why, view, kind))
     for group in groups:
         group.members.sort(key=lambda m: (m.entry is not group.head, m.entry.order))
     return sort_groups(groups)
@@ -248,8 +250,11 @@ def to_model(group: Group):
     from claimcmp.models import CompareGroup, CompareMember
 
     head = group.head.claim
-    members = [CompareMember(article_id=m.entry.claim.article_id, source=m.entry.source,
-                             claim=m.entry.claim, relation=m.relation, score=m.score, why=m.why)
+    # model_construct: every field is given and already valid (the claims were validated
+    # when read), and validating hundreds of thousands of members again costs seconds
+    members = [CompareMember.model_construct(article_id=m.entry.claim.article_id, source=m.entry.source,
+                                             claim=m.entry.claim, relation=m.relation, score=m.score,
+                                             why=m.why)
                for m in group.members]
     return CompareGroup(id=group_id(group), subject=head.subject, stance=head.stance,
                         family=head.family, polarity=head.polarity, target=head.target,

@@ -133,12 +133,14 @@ class Judge:
         return relation
 
     def _fit(self, a: ClaimView, b: ClaimView) -> tuple[align.ActorFit | None, int]:
-        """fit_actors, and a number for the fit found (one per level and mode)."""
+        """fit_actors, and a number for what _stance_verdict reads of the fit found (whether
+        one target is missing, whether only kin names match, whether neither has a target)."""
         key = (a.actors_id, b.actors_id)
         found = self._fits.get(key)
         if found is None:
             fit = align.fit_actors(a.claim, b.claim)
-            number = -1 if fit is None else self._intern(("fit", fit.level, fit.mode))
+            number = -1 if fit is None else self._intern(
+                ("fit", fit.mode == "partial", fit.level < 1.0, fit.mode == "subject"))
             found = self._fits[key] = (fit, number)
         return found
 
