@@ -56,12 +56,12 @@ class _Block:
         self.days.insert(at, day)
         self.dated.insert(at, number)
 
-    def near(self, claim: Claim) -> list[int]:
-        if len(self.dated) + len(self.undated) <= NEIGHBOURS:
+    def near(self, claim: Claim, neighbours: int) -> list[int]:
+        if len(self.dated) + len(self.undated) <= neighbours:
             return self.dated + self.undated
-        half = NEIGHBOURS // 2
+        half = neighbours // 2
         found = self.undated[:half]
-        room = NEIGHBOURS - len(found)
+        room = neighbours - len(found)
         if claim.when is None:
             return found + self.dated[:room]
         at = bisect.bisect_left(self.days, claim.when.start.toordinal())
@@ -79,7 +79,9 @@ class HeadIndex:
     can only agree). So a claim with a target is looked up by its pair, and by its actors
     among the heads without one; a claim without a target by its subject among all heads."""
 
-    def __init__(self) -> None:
+    def __init__(self, neighbours: int | None = None) -> None:
+        # heads looked at per block when crowded (default NEIGHBOURS)
+        self.neighbours = neighbours
         self._by_pair: dict[tuple, _Block] = defaultdict(_Block)
         self._untargeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
         self._targeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
@@ -114,7 +116,8 @@ class HeadIndex:
                     found.update(self._near(self._untargeted, (token, other), claim))
         return sorted(found)
 
-    @staticmethod
-    def _near(blocks: dict, key: tuple, claim: Claim) -> list[int]:
+    def _near(self, blocks: dict, key: tuple, claim: Claim) -> list[int]:
         block = blocks.get(key)
-        return block.near(claim) if block is not None else []
+        if block is None:
+            return []
+        return block.near(claim, NEIGHBOURS if self.neighbours is None else self.neighbours)
