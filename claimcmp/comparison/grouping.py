@@ -149,10 +149,10 @@ def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge
         for other in index.candidates(entry.claim):
             if entries[other].claim.article_id == article:
                 continue
-            found = rule.relate(view, views[other])
+            found = rule.relation(view, views[other])
             if found is not None:
-                changes = changes or found[0] != "agree"
-                agreeing += found[0] == "agree"
+                changes = changes or found != "agree"
+                agreeing += found == "agree"
         keys.append((not changes, -agreeing, *head_rank(entry)))
     return sorted(range(len(entries)), key=keys.__getitem__)
 

@@ -74,23 +74,17 @@ class Judge:
         found = self.relate(va, vb)
         return None if found is None else (found[0], found[1], self.explain(va, vb, found))
 
+    def relation(self, a: ClaimView, b: ClaimView) -> str | None:
+        """The relation alone `align.judge` finds between (a, b): no score, no reason."""
+        found = self._decide(a, b)
+        return None if found is None else found[0]
+
     def relate(self, a: ClaimView, b: ClaimView) -> Found | None:
         """The relation and score `align.judge` gives (a, b), without its reason."""
-        fit, fit_id = self._fit(a, b)
-        if fit is None or (a.countries and b.countries and a.countries.isdisjoint(b.countries)):
+        found = self._decide(a, b)
+        if found is None:
             return None
-        key = (a.stance_id, b.stance_id, fit_id)
-        verdict = self._stances.get(key, False)
-        if verdict is False:
-            verdict = self._stances[key] = align._stance_verdict(
-                a.claim, b.claim, fit, self._stance_similarity, self._stance_opposition)
-        if verdict is None:
-            return None
-        sense, strength, stance = verdict
-        when = self._time_fit(a, b)
-        relation = self._relation(a, b, sense, strength, when)
-        if relation is None:
-            return None
+        relation, fit, strength, stance, when = found
         ca, cb = a.countries, b.countries
         place = 1.0 if ca & cb else 0.7 if not ca and not cb else 0.6
         ma, mb = a.claim.modality, b.claim.modality
@@ -115,6 +109,23 @@ class Judge:
             parts.append("in " + "/".join(sorted(countries)))
         time_text = align._time_text(when, a.claim, b.claim, self.window_days)
         return ", ".join(parts) + (f", {time_text}: shifted" if relation == "shifted" else f", {time_text}")
+
+    def _decide(self, a: ClaimView, b: ClaimView) -> tuple | None:
+        """(relation, actor fit, stance strength, stance reason, time fit), or None."""
+        fit, fit_id = self._fit(a, b)
+        if fit is None or (a.countries and b.countries and a.countries.isdisjoint(b.countries)):
+            return None
+        key = (a.stance_id, b.stance_id, fit_id)
+        verdict = self._stances.get(key, False)
+        if verdict is False:
+            verdict = self._stances[key] = align._stance_verdict(
+                a.claim, b.claim, fit, self._stance_similarity, self._stance_opposition)
+        if verdict is None:
+            return None
+        sense, strength, stance = verdict
+        when = self._time_fit(a, b)
+        relation = self._relation(a, b, sense, strength, when)
+        return None if relation is None else (relation, fit, strength, stance, when)
 
     def _relation(self, a: ClaimView, b: ClaimView, sense: str, strength: float, when: str) -> str | None:
         if sense == "same":
