@@ -98,7 +98,9 @@ class HeadIndex:
             for t in targets:
                 self._by_pair[(*sorted((s, t)), family)].add(number, claim)
 
-    def candidates(self, claim: Claim) -> list[int]:
+    def candidates(self, claim: Claim, *, one_sided: bool = True) -> list[int]:
+        """The heads `judge` may relate claim to; without `one_sided`, not those with a
+        target on one side only (they can only agree, and only on the very same act)."""
         subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
         family = claim.family
         found: set[int] = set()
@@ -107,11 +109,12 @@ class HeadIndex:
                 for s in subjects:
                     for t in targets:
                         found.update(self._near(self._by_pair, (*sorted((s, t)), other), claim))
-            for token in (*subjects, *targets):
+            for token in (*subjects, *targets) if one_sided else ():
                 found.update(self._near(self._untargeted, (token, family), claim))
         else:
             for token in subjects:
-                found.update(self._near(self._targeted, (token, family), claim))
+                if one_sided:
+                    found.update(self._near(self._targeted, (token, family), claim))
                 for other in _RELATED_FAMILIES[family]:
                     found.update(self._near(self._untargeted, (token, other), claim))
         return sorted(found)

@@ -146,7 +146,7 @@ def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge
     for position, entry in enumerate(entries):
         view, article = views[position], entry.claim.article_id
         changes, agreeing = False, 0
-        for other in index.candidates(entry.claim):
+        for other in index.candidates(entry.claim, one_sided=False):
             if entries[other].claim.article_id == article:
                 continue
             found = rule.relation(view, views[other])
