@@ -5,7 +5,9 @@ A group is a star around its first claim (the head): every member is related to 
 by `align.judge`, the very rule `diff` applies to a pair of claims, so `compare` and
 `diff` never disagree on how two claims relate. Heads are found through a blocking index
 keyed by actor and family: a claim is judged only against the heads that share an actor
-(or a kin name) with it, never against every other claim. Pure functions, no spaCy.
+(or a kin name) with it, never against every other claim (comparison/blocking.py); each
+claim is read for judging once (comparison/judging.py). The claims related to the most
+others are placed first and head groups (head_order). Pure functions, no spaCy.
 """
 from __future__ import annotations
 
