@@ -144,17 +144,19 @@ def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge
     index = HeadIndex(neighbours=RANK_NEIGHBOURS)
     for position, entry in enumerate(entries):
         index.add(position, entry.claim)
+    articles = [entry.claim.article_id for entry in entries]
+    relation = rule.relation
     keys = []
     for position, entry in enumerate(entries):
-        view, article = views[position], entry.claim.article_id
+        view, article = views[position], articles[position]
         changes, agreeing = False, 0
         for other in index.candidates(entry.claim, one_sided=False):
-            if entries[other].claim.article_id == article:
-                continue
-            found = rule.relation(view, views[other])
-            if found is not None:
-                changes = changes or found != "agree"
-                agreeing += found == "agree"
+            if articles[other] != article:
+                found = relation(view, views[other])
+                if found == "agree":
+                    agreeing += 1
+                elif found is not None:
+                    changes = True
         keys.append((not changes, -agreeing, *head_rank(entry)))
     return sorted(range(len(entries)), key=keys.__getitem__)
 
