@@ -23,7 +23,7 @@ import subprocess
 import sys
 
 CHILD = r"""
-import datetime as dt, json, random, resource, sys, time
+import datetime as dt, hashlib, json, random, resource, sys, time
 from importlib import resources
 from claimcmp.comparison.grouping import compare_documents
 from claimcmp.models import Actor, Article, Claim, DateSpan, ExtractDocument, Published, Region
@@ -94,7 +94,8 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 print(json.dumps({"claims": sum(len(d.claims) for d in docs), "groups": len(document.groups),
                   "seconds": round(seconds, 3), "cpu_seconds": round(cpu, 3), "claims_per_second": round(sum(len(d.claims) for d in docs) / seconds),
                   "rss_claims_mib": round((made - before) / 1024, 1),
-                  "peak_over_start_mib": round((peak - before) / 1024, 1)}))
+                  "peak_over_start_mib": round((peak - before) / 1024, 1),
+                  "digest": hashlib.sha256(document.model_dump_json().encode()).hexdigest()[:16]}))
 """
 
 

@@ -41,7 +41,8 @@ def test_json_is_the_compare_document_and_valid_against_its_schema(docs):
     first = doc["groups"][0]
     assert first["contested"] is True
     assert [(m["article_id"], m["source"], m["relation"]) for m in first["members"]] == [
-        ("gamma1", "Gamma <Post>", "agree"), ("alpha1", "Daily Alpha", "conflict"), ("beta1", "Beta Times", "conflict")]
+        ("alpha1", "Daily Alpha", "agree"), ("beta1", "Beta Times", "agree"), ("gamma1", "Gamma <Post>", "conflict"),
+        ("delta1", "Delta News", "shifted")]
 
 
 def test_piped_output_defaults_to_json_and_is_the_same_bytes_every_run(docs):
@@ -70,8 +71,8 @@ def test_table_is_the_matrix(docs):
     result = run(["compare", *docs, "-f", "table"])
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "4 articles, 4 outlets, 3 claim groups: 1 contested, 1 told by several outlets"
-    assert "RUS not cooperate USA (9 Dec 2016)" in lines[3]
+    assert lines[0] == "4 articles, 4 outlets, 2 claim groups: 1 contested, 1 told by several outlets"
+    assert "RUS cooperate USA (SYR, 9 Dec 2016)" in lines[3]
     assert lines[-1] == "✓ asserts   ✗ contradicts   ◀ earlier state   ▶ later state   · silent"
 
 

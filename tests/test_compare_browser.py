@@ -45,7 +45,7 @@ def test_the_rendered_page_shows_groups_outlets_sentences_and_the_chart(report):
     # outlets by the number of groups they tell, then by name; once for the groups several
     # outlets tell, once for those only one tells (folded in a <details>)
     assert headers == ["Daily Alpha", "Beta Times", "Delta News", "Gamma &lt;Post&gt;"] * 2
-    assert '<details id="single"><summary>2 claim groups told by one outlet only</summary>' in dom
+    assert '<details id="single"><summary>1 claim group told by one outlet only</summary>' in dom
     for group in document.groups:
         assert re.search(f'<article class="group[^"]*" id="{group.id}">', dom)
     assert 'class="group contested"' in dom

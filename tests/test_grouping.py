@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 
-from claimcmp.comparison import grouping
+from claimcmp.comparison import blocking, grouping
 from claimcmp.align import judge
 from claimcmp.comparison.grouping import Entry, HeadIndex, compare_documents, implied_relation
+from claimcmp.comparison.judging import Judge
 from claimcmp.models import dump
 from compare_fixtures import claim, document, random_documents, span, story
 
@@ -16,15 +17,20 @@ def relations(group):
     return [(m.article_id, m.relation) for m in group.members]
 
 
-def test_a_contradiction_on_the_same_day_makes_the_first_group_contested():
+def test_the_relation_most_outlets_assert_heads_its_contradiction_and_its_later_break():
+    """The two claims that agree with each other and are contradicted or shifted against
+    head the group, so every pair diff reports (agree, conflict twice, shifted twice) is
+    in it; with the negated claim as head, the two agreeing outlets would both be
+    'conflict' and their agreement unsaid."""
     doc = compare_documents(story())
     first = doc.groups[0]
     assert first.contested
-    assert relations(first) == [("gamma1", "agree"), ("alpha1", "conflict"), ("beta1", "conflict")]
-    assert first.outlets == ["Gamma <Post>", "Daily Alpha", "Beta Times"]
-    assert (first.subject.id, first.stance, first.polarity, first.target.id) == ("RUS", "cooperate", "negative", "USA")
-    assert first.why == ("asserted by 1 outlet; contradicted by 2 outlets: same actors RUS-USA, negated "
-                         "cooperation vs cooperation (not cooperate vs cooperate), times overlap")
+    assert relations(first) == [("alpha1", "agree"), ("beta1", "agree"), ("gamma1", "conflict"),
+                                ("delta1", "shifted")]
+    assert first.outlets == ["Daily Alpha", "Beta Times", "Gamma <Post>", "Delta News"]
+    assert (first.subject.id, first.stance, first.polarity, first.target.id) == ("RUS", "cooperate", "positive", "USA")
+    assert first.why == ("asserted by 2 outlets; contradicted by 1 outlet; another time by 1 outlet: same actors "
+                         "RUS-USA, cooperation vs negated cooperation (cooperate vs not cooperate), times overlap")
 
 
 def test_every_claim_is_in_exactly_one_group():
@@ -36,8 +42,8 @@ def test_every_claim_is_in_exactly_one_group():
 
 def test_groups_of_one_outlet_come_last_in_input_order():
     doc = compare_documents(story())
-    assert [g.members[0].claim.id for g in doc.groups[1:]] == ["alpha1-1", "delta1-0"]
-    assert [g.outlets for g in doc.groups[1:]] == [["Daily Alpha"], ["Delta News"]]
+    assert [g.members[0].claim.id for g in doc.groups[1:]] == ["alpha1-1"]
+    assert [g.outlets for g in doc.groups[1:]] == [["Daily Alpha"]]
 
 
 def test_agreeing_outlets_share_one_uncontested_group():
@@ -110,7 +116,7 @@ def test_members_never_imply_a_relation_diff_would_not_report(seed):
 def test_the_blocking_index_finds_every_head_judge_relates(seed, monkeypatch):
     """Blocks not crowded, the index is a superset of what judge relates: no related head
     is missed (in a crowded block only the heads nearest in time are looked at)."""
-    monkeypatch.setattr(grouping, "NEIGHBOURS", 10_000)
+    monkeypatch.setattr(blocking, "NEIGHBOURS", 10_000)
     claims = [c for d in random_documents(seed, articles=10, claims=10) for c in d.claims]
     index = HeadIndex()
     for n, head in enumerate(claims):
@@ -131,7 +137,7 @@ def test_kin_names_share_a_block():
 
 
 def test_a_crowded_block_judges_only_the_heads_nearest_in_time(monkeypatch):
-    monkeypatch.setattr(grouping, "NEIGHBOURS", 4)
+    monkeypatch.setattr(blocking, "NEIGHBOURS", 4)
     index = HeadIndex()
     days = [dt.date(2016, 1, 1) + dt.timedelta(days=30 * n) for n in range(10)]
     for n, day in enumerate(days):
@@ -158,3 +164,31 @@ def test_entries_keep_input_order_for_ties():
 def test_a_negative_window_is_refused():
     with pytest.raises(ValueError, match="window_days must be >= 0"):
         compare_documents(story(), window_days=-1)
+
+
+def test_heads_are_claims_shifted_against_first_then_those_agreeing_with_most():
+    """head_order: a claim another article's claim contradicts or tells another time of comes
+    first, then the claims agreeing with more claims of other articles, then head_rank."""
+    day = "2018-03-05"
+    docs = [
+        document("p", "P", day, [claim("p", 0, "Ankara and Kyiv trade grain.", "TUR", "trade", "cooperation", "UKR",
+                                       when=span(day, source="article"))]),
+        document("q", "Q", day, [
+            claim("q", 0, "Kyiv and Ankara trade grain again.", "TUR", "trade", "cooperation", "UKR",
+                  when=span(day, source="article")),
+            claim("q", 1, "Paris hosts the Iranian envoys.", "FRA", "host", "cooperation", "IRN",
+                  when=span(day, source="article"))]),
+        document("r", "R", day, [claim("r", 0, "Ankara trades grain with Kyiv as before.", "TUR", "trade",
+                                       "cooperation", "UKR", when=span(day, source="article"))]),
+        document("s", "S", "2018-09-01", [claim("s", 0, "Since June Turkey has stopped all trade with Ukraine.",
+                                                "TUR", "trade", "cooperation", "UKR", polarity="negative",
+                                                when=span("2018-06-01", "2018-09-01", source="relative"))]),
+    ]
+    entries = [Entry(c, d.article.source, n) for n, (d, c) in enumerate((d, c) for d in docs for c in d.claims)]
+    rule = Judge()
+    order = grouping.head_order(entries, [rule.view(e.claim) for e in entries], rule)
+    # the three trading claims and the break are each shifted against another article's claim
+    # (the break against every one of them), the Paris visit is related to nothing
+    assert [entries[n].claim.id for n in order] == ["p-0", "q-0", "r-0", "s-0", "q-1"]
+    group = compare_documents(docs).groups[0]
+    assert relations(group) == [("p", "agree"), ("q", "agree"), ("r", "agree"), ("s", "shifted")]

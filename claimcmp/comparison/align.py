@@ -205,24 +205,12 @@ def _time_text(kind: str, a: Claim, b: Claim, window_days: int) -> str:
     return f"{format_span(a.when)} vs {format_span(b.when)}"
 
 
-def _blurred(a: Claim, b: Claim) -> bool:
-    """True when one claim is an act dated only to a long span and the other covers a
-    small part of it: "agreements during 2016" and "suspended in October 2016" may both
-    be true, the act falling outside the other's weeks, so they cannot contradict."""
-    for x, y in ((a, b), (b, a)):
-        if x.when is None or y.when is None or sg.is_state(x.stance):
-            continue
-        long = (x.when.end - x.when.start).days + 1
-        short = (y.when.end - y.when.start).days + 1
-        if long > _LONG_SPAN_DAYS and 2 * short < long:
-            return True
-    return False
-
-
-def _stance_verdict(a: Claim, b: Claim, fit: ActorFit) -> tuple[str, float, str] | None:
-    """("same" or "opposite", strength 0..1, reason) for the two stances, or None."""
+def _stance_verdict(a: Claim, b: Claim, fit: ActorFit, similarity=sg.similarity,
+                    opposition=sg.opposition) -> tuple[str, float, str] | None:
+    """("same" or "opposite", strength 0..1, reason) for the two stances, or None.
+    `similarity` and `opposition` are stance_groups' (judging.Judge passes them remembered)."""
     if a.family == b.family and a.polarity == b.polarity:
-        strength, kind = sg.similarity(a.stance, b.stance)
+        strength, kind = similarity(a.stance, b.stance)
         # Neutral acts (visit, deploy, say) only agree when they are the same act;
         # a missing target is only forgiven when the act itself is the same.
         if a.family == "neutral" and strength < 0.7:
@@ -241,11 +229,11 @@ def _stance_verdict(a: Claim, b: Claim, fit: ActorFit) -> tuple[str, float, str]
         return None
     pair = f"({_stance_text(a)} vs {_stance_text(b)})"
     if a.family == b.family:
-        strength, _ = sg.similarity(a.stance, b.stance)
+        strength, _ = similarity(a.stance, b.stance)
         verdict = "opposite"
     else:
-        strength, _ = sg.opposition(a.stance, b.stance, topic_a=a.topic, topic_b=b.topic,
-                                    family_a=a.family, family_b=b.family)
+        strength, _ = opposition(a.stance, b.stance, topic_a=a.topic, topic_b=b.topic,
+                                 family_a=a.family, family_b=b.family)
         verdict = "opposite" if a.polarity == b.polarity else "same"
     # Without targets only the subject ties the claims: demand the same act.
     if strength < (0.9 if fit.mode == "subject" else 0.6):
@@ -260,58 +248,18 @@ def _stance_verdict(a: Claim, b: Claim, fit: ActorFit) -> tuple[str, float, str]
 
 
 def judge(a: Claim, b: Claim, *, window_days: int = 30) -> tuple[str, float, str] | None:
-    """The relation between two claims, its score 0..1 and a readable reason, or None."""
-    fit = fit_actors(a, b)
-    if fit is None or not regions_compatible(a, b):
-        return None
-    verdict = _stance_verdict(a, b, fit)
-    if verdict is None:
-        return None
-    sense, strength, stance = verdict
-    when = time_fit(a.when, b.when, window_days)
-    if sense == "same":
-        # "ongoing" passes: two claims dated only by their articles say nothing about
-        # when the relation held, and one both attest is taken as lasting.
-        if when == "apart":
-            return None
-        relation = "agree"
-    else:
-        # A contradiction is about one relation between the same two parties, or about one
-        # act affirmed and denied ("X struck" / "X did not strike"): a claim with no other
-        # party contradicts nothing else ("Russia launched an operation" vs "Russia supports").
-        if (a.target is None or b.target is None) and not (
-                a.target is None and b.target is None and sg.similarity(a.stance, b.stance)[0] >= 0.9):
-            return None
-        relation = "shifted" if when in ("apart", "ongoing", "later") else "conflict"
-        # With no time on one side, a relation said to hold and said not to ("cooperate" /
-        # "no cooperation"), or made and ended ("agreed" / "ruled out cooperation"), may be
-        # two moments of one story: only one act affirmed and denied ("struck" / "did not
-        # strike") contradicts whatever the dates. The rest need times to tell the two apart.
-        if relation == "conflict" and when == "undated" and (
-                a.family != b.family or strength < 0.9 or sg.is_state(a.stance) or sg.is_state(b.stance)):
-            return None
-        # "They may cooperate" or "they want to" does not contradict "they do not": a
-        # hedged claim can mark a change over time but never a contradiction.
-        if relation == "conflict" and (_HEDGED & {a.modality, b.modality} or _blurred(a, b)):
-            return None
-    countries = region_countries(a) & region_countries(b)
-    ca, cb = region_countries(a), region_countries(b)
-    place = 1.0 if countries else 0.7 if not ca and not cb else 0.6
-    if a.modality == b.modality:
-        modality = 1.0
-    else:
-        modality = 0.8 if {a.modality, b.modality} <= _FACTUAL else 0.5
-    wa, wb = _words(a.sentence), _words(b.sentence)
-    overlap = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-    actor = fit.level * (0.8 if fit.mode == "subject" else 1.0)
-    score = (0.35 * actor + 0.35 * strength + 0.1 * place + 0.1 * _time_closeness(when, a, b)
-             + 0.05 * modality + 0.05 * overlap)
-    parts = [_actors_text(a, fit), stance]
-    if countries:
-        parts.append("in " + "/".join(sorted(countries)))
-    time_text = _time_text(when, a, b, window_days)
-    why = ", ".join(parts) + (f", {time_text}: shifted" if relation == "shifted" else f", {time_text}")
-    return relation, round(min(max(score, 0.0), 1.0), 3), why
+    """The relation between two claims, its score 0..1 and a readable reason, or None.
+
+    Two claims are related when their actors fit (fit_actors), their regions can be one
+    place, and their stances are alike or opposed (_stance_verdict); alike stances agree
+    unless their times are apart; opposed ones, both with a target (or one act affirmed and
+    denied), conflict when their times can be one, else are a shifted state. With no time
+    on one side only one act affirmed and denied contradicts; a hedged claim, or an act
+    dated only to a long span, never does. The rule lives in judging.Judge, which many
+    pairs share (it reads each claim once)."""
+    from claimcmp.comparison.judging import Judge
+
+    return Judge(window_days).judge(a, b)
 
 
 def _time_closeness(kind: str, a: Claim, b: Claim) -> float:
@@ -326,12 +274,16 @@ def _time_closeness(kind: str, a: Claim, b: Claim) -> float:
 
 def candidates(a: list[Claim], b: list[Claim], *, window_days: int = 30) -> list[Candidate]:
     """Every related pair, best first (score, then claim order)."""
+    from claimcmp.comparison.judging import Judge
+
+    rule = Judge(window_days)
+    views_a, views_b = [rule.view(c) for c in a], [rule.view(c) for c in b]
     found = []
-    for i, ca in enumerate(a):
-        for j, cb in enumerate(b):
-            verdict = judge(ca, cb, window_days=window_days)
+    for i, va in enumerate(views_a):
+        for j, vb in enumerate(views_b):
+            verdict = rule.relate(va, vb)
             if verdict:
-                found.append(Candidate(verdict[0], i, j, verdict[1], verdict[2]))
+                found.append(Candidate(verdict[0], i, j, verdict[1], rule.explain(va, vb, verdict)))
     found.sort(key=lambda c: (-c.score, c.i, c.j))
     return found
 

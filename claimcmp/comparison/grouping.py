@@ -5,31 +5,22 @@ A group is a star around its first claim (the head): every member is related to 
 by `align.judge`, the very rule `diff` applies to a pair of claims, so `compare` and
 `diff` never disagree on how two claims relate. Heads are found through a blocking index
 keyed by actor and family: a claim is judged only against the heads that share an actor
-(or a kin name) with it, never against every other claim. Pure functions, no spaCy.
+(or a kin name) with it, never against every other claim (comparison/blocking.py); each
+claim is read for judging once (comparison/judging.py). The claims related to the most
+others are placed first and head groups (head_order). Pure functions, no spaCy.
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from claimcmp.comparison.align import ACTOR_KIN, actor_key, judge, region_countries
+from claimcmp.comparison.align import region_countries
+from claimcmp.comparison.blocking import HeadIndex, actor_tokens  # noqa: F401 (re-exported)
+from claimcmp.comparison.judging import ClaimView, Judge
 from claimcmp.models import Actor, Claim
 
-# The families whose claims `judge` can relate: the same family agrees or conflicts,
-# cooperation and conflict oppose each other, neutral acts only meet neutral acts.
-_RELATED_FAMILIES = {
-    "cooperation": ("cooperation", "conflict"),
-    "conflict": ("conflict", "cooperation"),
-    "neutral": ("neutral",),
-}
 _HEDGED = frozenset({"possible", "conditional", "desired"})
-_KIN_TOKENS: dict[str, tuple[str, ...]] = {}
-for _n, _kin in enumerate(ACTOR_KIN):
-    for _key in _kin:
-        _KIN_TOKENS[_key] = (*_KIN_TOKENS.get(_key, ()), f"kin:{_n}")
 
 
 @dataclass(frozen=True)
@@ -47,6 +38,9 @@ class Membership:
     relation: str  # to the head: agree (the head itself too), conflict or shifted
     score: float | None
     why: str
+    # what the judge reads of the claim, and its signature, read once
+    view: ClaimView | None = field(default=None, repr=False, compare=False)
+    signature: tuple = field(default=(), repr=False, compare=False)
 
 
 @dataclass
@@ -69,7 +63,7 @@ class Group:
 
     def add(self, member: Membership) -> None:
         self.members.append(member)
-        self.kinds.setdefault((signature(member.entry.claim), member.relation), member)
+        self.kinds.setdefault((member.signature, member.relation), member)
         self.by_article.setdefault(member.entry.claim.article_id, set()).add(member.relation)
 
     def plays_article_against_itself(self, article: str, relation: str) -> bool:
@@ -121,15 +115,6 @@ def outlet_label(entry: Entry) -> str:
     return entry.source or entry.claim.article_id
 
 
-def actor_tokens(actor: Actor | None) -> tuple[str, ...]:
-    """Blocking tokens: two actors share one exactly when `align.actor_match` relates them
-    (the same key, or two kin names such as REBELS / MILITANTS)."""
-    if actor is None:
-        return ()
-    key = actor_key(actor)
-    return (f"id:{key}", *_KIN_TOKENS.get(key, ()))
-
-
 def head_rank(entry: Entry) -> tuple:
     """Which claims make the best heads, first: a claim with a target can agree and
     conflict with more claims than one without; an asserted claim can be contradicted
@@ -142,93 +127,38 @@ def head_rank(entry: Entry) -> tuple:
             entry.order)
 
 
-# In a block with more heads than this, a claim is judged against the heads nearest to it
-# in time only (the sorted-neighbourhood method of record linkage): the cost of a claim is
-# bounded, and heads far apart in time rarely agree or conflict (they may have shifted).
-NEIGHBOURS = 16
+# How many claims per block head_order counts relations among: more than the grouping
+# looks at (a story's main relation is told in many claims), bounded for cost at scale.
+RANK_NEIGHBOURS = 64
 
 
-class _Block:
-    """The heads of one blocking key, dated ones sorted by the start of their time span."""
-
-    __slots__ = ("days", "dated", "undated")
-
-    def __init__(self) -> None:
-        self.days: list[int] = []
-        self.dated: list[int] = []
-        self.undated: list[int] = []
-
-    def add(self, number: int, claim: Claim) -> None:
-        if claim.when is None:
-            self.undated.append(number)
-            return
-        day = claim.when.start.toordinal()
-        at = bisect.bisect_right(self.days, day)
-        self.days.insert(at, day)
-        self.dated.insert(at, number)
-
-    def near(self, claim: Claim) -> list[int]:
-        if len(self.dated) + len(self.undated) <= NEIGHBOURS:
-            return self.dated + self.undated
-        half = NEIGHBOURS // 2
-        found = self.undated[:half]
-        room = NEIGHBOURS - len(found)
-        if claim.when is None:
-            return found + self.dated[:room]
-        at = bisect.bisect_left(self.days, claim.when.start.toordinal())
-        low = max(0, min(at - room // 2, len(self.dated) - room))
-        return found + self.dated[low:low + room]
-
-
-class HeadIndex:
-    """Heads by actor pair and family: the only heads a new claim is judged against.
-
-    `align.judge` relates two claims with targets when their actor pairs match either way
-    round, in any family (cooperation against conflict is a contradiction); two claims
-    without a target by their subjects; and a claim without a target to one with a target
-    by its subject (or, for a mutual act, the other's target) in the same family only (it
-    can only agree). So a claim with a target is looked up by its pair, and by its actors
-    among the heads without one; a claim without a target by its subject among all heads."""
-
-    def __init__(self) -> None:
-        self._by_pair: dict[tuple, _Block] = defaultdict(_Block)
-        self._untargeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
-        self._targeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
-
-    def add(self, number: int, claim: Claim) -> None:
-        family = claim.family
-        subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
-        if not targets:
-            for token in subjects:
-                self._untargeted[(token, family)].add(number, claim)
-        for token in {*subjects, *targets} if targets else ():
-            self._targeted[(token, family)].add(number, claim)
-        for s in subjects:
-            for t in targets:
-                self._by_pair[(*sorted((s, t)), family)].add(number, claim)
-
-    def candidates(self, claim: Claim) -> list[int]:
-        subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
-        family = claim.family
-        found: set[int] = set()
-        if targets:
-            for other in _RELATED_FAMILIES[family]:
-                for s in subjects:
-                    for t in targets:
-                        found.update(self._near(self._by_pair, (*sorted((s, t)), other), claim))
-            for token in (*subjects, *targets):
-                found.update(self._near(self._untargeted, (token, family), claim))
-        else:
-            for token in subjects:
-                found.update(self._near(self._targeted, (token, family), claim))
-                for other in _RELATED_FAMILIES[family]:
-                    found.update(self._near(self._untargeted, (token, other), claim))
-        return sorted(found)
-
-    @staticmethod
-    def _near(blocks: dict, key: tuple, claim: Claim) -> list[int]:
-        block = blocks.get(key)
-        return block.near(claim) if block is not None else []
+def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge) -> list[int]:
+    """The order in which claims are placed, the first of each group heading it: first the
+    claims that contradict, or tell another time of, a claim of another article (a state
+    "since X" that later accounts shift against heads the group they are shifted in, and
+    the claims that agree with it join it), then those that agree with the most claims of
+    other articles, then head_rank. A member relates only to its head (the compare
+    document's contract), so the claims related to many others make the heads that keep
+    the most pairs `diff` reports in one group. Each claim's relations are counted among
+    the claims the blocking index offers it, as the grouping itself looks them up."""
+    index = HeadIndex(neighbours=RANK_NEIGHBOURS)
+    for position, entry in enumerate(entries):
+        index.add(position, entry.claim)
+    articles = [entry.claim.article_id for entry in entries]
+    relation = rule.relation
+    keys = []
+    for position, entry in enumerate(entries):
+        view, article = views[position], articles[position]
+        changes, agreeing = False, 0
+        for other in index.candidates(entry.claim, one_sided=False):
+            if articles[other] != article:
+                found = relation(view, views[other])
+                if found == "agree":
+                    agreeing += 1
+                elif found is not None:
+                    changes = True
+        keys.append((not changes, -agreeing, *head_rank(entry)))
+    return sorted(range(len(entries)), key=keys.__getitem__)
 
 
 # A group checks a new kind of member against each kind it holds; past this many kinds it
@@ -240,39 +170,47 @@ _PREFERENCE = {"conflict": 0, "agree": 1, "shifted": 2}
 
 
 def group_entries(entries: Sequence[Entry], *, window_days: int = 30) -> list[Group]:
-    """Heads are taken in head_rank order. Each claim joins, among the groups it fits (see
+    """Heads are taken in head_order. Each claim joins, among the groups it fits (see
     _fits), the one it contradicts, else agrees with, else tells another time of, the
     best scored by judge (the earlier group on a tie); or heads a new group."""
+    rule = Judge(window_days)
+    views = [rule.view(entry.claim) for entry in entries]
     groups: list[Group] = []
+    heads: list[ClaimView] = []  # groups[n]'s head, as the judge reads it
+    relate = rule.relate
     index = HeadIndex()
-    for entry in sorted(entries, key=head_rank):
+    for position in head_order(entries, views, rule):
+        entry, view, kind = entries[position], views[position], signature(entries[position].claim)
         verdicts = []
         for number in index.candidates(entry.claim):
-            verdict = judge(groups[number].head.claim, entry.claim, window_days=window_days)
-            if verdict is not None:
-                verdicts.append(((_PREFERENCE[verdict[0]], -verdict[1]), number, verdict))
+            found = relate(heads[number], view)
+            if found is not None:
+                verdicts.append(((_PREFERENCE[found[0]], -found[1]), number, found))
         verdicts.sort(key=lambda item: item[:2])
-        chosen = next(((n, v) for _s, n, v in verdicts if _fits(groups[n], entry, v[0], window_days)), None)
+        chosen = next(((n, f) for _s, n, f in verdicts
+                       if _fits(groups[n], entry, view, kind, f[0], rule)), None)
         if chosen is None:
             index.add(len(groups), entry.claim)
             group = Group(head=entry)
-            group.add(Membership(entry, "agree", None, ""))
+            group.add(Membership(entry, "agree", None, "", view, kind))
             groups.append(group)
+            heads.append(view)
         else:
-            number, (relation, score, why) = chosen
-            groups[number].add(Membership(entry, relation, score, why))
+            number, found = chosen
+            why = rule.explain(heads[number], view, found)
+            groups[number].add(Membership(entry, found[0], found[1], why, view, kind))
     for group in groups:
         group.members.sort(key=lambda m: (m.entry is not group.head, m.entry.order))
     return sort_groups(groups)
 
 
-def _fits(group: Group, entry: Entry, relation: str, window_days: int) -> bool:
+def _fits(group: Group, entry: Entry, view: ClaimView, kind: tuple, relation: str, rule: Judge) -> bool:
     """True when the relation entry's place in the group implies with each member is the
     one `judge` finds between the two (see _consistent): a group never states a
     contradiction or a change that diff would not report for the same two claims."""
     if group.plays_article_against_itself(entry.claim.article_id, relation):
         return False
-    if (signature(entry.claim), relation) in group.kinds:
+    if (kind, relation) in group.kinds:
         return True  # judged alike to a member that fits
     if len(group.kinds) >= MAX_KINDS:
         return False
@@ -282,7 +220,7 @@ def _fits(group: Group, entry: Entry, relation: str, window_days: int) -> bool:
         implied = implied_relation(member_relation, relation)
         if implied is None and relation != "agree":
             continue
-        found = judge(member.entry.claim, entry.claim, window_days=window_days)
+        found = rule.relate(member.view, view)
         if not _consistent(implied, found[0] if found else None):
             return False
     return True
@@ -349,8 +287,11 @@ def to_model(group: Group):
     from claimcmp.models import CompareGroup, CompareMember
 
     head = group.head.claim
-    members = [CompareMember(article_id=m.entry.claim.article_id, source=m.entry.source,
-                             claim=m.entry.claim, relation=m.relation, score=m.score, why=m.why)
+    # model_construct: every field is given and already valid (the claims were validated
+    # when read), and validating hundreds of thousands of members again costs seconds
+    members = [CompareMember.model_construct(article_id=m.entry.claim.article_id, source=m.entry.source,
+                                             claim=m.entry.claim, relation=m.relation, score=m.score,
+                                             why=m.why)
                for m in group.members]
     return CompareGroup(id=group_id(group), subject=head.subject, stance=head.stance,
                         family=head.family, polarity=head.polarity, target=head.target,

@@ -77,7 +77,7 @@ def _matrix(document: CompareDocument, outlets: list[str]) -> str:
     table = f'<div class="scroll"><table class="matrix">{head}<tbody>{_rows(shared, outlets)}</tbody></table></div>'
     if single:
         # what one outlet alone says: kept, folded away below the shared claims
-        table += (f'<details id="single"><summary>{len(single)} claim groups told by one outlet only</summary>'
+        table += (f'<details id="single"><summary>{len(single)} claim group{"s" if len(single) != 1 else ""} told by one outlet only</summary>'
                   f'<div class="scroll"><table class="matrix">{head}<tbody>{_rows(single, outlets)}'
                   "</tbody></table></div></details>")
     return ('<section id="matrix"><h2>Who says what</h2>'

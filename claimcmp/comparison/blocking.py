@@ -1,0 +1,126 @@
+"""The blocking index of `compare`: a claim is judged only against the group heads that
+share an actor (or a kin name) and a related family with it, and in a crowded block only
+against the heads nearest to it in time. Pure functions, no spaCy."""
+from __future__ import annotations
+
+import bisect
+from collections import defaultdict
+
+from claimcmp.comparison.align import ACTOR_KIN, actor_key
+from claimcmp.models import Actor, Claim
+
+# The families whose claims `judge` can relate: the same family agrees or conflicts,
+# cooperation and conflict oppose each other, neutral acts only meet neutral acts.
+_RELATED_FAMILIES = {
+    "cooperation": ("cooperation", "conflict"),
+    "conflict": ("conflict", "cooperation"),
+    "neutral": ("neutral",),
+}
+_KIN_TOKENS: dict[str, tuple[str, ...]] = {}
+for _n, _kin in enumerate(ACTOR_KIN):
+    for _key in _kin:
+        _KIN_TOKENS[_key] = (*_KIN_TOKENS.get(_key, ()), f"kin:{_n}")
+
+
+def actor_tokens(actor: Actor | None) -> tuple[str, ...]:
+    """Blocking tokens: two actors share one exactly when `align.actor_match` relates them
+    (the same key, or two kin names such as REBELS / MILITANTS)."""
+    if actor is None:
+        return ()
+    key = actor_key(actor)
+    return (f"id:{key}", *_KIN_TOKENS.get(key, ()))
+
+
+# In a block with more heads than this, a claim is judged against the heads nearest to it
+# in time only (the sorted-neighbourhood method of record linkage): the cost of a claim is
+# bounded, and heads far apart in time rarely agree or conflict (they may have shifted).
+NEIGHBOURS = 16
+
+
+class _Block:
+    """The heads of one blocking key, dated ones sorted by the start of their time span."""
+
+    __slots__ = ("days", "dated", "undated")
+
+    def __init__(self) -> None:
+        self.days: list[int] = []
+        self.dated: list[int] = []
+        self.undated: list[int] = []
+
+    def add(self, number: int, claim: Claim) -> None:
+        if claim.when is None:
+            self.undated.append(number)
+            return
+        day = claim.when.start.toordinal()
+        at = bisect.bisect_right(self.days, day)
+        self.days.insert(at, day)
+        self.dated.insert(at, number)
+
+    def near(self, claim: Claim, neighbours: int) -> list[int]:
+        if len(self.dated) + len(self.undated) <= neighbours:
+            return self.dated + self.undated
+        half = neighbours // 2
+        found = self.undated[:half]
+        room = neighbours - len(found)
+        if claim.when is None:
+            return found + self.dated[:room]
+        at = bisect.bisect_left(self.days, claim.when.start.toordinal())
+        low = max(0, min(at - room // 2, len(self.dated) - room))
+        return found + self.dated[low:low + room]
+
+
+class HeadIndex:
+    """Heads by actor pair and family: the only heads a new claim is judged against.
+
+    `align.judge` relates two claims with targets when their actor pairs match either way
+    round, in any family (cooperation against conflict is a contradiction); two claims
+    without a target by their subjects; and a claim without a target to one with a target
+    by its subject (or, for a mutual act, the other's target) in the same family only (it
+    can only agree). So a claim with a target is looked up by its pair, and by its actors
+    among the heads without one; a claim without a target by its subject among all heads."""
+
+    def __init__(self, neighbours: int | None = None) -> None:
+        # heads looked at per block when crowded (default NEIGHBOURS)
+        self.neighbours = neighbours
+        self._by_pair: dict[tuple, _Block] = defaultdict(_Block)
+        self._untargeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
+        self._targeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
+
+    def add(self, number: int, claim: Claim) -> None:
+        family = claim.family
+        subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
+        if not targets:
+            for token in subjects:
+                self._untargeted[(token, family)].add(number, claim)
+        for token in {*subjects, *targets} if targets else ():
+            self._targeted[(token, family)].add(number, claim)
+        for s in subjects:
+            for t in targets:
+                self._by_pair[(*sorted((s, t)), family)].add(number, claim)
+
+    def candidates(self, claim: Claim, *, one_sided: bool = True) -> list[int]:
+        """The heads `judge` may relate claim to; without `one_sided`, not those with a
+        target on one side only (they can only agree, and only on the very same act)."""
+        subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
+        family = claim.family
+        found: set[int] = set()
+        if targets:
+            for other in _RELATED_FAMILIES[family]:
+                for s in subjects:
+                    for t in targets:
+                        found.update(self._near(self._by_pair, (*sorted((s, t)), other), claim))
+            for token in (*subjects, *targets) if one_sided else ():
+                found.update(self._near(self._untargeted, (token, family), claim))
+        else:
+            for token in subjects:
+                if one_sided:
+                    found.update(self._near(self._targeted, (token, family), claim))
+                for other in _RELATED_FAMILIES[family]:
+                    found.update(self._near(self._untargeted, (token, other), claim))
+        return sorted(found)
+
+    def _near(self, blocks: dict, key: tuple, claim: Claim) -> list[int]:
+        block = blocks.get(key)
+        if block is None:
+            return []
+        return block.near(claim, NEIGHBOURS if self.neighbours is None else self.neighbours)
