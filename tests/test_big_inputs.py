@@ -101,3 +101,42 @@ def test_a_long_article_among_short_ones_gives_the_same_lines_with_jobs(tmp_path
     assert two.stdout == one.stdout
     ids = [json.loads(line)["article"]["id"] for line in one.stdout.splitlines() if line.startswith('{"article"')]
     assert ids == ["a", "b", "c"]
+
+
+def _as_json(documents, *, single: bool) -> str:
+    import io
+
+    from claimcmp.render.output import JsonArrayWriter
+
+    out = io.StringIO()
+    writer = JsonArrayWriter(out, single_as_object=single)
+    for item in documents:
+        if isinstance(item, core.DocumentPart):
+            writer.write_part(item.document, first=item.first, last=item.last)
+        else:
+            writer.write(item)
+    writer.close()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("single", [True, False])
+def test_json_streams_a_long_article_in_parts_with_the_bytes_of_the_whole(tmp_path, short_chunks, single):
+    paragraphs = [" ".join(SENTENCES[n % 4:] + SENTENCES[:n % 4]) for n in range(6)]
+    (tmp_path / "long.txt").write_text("\n\n".join(paragraphs) + "\n")
+    (tmp_path / "short.txt").write_text(SENTENCES[0] + "\n")
+    paths = [str(tmp_path / "long.txt")] + ([] if single else [str(tmp_path / "short.txt")])
+    loaded = list(iter_inputs(paths))
+    parts = list(core.extract_documents(loaded, nlp=short_chunks, in_parts=True))
+    assert sum(isinstance(p, core.DocumentPart) for p in parts) > 2  # the long one came in parts
+    whole = list(core.extract_documents(loaded, nlp=short_chunks))
+    assert _as_json(parts, single=single) == _as_json(whole, single=single)
+    assert json.loads(_as_json(parts, single=single))
+
+
+def test_a_long_article_with_no_claims_streams_an_empty_claims_array(tmp_path, short_chunks):
+    (tmp_path / "calm.txt").write_text("\n\n".join(["The weather was mild and the markets were quiet."] * 12) + "\n")
+    loaded = list(iter_inputs([str(tmp_path / "calm.txt")]))
+    parts = list(core.extract_documents(loaded, nlp=short_chunks, in_parts=True))
+    whole = list(core.extract_documents(loaded, nlp=short_chunks))
+    assert _as_json(parts, single=True) == _as_json(whole, single=True)
+    assert json.loads(_as_json(parts, single=True))["claims"] == []

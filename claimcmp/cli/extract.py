@@ -63,8 +63,11 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
         console = console_for(stream, plain_width=120) if fmt == "table" else None
         # output for the terminal the bar is on waits for the bar to step aside
         aside = bar.paused if stream.isatty() else nullcontext
-        # JSON lines need no whole document: a long article streams out chunk by chunk
-        documents = extract_documents(inputs(), model=model, jobs=jobs, in_parts=fmt == "jsonl")
+        # JSON lines need no whole document, and a JSON document can be written member by
+        # member: a long article streams out chunk by chunk (not where a .json file of
+        # records could still turn its first object into an array member)
+        streamed = fmt == "jsonl" or fmt == "json" and (batch or not paths[0].endswith(".json"))
+        documents = extract_documents(inputs(), model=model, jobs=jobs, in_parts=streamed)
         try:
             for item in documents:
                 part = item if isinstance(item, DocumentPart) else None
@@ -76,8 +79,11 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
                     continue
                 written += 1
                 with aside():
-                    _write(item, writer=writer, console=console, stream=stream,
-                           with_articles=with_articles and (part is None or part.first))
+                    if part is not None and writer is not None:
+                        writer.write_part(item, first=part.first, last=part.last)
+                    else:
+                        _write(item, writer=writer, console=console, stream=stream,
+                               with_articles=with_articles and (part is None or part.first))
         finally:
             documents.close()  # on Ctrl-C too: worker processes are stopped at once
             if writer is not None:

@@ -107,27 +107,71 @@ class JsonArrayWriter:
         self.single_as_object = single_as_object
         self._held: str | None = None
         self._count = 0
+        self._streamed_object = False  # a single document written as it came (write_part)
+        self._members = 0  # claims written of the document being streamed
+        self._tail = ""  # what follows its claims array
 
     def write(self, model) -> None:
         text = to_json(model)
         if self._count == 0 and self.single_as_object:
             self._held = text  # an object unless a second document follows
-        elif self._count == 0:
+        else:
+            self._open(text)
+        self._count += 1
+
+    def write_part(self, document, *, first: bool, last: bool) -> None:
+        """One chunk's claims of an article too long to hold: written as members of its
+        document's "claims" array as they come, the same bytes write() gives the whole
+        document. A single document streamed this way is an object (the caller streams
+        only where no second document can follow)."""
+        if first:
+            head, self._tail = _split_at_claims(to_json(document.model_copy(update={"claims": []})))
+            if self._count == 0 and self.single_as_object:
+                self.stream.write(head)
+                self._streamed_object = True
+            else:
+                self._open(head)
+            self._count += 1
+            self._members = 0
+        for claim in document.claims:
+            self.stream.write(("[\n" if self._members == 0 else ",\n") + _indented(to_json(claim), 4))
+            self._members += 1
+        if last:
+            self.stream.write(("\n  ]" if self._members else "[]") + self._tail)
+
+    def _open(self, text: str) -> None:
+        """Write a document as the next array member."""
+        if self._streamed_object:
+            raise RuntimeError("a second document after one streamed as an object")
+        if self._count == 0:
             self.stream.write("[\n" + text)
         elif self._held is not None:
             self.stream.write("[\n" + self._held + ",\n" + text)
             self._held = None
         else:
             self.stream.write(",\n" + text)
-        self._count += 1
 
     def close(self) -> None:
-        if self._held is not None:
+        if self._streamed_object:
+            self.stream.write("\n")
+        elif self._held is not None:
             self.stream.write(self._held + "\n")
         elif self._count == 0:
             self.stream.write("[]\n")
         else:
             self.stream.write("\n]\n")
+
+
+def _split_at_claims(text: str) -> tuple[str, str]:
+    """A document's JSON with an empty claims array, cut where its members go."""
+    mark = '"claims": []'
+    at = text.rindex(mark) + len(mark) - 2
+    return text[:at], text[at + 2:]
+
+
+def _indented(text: str, spaces: int) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line for line in text.splitlines())
 
 
 class Messages:
