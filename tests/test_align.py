@@ -450,3 +450,12 @@ def test_a_claim_contradicted_by_one_claim_and_confirmed_by_another_shows_both()
     assert sorted((p.relation, p.a.stance, p.b.stance) for p in diff(a, b).pairs) == [
         ("agree", "cooperate", "coordinate"), ("agree", "coordinate", "coordinate"),
         ("shifted", "cooperate", "suspend cooperation")]
+
+
+def test_a_claim_with_an_inferred_party_agrees_but_never_contradicts():
+    stated = claim("cooperate", when=span("2017-01-01", "2017-12-31"))
+    inferred = claim("cooperate", polarity="negative", when=span("2017-01-20", "2017-03-28")).model_copy(
+        update={"confidence": 0.45})
+    assert relations(diff([stated], [inferred])) == []
+    agreeing = claim("cooperate", when=span("2017-02-01", "2017-02-02")).model_copy(update={"confidence": 0.45})
+    assert relations(diff([stated], [agreeing])) == ["agree"]

@@ -289,10 +289,10 @@ def test_long_article_is_processed_in_chunks_with_exact_offsets(tmp_path, short_
     assert [c.id for c in chunked.claims] == [c.id for c in again.claims]
     # paragraphs that stand alone give the claims the whole text gives, ids included, where
     # the grammar gives both parties; a party completed from the principal parties of the
-    # text read with it (confidence 0.5 or less) may differ between a chunk and the whole of
-    # a text glued from unrelated stories
+    # text read with it (confidence below 0.5) may differ between a chunk and the whole of a
+    # text glued from unrelated stories
     def grammatical(doc):
-        return [c.id for c in doc.claims if c.target is not None and c.confidence > 0.5]
+        return [c.id for c in doc.claims if c.target is not None and c.confidence >= 0.5]
     assert grammatical(chunked) == grammatical(whole)
     assert len(grammatical(chunked)) >= 8
 

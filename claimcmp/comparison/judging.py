@@ -50,6 +50,12 @@ class ClaimView:
 Found = tuple[str, float, align.ActorFit, str, str]
 
 
+# Claims whose party the extractor inferred from the article rather than read from the
+# sentence (pipeline/salience.py, discourse.py) have a confidence below 0.5: they agree with
+# what they match, but a contradiction between two outlets must rest on what both texts say.
+INFERRED = 0.5
+
+
 class Judge:
     """`align.judge` for many pairs under one window, with its lookups remembered.
 
@@ -135,6 +141,8 @@ class Judge:
         if (ta or tb) and not (ta and tb and self._similarity(a, b) >= 0.9):
             return None  # a claim with no other party contradicts nothing else
         relation = "shifted" if when in ("apart", "ongoing", "later") else "conflict"
+        if relation == "conflict" and min(a.claim.confidence, b.claim.confidence) < INFERRED:
+            return None  # a party the extractor filled in grounds no contradiction
         if relation == "conflict" and when == "undated" and (
                 a.claim.family != b.claim.family or strength < 0.9 or a.state or b.state):
             return None  # moments of one story, unless one act is affirmed and denied

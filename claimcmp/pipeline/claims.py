@@ -276,7 +276,7 @@ class ClaimExtractor(ComponentData):
         found = salience.other_party(draft.word, subjects, index)
         if not found:
             return replace(draft, subjects=subjects, targets=targets)
-        return replace(draft, subjects=subjects, targets=found, confidence=min(draft.confidence, 0.5), stated=True,
+        return replace(draft, subjects=subjects, targets=found, confidence=min(draft.confidence, 0.45), stated=True,
                        completed=True)
 
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
