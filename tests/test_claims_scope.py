@@ -99,3 +99,7 @@ def test_boarding_a_partys_boats_is_toward_that_party(nlp):
 
 def test_boarding_a_plane_is_no_claim(nlp):
     assert triples(nlp, "The Chilean pilots boarded the plane in Lima.") == set()
+
+
+def test_puncturing_a_partys_boats_is_an_attack_on_it(nlp):
+    assert ("CHN", "conflict", "positive", "PHL") in triples(nlp, "The Chinese coast guard punctured Philippine rubber boats.")
