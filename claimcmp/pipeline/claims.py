@@ -271,13 +271,15 @@ class ClaimExtractor(ComponentData):
             return replace(draft, subjects=pair[:1], targets=pair[1:], confidence=0.35,
                            completed=True) if len(pair) == 2 else None
         if not subjects:
-            found = salience.other_party(draft.word, targets, index) if targets else []
-            return replace(draft, subjects=found, targets=targets, confidence=0.4, completed=True) if found else None
-        found = salience.other_party(draft.word, subjects, index)
+            found, said = salience.other_party(draft.word, targets, index) if targets else ([], False)
+            return replace(draft, subjects=found, targets=targets, confidence=0.5 if said else 0.4,
+                           completed=True) if found else None
+        found, said = salience.other_party(draft.word, subjects, index)
         if not found:
             return replace(draft, subjects=subjects, targets=targets)
-        return replace(draft, subjects=subjects, targets=found, confidence=min(draft.confidence, 0.45), stated=True,
-                       completed=True)
+        # a party the clause names elsewhere is the text's word; one from the article a guess
+        confidence = min(draft.confidence, 0.5 if said else 0.45)
+        return replace(draft, subjects=subjects, targets=found, confidence=confidence, stated=True, completed=True)
 
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
                  published: dict | None) -> list[dict]:

@@ -60,14 +60,14 @@ class Salience:
             return []  # a survey of many parties has no principals to fill in from
         return [self.first[k] for k in ranked[:limit] if len(self.sentences[k]) >= 2]
 
-    def other_party(self, word: Token, known: list[dict], index: MentionIndex) -> list[dict]:
-        """The party a one-party act is toward: another party named in its sentence, else
-        the article's most named party that is not the known one."""
+    def other_party(self, word: Token, known: list[dict], index: MentionIndex) -> tuple[list[dict], bool]:
+        """The other party of a one-party act, and whether its clause names it: another party
+        named in its clause, else the article's most named party that is not the known one."""
         keys = {party_key(as_party(a) or a) for a in known}
         found = _sentence_parties(word, index, keys)
         if found:
-            return found[:1]
-        return [p for p in self.principals() if party_key(p) not in keys][:1]
+            return found[:1], True
+        return [p for p in self.principals() if party_key(p) not in keys][:1], False
 
 
 def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
