@@ -2,15 +2,6 @@
 no act of their own, joint exercises (each rule documented by sentences written here)."""
 from __future__ import annotations
 
-import pytest
-
-from claimcmp.nlp import load_pipeline
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
-
 
 def triples(nlp, text: str) -> set[tuple]:
     doc = nlp.make_doc(text)

@@ -2,19 +2,11 @@
 parties (claimcmp/pipeline/salience.py), and definite state nouns ("the ministry")."""
 from __future__ import annotations
 
-import pytest
-
-from claimcmp.nlp import load_pipeline
 from claimcmp.pipeline.arguments import MentionIndex
 from claimcmp.pipeline.salience import Salience, is_party
 
 STORY = ("Chile and Peru have argued over fishing rights for years. "
          "Chile seized two Peruvian boats on Monday, and Peru condemned the seizure. ")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_pipeline()
 
 
 def claims(nlp, text: str) -> list[dict]:
