@@ -94,3 +94,8 @@ def test_boarding_a_plane_is_no_claim(nlp):
 
 def test_puncturing_a_partys_boats_is_an_attack_on_it(nlp):
     assert ("CHN", "conflict", "positive", "PHL") in triples(nlp, "The Chinese coast guard punctured Philippine rubber boats.")
+
+
+def test_a_participle_on_a_reported_object_is_reported_by_the_speaker(nlp):
+    [claim] = [c for c in last(nlp, STORY + "Peru claims 80 Chilean sailors killed in the clash.") if c["stance"] == "kill"]
+    assert (claim["modality"], claim["attribution"]["id"]) == ("reported", "PER")

@@ -171,13 +171,14 @@ def _clause_heads(word: Token) -> list[Token]:
 def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon) -> Attribution:
     """Who says so: the subject of a reporting verb above the claim, or 'according to X'."""
     reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances")
-    current = word
+    current, edge = word, ""
     while current.head.i != current.i:
-        edge, current = current.dep_, current.head
-        # Only complement edges carry reported content: "warned that X", "accused Y of X";
-        # an adverbial clause ("When Russia launched ..., Obama warned") is the narrator's.
-        if edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} and \
-                current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
+        before, edge, current = edge, current.dep_, current.head
+        # Only complement edges carry reported content: "warned that X", "accused Y of X",
+        # "claims 80 soldiers killed" (a participle on the object); an adverbial clause
+        # ("When Russia launched ..., Obama warned") is the narrator's.
+        if (edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} or edge == "dobj" and before == "acl") \
+                and current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
             speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
             if speaker is None:
                 continue
