@@ -99,3 +99,9 @@ def test_puncturing_a_partys_boats_is_an_attack_on_it(nlp):
 def test_a_participle_on_a_reported_object_is_reported_by_the_speaker(nlp):
     [claim] = [c for c in last(nlp, STORY + "Peru claims 80 Chilean sailors killed in the clash.") if c["stance"] == "kill"]
     assert (claim["modality"], claim["attribution"]["id"]) == ("reported", "PER")
+
+
+def test_a_quotation_after_a_speaker_goes_on_quoting_them(nlp):
+    text = STORY + 'Peru said on Friday that talks were over. "Chile attacked our boats again."'
+    [claim] = [c for c in last(nlp, text) if c["stance"] == "attack"]
+    assert (claim["attribution"]["id"], claim["quote"]) == ("PER", "direct")

@@ -196,7 +196,23 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
                 actors = actors_of(pobj, index, expand_conj=False) or _source_holder(pobj, index)
                 return Attribution(actors[0] if actors else None, "indirect", True)
     return _trailing_speaker(word, sent, index, reporting) or _headline_speaker(word, sent, index) \
-        or Attribution(None, "none")
+        or _quote_continued(sent, index, reporting) or Attribution(None, "none")
+
+
+def _quote_continued(sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution | None:
+    """'Peskov said the deal was over. "In fact, the agreements were terminated today."': a
+    sentence that is a quotation and names no speaker goes on quoting the last one."""
+    opening = next((t for t in sent if not t.is_space and t.text not in {"Quote", ":"}), None)
+    if opening is None or opening.text not in QUOTES or sent.start == 0:
+        return None
+    previous = sent.doc[sent.start - 1].sent
+    for tok in previous:
+        if tok.lemma_.lower() in reporting and tok.pos_ == "VERB":
+            speaker = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            actors = actors_of(speaker, index, expand_conj=False) if speaker is not None else []
+            if actors:
+                return Attribution(actors[0], "direct", True)
+    return None
 
 
 def _headline_speaker(word: Token, sent: Span, index: MentionIndex) -> Attribution | None:
