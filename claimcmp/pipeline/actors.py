@@ -23,8 +23,10 @@ from claimcmp.pipeline.ranges import TokenRanges
 from claimcmp.knowledge.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
                                 MODIFIED, POSS, TITLE_WORDS)
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
+from claimcmp.pipeline.persons import (
+    PersonMention, anchor_index, name_words, person_bases, surname_carry,
+)
 
-PERSON_ACTOR_LABELS = {"PERSON"}
 CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 GOV_CANON = "GOVERNMENT"
 
@@ -303,37 +305,13 @@ class ActorTagger(ComponentData):
 
     # -------------------------------------------------------------- persons
     def _persons(self, doc: Doc, simple: list[Cand], combos: list[Cand], ents: list) -> list[Cand]:
+        """People named in the text with the country each speaks for: "Russia's Sergei Lavrov",
+        "Lavrov, Russia's foreign minister," and a later bare "Lavrov" (see persons.py)."""
         leaders = [c for c in simple if c.role == gz.PERSON]
-        leaders_in = TokenRanges(leaders)
-        others = {(c.start, c.end) for c in simple if c.role not in (gz.PERSON, gz.BLOCKER)}
-        bases = []  # (start, end, leader actor or None)
-        covered = set()
-        for ent in ents:
-            if ent.label_ not in PERSON_ACTOR_LABELS:
-                continue
-            inner = leaders_in.within(ent.start, ent.end)
-            if (ent.start, ent.end) in others and not inner:
-                continue  # NER says PERSON, the gazetteer knows better ("Kyiv")
-            leader = None
-            for c in inner:
-                covered.add((c.start, c.end))
-                if _same_person(ent.text, c):
-                    leader = c.actor
-            bases.append((ent.start, ent.end, leader))
-        for c in leaders:
-            if (c.start, c.end) not in covered:
-                bases.append((c.start, c.end, c.actor))
+        bases = person_bases(simple, leaders, ents)
         if not bases:
             return []
-        anchors = [c for c in simple + combos
-                   if c.actor and c.role not in (gz.GENERIC, gz.MODIFIER, gz.BLOCKER)]
-        by_end: dict[int, Cand] = {}
-        by_start: dict[int, Cand] = {}
-        for c in anchors:
-            if c.end not in by_end or c.start < by_end[c.end].start:
-                by_end[c.end] = c
-            if c.start not in by_start or c.end > by_start[c.start].end:
-                by_start[c.start] = c
+        by_end, by_start = anchor_index(simple + combos)
         person_starts = {s for s, _, _ in bases}
         found = []
         for s, e, leader in bases:
@@ -341,24 +319,11 @@ class ActorTagger(ComponentData):
             appos = self._appos(doc, e, by_start, person_starts)
             if aff is None and appos:
                 aff = appos[0]
-            found.append((s, e, leader, aff, left, appos))
-        # carry: surname -> the fullest name and the first affiliation read from the text;
-        # then given-name-first family names ("Kim" of "Kim Jong Un") where no surname clashes
-        full_by_surname: dict[str, str] = {}
-        aff_by_surname: dict[str, str] = {}
-        for pos in (-1, 0):
-            surnames = {k for k, v in full_by_surname.items() if " " in v}
-            for s, e, _, aff, _, _ in found:
-                words = _name_words(doc[s:e])
-                if not words or (pos == 0 and (len(words) < 2 or words[0] in surnames)):
-                    continue
-                if len(words) > len(full_by_surname.get(words[pos], "").split()):
-                    full_by_surname[words[pos]] = " ".join(words)
-                if aff and self.carry_persons:
-                    aff_by_surname.setdefault(words[pos], aff)
+            found.append(PersonMention(s, e, leader, aff, left, appos))
+        full_by_surname, aff_by_surname = surname_carry(doc, found, self.carry_persons)
         out = []
         for s, e, leader, aff, left, appos in found:
-            words = _name_words(doc[s:e])
+            words = name_words(doc[s:e])
             sur = words[-1] if words else ""
             full = full_by_surname.get(sur, doc[s:e].text) if self.carry_persons else doc[s:e].text
             if leader is None and full != doc[s:e].text:
@@ -474,11 +439,6 @@ def _ambiguous_acronyms(doc: Doc, chosen: list[Cand], taken: bytearray) -> list[
     return out
 
 
-def _name_words(span: Span) -> list[str]:
-    """The words of a name as written: "Lai Ching-te" is two words, not four tokens."""
-    return "".join(t.text_with_ws for t in span if t.text not in POSS).split()
-
-
 def _hyphen_tail(doc: Doc, e: int) -> int:
     """NER may stop a name at a hyphen ("Cheng Li" of "Cheng Li-wun"): a given name written
     with a hyphen and no spaces is one word of the name."""
@@ -504,16 +464,6 @@ def _no_actor_name(ent: Span) -> bool:
         return True
     # one ordinary word NER capitalized into a name: "Unilateral" opening a sentence
     return len(ent) == 1 and not ent.text.isupper() and ent[0].tag_ in PLAIN_TAGS
-
-
-def _same_person(ent_text: str, c: Cand) -> bool:
-    """A curated name inside a longer NER name is the same person only if the extra words
-    are the curated first names ("Bashar Assad") - not "Hunter Biden"."""
-    if ent_text == c.alias or ent_text in (c.entry.aliases_cs if c.entry else []):
-        return True
-    name_words = set(c.actor["name"].replace("-", " ").split())
-    extra = set(ent_text.replace("-", " ").split()) - set(c.alias.replace("-", " ").split())
-    return bool(extra) and extra <= name_words
 
 
 def _resolve(cands: list[Cand], n: int) -> list[Cand]:
