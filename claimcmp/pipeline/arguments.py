@@ -177,22 +177,11 @@ def actors_of(head: Token, index: MentionIndex, *, expand_conj: bool = True) -> 
 
 
 def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
+    """The actors a noun phrase's head names: "Israeli and Hezbollah forces", "they", "the
+    two sides", "the alliance", "tens of thousands of students", "protesters in Aleppo"."""
     span = index.actor_at.get(head.i)
     if span is not None:
-        actor = index.actor_dict(span)
-        if actor["kind"] == "group" and not actor.get("country"):
-            country = _located_in(head, index) or _national(head, span, index)
-            if country:
-                actor["country"] = country  # "rebels in the Ivory Coast", "Iraqi Kurds"
-        found = [actor]
-        # "Israeli and Hezbollah forces": a modifier coordinated into the span names a party too
-        for child in head.children:
-            if child.dep_ in {"amod", "compound", "nmod"} and not span.start <= child.i < span.end and \
-                    any(span.start <= c.i < span.end for c in child.conjuncts):
-                other = index.actor_at.get(child.i)
-                if other is not None and other._.claimcmp_actor["id"] != actor["id"]:
-                    found.insert(0, index.actor_dict(other))
-        return found
+        return _tagged_actors(head, span, index)
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return _actors_at(head.head.head, index)
@@ -213,35 +202,74 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         recent = index.before(head, {"organization"}, window=3)
         return [index.actor_dict(recent[0])] if recent else []
     if head.lemma_.lower() in QUANTITY_NOUNS or head.pos_ == "NUM":
-        # "tens of thousands of students throughout Indonesia": the people counted
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                found = _actors_at(pobj, index)
-                if found:
-                    return found
-    found: list[dict] = []
-    agentive = head.lemma_.lower() in AGENT_NOUNS
+        found = _people_counted(head, index)
+        if found:
+            return found
     if head.lemma_.lower() in OPPONENT_NOUNS:
         # "Iran's enemies (Saudi Arabia)": whoever the appositive names, never the possessor
         return [a for c in head.children if c.dep_ == "appos" for a in _actors_at(c, index)]
+    return _modifier_actors(head, index) or _definite_state(head, index)
+
+
+def _tagged_actors(head: Token, span: Span, index: MentionIndex) -> list[dict]:
+    """The actor tagged at the head, with its country if a group's ("rebels in the Ivory
+    Coast", "Iraqi Kurds"), and a modifier coordinated into it: "Israeli and Hezbollah forces"."""
+    actor = index.actor_dict(span)
+    if actor["kind"] == "group" and not actor.get("country"):
+        country = _located_in(head, index) or _national(head, span, index)
+        if country:
+            actor["country"] = country  # "rebels in the Ivory Coast", "Iraqi Kurds"
+    found = [actor]
+    # "Israeli and Hezbollah forces": a modifier coordinated into the span names a party too
+    for child in head.children:
+        if child.dep_ in {"amod", "compound", "nmod"} and not span.start <= child.i < span.end and \
+                any(span.start <= c.i < span.end for c in child.conjuncts):
+            other = index.actor_at.get(child.i)
+            if other is not None and other._.claimcmp_actor["id"] != actor["id"]:
+                found.insert(0, index.actor_dict(other))
+    return found
+
+
+def _people_counted(head: Token, index: MentionIndex) -> list[dict]:
+    """"Tens of thousands of students throughout Indonesia": the people counted."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _actors_at(pobj, index)
+            if found:
+                return found
+    return []
+
+
+def _modifier_actors(head: Token, index: MentionIndex) -> list[dict]:
+    """The actors a head's modifiers name ("Russian forces", "the army's troops"), and an
+    agent noun's "of"/"from"/"in" phrase: "protesters in Aleppo", "diplomats from Iran"."""
+    found: list[dict] = []
+    agentive = head.lemma_.lower() in AGENT_NOUNS
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep"
                                            and child.lower_ in {"of", "from", "in", "throughout"}):
             targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
             for t in targets:
                 for tok in [t, *t.conjuncts]:
-                    span = index.actor_at.get(tok.i)
-                    if span is not None:
-                        found.append(index.actor_dict(span))
-                    elif tok.dep_ in {"compound", "amod", "poss"}:
-                        found.extend(_actors_at(tok, index))
-                    elif child.dep_ == "prep" and tok.i in index.place_at:
-                        # "protesters in Aleppo": people of the country the place is in
-                        region = index.place_at[tok.i]._.claimcmp_region or {}
-                        actor = country_actor(region["country"]) if region.get("country") else None
-                        if actor is not None:
-                            found.append({**actor, "mention": index.place_at[tok.i].text})
-    return found or _definite_state(head, index)
+                    found.extend(_modifier_actor(tok, child, index))
+    return found
+
+
+def _modifier_actor(tok: Token, child: Token, index: MentionIndex) -> list[dict]:
+    """One modifier's actors: tagged ("Russian"), nested ("Iran's army's"), or the country of
+    a place for people in it: "protesters in Aleppo"."""
+    span = index.actor_at.get(tok.i)
+    if span is not None:
+        return [index.actor_dict(span)]
+    if tok.dep_ in {"compound", "amod", "poss"}:
+        return _actors_at(tok, index)
+    if child.dep_ == "prep" and tok.i in index.place_at:
+        # "protesters in Aleppo": people of the country the place is in
+        region = index.place_at[tok.i]._.claimcmp_region or {}
+        actor = country_actor(region["country"]) if region.get("country") else None
+        if actor is not None:
+            return [{**actor, "mention": index.place_at[tok.i].text}]
+    return []
 
 
 def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
