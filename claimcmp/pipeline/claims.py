@@ -11,7 +11,7 @@ from dataclasses import replace
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, stance_lexicon
@@ -73,27 +73,21 @@ class ClaimExtractor(ComponentData):
 
     # -- finding stance words -------------------------------------------------------------
     def _drafts(self, sent: Span, index: MentionIndex) -> Iterator[Draft]:
+        """The drafts of a sentence, word by word: a verb's own construction first ("Serbia
+        rejected an Australian ultimatum"), then demands ("X must leave"), stance verbs,
+        hyphenated backing ("Russia-backed"), gerunds and event nouns ("talks between X and Y")."""
         headline = is_headline(sent)
         consumed: set[int] = set()
         for tok in sent:
             if tok.i in consumed:
                 continue
-            if tok.pos_ == "VERB":
-                response = constructions.response_draft(self.lex, tok, index)
-                if response is not None:
-                    yield response
-                    consumed.add(response.word.i)
-                    continue
-            if tok.pos_ == "VERB":
-                access = constructions.access_draft(self.lex, tok, index)
-                if access is not None:
-                    yield access
-                    continue
-            if tok.pos_ == "VERB" and self.lex.verb_lemma(tok) in self.lex.cue("giving_verbs"):
-                gift = constructions.giving_draft(self.lex, tok, index)
-                if gift is not None:
-                    yield gift
-                    continue
+            special = self._verb_construction(tok, index)
+            if special is not None:
+                draft, consumes = special
+                yield draft
+                if consumes:
+                    consumed.add(draft.word.i)
+                continue
             if tok.lower_ == "must" and tok.dep_ == "aux":
                 yield from constructions.demand_draft(self.lex, tok, index)
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
@@ -114,12 +108,35 @@ class ClaimExtractor(ComponentData):
                 if gerund:
                     yield from gerund
                     continue
-            if tok.pos_ in {"NOUN", "PROPN"}:
-                entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)
-                if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
-                    entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
-                if entry is not None:
-                    yield from noun_draft(self.lex, tok, entry, index)
+            entry = self._noun_entry(tok, headline) if tok.pos_ in {"NOUN", "PROPN"} else None
+            if entry is not None:
+                yield from noun_draft(self.lex, tok, entry, index)
+
+    def _verb_construction(self, tok: Token, index: MentionIndex) -> tuple[Draft, bool] | None:
+        """A verb's own construction, as (draft, whether it consumes its word): a response
+        ("Serbia rejected an Australian ultimatum", consumed), access ("Turkey closed its
+        border to Syrians"), giving ("The US continued to send arms to Pakistan")."""
+        if tok.pos_ != "VERB":
+            return None
+        response = constructions.response_draft(self.lex, tok, index)
+        if response is not None:
+            return response, True
+        access = constructions.access_draft(self.lex, tok, index)
+        if access is not None:
+            return access, False
+        if self.lex.verb_lemma(tok) in self.lex.cue("giving_verbs"):
+            gift = constructions.giving_draft(self.lex, tok, index)
+            if gift is not None:
+                return gift, False
+        return None
+
+    def _noun_entry(self, tok: Token, headline: bool) -> StanceEntry | None:
+        """The stance entry of a noun ("talks"), a headline's capitalised one, or any noun
+        held jointly: "joint patrols", "bilateral meetings"."""
+        entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)
+        if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
+            entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
+        return entry
 
 
     # -- verbs ----------------------------------------------------------------------------
