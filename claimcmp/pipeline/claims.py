@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from typing import NamedTuple
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -169,43 +170,19 @@ class ClaimExtractor(ComponentData):
 
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
                  published: dict | None) -> list[dict]:
-        subjects, targets = draft.subjects, draft.targets or [None]
-        if not draft.targets and len(subjects) >= 2:
-            # Coordinated doers with no other party: "X and Y clashed" is between them, and
-            # so is a mutual act they undertake together ("Putin and Rohani agreed to
-            # establish cooperation"); a one-way act they share ("support from Russia and
-            # Iran", "agreed to fight terrorism") names no other party and is left out.
-            if draft.symmetric and (draft.topic is None or draft.family == "cooperation"):
-                subjects, targets = subjects[:1], subjects[1:]
-            else:
-                return []
-        elif not draft.targets and not self._keeps_targetless(draft):
+        """The claims of a draft, one per subject and target: "Russia and Iran condemned
+        Israel" gives two; each pair is noted in the index for later "the two"."""
+        parties = self._claim_parties(draft)
+        if parties is None:
             return []
-        # Read the circumstances only for drafts that become claims (they walk the parse).
-        attr = context.attribution(draft.word, sent, index, self.lex)
-        modality = context.modality(draft.word, sent, self.lex, attr.reported)
-        parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
-        regions = context.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties)
-        when = context.when(draft.word, dates, published)
-        doc = sent.doc
-        text = sent.text.rstrip()
+        subjects, targets = parties
+        circumstances = self._circumstances(draft, sent, index, dates, published)
         out = []
         for subject in subjects:
             for target in targets:
                 if target is not None and (target["id"] == subject["id"] or _own_body(subject, target)):
                     continue  # a country and its own state bodies are one party ("Syria" / "the Syrian army")
-                claim = {
-                    "article_id": doc._.claimcmp_article_id or "",
-                    "sentence": text, "start": sent.start_char, "end": sent.start_char + len(text),
-                    "subject": subject, "stance": draft.stance, "family": draft.family,
-                    "polarity": draft.polarity, "target": target,
-                    "topic": draft.topic if target is None else None,
-                    "regions": regions, "when": when, "modality": modality,
-                    "attribution": attr.actor, "quote": attr.quote,
-                    "confidence": round(draft.confidence - (0.15 if target is None else 0.0), 2),
-                }
-                claim["id"] = claim_id(claim)
-                out.append(claim)
+                out.append(_claim(draft, sent, subject, target, circumstances))
                 if target is not None:
                     index.note_pair(subject, target, draft.word)
                     if draft.stance == "accuse" and draft.polarity == "positive":
@@ -215,6 +192,32 @@ class ClaimExtractor(ComponentData):
             index.note_pair(subjects[0], subjects[1], draft.word)
         return out
 
+    def _claim_parties(self, draft: Draft) -> tuple[list[dict], list[dict | None]] | None:
+        """(subjects, targets) a draft's claims pair up, a missing target as None; None if it
+        makes no claim."""
+        subjects, targets = draft.subjects, draft.targets or [None]
+        if not draft.targets and len(subjects) >= 2:
+            # Coordinated doers with no other party: "X and Y clashed" is between them, and
+            # so is a mutual act they undertake together ("Putin and Rohani agreed to
+            # establish cooperation"); a one-way act they share ("support from Russia and
+            # Iran", "agreed to fight terrorism") names no other party and is left out.
+            if draft.symmetric and (draft.topic is None or draft.family == "cooperation"):
+                return subjects[:1], subjects[1:]
+            return None
+        if not draft.targets and not self._keeps_targetless(draft):
+            return None
+        return subjects, targets
+
+    def _circumstances(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
+                       published: dict | None) -> _Circumstances:
+        """Who says so, how sure, where and when: "Russia will reportedly strike Kyiv on Monday"."""
+        # Read the circumstances only for drafts that become claims (they walk the parse).
+        attr = context.attribution(draft.word, sent, index, self.lex)
+        modality = context.modality(draft.word, sent, self.lex, attr.reported)
+        parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
+        regions = context.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties)
+        when = context.when(draft.word, dates, published)
+        return _Circumstances(regions, when, modality, attr)
 
     @staticmethod
     def _keeps_targetless(draft: Draft) -> bool:
@@ -224,6 +227,32 @@ class ClaimExtractor(ComponentData):
             # forces moved into or out of a place: "Russia withdrew its troops from Syria"
             return draft.stance in MOVEMENT_STANCES and bool(draft.destinations) and draft.confidence >= 0.55
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
+
+
+class _Circumstances(NamedTuple):
+    """What a draft's claims share: the regions, time, modality and attribution read once."""
+    regions: list[dict]
+    when: dict | None
+    modality: str
+    attribution: context.Attribution
+
+
+def _claim(draft: Draft, sent: Span, subject: dict, target: dict | None, circumstances: _Circumstances) -> dict:
+    """One claim dict, keys in the data contract's order, its id last."""
+    text = sent.text.rstrip()
+    attr = circumstances.attribution
+    claim = {
+        "article_id": sent.doc._.claimcmp_article_id or "",
+        "sentence": text, "start": sent.start_char, "end": sent.start_char + len(text),
+        "subject": subject, "stance": draft.stance, "family": draft.family,
+        "polarity": draft.polarity, "target": target,
+        "topic": draft.topic if target is None else None,
+        "regions": circumstances.regions, "when": circumstances.when, "modality": circumstances.modality,
+        "attribution": attr.actor, "quote": attr.quote,
+        "confidence": round(draft.confidence - (0.15 if target is None else 0.0), 2),
+    }
+    claim["id"] = claim_id(claim)
+    return claim
 
 
 def _own_body(x: dict, y: dict) -> bool:
