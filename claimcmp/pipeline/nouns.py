@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, other_party, subject_token,
+    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, other_party,
 )
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
@@ -17,6 +17,7 @@ from claimcmp.pipeline.drafts import (
     has_modifier, instrument, noun_parties, span_tokens, undergoer,
 )
 from claimcmp.pipeline.entries import governed, verb_entry
+from claimcmp.pipeline.subjects import subject_token
 
 @dataclass
 class _NounClaim:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, object_tokens, passive_patient, subject_token,
+    MentionIndex, actors_of, between_actors, object_tokens,
 )
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
@@ -17,6 +17,7 @@ from claimcmp.pipeline.drafts import (
     border_targets, instrument, noun_parties, phrase, span_tokens,
 )
 from claimcmp.pipeline.entries import counts_forces, governed
+from claimcmp.pipeline.subjects import passive_patient, subject_token
 
 # Mutual acts whose direct object is what they are about, not a party
 TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
