@@ -43,10 +43,10 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     if _not_a_claim(lex, noun, entry):
         return []
     entry = _joint_exercise(noun, entry)
-    own, arg_tokens = noun_parties(noun, entry, index)
-    if -1 in arg_tokens:
+    parties = noun_parties(noun, entry, index)
+    if parties.named_conflict:
         return []
-    s = _NounClaim(own, arg_tokens, -2 in arg_tokens, entry.family, entry.stance)
+    s = _NounClaim(parties.own, parties.tokens, parties.holders_only, entry.family, entry.stance)
     _noun_objects(noun, entry, index, s)
     _ended_act(lex, noun, entry, index, s)
     _through_governor(lex, noun, entry, index, s)

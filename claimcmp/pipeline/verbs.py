@@ -135,9 +135,9 @@ def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> N
 def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
     """"Condemned the joint drills by Washington and Seoul": whoever did the act."""
     for obj in (o for o in s.objects if o.dep_ == "dobj" and lex.noun(o.lemma_)):
-        owners, tokens = noun_parties(obj, lex.noun(obj.lemma_), index)
-        s.targets = [a for a in owners if a not in s.subjects and -1 not in tokens]
-        s.arg_tokens |= tokens - {-1, -2}
+        parties = noun_parties(obj, lex.noun(obj.lemma_), index)
+        s.targets = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
+        s.arg_tokens |= parties.tokens
     if not s.targets and not any(c.dep_ == "auxpass" for c in verb.children):
         # the parser hangs the act's "by X" on the active verb: "condemned the drills by X"
         for by in object_tokens(verb, {"by"}):
