@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from claimcmp.knowledge import resource_loader
@@ -161,8 +162,7 @@ def entries(overlay: str | None) -> dict[str, Entry]:
     are one actor: a later row only adds aliases, so the data files grow by appending."""
     out: dict[str, Entry] = {}
     taken: set[str] = set()
-
-    def add(entry: Entry, aliases, cs_only: bool = False) -> None:
+    for entry, aliases, cs_only in _entry_rows(overlay):
         # a later row with the same id extends that actor (data files are append-only)
         entry = out.get(entry.key, entry)
         for a in aliases:
@@ -171,32 +171,46 @@ def entries(overlay: str | None) -> dict[str, Entry]:
                 _add(entry, a, cs_only)
         if entry.aliases_cs or entry.aliases_ci:
             out[entry.key] = entry
+    return out
 
+
+def _entry_rows(overlay: str | None) -> Iterator[tuple[Entry, list[str], bool]]:
+    """(entry, its aliases, case-sensitive only) in the order aliases are claimed: blockers,
+    curated organizations/groups ("the EU": "Brussels"), leaders, then countries."""
     curated = _rows("actors.jsonl", overlay)
     for r in curated:
         if r["kind"] == "blocker":
-            add(Entry("blocker", BLOCKER, {}), r["aliases"])
+            yield Entry("blocker", BLOCKER, {}), r["aliases"], False
     for r in curated:
-        if r["kind"] == "blocker":
-            continue
-        actor = {"id": r["id"], "name": r["name"], "kind": r["kind"], "country": r.get("country")}
-        role = GENERIC if r.get("generic") else NAME
-        e = Entry(f"{role}:{r['id']}", role, actor, adjective=r["name"], generic=role == GENERIC)
-        add(e, r.get("cs_aliases", []), cs_only=True)
-        add(e, r["aliases"] + r.get("adjectives", []))
-        add(Entry(f"modifier:{r['id']}", MODIFIER, actor, adjective=r.get("modifiers", [""])[0]),
-            r.get("modifiers", []))
+        if r["kind"] != "blocker":
+            yield from _curated_entries(r)
     for r in leaders.for_overlay(overlay):
         actor = {"id": r["id"], "name": r["name"], "kind": "person", "country": r["country"]}
-        add(Entry(f"person:{r['id']}", PERSON, actor, adjective=r["name"]), r["aliases"])
+        yield Entry(f"person:{r['id']}", PERSON, actor, adjective=r["name"]), r["aliases"], False
     for iso, r in countries.for_overlay(overlay).items():
-        actor = {"id": iso, "name": r["name"], "kind": "country", "country": iso}
-        adj = (r["adjectives"] or r["names"])[0]
-        add(Entry(f"name:{iso}", NAME, actor, adjective=adj), r["names"])
-        add(Entry(f"adj:{iso}", ADJ, actor, adjective=adj), r["adjectives"])
-        add(Entry(f"metonym:{iso}", METONYM, actor, adjective=adj), r["metonyms"])
-        add(Entry(f"prefix:{iso}", PREFIX, actor, adjective=adj), r["prefixes"])
-    return out
+        yield from _country_entries(iso, r)
+
+
+def _curated_entries(r: dict) -> Iterator[tuple[Entry, list[str], bool]]:
+    """A curated actor's entries: its case-sensitive aliases, its names and adjectives, and
+    its modifiers ("EU" as in "EU sanctions"), a generic one ("rebels") as GENERIC."""
+    actor = {"id": r["id"], "name": r["name"], "kind": r["kind"], "country": r.get("country")}
+    role = GENERIC if r.get("generic") else NAME
+    e = Entry(f"{role}:{r['id']}", role, actor, adjective=r["name"], generic=role == GENERIC)
+    yield e, r.get("cs_aliases", []), True
+    yield e, r["aliases"] + r.get("adjectives", []), False
+    yield (Entry(f"modifier:{r['id']}", MODIFIER, actor, adjective=r.get("modifiers", [""])[0]),
+           r.get("modifiers", []), False)
+
+
+def _country_entries(iso: str, r: dict) -> Iterator[tuple[Entry, list[str], bool]]:
+    """A country's entries by name ("Syria"), adjective ("Syrian"), metonym and prefix."""
+    actor = {"id": iso, "name": r["name"], "kind": "country", "country": iso}
+    adj = (r["adjectives"] or r["names"])[0]
+    yield Entry(f"name:{iso}", NAME, actor, adjective=adj), r["names"], False
+    yield Entry(f"adj:{iso}", ADJ, actor, adjective=adj), r["adjectives"], False
+    yield Entry(f"metonym:{iso}", METONYM, actor, adjective=adj), r["metonyms"], False
+    yield Entry(f"prefix:{iso}", PREFIX, actor, adjective=adj), r["prefixes"], False
 
 
 @overlay_cached

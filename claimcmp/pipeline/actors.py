@@ -23,8 +23,10 @@ from claimcmp.pipeline.ranges import TokenRanges
 from claimcmp.knowledge.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
                                 MODIFIED, POSS, TITLE_WORDS)
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
+from claimcmp.pipeline.persons import (
+    PersonMention, anchor_index, name_words, person_bases, surname_carry,
+)
 
-PERSON_ACTOR_LABELS = {"PERSON"}
 CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 GOV_CANON = "GOVERNMENT"
 
@@ -236,11 +238,9 @@ class ActorTagger(ComponentData):
 
     # --------------------------------------------------------- combinations
     def _combine(self, doc: Doc, simple: list[Cand]) -> list[Cand]:
-        n = len(doc)
-        body_at: dict[int, tuple[int, list[gz.Body]]] = {}
-        for match_id, s, e in self._body_matcher(doc):
-            if s not in body_at or e > body_at[s][0]:
-                body_at[s] = (e, self._bodies[doc.vocab.strings[match_id]])
+        """Names combined into longer actors: "Russia's defence ministry", "Fijian rebels",
+        "US-led coalition", "the president of Syria"."""
+        body_at = self._body_index(doc)
         generic_at = {c.start: c for c in simple if c.role == gz.GENERIC}
         name_at = {}
         for c in simple:
@@ -248,38 +248,61 @@ class ActorTagger(ComponentData):
                 name_at.setdefault(c.start, c)
         out = []
         for c in simple:
-            if c.role not in (gz.NAME, gz.ADJ, gz.MODIFIER, gz.PERSON):
-                continue
-            is_country = c.actor.get("kind") == "country"
-            j = c.end
-            if j < n and doc[j].text in POSS and c.role in (gz.NAME, gz.PERSON):
-                j += 1
-            if j in body_at:
-                e, rows = body_at[j]
-                made = self._body_actor(c, rows, is_country)
-                if made:
-                    out.append(Cand(c.start, e, made, 4))
-            if j == c.end and j in generic_at and c.role in (gz.ADJ, gz.NAME, gz.MODIFIER):
-                g = generic_at[j]
-                # "Fijian rebels": still the rebels, but of that country
-                grouped = {**g.actor, "country": c.actor["id"]} if is_country else c.actor
-                out.append(Cand(c.start, g.end, grouped, 4))
-            if j + 1 < n and doc[j].text == "-" and doc[j + 1].lower_ == "led" and c.role != gz.PERSON:
-                e = j + 2
-                if e < n and doc[e].lower_ in LED_HEADS:
-                    e += 1
-                out.append(Cand(c.start, e, c.actor, 4))
+            if c.role in (gz.NAME, gz.ADJ, gz.MODIFIER, gz.PERSON):
+                out.extend(self._combined_with(doc, c, body_at, generic_at))
         for s, (e, rows) in body_at.items():  # "the president of Syria"
-            k = e + 1 if e < n and doc[e].lower_ == "of" else None
-            if k is None:
-                continue
-            if k < n and doc[k].lower_ == "the":
-                k += 1
-            if k in name_at:
-                made = self._body_actor(name_at[k], rows, True)
-                if made:
-                    out.append(Cand(s, name_at[k].end, made, 4))
+            out.extend(self._body_of_country(doc, s, e, rows, name_at))
         return out
+
+    def _body_index(self, doc: Doc) -> dict[int, tuple[int, list[gz.Body]]]:
+        """The longest state body named at each start token: "defence ministry" -> (end, rows)."""
+        body_at: dict[int, tuple[int, list[gz.Body]]] = {}
+        for match_id, s, e in self._body_matcher(doc):
+            if s not in body_at or e > body_at[s][0]:
+                body_at[s] = (e, self._bodies[doc.vocab.strings[match_id]])
+        return body_at
+
+    def _combined_with(self, doc: Doc, c: Cand, body_at: dict[int, tuple[int, list[gz.Body]]],
+                       generic_at: dict[int, Cand]) -> list[Cand]:
+        """The actors a name heads: "Russia's defence ministry" (a body), "Fijian rebels" (a
+        group of that country), "US-led coalition"."""
+        n = len(doc)
+        out = []
+        is_country = c.actor.get("kind") == "country"
+        j = c.end
+        if j < n and doc[j].text in POSS and c.role in (gz.NAME, gz.PERSON):
+            j += 1
+        if j in body_at:
+            e, rows = body_at[j]
+            made = self._body_actor(c, rows, is_country)
+            if made:
+                out.append(Cand(c.start, e, made, 4))
+        if j == c.end and j in generic_at and c.role in (gz.ADJ, gz.NAME, gz.MODIFIER):
+            g = generic_at[j]
+            # "Fijian rebels": still the rebels, but of that country
+            grouped = {**g.actor, "country": c.actor["id"]} if is_country else c.actor
+            out.append(Cand(c.start, g.end, grouped, 4))
+        if j + 1 < n and doc[j].text == "-" and doc[j + 1].lower_ == "led" and c.role != gz.PERSON:
+            e = j + 2
+            if e < n and doc[e].lower_ in LED_HEADS:
+                e += 1
+            out.append(Cand(c.start, e, c.actor, 4))
+        return out
+
+    def _body_of_country(self, doc: Doc, s: int, e: int, rows: list[gz.Body],
+                         name_at: dict[int, Cand]) -> list[Cand]:
+        """"The president of Syria", "the foreign ministry of the Russian Federation"."""
+        n = len(doc)
+        k = e + 1 if e < n and doc[e].lower_ == "of" else None
+        if k is None:
+            return []
+        if k < n and doc[k].lower_ == "the":
+            k += 1
+        if k in name_at:
+            made = self._body_actor(name_at[k], rows, True)
+            if made:
+                return [Cand(s, name_at[k].end, made, 4)]
+        return []
 
     def _body_actor(self, c: Cand, rows: list[gz.Body], is_country: bool) -> dict | None:
         if c.role == gz.PERSON:  # "the Obama administration", "the Assad regime"
@@ -303,37 +326,13 @@ class ActorTagger(ComponentData):
 
     # -------------------------------------------------------------- persons
     def _persons(self, doc: Doc, simple: list[Cand], combos: list[Cand], ents: list) -> list[Cand]:
+        """People named in the text with the country each speaks for: "Russia's Sergei Lavrov",
+        "Lavrov, Russia's foreign minister," and a later bare "Lavrov" (see persons.py)."""
         leaders = [c for c in simple if c.role == gz.PERSON]
-        leaders_in = TokenRanges(leaders)
-        others = {(c.start, c.end) for c in simple if c.role not in (gz.PERSON, gz.BLOCKER)}
-        bases = []  # (start, end, leader actor or None)
-        covered = set()
-        for ent in ents:
-            if ent.label_ not in PERSON_ACTOR_LABELS:
-                continue
-            inner = leaders_in.within(ent.start, ent.end)
-            if (ent.start, ent.end) in others and not inner:
-                continue  # NER says PERSON, the gazetteer knows better ("Kyiv")
-            leader = None
-            for c in inner:
-                covered.add((c.start, c.end))
-                if _same_person(ent.text, c):
-                    leader = c.actor
-            bases.append((ent.start, ent.end, leader))
-        for c in leaders:
-            if (c.start, c.end) not in covered:
-                bases.append((c.start, c.end, c.actor))
+        bases = person_bases(simple, leaders, ents)
         if not bases:
             return []
-        anchors = [c for c in simple + combos
-                   if c.actor and c.role not in (gz.GENERIC, gz.MODIFIER, gz.BLOCKER)]
-        by_end: dict[int, Cand] = {}
-        by_start: dict[int, Cand] = {}
-        for c in anchors:
-            if c.end not in by_end or c.start < by_end[c.end].start:
-                by_end[c.end] = c
-            if c.start not in by_start or c.end > by_start[c.start].end:
-                by_start[c.start] = c
+        by_end, by_start = anchor_index(simple + combos)
         person_starts = {s for s, _, _ in bases}
         found = []
         for s, e, leader in bases:
@@ -341,24 +340,11 @@ class ActorTagger(ComponentData):
             appos = self._appos(doc, e, by_start, person_starts)
             if aff is None and appos:
                 aff = appos[0]
-            found.append((s, e, leader, aff, left, appos))
-        # carry: surname -> the fullest name and the first affiliation read from the text;
-        # then given-name-first family names ("Kim" of "Kim Jong Un") where no surname clashes
-        full_by_surname: dict[str, str] = {}
-        aff_by_surname: dict[str, str] = {}
-        for pos in (-1, 0):
-            surnames = {k for k, v in full_by_surname.items() if " " in v}
-            for s, e, _, aff, _, _ in found:
-                words = _name_words(doc[s:e])
-                if not words or (pos == 0 and (len(words) < 2 or words[0] in surnames)):
-                    continue
-                if len(words) > len(full_by_surname.get(words[pos], "").split()):
-                    full_by_surname[words[pos]] = " ".join(words)
-                if aff and self.carry_persons:
-                    aff_by_surname.setdefault(words[pos], aff)
+            found.append(PersonMention(s, e, leader, aff, left, appos))
+        full_by_surname, aff_by_surname = surname_carry(doc, found, self.carry_persons)
         out = []
         for s, e, leader, aff, left, appos in found:
-            words = _name_words(doc[s:e])
+            words = name_words(doc[s:e])
             sur = words[-1] if words else ""
             full = full_by_surname.get(sur, doc[s:e].text) if self.carry_persons else doc[s:e].text
             if leader is None and full != doc[s:e].text:
@@ -474,11 +460,6 @@ def _ambiguous_acronyms(doc: Doc, chosen: list[Cand], taken: bytearray) -> list[
     return out
 
 
-def _name_words(span: Span) -> list[str]:
-    """The words of a name as written: "Lai Ching-te" is two words, not four tokens."""
-    return "".join(t.text_with_ws for t in span if t.text not in POSS).split()
-
-
 def _hyphen_tail(doc: Doc, e: int) -> int:
     """NER may stop a name at a hyphen ("Cheng Li" of "Cheng Li-wun"): a given name written
     with a hyphen and no spaces is one word of the name."""
@@ -504,16 +485,6 @@ def _no_actor_name(ent: Span) -> bool:
         return True
     # one ordinary word NER capitalized into a name: "Unilateral" opening a sentence
     return len(ent) == 1 and not ent.text.isupper() and ent[0].tag_ in PLAIN_TAGS
-
-
-def _same_person(ent_text: str, c: Cand) -> bool:
-    """A curated name inside a longer NER name is the same person only if the extra words
-    are the curated first names ("Bashar Assad") - not "Hunter Biden"."""
-    if ent_text == c.alias or ent_text in (c.entry.aliases_cs if c.entry else []):
-        return True
-    name_words = set(c.actor["name"].replace("-", " ").split())
-    extra = set(ent_text.replace("-", " ").split()) - set(c.alias.replace("-", " ").split())
-    return bool(extra) and extra <= name_words
 
 
 def _resolve(cands: list[Cand], n: int) -> list[Cand]:

@@ -177,22 +177,11 @@ def actors_of(head: Token, index: MentionIndex, *, expand_conj: bool = True) -> 
 
 
 def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
+    """The actors a noun phrase's head names: "Israeli and Hezbollah forces", "they", "the
+    two sides", "the alliance", "tens of thousands of students", "protesters in Aleppo"."""
     span = index.actor_at.get(head.i)
     if span is not None:
-        actor = index.actor_dict(span)
-        if actor["kind"] == "group" and not actor.get("country"):
-            country = _located_in(head, index) or _national(head, span, index)
-            if country:
-                actor["country"] = country  # "rebels in the Ivory Coast", "Iraqi Kurds"
-        found = [actor]
-        # "Israeli and Hezbollah forces": a modifier coordinated into the span names a party too
-        for child in head.children:
-            if child.dep_ in {"amod", "compound", "nmod"} and not span.start <= child.i < span.end and \
-                    any(span.start <= c.i < span.end for c in child.conjuncts):
-                other = index.actor_at.get(child.i)
-                if other is not None and other._.claimcmp_actor["id"] != actor["id"]:
-                    found.insert(0, index.actor_dict(other))
-        return found
+        return _tagged_actors(head, span, index)
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return _actors_at(head.head.head, index)
@@ -213,35 +202,74 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         recent = index.before(head, {"organization"}, window=3)
         return [index.actor_dict(recent[0])] if recent else []
     if head.lemma_.lower() in QUANTITY_NOUNS or head.pos_ == "NUM":
-        # "tens of thousands of students throughout Indonesia": the people counted
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                found = _actors_at(pobj, index)
-                if found:
-                    return found
-    found: list[dict] = []
-    agentive = head.lemma_.lower() in AGENT_NOUNS
+        found = _people_counted(head, index)
+        if found:
+            return found
     if head.lemma_.lower() in OPPONENT_NOUNS:
         # "Iran's enemies (Saudi Arabia)": whoever the appositive names, never the possessor
         return [a for c in head.children if c.dep_ == "appos" for a in _actors_at(c, index)]
+    return _modifier_actors(head, index) or _definite_state(head, index)
+
+
+def _tagged_actors(head: Token, span: Span, index: MentionIndex) -> list[dict]:
+    """The actor tagged at the head, with its country if a group's ("rebels in the Ivory
+    Coast", "Iraqi Kurds"), and a modifier coordinated into it: "Israeli and Hezbollah forces"."""
+    actor = index.actor_dict(span)
+    if actor["kind"] == "group" and not actor.get("country"):
+        country = _located_in(head, index) or _national(head, span, index)
+        if country:
+            actor["country"] = country  # "rebels in the Ivory Coast", "Iraqi Kurds"
+    found = [actor]
+    # "Israeli and Hezbollah forces": a modifier coordinated into the span names a party too
+    for child in head.children:
+        if child.dep_ in {"amod", "compound", "nmod"} and not span.start <= child.i < span.end and \
+                any(span.start <= c.i < span.end for c in child.conjuncts):
+            other = index.actor_at.get(child.i)
+            if other is not None and other._.claimcmp_actor["id"] != actor["id"]:
+                found.insert(0, index.actor_dict(other))
+    return found
+
+
+def _people_counted(head: Token, index: MentionIndex) -> list[dict]:
+    """"Tens of thousands of students throughout Indonesia": the people counted."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = _actors_at(pobj, index)
+            if found:
+                return found
+    return []
+
+
+def _modifier_actors(head: Token, index: MentionIndex) -> list[dict]:
+    """The actors a head's modifiers name ("Russian forces", "the army's troops"), and an
+    agent noun's "of"/"from"/"in" phrase: "protesters in Aleppo", "diplomats from Iran"."""
+    found: list[dict] = []
+    agentive = head.lemma_.lower() in AGENT_NOUNS
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep"
                                            and child.lower_ in {"of", "from", "in", "throughout"}):
             targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
             for t in targets:
                 for tok in [t, *t.conjuncts]:
-                    span = index.actor_at.get(tok.i)
-                    if span is not None:
-                        found.append(index.actor_dict(span))
-                    elif tok.dep_ in {"compound", "amod", "poss"}:
-                        found.extend(_actors_at(tok, index))
-                    elif child.dep_ == "prep" and tok.i in index.place_at:
-                        # "protesters in Aleppo": people of the country the place is in
-                        region = index.place_at[tok.i]._.claimcmp_region or {}
-                        actor = country_actor(region["country"]) if region.get("country") else None
-                        if actor is not None:
-                            found.append({**actor, "mention": index.place_at[tok.i].text})
-    return found or _definite_state(head, index)
+                    found.extend(_modifier_actor(tok, child, index))
+    return found
+
+
+def _modifier_actor(tok: Token, child: Token, index: MentionIndex) -> list[dict]:
+    """One modifier's actors: tagged ("Russian"), nested ("Iran's army's"), or the country of
+    a place for people in it: "protesters in Aleppo"."""
+    span = index.actor_at.get(tok.i)
+    if span is not None:
+        return [index.actor_dict(span)]
+    if tok.dep_ in {"compound", "amod", "poss"}:
+        return _actors_at(tok, index)
+    if child.dep_ == "prep" and tok.i in index.place_at:
+        # "protesters in Aleppo": people of the country the place is in
+        region = index.place_at[tok.i]._.claimcmp_region or {}
+        actor = country_actor(region["country"]) if region.get("country") else None
+        if actor is not None:
+            return [{**actor, "mention": index.place_at[tok.i].text}]
+    return []
 
 
 def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
@@ -257,13 +285,6 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
         if party is not None and party["kind"] == "country":
             return [party]
     return []
-
-
-def _can_act(tok: Token) -> bool:
-    """Whether an object can be the doer of the clause it controls: "urged Moscow to ...",
-    not "took military action to combat ..." (the action does not combat)."""
-    return tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or \
-        tok.lemma_.lower() in AGENT_NOUNS | COLLECTIVE_NOUNS
 
 
 def _located_in(head: Token, index: MentionIndex) -> str | None:
@@ -410,84 +431,6 @@ def _pronoun_fits(lower: str, span: Span) -> bool:
     if lower in GROUP_PRONOUNS:
         return kind in {"group", "organization", "country"}
     return False
-
-
-def subject_token(verb: Token) -> tuple[Token | None, bool]:
-    """The token heading the doer of `verb`, and whether it came from a passive agent.
-
-    Follows control and coordination: "X agreed to cooperate" (xcomp), "X met Y and
-    signed ..." (conj), "the army, which attacked ..." (relcl), "forces backed by Y" (acl).
-    """
-    seen = 0
-    current = verb
-    while seen < 6:
-        seen += 1
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child, False
-            if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
-                return child, False  # "US troops are set to stay on to help": raised subject
-            if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and current.tag_ == "VBG"):
-                # "subjected to shelling by X": the parser hangs a gerund's doer on a plain "by"
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj, True
-        if current.dep_ in {"xcomp", "acl"} and current.head.lower_ == "order" and current.head.dep_ == "pobj":
-            current = current.head.head.head  # "in order to V": V shares the main verb's subject
-            continue
-        if current.dep_ == "xcomp":
-            governor = current.head
-            # Object control: "urged Moscow to join forces" -> Moscow does the joining.
-            obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}
-                        and c.ent_type_ not in {"DATE", "TIME"}), None)  # not "spent years insisting"
-            if obj is None:  # "called on Moscow to stop": the one called on
-                obj = next((p for c in governor.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
-                            and c.i == governor.i + 1 for p in c.children
-                            if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}), None)
-            if obj is not None and obj.i < current.i and _can_act(obj):
-                return obj, False
-            current = governor
-            continue
-        if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
-            current = current.head
-            continue
-        if current.dep_ in {"acomp", "attr", "oprd"} or (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
-            # "it is ready to act", "agree on the necessity of fighting": the clause's verb
-            current = current.head.head if current.dep_ == "pobj" else current.head
-            continue
-        if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
-            if current.tag_ == "VBN":
-                return None, False  # "forces backed by Y": the head noun is the target
-            if current.head.lemma_.lower() in CONTROL_NOUNS:
-                # "Russia has no intention to replace the USA", "Iran's decision to expel":
-                # whoever holds the intention acts
-                owner = next((c for c in current.head.children if c.dep_ == "poss"), None)
-                if owner is not None:
-                    return owner, False
-                current = current.head.head
-                continue
-            return current.head, False
-        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-            governor = current.head.head
-            # "accused the USA of training", "prevented X from entering": the object does it.
-            obj = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-            if obj is not None:
-                return obj, False
-            current = governor
-            continue
-        return None, False
-    return None, False
-
-
-def passive_patient(verb: Token) -> Token | None:
-    """The patient of a passive verb: "Iran was accused by ..." or "forces backed by X"."""
-    for child in verb.children:
-        if child.dep_ in PASSIVE_SUBJECT_DEPS:
-            return child
-    active = any(c.dep_ in {"nsubj", "aux"} and (c.dep_ == "nsubj" or c.lemma_ == "have") for c in verb.children)
-    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not active:
-        return verb.head  # "forces backed by Iran", not "territory it has recaptured"
-    return None
 
 
 def object_tokens(word: Token, preps: set[str]) -> list[Token]:

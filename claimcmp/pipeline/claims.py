@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
+from typing import NamedTuple
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -16,18 +17,13 @@ from spacy.tokens import Doc, Span, Token
 from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, stance_lexicon
 from claimcmp.pipeline import constructions, context
-from claimcmp.pipeline.arguments import (
-    OPPONENT_NOUNS, MentionIndex, actors_of, as_party, party_key, between_actors, is_state_body, object_tokens, passive_patient, subject_token,
-)
-from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
-from claimcmp.pipeline.drafts import (
-    BACKING, MOVEMENT_STANCES, NOUN_TARGET_PREPS, SIDE_WORDS, VERB_TARGET_PREPS, Draft, attacked_places,
-    border_targets, instrument, is_headline, noun_parties, phrase, span_tokens,
-)
-from claimcmp.pipeline.entries import counts_forces, covered_by_noun, governed, verb_entry
+from claimcmp.pipeline.arguments import OPPONENT_NOUNS, MentionIndex, as_party, party_key, is_state_body
+from claimcmp.pipeline.drafts import BACKING, MOVEMENT_STANCES, Draft, is_headline
+from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
 from claimcmp.pipeline.salience import Salience, is_party
+from claimcmp.pipeline.verbs import verb_draft
 
 
 class ClaimExtractor(ComponentData):
@@ -78,27 +74,21 @@ class ClaimExtractor(ComponentData):
 
     # -- finding stance words -------------------------------------------------------------
     def _drafts(self, sent: Span, index: MentionIndex) -> Iterator[Draft]:
+        """The drafts of a sentence, word by word: a verb's own construction first ("Serbia
+        rejected an Australian ultimatum"), then demands ("X must leave"), stance verbs,
+        hyphenated backing ("Russia-backed"), gerunds and event nouns ("talks between X and Y")."""
         headline = is_headline(sent)
         consumed: set[int] = set()
         for tok in sent:
             if tok.i in consumed:
                 continue
-            if tok.pos_ == "VERB":
-                response = constructions.response_draft(self.lex, tok, index)
-                if response is not None:
-                    yield response
-                    consumed.add(response.word.i)
-                    continue
-            if tok.pos_ == "VERB":
-                access = constructions.access_draft(self.lex, tok, index)
-                if access is not None:
-                    yield access
-                    continue
-            if tok.pos_ == "VERB" and self.lex.verb_lemma(tok) in self.lex.cue("giving_verbs"):
-                gift = constructions.giving_draft(self.lex, tok, index)
-                if gift is not None:
-                    yield gift
-                    continue
+            special = self._verb_construction(tok, index)
+            if special is not None:
+                draft, consumes = special
+                yield draft
+                if consumes:
+                    consumed.add(draft.word.i)
+                continue
             if tok.lower_ == "must" and tok.dep_ == "aux":
                 yield from constructions.demand_draft(self.lex, tok, index)
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
@@ -107,7 +97,7 @@ class ClaimExtractor(ComponentData):
                         c.dep_ in {"xcomp", "ccomp"} and verb_entry(self.lex, c) for c in tok.children):
                     continue  # "Rwanda denies backing the M23": the denied act carries the claim
                 if entry is not None and not covered_by_noun(self.lex, tok, entry):
-                    yield from self._verb_draft(tok, entry, index)
+                    yield from verb_draft(self.lex, tok, entry, index)
                     continue
                 if entry is None and tok.pos_ == "VERB":
                     yield from constructions.any_side_of(self.lex, tok, index)
@@ -119,139 +109,38 @@ class ClaimExtractor(ComponentData):
                 if gerund:
                     yield from gerund
                     continue
-            if tok.pos_ in {"NOUN", "PROPN"}:
-                entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)
-                if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
-                    entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
-                if entry is not None:
-                    yield from noun_draft(self.lex, tok, entry, index)
+            entry = self._noun_entry(tok, headline) if tok.pos_ in {"NOUN", "PROPN"} else None
+            if entry is not None:
+                yield from noun_draft(self.lex, tok, entry, index)
+
+    def _verb_construction(self, tok: Token, index: MentionIndex) -> tuple[Draft, bool] | None:
+        """A verb's own construction, as (draft, whether it consumes its word): a response
+        ("Serbia rejected an Australian ultimatum", consumed), access ("Turkey closed its
+        border to Syrians"), giving ("The US continued to send arms to Pakistan")."""
+        if tok.pos_ != "VERB":
+            return None
+        response = constructions.response_draft(self.lex, tok, index)
+        if response is not None:
+            return response, True
+        access = constructions.access_draft(self.lex, tok, index)
+        if access is not None:
+            return access, False
+        if self.lex.verb_lemma(tok) in self.lex.cue("giving_verbs"):
+            gift = constructions.giving_draft(self.lex, tok, index)
+            if gift is not None:
+                return gift, False
+        return None
+
+    def _noun_entry(self, tok: Token, headline: bool) -> StanceEntry | None:
+        """The stance entry of a noun ("talks"), a headline's capitalised one, or any noun
+        held jointly: "joint patrols", "bilateral meetings"."""
+        entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)
+        if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
+            entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
+        return entry
 
 
     # -- verbs ----------------------------------------------------------------------------
-    def _verb_draft(self, verb: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
-        subj_tok, _ = subject_token(verb)
-        patient = passive_patient(verb)
-        if subj_tok is None and patient is not None and verb.dep_ not in {"acl", "relcl"} and \
-                any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
-            # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
-            subj_tok, patient = patient, None
-        subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-        if subj_tok is not None and (subj_tok.lower_ == "they" or subj_tok.lower_ == "we" and not subjects) and \
-                index.last_pair(verb, earlier_sentences=True) and (entry.symmetric or len(subjects) < 2):
-            # "They agreed to work together": the pair the previous sentences were about
-            subjects = index.last_pair(verb, earlier_sentences=True)
-        arg_tokens = span_tokens(subj_tok)
-        targets: list[dict] = []
-        topic = None
-        # the particle of a phrasal entry leads to its object: "called on Russia"
-        preps = VERB_TARGET_PREPS[entry.family] | set(entry.lemma.split()[1:])
-        objects = ([patient] if patient is not None else []) + object_tokens(verb, preps)
-        means = [o for o in objects if instrument(self.lex, o) or o.lemma_.lower() in SIDE_WORDS]
-        objects = [o for o in objects if o not in means]
-        arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
-        # the object a phrasal entry is made of is no party: "join forces", "exchange fire"
-        made_of = set(entry.lemma.split()[1:])
-        # ... unless an actor owns it: "boarded Filipino boats" is toward the Philippines
-        objects = [o for o in objects if not (o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of)
-                   or any(t.i in index.actor_at for t in o.lefts)]
-        movement = entry.family == "neutral" and entry.stance in MOVEMENT_STANCES
-        destinations: set[int] = set()
-        if movement:
-            # "sent hundreds of US troops to Syria": the troops are the sender's, Syria is where
-            destinations = {t.i for o in objects + [c for c in verb.children if c.dep_ == "prep"]
-                            for t in o.subtree if t.i in index.place_at and t.dep_ in {"dobj", "pobj", "conj"}}
-            senders = {a.get("country") or a["id"] for a in subjects}
-            objects = [o for o in objects if o.i not in destinations and not (
-                {a.get("country") or a["id"] for a in actors_of(o, index)} & senders)]
-        if entry.stance in TOPIC_STANCES and (len(subjects) >= 2 or any(
-                o.dep_ == "pobj" and o.head.lower_ == "with" for o in objects)):
-            # "Lavrov and Kerry discussed Syria", "Putin discussed Ukraine with Macron": the
-            # parties are the doers and whoever they discuss with; the object is what about
-            for obj in [o for o in objects if o.dep_ == "dobj"]:
-                topic = phrase(obj)
-                destinations |= {t.i for t in obj.subtree if t.i in index.place_at}
-                objects.remove(obj)
-        for obj in objects:
-            found = actors_of(obj, index)
-            if found:
-                targets.extend(f for f in found if f not in targets)
-                arg_tokens |= span_tokens(obj)
-            elif topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:]:
-                topic = phrase(obj)
-        if not targets and self.lex.verb_lemma(verb) in self.lex.cue("reaction_verbs"):
-            # "condemned the joint drills by Washington and Seoul": whoever did the act
-            for obj in (o for o in objects if o.dep_ == "dobj" and self.lex.noun(o.lemma_)):
-                owners, tokens = noun_parties(obj, self.lex.noun(obj.lemma_), index)
-                targets = [a for a in owners if a not in subjects and -1 not in tokens]
-                arg_tokens |= tokens - {-1, -2}
-            if not targets and not any(c.dep_ == "auxpass" for c in verb.children):
-                # the parser hangs the act's "by X" on the active verb: "condemned the drills by X"
-                for by in object_tokens(verb, {"by"}):
-                    targets += [a for a in actors_of(by, index) if a not in subjects and a not in targets]
-                    arg_tokens |= span_tokens(by)
-        if not targets and not movement:
-            targets, extra = self._indirect_targets(verb, entry, index, objects, subjects)
-            arg_tokens |= extra
-        pair = between_actors(verb, index)
-        if pair:
-            if not subjects and len(pair) >= 2:
-                subjects, targets = pair[:1], pair[1:]
-            elif subjects:
-                targets.extend(a for a in pair if a not in targets)
-        implicit = False
-        if not subjects and not targets and entry.symmetric and entry.family != "neutral" and (
-                subj_tok is None and verb.tag_ == "VBG" and verb.dep_ in {"csubj", "csubjpass", "nsubj"}
-                or subj_tok is not None and subj_tok.tag_ == "NNS" and subj_tok.lemma_.lower() in PARTY_NOUNS):
-            # "Joining forces in Syria will be a big stride", "The foreign ministers will meet
-            # again": the parties the text is about
-            parties = implicit_parties(verb, index)
-            subjects, targets, implicit = parties[:1], parties[1:], bool(parties)
-            arg_tokens |= mention_tokens(parties, verb.sent, index)
-        if len(subjects) == 1 and not targets and entry.symmetric and entry.family != "neutral":
-            targets = usual_partner(verb, subjects[0], index)  # "to coordinate mutual operations"
-            implicit = bool(targets)
-        if not subjects and not (targets and entry.family != "neutral"):
-            return []
-        polarity = "negative" if context.is_negated(verb, self.lex) else "positive"
-        family, stance = entry.family, entry.stance
-        if self.lex.verb_lemma(verb) in self.lex.cue("buildup_verbs") and (any(
-                o.dep_ == "dobj" and o.lemma_.lower() in self.lex.cue("military_objects") for o in objects)
-                or counts_forces(subj_tok, self.lex)):
-            family, stance = "conflict", "build up troops"  # "Israel strengthened its forces in Lebanon"
-            if not targets:
-                targets = attacked_places([c for c in verb.children if c.dep_ == "prep"]
-                                           + [o for o in objects if o.dep_ == "dobj"], index, subjects)[0]
-        family, stance, polarity = governed(self.lex, verb, family, stance, polarity)
-        confidence = 0.45 if implicit else 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
-        return [Draft(verb, stance, family, polarity, subjects, targets, entry.symmetric, topic, arg_tokens,
-                      confidence, destinations=destinations), *constructions.side_of(self.lex, verb, subjects, index)]
-
-
-    def _indirect_targets(self, verb: Token, entry: StanceEntry, index: MentionIndex,
-                          objects: list[Token], doers: list[dict]) -> tuple[list[dict], set[int]]:
-        """WHOM when no argument names an actor directly:
-        "allowed Damascus to fire" (the embedded subject), "fired a missile at Israel" (the
-        object's preposition), "shelled Kharkiv" (the country of the place attacked)."""
-        for child in verb.children if not entry.symmetric else ():  # "both sides concur X should leave"
-            if child.dep_ in {"ccomp", "xcomp"}:
-                subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-                if subj is not None and subj.pos_ != "PRON":
-                    found = actors_of(subj, index)
-                    if found:
-                        return found, span_tokens(subj)
-        preps = NOUN_TARGET_PREPS[entry.family] - {"of"}
-        for obj in objects:
-            for inner in object_tokens(obj, preps) if obj.pos_ in {"NOUN", "PROPN"} else []:
-                found = actors_of(inner, index)
-                if found:
-                    return found, span_tokens(inner)
-        if entry.family == "conflict":
-            found = border_targets(verb, index, doers)
-            if found or self.lex.verb_lemma(verb) in self.lex.cue("embedding_stances") | self.lex.cue("reaction_verbs"):
-                return found, set()  # "warned against an offensive in Rafah" is said, not done there
-            return attacked_places(objects, index, doers)
-        return [], set()
-
     # -- claims ----------------------------------------------------------------------------
     @staticmethod
     def _complete(draft: Draft, index: MentionIndex, salience: Salience) -> Draft | None:
@@ -283,43 +172,19 @@ class ClaimExtractor(ComponentData):
 
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
                  published: dict | None) -> list[dict]:
-        subjects, targets = draft.subjects, draft.targets or [None]
-        if not draft.targets and len(subjects) >= 2:
-            # Coordinated doers with no other party: "X and Y clashed" is between them, and
-            # so is a mutual act they undertake together ("Putin and Rohani agreed to
-            # establish cooperation"); a one-way act they share ("support from Russia and
-            # Iran", "agreed to fight terrorism") names no other party and is left out.
-            if draft.symmetric and (draft.topic is None or draft.family == "cooperation"):
-                subjects, targets = subjects[:1], subjects[1:]
-            else:
-                return []
-        elif not draft.targets and not self._keeps_targetless(draft):
+        """The claims of a draft, one per subject and target: "Russia and Iran condemned
+        Israel" gives two; each pair is noted in the index for later "the two"."""
+        parties = self._claim_parties(draft)
+        if parties is None:
             return []
-        # Read the circumstances only for drafts that become claims (they walk the parse).
-        attr = context.attribution(draft.word, sent, index, self.lex)
-        modality = context.modality(draft.word, sent, self.lex, attr.reported)
-        parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
-        regions = context.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties)
-        when = context.when(draft.word, dates, published)
-        doc = sent.doc
-        text = sent.text.rstrip()
+        subjects, targets = parties
+        circumstances = self._circumstances(draft, sent, index, dates, published)
         out = []
         for subject in subjects:
             for target in targets:
                 if target is not None and (target["id"] == subject["id"] or _own_body(subject, target)):
                     continue  # a country and its own state bodies are one party ("Syria" / "the Syrian army")
-                claim = {
-                    "article_id": doc._.claimcmp_article_id or "",
-                    "sentence": text, "start": sent.start_char, "end": sent.start_char + len(text),
-                    "subject": subject, "stance": draft.stance, "family": draft.family,
-                    "polarity": draft.polarity, "target": target,
-                    "topic": draft.topic if target is None else None,
-                    "regions": regions, "when": when, "modality": modality,
-                    "attribution": attr.actor, "quote": attr.quote,
-                    "confidence": round(draft.confidence - (0.15 if target is None else 0.0), 2),
-                }
-                claim["id"] = claim_id(claim)
-                out.append(claim)
+                out.append(_claim(draft, sent, subject, target, circumstances))
                 if target is not None:
                     index.note_pair(subject, target, draft.word)
                     if draft.stance == "accuse" and draft.polarity == "positive":
@@ -329,6 +194,32 @@ class ClaimExtractor(ComponentData):
             index.note_pair(subjects[0], subjects[1], draft.word)
         return out
 
+    def _claim_parties(self, draft: Draft) -> tuple[list[dict], list[dict | None]] | None:
+        """(subjects, targets) a draft's claims pair up, a missing target as None; None if it
+        makes no claim."""
+        subjects, targets = draft.subjects, draft.targets or [None]
+        if not draft.targets and len(subjects) >= 2:
+            # Coordinated doers with no other party: "X and Y clashed" is between them, and
+            # so is a mutual act they undertake together ("Putin and Rohani agreed to
+            # establish cooperation"); a one-way act they share ("support from Russia and
+            # Iran", "agreed to fight terrorism") names no other party and is left out.
+            if draft.symmetric and (draft.topic is None or draft.family == "cooperation"):
+                return subjects[:1], subjects[1:]
+            return None
+        if not draft.targets and not self._keeps_targetless(draft):
+            return None
+        return subjects, targets
+
+    def _circumstances(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
+                       published: dict | None) -> _Circumstances:
+        """Who says so, how sure, where and when: "Russia will reportedly strike Kyiv on Monday"."""
+        # Read the circumstances only for drafts that become claims (they walk the parse).
+        attr = context.attribution(draft.word, sent, index, self.lex)
+        modality = context.modality(draft.word, sent, self.lex, attr.reported)
+        parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
+        regions = context.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties)
+        when = context.when(draft.word, dates, published)
+        return _Circumstances(regions, when, modality, attr)
 
     @staticmethod
     def _keeps_targetless(draft: Draft) -> bool:
@@ -340,11 +231,32 @@ class ClaimExtractor(ComponentData):
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
 
 
-# Mutual acts whose direct object is what they are about, not a party
-TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
-# Plural heads that name the parties of a mutual act without naming them: "the leaders met"
-PARTY_NOUNS = {"leader", "minister", "chief", "side", "delegation", "diplomat", "negotiator", "counterpart",
-               "party", "president", "head", "envoy", "official"}
+class _Circumstances(NamedTuple):
+    """What a draft's claims share: the regions, time, modality and attribution read once."""
+    regions: list[dict]
+    when: dict | None
+    modality: str
+    attribution: context.Attribution
+
+
+def _claim(draft: Draft, sent: Span, subject: dict, target: dict | None, circumstances: _Circumstances) -> dict:
+    """One claim dict, keys in the data contract's order, its id last."""
+    text = sent.text.rstrip()
+    attr = circumstances.attribution
+    claim = {
+        "article_id": sent.doc._.claimcmp_article_id or "",
+        "sentence": text, "start": sent.start_char, "end": sent.start_char + len(text),
+        "subject": subject, "stance": draft.stance, "family": draft.family,
+        "polarity": draft.polarity, "target": target,
+        "topic": draft.topic if target is None else None,
+        "regions": circumstances.regions, "when": circumstances.when, "modality": circumstances.modality,
+        "attribution": attr.actor, "quote": attr.quote,
+        "confidence": round(draft.confidence - (0.15 if target is None else 0.0), 2),
+    }
+    claim["id"] = claim_id(claim)
+    return claim
+
+
 def _own_body(x: dict, y: dict) -> bool:
     """A country and one of its own state bodies ("Syria" / "the Syrian army")."""
     return any(country["kind"] == "country" and is_state_body(body) and body["country"] == country["id"]

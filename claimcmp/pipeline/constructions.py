@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import context
-from claimcmp.pipeline.arguments import MentionIndex, actors_of, object_tokens, subject_token
+from claimcmp.pipeline.arguments import MentionIndex, actors_of, object_tokens
+from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, attacked_places, distinct, noun_parties, span_tokens
 
 
@@ -24,14 +25,14 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
         return None
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-    owners, arg_tokens = noun_parties(noun, StanceEntry(noun.lemma_, "NOUN", "propose", "cooperation", False), index)
-    owners = [o for o in owners if all((o.get("country") or o["id"]) != (s.get("country") or s["id"]) for s in subjects)]
+    parties = noun_parties(noun, StanceEntry(noun.lemma_, "NOUN", "propose", "cooperation", False), index)
+    owners = [o for o in parties.own if all((o.get("country") or o["id"]) != (s.get("country") or s["id"]) for s in subjects)]
     if not subjects or not owners:
         return None
     polarity = "negative" if context.is_negated(verb, lex) else "positive"
     family, stance = ("conflict", "reject") if rejecting else ("cooperation", "accept")
     return Draft(noun, stance, family, polarity, subjects, owners, False, None,
-                 arg_tokens | span_tokens(subj_tok), 0.7, stated=True)
+                 parties.tokens | span_tokens(subj_tok), 0.7, stated=True)
 
 
 RELIEF = {"aid", "assistance", "food", "medicine", "relief", "fuel", "grain", "vaccine", "money", "fund", "loan",

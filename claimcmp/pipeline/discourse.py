@@ -17,6 +17,19 @@ def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[
     """The parties of a mutual act stated without any: "Cooperation has been the hallmark of
     Russo-US relations" (the pair of the sentence's relations noun), "Joining forces will be a
     big stride" (the pair of the latest two-party claim, at most `window` sentences back)."""
+    found = _relations_pair(word, index)
+    if found:
+        return found
+    if any(c.lower_ in MANY_PARTY_WORDS for c in word.children):
+        return []  # "international cooperation" is not the pair's
+    found = _conjoined_subject(word, index)
+    if found:
+        return found
+    return _latest_pair(word, index, window)
+
+
+def _relations_pair(word: Token, index: MentionIndex) -> list[dict]:
+    """"Cooperation has been the hallmark of Russo-US relations": the relations noun's pair."""
     for tok in word.sent:
         if tok.i == word.i or tok.lemma_.lower() not in RELATIONS_NOUNS or tok.pos_ != "NOUN":
             continue
@@ -30,14 +43,22 @@ def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[
         found = found if len(found) >= 2 else between_actors(tok, index)
         if len(found) >= 2:
             return found[:2]
-    if any(c.lower_ in MANY_PARTY_WORDS for c in word.children):
-        return []  # "international cooperation" is not the pair's
+    return []
+
+
+def _conjoined_subject(word: Token, index: MentionIndex) -> list[dict]:
+    """"In Syria the USA and Russia seem to be working in tandem" (the parser lost the subject)."""
     for tok in word.sent:
-        # "In Syria the USA and Russia seem to be working in tandem" (the parser lost the subject)
         if tok.i in index.actor_at and tok.dep_ in {"nsubj", "appos", "ROOT"}:
             found = actors_of(tok, index)
             if len(found) == 2 and any(c.dep_ == "conj" for c in tok.children):
                 return found
+    return []
+
+
+def _latest_pair(word: Token, index: MentionIndex, window: int) -> list[dict]:
+    """"Joining forces will be a big stride": the pair of the latest two-party claim, unless
+    the sentence names anyone else."""
     if not index.recent_pairs or index.sentence_number(word) - index.pair_sentences[-1] > window:
         return []
     pair = list(index.recent_pairs[-1])

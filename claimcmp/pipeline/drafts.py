@@ -3,6 +3,7 @@ its parties, and small readings of the parse shared by the extractor's construct
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
@@ -55,7 +56,17 @@ class Draft:
     completed: bool = False  # a party was filled from the sentence or the article, not the grammar
 
 
-def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[list[dict], set[int]]:
+class NounParties(NamedTuple):
+    """The actors an event noun's own phrase names and the tokens naming them. A named
+    conflict ("the Syrian war") names a place: the caller must not look for a doer elsewhere.
+    Holders only ("American and Russian allies"): whose allies, not allies of each other."""
+    own: list[dict]
+    tokens: set[int]
+    named_conflict: bool = False
+    holders_only: bool = False
+
+
+def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> NounParties:
     """Actors named inside the noun phrase: "Russia-US cooperation", "Iran's support", "strikes by X"."""
     own: list[dict] = []
     arg_tokens: set[int] = set()
@@ -90,11 +101,11 @@ def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> tuple[
                 adjectival_only = False
     # "the Syrian war", "the Ukrainian crisis": one demonym on a war word names a place.
     if len(own) == 1 and adjectival_only and entry.symmetric and entry.family == "conflict":
-        return [], {-1}  # a named conflict: the caller must not look for a doer elsewhere
+        return NounParties([], set(), named_conflict=True)  # the caller must not look for a doer elsewhere
     # "American and Russian allies": whose allies, not allies of each other
     if entry.lemma in RELATIONAL_NOUNS and noun.tag_ == "NNS" and len(own) >= 2:
-        return own, arg_tokens | {-2}
-    return own, arg_tokens
+        return NounParties(own, arg_tokens, holders_only=True)
+    return NounParties(own, arg_tokens)
 
 
 def instrument(lex: StanceLexicon, obj: Token) -> bool:

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from claimcmp import extensions as ext
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
-from claimcmp.pipeline.arguments import subject_token
+from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import RESPONSIBILITY_NOUNS, has_modifier, verb_phrase
 
 

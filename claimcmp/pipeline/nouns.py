@@ -2,12 +2,14 @@
 for Y", "held talks", "ruled out cooperation", "the hostility of X towards Y"."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, other_party, subject_token,
+    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, other_party,
 )
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
@@ -15,153 +17,253 @@ from claimcmp.pipeline.drafts import (
     has_modifier, instrument, noun_parties, span_tokens, undergoer,
 )
 from claimcmp.pipeline.entries import governed, verb_entry
+from claimcmp.pipeline.subjects import subject_token
+
+@dataclass
+class _NounClaim:
+    """What noun_draft's stages settle in turn about one event noun, from its parties to its
+    polarity: "Washington ruled out cooperation between the two" ends with own=[Washington]."""
+    own: list[dict]
+    arg_tokens: set[int]
+    holders_only: bool  # "American and Russian allies": the allies of each, of someone unnamed
+    family: str
+    stance: str
+    polarity: str = "positive"
+    targets: list[dict] = field(default_factory=list)
+    pair: list[dict] = field(default_factory=list)
+    governor: Token | None = None
+    inherited: bool = False  # the parties are the governing verb's subject's
+    stated: bool = False
+    carried: bool = False  # the governing verb performs, wants or sees the act
+    implicit: bool = False  # the parties are the ones the text is about
+
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
-    if entry.requires and not has_modifier(noun, entry.requires):
-        return []
-    if entry.unless and has_modifier(noun, entry.unless):
-        return []
-    if _manner_of_another_act(lex, noun):
+    """The claim of an event noun: "talks between X and Y", "X's support for Y", "held talks"."""
+    if _not_a_claim(lex, noun, entry):
         return []
     entry = _joint_exercise(noun, entry)
-    own, arg_tokens = noun_parties(noun, entry, index)
-    if -1 in arg_tokens:
+    parties = noun_parties(noun, entry, index)
+    if parties.named_conflict:
         return []
-    holders_only = -2 in arg_tokens
-    targets: list[dict] = []
+    s = _NounClaim(parties.own, parties.tokens, parties.holders_only, entry.family, entry.stance)
+    _noun_objects(noun, entry, index, s)
+    _ended_act(lex, noun, entry, index, s)
+    _through_governor(lex, noun, entry, index, s)
+    _broken_down(lex, noun, entry, s)
+    if entry.stance == "relations" and not _qualified_relations(lex, noun, index, s):
+        return []
+    _pair_parties(noun, entry, index, s)
+    _holder_parties(noun, entry, index, s)
+    _implicit_parties(lex, noun, entry, index, s)
+    if s.holders_only and not s.targets:
+        return []  # "American and Russian allies" are the allies of each, of someone unnamed
+    if not s.own and not s.targets and not (entry.symmetric and entry.family != "neutral"):
+        return []  # a one-way act of no one named; a mutual one is the article's principals'
+    _governed_polarity(lex, noun, entry, index, s)
+    _unnamed_targets(lex, noun, entry, index, s)
+    confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
+    return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, entry.symmetric, None, s.arg_tokens,
+                  confidence, stated=s.stated), *constructions.side_of(lex, noun, s.own, index)]
+
+
+def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
+    """The entry's required or excluded modifiers rule the noun out, or it only qualifies
+    another act: "fired without provocation"."""
+    if entry.requires and not has_modifier(noun, entry.requires):
+        return True
+    if entry.unless and has_modifier(noun, entry.unless):
+        return True
+    return _manner_of_another_act(lex, noun)
+
+
+def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
+    """The noun's own objects and pair: "support for Kyiv", "talks between Israel and Hamas"."""
     for obj in object_tokens(noun, NOUN_TARGET_PREPS[entry.family]):
-        targets.extend(a for a in actors_of(obj, index) if a not in targets and a not in own)
-        arg_tokens |= span_tokens(obj)
-    pair = between_actors(noun, index)
-    if not pair and not own and noun.dep_ == "nsubj":
-        pair = between_actors(noun.head, index)  # "if a rapprochement takes place between X and Y"
+        s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
+        s.arg_tokens |= span_tokens(obj)
+    s.pair = between_actors(noun, index)
+    if not s.pair and not s.own and noun.dep_ == "nsubj":
+        s.pair = between_actors(noun.head, index)  # "if a rapprochement takes place between X and Y"
     for t in between_tokens(noun):
-        arg_tokens |= span_tokens(t)
-    family, stance, polarity = entry.family, entry.stance, "positive"
+        s.arg_tokens |= span_tokens(t)
+
+
+def _ended_act(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
+    """An ended act flips family: "the cessation of hostilities" is cooperation, "the
+    termination of the deal" conflict."""
     ender = _ending_noun(lex, noun)
     if ender is not None and entry.family != "neutral":
-        # "the cessation of hostilities" is cooperation, "the termination of the deal" conflict
-        family = "cooperation" if entry.family == "conflict" else "conflict"
-        stance = f"{ender.lemma_.lower()} {entry.stance}"
-        if not own:
-            own = [a for c in ender.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
-    governor = governing_verb(noun)
-    inherited = stated = carried = False
-    regarded = _regarded_as(lex, noun, governor, index) if not own else None
+        s.family = "cooperation" if entry.family == "conflict" else "conflict"
+        s.stance = f"{ender.lemma_.lower()} {entry.stance}"
+        if not s.own:
+            s.own = [a for c in ender.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
+
+
+def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
+                      s: _NounClaim) -> None:
+    """The verb that governs the noun: "held talks", "ruled out cooperation", "considers Trump
+    to be a natural ally" (the one who regards holds the stance)."""
+    s.governor = governing_verb(noun)
+    regarded = _regarded_as(lex, noun, s.governor, index) if not s.own else None
     if regarded is not None:
-        # "he considers Trump to be a natural ally": the one who regards holds the stance
-        own, targets, arg_tokens, governor = regarded[0], regarded[1], arg_tokens | regarded[2], None
-    if governor is not None:
-        g = lex.verb_lemma(governor)
-        governing_entry = verb_entry(lex, governor)
-        combining = g in (lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions")
-                          | lex.cue("denials"))
-        if g in lex.cue("reporting_verbs") - lex.cue("light_verbs") or g in lex.cue("reaction_verbs") \
-                or context.warned_against(noun):
-            # "said the talks ...", "condemned the strikes by X": the speaker is no party
-            governor = None
-        elif pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
-            governor = None  # "Egypt called for talks between Israel and Hamas": wanted, not held
-        elif governing_entry is not None and not combining and entry.family != "neutral" \
-                and governing_entry.family not in {entry.family, "neutral"} \
-                and not (noun.dep_ == "pobj" and noun.head.lower_ in context.CIRCUMSTANCES):
-            governor = None  # "condemned the attack": the verb's own claim covers its subject
-        else:
-            # the verb performs the act the noun names ("held talks", "ruled out cooperation")
-            # ... or wants or sees it: "not looking for a confrontation", "didn't detect any
-            # cooperation" deny the act itself
-            carried = combining or (governing_entry is not None and governing_entry.family == entry.family) or \
-                g in lex.cue("desire_verbs") | lex.cue("perception_verbs") | lex.cue("participation_verbs")
-            if not own:
-                subj_tok = _participant(lex, governor) or subject_token(governor)[0]
-                doers = actors_of(subj_tok, index) if subj_tok is not None else []
-                if doers and (not pair or combining):
-                    stated = combining and subj_tok.pos_ != "PRON"
-                    # "Washington ruled out cooperation between the two": Washington acts,
-                    # the other member of the pair is whom it acts toward.
-                    own, inherited = doers, True
-                    arg_tokens |= span_tokens(subj_tok)
-                    if pair:
-                        keys = {a.get("country") or a["id"] for a in own}
-                        targets.extend(a for a in pair if (a.get("country") or a["id"]) not in keys)
-                        pair = []
-            if not targets:
-                for obj in object_tokens(governor, VERB_TARGET_PREPS[entry.family]):
-                    if obj.i != noun.i:
-                        targets.extend(a for a in actors_of(obj, index) if a not in targets and a not in own)
-                        arg_tokens |= span_tokens(obj)
-            if governing_entry is not None and governing_entry.family == entry.family and g not in {"agree", "accept"} \
-                    and g not in lex.cue("denials") | lex.cue("negating_verbs"):
-                stance = f"{g} {noun.lemma_.lower()}"
+        s.own, s.targets, s.arg_tokens, s.governor = regarded[0], regarded[1], s.arg_tokens | regarded[2], None
+    if s.governor is None:
+        return
+    g = lex.verb_lemma(s.governor)
+    governing_entry = verb_entry(lex, s.governor)
+    combining = g in (lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions")
+                      | lex.cue("denials"))
+    if _governor_not_party(lex, noun, entry, s, g, governing_entry, combining):
+        s.governor = None
+    else:
+        _governor_acts(lex, noun, entry, index, s, g, governing_entry, combining)
+
+
+def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: _NounClaim, g: str,
+                        governing_entry: StanceEntry | None, combining: bool) -> bool:
+    """The governing verb's subject is no party to the act: "said the talks ...", "condemned
+    the strikes by X", "Egypt called for talks between Israel and Hamas" (wanted, not held)."""
+    if g in lex.cue("reporting_verbs") - lex.cue("light_verbs") or g in lex.cue("reaction_verbs") \
+            or context.warned_against(noun):
+        return True
+    if s.pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        return True
+    # "condemned the attack": the verb's own claim covers its subject
+    return governing_entry is not None and not combining and entry.family != "neutral" \
+        and governing_entry.family not in {entry.family, "neutral"} \
+        and not (noun.dep_ == "pobj" and noun.head.lower_ in context.CIRCUMSTANCES)
+
+
+def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim,
+                   g: str, governing_entry: StanceEntry | None, combining: bool) -> None:
+    """The verb performs the act the noun names ("held talks", "ruled out cooperation") or
+    wants or sees it: "not looking for a confrontation", "didn't detect any cooperation"
+    deny the act itself."""
+    s.carried = combining or (governing_entry is not None and governing_entry.family == entry.family) or \
+        g in lex.cue("desire_verbs") | lex.cue("perception_verbs") | lex.cue("participation_verbs")
+    if not s.own:
+        _inherited_doers(lex, index, s, combining)
+    if not s.targets:
+        for obj in object_tokens(s.governor, VERB_TARGET_PREPS[entry.family]):
+            if obj.i != noun.i:
+                s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
+                s.arg_tokens |= span_tokens(obj)
+    if governing_entry is not None and governing_entry.family == entry.family and g not in {"agree", "accept"} \
+            and g not in lex.cue("denials") | lex.cue("negating_verbs"):
+        s.stance = f"{g} {noun.lemma_.lower()}"
+
+
+def _inherited_doers(lex: StanceLexicon, index: MentionIndex, s: _NounClaim, combining: bool) -> None:
+    """"Washington ruled out cooperation between the two": Washington acts, the other member
+    of the pair is whom it acts toward."""
+    subj_tok = _participant(lex, s.governor) or subject_token(s.governor)[0]
+    doers = actors_of(subj_tok, index) if subj_tok is not None else []
+    if not doers or (s.pair and not combining):
+        return
+    s.stated = combining and subj_tok.pos_ != "PRON"
+    s.own, s.inherited = doers, True
+    s.arg_tokens |= span_tokens(subj_tok)
+    if s.pair:
+        keys = {a.get("country") or a["id"] for a in s.own}
+        s.targets.extend(a for a in s.pair if (a.get("country") or a["id"]) not in keys)
+        s.pair = []
+
+
+def _broken_down(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: _NounClaim) -> None:
+    """"Talks between Armenia and Azerbaijan broke down": a cooperation that ends."""
     if entry.family == "cooperation" and noun.dep_ in {"nsubj", "nsubjpass"} and \
             lex.verb_lemma(noun.head) in lex.cue("breakdown_verbs"):
-        # "talks between Armenia and Azerbaijan broke down": a cooperation that ends
-        family, stance = "conflict", f"{noun.lemma_.lower()} {lex.verb_lemma(noun.head)}"
-    if entry.stance == "relations":
-        family = _relations_family(lex, noun, governor)
-        if family is None:
-            return []
-        if len(own) == 1 and not targets and not pair:
-            # "Moscow is likely to explore ways of improving relations": with its usual partner
-            partner = other_party(index.last_pair(noun, earlier_sentences=True), own[0])
-            targets = [partner] if partner is not None else []
-    if pair:
-        if not own and len(pair) >= 2:
-            own, targets = pair[:1], pair[1:] + [t for t in targets if t not in pair]
+        s.family, s.stance = "conflict", f"{noun.lemma_.lower()} {lex.verb_lemma(noun.head)}"
+
+
+def _qualified_relations(lex: StanceLexicon, noun: Token, index: MentionIndex, s: _NounClaim) -> bool:
+    """'relations' carry a stance only when qualified ("warmer relations"); False if not.
+    "Moscow is likely to explore ways of improving relations": with its usual partner."""
+    family = _relations_family(lex, noun, s.governor)
+    if family is None:
+        return False
+    s.family = family
+    if len(s.own) == 1 and not s.targets and not s.pair:
+        partner = other_party(index.last_pair(noun, earlier_sentences=True), s.own[0])
+        s.targets = [partner] if partner is not None else []
+    return True
+
+
+def _pair_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
+    """The pair's first member acts toward the rest ("talks between X and Y"); a symmetric
+    act's parties split likewise, or meet its appositive: "Moscow's ally, Tehran"."""
+    if s.pair:
+        if not s.own and len(s.pair) >= 2:
+            s.own, s.targets = s.pair[:1], s.pair[1:] + [t for t in s.targets if t not in s.pair]
         else:
-            targets.extend(a for a in pair if a not in targets and a not in own)
-    own = distinct(own)
-    if len(own) >= 2 and entry.symmetric and not targets and not holders_only:
-        own, targets = own[:1], own[1:]  # the parties; "on Syria" is then the topic
-    if entry.symmetric and own and not targets:
-        # "Moscow's ally, Tehran": the appositive is the other party
+            s.targets.extend(a for a in s.pair if a not in s.targets and a not in s.own)
+    s.own = distinct(s.own)
+    if len(s.own) >= 2 and entry.symmetric and not s.targets and not s.holders_only:
+        s.own, s.targets = s.own[:1], s.own[1:]  # the parties; "on Syria" is then the topic
+    if entry.symmetric and s.own and not s.targets:
         for child in noun.children:
             if child.dep_ == "appos":
-                targets = [a for a in actors_of(child, index) if a not in own]
-    if not own:
-        own, holder = _holder(noun, index)
-        if own and not targets and holder is not None:
-            # "the US attitude of animosity towards Iran": the holder's phrase names whom
-            targets = [a for o in object_tokens(holder, NOUN_TARGET_PREPS[entry.family] - {"of"})
-                       for a in actors_of(o, index) if a not in own]
-    implicit = False
-    if not own and not targets and entry.symmetric and entry.family != "neutral" and \
+                s.targets = [a for a in actors_of(child, index) if a not in s.own]
+
+
+def _holder_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
+    """"The US attitude of animosity towards Iran": the holder's phrase names whom."""
+    if s.own:
+        return
+    s.own, holder = _holder(noun, index)
+    if s.own and not s.targets and holder is not None:
+        s.targets = [a for o in object_tokens(holder, NOUN_TARGET_PREPS[entry.family] - {"of"})
+                     for a in actors_of(o, index) if a not in s.own]
+
+
+def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
+                      s: _NounClaim) -> None:
+    """"In turn, the cooperation may become a basis ...": the parties the text is about."""
+    if not s.own and not s.targets and entry.symmetric and entry.family != "neutral" and \
             noun.lemma_.lower() not in lex.cue("unanchored_nouns") and \
             not any(c.dep_ == "poss" for c in noun.children):  # "its soft diplomacy": someone's own
-        # "In turn, the cooperation may become a basis ...": the parties the text is about
         parties = implicit_parties(noun, index)
-        own, targets, implicit = parties[:1], parties[1:], bool(parties)
-        arg_tokens |= mention_tokens(parties, noun.sent, index)
-    if holders_only and not targets:
-        return []  # "American and Russian allies" are the allies of each, of someone unnamed
-    if not own and not targets and not (entry.symmetric and entry.family != "neutral"):
-        return []  # a one-way act of no one named; a mutual one is the article's principals'
-    if governor is not None:
-        family, stance, polarity = governed(lex, noun, family, stance, polarity, governor)
-        if stance == "reject" and entry.stance == "accuse" and not targets and len(own) == 1:
-            # "Petro rejected the accusation": whoever last accused him
-            targets = index.accusers_of(own[0])
-    if context.is_negated(noun, lex, local=not carried):
-        polarity = "negative" if polarity == "positive" else "positive"
-    if not targets and entry.family == "conflict":
-        # "strikes on Rafah", "blockades in the West Bank": the country of the place hit
-        where = object_tokens(noun, NOUN_TARGET_PREPS["conflict"] | {"in", "inside", "across", "throughout"})
-        if carried and governor is not None:
-            where += object_tokens(governor, VERB_TARGET_PREPS["conflict"])  # "launched strikes on Gaza"
-        elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
-            # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
-            where += [o for o in object_tokens(noun.head, {"on", "against", "in"}) if o.dep_ == "pobj"]
-        targets = attacked_places(where, index, own)[0]
-    if not targets and entry.family == "conflict":
-        targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, own)
-        if not targets and carried and governor is not None:
-            targets = border_targets(governor, index, own)  # "doubled its drills near Russia's borders"
-    if not targets and not inherited and (entry.family == "conflict" or instrument(lex, noun)):
-        # "Syria remains subject to sanctions by the UN"; "recaptured with support from Russia"
-        targets = undergoer(noun, own, index, any_verb=instrument(lex, noun))
-    confidence = 0.45 if implicit else 0.55 if inherited else 0.65
-    return [Draft(noun, stance, family, polarity, own, targets, entry.symmetric, None, arg_tokens, confidence,
-                  stated=stated), *constructions.side_of(lex, noun, own, index)]
+        s.own, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
+        s.arg_tokens |= mention_tokens(parties, noun.sent, index)
+
+
+def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
+                       s: _NounClaim) -> None:
+    """The governing verb and negation settle stance and polarity: "Petro rejected the
+    accusation" (whoever last accused him), "there were no talks"."""
+    if s.governor is not None:
+        s.family, s.stance, s.polarity = governed(lex, noun, s.family, s.stance, s.polarity, s.governor)
+        if s.stance == "reject" and entry.stance == "accuse" and not s.targets and len(s.own) == 1:
+            s.targets = index.accusers_of(s.own[0])
+    if context.is_negated(noun, lex, local=not s.carried):
+        s.polarity = "negative" if s.polarity == "positive" else "positive"
+
+
+def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
+                     s: _NounClaim) -> None:
+    """Whom an act with no named target is toward: the country of the place hit ("strikes on
+    Rafah"), of a border ("drills near Russia's borders"), or the undergoer ("Syria remains
+    subject to sanctions by the UN"; "recaptured with support from Russia")."""
+    if not s.targets and entry.family == "conflict":
+        s.targets = attacked_places(_struck_places(lex, noun, s), index, s.own)[0]
+    if not s.targets and entry.family == "conflict":
+        s.targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, s.own)
+        if not s.targets and s.carried and s.governor is not None:
+            s.targets = border_targets(s.governor, index, s.own)  # "doubled its drills near Russia's borders"
+    if not s.targets and not s.inherited and (entry.family == "conflict" or instrument(lex, noun)):
+        s.targets = undergoer(noun, s.own, index, any_verb=instrument(lex, noun))
+
+
+def _struck_places(lex: StanceLexicon, noun: Token, s: _NounClaim) -> list[Token]:
+    """The places a conflict act hits: "strikes on Rafah", "blockades in the West Bank"."""
+    where = object_tokens(noun, NOUN_TARGET_PREPS["conflict"] | {"in", "inside", "across", "throughout"})
+    if s.carried and s.governor is not None:
+        where += object_tokens(s.governor, VERB_TARGET_PREPS["conflict"])  # "launched strikes on Gaza"
+    elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
+        # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
+        where += [o for o in object_tokens(noun.head, {"on", "against", "in"}) if o.dep_ == "pobj"]
+    return where
 
 
 def _participant(lex: StanceLexicon, governor: Token) -> Token | None:

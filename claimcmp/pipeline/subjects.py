@@ -1,0 +1,123 @@
+"""The doer of a verb, read from the dependency parse: its own subject or passive agent, or
+the one it takes from the clause it hangs on ("X agreed to cooperate", "urged Moscow to join
+forces", "the army, which attacked ...", "forces backed by Y")."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from claimcmp.pipeline.arguments import (
+    AGENT_NOUNS, COLLECTIVE_NOUNS, CONTROL_NOUNS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
+)
+
+
+def subject_token(verb: Token) -> tuple[Token | None, bool]:
+    """The token heading the doer of `verb`, and whether it came from a passive agent.
+
+    Follows control and coordination: "X agreed to cooperate" (xcomp), "X met Y and
+    signed ..." (conj), "the army, which attacked ..." (relcl), "forces backed by Y" (acl).
+    """
+    current = verb
+    for _ in range(6):
+        found = _own_subject(current, verb)
+        if found is not None:
+            return found
+        step = _climb(current)
+        if step.subject is not None or step.next is None:
+            return step.subject, False
+        current = step.next
+    return None, False
+
+
+class _Climb(NamedTuple):
+    """One step up from a clause with no subject of its own: the doer found there
+    (`subject`), else the clause to read next (`next`); neither means no doer."""
+    subject: Token | None = None
+    next: Token | None = None
+
+
+def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
+    """The clause's own subject or passive agent: "X attacked", "attacked by X" (passive)."""
+    for child in current.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child, False
+        if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
+            return child, False  # "US troops are set to stay on to help": raised subject
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and current.tag_ == "VBG"):
+            # "subjected to shelling by X": the parser hangs a gerund's doer on a plain "by"
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, True
+    return None
+
+
+def _climb(current: Token) -> _Climb:
+    """Where a clause with no subject takes its doer from: "in order to V", control ("X
+    agreed to cooperate"), coordination ("X met Y and signed"), "it is ready to act",
+    relative clauses, "accused the USA of training"."""
+    if current.dep_ in {"xcomp", "acl"} and current.head.lower_ == "order" and current.head.dep_ == "pobj":
+        return _Climb(next=current.head.head.head)  # "in order to V": V shares the main verb's subject
+    if current.dep_ == "xcomp":
+        return _controlled(current)
+    if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
+        return _Climb(next=current.head)
+    if current.dep_ in {"acomp", "attr", "oprd"} or (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
+        # "it is ready to act", "agree on the necessity of fighting": the clause's verb
+        return _Climb(next=current.head.head if current.dep_ == "pobj" else current.head)
+    if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
+        return _relative_clause(current)
+    if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+        governor = current.head.head
+        # "accused the USA of training", "prevented X from entering": the object does it.
+        obj = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+        return _Climb(subject=obj) if obj is not None else _Climb(next=governor)
+    return _Climb()
+
+
+def _controlled(current: Token) -> _Climb:
+    """Object control: "urged Moscow to join forces" -> Moscow does the joining; "called on
+    Moscow to stop": the one called on; else the governor's subject ("X agreed to cooperate")."""
+    governor = current.head
+    obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}
+                and c.ent_type_ not in {"DATE", "TIME"}), None)  # not "spent years insisting"
+    if obj is None:  # "called on Moscow to stop": the one called on
+        obj = next((p for c in governor.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                    and c.i == governor.i + 1 for p in c.children
+                    if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}), None)
+    if obj is not None and obj.i < current.i and _can_act(obj):
+        return _Climb(subject=obj)
+    return _Climb(next=governor)
+
+
+def _relative_clause(current: Token) -> _Climb:
+    """"The army, which attacked ...": the head noun; "forces backed by Y": none (the head
+    noun is the target); "Iran's decision to expel": whoever holds the intention."""
+    if current.tag_ == "VBN":
+        return _Climb()  # "forces backed by Y": the head noun is the target
+    if current.head.lemma_.lower() in CONTROL_NOUNS:
+        # "Russia has no intention to replace the USA", "Iran's decision to expel":
+        # whoever holds the intention acts
+        owner = next((c for c in current.head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return _Climb(subject=owner)
+        return _Climb(next=current.head.head)
+    return _Climb(subject=current.head)
+
+
+def passive_patient(verb: Token) -> Token | None:
+    """The patient of a passive verb: "Iran was accused by ..." or "forces backed by X"."""
+    for child in verb.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child
+    active = any(c.dep_ in {"nsubj", "aux"} and (c.dep_ == "nsubj" or c.lemma_ == "have") for c in verb.children)
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not active:
+        return verb.head  # "forces backed by Iran", not "territory it has recaptured"
+    return None
+
+
+def _can_act(tok: Token) -> bool:
+    """Whether an object can be the doer of the clause it controls: "urged Moscow to ...",
+    not "took military action to combat ..." (the action does not combat)."""
+    return tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or \
+        tok.lemma_.lower() in AGENT_NOUNS | COLLECTIVE_NOUNS

@@ -1,0 +1,211 @@
+"""Claims of stance verbs: "Russia condemned the strikes", "Lavrov and Kerry discussed Syria",
+"sent troops to Syria", "They agreed to work together"."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+from claimcmp.pipeline import constructions, context
+from claimcmp.pipeline.arguments import (
+    MentionIndex, actors_of, between_actors, object_tokens,
+)
+from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
+from claimcmp.pipeline.drafts import (
+    MOVEMENT_STANCES, NOUN_TARGET_PREPS, SIDE_WORDS, VERB_TARGET_PREPS, Draft, attacked_places,
+    border_targets, instrument, noun_parties, phrase, span_tokens,
+)
+from claimcmp.pipeline.entries import counts_forces, governed
+from claimcmp.pipeline.subjects import passive_patient, subject_token
+
+# Mutual acts whose direct object is what they are about, not a party
+TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
+# Plural heads that name the parties of a mutual act without naming them: "the leaders met"
+PARTY_NOUNS = {"leader", "minister", "chief", "side", "delegation", "diplomat", "negotiator", "counterpart",
+               "party", "president", "head", "envoy", "official"}
+
+
+@dataclass
+class _VerbClaim:
+    """What verb_draft's stages settle in turn about one stance verb: "Putin discussed Ukraine
+    with Macron" ends with subjects=[Russia], targets=[France], topic "Ukraine"."""
+    subj_tok: Token | None
+    subjects: list[dict]
+    arg_tokens: set[int]
+    objects: list[Token] = field(default_factory=list)
+    targets: list[dict] = field(default_factory=list)
+    topic: str | None = None
+    movement: bool = False
+    destinations: set[int] = field(default_factory=set)
+    implicit: bool = False  # the parties are the ones the text is about
+
+
+def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
+    """The claim of a stance verb: "Russia condemned the strikes by Israel"."""
+    subj_tok, patient, subjects = _verb_subjects(verb, entry, index)
+    s = _VerbClaim(subj_tok, subjects, span_tokens(subj_tok))
+    _verb_objects(lex, verb, entry, patient, index, s)
+    _moved_forces(verb, entry, index, s)
+    _discussed_topic(entry, index, s)
+    _object_targets(entry, index, s)
+    if not s.targets and lex.verb_lemma(verb) in lex.cue("reaction_verbs"):
+        _reacted_to(lex, verb, index, s)
+    if not s.targets and not s.movement:
+        s.targets, extra = _indirect_targets(lex, verb, entry, index, s.objects, s.subjects)
+        s.arg_tokens |= extra
+    _pair_parties(verb, index, s)
+    _implicit_parties(verb, entry, index, s)
+    if not s.subjects and not (s.targets and entry.family != "neutral"):
+        return []
+    family, stance, polarity = _verb_stance(lex, verb, entry, index, s)
+    confidence = 0.45 if s.implicit else 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
+    return [Draft(verb, stance, family, polarity, s.subjects, s.targets, entry.symmetric, s.topic, s.arg_tokens,
+                  confidence, destinations=s.destinations), *constructions.side_of(lex, verb, s.subjects, index)]
+
+
+def _verb_subjects(verb: Token, entry: StanceEntry,
+                   index: MentionIndex) -> tuple[Token | None, Token | None, list[dict]]:
+    """(subject token, passive patient, subject actors): "Israel is opposed to French
+    mediation" (a state, not a patient), "They agreed to work together" (the earlier pair)."""
+    subj_tok, _ = subject_token(verb)
+    patient = passive_patient(verb)
+    if subj_tok is None and patient is not None and verb.dep_ not in {"acl", "relcl"} and \
+            any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
+        # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
+        subj_tok, patient = patient, None
+    subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+    if subj_tok is not None and (subj_tok.lower_ == "they" or subj_tok.lower_ == "we" and not subjects) and \
+            index.last_pair(verb, earlier_sentences=True) and (entry.symmetric or len(subjects) < 2):
+        # "They agreed to work together": the pair the previous sentences were about
+        subjects = index.last_pair(verb, earlier_sentences=True)
+    return subj_tok, patient, subjects
+
+
+def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: Token | None,
+                  index: MentionIndex, s: _VerbClaim) -> None:
+    """The verb's objects, less its means ("with support from Russia" is not where) and the
+    object a phrasal entry is made of ("join forces", "exchange fire")."""
+    # the particle of a phrasal entry leads to its object: "called on Russia"
+    preps = VERB_TARGET_PREPS[entry.family] | set(entry.lemma.split()[1:])
+    objects = ([patient] if patient is not None else []) + object_tokens(verb, preps)
+    means = [o for o in objects if instrument(lex, o) or o.lemma_.lower() in SIDE_WORDS]
+    objects = [o for o in objects if o not in means]
+    s.arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
+    # the object a phrasal entry is made of is no party: "join forces", "exchange fire"
+    made_of = set(entry.lemma.split()[1:])
+    # ... unless an actor owns it: "boarded Filipino boats" is toward the Philippines
+    s.objects = [o for o in objects if not (o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of)
+                 or any(t.i in index.actor_at for t in o.lefts)]
+
+
+def _moved_forces(verb: Token, entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
+    """"Sent hundreds of US troops to Syria": the troops are the sender's, Syria is where."""
+    s.movement = entry.family == "neutral" and entry.stance in MOVEMENT_STANCES
+    if s.movement:
+        s.destinations = {t.i for o in s.objects + [c for c in verb.children if c.dep_ == "prep"]
+                          for t in o.subtree if t.i in index.place_at and t.dep_ in {"dobj", "pobj", "conj"}}
+        senders = {a.get("country") or a["id"] for a in s.subjects}
+        s.objects = [o for o in s.objects if o.i not in s.destinations and not (
+            {a.get("country") or a["id"] for a in actors_of(o, index)} & senders)]
+
+
+def _discussed_topic(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
+    """"Lavrov and Kerry discussed Syria", "Putin discussed Ukraine with Macron": the parties
+    are the doers and whoever they discuss with; the object is what about."""
+    if entry.stance in TOPIC_STANCES and (len(s.subjects) >= 2 or any(
+            o.dep_ == "pobj" and o.head.lower_ == "with" for o in s.objects)):
+        for obj in [o for o in s.objects if o.dep_ == "dobj"]:
+            s.topic = phrase(obj)
+            s.destinations |= {t.i for t in obj.subtree if t.i in index.place_at}
+            s.objects.remove(obj)
+
+
+def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
+    """The actors the objects name ("condemned Israel"); else the first object is the topic."""
+    for obj in s.objects:
+        found = actors_of(obj, index)
+        if found:
+            s.targets.extend(f for f in found if f not in s.targets)
+            s.arg_tokens |= span_tokens(obj)
+        elif s.topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:]:
+            s.topic = phrase(obj)
+
+
+def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
+    """"Condemned the joint drills by Washington and Seoul": whoever did the act."""
+    for obj in (o for o in s.objects if o.dep_ == "dobj" and lex.noun(o.lemma_)):
+        parties = noun_parties(obj, lex.noun(obj.lemma_), index)
+        s.targets = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
+        s.arg_tokens |= parties.tokens
+    if not s.targets and not any(c.dep_ == "auxpass" for c in verb.children):
+        # the parser hangs the act's "by X" on the active verb: "condemned the drills by X"
+        for by in object_tokens(verb, {"by"}):
+            s.targets += [a for a in actors_of(by, index) if a not in s.subjects and a not in s.targets]
+            s.arg_tokens |= span_tokens(by)
+
+
+def _pair_parties(verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
+    """"Talks were held between X and Y": the pair's first member acts toward the rest."""
+    pair = between_actors(verb, index)
+    if pair:
+        if not s.subjects and len(pair) >= 2:
+            s.subjects, s.targets = pair[:1], pair[1:]
+        elif s.subjects:
+            s.targets.extend(a for a in pair if a not in s.targets)
+
+
+def _implicit_parties(verb: Token, entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
+    """"Joining forces in Syria will be a big stride", "The foreign ministers will meet again":
+    the parties the text is about; "to coordinate mutual operations": with the usual partner."""
+    subj_tok = s.subj_tok
+    if not s.subjects and not s.targets and entry.symmetric and entry.family != "neutral" and (
+            subj_tok is None and verb.tag_ == "VBG" and verb.dep_ in {"csubj", "csubjpass", "nsubj"}
+            or subj_tok is not None and subj_tok.tag_ == "NNS" and subj_tok.lemma_.lower() in PARTY_NOUNS):
+        parties = implicit_parties(verb, index)
+        s.subjects, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
+        s.arg_tokens |= mention_tokens(parties, verb.sent, index)
+    if len(s.subjects) == 1 and not s.targets and entry.symmetric and entry.family != "neutral":
+        s.targets = usual_partner(verb, s.subjects[0], index)  # "to coordinate mutual operations"
+        s.implicit = bool(s.targets)
+
+
+def _verb_stance(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: MentionIndex,
+                 s: _VerbClaim) -> tuple[str, str, str]:
+    """(family, stance, polarity): "Israel strengthened its forces in Lebanon" is a build-up."""
+    polarity = "negative" if context.is_negated(verb, lex) else "positive"
+    family, stance = entry.family, entry.stance
+    if lex.verb_lemma(verb) in lex.cue("buildup_verbs") and (any(
+            o.dep_ == "dobj" and o.lemma_.lower() in lex.cue("military_objects") for o in s.objects)
+            or counts_forces(s.subj_tok, lex)):
+        family, stance = "conflict", "build up troops"  # "Israel strengthened its forces in Lebanon"
+        if not s.targets:
+            s.targets = attacked_places([c for c in verb.children if c.dep_ == "prep"]
+                                        + [o for o in s.objects if o.dep_ == "dobj"], index, s.subjects)[0]
+    return governed(lex, verb, family, stance, polarity)
+
+
+def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: MentionIndex,
+                      objects: list[Token], doers: list[dict]) -> tuple[list[dict], set[int]]:
+    """WHOM when no argument names an actor directly:
+    "allowed Damascus to fire" (the embedded subject), "fired a missile at Israel" (the
+    object's preposition), "shelled Kharkiv" (the country of the place attacked)."""
+    for child in verb.children if not entry.symmetric else ():  # "both sides concur X should leave"
+        if child.dep_ in {"ccomp", "xcomp"}:
+            subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and subj.pos_ != "PRON":
+                found = actors_of(subj, index)
+                if found:
+                    return found, span_tokens(subj)
+    preps = NOUN_TARGET_PREPS[entry.family] - {"of"}
+    for obj in objects:
+        for inner in object_tokens(obj, preps) if obj.pos_ in {"NOUN", "PROPN"} else []:
+            found = actors_of(inner, index)
+            if found:
+                return found, span_tokens(inner)
+    if entry.family == "conflict":
+        found = border_targets(verb, index, doers)
+        if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
+            return found, set()  # "warned against an offensive in Rafah" is said, not done there
+        return attacked_places(objects, index, doers)
+    return [], set()
