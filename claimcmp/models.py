@@ -11,6 +11,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA = "claimcmp/1"
+# A claim whose party the extractor inferred from the article rather than read from its
+# sentence has a confidence below this: it may agree with other claims, never contradict them.
+INFERRED_CONFIDENCE = 0.5
 
 Family = Literal["cooperation", "conflict", "neutral"]
 Polarity = Literal["positive", "negative"]

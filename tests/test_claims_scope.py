@@ -2,14 +2,12 @@
 no act of their own, joint exercises (each rule documented by sentences written here)."""
 from __future__ import annotations
 
+from sentences import claims, last_sentence_claims
+from sentences import triples as claim_triples
+
 
 def triples(nlp, text: str) -> set[tuple]:
-    doc = nlp.make_doc(text)
-    doc._.claimcmp_published = "2024-05-10"
-    doc._.claimcmp_article_id = "t"
-    return {(c["subject"].get("country") or c["subject"]["id"], c["family"], c["polarity"],
-             c["target"] and (c["target"].get("country") or c["target"]["id"]))
-            for c in nlp(doc)._.claimcmp_claims}
+    return claim_triples(claims(nlp, text))
 
 
 def test_pausing_an_offensive_is_cooperation(nlp):
@@ -55,10 +53,7 @@ STORY = "Chile and Peru have argued over fishing rights for years. Chile seized 
 
 
 def last(nlp, text: str) -> list[dict]:
-    doc = nlp.make_doc(text)
-    doc._.claimcmp_published = "2024-05-10"
-    found = nlp(doc)._.claimcmp_claims
-    return [c for c in found if c["start"] == max(x["start"] for x in found)]
+    return last_sentence_claims(nlp, text)
 
 
 def test_the_cessation_of_hostilities_is_cooperation(nlp):
@@ -77,9 +72,8 @@ def test_a_predicate_noun_under_a_negated_copula_is_negated(nlp):
 
 
 def test_a_headline_speaker_before_a_colon_is_the_attribution(nlp):
-    doc = nlp.make_doc("Erdogan: Greece violated our airspace\n\nThe ministry said more on Monday.")
-    doc._.claimcmp_published = "2024-05-10"
-    [claim] = [c for c in nlp(doc)._.claimcmp_claims if c["start"] == 0]
+    text = "Erdogan: Greece violated our airspace\n\nThe ministry said more on Monday."
+    [claim] = [c for c in claims(nlp, text) if c["start"] == 0]
     assert claim["subject"]["id"] == "GRC" and claim["attribution"]["country"] == "TUR"
 
 

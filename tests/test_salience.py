@@ -4,22 +4,15 @@ from __future__ import annotations
 
 from claimcmp.pipeline.arguments import MentionIndex
 from claimcmp.pipeline.salience import Salience, is_party
+from sentences import claims, last_sentence_claims
 
 STORY = ("Chile and Peru have argued over fishing rights for years. "
          "Chile seized two Peruvian boats on Monday, and Peru condemned the seizure. ")
 
 
-def claims(nlp, text: str) -> list[dict]:
-    doc = nlp.make_doc(text)
-    doc._.claimcmp_published = "2024-05-10"
-    doc._.claimcmp_article_id = "t"
-    return nlp(doc)._.claimcmp_claims
-
-
 def last_sentence(nlp, text: str) -> set[tuple]:
-    found = claims(nlp, text)
-    last = max(c["start"] for c in found)
-    return {(c["subject"]["id"], c["family"], c["target"] and c["target"]["id"]) for c in found if c["start"] == last}
+    return {(c["subject"]["id"], c["family"], c["target"] and c["target"]["id"])
+            for c in last_sentence_claims(nlp, text)}
 
 
 def test_principals_are_the_parties_named_in_two_sentences(nlp):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from claimcmp.comparison import align
 from claimcmp.knowledge import stance_groups as sg
-from claimcmp.models import Claim
+from claimcmp.models import INFERRED_CONFIDENCE, Claim
 
 
 class ClaimView:
@@ -48,12 +48,6 @@ class ClaimView:
 
 # relation, score, and what explain() needs to say why
 Found = tuple[str, float, align.ActorFit, str, str]
-
-
-# Claims whose party the extractor inferred from the article rather than read from the
-# sentence (pipeline/salience.py, discourse.py) have a confidence below 0.5: they agree with
-# what they match, but a contradiction between two outlets must rest on what both texts say.
-INFERRED = 0.5
 
 
 class Judge:
@@ -141,7 +135,7 @@ class Judge:
         if (ta or tb) and not (ta and tb and self._similarity(a, b) >= 0.9):
             return None  # a claim with no other party contradicts nothing else
         relation = "shifted" if when in ("apart", "ongoing", "later") else "conflict"
-        if relation == "conflict" and min(a.claim.confidence, b.claim.confidence) < INFERRED:
+        if relation == "conflict" and min(a.claim.confidence, b.claim.confidence) < INFERRED_CONFIDENCE:
             return None  # a party the extractor filled in grounds no contradiction
         if relation == "conflict" and when == "undated" and (
                 a.claim.family != b.claim.family or strength < 0.9 or a.state or b.state):

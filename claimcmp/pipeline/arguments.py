@@ -313,26 +313,21 @@ def _national(head: Token, span: Span, index: MentionIndex) -> str | None:
 
 
 @overlay_cached
-def _named_pairs(overlay: str | None) -> dict[str, tuple[dict, ...]]:
+def _named_pairs(overlay: str | None) -> tuple[dict[str, tuple[dict, ...]], frozenset[str]]:
+    """Word -> both parties it names, and the first token of every such word ("inter" of
+    "inter-korean") for a quick test on every token."""
     raw = resource_loader.json_object("named_pairs.json", overlay)
-    out = {}
-    for word, ids in raw.items():
-        actors = tuple(country_actor(i) or {"id": i, "name": i, "kind": "organization", "country": None} for i in ids)
-        if not word.startswith("_"):
-            out[word] = actors
-    return out
-
-
-def _first_words(pairs: dict) -> frozenset[str]:
-    """The first token of every named pair ("inter" of "inter-korean"), for a quick test."""
-    return frozenset(key.split("-")[0] for key in pairs)
+    pairs = {word: tuple(country_actor(i) or {"id": i, "name": i, "kind": "organization", "country": None}
+                         for i in ids)
+             for word, ids in raw.items() if not word.startswith("_")}
+    return pairs, frozenset(word.split("-")[0] for word in pairs)
 
 
 def named_pair(tok: Token) -> tuple[list[dict], int]:
     """Both parties a word names at once ("the two Koreas", "inter-Korean talks", written
     "inter - Korean" by the tokenizer), and the index of the word's last token."""
-    pairs = _named_pairs()
-    if tok.lower_ not in _first_words(pairs):
+    pairs, first_words = _named_pairs()
+    if tok.lower_ not in first_words:
         return [], tok.i
     for width in (3, 1):
         words = tok.doc[tok.i:tok.i + width]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, stance_lexicon
+from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import OPPONENT_NOUNS, MentionIndex, as_party, party_key, is_state_body
 from claimcmp.pipeline.drafts import BACKING, MOVEMENT_STANCES, Draft, is_headline
@@ -161,13 +162,13 @@ class ClaimExtractor(ComponentData):
                            completed=True) if len(pair) == 2 else None
         if not subjects:
             found, said = salience.other_party(draft.word, targets, index) if targets else ([], False)
-            return replace(draft, subjects=found, targets=targets, confidence=0.5 if said else 0.4,
+            return replace(draft, subjects=found, targets=targets, confidence=INFERRED_CONFIDENCE if said else 0.4,
                            completed=True) if found else None
         found, said = salience.other_party(draft.word, subjects, index)
         if not found:
             return replace(draft, subjects=subjects, targets=targets)
         # a party the clause names elsewhere is the text's word; one from the article a guess
-        confidence = min(draft.confidence, 0.5 if said else 0.45)
+        confidence = min(draft.confidence, INFERRED_CONFIDENCE if said else 0.45)
         return replace(draft, subjects=subjects, targets=found, confidence=confidence, stated=True, completed=True)
 
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],

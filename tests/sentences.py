@@ -1,0 +1,26 @@
+"""Claims of sentences written for the tests, through the session's pipeline (conftest's
+`nlp` fixture): one place for how a test text is dated and read."""
+from __future__ import annotations
+
+PUBLISHED = "2024-05-10"
+
+
+def claims(nlp, text: str) -> list[dict]:
+    """The claim dicts of `text`, dated PUBLISHED."""
+    doc = nlp.make_doc(text)
+    doc._.claimcmp_published = PUBLISHED
+    doc._.claimcmp_article_id = "t"
+    return nlp(doc)._.claimcmp_claims
+
+
+def last_sentence_claims(nlp, text: str) -> list[dict]:
+    """The claims of the text's last sentence that has any (a story's new line)."""
+    found = claims(nlp, text)
+    last = max((c["start"] for c in found), default=None)
+    return [c for c in found if c["start"] == last]
+
+
+def triples(found: list[dict]) -> set[tuple]:
+    """(subject, family, polarity, target) by country where there is one."""
+    return {(c["subject"].get("country") or c["subject"]["id"], c["family"], c["polarity"],
+             c["target"] and (c["target"].get("country") or c["target"]["id"])) for c in found}
