@@ -20,3 +20,17 @@ def parse(nlp):
     of one claimcmp component on its own."""
     ours = [name for name in nlp.pipe_names if name.startswith("claimcmp_")]
     return lambda text: nlp(text, disable=ours)
+
+
+@pytest.fixture
+def shortened(nlp):
+    """shortened(n) -> the session pipeline with max_length n, so one article is cut into
+    chunks; restored after the test."""
+    saved = nlp.max_length
+
+    def shorten(limit: int):
+        nlp.max_length = limit
+        return nlp
+
+    yield shorten
+    nlp.max_length = saved

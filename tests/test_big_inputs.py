@@ -14,7 +14,6 @@ from claimcmp import core
 from claimcmp.chunking import LONG_RUN_CHARS, guard_long_runs
 from claimcmp.cli.main import app
 from claimcmp.io import iter_inputs
-from claimcmp.nlp import load_pipeline
 from claimcmp.pipeline.ranges import TokenRanges
 
 SENTENCES = [
@@ -48,14 +47,8 @@ def test_claims_around_a_long_run_quote_the_text_as_written(tmp_path):
 
 
 @pytest.fixture
-def short_chunks():
-    nlp = load_pipeline()
-    saved = nlp.max_length
-    nlp.max_length = 300
-    try:
-        yield nlp
-    finally:
-        nlp.max_length = saved
+def short_chunks(shortened):
+    return shortened(300)
 
 
 def test_jsonl_streams_a_long_article_in_parts_with_the_claims_json_gives(tmp_path, monkeypatch, short_chunks):

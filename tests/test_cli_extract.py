@@ -17,7 +17,6 @@ from claimcmp import core
 from claimcmp.cli.main import app
 from claimcmp.errors import ExtractionError, InputError
 from claimcmp.io import iter_inputs
-from claimcmp.nlp import load_pipeline
 from claimcmp.render.output import default_format, progress
 
 REPO = Path(__file__).resolve().parents[1]
@@ -255,14 +254,8 @@ def test_split_text_cuts_at_paragraphs_then_sentences_then_anywhere():
 
 
 @pytest.fixture
-def short_max_length():
-    nlp = load_pipeline()
-    saved = nlp.max_length
-    nlp.max_length = 260
-    try:
-        yield nlp
-    finally:
-        nlp.max_length = saved
+def short_max_length(shortened):
+    return shortened(260)
 
 
 def test_long_article_is_processed_in_chunks_with_exact_offsets(tmp_path, short_max_length):
