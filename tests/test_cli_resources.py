@@ -183,3 +183,13 @@ def test_check_and_extract_name_a_file_that_is_not_utf8(folder, tmp_path):
     assert (extracted.exit_code, extracted.stdout) == (2, "")
     assert extracted.stderr == ("Error: cannot read: 'utf-8' codec can't decode byte 0xff in position 0: "
                                 f"invalid start byte ({where})\n")
+
+
+def test_compare_reads_the_overlay_as_extract_and_diff_do(folder):
+    args = ["compare", folder / "a.txt", folder / "b.txt", "-f", "json", "--date", "2024-03-04"]
+    with_overlay = run(args + ["--resources", folder / "overlay"])
+    assert with_overlay.exit_code == 0, with_overlay.stderr
+    groups = json.loads(with_overlay.stdout)["groups"]
+    assert [g["contested"] for g in groups if g["stance"] == "excommunicate"] == [True]
+    without = run(args)
+    assert all(g["stance"] != "excommunicate" for g in json.loads(without.stdout)["groups"])

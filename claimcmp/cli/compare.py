@@ -32,11 +32,12 @@ def command(
     out: str = common.OUT_OPTION,
     date: str = common.DATE_OPTION,
     model: str = common.MODEL_OPTION,
+    resources: str = common.RESOURCES_OPTION,
     quiet: bool = common.QUIET_OPTION,
     debug: bool = common.DEBUG_OPTION,
 ) -> None:
     """Group the claims of many articles: who asserts, who contradicts, whose account is an earlier or later state."""
-    with common.reported_errors(debug):
+    with common.reported_errors(debug), common.resources_in_force(resources):
         fmt = common.check_choice(format, "--format", FORMATS)
         common.check_choice(source_from, "--source-from", SOURCE_FROM)
         if timeline and fmt not in (None, "table"):
