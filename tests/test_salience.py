@@ -105,3 +105,10 @@ def test_a_survey_of_many_parties_has_no_principals(nlp):
 def test_its_is_one_body_not_a_plural_one(nlp):
     found = claims(nlp, "The Peruvian coast guard said Chilean vessels rammed its boats.")
     assert [(c["subject"]["country"], c["target"]["country"]) for c in found if c["stance"] == "ram"] == [("CHL", "PER")]
+
+
+def test_a_passive_joined_to_another_has_no_doer_of_its_own(nlp):
+    # the patient of the first passive is no doer of the second: Chile (a principal) is
+    found = last_sentence(nlp, STORY + "A Peruvian trawler was boarded on Friday and its captain was arrested.")
+    assert ("PER", "conflict", "CHL") not in found
+    assert all(subject == "CHL" for subject, _, _ in found)

@@ -23,6 +23,8 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
         found = _own_subject(current, verb)
         if found is not None:
             return found
+        if current.i == verb.i and _is_passive(verb):
+            return None, False  # "its crew was detained": the doer is unsaid, not the head's
         step = _climb(current)
         if step.subject is not None or step.next is None:
             return step.subject, False
@@ -103,6 +105,15 @@ def _relative_clause(current: Token) -> _Climb:
             return _Climb(subject=owner)
         return _Climb(next=current.head.head)
     return _Climb(subject=current.head)
+
+
+def _is_passive(verb: Token) -> bool:
+    """A passive verb with its own patient ("the crew was detained") or a participle joined to
+    a passive ("was seized and detained"): its doer is only ever its agent."""
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return True  # not a raised one: "they need to be forced out" is still their doing
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children) \
+        and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
 def passive_patient(verb: Token) -> Token | None:
