@@ -112,3 +112,16 @@ def test_a_passive_joined_to_another_has_no_doer_of_its_own(nlp):
     found = last_sentence(nlp, STORY + "A Peruvian trawler was boarded on Friday and its captain was arrested.")
     assert ("PER", "conflict", "CHL") not in found
     assert all(subject == "CHL" for subject, _, _ in found)
+
+
+def test_the_other_party_is_the_principal_named_most_with_the_known_one(nlp):
+    # a story on Washington's reaction: the US is named most, but the North's act is toward
+    # the South, the principal the North is named with
+    story = ("Washington condemns North Korea\n\n"
+             "The United States on Tuesday condemned North Korea. "
+             "North Korea cut its hotline with South Korea on Monday. "
+             "South Korea said North Korea had warned of action for days. "
+             "Seoul also said that North Korea would pay. "
+             "The United States urged calm, and Washington said it would consult its allies. "
+             "North Korea later blew up the liaison office at the border.")
+    assert last_sentence(nlp, story) == {("PRK", "conflict", "KOR")}

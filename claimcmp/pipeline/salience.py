@@ -67,7 +67,12 @@ class Salience:
         found = _sentence_parties(word, index, keys)
         if found:
             return found[:1], True
-        return [p for p in self.principals() if party_key(p) not in keys][:1], False
+        others = [p for p in self.principals() if party_key(p) not in keys]
+        together = set().union(*(self.sentences.get(k, set()) for k in keys))
+        # the principal the known party is named with most: "North Korea destroyed the office"
+        # in a story on Washington's reaction is still toward the South
+        others.sort(key=lambda p: -len(self.sentences[party_key(p)] & together))
+        return others[:1], False
 
 
 def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
