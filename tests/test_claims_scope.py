@@ -99,3 +99,11 @@ def test_a_quotation_after_a_speaker_goes_on_quoting_them(nlp):
     text = STORY + 'Peru said on Friday that talks were over. "Chile attacked our boats again."'
     [claim] = [c for c in last(nlp, text) if c["stance"] == "attack"]
     assert (claim["attribution"]["id"], claim["quote"]) == ("PER", "direct")
+
+
+def test_a_stance_verb_named_as_a_noun_is_an_act(nlp):
+    # "-ing" nouns of stance verbs, phrasal entries read with their "of" object (board ship)
+    found = triples(nlp, "Peru condemned the boarding of its boats by the Chilean navy.")
+    assert ("CHL", "conflict", "positive", "PER") in found
+    found = triples(nlp, "Ghana denounced Togo's expelling of Ghanaian traders.")
+    assert ("TGO", "conflict", "positive", "GHA") in found

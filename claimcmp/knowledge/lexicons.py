@@ -50,10 +50,10 @@ class StanceLexicon:
             return lemma[2:]  # "reimposed blockades", "reopened talks": the act again
         if token.tag_ not in {"VBD", "VBN", "VBG", "VBZ"}:
             return lemma
-        return next((stem for stem in _stems(token.lower_) if stem in self.known_verbs), lemma)
+        return next((stem for stem in verb_stems(token.lower_) if stem in self.known_verbs), lemma)
 
 
-def _stems(word: str) -> list[str]:
+def verb_stems(word: str) -> list[str]:
     """Candidate lemmas of a regular inflected verb form, most likely first."""
     out = []
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcmp.knowledge import resource_loader
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, stance_lexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, verb_stems, stance_lexicon
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import OPPONENT_NOUNS, MentionIndex, as_party, party_key, is_state_body
@@ -136,6 +136,8 @@ class ClaimExtractor(ComponentData):
         """The stance entry of a noun ("talks"), a headline's capitalised one, or any noun
         held jointly: "joint patrols", "bilateral meetings"."""
         entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)
+        if entry is None and tok.tag_ == "NN" and tok.lower_.endswith("ing"):
+            entry = _gerund_entry(self.lex, tok)
         if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
             entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
         return entry
@@ -230,6 +232,19 @@ class ClaimExtractor(ComponentData):
             # forces moved into or out of a place: "Russia withdrew its troops from Syria"
             return draft.stance in MOVEMENT_STANCES and bool(draft.destinations) and draft.confidence >= 0.55
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
+
+
+def _gerund_entry(lex: StanceLexicon, tok: Token) -> StanceEntry | None:
+    """A stance verb named as a noun: "the boarding and expelling of Philippine vessels",
+    "the shelling of border towns"."""
+    objects = [p.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p in c.children if p.dep_ == "pobj"]
+    for stem in verb_stems(tok.lower_):
+        # a phrasal entry with the act's "of" object: "the boarding of ships" (board ship)
+        entry = lex.verb(stem) or next((lex.verb(f"{stem} {o}") for o in objects if lex.verb(f"{stem} {o}")), None)
+        if entry is not None:
+            return replace(entry, pos="NOUN")
+    return None
 
 
 class _Circumstances(NamedTuple):
