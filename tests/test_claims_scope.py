@@ -107,3 +107,21 @@ def test_a_stance_verb_named_as_a_noun_is_an_act(nlp):
     assert ("CHL", "conflict", "positive", "PER") in found
     found = triples(nlp, "Ghana denounced Togo's expelling of Ghanaian traders.")
     assert ("TGO", "conflict", "positive", "GHA") in found
+
+
+def test_casualties_are_those_the_act_befell(nlp):
+    # the modifier of a victim noun is the target; "no" denies the act; the doer is the
+    # other party of the story
+    text = ("Syria shelled Turkish border posts overnight. "
+            "Ankara later reported no Turkish casualties from the Syrian shelling. "
+            "Turkey and Syria have clashed before.")
+    found = {t for t in claim_triples(claims(nlp, text)) if t[2] == "negative"}
+    assert found == {("SYR", "conflict", "negative", "TUR")}
+
+
+def test_no_one_harmed_denies_the_harm_not_the_attack(nlp):
+    found = claim_triples(last_sentence_claims(
+        nlp, "Syria and Turkey have clashed for weeks. Syria shelled Turkish border posts overnight. "
+             "No Turkish soldiers were harmed in the Syrian attack."))
+    assert ("SYR", "conflict", "negative", "TUR") in found
+    assert ("SYR", "conflict", "positive", "TUR") in found

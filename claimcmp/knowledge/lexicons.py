@@ -21,6 +21,9 @@ class StanceEntry:
     requires: tuple[str, ...] = ()
     # ... and does not count with one of these: "hunger strike" is no attack.
     unless: tuple[str, ...] = ()
+    # Whose the noun's possessor or modifier is: the doer's ("Iran's attack"), or, for nouns
+    # naming those the act befell, the target's ("American casualties").
+    owner: str = "subject"
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,8 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
+            if tok.i == word.i and child.dep_ == "nsubjpass" and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+                return True  # "no soldiers were harmed": none underwent the act
             if child.dep_ == "advmod" and child.lower_ in {"never", "hardly", "barely"}:
                 return True
         if tok.i != word.i and tok.dep_ == "pobj" and tok.head.lower_ == "without":

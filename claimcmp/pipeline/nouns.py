@@ -47,6 +47,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     if parties.named_conflict:
         return []
     s = _NounClaim(parties.own, parties.tokens, parties.holders_only, entry.family, entry.stance)
+    if entry.owner == "target":
+        _victims(noun, index, s)
     _noun_objects(noun, entry, index, s)
     _ended_act(lex, noun, entry, index, s)
     _through_governor(lex, noun, entry, index, s)
@@ -65,6 +67,13 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, entry.symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated), *constructions.side_of(lex, noun, s.own, index)]
+
+
+def _victims(noun: Token, index: MentionIndex, s: _NounClaim) -> None:
+    """A noun naming those an act befell: its modifiers are the target, actors further in its
+    phrase the doer ("no American casualties from the Syrian shelling")."""
+    victims = [a for c in noun.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
+    s.own, s.targets = [a for a in s.own if a not in victims], victims
 
 
 def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
