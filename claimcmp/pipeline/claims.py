@@ -19,6 +19,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, verb_stems, 
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import OPPONENT_NOUNS, MentionIndex, as_party, party_key, is_state_body
+from claimcmp.pipeline.allegations import allegation_draft
 from claimcmp.pipeline.drafts import BACKING, MOVEMENT_STANCES, Draft, is_headline
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
@@ -83,6 +84,9 @@ class ClaimExtractor(ComponentData):
         for tok in sent:
             if tok.i in consumed:
                 continue
+            allegation = allegation_draft(self.lex, tok, index) if tok.pos_ in {"VERB", "NOUN"} else None
+            if allegation is not None:
+                yield allegation  # "X claims that Y fired": the act is read on its own too
             special = self._verb_construction(tok, index)
             if special is not None:
                 draft, consumes = special

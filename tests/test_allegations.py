@@ -1,0 +1,38 @@
+"""Allegations (claimcmp/pipeline/allegations.py): whoever alleges another party's hostile
+act accuses that party; the act is a claim of its own. Sentences written for these tests."""
+from __future__ import annotations
+
+from sentences import claims, triples
+
+
+def accusations(nlp, text: str) -> set[tuple]:
+    return {t for t, c in zip(_triples(nlp, text), claims(nlp, text)) if c["stance"] == "accuse"}
+
+
+def _triples(nlp, text):
+    return [next(iter(triples([c]))) for c in claims(nlp, text)]
+
+
+def test_claiming_another_party_attacked_accuses_it(nlp):
+    found = accusations(nlp, "Chile claims that Peruvian boats crossed into its waters and fired on a patrol.")
+    assert found == {("CHL", "conflict", "positive", "PER")}
+
+
+def test_an_allegation_noun_with_its_owner(nlp):
+    found = accusations(nlp, "Ghana dismissed Togo's allegations that Ghanaian troops shelled a border town.")
+    assert ("TGO", "conflict", "positive", "GHA") in found
+
+
+def test_the_alleged_act_is_read_too(nlp):
+    found = triples(claims(nlp, "Chile claims that Peruvian boats fired on a Chilean patrol."))
+    assert ("PER", "conflict", "positive", "CHL") in found
+
+
+def test_claiming_ones_own_act_accuses_no_other_party(nlp):
+    found = accusations(nlp, "Chile claimed that Chilean ships had fired in self-defence.")
+    assert all(target is None for *_, target in found)
+
+
+def test_an_allegation_noun_needs_a_hostile_act_of_another(nlp):
+    assert not accusations(nlp, "Ghana welcomed Togo's claim that Ghanaian officials want talks.")
+    assert not accusations(nlp, "Ghana rejected the claims that Togo made about the border.")
