@@ -125,3 +125,8 @@ def test_no_one_harmed_denies_the_harm_not_the_attack(nlp):
              "No Turkish soldiers were harmed in the Syrian attack."))
     assert ("SYR", "conflict", "negative", "TUR") in found
     assert ("SYR", "conflict", "positive", "TUR") in found
+
+
+def test_an_attack_on_a_place_a_de_facto_state_holds_is_on_that_state(nlp):
+    found = triples(nlp, "Georgia condemned the shelling, and Georgian troops attacked South Ossetia overnight.")
+    assert ("GEO", "conflict", "positive", "SOUTH_OSSETIA") in found

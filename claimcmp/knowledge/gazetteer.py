@@ -174,6 +174,12 @@ def entries(overlay: str | None) -> dict[str, Entry]:
     return out
 
 
+def named_actor(actor_id: str) -> dict | None:
+    """A curated organization or group by its id ("ARTSAKH"), as the matcher gives it."""
+    entry = entries().get(f"{NAME}:{actor_id}")
+    return dict(entry.actor) if entry is not None else None
+
+
 def _entry_rows(overlay: str | None) -> Iterator[tuple[Entry, list[str], bool]]:
     """(entry, its aliases, case-sensitive only) in the order aliases are claimed: blockers,
     curated organizations/groups ("the EU": "Brussels"), leaders, then countries."""

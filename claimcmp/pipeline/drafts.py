@@ -235,7 +235,22 @@ def attacked_places(objects: list[Token], index: MentionIndex,
                 actor = country_actor(region["country"])
                 if actor is not None:
                     return [{**actor, "mention": span.text}], set()  # the place is also where it happens
+            polity = _held_by_polity(region, own)
+            if polity is not None:
+                return [{**polity, "mention": span.text}], set()
     return [], set()
+
+
+def _held_by_polity(region: dict | None, own: set) -> dict | None:
+    """"Azerbaijan's offensive against Nagorno-Karabakh": a place of the doer's own country
+    held by a de facto state (places data, `polity`) is that state's."""
+    from claimcmp.gazetteer import named_actor
+    from claimcmp.knowledge.places_data import polity_of
+
+    if not region or region.get("country") not in own:
+        return None
+    polity = polity_of(region["name"])
+    return named_actor(polity) if polity is not None and polity not in own else None
 
 
 def has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
