@@ -13,7 +13,7 @@ from claimcmp import extensions as ext
 from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.gazetteer import country_actor
 from claimcmp.knowledge.resource_loader import overlay_cached
-from claimcmp.knowledge.lexicons import stance_lexicon
+from claimcmp.knowledge.lexicons import cue, stance_lexicon
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -21,33 +21,11 @@ OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 # Modifiers of an argument head through which a nested actor still names the argument:
 # "Russian officials", "Iran's army", "the Obama administration", "leaders of Russia".
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
-# Heads that stand for the people or bodies of whatever modifies them.
-AGENT_NOUNS = {
-    "official", "leader", "minister", "president", "premier", "spokesman", "spokeswoman", "spokesperson",
-    "delegation", "envoy", "ambassador", "diplomat", "troop", "force", "army", "military", "government",
-    "administration", "regime", "authority", "police", "militia", "fighter", "soldier", "member",
-    "representative", "head", "chief", "commander", "general", "officer", "agency", "ministry", "people",
-    "citizen", "activist", "protester", "demonstrator", "rebel", "militant", "side", "team", "navy",
-    "jet", "warplane", "aircraft", "drone", "missile", "artillery", "unit", "coalition", "camp",
-    "parliament", "lawmaker", "legislator", "court", "judge", "negotiator", "mission", "embassy",
-    "country", "nation", "state", "counterpart", "partner", "ally", "proxy", "group", "faction",
-    "student", "worker", "villager", "resident", "refugee", "settler", "youth", "crowd", "guerrilla",
-    "inhabitant", "farmer", "supporter", "fundamentalist", "extremist", "hacker", "insurgent",
-    "expert", "analyst", "negotiator", "mediator", "observer", "peacekeeper", "people", "demonstrator",
-    "protester", "prisoner", "activist", "union", "party", "movement",
-}
-CONTROL_NOUNS = {"intention", "intent", "plan", "goal", "aim", "attempt", "effort", "decision", "readiness",
-                 "willingness", "right", "bid", "commitment", "pledge", "promise", "proposal", "offer",
-                 "threat", "refusal", "desire", "wish", "determination", "ability", "capacity", "move",
-                 "resolve", "ambition", "failure", "need", "obligation", "order"}
-# "Iran's enemies", "American allies": other parties, named only by an appositive
-OPPONENT_NOUNS = {"enemy", "foe", "rival", "adversary", "opponent", "critic", "detractor", "nemesis", "arch-enemy",
-                  "ally", "partner", "friend"}
+# Word lists of the rules below (cues.json): agent_nouns, heads that stand for the people or
+# bodies of whatever modifies them ("Russian officials"); control_nouns, opponent_nouns,
+# collective_nouns, quantity_nouns, pair_nouns and the prepositions of place phrases.
 # Nouns naming the relationship itself: "Russo-US relations", "ties between X and Y"
 RELATIONS_NOUNS = {"relation", "relationship", "tie"}
-COLLECTIVE_NOUNS = {"alliance", "bloc", "organization", "organisation", "union", "coalition", "grouping"}
-QUANTITY_NOUNS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
-                  "dozen", "dozens", "score", "scores", "number", "group", "crowd", "handful", "band"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
@@ -196,16 +174,16 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return pair
     if _is_pair_phrase(head):
         return _recent_pair(head, index)
-    if head.lemma_.lower() in COLLECTIVE_NOUNS and any(c.lower_ == "the" for c in head.children) and \
+    if head.lemma_.lower() in cue("collective_nouns") and any(c.lower_ == "the" for c in head.children) and \
             not any(c.dep_ in {"amod", "compound", "poss"} for c in head.children):
         # "the alliance", "the bloc": the organization the article has just named
         recent = index.before(head, {"organization"}, window=3)
         return [index.actor_dict(recent[0])] if recent else []
-    if head.lemma_.lower() in QUANTITY_NOUNS or head.pos_ == "NUM":
+    if head.lemma_.lower() in cue("quantity_nouns") or head.pos_ == "NUM":
         found = _people_counted(head, index)
         if found:
             return found
-    if head.lemma_.lower() in OPPONENT_NOUNS:
+    if head.lemma_.lower() in cue("opponent_nouns"):
         # "Iran's enemies (Saudi Arabia)": whoever the appositive names, never the possessor
         return [a for c in head.children if c.dep_ == "appos" for a in _actors_at(c, index)]
     return _modifier_actors(head, index) or _definite_state(head, index)
@@ -244,7 +222,7 @@ def _modifier_actors(head: Token, index: MentionIndex) -> list[dict]:
     """The actors a head's modifiers name ("Russian forces", "the army's troops"), and an
     agent noun's "of"/"from"/"in" phrase: "protesters in Aleppo", "diplomats from Iran"."""
     found: list[dict] = []
-    agentive = head.lemma_.lower() in AGENT_NOUNS
+    agentive = head.lemma_.lower() in cue("agent_nouns")
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep"
                                            and child.lower_ in {"of", "from", "in", "throughout"}):
@@ -290,7 +268,7 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
 def _located_in(head: Token, index: MentionIndex) -> str | None:
     """The country of a place phrase on a group noun: 'rebels in Darfur', 'students throughout Indonesia'."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in {"in", "of", "from", "throughout", "across", "inside"}:
+        if child.dep_ == "prep" and child.lower_ in cue("group_place_preps"):
             for pobj in child.children:
                 place = index.place_at.get(pobj.i)
                 region = place._.claimcmp_region if place is not None else None
@@ -340,12 +318,10 @@ def named_pair(tok: Token) -> tuple[list[dict], int]:
 def _is_pair_phrase(head: Token) -> bool:
     """'the two countries', 'both sides', 'the two'."""
     words = {c.lower_ for c in head.children}
-    if head.lower_ in {"two", "both"}:
+    plural_pair = cue("plural_pair_words")
+    if head.lower_ in plural_pair:
         return True
-    return bool(words & {"two", "both"}) and head.lemma_.lower() in {
-        "country", "nation", "state", "power", "government", "side", "capital", "party", "leader",
-        "superpower", "neighbour", "neighbor", "rival", "ally", "partner", "adversary", "giant",
-    }
+    return bool(words & plural_pair) and head.lemma_.lower() in cue("pair_nouns")
 
 
 def _recent_pair(head: Token, index: MentionIndex) -> list[dict]:
@@ -457,7 +433,7 @@ def between_tokens(word: Token) -> list[Token]:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in {"between", "among", "amongst"}:
                     return [c for c in child.children if c.dep_ == "pobj"]
-                if child.dep_ == "prep" and child.lower_ in {"on", "in", "at", "over", "inside", "within", "across"}:
+                if child.dep_ == "prep" and child.lower_ in cue("between_hosting_preps"):
                     nested.extend(c for c in child.children if c.dep_ == "pobj" and c.pos_ != "VERB")
         frontier = nested
     return []

@@ -15,10 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcmp.knowledge import resource_loader
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, stance_lexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import constructions, context
-from claimcmp.pipeline.arguments import OPPONENT_NOUNS, MentionIndex, as_party, party_key, is_state_body
+from claimcmp.pipeline.arguments import MentionIndex, as_party, party_key, is_state_body
 from claimcmp.pipeline.drafts import BACKING, MOVEMENT_STANCES, Draft, is_headline
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
@@ -153,7 +153,7 @@ class ClaimExtractor(ComponentData):
         # no one acts toward their own side ("Trump warned that US missiles ...")
         targets = [a for a in draft.targets if is_party(a) and party_key(as_party(a) or a) not in own]
         if draft.family == "neutral" or (subjects and (targets or len(subjects) >= 2)) or \
-                draft.word.lemma_.lower() in OPPONENT_NOUNS:  # "American allies" are someone's
+                draft.word.lemma_.lower() in cue("opponent_nouns"):  # "American allies" are someone's
             return replace(draft, subjects=subjects, targets=targets) if subjects else None
         if not subjects and not targets:
             # "The talks resumed on Monday": a mutual act between the article's principals
