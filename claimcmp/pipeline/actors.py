@@ -18,10 +18,9 @@ from spacy.tokens import Doc, Span
 
 from claimcmp import extensions
 from claimcmp.knowledge import gazetteer as gz, places_data, resource_loader
-from claimcmp.knowledge.lexicons import stance_lexicon
+from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.pipeline.ranges import TokenRanges
-from claimcmp.knowledge.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
-                                MODIFIED, POSS, TITLE_WORDS)
+from claimcmp.knowledge.gazetteer import APPOS_PREP, AWAY, POSS
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.persons import (
     PersonMention, anchor_index, name_words, person_bases, surname_carry,
@@ -173,20 +172,20 @@ class ActorTagger(ComponentData):
         if text in ("the West", "The West") and nxt is not None and nxt.is_title:
             return False  # the West Bank, the West Coast
         # "Russian-backed forces", "rebel-held areas": the mention only modifies
-        if nxt is not None and nxt.text == "-" and e + 1 < n and doc[e + 1].lower_ in MODIFIED:
+        if nxt is not None and nxt.text == "-" and e + 1 < n and doc[e + 1].lower_ in cue("modified_participles"):
             return False
         if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti", "non", "ex"):
             return False
-        if text in gz.CONTEXT_ACRONYMS:
+        if text in cue("context_acronyms"):
             paren = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
             if paren:
                 return True
             if self._caps_context(doc, s, e):
                 return False
             if text == "IS":
-                if nxt is not None and nxt.lower_ in IS_NEXT:
+                if nxt is not None and nxt.lower_ in cue("is_acronym_next_words"):
                     return True
-                if prev is None or prev.lower_ not in IS_PREV:
+                if prev is None or prev.lower_ not in cue("is_acronym_prev_words"):
                     return False
                 return not (doc.has_annotation("TAG") and doc[s].tag_ == "VBZ" and prev.lower_ != "the")
             if text == "WHO":
@@ -215,7 +214,7 @@ class ActorTagger(ComponentData):
                 for ent in containers.around(c.start, c.end):
                     if (ent.end - ent.start) > (c.end - c.start):
                         drop = True
-                    elif ent.label_ == "PERSON" and c.alias in gz.PERSONISH:
+                    elif ent.label_ == "PERSON" and c.alias in cue("personish_names"):
                         drop = True
             if not drop:
                 out.append(c)
@@ -225,8 +224,9 @@ class ActorTagger(ComponentData):
         """Strip determiners, titles and possessives NER sometimes includes."""
         s, e = ent.start, ent.end
         doc = ent.doc
+        titles = cue("title_words")
         while s < e and (doc[s].lower_ in ("the", "a", "an") or
-                         (ent.label_ == "PERSON" and doc[s].lower_ in TITLE_WORDS)):
+                         (ent.label_ == "PERSON" and doc[s].lower_ in titles)):
             s += 1
         while e > s and (doc[e - 1].text in POSS or doc[e - 1].is_punct):
             e -= 1
@@ -284,7 +284,7 @@ class ActorTagger(ComponentData):
             out.append(Cand(c.start, g.end, grouped, 4))
         if j + 1 < n and doc[j].text == "-" and doc[j + 1].lower_ == "led" and c.role != gz.PERSON:
             e = j + 2
-            if e < n and doc[e].lower_ in LED_HEADS:
+            if e < n and doc[e].lower_ in cue("led_heads"):
                 e += 1
             out.append(Cand(c.start, e, c.actor, 4))
         return out
@@ -361,10 +361,11 @@ class ActorTagger(ComponentData):
     def _left(self, doc: Doc, s: int, by_end: dict[int, Cand]) -> tuple[str | None, int | None]:
         """'Russian Foreign Minister X', "Iran's President X", "Russia's X", "Putin's spokesman X"."""
         i, steps, titled, poss = s - 1, 0, False, False
+        titles = cue("title_words")
         while i >= 0 and steps < 10:
             c = by_end.get(i + 1)
             if c is not None and c.start < s:
-                if (c.role == "" and c.actor.get("kind") == "person") or doc[c.end - 1].lower_ in TITLE_WORDS:
+                if (c.role == "" and c.actor.get("kind") == "person") or doc[c.end - 1].lower_ in titles:
                     titled = True  # a title combo: "Russian Foreign Minister", "UN envoy"
                 k = c.start - 1
                 if k >= 0 and doc[k].lower_ == "the":
@@ -381,7 +382,7 @@ class ActorTagger(ComponentData):
             t = doc[i]
             if t.text in POSS:
                 poss = True
-            elif t.lower_ in TITLE_WORDS or t.text == "-":
+            elif t.lower_ in titles or t.text == "-":
                 titled = True
             else:
                 return None, None
@@ -395,6 +396,7 @@ class ActorTagger(ComponentData):
         if e >= n or doc[e].text != ",":
             return None
         j, aff, titled, first, last, away = e + 1, None, False, None, None, False
+        titles, skip = cue("title_words"), cue("appos_skip_words")
         while j < n and j < e + 14:
             t = doc[j]
             if j in person_starts:
@@ -412,7 +414,7 @@ class ActorTagger(ComponentData):
                 j = last = c.end
                 continue
             low = t.lower_
-            if low in TITLE_WORDS:
+            if low in titles:
                 titled = True
                 first = j if first is None else first
                 j += 1
@@ -420,7 +422,7 @@ class ActorTagger(ComponentData):
                 continue
             if low in AWAY:
                 away = True
-            elif not (low in APPOS_SKIP or low in APPOS_PREP or t.text in POSS):
+            elif not (low in skip or low in APPOS_PREP or t.text in POSS):
                 break
             j += 1
         if aff and titled and first is not None:
@@ -469,7 +471,6 @@ def _hyphen_tail(doc: Doc, e: int) -> int:
     return e
 
 
-NAME_FILLER = {"of", "the", "and", "&", "-", ".", "'s"}
 PLAIN_TAGS = {"JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "IN", "DT"}
 
 
@@ -478,7 +479,8 @@ def _no_actor_name(ent: Span) -> bool:
     "LoC", "Sec."), common words ("Interior"), operations and documents ("Operation X",
     "Cessation of Hostilities"); word lists in resources/non_actors.json."""
     words, events = gz.non_actor_words()
-    low = [t.lower_.rstrip(".") for t in ent if t.lower_ not in NAME_FILLER]
+    fillers = cue("name_filler_words")
+    low = [t.lower_.rstrip(".") for t in ent if t.lower_ not in fillers]
     if not low or all(w in words for w in low):
         return True
     if ent.label_ in ("ORG", "PERSON", "EVENT", "LAW") and any(w in events for w in low):
@@ -499,17 +501,14 @@ def _resolve(cands: list[Cand], n: int) -> list[Cand]:
     return chosen
 
 
-JUNK_ORGS = {"gmt", "utc", "pdf", "email", "e-mail", "user name", "comment", "share", "home",
-             "login", "subscribe", "newsletter", "print", "facebook", "twitter", "whatsapp"}
-
-
 def _unknown_org(ent: Span) -> dict | None:
     text = ent.text.strip()
+    junk = cue("junk_org_words")
     # page furniture and headline fragments are no actors: keep short, one-line names
     if (not any(ch.isupper() for ch in text) or len(ent) > 6 or "\n" in text or "/" in text
             or "(" in text or ")" in text or places_data.lookup(text) is not None
-            or not any(ch.isalpha() for ch in text) or text.lower() in JUNK_ORGS
-            or any(w in JUNK_ORGS for w in text.lower().split())):
+            or not any(ch.isalpha() for ch in text) or text.lower() in junk
+            or any(w in junk for w in text.lower().split())):
         return None
     slug = gz.org_slug(text)
     return {"id": slug, "name": text, "kind": "organization", "country": None} if slug else None
