@@ -80,6 +80,9 @@ def stance_lexicon(overlay: str | None = None) -> StanceLexicon:
                                "unless": tuple(raw.get("unless", ()))})
         (verbs if entry.pos == "VERB" else nouns)[entry.lemma] = entry
     cues = _cue_sets.for_overlay(overlay)
+    # The lists named *verbs (and terminators, concessions, denials) also make known_verbs, by
+    # which verb_lemma repairs a model's wrong lemma; a list of verbs read for another rule only
+    # is named otherwise (undergoing_predicates), so that it leaves the repair as it is.
     verb_cues = [v for k, v in cues.items() if k.endswith("verbs") or k in {"terminators", "concessions", "denials"}]
     known = frozenset(lemma.split()[0] for lemma in verbs) | frozenset().union(*verb_cues)
     return StanceLexicon(verbs=verbs, nouns=nouns, cues=cues, known_verbs=known)

@@ -19,7 +19,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import MentionIndex, as_party, party_key, is_state_body
-from claimcmp.pipeline.drafts import BACKING, MOVEMENT_STANCES, Draft, is_headline
+from claimcmp.pipeline.drafts import Draft, is_headline
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
@@ -102,7 +102,7 @@ class ClaimExtractor(ComponentData):
                     continue
                 if entry is None and tok.pos_ == "VERB":
                     yield from constructions.any_side_of(self.lex, tok, index)
-            if tok.lower_ in BACKING and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
+            if tok.lower_ in self.lex.cue("backing_participles") and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
                 yield from constructions.backing_draft(self.lex, tok, index)
                 continue
             if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ in {"compound", "amod"}:
@@ -228,7 +228,7 @@ class ClaimExtractor(ComponentData):
         gives (a pronoun resolved included: "It threatened retaliation")."""
         if draft.family == "neutral":
             # forces moved into or out of a place: "Russia withdrew its troops from Syria"
-            return draft.stance in MOVEMENT_STANCES and bool(draft.destinations) and draft.confidence >= 0.55
+            return draft.stance in cue("movement_stances") and bool(draft.destinations) and draft.confidence >= 0.55
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
 
 
