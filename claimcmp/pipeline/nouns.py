@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import constructions, context
 from claimcmp.pipeline.arguments import (
     MentionIndex, actors_of, between_actors, between_tokens, object_tokens, other_party,
@@ -132,7 +132,7 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
     # "condemned the attack": the verb's own claim covers its subject
     return governing_entry is not None and not combining and entry.family != "neutral" \
         and governing_entry.family not in {entry.family, "neutral"} \
-        and not (noun.dep_ == "pobj" and noun.head.lower_ in context.CIRCUMSTANCES)
+        and not (noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"))
 
 
 def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim,
