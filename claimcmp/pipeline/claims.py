@@ -18,7 +18,7 @@ from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import constructions, context
-from claimcmp.pipeline.arguments import MentionIndex, as_party, party_key, is_state_body
+from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key, is_state_body
 from claimcmp.pipeline.drafts import Draft, is_headline
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay

@@ -12,7 +12,9 @@ from spacy.tokens import Span, Token
 
 from claimcmp import extensions as ext
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
-from claimcmp.pipeline.arguments import RELATIONS_NOUNS, SUBJECT_DEPS, MentionIndex, actors_of
+from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
+from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
+from claimcmp.pipeline.mentions import MentionIndex
 
 QUOTES = {'"', "“", "”", "«", "»", "„", "'"}
 

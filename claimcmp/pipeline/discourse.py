@@ -6,9 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import cue
-from claimcmp.pipeline.arguments import (
-    RELATIONS_NOUNS, MentionIndex, actors_of, between_actors, other_party, party_key,
-)
+from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of, between_actors
+from claimcmp.pipeline.mentions import MentionIndex, other_party, party_key
 from claimcmp.pipeline.context import is_topic
 
 

@@ -8,7 +8,9 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
-from claimcmp.pipeline.arguments import MentionIndex, actors_of, named_pair
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.references import named_pair
 
 # Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
 # "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a

@@ -8,9 +8,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import constructions, context
-from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, other_party,
-)
+from claimcmp.pipeline.arguments import actors_of, between_actors, between_tokens, object_tokens
+from claimcmp.pipeline.mentions import MentionIndex, other_party
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
     Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, noun_parties,

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge import gazetteer as gz
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
-from claimcmp.pipeline.arguments import MentionIndex, as_party, party_key
+from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.context import clause_tokens
 
 HEADLINE_WEIGHT = 3  # the headline names what the story is about

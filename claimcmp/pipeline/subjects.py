@@ -8,7 +8,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import cue
-from claimcmp.pipeline.arguments import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 
 
 def subject_token(verb: Token) -> tuple[Token | None, bool]:
