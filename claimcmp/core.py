@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from claimcmp.chunking import CHUNK_CHARS, guard_long_runs, split_text  # noqa: F401 (split_text: API)
+from claimcmp.text.chunking import CHUNK_CHARS, guard_long_runs, split_text  # noqa: F401 (split_text: API)
 from claimcmp.errors import ExtractionError
 from claimcmp.models import Claim, DiffDocument, ExtractDocument
 

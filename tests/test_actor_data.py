@@ -265,7 +265,7 @@ def test_every_country_is_a_known_code():
 
 
 def test_state_bodies_are_named_by_their_state():
-    # align.py and arguments.py read a state body by its id prefix: ISR_MILITARY speaks for ISR
+    # align.py and mentions.py read a state body by its id prefix: ISR_MILITARY speaks for ISR
     for r in rows("actors.jsonl"):
         if r.get("country") and r["kind"] == "organization" and r["id"] != "RT":  # RT: older row
             assert r["id"].startswith(r["country"] + "_"), r["id"]

@@ -8,7 +8,8 @@ import pytest
 
 MOVED = {"io": "text", "decoding": "text", "metadata": "text", "gazetteer": "knowledge",
          "lexicons": "knowledge", "places_data": "knowledge", "tenures": "knowledge",
-         "stance_groups": "knowledge", "temporal": "time", "align": "comparison", "evaluation": "comparison"}
+         "stance_groups": "knowledge", "temporal": "time", "align": "comparison", "evaluation": "comparison",
+         "chunking": "text", "outfile": "text"}
 
 
 @pytest.mark.parametrize("name", sorted(MOVED))
@@ -24,5 +25,5 @@ def test_private_names_and_patches_reach_through_the_old_name(monkeypatch):
     from claimcmp.knowledge import gazetteer as moved
 
     assert gazetteer._case_insensitive is moved._case_insensitive
-    monkeypatch.setattr(gazetteer, "PERSONISH", frozenset({"Jordan"}))
-    assert moved.PERSONISH == frozenset({"Jordan"})
+    monkeypatch.setattr(gazetteer, "POSS", frozenset({"'s"}))
+    assert moved.POSS == frozenset({"'s"})

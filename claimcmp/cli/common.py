@@ -70,7 +70,7 @@ def reported_errors(debug: bool):
         silence_stdout()
         raise typer.Exit(0) from None
     except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM while an --out file is written
-        from claimcmp.outfile import Terminated
+        from claimcmp.text.outfile import Terminated
 
         what = "terminated" if isinstance(err, Terminated) else "interrupted"
         print(f"Error: {what}: the run was cut short and its output is incomplete", file=sys.stderr)

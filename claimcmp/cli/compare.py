@@ -96,7 +96,7 @@ def outlet(article, source_from: str) -> str | None:
 def run_compare(paths: list[str], *, fmt, timeline: bool, actors, source_from: str, rows: int,
                 window: int, jobs: int, out, date, model, quiet: bool = False) -> int:
     from claimcmp.comparison.grouping import compare_documents
-    from claimcmp.outfile import open_output
+    from claimcmp.text.outfile import open_output
     from claimcmp.render.output import Messages, default_format
 
     messages = Messages(quiet=quiet)

@@ -71,7 +71,7 @@ def load_side(path: str, *, date, model, messages=None):
 def run_diff(a: str, b: str, *, fmt, window: int, all_pairs: bool, exit_code: bool, out, date, model,
              quiet: bool = False) -> int:
     from claimcmp.core import compare
-    from claimcmp.outfile import open_output, refuse_an_input
+    from claimcmp.text.outfile import open_output, refuse_an_input
     from claimcmp.render.output import Messages, default_format, to_json
 
     refuse_an_input(out, [a, b])

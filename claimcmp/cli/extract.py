@@ -40,7 +40,7 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
                 with_articles: bool, quiet: bool, jobs: int = 1) -> int:
     from claimcmp.core import DocumentPart, extract_documents
     from claimcmp.errors import InputError
-    from claimcmp.outfile import KeepOld, open_output
+    from claimcmp.text.outfile import KeepOld, open_output
     from claimcmp.render.output import JsonArrayWriter, Messages, console_for, default_format, progress
     from claimcmp.text.io import LoadedArticle, iter_inputs
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from claimcmp.knowledge import stance_groups as sg
+from claimcmp.knowledge.lexicons import cue
 from claimcmp.models import SCHEMA, Actor, Claim, DateSpan, DiffDocument, ExtractDocument, Pair
 
 # Outlets name the same fighters rebels, militants, terrorists or jihadists, and the
@@ -29,10 +30,6 @@ _FACTUAL = {"asserted", "reported"}
 _HEDGED = {"possible", "conditional", "desired"}
 _LONG_SPAN_DAYS = 92
 _WORD = re.compile(r"\w+")
-_STOP = frozenset(
-    "the a an and or of to in on at by for with from that this is was were be been has have had "
-    "its it their his her they he she as not but will would said says".split()
-)
 
 
 # ---------------------------------------------------------------- actors
@@ -168,7 +165,8 @@ class Candidate:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2)
+    stop = cue("comparison_stopwords")  # "the", "said": words that say nothing of the claim
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in stop and len(w) > 2)
 
 
 def _stance_text(claim: Claim) -> str:

@@ -25,47 +25,12 @@ PERSON = "person"  # curated office holder
 GENERIC = "generic"  # generic group noun: "rebels", "terrorists"
 BLOCKER = "blocker"  # a phrase that contains an alias but names no actor ("Latin America")
 
-# Short upper-case aliases that are also English words: only trusted in context.
-CONTEXT_ACRONYMS = frozenset({"IS", "WHO", "CAR", "US", "AU", "SAA", "SAF", "LeT"})
-# Country names that are also common first names: dropped when NER says PERSON.
-PERSONISH = frozenset({"Jordan", "Chad", "Georgia", "Israel", "Kenya", "Niger", "Lebanon",
-                       "Cuba", "Victoria", "Washington", "Paris", "Sydney", "Florence",
-                       "Pak"})
-
-
-# Lexicon of the context rules in pipeline/actors.py (kept here with the other word lists).
+# The word lists of the context rules in pipeline/actors.py are in resources/cues.json
+# (context_acronyms, personish_names, title_words, appos_skip_words, modified_participles,
+# led_heads, is_acronym_next_words, is_acronym_prev_words); the short ones stay here.
 POSS = {"'s", "’s", "'", "’"}
-TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "ministers", "foreign", "defense", "defence",
-    "interior", "secretary", "state", "general", "spokesman", "spokeswoman", "spokesperson",
-    "ambassador", "envoy", "special", "counterpart", "counterparts", "leader", "supreme",
-    "chief", "commander", "deputy", "premier", "chancellor", "king", "queen", "emir", "crown",
-    "prince", "sheikh", "senator", "sen.", "rep.", "representative", "official", "diplomat",
-    "negotiator", "head", "governor", "mayor", "gen.", "lt.", "col.", "adm.", "admiral",
-    "maj.", "brig.", "staff", "national", "security", "adviser", "advisor", "affairs",
-    "finance", "economy", "trade", "energy", "justice", "director", "press", "ministry",
-    "department", "office", "army", "military", "top", "senior", "former", "then", "acting",
-    "elect", "ayatollah", "pope", "permanent", "spy", "intelligence", "navy", "air", "force",
-    "-", "of", "opposition", "presidential", "spokesmen", "lawmaker", "colonel", "major",
-    "lieutenant", "marshal", "field", "aide", "top", "diplomats", "officials",
-}
-APPOS_SKIP = {"the", "a", "an", "then", "former", "now", "currently", "also", "its", "his", "her"}
 APPOS_PREP = {"of", "for", "at", "with", "from"}
 AWAY = {"to", "in"}  # "US ambassador to the UN": the UN is not the affiliation
-MODIFIED = {"backed", "supported", "sponsored", "allied", "aligned", "trained", "funded", "armed",
-            "held", "controlled", "made", "built", "born", "based", "linked", "affiliated",
-            "inspired", "leaning", "friendly", "occupied", "annexed", "style", "speaking"}
-LED_HEADS = {"coalition", "forces", "alliance", "operation", "campaign", "bloc", "offensive",
-             "mission", "troops", "strikes", "airstrikes", "force", "military", "intervention",
-             "talks", "negotiations", "effort", "efforts", "initiative", "war", "invasion"}
-IS_NEXT = {"fighters", "militants", "group", "jihadists", "extremists", "terrorists", "members",
-           "militia", "militias", "forces", "leader", "leaders", "commander", "commanders",
-           "positions", "stronghold", "strongholds", "cell", "cells", "attack", "attacks",
-           "supporters", "affiliate", "affiliates", "territory", "capital", "gunmen", "bombers",
-           "insurgents", "remnants", "suicide", "claimed", "-"}
-IS_PREV = {"the", "against", "by", "from", "of", "with", "to", "and", "on", "fight", "fighting",
-           "defeat", "defeating", "versus", "vs", "vs.", "or", "like", "as", "destroy", "toward",
-           "towards", "into", "joined", "join", "including", "between", "over", "for", "from"}
 
 
 @dataclass

@@ -82,8 +82,29 @@ def stance_lexicon(overlay: str | None = None) -> StanceLexicon:
                                "requires": tuple(raw.get("requires", ())),
                                "unless": tuple(raw.get("unless", ()))})
         (verbs if entry.pos == "VERB" else nouns)[entry.lemma] = entry
-    raw = resource_loader.json_object("cues.json", overlay)
-    cues = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    cues = _cue_sets.for_overlay(overlay)
+    # The lists named *verbs (and terminators, concessions, denials) also make known_verbs, by
+    # which verb_lemma repairs a model's wrong lemma; a list of verbs read for another rule only
+    # is named otherwise (undergoing_predicates), so that it leaves the repair as it is.
     verb_cues = [v for k, v in cues.items() if k.endswith("verbs") or k in {"terminators", "concessions", "denials"}]
     known = frozenset(lemma.split()[0] for lemma in verbs) | frozenset().union(*verb_cues)
     return StanceLexicon(verbs=verbs, nouns=nouns, cues=cues, known_verbs=known)
+
+
+@overlay_cached
+def cue_lists(overlay: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Every word list of cues.json (keys starting with "_" are comments), in file order: the
+    packaged words, then the overlay's. For rules whose lists are ordered (regex alternations)."""
+    raw = resource_loader.json_object("cues.json", overlay)
+    return {k: tuple(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+@overlay_cached
+def _cue_sets(overlay: str | None = None) -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in cue_lists.for_overlay(overlay).items()}
+
+
+def cue(name: str) -> frozenset[str]:
+    """One word list of cues.json, of the overlay in force (read once per overlay): for rules
+    that have no StanceLexicon at hand (`lex.cue(name)` is the same set)."""
+    return _cue_sets()[name]

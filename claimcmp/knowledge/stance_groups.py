@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from claimcmp.knowledge import resource_loader
+from claimcmp.knowledge.lexicons import cue
 from claimcmp.knowledge.resource_loader import overlay_cached
 
 _WORD = re.compile(r"[a-z]+")
@@ -216,13 +217,10 @@ def opposition(a: str | None, b: str | None, *, topic_a: str | None = None,
     return 0.0, "unrelated"
 
 
-RELATIONSHIP_WORDS = frozenset({"relations", "relation", "relationship", "relationships", "ties", "tie"})
-
-
 def _whole_relationship(reading: Reading) -> bool:
     if reading.group is not None:
         return reading.group.name == "relations"
-    return bool(set(reading.label.split()) & RELATIONSHIP_WORDS)
+    return bool(set(reading.label.split()) & cue("relationship_words"))
 
 
 def _own(text: str) -> frozenset[str]:

@@ -1,6 +1,7 @@
 """Actor mentions -> normalized actors (claims.md `actor`), written to doc.spans[ACTORS].
 
-Three sources of candidates, resolved longest-first into non-overlapping spans:
+Three sources of candidates (actor_candidates.Cand), resolved longest-first into
+non-overlapping spans:
 1. gazetteer matches (PhraseMatcher on ORTH for short/cased aliases, LOWER for long ones),
    then combinations: "<country> ('s) <body>" ("Russia's Foreign Ministry"), "<body> of
    <country>", "<country>-led coalition", "<demonym> <generic group>" ("Syrian rebels"),
@@ -17,34 +18,24 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from claimcmp import extensions
-from claimcmp.knowledge import gazetteer as gz, places_data, resource_loader
-from claimcmp.knowledge.lexicons import stance_lexicon
-from claimcmp.pipeline.ranges import TokenRanges
-from claimcmp.knowledge.gazetteer import (APPOS_PREP, APPOS_SKIP, AWAY, IS_NEXT, IS_PREV, LED_HEADS,
-                                MODIFIED, POSS, TITLE_WORDS)
-from claimcmp.pipeline.component_data import ComponentData, with_overlay
-from claimcmp.pipeline.persons import (
-    PersonMention, anchor_index, name_words, person_bases, surname_carry,
+from claimcmp.knowledge import gazetteer as gz, resource_loader
+from claimcmp.knowledge.gazetteer import POSS
+from claimcmp.knowledge.lexicons import cue, stance_lexicon
+from claimcmp.pipeline.actor_affiliations import PersonAffiliations
+from claimcmp.pipeline.actor_candidates import (
+    Cand, ambiguous_acronyms, bogus_person, hyphen_tail, no_actor_name, resolve, unknown_org,
 )
+from claimcmp.pipeline.actor_combinations import CombinationRules
+from claimcmp.pipeline.component_data import ComponentData, with_overlay
+from claimcmp.pipeline.ranges import TokenRanges
 
 CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
-GOV_CANON = "GOVERNMENT"
 
 
-class Cand:
-    __slots__ = ("start", "end", "actor", "prio", "entry", "alias")
-
-    def __init__(self, start, end, actor, prio, entry=None, alias=""):
-        self.start, self.end, self.actor, self.prio = start, end, actor, prio
-        self.entry, self.alias = entry, alias
-
-    @property
-    def role(self):
-        return self.entry.role if self.entry else ""
-
-
-class ActorTagger(ComponentData):
-    """spaCy component: tags actor mentions. Registered as a factory in pipeline/factories.py."""
+class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
+    """spaCy component: tags actor mentions. Registered as a factory in pipeline/factories.py.
+    Its combinations are in actor_combinations.py, its persons' affiliations in
+    actor_affiliations.py, the rules on single candidates in actor_candidates.py."""
 
     def __init__(self, nlp: Language, name: str = "claimcmp_actors", *, carry_persons: bool = True,
                  resources: str | None = None):
@@ -98,18 +89,18 @@ class ActorTagger(ComponentData):
         ents = [self._trim(e) for e in doc.ents] if has_ner else []
         raw, rejected = self._matches(doc)
         names = TokenRanges([c for c in raw if c.role not in (gz.PERSON, gz.BLOCKER)])
-        ents = [e for e in ents if e is not None and not _bogus_person(e, names)]
+        ents = [e for e in ents if e is not None and not bogus_person(e, names)]
         # combinations first: "Turkish Defence Ministry" is one NER ORG that holds "Turkish"
         combos = self._combine(doc, raw)
         simple = self._ner_filter(raw, ents)  # "Syria" in "Syria Dialogue Conference" is no actor
-        ents = [e for e in ents if not _no_actor_name(e)]  # ... nor is the conference
+        ents = [e for e in ents if not no_actor_name(e)]  # ... nor is the conference
         persons = self._persons(doc, simple, combos, ents)
         cands = [c for c in simple if c.role != gz.MODIFIER] + combos + persons
-        chosen = _resolve(cands, len(doc))
+        chosen = resolve(cands, len(doc))
         taken = bytearray(len(doc))
         for c in chosen + rejected:  # a rejected "Hamas-controlled" must not come back as ORG
             taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-        for c in _ambiguous_acronyms(doc, chosen, taken):
+        for c in ambiguous_acronyms(doc, chosen, taken):
             chosen.append(c)
             taken[c.start] = 1
         for ent in ents:  # NER names the matcher missed: odd tokenization, unknown orgs
@@ -117,7 +108,7 @@ class ActorTagger(ComponentData):
                 actor = self._lookup(ent.text)
                 if actor is None and ent.label_ == "ORG" and ent.text.lower() not in self._bodies \
                         and not self._names_outlet(ent):
-                    actor = _unknown_org(ent)
+                    actor = unknown_org(ent)
                 if actor:
                     chosen.append(Cand(ent.start, ent.end, actor, 1))
         spans = []
@@ -173,20 +164,20 @@ class ActorTagger(ComponentData):
         if text in ("the West", "The West") and nxt is not None and nxt.is_title:
             return False  # the West Bank, the West Coast
         # "Russian-backed forces", "rebel-held areas": the mention only modifies
-        if nxt is not None and nxt.text == "-" and e + 1 < n and doc[e + 1].lower_ in MODIFIED:
+        if nxt is not None and nxt.text == "-" and e + 1 < n and doc[e + 1].lower_ in cue("modified_participles"):
             return False
         if s >= 2 and doc[s - 1].text == "-" and doc[s - 2].lower_ in ("pro", "anti", "non", "ex"):
             return False
-        if text in gz.CONTEXT_ACRONYMS:
+        if text in cue("context_acronyms"):
             paren = prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")"
             if paren:
                 return True
             if self._caps_context(doc, s, e):
                 return False
             if text == "IS":
-                if nxt is not None and nxt.lower_ in IS_NEXT:
+                if nxt is not None and nxt.lower_ in cue("is_acronym_next_words"):
                     return True
-                if prev is None or prev.lower_ not in IS_PREV:
+                if prev is None or prev.lower_ not in cue("is_acronym_prev_words"):
                     return False
                 return not (doc.has_annotation("TAG") and doc[s].tag_ == "VBZ" and prev.lower_ != "the")
             if text == "WHO":
@@ -215,7 +206,7 @@ class ActorTagger(ComponentData):
                 for ent in containers.around(c.start, c.end):
                     if (ent.end - ent.start) > (c.end - c.start):
                         drop = True
-                    elif ent.label_ == "PERSON" and c.alias in gz.PERSONISH:
+                    elif ent.label_ == "PERSON" and c.alias in cue("personish_names"):
                         drop = True
             if not drop:
                 out.append(c)
@@ -225,295 +216,17 @@ class ActorTagger(ComponentData):
         """Strip determiners, titles and possessives NER sometimes includes."""
         s, e = ent.start, ent.end
         doc = ent.doc
+        titles = cue("title_words")
         while s < e and (doc[s].lower_ in ("the", "a", "an") or
-                         (ent.label_ == "PERSON" and doc[s].lower_ in TITLE_WORDS)):
+                         (ent.label_ == "PERSON" and doc[s].lower_ in titles)):
             s += 1
         while e > s and (doc[e - 1].text in POSS or doc[e - 1].is_punct):
             e -= 1
         if s >= e:
             return None
         if ent.label_ == "PERSON":
-            e = _hyphen_tail(doc, e)
+            e = hyphen_tail(doc, e)
         return Span(doc, s, e, label=ent.label_)
-
-    # --------------------------------------------------------- combinations
-    def _combine(self, doc: Doc, simple: list[Cand]) -> list[Cand]:
-        """Names combined into longer actors: "Russia's defence ministry", "Fijian rebels",
-        "US-led coalition", "the president of Syria"."""
-        body_at = self._body_index(doc)
-        generic_at = {c.start: c for c in simple if c.role == gz.GENERIC}
-        name_at = {}
-        for c in simple:
-            if c.role == gz.NAME and c.actor.get("kind") == "country":
-                name_at.setdefault(c.start, c)
-        out = []
-        for c in simple:
-            if c.role in (gz.NAME, gz.ADJ, gz.MODIFIER, gz.PERSON):
-                out.extend(self._combined_with(doc, c, body_at, generic_at))
-        for s, (e, rows) in body_at.items():  # "the president of Syria"
-            out.extend(self._body_of_country(doc, s, e, rows, name_at))
-        return out
-
-    def _body_index(self, doc: Doc) -> dict[int, tuple[int, list[gz.Body]]]:
-        """The longest state body named at each start token: "defence ministry" -> (end, rows)."""
-        body_at: dict[int, tuple[int, list[gz.Body]]] = {}
-        for match_id, s, e in self._body_matcher(doc):
-            if s not in body_at or e > body_at[s][0]:
-                body_at[s] = (e, self._bodies[doc.vocab.strings[match_id]])
-        return body_at
-
-    def _combined_with(self, doc: Doc, c: Cand, body_at: dict[int, tuple[int, list[gz.Body]]],
-                       generic_at: dict[int, Cand]) -> list[Cand]:
-        """The actors a name heads: "Russia's defence ministry" (a body), "Fijian rebels" (a
-        group of that country), "US-led coalition"."""
-        n = len(doc)
-        out = []
-        is_country = c.actor.get("kind") == "country"
-        j = c.end
-        if j < n and doc[j].text in POSS and c.role in (gz.NAME, gz.PERSON):
-            j += 1
-        if j in body_at:
-            e, rows = body_at[j]
-            made = self._body_actor(c, rows, is_country)
-            if made:
-                out.append(Cand(c.start, e, made, 4))
-        if j == c.end and j in generic_at and c.role in (gz.ADJ, gz.NAME, gz.MODIFIER):
-            g = generic_at[j]
-            # "Fijian rebels": still the rebels, but of that country
-            grouped = {**g.actor, "country": c.actor["id"]} if is_country else c.actor
-            out.append(Cand(c.start, g.end, grouped, 4))
-        if j + 1 < n and doc[j].text == "-" and doc[j + 1].lower_ == "led" and c.role != gz.PERSON:
-            e = j + 2
-            if e < n and doc[e].lower_ in LED_HEADS:
-                e += 1
-            out.append(Cand(c.start, e, c.actor, 4))
-        return out
-
-    def _body_of_country(self, doc: Doc, s: int, e: int, rows: list[gz.Body],
-                         name_at: dict[int, Cand]) -> list[Cand]:
-        """"The president of Syria", "the foreign ministry of the Russian Federation"."""
-        n = len(doc)
-        k = e + 1 if e < n and doc[e].lower_ == "of" else None
-        if k is None:
-            return []
-        if k < n and doc[k].lower_ == "the":
-            k += 1
-        if k in name_at:
-            made = self._body_actor(name_at[k], rows, True)
-            if made:
-                return [Cand(s, name_at[k].end, made, 4)]
-        return []
-
-    def _body_actor(self, c: Cand, rows: list[gz.Body], is_country: bool) -> dict | None:
-        if c.role == gz.PERSON:  # "the Obama administration", "the Assad regime"
-            iso = c.actor.get("country")
-            if any(b.canon == GOV_CANON for b in rows) and iso in gz.countries():
-                return gz.country_actor(iso)
-            return None
-        if not is_country:  # "NATO officials", "Houthi rebels", "Western governments"
-            return dict(c.actor) if any(b.after_org or b.after_country for b in rows) else None
-        body = next((b for b in rows if b.after_country), None)
-        if body is None:
-            return None
-        iso, adj = c.actor["id"], c.entry.adjective
-        if body.canon == GOV_CANON:
-            return dict(c.actor)
-        if body.kind == "person":
-            return {"id": f"{iso.lower()}-{body.canon.lower().replace('_', '-')}",
-                    "name": f"{adj} {body.label}", "kind": "person", "country": iso}
-        return {"id": f"{iso}_{body.canon}", "name": f"{adj} {body.label}",
-                "kind": body.kind, "country": iso}
-
-    # -------------------------------------------------------------- persons
-    def _persons(self, doc: Doc, simple: list[Cand], combos: list[Cand], ents: list) -> list[Cand]:
-        """People named in the text with the country each speaks for: "Russia's Sergei Lavrov",
-        "Lavrov, Russia's foreign minister," and a later bare "Lavrov" (see persons.py)."""
-        leaders = [c for c in simple if c.role == gz.PERSON]
-        bases = person_bases(simple, leaders, ents)
-        if not bases:
-            return []
-        by_end, by_start = anchor_index(simple + combos)
-        person_starts = {s for s, _, _ in bases}
-        found = []
-        for s, e, leader in bases:
-            aff, left = self._left(doc, s, by_end)
-            appos = self._appos(doc, e, by_start, person_starts)
-            if aff is None and appos:
-                aff = appos[0]
-            found.append(PersonMention(s, e, leader, aff, left, appos))
-        full_by_surname, aff_by_surname = surname_carry(doc, found, self.carry_persons)
-        out = []
-        for s, e, leader, aff, left, appos in found:
-            words = name_words(doc[s:e])
-            sur = words[-1] if words else ""
-            full = full_by_surname.get(sur, doc[s:e].text) if self.carry_persons else doc[s:e].text
-            if leader is None and full != doc[s:e].text:
-                leader = next((c.actor for c in leaders if c.alias == full), None)
-            country = aff or aff_by_surname.get(sur) or (leader or {}).get("country")
-            actor = {"id": leader["id"] if leader else gz.person_slug(full),
-                     "name": leader["name"] if leader else full,
-                     "kind": "person", "country": country}
-            out.append(Cand(left if left is not None else s, e, actor, 5))
-            if appos:
-                out.append(Cand(appos[1], appos[2], dict(actor), 5))
-        return out
-
-    def _left(self, doc: Doc, s: int, by_end: dict[int, Cand]) -> tuple[str | None, int | None]:
-        """'Russian Foreign Minister X', "Iran's President X", "Russia's X", "Putin's spokesman X"."""
-        i, steps, titled, poss = s - 1, 0, False, False
-        while i >= 0 and steps < 10:
-            c = by_end.get(i + 1)
-            if c is not None and c.start < s:
-                if (c.role == "" and c.actor.get("kind") == "person") or doc[c.end - 1].lower_ in TITLE_WORDS:
-                    titled = True  # a title combo: "Russian Foreign Minister", "UN envoy"
-                k = c.start - 1
-                if k >= 0 and doc[k].lower_ == "the":
-                    k -= 1
-                if k >= 0 and doc[k].lower_ in AWAY:
-                    i, steps = k - 1, steps + 1  # "ambassador to the UN": keep looking left
-                    continue
-                if not (titled or poss):
-                    return None, None  # "in Moscow Lavrov said": no title, no possessive
-                code = gz.affiliation_code(c.actor)
-                if c.role == gz.PERSON:
-                    return code, None  # "Putin's spokesman X": Putin keeps his own span
-                return code, c.start
-            t = doc[i]
-            if t.text in POSS:
-                poss = True
-            elif t.lower_ in TITLE_WORDS or t.text == "-":
-                titled = True
-            else:
-                return None, None
-            i -= 1
-            steps += 1
-        return None, None
-
-    def _appos(self, doc: Doc, e: int, by_start: dict[int, Cand], person_starts: set):
-        """'X, Russia's foreign minister,' / 'X, the president of Syria' -> (code, start, end)."""
-        n = len(doc)
-        if e >= n or doc[e].text != ",":
-            return None
-        j, aff, titled, first, last, away = e + 1, None, False, None, None, False
-        while j < n and j < e + 14:
-            t = doc[j]
-            if j in person_starts:
-                break
-            c = by_start.get(j)
-            if c is not None:
-                if c.actor.get("kind") == "person":
-                    if c.role == gz.PERSON:
-                        break
-                    titled = True
-                if aff is None and not away:
-                    aff = gz.affiliation_code(c.actor)
-                away = False
-                first = j if first is None else first
-                j = last = c.end
-                continue
-            low = t.lower_
-            if low in TITLE_WORDS:
-                titled = True
-                first = j if first is None else first
-                j += 1
-                last = j
-                continue
-            if low in AWAY:
-                away = True
-            elif not (low in APPOS_SKIP or low in APPOS_PREP or t.text in POSS):
-                break
-            j += 1
-        if aff and titled and first is not None:
-            return aff, first, last
-        return None
-
-
-def _bogus_person(ent: Span, names: TokenRanges) -> bool:
-    """NER PERSON spans made only of gazetteer words ("Russo-Turkish") are no person;
-    `names` holds the matches that are not people or blockers."""
-    if ent.label_ != "PERSON":
-        return False
-    covered = set()
-    for c in names.within(ent.start, ent.end):
-        covered.update(range(c.start, c.end))
-    return all(t.i in covered for t in ent if t.is_alpha) and len(ent) > 1
-
-
-def _ambiguous_acronyms(doc: Doc, chosen: list[Cand], taken: bytearray) -> list[Cand]:
-    """'IAF' is the Indian or the Israeli Air Force: the one whose state the text names, when
-    it names exactly one of them; else the abbreviation is no actor at all (no slug either)."""
-    table = gz.ambiguous_acronyms()
-    hits = [t for t in doc if t.text in table and not taken[t.i]]
-    if not hits:
-        return []
-    named = {c.actor.get("country") for c in chosen if c.actor}
-    out = []
-    for t in hits:
-        row = table[t.text]
-        states = [iso for iso in row["names"] if iso in named]
-        actor = None
-        if len(states) == 1:
-            iso = states[0]
-            actor = {"id": f"{iso}_{row['canon']}", "name": row["names"][iso],
-                     "kind": "organization", "country": iso}
-        out.append(Cand(t.i, t.i + 1, actor, 1))
-    return out
-
-
-def _hyphen_tail(doc: Doc, e: int) -> int:
-    """NER may stop a name at a hyphen ("Cheng Li" of "Cheng Li-wun"): a given name written
-    with a hyphen and no spaces is one word of the name."""
-    while e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ \
-            and not doc[e].whitespace_ and doc[e + 1].is_alpha and doc[e + 1].is_lower:
-        e += 2
-    return e
-
-
-NAME_FILLER = {"of", "the", "and", "&", "-", ".", "'s"}
-PLAIN_TAGS = {"JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "IN", "DT"}
-
-
-def _no_actor_name(ent: Span) -> bool:
-    """A name NER found that names no party: abbreviations of things and titles ("UAV",
-    "LoC", "Sec."), common words ("Interior"), operations and documents ("Operation X",
-    "Cessation of Hostilities"); word lists in resources/non_actors.json."""
-    words, events = gz.non_actor_words()
-    low = [t.lower_.rstrip(".") for t in ent if t.lower_ not in NAME_FILLER]
-    if not low or all(w in words for w in low):
-        return True
-    if ent.label_ in ("ORG", "PERSON", "EVENT", "LAW") and any(w in events for w in low):
-        return True
-    # one ordinary word NER capitalized into a name: "Unilateral" opening a sentence
-    return len(ent) == 1 and not ent.text.isupper() and ent[0].tag_ in PLAIN_TAGS
-
-
-def _resolve(cands: list[Cand], n: int) -> list[Cand]:
-    """Longest match first, then priority; spans never overlap."""
-    taken = bytearray(n)
-    chosen = []
-    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.prio, c.start)):
-        if c.end <= c.start or any(taken[c.start:c.end]):
-            continue
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
-        chosen.append(c)
-    return chosen
-
-
-JUNK_ORGS = {"gmt", "utc", "pdf", "email", "e-mail", "user name", "comment", "share", "home",
-             "login", "subscribe", "newsletter", "print", "facebook", "twitter", "whatsapp"}
-
-
-def _unknown_org(ent: Span) -> dict | None:
-    text = ent.text.strip()
-    # page furniture and headline fragments are no actors: keep short, one-line names
-    if (not any(ch.isupper() for ch in text) or len(ent) > 6 or "\n" in text or "/" in text
-            or "(" in text or ")" in text or places_data.lookup(text) is not None
-            or not any(ch.isalpha() for ch in text) or text.lower() in JUNK_ORGS
-            or any(w in JUNK_ORGS for w in text.lower().split())):
-        return None
-    slug = gz.org_slug(text)
-    return {"id": slug, "name": text, "kind": "organization", "country": None} if slug else None
-
 
 # ------------------------------------------------------------------ helpers for the extractor
 def actors_in(doc_or_span) -> list[Span]:

@@ -11,7 +11,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceLexicon
 from claimcmp.pipeline import context
-from claimcmp.pipeline.arguments import MentionIndex, actors_of, as_party, party_key
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.drafts import Draft, span_tokens
 from claimcmp.pipeline.entries import verb_entry
 from claimcmp.pipeline.subjects import subject_token

@@ -15,12 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimcmp.knowledge import resource_loader
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, verb_stems, stance_lexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon, verb_stems
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import constructions, context
-from claimcmp.pipeline.arguments import OPPONENT_NOUNS, MentionIndex, as_party, party_key, is_state_body
 from claimcmp.pipeline.allegations import allegation_draft
-from claimcmp.pipeline.drafts import BACKING, MOVEMENT_STANCES, Draft, is_headline
+from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key, is_state_body
+from claimcmp.pipeline.drafts import Draft, is_headline
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
@@ -106,7 +106,7 @@ class ClaimExtractor(ComponentData):
                     continue
                 if entry is None and tok.pos_ == "VERB":
                     yield from constructions.any_side_of(self.lex, tok, index)
-            if tok.lower_ in BACKING and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
+            if tok.lower_ in self.lex.cue("backing_participles") and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
                 yield from constructions.backing_draft(self.lex, tok, index)
                 continue
             if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ in {"compound", "amod"}:
@@ -159,7 +159,7 @@ class ClaimExtractor(ComponentData):
         # no one acts toward their own side ("Trump warned that US missiles ...")
         targets = [a for a in draft.targets if is_party(a) and party_key(as_party(a) or a) not in own]
         if draft.family == "neutral" or (subjects and (targets or len(subjects) >= 2)) or \
-                draft.word.lemma_.lower() in OPPONENT_NOUNS:  # "American allies" are someone's
+                draft.word.lemma_.lower() in cue("opponent_nouns"):  # "American allies" are someone's
             return replace(draft, subjects=subjects, targets=targets) if subjects else None
         if not subjects and not targets:
             # "The talks resumed on Monday": a mutual act between the article's principals
@@ -234,7 +234,7 @@ class ClaimExtractor(ComponentData):
         gives (a pronoun resolved included: "It threatened retaliation")."""
         if draft.family == "neutral":
             # forces moved into or out of a place: "Russia withdrew its troops from Syria"
-            return draft.stance in MOVEMENT_STANCES and bool(draft.destinations) and draft.confidence >= 0.55
+            return draft.stance in cue("movement_stances") and bool(draft.destinations) and draft.confidence >= 0.55
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
 
 

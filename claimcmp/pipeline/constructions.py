@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import context
-from claimcmp.pipeline.arguments import MentionIndex, actors_of, object_tokens
+from claimcmp.pipeline.arguments import actors_of, object_tokens
+from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, attacked_places, distinct, noun_parties, span_tokens
 
@@ -35,10 +36,6 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
                  parties.tokens | span_tokens(subj_tok), 0.7, stated=True)
 
 
-RELIEF = {"aid", "assistance", "food", "medicine", "relief", "fuel", "grain", "vaccine", "money", "fund", "loan",
-          "credit", "grant", "help"}
-
-
 def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
     """'The US continued to send arms to Pakistan', 'providing intelligence to Macedonia': aid."""
     gift = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -54,7 +51,7 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
     receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
     receivers += object_tokens(verb, {"to", "for"}) + object_tokens(gift, {"to", "for"})
     targets = [a for r in receivers if r.i != gift.i for a in actors_of(r, index)]
-    if not targets and gift.lemma_.lower() in lex.cue("currencies") | RELIEF:
+    if not targets and gift.lemma_.lower() in lex.cue("currencies") | lex.cue("relief_objects"):
         # "sent 30 million dollars to Gaza": relief for the country the place is in
         targets = attacked_places([r for r in receivers if r.i != gift.i], index, subjects)[0]
     if not subjects or not targets:

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimcmp import extensions as ext
-from claimcmp.knowledge.lexicons import StanceLexicon
-from claimcmp.pipeline.arguments import RELATIONS_NOUNS, SUBJECT_DEPS, MentionIndex, actors_of
+from claimcmp.knowledge.lexicons import StanceLexicon, cue
+from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
+from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
+from claimcmp.pipeline.mentions import MentionIndex
 
 QUOTES = {'"', "“", "”", "«", "»", "„", "'"}
 
@@ -297,15 +299,10 @@ def circumstance_tokens(word: Token, head: Token) -> set[int]:
     clause (not holding the claim's word) happens elsewhere."""
     out: set[int] = set()
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in CIRCUMSTANCES and \
+        if prep.dep_ == "prep" and prep.lower_ in cue("circumstance_preps") and \
                 not prep.left_edge.i <= word.i <= prep.right_edge.i:
             out |= {t.i for t in prep.subtree}
     return out
-
-
-# "Despite the differences, the two powers cooperated": the circumstance is neither the
-# doers' act nor where it happens
-CIRCUMSTANCES = frozenset({"despite", "amid", "notwithstanding", "after", "before", "since"})
 
 
 def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
@@ -383,9 +380,6 @@ def is_topic(span: Span) -> bool:
         c.lower_ == "peace" for c in root.head.children if c.dep_ in {"compound", "amod"})
 
 
-PRESENT_WORDS = frozenset({"today", "now", "currently", "nowadays", "at present", "these days"})
-
-
 def when(word: Token, dated: dict[int, list[tuple[Span, Token]]], published: dict | None) -> dict | None:
     """The time expression attached nearest to the claim's clause, else the article date.
     `dated` is dated_by_sentence(doc)."""
@@ -404,7 +398,7 @@ def when(word: Token, dated: dict[int, list[tuple[Span, Token]]], published: dic
             if anchor is None or anchor.i not in chain:
                 continue
             # "for today since Trump is in power": the bare "now" yields to the span it ends
-            rank = (chain.index(anchor.i), span.text.lower() in PRESENT_WORDS)
+            rank = (chain.index(anchor.i), span.text.lower() in cue("present_words"))
             if best_rank is None or rank < best_rank:
                 best, best_rank = span, rank
         if best is not None:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcmp import extensions
 from claimcmp.knowledge import tenures
+from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.time.temporal import Direction, find_expressions, resolve
 
@@ -25,8 +26,8 @@ from claimcmp.time.temporal import Direction, find_expressions, resolve
 _FUTURE_WORDS = re.compile(r"\b(?:next|coming|upcoming|tomorrow|from now)\b", re.I)
 _FUTURE_AUX = {"will", "shall", "'ll", "\u2019ll", "wo"}  # "wo" is the first half of "won't"
 _PAST_AUX = {"had", "did", "was", "were", "'d"}
-# Heads that make an xcomp verb future: "are going to resume", "plans to visit".
-_FUTURE_HEADS = {"go", "plan", "intend", "expect", "hope", "aim", "schedule", "prepare"}
+# Heads that make an xcomp verb future ("are going to resume", "plans to visit"): future_heads
+# of cues.json.
 
 
 def parse_published(value) -> dt.date | None:
@@ -96,9 +97,9 @@ def _verb_direction(verb: Token) -> Direction:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _FUTURE_AUX:
         return "future"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_HEADS and verb.head.tag_ != "VBD":
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue("future_heads") and verb.head.tag_ != "VBD":
         return "future"
-    if verb.tag_ == "VBN" and verb.lemma_.lower() in _FUTURE_HEADS and auxes & {"is", "are", "am"}:
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in cue("future_heads") and auxes & {"is", "are", "am"}:
         return "future"  # "the summit is planned / scheduled / expected for October"
     if auxes & _PAST_AUX or verb.tag_ == "VBD":
         return "past"

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimcmp.pipeline.arguments import (
-    RELATIONS_NOUNS, MentionIndex, actors_of, between_actors, other_party, party_key,
-)
+from claimcmp.knowledge.lexicons import cue
+from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of, between_actors
+from claimcmp.pipeline.mentions import MentionIndex, other_party, party_key
 from claimcmp.pipeline.context import is_topic
-
-MANY_PARTY_WORDS = {"international", "global", "regional", "multilateral", "broad", "broader", "wider", "world"}
 
 
 def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[dict]:
@@ -20,7 +18,8 @@ def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[
     found = _relations_pair(word, index)
     if found:
         return found
-    if any(c.lower_ in MANY_PARTY_WORDS for c in word.children):
+    many = cue("many_party_words")
+    if any(c.lower_ in many for c in word.children):
         return []  # "international cooperation" is not the pair's
     found = _conjoined_subject(word, index)
     if found:
@@ -78,14 +77,12 @@ def _latest_pair(word: Token, index: MentionIndex, window: int) -> list[dict]:
     return pair
 
 
-JOINT_WORDS = {"mutual", "joint", "jointly", "together", "bilateral", "common"}
-
-
 def usual_partner(word: Token, party: dict, index: MentionIndex, window: int = 3) -> list[dict]:
     """The other party of a mutual act one party does "jointly" ("Russia is ready to send
     experts to coordinate mutual operations"): its partner in the latest pair it belongs to."""
-    if not any(t.lower_ in JOINT_WORDS for t in word.subtree if t.i != word.i) and \
-            not any(c.lower_ in JOINT_WORDS for c in word.children):
+    joint = cue("joint_words")
+    if not any(t.lower_ in joint for t in word.subtree if t.i != word.i) and \
+            not any(c.lower_ in joint for c in word.children):
         return []
     here = index.sentence_number(word)
     for pair, number in zip(reversed(index.recent_pairs), reversed(index.pair_sentences)):

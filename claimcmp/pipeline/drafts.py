@@ -7,34 +7,32 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
-from claimcmp.pipeline.arguments import MentionIndex, actors_of, named_pair
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.references import named_pair
 
 # Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
 # "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
 # common enemy, not the other party.
-VERB_TARGET_PREPS = {
-    "cooperation": {"with", "to", "toward", "towards", "for"},
-    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "near", "along"},
-    "neutral": {"to", "with"},
-}
-NOUN_TARGET_PREPS = {
-    "cooperation": {"with", "to", "toward", "towards", "for"},
-    "conflict": {"with", "against", "on", "at", "to", "toward", "towards", "into", "upon", "of", "near", "along"},
-    "neutral": {"to", "with"},
-}
-RELATIONAL_NOUNS = {"ally", "partner", "proxy", "friend", "enemy", "rival", "adversary", "foe"}
+_TARGET_PREP_CUES = {"cooperation": "cooperation_target_preps", "conflict": "conflict_target_preps",
+                     "neutral": "neutral_target_preps"}
 SIDE_WORDS = {"side", "behalf", "favor", "favour"}  # "on the side of X" is support, not a target
-BACKING = {"backed", "supported", "sponsored", "funded", "armed", "trained", "allied", "aligned"}
 NOUN_AGENT_PREPS = {"by", "from"}
-# Acts of moving forces: the places they go to or leave are regions, not parties.
-MOVEMENT_STANCES = {"deploy", "withdraw", "send", "dispatch", "station", "relocate"}
-# What one fights that is no party: a place named with it is where the fight happens.
-ABSTRACT_FOES = {
-    "terrorism", "terror", "extremism", "radicalism", "radicalization", "insurgency", "militancy", "corruption",
-    "crime", "trafficking", "smuggling", "piracy", "violence", "poverty", "disease", "epidemic", "pandemic",
-    "drug", "narcotic", "fraud", "impunity", "hunger", "famine", "instability", "threat", "influence",
-}
+# Word lists of the rules below (cues.json): relational_nouns, backing_participles,
+# movement_stances (acts of moving forces: the places they go to or leave are regions),
+# abstract_foes (what one fights that is no party), amount_nouns, undergoing_predicates.
+
+
+def verb_target_preps(family: str) -> frozenset[str]:
+    """The prepositions that introduce WHOM of a verb of the family (cues.json)."""
+    return cue(_TARGET_PREP_CUES[family])
+
+
+def noun_target_preps(family: str) -> frozenset[str]:
+    """... of an event noun: the verb's, and for a hostile one "of" ("the bombing of Gaza")."""
+    preps = cue(_TARGET_PREP_CUES[family])
+    return preps | {"of"} if family == "conflict" else preps
 
 
 @dataclass
@@ -103,7 +101,7 @@ def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> NounPa
     if len(own) == 1 and adjectival_only and entry.symmetric and entry.family == "conflict":
         return NounParties([], set(), named_conflict=True)  # the caller must not look for a doer elsewhere
     # "American and Russian allies": whose allies, not allies of each other
-    if entry.lemma in RELATIONAL_NOUNS and noun.tag_ == "NNS" and len(own) >= 2:
+    if entry.lemma in cue("relational_nouns") and noun.tag_ == "NNS" and len(own) >= 2:
         return NounParties(own, arg_tokens, holders_only=True)
     return NounParties(own, arg_tokens)
 
@@ -143,7 +141,7 @@ def governing_verb(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "compound" and head.pos_ in {"NOUN", "PROPN"}:
         return governing_verb(head)  # "intensified their surveillance operations"
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in AMOUNT_NOUNS:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cue("amount_nouns"):
         return governing_verb(head.head)  # "doubled the number of its military drills"
     if noun.dep_ == "pobj" and head.lower_ in {"for", "in"} and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
         return governing_verb(head.head)  # "denied responsibility for the attack"
@@ -155,7 +153,6 @@ def governing_verb(noun: Token) -> Token | None:
 
 
 RESPONSIBILITY_NOUNS = {"responsibility", "involvement", "complicity", "participation"}
-AMOUNT_NOUNS = {"number", "amount", "level", "scale", "size", "intensity", "frequency", "pace", "series", "wave"}
 BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
 
 
@@ -170,14 +167,6 @@ def border_targets(word: Token, index: MentionIndex, doers: list[dict]) -> list[
     return []
 
 
-# Verbs whose subject bears the act of a noun in their object: "faces sanctions from the US"
-UNDERGOING_VERBS = {
-    "be", "remain", "face", "suffer", "endure", "incur", "receive", "get", "come", "fall", "risk", "sustain",
-    "experience", "undergo", "bear", "take", "absorb", "withstand", "stay", "become", "accept", "welcome", "seek",
-    "need", "request", "obtain", "gain", "win", "secure", "enjoy", "rely", "depend", "count",
-}
-
-
 def undergoer(noun: Token, doers: list[dict], index: MentionIndex, any_verb: bool = False) -> list[dict]:
     """'Syria remains subject to sanctions by the UN', 'Iran faces sanctions from the US':
     the subject of the clause undergoes an act whose doer the noun phrase names; with
@@ -189,7 +178,7 @@ def undergoer(noun: Token, doers: list[dict], index: MentionIndex, any_verb: boo
         else:
             break
         if tok.pos_ in {"VERB", "AUX"}:
-            if not any_verb and tok.lemma_.lower() not in UNDERGOING_VERBS:
+            if not any_verb and tok.lemma_.lower() not in cue("undergoing_predicates"):
                 return []  # "Turkey condemned the strikes by Israel": Turkey was not struck
             keys = {a.get("country") or a["id"] for a in doers}
             # the small parser sometimes hangs the subject on an auxiliary ("Syria remains cut off")
@@ -225,8 +214,9 @@ def attacked_places(objects: list[Token], index: MentionIndex,
     from claimcmp.gazetteer import country_actor
 
     own = {a.get("country") for a in doers}
+    foes = cue("abstract_foes")
     for obj in objects:
-        if obj.lemma_.lower() in ABSTRACT_FOES:
+        if obj.lemma_.lower() in foes:
             continue  # "tackle terrorism in Syria": Syria is where, not whom
         for tok in obj.subtree:
             span = index.place_at.get(tok.i)

@@ -80,7 +80,7 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
     if family == "cooperation" and g in lex.cue("terminators"):
         return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
     if family == "conflict" and g in lex.cue("denials") and \
-            stance in {"accuse", "criticize", "condemn", "threaten", "demand", "warn", "blame"}:
+            stance in lex.cue("rejectable_stances"):
         return "conflict", "reject", polarity  # "rejected the accusations"
     if family == "conflict" and (g in lex.cue("hostility_enders") or verb_phrase(governor) in lex.cue("hostility_enders")):
         return "cooperation", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "halted the offensive"

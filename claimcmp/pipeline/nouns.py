@@ -6,15 +6,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import constructions, context
-from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, between_tokens, object_tokens, other_party,
-)
+from claimcmp.pipeline.arguments import actors_of, between_actors, between_tokens, object_tokens
+from claimcmp.pipeline.mentions import MentionIndex, other_party
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
-    NOUN_TARGET_PREPS, VERB_TARGET_PREPS, Draft, attacked_places, border_targets, distinct, governing_verb,
-    has_modifier, instrument, noun_parties, span_tokens, undergoer,
+    Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, noun_parties,
+    noun_target_preps, span_tokens, undergoer, verb_target_preps,
 )
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.subjects import subject_token
@@ -88,7 +87,7 @@ def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
 
 def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
     """The noun's own objects and pair: "support for Kyiv", "talks between Israel and Hamas"."""
-    for obj in object_tokens(noun, NOUN_TARGET_PREPS[entry.family]):
+    for obj in object_tokens(noun, noun_target_preps(entry.family)):
         s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
         s.arg_tokens |= span_tokens(obj)
     s.pair = between_actors(noun, index)
@@ -141,7 +140,7 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
     # "condemned the attack": the verb's own claim covers its subject
     return governing_entry is not None and not combining and entry.family != "neutral" \
         and governing_entry.family not in {entry.family, "neutral"} \
-        and not (noun.dep_ == "pobj" and noun.head.lower_ in context.CIRCUMSTANCES)
+        and not (noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"))
 
 
 def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim,
@@ -154,7 +153,7 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
     if not s.own:
         _inherited_doers(lex, index, s, combining)
     if not s.targets:
-        for obj in object_tokens(s.governor, VERB_TARGET_PREPS[entry.family]):
+        for obj in object_tokens(s.governor, verb_target_preps(entry.family)):
             if obj.i != noun.i:
                 s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
                 s.arg_tokens |= span_tokens(obj)
@@ -222,7 +221,7 @@ def _holder_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: _No
         return
     s.own, holder = _holder(noun, index)
     if s.own and not s.targets and holder is not None:
-        s.targets = [a for o in object_tokens(holder, NOUN_TARGET_PREPS[entry.family] - {"of"})
+        s.targets = [a for o in object_tokens(holder, noun_target_preps(entry.family) - {"of"})
                      for a in actors_of(o, index) if a not in s.own]
 
 
@@ -266,9 +265,9 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
 
 def _struck_places(lex: StanceLexicon, noun: Token, s: _NounClaim) -> list[Token]:
     """The places a conflict act hits: "strikes on Rafah", "blockades in the West Bank"."""
-    where = object_tokens(noun, NOUN_TARGET_PREPS["conflict"] | {"in", "inside", "across", "throughout"})
+    where = object_tokens(noun, noun_target_preps("conflict") | {"in", "inside", "across", "throughout"})
     if s.carried and s.governor is not None:
-        where += object_tokens(s.governor, VERB_TARGET_PREPS["conflict"])  # "launched strikes on Gaza"
+        where += object_tokens(s.governor, verb_target_preps("conflict"))  # "launched strikes on Gaza"
     elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
         # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
         where += [o for o in object_tokens(noun.head, {"on", "against", "in"}) if o.dep_ == "pobj"]

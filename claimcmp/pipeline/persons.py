@@ -11,7 +11,7 @@ from claimcmp.knowledge.gazetteer import POSS
 from claimcmp.pipeline.ranges import TokenRanges
 
 if TYPE_CHECKING:
-    from claimcmp.pipeline.actors import Cand
+    from claimcmp.pipeline.actor_candidates import Cand
 
 PERSON_ACTOR_LABELS = {"PERSON"}
 

@@ -21,39 +21,18 @@ from spacy.util import filter_spans
 
 from claimcmp import extensions
 from claimcmp.knowledge import places_data, resource_loader
+from claimcmp.knowledge.lexicons import cue
 from claimcmp.knowledge.places_data import Place
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 
-LOCATIVE_PREPS = frozenset(
-    "in at near across from into throughout around inside outside within along off".split()
-)
-# "on" is locative only after an attack word ("strikes on Rafah", not "sanctions on Moscow").
-_ATTACK_HEADS = frozenset(
-    "strike attack assault offensive raid bombardment bombing shelling push advance "
-    "airstrike air-strike march incursion bomb shell fire".split()
-)
+# Word lists (cues.json): locative_preps ("in", "near" ...; "on" only after one of the
+# attack_heads: "strikes on Rafah", not "sanctions on Moscow"); region_words ("Idlib
+# province"); place_skippable_words, skipped without a parse between a preposition and the
+# place ("in eastern Aleppo"); place_prefix_words, capitalized words that may stand before a
+# place without making it a person's name ("North", "In"); month_names and weekday_names.
 # Walking up from a mention through these relations keeps it part of the same place
 # phrase: "in [Idlib] province", "in [Russia]'s Kursk region", "in Kharkiv and [Donetsk]".
 _PHRASE_DEPS = frozenset({"compound", "appos", "conj", "poss", "nmod", "npadvmod"})
-# A place name followed by one of these is the region around it: "Idlib province".
-_REGION_WORDS = frozenset(
-    "province governorate oblast region district prefecture county krai countryside".split()
-)
-# Words a blank pipeline may skip between a preposition and the place: "in eastern Aleppo".
-_SKIPPABLE = frozenset(
-    "the eastern western northern southern central north south east west northeastern "
-    "northwestern southeastern southwestern rebel-held government-held besieged".split()
-)
-# Capitalized words that may stand right before a place without making it a person's name.
-_PREFIX_OK = frozenset(
-    "North South East West Northern Southern Eastern Western Central Greater Upper Lower "
-    "Occupied In At Near From Across Into Inside Outside Around Throughout Within Along "
-    "The And Or But Both".split()
-)
-_CALENDAR = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-    "May June July August September October November December".split()
-)
 _STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels that, when they run past the place name, mean the name is part of
 # something else: "Washington Post", "Kyiv School of Economics", "George Washington".
@@ -165,7 +144,8 @@ def _runs_past(ent: Span, span: Span) -> bool:
     """Does the entity extend beyond the match with capitalized words of its own?
     'George Washington' yes; 'the Gaza Strip' (a lower-case 'the') no; 'Idlib province' no."""
     extra = list(ent.doc[ent.start:span.start]) + list(ent.doc[span.end:ent.end])
-    return any(t.is_title or t.is_upper for t in extra if t.lower_ not in _REGION_WORDS)
+    region_words = cue("region_words")
+    return any(t.is_title or t.is_upper for t in extra if t.lower_ not in region_words)
 
 
 def _sentence_initial(token: Token) -> bool:
@@ -181,11 +161,13 @@ def _person_like_neighbours(span: Span) -> bool:
     doc = span.doc
     if span.start > 0:
         prev = doc[span.start - 1]
-        if prev.is_title and prev.text not in _PREFIX_OK and not prev.is_stop:
+        # is_title: the packaged words are read capitalized ("North", not "NORTH")
+        if prev.is_title and prev.lower_ not in cue("place_prefix_words") and not prev.is_stop:
             return True
     if span.end < len(doc):
         nxt = doc[span.end]
-        if (nxt.is_title and nxt.text not in _CALENDAR and nxt.lower_ not in _REGION_WORDS
+        calendar = cue("month_names") | cue("weekday_names")
+        if (nxt.is_title and nxt.lower_ not in calendar and nxt.lower_ not in cue("region_words")
                 and not _sentence_initial(nxt)):
             return True
     return False
@@ -201,7 +183,8 @@ def _is_locative(span: Span, has_dep: bool) -> bool:
         return token.dep_ == "pobj" and _locative_prep(token.head)
     # No parse: look left over articles and direction words for a preposition.
     i = span.start - 1
-    while i >= 0 and span.doc[i].lower_ in _SKIPPABLE:
+    skippable = cue("place_skippable_words")
+    while i >= 0 and span.doc[i].lower_ in skippable:
         i -= 1
     return i >= 0 and _locative_prep(span.doc[i])
 
@@ -211,16 +194,17 @@ def _share_locative(spans: list[Span]) -> None:
     joined to a locative place by and/or/comma/'s is locative too (the parse does this via
     conj and poss)."""
     ends = {s.end: s for s in spans}
+    skippable = cue("place_skippable_words")
     for span in spans:
         if span._.claimcmp_region["locative"]:
             continue
         doc, i = span.doc, span.start - 1
-        while i >= 0 and doc[i].lower_ in _SKIPPABLE:
+        while i >= 0 and doc[i].lower_ in skippable:
             i -= 1
         if i < 0 or doc[i].lower_ not in {"and", "or", ",", "'s", "’s"}:
             continue
         i -= 1
-        while i >= 0 and doc[i].lower_ in _SKIPPABLE:
+        while i >= 0 and doc[i].lower_ in skippable:
             i -= 1
         before = ends.get(i + 1)
         if before is not None and before._.claimcmp_region["locative"]:
@@ -229,7 +213,7 @@ def _share_locative(spans: list[Span]) -> None:
 
 def _locative_prep(prep: Token) -> bool:
     word = prep.lower_
-    if word in LOCATIVE_PREPS:
+    if word in cue("locative_preps"):
         return True
     if word == "on":
         if prep.dep_ == "prep" and prep.head.i != prep.i:
@@ -238,7 +222,8 @@ def _locative_prep(prep: Token) -> bool:
             head = prep.doc[prep.i - 1]
         else:
             return False
-        return head.lemma_.lower() in _ATTACK_HEADS or head.lower_.rstrip("s") in _ATTACK_HEADS
+        attack_heads = cue("attack_heads")
+        return head.lemma_.lower() in attack_heads or head.lower_.rstrip("s") in attack_heads
     return False
 
 
@@ -248,7 +233,7 @@ def _with_region_word(span: Span, place: Place) -> tuple[Span, dict]:
     doc = span.doc
     if place.kind in ("city", "province") and span.end < len(doc):
         nxt = doc[span.end]
-        if nxt.lower_ in _REGION_WORDS:
+        if nxt.lower_ in cue("region_words"):
             if place.kind == "city":
                 region = {**region, "kind": "province", "name": f"{place.name} {nxt.lower_.title()}"}
             return doc[span.start:span.end + 1], region

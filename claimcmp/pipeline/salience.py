@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimcmp.knowledge import gazetteer as gz
-from claimcmp.knowledge.lexicons import stance_lexicon
+from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
-from claimcmp.pipeline.arguments import AGENT_NOUNS, OPPONENT_NOUNS, MentionIndex, as_party, party_key
+from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.context import clause_tokens
 
 HEADLINE_WEIGHT = 3  # the headline names what the story is about
@@ -119,7 +119,7 @@ def _someone_elses(span) -> bool:
     America's: an agent noun stands for its owner)."""
     root = span.root
     head = root.head.lemma_.lower()
-    return root.dep_ in {"amod", "compound", "poss", "nmod"} and (head not in AGENT_NOUNS or head in OPPONENT_NOUNS)
+    return root.dep_ in {"amod", "compound", "poss", "nmod"} and (head not in cue("agent_nouns") or head in cue("opponent_nouns"))
 
 
 def _own_clause(word: Token) -> set[int]:

@@ -7,9 +7,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
-from claimcmp.pipeline.arguments import (
-    AGENT_NOUNS, COLLECTIVE_NOUNS, CONTROL_NOUNS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
-)
+from claimcmp.knowledge.lexicons import cue
+from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 
 
 def subject_token(verb: Token) -> tuple[Token | None, bool]:
@@ -97,7 +96,7 @@ def _relative_clause(current: Token) -> _Climb:
     noun is the target); "Iran's decision to expel": whoever holds the intention."""
     if current.tag_ == "VBN":
         return _Climb()  # "forces backed by Y": the head noun is the target
-    if current.head.lemma_.lower() in CONTROL_NOUNS:
+    if current.head.lemma_.lower() in cue("control_nouns"):
         # "Russia has no intention to replace the USA", "Iran's decision to expel":
         # whoever holds the intention acts
         owner = next((c for c in current.head.children if c.dep_ == "poss"), None)
@@ -131,4 +130,4 @@ def _can_act(tok: Token) -> bool:
     """Whether an object can be the doer of the clause it controls: "urged Moscow to ...",
     not "took military action to combat ..." (the action does not combat)."""
     return tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or \
-        tok.lemma_.lower() in AGENT_NOUNS | COLLECTIVE_NOUNS
+        tok.lemma_.lower() in cue("agent_nouns") | cue("collective_nouns")

@@ -6,24 +6,22 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import constructions, context
-from claimcmp.pipeline.arguments import (
-    MentionIndex, actors_of, between_actors, object_tokens,
-)
+from claimcmp.pipeline.arguments import actors_of, between_actors, object_tokens
+from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
-    MOVEMENT_STANCES, NOUN_TARGET_PREPS, SIDE_WORDS, VERB_TARGET_PREPS, Draft, attacked_places,
-    border_targets, instrument, noun_parties, phrase, span_tokens,
+    SIDE_WORDS, Draft, attacked_places, border_targets, instrument, noun_parties, noun_target_preps, phrase,
+    span_tokens, verb_target_preps,
 )
 from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.subjects import passive_patient, subject_token
 
 # Mutual acts whose direct object is what they are about, not a party
 TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
-# Plural heads that name the parties of a mutual act without naming them: "the leaders met"
-PARTY_NOUNS = {"leader", "minister", "chief", "side", "delegation", "diplomat", "negotiator", "counterpart",
-               "party", "president", "head", "envoy", "official"}
+# Plural heads that name the parties of a mutual act without naming them ("the leaders met"):
+# party_nouns of cues.json
 
 
 @dataclass
@@ -87,7 +85,7 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
     """The verb's objects, less its means ("with support from Russia" is not where) and the
     object a phrasal entry is made of ("join forces", "exchange fire")."""
     # the particle of a phrasal entry leads to its object: "called on Russia"
-    preps = VERB_TARGET_PREPS[entry.family] | set(entry.lemma.split()[1:])
+    preps = verb_target_preps(entry.family) | set(entry.lemma.split()[1:])
     objects = ([patient] if patient is not None else []) + object_tokens(verb, preps)
     means = [o for o in objects if instrument(lex, o) or o.lemma_.lower() in SIDE_WORDS]
     objects = [o for o in objects if o not in means]
@@ -101,7 +99,7 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
 
 def _moved_forces(verb: Token, entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
     """"Sent hundreds of US troops to Syria": the troops are the sender's, Syria is where."""
-    s.movement = entry.family == "neutral" and entry.stance in MOVEMENT_STANCES
+    s.movement = entry.family == "neutral" and entry.stance in cue("movement_stances")
     if s.movement:
         s.destinations = {t.i for o in s.objects + [c for c in verb.children if c.dep_ == "prep"]
                           for t in o.subtree if t.i in index.place_at and t.dep_ in {"dobj", "pobj", "conj"}}
@@ -161,7 +159,7 @@ def _implicit_parties(verb: Token, entry: StanceEntry, index: MentionIndex, s: _
     subj_tok = s.subj_tok
     if not s.subjects and not s.targets and entry.symmetric and entry.family != "neutral" and (
             subj_tok is None and verb.tag_ == "VBG" and verb.dep_ in {"csubj", "csubjpass", "nsubj"}
-            or subj_tok is not None and subj_tok.tag_ == "NNS" and subj_tok.lemma_.lower() in PARTY_NOUNS):
+            or subj_tok is not None and subj_tok.tag_ == "NNS" and subj_tok.lemma_.lower() in cue("party_nouns")):
         parties = implicit_parties(verb, index)
         s.subjects, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
         s.arg_tokens |= mention_tokens(parties, verb.sent, index)
@@ -197,7 +195,7 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
                 found = actors_of(subj, index)
                 if found:
                     return found, span_tokens(subj)
-    preps = NOUN_TARGET_PREPS[entry.family] - {"of"}
+    preps = noun_target_preps(entry.family) - {"of"}
     for obj in objects:
         for inner in object_tokens(obj, preps) if obj.pos_ in {"NOUN", "PROPN"} else []:
             found = actors_of(inner, index)

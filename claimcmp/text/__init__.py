@@ -1,1 +1,1 @@
-"""Input: reading articles (files, folders, stdin, JSON records), decoding their bytes, and the metadata their text gives (title, source, author, publication date)."""
+"""Input and output: reading articles (files, folders, stdin, JSON records), decoding their bytes, the metadata their text gives (title, source, author, publication date), cutting long texts into chunks the parser takes (chunking), and writing output files safely (outfile)."""

@@ -14,7 +14,11 @@ import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from claimcmp.knowledge.lexicons import cue_lists
+from claimcmp.knowledge.resource_loader import overlay_cached
 
 HEADER_ZONE_LINES = 5
 MAX_FURNITURE_CHARS = 90  # furniture is short; longer lines are assumed to be prose
@@ -23,49 +27,39 @@ MAX_TITLE_CHARS = 200
 
 # --- page furniture -------------------------------------------------------------------
 
-# Whole-line phrases (compared lower-cased, trailing punctuation and spaces ignored). A
-# line made only of these phrases, glued or separated, is furniture:
-# "Community standardsDiscussion" is two of them.
-FURNITURE_PHRASES = (
-    "advertisement", "all rights reserved", "back to top", "click here", "comment",
-    "comment via facebook", "comment via sputnik", "comment via twitter", "comments",
-    "comments are closed", "community standards", "cookie policy", "discussion", "email",
-    "e-mail", "facebook", "follow us", "get short url", "home", "image not found for user",
-    "leave a comment", "leave a reply", "listen live", "live", "loading", "log in", "login",
-    "menu", "more", "next", "next article", "no replies/comments found for this voice",
-    "no comments", "on air", "pinterest", "post comment", "previous", "previous article",
-    "print", "print friendly, pdf & email", "print this article", "read more", "read also",
-    "recommended", "register", "related", "related articles", "related posts",
-    "related stories", "reply", "report abuse", "save", "search", "share",
-    "share on facebook", "share on twitter", "share this", "share this article",
-    "share with friend", "sharing is caring", "sign in", "sign up", "skip to content",
-    "skip to main content", "subscribe", "subscribe to our newsletter", "telegram", "tweet",
-    "twitter", "watch live", "whatsapp", "you may also like", "you might also like",
-)
-# Phrases that make a short line furniture wherever they appear in it.
-FURNITURE_FRAGMENTS = (
-    "join our telegram channel", "stay up-to-date with our", "sign up for our newsletter",
-    "subscribe to our newsletter", "site is best viewed", "follow us on", "all rights reserved",
-    "click here to", "share this article", "this article was originally published",
-)
-# "Label: value" lines of profile boxes and counters ("Views: 2002", "User since: ...").
-FURNITURE_LABELS = (
-    "category", "categories", "comments", "filed under", "full name", "hits", "joined",
-    "key words", "keywords", "likes", "member since", "no of voices", "posted in", "reads",
-    "replies", "shares", "tags", "topics", "user name", "user since", "views",
-)
-# Markers after which a run of headline-like lines is a list of links, not the story.
-LINK_LIST_MARKERS = ("related", "related articles", "related posts", "related stories",
-                     "read more", "read also", "you may also like", "you might also like",
-                     "recommended", "tags", "more on this topic")
+# Furniture word lists are in resources/cues.json: furniture_phrases (whole-line phrases,
+# compared lower-cased, trailing punctuation and spaces ignored; a line made only of these,
+# glued or separated, is furniture: "Community standardsDiscussion" is two of them),
+# furniture_fragments (make a short line furniture wherever they appear in it),
+# furniture_labels ("Views: 2002") and link_list_markers (after which a run of headline-like
+# lines is a list of links, not the story).
 
-_PHRASE_ALTERNATION = "|".join(
-    re.escape(p) for p in sorted(set(FURNITURE_PHRASES), key=len, reverse=True)
-)
-_ONLY_PHRASES = re.compile(rf"(?:(?:{_PHRASE_ALTERNATION})[\s|·•,:;/!.\-–—]*)+")
-_LABEL_LINE = re.compile(
-    r"(?:%s)\s*:.*" % "|".join(re.escape(label) for label in FURNITURE_LABELS), re.I
-)
+
+@dataclass(frozen=True)
+class _Furniture:
+    only_phrases: re.Pattern
+    fragments: tuple[str, ...]
+    label_line: re.Pattern
+    link_list_markers: frozenset[str]
+
+
+@overlay_cached
+def _furniture(overlay: str | None = None) -> _Furniture:
+    """The furniture lists of the overlay in force, and the patterns made of them."""
+    lists = cue_lists.for_overlay(overlay)
+    alternation = "|".join(
+        re.escape(p) for p in sorted(set(lists["furniture_phrases"]), key=len, reverse=True)
+    )
+    return _Furniture(
+        only_phrases=re.compile(rf"(?:(?:{alternation})[\s|·•,:;/!.\-–—]*)+"),
+        fragments=lists["furniture_fragments"],
+        label_line=re.compile(
+            r"(?:%s)\s*:.*" % "|".join(re.escape(label) for label in lists["furniture_labels"]), re.I
+        ),
+        link_list_markers=frozenset(lists["link_list_markers"]),
+    )
+
+
 _BREADCRUMB_SEPARATOR = re.compile(r"\s+[/>»›|]\s+")
 _IMAGE_NAME = re.compile(
     r"[\w.-]*\.(?:jpe?g|png|gif|webp|svg|bmp)|(?=[\w-]*\d)[\w-]*\d{2,}x\d{2,}[\w-]*", re.I
@@ -100,11 +94,12 @@ def is_furniture(line: str) -> bool:
         return False
     if not key or _NO_LETTERS.fullmatch(stripped):  # counters such as "39437", not dates
         return find_date(stripped) is None or is_clock_line(stripped)
-    if _ONLY_PHRASES.fullmatch(key):
+    furniture = _furniture()
+    if furniture.only_phrases.fullmatch(key):
         return True
-    if any(fragment in key for fragment in FURNITURE_FRAGMENTS):
+    if any(fragment in key for fragment in furniture.fragments):
         return True
-    if _LABEL_LINE.fullmatch(stripped):
+    if furniture.label_line.fullmatch(stripped):
         return True
     if _IMAGE_NAME.fullmatch(stripped):
         return True
@@ -125,7 +120,7 @@ def _is_breadcrumb(line: str) -> bool:
 
 
 def is_link_list_marker(line: str) -> bool:
-    return _key(line) in LINK_LIST_MARKERS
+    return _key(line) in _furniture().link_list_markers
 
 
 def is_headline_like(line: str) -> bool:

@@ -1,0 +1,10 @@
+"""The dependency labels (ClearNLP style, as spaCy's English models write them) through which
+the argument rules reach a predicate's actors."""
+from __future__ import annotations
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
+# Modifiers of an argument head through which a nested actor still names the argument:
+# "Russian officials", "Iran's army", "the Obama administration", "leaders of Russia".
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}

@@ -1,0 +1,123 @@
+"""The actor and place mentions tagged in one doc, indexed by token (MentionIndex, built
+once per doc), and which party an actor is: a state body speaks for its state
+(as_party, party_key)."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from claimcmp import extensions as ext
+from claimcmp.knowledge.gazetteer import country_actor
+
+
+@dataclass
+class MentionIndex:
+    """Token index -> tagged span, for one doc (built once per doc, O(tokens))."""
+
+    doc: Doc
+    actor_at: dict[int, Span] = field(default_factory=dict)
+    place_at: dict[int, Span] = field(default_factory=dict)
+    actors: list[Span] = field(default_factory=list)
+    sent_starts: list[int] = field(default_factory=list)
+    # (subject, target) of the claims found so far: what "the two countries" refers back to
+    recent_pairs: list[tuple[dict, dict]] = field(default_factory=list)
+    pair_sentences: list[int] = field(default_factory=list)  # sentence number of each recent pair
+    accusers: dict[str, dict] = field(default_factory=dict)  # accused party -> latest accuser
+
+    @classmethod
+    def build(cls, doc: Doc) -> "MentionIndex":
+        index = cls(doc)
+        index.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        if ext.ACTORS in doc.spans:
+            for span in doc.spans[ext.ACTORS]:
+                if span._.claimcmp_actor:
+                    index.actors.append(span)
+                    for i in range(span.start, span.end):
+                        index.actor_at[i] = span
+        if ext.PLACES in doc.spans:
+            for span in doc.spans[ext.PLACES]:
+                for i in range(span.start, span.end):
+                    index.place_at[i] = span
+        return index
+
+    def actor_dict(self, span: Span) -> dict:
+        actor = span._.claimcmp_actor
+        if actor["kind"] == "person" and not actor.get("country"):
+            # The small model tags many foreign towns as people ("Kharkiv", "Rafah"): a
+            # "person" with no affiliation whose name is a known place stands for its country.
+            place = self.place_at.get(span.start)
+            region = place._.claimcmp_region if place is not None else None
+            if region and region.get("country") and place.start == span.start and place.end == span.end:
+                located = country_actor(region["country"])
+                if located is not None:
+                    return {**located, "mention": span.text}
+        return {**actor, "mention": span.text}
+
+    def sentence_number(self, token: Token) -> int:
+        return bisect.bisect_right(self.sent_starts, token.i) - 1
+
+    def note_pair(self, subject: dict, target: dict, token: Token) -> None:
+        """Remember the parties of a two-party claim; "the two" and "the talks" refer back to
+        them as countries or bodies (a person by the country they serve)."""
+        pair = tuple(as_party(a) for a in (subject, target))
+        if None not in pair and party_key(pair[0]) != party_key(pair[1]):
+            self.recent_pairs.append(pair)
+            self.pair_sentences.append(self.sentence_number(token))
+
+    def note_accusation(self, accuser: dict, accused: dict) -> None:
+        party = as_party(accuser)
+        if party is not None:
+            self.accusers[party_key(as_party(accused) or accused)] = party
+
+    def accusers_of(self, accused: dict) -> list[dict]:
+        """Whoever last accused this party ("X rejected the accusation")."""
+        found = self.accusers.get(party_key(as_party(accused) or accused))
+        return [found] if found is not None else []
+
+    def last_pair(self, token: Token, *, earlier_sentences: bool = False) -> list[dict]:
+        """The parties of the latest two-party claim (before `token`'s sentence if asked)."""
+        here = self.sentence_number(token)
+        for pair, number in zip(reversed(self.recent_pairs), reversed(self.pair_sentences)):
+            if not earlier_sentences or number < here:
+                return list(pair)
+        return []
+
+    def before(self, token: Token, kinds: set[str] | None = None, window: int = 2) -> list[Span]:
+        """Actor spans ending before token, nearest first, within `window` sentences."""
+        idx = bisect.bisect_right(self.sent_starts, token.i) - 1
+        floor = self.sent_starts[max(0, idx - window)] if self.sent_starts else 0
+        out = []
+        for span in reversed(self.actors):
+            if span.end <= token.i and span.start >= floor:
+                if kinds is None or span._.claimcmp_actor.get("kind") in kinds:
+                    out.append(span)
+        return out
+
+
+def is_state_body(actor: dict) -> bool:
+    """A body of a state named by its country's code: VEN_OFFICIALS, SYR_MILITARY."""
+    country = actor.get("country")
+    return actor["kind"] != "country" and bool(country) and actor["id"].upper().startswith(f"{country}_")
+
+
+def other_party(pair: list[dict], party: dict) -> dict | None:
+    """The member of a two-party pair that is not `party`, when `party` is one of them."""
+    keys = [party_key(p) for p in pair]
+    key = party_key(party)
+    return pair[1 - keys.index(key)] if len(pair) == 2 and key in keys else None
+
+
+def as_party(actor: dict) -> dict | None:
+    """A party as "the two countries" name it: a person or state body ("Venezuelan
+    diplomats", VEN_OFFICIALS) by its country; any other body or group as itself."""
+    country = actor.get("country")
+    if actor["kind"] != "person" and not is_state_body(actor):
+        return actor
+    located = country_actor(country) if country else None
+    return {**located, "mention": actor.get("mention", "")} if located else None
+
+
+def party_key(actor: dict) -> str:
+    return actor.get("country") or actor["id"]

@@ -1,0 +1,115 @@
+"""Arguments that name their actors by reference, not by name: a pronoun (the speaker of a
+reporting verb over it, else the latest fitting mention, the previous subject first), a word
+that names two parties at once ("the two Koreas", "inter-Korean"), a pair phrase ("the two
+countries", "both sides": the pair of the latest two-party claim)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimcmp.knowledge import resource_loader
+from claimcmp.knowledge.gazetteer import country_actor
+from claimcmp.knowledge.lexicons import cue
+from claimcmp.knowledge.resource_loader import overlay_cached
+from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from claimcmp.pipeline.mentions import MentionIndex, party_key
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+THING_PRONOUNS = {"it", "its"}
+GROUP_PRONOUNS = {"they", "them", "their"}
+RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@overlay_cached
+def _named_pairs(overlay: str | None) -> tuple[dict[str, tuple[dict, ...]], frozenset[str]]:
+    """Word -> both parties it names, and the first token of every such word ("inter" of
+    "inter-korean") for a quick test on every token."""
+    raw = resource_loader.json_object("named_pairs.json", overlay)
+    pairs = {word: tuple(country_actor(i) or {"id": i, "name": i, "kind": "organization", "country": None}
+                         for i in ids)
+             for word, ids in raw.items() if not word.startswith("_")}
+    return pairs, frozenset(word.split("-")[0] for word in pairs)
+
+
+def named_pair(tok: Token) -> tuple[list[dict], int]:
+    """Both parties a word names at once ("the two Koreas", "inter-Korean talks", written
+    "inter - Korean" by the tokenizer), and the index of the word's last token."""
+    pairs, first_words = _named_pairs()
+    if tok.lower_ not in first_words:
+        return [], tok.i
+    for width in (3, 1):
+        words = tok.doc[tok.i:tok.i + width]
+        key = "".join(t.lower_ for t in words)
+        if len(words) == width and key in pairs:
+            return [{**a, "mention": words.text} for a in pairs[key]], words.end - 1
+    return [], tok.i
+
+
+def is_pair_phrase(head: Token) -> bool:
+    """'the two countries', 'both sides', 'the two'."""
+    words = {c.lower_ for c in head.children}
+    plural_pair = cue("plural_pair_words")
+    if head.lower_ in plural_pair:
+        return True
+    return bool(words & plural_pair) and head.lemma_.lower() in cue("pair_nouns")
+
+
+def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
+    """The pair of the latest two-party claim, else the two latest distinct actors."""
+    last = index.last_pair(head)
+    if last:
+        return last
+    pair: list[dict] = []
+    for span in index.before(head, {"country", "organization", "group", "person"}, window=3):
+        actor = index.actor_dict(span)
+        if all(party_key(actor) != party_key(p) for p in pair):
+            pair.append(actor)
+        if len(pair) == 2:
+            return list(reversed(pair))
+    return []
+
+
+def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
+    lower = pron.lower_
+    # "Russia said it would ..." : a pronoun under a reporting verb refers to the speaker.
+    governor = pron.head
+    while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head.i != governor.i:
+        governor = governor.head
+        for child in governor.children:
+            if child.dep_ in SUBJECT_DEPS and child.i != pron.i:
+                if child.lower_ in RELATIVE_PRONOUNS and child.head.dep_ == "relcl":
+                    child = child.head.head  # "Israel, which says it ..."
+                elif child.pos_ == "PRON":
+                    continue
+                span = index.actor_at.get(child.i)
+                if span is not None and pronoun_fits(lower, span):
+                    return [index.actor_dict(span)]
+    if lower in PERSON_PRONOUNS:
+        kinds = {"person"}
+    elif lower in THING_PRONOUNS:
+        kinds = {"country", "organization", "group"}
+    elif lower in GROUP_PRONOUNS:
+        kinds = {"group", "organization", "country"}
+    else:
+        return []
+    candidates = index.before(pron, kinds, window=1)
+    if lower in THING_PRONOUNS:
+        # "it"/"its" is one body: "Chinese vessels rammed its boats" is not the vessels' boats
+        # (a country's plural name is still one: "the Philippines said its ...")
+        candidates = [c for c in candidates if c.root.tag_ not in PLURAL_TAGS
+                      or c._.claimcmp_actor.get("kind") == "country"]
+    # Centering: a pronoun most often continues the previous subject.
+    subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    best = subjects[0] if subjects else (candidates[0] if candidates else None)
+    return [index.actor_dict(best)] if best is not None else []
+
+
+def pronoun_fits(lower: str, span: Span) -> bool:
+    kind = span._.claimcmp_actor.get("kind")
+    if lower in PERSON_PRONOUNS:
+        return kind == "person"
+    if lower in THING_PRONOUNS:
+        return kind in {"country", "organization", "group"}  # "the army said it ..."
+    if lower in GROUP_PRONOUNS:
+        return kind in {"group", "organization", "country"}
+    return False
