@@ -97,15 +97,10 @@ class ClaimExtractor(ComponentData):
             if tok.lower_ == "must" and tok.dep_ == "aux":
                 yield from constructions.demand_draft(self.lex, tok, index)
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
-                entry = verb_entry(self.lex, tok)
-                if entry is not None and entry.stance == "deny" and any(
-                        c.dep_ in {"xcomp", "ccomp"} and verb_entry(self.lex, c) for c in tok.children):
-                    continue  # "Rwanda denies backing the M23": the denied act carries the claim
-                if entry is not None and not covered_by_noun(self.lex, tok, entry):
-                    yield from verb_draft(self.lex, tok, entry, index)
+                verb_drafts, done = self._stance_verb_drafts(tok, index)
+                yield from verb_drafts
+                if done:
                     continue
-                if entry is None and tok.pos_ == "VERB":
-                    yield from constructions.any_side_of(self.lex, tok, index)
             if tok.lower_ in self.lex.cue("backing_participles") and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
                 yield from constructions.backing_draft(self.lex, tok, index)
                 continue
@@ -117,6 +112,20 @@ class ClaimExtractor(ComponentData):
             entry = self._noun_entry(tok, headline) if tok.pos_ in {"NOUN", "PROPN"} else None
             if entry is not None:
                 yield from noun_draft(self.lex, tok, entry, index)
+
+    def _stance_verb_drafts(self, tok: Token, index: MentionIndex) -> tuple[list[Draft], bool]:
+        """(drafts, whether the word is done) of a verb: a stance verb's claim ("Russia
+        condemned the strikes"); else sides taken ("fought on the side of X"), the word still
+        to be read as a noun."""
+        entry = verb_entry(self.lex, tok)
+        if entry is not None and entry.stance == "deny" and any(
+                c.dep_ in {"xcomp", "ccomp"} and verb_entry(self.lex, c) for c in tok.children):
+            return [], True  # "Rwanda denies backing the M23": the denied act carries the claim
+        if entry is not None and not covered_by_noun(self.lex, tok, entry):
+            return verb_draft(self.lex, tok, entry, index), True
+        if entry is None and tok.pos_ == "VERB":
+            return constructions.any_side_of(self.lex, tok, index), False
+        return [], False
 
     def _verb_construction(self, tok: Token, index: MentionIndex) -> tuple[Draft, bool] | None:
         """A verb's own construction, as (draft, whether it consumes its word): a response
