@@ -88,6 +88,11 @@ class Claim(_Fact):
     start: int = Field(ge=0, description="Character offset of the sentence start.")
     end: int = Field(ge=0, description="Character offset of the sentence end.")
     subject: Actor = Field(description="WHO: the actor making the move.")
+    co_subjects: list[Actor] = Field(
+        default_factory=list,
+        description="Other actors making the same move with the subject ('Russia and Iran condemned "
+                    "...': IRN beside RUS); for a mutual act of three or more parties, the parties "
+                    "beyond subject and target. Empty for most claims.")
     stance: str = Field(description="Fine lemma-like label: cooperate, accuse, attack, ...")
     family: Family = Field(description="cooperation, conflict or neutral.")
     polarity: Polarity = Field(description="negative when the act is negated or denied.")

@@ -46,9 +46,24 @@ def test_stopping_a_fight_is_cooperation(nlp):
     assert ("HAMAS", "cooperation", "positive", "ISR") in triples(found)
 
 
-def test_coordinated_subjects_give_one_claim_each(nlp):
+def test_coordinated_subjects_share_one_claim(nlp):
+    # a reader lists "X and Y condemned Z" once, with both doers
     found = claims(nlp, "Saudi Arabia and the United Arab Emirates condemned Iran.")
-    assert {("SAU", "conflict", "positive", "IRN"), ("ARE", "conflict", "positive", "IRN")} <= triples(found)
+    (claim,) = [c for c in found if c["target"] and c["target"]["id"] == "IRN"]
+    assert claim["subject"]["id"] == "SAU"
+    assert [a["id"] for a in claim["co_subjects"]] == ["ARE"]
+
+
+def test_mutual_act_of_three_parties_is_one_claim(nlp):
+    found = claims(nlp, "Russia, Iran and Turkey met in Astana on Monday.")
+    (claim,) = found
+    assert (claim["subject"]["id"], claim["target"]["id"]) == ("RUS", "IRN")
+    assert [a["id"] for a in claim["co_subjects"]] == ["TUR"]
+
+
+def test_a_single_doer_has_no_co_subjects(nlp):
+    (claim,) = claims(nlp, "Chile condemned Bolivia.")
+    assert claim["co_subjects"] == []
 
 
 def test_symmetric_relation_between_coordinated_parties(nlp):

@@ -130,3 +130,27 @@ def test_no_one_harmed_denies_the_harm_not_the_attack(nlp):
 def test_an_attack_on_a_place_a_de_facto_state_holds_is_on_that_state(nlp):
     found = triples(nlp, "Georgia condemned the shelling, and Georgian troops attacked South Ossetia overnight.")
     assert ("GEO", "conflict", "positive", "SOUTH_OSSETIA") in found
+
+
+def test_an_act_a_denial_governs_is_denied_and_reported(nlp):
+    found = claims(nlp, "Georgia denied that its soldiers shelled Ossetian villages overnight.")
+    act = next(c for c in found if c["subject"].get("country") == "GEO" and c["stance"] not in {"deny"})
+    assert (act["family"], act["polarity"], act["modality"]) == ("conflict", "negative", "reported")
+    assert act["attribution"]["id"] == "GEO"
+
+
+def test_an_act_in_reports_a_denial_rejects_is_denied(nlp):
+    found = claims(nlp, "Belgrade rejected reports that Serbian police had raided a Kosovo village.")
+    act = next(c for c in found if c["subject"].get("country") == "SRB" and c["stance"] != "reject")
+    assert act["polarity"] == "negative"
+
+
+def test_an_act_a_denial_does_not_deny_stands(nlp):
+    found = claims(nlp, "Lima did not deny that Peruvian boats fired on a Chilean patrol.")
+    act = next(c for c in found if c["subject"].get("country") == "PER")
+    assert (act["family"], act["polarity"]) == ("conflict", "positive")
+
+
+def test_being_unable_to_act_negates_the_act(nlp):
+    found = claims(nlp, "Sudanese jets were unable to strike the rebel bases near Juba.")
+    assert [c["polarity"] for c in found if c["family"] == "conflict"] == ["negative"]

@@ -188,23 +188,24 @@ class ClaimExtractor(ComponentData):
 
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
                  published: dict | None) -> list[dict]:
-        """The claims of a draft, one per subject and target: "Russia and Iran condemned
-        Israel" gives two; each pair is noted in the index for later "the two"."""
+        """The claims of a draft, one per target: co-doers share one claim ("Russia and Iran
+        condemned Israel" is one claim by RUS with IRN among its co_subjects, as a reader
+        lists it); each pair is noted in the index for later "the two"."""
         parties = self._claim_parties(draft)
         if parties is None:
             return []
         subjects, targets = parties
         circumstances = self._circumstances(draft, sent, index, dates, published)
         out = []
-        for subject in subjects:
-            for target in targets:
-                if target is not None and (target["id"] == subject["id"] or _own_body(subject, target)):
-                    continue  # a country and its own state bodies are one party ("Syria" / "the Syrian army")
-                out.append(_claim(draft, sent, subject, target, circumstances))
-                if target is not None:
-                    index.note_pair(subject, target, draft.word)
-                    if draft.stance == "accuse" and draft.polarity == "positive":
-                        index.note_accusation(subject, target)
+        for target in targets:
+            doers = [s for s in subjects if target is None or not _same_party(s, target)]
+            if not doers:
+                continue  # a country and its own state bodies are one party ("Syria" / "the Syrian army")
+            out.append(_claim(draft, sent, doers, target, circumstances))
+            for subject in doers if target is not None else ():
+                index.note_pair(subject, target, draft.word)
+                if draft.stance == "accuse" and draft.polarity == "positive":
+                    index.note_accusation(subject, target)
         if len(subjects) == 2 and out:
             # "Russia and Iran struck Aleppo ... the two": co-doers are the pair the text is about
             index.note_pair(subjects[0], subjects[1], draft.word)
@@ -217,10 +218,11 @@ class ClaimExtractor(ComponentData):
         if not draft.targets and len(subjects) >= 2:
             # Coordinated doers with no other party: "X and Y clashed" is between them, and
             # so is a mutual act they undertake together ("Putin and Rohani agreed to
-            # establish cooperation"); a one-way act they share ("support from Russia and
+            # establish cooperation"): one claim, the first toward the second, further
+            # parties among the co-doers. A one-way act they share ("support from Russia and
             # Iran", "agreed to fight terrorism") names no other party and is left out.
             if draft.symmetric and (draft.topic is None or draft.family == "cooperation"):
-                return subjects[:1], subjects[1:]
+                return [subjects[0], *subjects[2:]], subjects[1:2]
             return None
         if not draft.targets and not self._keeps_targetless(draft):
             return None
@@ -268,14 +270,15 @@ class _Circumstances(NamedTuple):
     attribution: context.Attribution
 
 
-def _claim(draft: Draft, sent: Span, subject: dict, target: dict | None, circumstances: _Circumstances) -> dict:
-    """One claim dict, keys in the data contract's order, its id last."""
+def _claim(draft: Draft, sent: Span, doers: list[dict], target: dict | None, circumstances: _Circumstances) -> dict:
+    """One claim dict, keys in the data contract's order, its id last; the first doer is
+    the subject, the others its co-subjects."""
     text = sent.text.rstrip()
     attr = circumstances.attribution
     claim = {
         "article_id": sent.doc._.claimcmp_article_id or "",
         "sentence": text, "start": sent.start_char, "end": sent.start_char + len(text),
-        "subject": subject, "stance": draft.stance, "family": draft.family,
+        "subject": doers[0], "co_subjects": doers[1:], "stance": draft.stance, "family": draft.family,
         "polarity": draft.polarity, "target": target,
         "topic": draft.topic if target is None else None,
         "regions": circumstances.regions, "when": circumstances.when, "modality": circumstances.modality,
@@ -284,6 +287,11 @@ def _claim(draft: Draft, sent: Span, subject: dict, target: dict | None, circums
     }
     claim["id"] = claim_id(claim)
     return claim
+
+
+def _same_party(x: dict, y: dict) -> bool:
+    """One actor twice, or a country and one of its own state bodies."""
+    return x["id"] == y["id"] or _own_body(x, y)
 
 
 def _own_body(x: dict, y: dict) -> bool:

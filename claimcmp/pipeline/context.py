@@ -59,7 +59,8 @@ def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     ("did not hold talks"); `local` looks at the word's own phrase only, for an event noun
     that is merely the object of another act ("has not responded to the accusations").
     A denied denial is an assertion: "This is not to say that X and Y are not working together"."""
-    return (_negated(word, lex, local=local) and not _denied_denial(word)) != warned_against(word)
+    negated = _negated(word, lex, local=local) != _denied_content(word, lex)
+    return (negated and not _denied_denial(word)) != warned_against(word)
 
 
 WARNING_VERBS = frozenset({"warn", "caution", "advise", "counsel", "urge"})
@@ -84,6 +85,24 @@ def _denied_denial(word: Token) -> bool:
     verb = top.head
     above = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])  # "is not to say"
     return any(c.dep_ == "neg" for tok in above for c in tok.children)
+
+
+def _denied_content(word: Token, lex: StanceLexicon) -> bool:
+    """The act of a clause a denial governs, directly or through the claim it names, is
+    denied: "Armenia denied that its troops fired", "Moscow rejected reports that its
+    jets bombed a market" (not when the denial is itself negated: "did not deny that")."""
+    chain = governors(word)
+    clause = next((t for t in chain if t.dep_ in {"acl", "ccomp"} and _names_a_claim(t.head, lex)), chain[-1])
+    if clause.dep_ not in {"acl", "ccomp"} or clause.i == clause.head.i:
+        return False
+    denial = clause.head.head if _names_a_claim(clause.head, lex) else clause.head
+    return lex.verb_lemma(denial) in lex.cue("denials") and not any(c.dep_ == "neg" for c in denial.children)
+
+
+def _names_a_claim(noun: Token, lex: StanceLexicon) -> bool:
+    """"reports", "claims" as the object of a verb: what someone else said happened."""
+    return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "nsubjpass"} and \
+        noun.lemma_.lower() in lex.cue("allegation_nouns") | lex.cue("report_nouns")
 
 
 def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
@@ -174,7 +193,8 @@ def _clause_heads(word: Token) -> list[Token]:
 
 def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon) -> Attribution:
     """Who says so: the subject of a reporting verb above the claim, or 'according to X'."""
-    reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances")
+    # a denial reports what it denies: "Moscow rejected reports that its jets bombed ..."
+    reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances") | lex.cue("denials")
     current, edge = word, ""
     while current.head.i != current.i:
         before, edge, current = edge, current.dep_, current.head
