@@ -154,3 +154,18 @@ def test_an_act_a_denial_does_not_deny_stands(nlp):
 def test_being_unable_to_act_negates_the_act(nlp):
     found = claims(nlp, "Sudanese jets were unable to strike the rebel bases near Juba.")
     assert [c["polarity"] for c in found if c["family"] == "conflict"] == ["negative"]
+
+
+def test_refraining_from_an_act_negates_it(nlp):
+    # the act hangs on "from", the refusal is the verb above it
+    assert claim_triples(claims(nlp, "Peru refrained from attacking Ecuador.")) == {("PER", "conflict", "negative", "ECU")}
+
+
+def test_coordinated_act_nouns_share_doer_and_object(nlp):
+    found = claims(nlp, "The footage shows Malaysia's interception, boarding and inspection of Vietnamese fishing boats.")
+    assert ("MYS", "conflict", "positive", "VNM") in claim_triples(found)
+
+
+def test_launching_weapons_at_a_party_attacks_it(nlp):
+    found = claims(nlp, "Eritrea launched rockets at Ethiopian border towns.")
+    assert claim_triples(found) == {("ERI", "conflict", "positive", "ETH")}

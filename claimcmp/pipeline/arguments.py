@@ -202,6 +202,8 @@ def object_tokens(word: Token, preps: set[str]) -> list[Token]:
             out.append(child)
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
+    if not out and word.pos_ == "NOUN":
+        out = _shared_noun_objects(word, preps)
     if not out and word.pos_ == "VERB":
         # "kill or remove Assad": coordinated verbs share the object the parser hung on the last.
         for conj in word.conjuncts:
@@ -209,6 +211,17 @@ def object_tokens(word: Token, preps: set[str]) -> list[Token]:
                 out.extend(c for c in conj.children if c.dep_ == "dobj")
                 break
     return out
+
+
+def _shared_noun_objects(noun: Token, preps: set[str]) -> list[Token]:
+    """"the interception, boarding and inspection of the boats": coordinated act nouns share
+    the object the parser hung on one of them, written after them all."""
+    for conj in noun.conjuncts:
+        found = [c for prep in conj.children if prep.dep_ == "prep" and prep.lower_ in preps
+                 and prep.i > noun.i for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+        if found:
+            return found
+    return []
 
 
 def between_tokens(word: Token) -> list[Token]:

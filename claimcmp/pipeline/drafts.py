@@ -97,6 +97,11 @@ def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> NounPa
                 own.extend(a for a in actors_of(pobj, index) if a not in own)
                 arg_tokens |= span_tokens(pobj)
                 adjectival_only = False
+    if not own and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        # "China's interception, boarding and inspection of ...": the first act's doer is all of theirs
+        first = noun_parties(noun.head, entry, index)
+        if not first.named_conflict and not first.holders_only:
+            return first
     # "the Syrian war", "the Ukrainian crisis": one demonym on a war word names a place.
     if len(own) == 1 and adjectival_only and entry.symmetric and entry.family == "conflict":
         return NounParties([], set(), named_conflict=True)  # the caller must not look for a doer elsewhere

@@ -72,8 +72,8 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
         governor = word.head
         if word.dep_ not in {"xcomp", "pcomp", "dobj", "pobj"} or governor.i == word.i:
             return family, stance, polarity
-        if word.dep_ == "pobj":
-            governor = governor.head
+        if word.dep_ == "pobj" or word.dep_ == "pcomp" and governor.pos_ == "ADP":
+            governor = governor.head  # "refrained from attacking": the verb above "from"
     g = lex.verb_lemma(governor)
     if family == "neutral" and g in lex.cue("terminators") and word.dep_ == "xcomp":
         return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "refused to deploy"
