@@ -169,3 +169,13 @@ def test_coordinated_act_nouns_share_doer_and_object(nlp):
 def test_launching_weapons_at_a_party_attacks_it(nlp):
     found = claims(nlp, "Eritrea launched rockets at Ethiopian border towns.")
     assert claim_triples(found) == {("ERI", "conflict", "positive", "ETH")}
+
+
+def test_terrorism_as_an_object_stands_for_terrorists(nlp):
+    found = claims(nlp, "Chad accused Sudan of financing terrorism.")
+    assert ("SDN", "cooperation", "positive", "TERRORISTS") in claim_triples(found)
+
+
+def test_terrorism_discussed_is_a_topic_not_a_party(nlp):
+    found = claims(nlp, "Niger and Mali discussed terrorism in the Sahel.")
+    assert not any(c["target"] and c["target"]["id"] == "TERRORISTS" for c in found)

@@ -140,8 +140,9 @@ def entries(overlay: str | None) -> dict[str, Entry]:
 
 
 def named_actor(actor_id: str) -> dict | None:
-    """A curated organization or group by its id ("ARTSAKH"), as the matcher gives it."""
-    entry = entries().get(f"{NAME}:{actor_id}")
+    """A curated organization or group by its id ("ARTSAKH", the generic "TERRORISTS"), as
+    the matcher gives it."""
+    entry = entries().get(f"{NAME}:{actor_id}") or entries().get(f"{GENERIC}:{actor_id}")
     return dict(entry.actor) if entry is not None else None
 
 

@@ -128,6 +128,17 @@ def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> N
             s.arg_tokens |= span_tokens(obj)
         elif s.topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:]:
             s.topic = phrase(obj)
+            if entry.stance not in TOPIC_STANCES:  # "discussed terrorism" is what about
+                s.targets.extend(a for a in _movement_of(obj) if a not in s.targets)
+
+
+def _movement_of(obj: Token) -> list[dict]:
+    """"supports terrorism", "combat extremism": terrorism as the object of a stance verb
+    stands for those who wage it, the generic TERRORISTS (cue terrorism_nouns)."""
+    from claimcmp.knowledge.gazetteer import named_actor
+
+    actor = named_actor("TERRORISTS") if obj.tag_ == "NN" and obj.lemma_.lower() in cue("terrorism_nouns") else None
+    return [{**actor, "mention": obj.text}] if actor else []
 
 
 def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
