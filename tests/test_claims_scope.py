@@ -179,3 +179,9 @@ def test_terrorism_as_an_object_stands_for_terrorists(nlp):
 def test_terrorism_discussed_is_a_topic_not_a_party(nlp):
     found = claims(nlp, "Niger and Mali discussed terrorism in the Sahel.")
     assert not any(c["target"] and c["target"]["id"] == "TERRORISTS" for c in found)
+
+
+def test_the_warring_parties_are_the_pair_of_the_story(nlp):
+    found = claims(nlp, "Armenia accused Azerbaijan of shelling its villages. The warring parties agreed to a ceasefire on Friday.")
+    agreed = [c for c in found if c["sentence"].startswith("The warring") and c["family"] == "cooperation"]
+    assert agreed and all({c["subject"]["country"], c["target"]["country"]} == {"ARM", "AZE"} for c in agreed)

@@ -137,7 +137,7 @@ def _movement_of(obj: Token) -> list[dict]:
     stands for those who wage it, the generic TERRORISTS (cue terrorism_nouns)."""
     from claimcmp.knowledge.gazetteer import named_actor
 
-    actor = named_actor("TERRORISTS") if obj.tag_ == "NN" and obj.lemma_.lower() in cue("terrorism_nouns") else None
+    actor = named_actor("TERRORISTS") if obj.tag_ in {"NN", "NNP"} and obj.lemma_.lower() in cue("terrorism_nouns") else None
     return [{**actor, "mention": obj.text}] if actor else []
 
 
