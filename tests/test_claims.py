@@ -561,3 +561,10 @@ def test_a_conjoined_clause_with_its_own_subject_keeps_its_time(nlp):
                         "waiting for the summit in Ankara on March 26.", published="2021-03-10")
     dialogue = [c for c in found if c["stance"] == "dialogue"]
     assert dialogue and dialogue[0]["when"]["source"] == "article"
+
+
+def test_a_clash_between_co_doers_keeps_its_time_and_place(nlp):
+    # "on Monday", "on the border" are when and where, not what the clash is about
+    for text in ("Eritrea and Ethiopia clashed on the border.", "Eritrea and Ethiopia clashed on Monday."):
+        (claim,) = claims(nlp, text)
+        assert (claim["subject"]["id"], claim["family"], claim["target"]["id"]) == ("ERI", "conflict", "ETH")

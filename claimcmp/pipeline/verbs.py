@@ -12,7 +12,7 @@ from claimcmp.pipeline.arguments import actors_of, between_actors, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
-    SIDE_WORDS, Draft, attacked_places, border_targets, instrument, noun_parties, noun_target_preps, phrase,
+    BORDER_WORDS, SIDE_WORDS, Draft, attacked_places, border_targets, instrument, noun_parties, noun_target_preps, phrase,
     span_tokens, verb_target_preps,
 )
 from claimcmp.pipeline.entries import counts_forces, governed
@@ -126,10 +126,18 @@ def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> N
         if found:
             s.targets.extend(f for f in found if f not in s.targets)
             s.arg_tokens |= span_tokens(obj)
-        elif s.topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:]:
+        elif s.topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:] \
+                and not _when_or_where(obj, index):
             s.topic = phrase(obj)
             if entry.stance not in TOPIC_STANCES:  # "discussed terrorism" is what about
                 s.targets.extend(a for a in _movement_of(obj) if a not in s.targets)
+
+
+def _when_or_where(obj: Token, index: MentionIndex) -> bool:
+    """"clashed on Monday", "clashed on the border": a time or place, not what the act is about."""
+    if obj.dep_ != "pobj":
+        return False
+    return obj.ent_type_ in {"DATE", "TIME"} or obj.i in index.place_at or obj.lemma_.lower() in BORDER_WORDS
 
 
 def _movement_of(obj: Token) -> list[dict]:
