@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
-from claimcmp.pipeline import constructions, context
+from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of, between_actors, between_tokens, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, other_party
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
@@ -49,6 +49,10 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     if entry.owner == "target":
         _victims(noun, index, s)
     _noun_objects(noun, entry, index, s)
+    between = list(s.pair)  # a governing verb may take the pair as its own targets
+    # "the US-brokered truce between X and Y": the broker is no party to it
+    brokers = brokering.hyphen_brokers(noun, index) if len(between) >= 2 else []
+    s.own = [a for a in s.own if a not in brokers]
     _ended_act(lex, noun, entry, index, s)
     _through_governor(lex, noun, entry, index, s)
     _broken_down(lex, noun, entry, s)
@@ -64,8 +68,10 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     _governed_polarity(lex, noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
+    brokered = brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
+        brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, entry.symmetric, None, s.arg_tokens,
-                  confidence, stated=s.stated), *constructions.side_of(lex, noun, s.own, index)]
+                  confidence, stated=s.stated), *constructions.side_of(lex, noun, s.own, index), *brokered]
 
 
 def _victims(noun: Token, index: MentionIndex, s: _NounClaim) -> None:

@@ -1,0 +1,45 @@
+"""Brokered acts: "the US-brokered truce between Israel and Hezbollah", "Egypt mediated a
+ceasefire between Israel and Hamas". The broker acts toward each party (cooperation,
+"broker"), and the parties' own act between them is a claim of its own, as a reader lists
+both (issue: several parties).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
+from claimcmp.pipeline.drafts import Draft
+from claimcmp.pipeline.mentions import MentionIndex
+
+
+def hyphen_brokers(noun: Token, index: MentionIndex) -> list[dict]:
+    """Actors written before the noun as "X-brokered", "X-mediated" (cue brokering_participles)."""
+    doc, out = noun.doc, []
+    for i in range(noun.left_edge.i, noun.i):
+        span = index.actor_at.get(i)
+        if span is None or i != span.start or span.end + 1 >= noun.i:
+            continue
+        if doc[span.end].text == "-" and doc[span.end + 1].lower_ in cue("brokering_participles"):
+            actor = index.actor_dict(span)
+            if actor not in out:
+                out.append(actor)
+    return out
+
+
+def broker_drafts(noun: Token, brokers: list[dict], parties: list[dict], polarity: str,
+                  tokens: set[int]) -> list[Draft]:
+    """The broker's claim toward the parties: "the US-brokered truce between X and Y"."""
+    parties = [p for p in parties if p not in brokers]
+    if not brokers or not parties:
+        return []
+    return [Draft(noun, "broker", "cooperation", polarity, brokers, parties, False, None, tokens, 0.65)]
+
+
+def brokered_pair_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, governor: Token | None,
+                        pair: list[dict], polarity: str, tokens: set[int]) -> list[Draft]:
+    """"Egypt brokered a ceasefire between Israel and Hamas": the ceasefire between the two,
+    beside Egypt's brokering (the governing verb's claim)."""
+    if governor is None or len(pair) < 2 or lex.verb_lemma(governor) not in cue("brokering_verbs"):
+        return []
+    return [Draft(noun, entry.stance, entry.family, polarity, pair[:1], pair[1:], entry.symmetric, None,
+                  tokens, 0.55)]

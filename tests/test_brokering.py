@@ -1,0 +1,22 @@
+"""Brokered acts: the broker toward each party, and the parties' act between them."""
+from __future__ import annotations
+
+from sentences import claims, triples
+
+
+def test_a_hyphenated_broker_is_no_party_to_the_truce(nlp):
+    found = triples(claims(nlp, "The Turkish-brokered truce between Armenia and Azerbaijan took effect on Friday."))
+    assert ("ARM", "cooperation", "positive", "AZE") in found
+    assert {("TUR", "cooperation", "positive", "ARM"), ("TUR", "cooperation", "positive", "AZE")} <= found
+
+
+def test_brokering_a_ceasefire_states_the_ceasefire_too(nlp):
+    found = claims(nlp, "Qatar brokered a ceasefire between Sudan and Chad.")
+    assert ("SDN", "cooperation", "positive", "TCD") in triples(found)
+    assert {c["target"]["id"] for c in found if c["subject"]["id"] == "QAT"} == {"SDN", "TCD"}
+
+
+def test_an_actor_owning_the_act_is_still_its_party(nlp):
+    # no hyphenated participle: Russia is a party, not a broker
+    found = claims(nlp, "The Russian ceasefire with Ukraine collapsed.")
+    assert not any(c["stance"] == "broker" for c in found)
