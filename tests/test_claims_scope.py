@@ -185,3 +185,8 @@ def test_the_warring_parties_are_the_pair_of_the_story(nlp):
     found = claims(nlp, "Armenia accused Azerbaijan of shelling its villages. The warring parties agreed to a ceasefire on Friday.")
     agreed = [c for c in found if c["sentence"].startswith("The warring") and c["family"] == "cooperation"]
     assert agreed and all({c["subject"]["country"], c["target"]["country"]} == {"ARM", "AZE"} for c in agreed)
+
+
+def test_a_hostile_act_in_response_is_toward_whoever_acted_first(nlp):
+    found = claims(nlp, "Japan fired warning shots in response to the Chinese incursion.")
+    assert ("JPN", "conflict", "positive", "CHN") in claim_triples(found)

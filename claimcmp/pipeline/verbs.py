@@ -133,6 +133,19 @@ def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> N
                 s.targets.extend(a for a in _movement_of(obj) if a not in s.targets)
 
 
+def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Scrambled jets in response to China's drills": whoever did what the act answers
+    (cue response_nouns)."""
+    keys = {a.get("country") or a["id"] for a in doers}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in cue("response_nouns")):
+            for obj in object_tokens(noun, {"to", "for"}):
+                found = [a for a in actors_of(obj, index) if (a.get("country") or a["id"]) not in keys]
+                if found:
+                    return found
+    return []
+
+
 def _when_or_where(obj: Token, index: MentionIndex) -> bool:
     """"clashed on Monday", "clashed on the border": a time or place, not what the act is about."""
     if obj.dep_ != "pobj":
@@ -221,7 +234,7 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
             if found:
                 return found, span_tokens(inner)
     if entry.family == "conflict":
-        found = border_targets(verb, index, doers)
+        found = border_targets(verb, index, doers) or _responded_to(verb, index, doers)
         if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
             return found, set()  # "warned against an offensive in Rafah" is said, not done there
         return attacked_places(objects, index, doers)
