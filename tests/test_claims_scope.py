@@ -190,3 +190,14 @@ def test_the_warring_parties_are_the_pair_of_the_story(nlp):
 def test_a_hostile_act_in_response_is_toward_whoever_acted_first(nlp):
     found = claims(nlp, "Japan fired warning shots in response to the Chinese incursion.")
     assert ("JPN", "conflict", "positive", "CHN") in claim_triples(found)
+
+
+def test_the_kingdom_refers_back_to_a_kingdom(nlp):
+    found = claims(nlp, "Morocco welcomed the president of Ghana. The kingdom later recalled its ambassador from Algeria.")
+    recalled = [c for c in found if c["sentence"].startswith("The kingdom")]
+    assert recalled and all(c["subject"]["country"] == "MAR" for c in recalled)
+
+
+def test_a_party_named_after_from_is_whom_the_act_is_toward(nlp):
+    found = claims(nlp, "Colombia recalled its ambassador from Caracas.")
+    assert claim_triples(found) == {("COL", "conflict", "positive", "VEN")}

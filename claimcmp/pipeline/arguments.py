@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimcmp.knowledge.gazetteer import country_actor
+from claimcmp.knowledge.gazetteer import countries, country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.pipeline.dep_labels import (  # noqa: F401 (imported from here by other modules)
     MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
@@ -144,9 +144,19 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
         return []
     for span in index.before(head, {"country", "person", "organization"}, window=3):
         party = as_party(index.actor_dict(span))
-        if party is not None and party["kind"] == "country":
+        if party is not None and party["kind"] == "country" and _state_form_fits(head, party):
             return [party]
     return []
+
+
+def _state_form_fits(head: Token, country: dict) -> bool:
+    """"the kingdom" is a kingdom ("Kingdom of Saudi Arabia"), "the emirate" an emirate: a
+    noun for a form of state (cue state_form_nouns) names a country whose names say so."""
+    form = head.lemma_.lower()
+    if form not in cue("state_form_nouns"):
+        return True
+    row = countries().get(country["id"]) or {}
+    return any(form in name.lower() for name in row.get("names", ()))
 
 
 def _located_in(head: Token, index: MentionIndex) -> str | None:

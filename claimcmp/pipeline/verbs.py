@@ -146,6 +146,19 @@ def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[d
     return []
 
 
+def _from_party(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Recalled its ambassador from Beijing", "banned imports from Iran": the party named
+    after "from" (an actor, not a mere place: "fired from Gaza" says where)."""
+    keys = {a.get("country") or a["id"] for a in doers}
+    for word in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+        for obj in object_tokens(word, {"from"}):
+            if obj.dep_ == "pobj" and obj.i in index.actor_at:
+                found = [a for a in actors_of(obj, index) if (a.get("country") or a["id"]) not in keys]
+                if found:
+                    return found
+    return []
+
+
 def _when_or_where(obj: Token, index: MentionIndex) -> bool:
     """"clashed on Monday", "clashed on the border": a time or place, not what the act is about."""
     if obj.dep_ != "pobj":
@@ -234,7 +247,8 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
             if found:
                 return found, span_tokens(inner)
     if entry.family == "conflict":
-        found = border_targets(verb, index, doers) or _responded_to(verb, index, doers)
+        found = border_targets(verb, index, doers) or _responded_to(verb, index, doers) or \
+            _from_party(verb, index, doers)
         if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
             return found, set()  # "warned against an offensive in Rafah" is said, not done there
         return attacked_places(objects, index, doers)
