@@ -201,3 +201,9 @@ def test_the_kingdom_refers_back_to_a_kingdom(nlp):
 def test_a_party_named_after_from_is_whom_the_act_is_toward(nlp):
     found = claims(nlp, "Colombia recalled its ambassador from Caracas.")
     assert claim_triples(found) == {("COL", "conflict", "positive", "VEN")}
+
+
+def test_drills_around_a_place_are_toward_its_country(nlp):
+    for text in ("Russian warships held drills around Japan on Friday.",
+                 "Russia staged naval drills near Japan on Friday."):
+        assert ("RUS", "conflict", "positive", "JPN") in claim_triples(claims(nlp, text)), text

@@ -271,9 +271,11 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
 
 def _struck_places(lex: StanceLexicon, noun: Token, s: _NounClaim) -> list[Token]:
     """The places a conflict act hits: "strikes on Rafah", "blockades in the West Bank"."""
-    where = object_tokens(noun, noun_target_preps("conflict") | {"in", "inside", "across", "throughout"})
+    # "drills around Taiwan" hem in the place (cue encircling_preps)
+    around = cue("encircling_preps")
+    where = object_tokens(noun, noun_target_preps("conflict") | {"in", "inside", "across", "throughout"} | around)
     if s.carried and s.governor is not None:
-        where += object_tokens(s.governor, verb_target_preps("conflict"))  # "launched strikes on Gaza"
+        where += object_tokens(s.governor, verb_target_preps("conflict") | around)  # "launched strikes on Gaza"
     elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
         # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
         where += [o for o in object_tokens(noun.head, {"on", "against", "in"}) if o.dep_ == "pobj"]

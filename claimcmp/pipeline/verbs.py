@@ -251,5 +251,13 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
             _from_party(verb, index, doers)
         if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
             return found, set()  # "warned against an offensive in Rafah" is said, not done there
-        return attacked_places(objects, index, doers)
+        return attacked_places(objects + _encircled_places(verb), index, doers)
     return [], set()
+
+
+def _encircled_places(verb: Token) -> list[Token]:
+    """"held drills around Taiwan", "massed warships off Hainan": the place hemmed in is whose
+    it is (cue encircling_preps), like a place attacked."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "held drills around Taiwan"
+    return [p for head in heads for prep in head.children if prep.dep_ == "prep"
+            and prep.lower_ in cue("encircling_preps") for p in prep.children if p.dep_ == "pobj"]
