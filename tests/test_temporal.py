@@ -322,3 +322,24 @@ def test_find_expressions_spans_are_sorted_disjoint_and_in_bounds(text):
 def test_find_expressions_odd_inputs():
     assert find_expressions("") == []
     assert find_expressions(None) == []  # type: ignore[arg-type]
+
+
+def test_the_time_words_of_an_overlay_are_read(tmp_path):
+    """time_words.json and stopwords.json are data: an overlay adds a month abbreviation, a
+    vague count and a language's words without touching the package."""
+    from claimcmp.knowledge import resource_loader
+    from claimcmp.text.metadata import detect_language, find_date
+
+    (tmp_path / "time_words.json").write_text('{"month_abbreviations": {"sptmbr": 9},'
+                                              ' "vague_counts": {"a handful of": 5}}')
+    (tmp_path / "stopwords.json").write_text('{"xx": ["zork", "blarg"]}')
+    text, nonsense = "It began a handful of days ago.", " ".join(["zork blarg frob"] * 10)
+    assert resolve("Sptmbr 3, 2016", P) is None and find_expressions(text) == [(22, 30)]
+    assert detect_language(nonsense) == "und"
+    with resource_loader.using(tmp_path):
+        assert resolve("Sptmbr 3, 2016", P).start == D(2016, 9, 3)
+        assert find_date("Sptmbr 3, 2016")[0] == D(2016, 9, 3)
+        assert find_expressions(text) == [(9, 30)]
+        assert resolve("a handful of days ago", P).start == P - dt.timedelta(days=5)
+        assert detect_language(nonsense) == "xx"
+    assert resolve("Sptmbr 3, 2016", P) is None

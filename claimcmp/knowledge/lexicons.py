@@ -108,3 +108,18 @@ def cue(name: str) -> frozenset[str]:
     """One word list of cues.json, of the overlay in force (read once per overlay): for rules
     that have no StanceLexicon at hand (`lex.cue(name)` is the same set)."""
     return _cue_sets()[name]
+
+
+@overlay_cached
+def time_words(overlay: str | None = None) -> dict[str, dict]:
+    """The tables of time_words.json (word -> number, or day words -> their first and last
+    day's offsets), packaged merged with the overlay's; keys starting with "_" are comments."""
+    raw = resource_loader.json_object("time_words.json", overlay)
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
+
+
+@overlay_cached
+def stopwords(overlay: str | None = None) -> dict[str, frozenset[str]]:
+    """stopwords.json: language code -> its commonest words, in the file's order of languages."""
+    raw = resource_loader.json_object("stopwords.json", overlay)
+    return {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}

@@ -95,7 +95,8 @@ def _check_file(path: Path) -> list[Problem]:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".json":
         data = resource_loader.parse_json(text, str(path))
-        whats = _cue_problems(data) if path.name == "cues.json" else _synonym_problems(data)
+        whats = (_cue_problems(data) if path.name == "cues.json" else _synonym_problems(data)
+                 if path.name == "stance_synonyms.json" else _table_problems(path.name, data))
         return [Problem(str(path), line_of(text, needle), what) for needle, what in whats]
     return [Problem(str(path), number, what)
             for number, row in resource_loader.parse_jsonl(text, str(path))
@@ -153,6 +154,26 @@ def _cue_problems(data: dict) -> list[tuple[str, str]]:
             out.append((f'"{key}"', f"unknown cue list {key!r}: the rules read only the packaged ones"))
         elif not isinstance(value, list) or any(not isinstance(v, str) for v in value):
             out.append((f'"{key}"', f"cue list {key!r} must be a list of strings"))
+    return out
+
+
+def _table_problems(name: str, data: dict) -> list[tuple[str, str]]:
+    """Another JSON file: a closed file (RESOURCES[name].fields) has only its packaged keys; a
+    value has the type of the packaged one (of the packaged entries, for a new key or a table's
+    entry: a number in month_abbreviations, a list of words in stopwords.json)."""
+    packaged = {k: v for k, v in json.loads(resource_loader.packaged_text(name)).items() if not k.startswith("_")}
+    fields, sample = RESOURCES[name].fields, next(iter(packaged.values()))
+    out = []
+    for key, value in ((k, v) for k, v in data.items() if not k.startswith("_")):
+        expected = packaged.get(key, sample)
+        if fields and key not in fields:
+            out.append((f'"{key}"', f"unknown key {key!r} (the file has {', '.join(sorted(fields))})"))
+        elif type(value) is not type(expected):
+            out.append((f'"{key}"', f"{key!r} must be {type(expected).__name__}, not {type(value).__name__}"))
+        elif isinstance(value, dict) and expected and fields:
+            entry = type(next(iter(expected.values())))
+            out += [(f'"{k}"', f"{key}: {k!r} must be {entry.__name__}, not {type(v).__name__}")
+                    for k, v in value.items() if type(v) is not entry]
     return out
 
 

@@ -69,6 +69,10 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in (
     Resource("named_pairs.json", (), frozenset(), "words that name two parties at once ('the two Koreas')"),
     Resource("non_actors.json", (), frozenset(), "words whose NER names are no actors ('UAV', 'LoC')"),
     Resource("ambiguous_acronyms.json", (), frozenset(), "abbreviations of several states' bodies ('IAF')"),
+    Resource("time_words.json", (), frozenset(
+        {"month_abbreviations", "weekday_abbreviations", "number_words", "tens_words", "vague_counts", "day_words"}),
+        "words of dates and counts ('Sept.', 'Tue.', 'eleven', 'a few', 'yesterday')"),
+    Resource("stopwords.json", (), frozenset(), "the commonest words of each language (guess an article's language)"),
 )}
 # Packaged stance files beyond stances.jsonl (stances_<source>.jsonl) are read after it, in
 # name order, and add the lemmas it does not have (the curated file wins).

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from claimcmp.knowledge import resource_loader
+from claimcmp.knowledge.lexicons import time_words
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.models import DateSpan
 
@@ -108,7 +109,7 @@ _PERIOD_NOUN = (r"(?:administration|government|presidency|term|tenure|premiershi
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _PART = (r"(?:the\s+)?(?P<edge>first|last|final|opening|closing)\s+(?:(?P<n>\d+|two|three|four|five|six|"
          r"few|several)\s+)?(?P<unit>days?|weeks?|months?|years?)\s+(?:of|in)\s+")
-_PARTS_N = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "few": 3, "several": 3}
+# The count words of _PART are read in time_words.json (number_words, vague_counts).
 
 
 def _names(aliases: dict[str, str]) -> str:
@@ -207,10 +208,16 @@ def _resolve(leader_terms: tuple[Term, ...], m: re.Match, published: dt.date | N
     return _span(start, end, m.group(0), source)
 
 
+def _count_word(word: str) -> int:
+    """"two" 2, "several" 3 (time_words.json); no count word, 1."""
+    words = time_words()
+    return words["number_words"].get(word) or words["vague_counts"].get(word, 1)
+
+
 def _part(start: dt.date, end: dt.date, groups: dict, ended: bool):
     """"the first 100 days", "the last year" of the span start..end (end: last day held)."""
     n = groups.get("n")
-    count = int(n) if n and n.isdigit() else _PARTS_N.get((n or "").lower(), 1)
+    count = int(n) if n and n.isdigit() else _count_word((n or "").lower())
     unit = groups["unit"].lower().rstrip("s")
     first = groups["edge"].lower() in ("first", "opening")
     if not first and not ended:

@@ -15,9 +15,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from claimcmp.knowledge.lexicons import cue_lists
+from claimcmp.knowledge.lexicons import cue_lists, stopwords, time_words
 from claimcmp.knowledge.resource_loader import overlay_cached
 
 HEADER_ZONE_LINES = 5
@@ -142,24 +143,34 @@ def is_keyword_list(line: str) -> bool:
 
 # --- dates ----------------------------------------------------------------------------
 
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = r"(?P<month>%s)\.?" % "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?<![\d+:./-])(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
-_DATE_PATTERNS = (
-    re.compile(r"(?<![\d+:./-])" + _YEAR.replace("(?!\\d)", "")
-               + r"(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d:])"),
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}", re.I),
-    re.compile(rf"{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.I),
-    re.compile(r"(?<![\d+:./-])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
-               + _YEAR),
-)
-_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}(?!\d)(?!,?\s+(?:19|20)\d\d)", re.I)
+
+
+class _Dates(NamedTuple):
+    months: dict[str, int]  # month name or abbreviation, lower case -> 1..12
+    patterns: tuple[re.Pattern, ...]  # complete dates, in the order find_date tries them
+    month_day: re.Pattern  # a month and day with no year: "December 9"
+
+
+@overlay_cached
+def _dates(overlay: str | None = None) -> _Dates:
+    """The month words of the overlay in force (month_names of cues.json, month_abbreviations
+    of time_words.json) and the date patterns made of them."""
+    months = ({n: i + 1 for i, n in enumerate(cue_lists.for_overlay(overlay)["month_names"])}
+              | time_words.for_overlay(overlay)["month_abbreviations"])
+    month = r"(?P<month>%s)\.?" % "|".join(sorted(months, key=len, reverse=True))
+    patterns = (
+        re.compile(r"(?<![\d+:./-])" + _YEAR.replace("(?!\\d)", "")
+                   + r"(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d:])"),
+        re.compile(rf"\b{month}\s+{_DAY},?\s+{_YEAR}", re.I),
+        re.compile(rf"{_DAY}\s+(?:of\s+)?{month},?\s+{_YEAR}", re.I),
+        re.compile(r"(?<![\d+:./-])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)"
+                   + _YEAR),
+    )
+    return _Dates(months, patterns, re.compile(rf"\b{month}\s+{_DAY}(?!\d)(?!,?\s+(?:19|20)\d\d)", re.I))
+
+
 # Time zones are matched case-sensitively: "est" is a French and Spanish word.
 _TIME_OF_DAY = re.compile(
     r"(?<!\d)\d{1,2}[:.h]\d{2}(?!\d)(?![./-]\d)|\b\d{1,2}\s*(?i:am\b|pm\b|a\.m\.|p\.m\.)"
@@ -186,7 +197,7 @@ def find_date(text: str) -> tuple[dt.date, re.Match] | None:
     "9 December 2016", "09.12.2016"); numeric dates whose day and month could be swapped
     are skipped rather than guessed."""
     found: list[tuple[int, dt.date, re.Match]] = []
-    for pattern in _DATE_PATTERNS:
+    for pattern in _dates().patterns:
         for match in pattern.finditer(text):
             date = _date_of(match)
             if date is not None:
@@ -202,7 +213,7 @@ def _date_of(match: re.Match) -> dt.date | None:
     groups = match.groupdict()
     year = int(groups["year"])
     if groups.get("month"):
-        month, day = MONTHS[groups["month"].lower()], int(groups["day"])
+        month, day = _dates().months[groups["month"].lower()], int(groups["day"])
     elif groups.get("m"):
         month, day = int(groups["m"]), int(groups["d"])
     else:
@@ -319,7 +330,7 @@ def _dateline_date(text: str, header: Sequence[str]) -> dt.date | None:
     found = find_date(text)
     if found:
         return found[0]
-    month_day = _MONTH_DAY.fullmatch(text.strip().rstrip(","))
+    month_day = _dates().month_day.fullmatch(text.strip().rstrip(","))
     if not month_day:
         return None
     years = [
@@ -332,7 +343,7 @@ def _dateline_date(text: str, header: Sequence[str]) -> dt.date | None:
         return None
     year = Counter(years).most_common(1)[0][0]
     try:
-        return dt.date(year, MONTHS[month_day.group("month").lower()], int(month_day.group("day")))
+        return dt.date(year, _dates().months[month_day.group("month").lower()], int(month_day.group("day")))
     except ValueError:
         return None
 
@@ -397,7 +408,7 @@ def find_author(lines: Sequence[str], zone: int = 12) -> str | None:
             name = match.group("name").strip().rstrip(".")
             first = name.split()[0].lower().rstrip(".")
             # "By Monday, ..." and "By December ..." start sentences, not bylines
-            if first not in MONTHS and not _WEEKDAYS.fullmatch(first):
+            if first not in _dates().months and not _WEEKDAYS.fullmatch(first):
                 return name
     return None
 
@@ -422,7 +433,7 @@ def plausible_author(name: str | None) -> str | None:
     date that an HTML extractor took for its author)."""
     name = " ".join((name or "").split())
     first = name.split()[0].lower().strip(".,:") if name else ""
-    if not name or _PUBLISHED_LINE.match(name) or first in MONTHS or _WEEKDAYS.fullmatch(first) \
+    if not name or _PUBLISHED_LINE.match(name) or first in _dates().months or _WEEKDAYS.fullmatch(first) \
             or re.search(r"\d|https?:|www\.", name):
         return None
     return name
@@ -461,30 +472,13 @@ def _first_nonempty(lines: Iterable[str], count: int) -> list[str]:
 
 # --- language -------------------------------------------------------------------------
 
-STOPWORDS = {
-    "en": set("the of and to in is that for it was on with as by at from has have are be "
-              "this which not but or an its their were will would said they he she been who "
-              "had after also than there".split()),
-    "fr": set("le la les des du et est une un que qui dans pour pas sur au aux avec ce "
-              "cette sont ont il elle nous vous mais ou par plus été".split()),
-    "de": set("der die das und ist nicht ein eine zu den dem mit von sich auf für im des "
-              "auch es sie wir ich wird sind werden nach bei aus dass".split()),
-    "es": set("el los las que y en un una por con para es del se al lo como más pero su "
-              "sus fue ha son este esta".split()),
-    "it": set("il lo gli di che e un una per con non sono del della dei nel nella alla è "
-              "anche come più ma questo ha ci".split()),
-    "pt": set("o os as de que e do da dos das em um uma para com não por mais no na se ao "
-              "foi são é mas como seu sua".split()),
-    "nl": set("de het een en van is dat op te voor niet met zijn er aan ook als bij door "
-              "maar om dan nog wordt naar deze werd hij ze".split()),
-    "tr": set("ve bir bu da de için ile olarak olan çok daha gibi ama ne o şu kadar sonra "
-              "ise değil var yok her mi ki göre tarafından ancak".split()),
-}
-# English prose has a quarter of its words in STOPWORDS["en"]; a long text with almost
+# The commonest words of each language are in resources/stopwords.json (lexicons.stopwords).
+# English prose has a quarter of its words in stopwords()["en"]; a long text with almost
 # none is not English even in a language not listed here.
 MIN_ENGLISH_SHARE = 0.04
 UNDETERMINED = "und"  # ISO 639-2 for "undetermined"
 # Unicode ranges of scripts that settle the language on their own.
+# audit: code (Unicode ranges of scripts, no words)
 _SCRIPTS = (
     ("ru", ((0x0400, 0x04FF),)),
     ("ar", ((0x0600, 0x06FF), (0x0750, 0x077F))),
@@ -525,7 +519,7 @@ def detect_language(text: str) -> str:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return "en"
-    scores = {language: sum(w in stop for w in words) for language, stop in STOPWORDS.items()}
+    scores = {language: sum(w in stop for w in words) for language, stop in stopwords().items()}
     best = max(scores, key=lambda language: (scores[language], language == "en"))
     if best != "en" and scores[best] > scores["en"] and scores[best] >= 0.1 * len(words):
         return best

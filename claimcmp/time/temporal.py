@@ -17,36 +17,25 @@ import re
 from collections import defaultdict
 from typing import Callable, Iterable, Literal, NamedTuple
 
+from claimcmp.knowledge.lexicons import cue_lists, time_words
+from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.models import DateSpan
 
 Direction = Literal["past", "future", "auto"]
 _Date = dt.date
 _ONE = dt.timedelta(days=1)
 
-# English names are hard-coded: calendar.month_name follows the process locale.
-_MONTH_FULL = "january february march april may june july august september october november december".split()
-_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-               "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
-_MONTHS = {n: i + 1 for i, n in enumerate(_MONTH_FULL)} | _MONTH_ABBR
-_WEEKDAYS = {n: i for i, n in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())} | {
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+# The words of months, weekdays and counts are data, read per overlay by _grammar: month_names
+# and weekday_names of cues.json (English, in calendar order: calendar.month_name would follow
+# the process locale), month_abbreviations, weekday_abbreviations, number_words, tens_words,
+# vague_counts ("a few" is 3, "a couple" 2) and day_words of time_words.json.
 # First month of each season (northern hemisphere, meteorological). Winter Y is Dec Y-1..Feb Y:
 # it is labelled by the year that holds most of it.
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-_ONES = "one two three four five six seven eight nine".split()
-_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-_WORDS = {w: i + 1 for i, w in enumerate(_ONES + _TEENS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-# Vague counts: "a few"/"several" are read as 3 (the brief's choice), "a couple" as 2.
-_PHRASES = {"a": 1, "an": 1, "a few": 3, "few": 3, "several": 3, "a couple": 2,
-            "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12}
-_NUMWORDS = (rf"(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)}|"
-             rf"{'|'.join(_ONES)}|a\s+few|a\s+couple(?:\s+of)?|couple\s+of|a\s+dozen|dozen|"
-             r"few|several|an?")
-_NUM = rf"(?:\d{{1,5}}|{_NUMWORDS})"
 _UNITS = "hour|day|week|month|year|decade"
 _UNIT = f"(?:{_UNITS})"
 _DASH = r"[-\u2013\u2014]"
+# audit: code (typographic characters to ASCII, no words)
 _TRANS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u2032": "'", "\u2013": "-",
                         "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u00a0": " "})
 
@@ -57,13 +46,6 @@ def _alt(words: Iterable[str]) -> str:
 
 
 # ---------------------------------------------------------------- find_expressions
-# Month names are matched case-sensitively (Title or UPPER): lower-case "may"/"march" are
-# verbs. Everything else is case-insensitive. A month alone needs a context word before it.
-_CASED_FULL = [f(w) for w in _MONTH_FULL for f in (str.capitalize, str.upper)]
-_FMON_FULL = "(?-i:" + _alt(_CASED_FULL) + r")(?![\w-])"
-_FMON = ("(?-i:" + _alt(_CASED_FULL + [f(w) + r"\.?" for w in _MONTH_ABBR for f in (str.capitalize, str.upper)])
-         + r")(?![a-z])")
-_FWD = "(?:" + _alt(n for n in _WEEKDAYS if len(n) > 5) + r")\b"
 _FDAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _FYEAR = r"(?<![\d.,])(?:1[5-9]|20|21)\d\d(?!\d|,\d)"
 _FYEAR_ANY = r"(?<![\d.,])[12]\d{3}(?!\d|,\d|[-/]\d)"
@@ -79,41 +61,61 @@ _NOUNS = (r"(?:%|percent\b|per\s+cent\b|people|persons|troops|soldiers|civilians
           r"met(?:er|re)s|tons|tonnes|members|residents|casualties|deaths|dead\b|units|rounds|"
           r"barrels|votes|gmt|utc|hours|hrs|local|feet|kg\b|rubles|yuan|points|jobs|homes)")
 _DATEY = rf"(?:,?\s+{_FYEAR_ANY}|{_RELYEAR})?"
-_FIND = [re.compile(p, re.I) for p in [
-    r"(?<![\d-])[12]\d{3}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])(?![\d-])",
-    r"(?<![\d/])(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])/[12]\d{3}(?![\d/])",
-    rf"(?:{_FWD},?\s+)?{_FMON}\s+{_FDAY}(?:\s*{_DASH}\s*(?:{_FMON}\s+)?{_FDAY}|\s+(?:to|until|through)\s+"
-    rf"{_FMON}\s+{_FDAY})?{_DATEY}",
-    rf"(?:{_FWD},?\s+)?(?:the\s+)?{_FDAY}(?:(?:\s+(?:of\s+)?{_FMON})?\s*{_DASH}\s*{_FDAY})?\s+(?:of\s+)?{_FMON}{_DATEY}",
-    rf"(?:{_MODW})?{_FMON}(?:\s*,\s*|\s+)(?:of\s+)?{_FYEAR_ANY}",
-    rf"\b(?:in|during|by|until|till|from|before|after|through|throughout|of|since|around)\s+"
-    rf"(?P<x>{_FMON_FULL}(?:{_RELYEAR})?)(?!'s|\u2019s)",
-    rf"(?:{_MODW}|{_REL}\s+)+{_FMON_FULL}(?:{_RELYEAR})?",
-    rf"\b(?:in|during|by|until|till|of|from|before|after|through|throughout|around|circa|year|"
-    rf"since|between)\s+(?P<x>{_FYEAR}(?:\s*(?:{_DASH}|to\b|and\b|until\b|through\b)\s*"
-    rf"(?:{_FYEAR}|\d\d(?!\d)))?)(?!\s*{_NOUNS})",
-    rf"(?:{_YMODW})+{_FYEAR}",
-    r"(?:\bthe\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?<![\w'\u2019])(?:1\d|20)\d0s|['\u2019\u2018]\d0s)\b"
-    r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?\d0s\b",
-    rf"(?:{_MODW})?(?:the\s+)?{_SEASON}(?:\s*,\s*|\s+)(?:of\s+)?{_FYEAR}",
-    rf"(?:(?:early|mid|late)[\s-]+)?\b{_REL}\s+(?:(?:early|mid|late)[\s-]+)?{_SEASON}\b",
-    r"\b(?:in|during|over|through|throughout|since|by|until|till)\s+(?P<x>(?:the\s+)?"
-    rf"(?:(?:early|mid|late)[\s-]+)?(?:spring|summer|autumn|winter)\b(?:{_RELYEAR})?)",
-    r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|"
-    r"evening)|last\s+night|(?:right\s+)?now|currently|at\s+present|presently|at\s+the\s+moment)\b",
-    rf"\b(?:(?:{_REL}|coming)\s+)?{_FWD}(?:\s+(?:morning|afternoon|evening|night))?",
-    rf"\b(?:{_MODW})?(?:last|this|next|current|the\s+current)\s+(?:week(?:end)?|month|year|decade)\b",
-    r"\b(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+the\s+(?:week|month|year)\b",
-    r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)\b",
-    r"\b(?:over|at)\s+the\s+weekend\b|\b(?:during|on)\s+(?P<x>the\s+weekend)\b",
-    rf"\b(?:{_NUM}\s+)?{_UNIT}s?\s+(?:ago|from\s+now)\b",
-    rf"(?<!time\s)\b(?:in|within)\s+(?:the\s+next\s+)?{_NUM}\s+{_UNIT}s?(?:'?\s+time)?\b(?!\s+of\b)",
-    rf"\b(?:the|this)\s+(?:past|last|previous|next|coming|upcoming|recent|most\s+recent)\s+"
-    rf"(?:{_NUM}\s+)?{_UNIT}s\b",
-    rf"\b(?:past|last|next|coming|previous)\s+{_NUM}\s+{_UNIT}s?\b",
-    rf"\b(?:recent|coming|upcoming)\s+(?:{_NUM}\s+)?{_UNIT}s\b|\b(?:the|this)\s+(?:past|coming)\s+(?:week|month|year|decade)\b",
-]]
+
+
+def _calendar_patterns(full: list[str], abbr: dict[str, int], weekdays: dict[str, int]) -> list[str]:
+    """The patterns of find_expressions that name months, weekdays, seasons and days.
+    Month names are matched case-sensitively (Title or UPPER): lower-case "may"/"march" are
+    verbs. Everything else is case-insensitive. A month alone needs a context word before it."""
+    cased_full = [f(w) for w in full for f in (str.capitalize, str.upper)]
+    fmon_full = "(?-i:" + _alt(cased_full) + r")(?![\w-])"
+    fmon = ("(?-i:" + _alt(cased_full + [f(w) + r"\.?" for w in abbr for f in (str.capitalize, str.upper)])
+            + r")(?![a-z])")
+    fwd = "(?:" + _alt(n for n in weekdays if len(n) > 5) + r")\b"
+    return [
+        r"(?<![\d-])[12]\d{3}-(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])(?![\d-])",
+        r"(?<![\d/])(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])/[12]\d{3}(?![\d/])",
+        rf"(?:{fwd},?\s+)?{fmon}\s+{_FDAY}(?:\s*{_DASH}\s*(?:{fmon}\s+)?{_FDAY}|\s+(?:to|until|through)\s+"
+        rf"{fmon}\s+{_FDAY})?{_DATEY}",
+        rf"(?:{fwd},?\s+)?(?:the\s+)?{_FDAY}(?:(?:\s+(?:of\s+)?{fmon})?\s*{_DASH}\s*{_FDAY})?\s+(?:of\s+)?{fmon}{_DATEY}",
+        rf"(?:{_MODW})?{fmon}(?:\s*,\s*|\s+)(?:of\s+)?{_FYEAR_ANY}",
+        rf"\b(?:in|during|by|until|till|from|before|after|through|throughout|of|since|around)\s+"
+        rf"(?P<x>{fmon_full}(?:{_RELYEAR})?)(?!'s|\u2019s)",
+        rf"(?:{_MODW}|{_REL}\s+)+{fmon_full}(?:{_RELYEAR})?",
+        rf"\b(?:in|during|by|until|till|of|from|before|after|through|throughout|around|circa|year|"
+        rf"since|between)\s+(?P<x>{_FYEAR}(?:\s*(?:{_DASH}|to\b|and\b|until\b|through\b)\s*"
+        rf"(?:{_FYEAR}|\d\d(?!\d)))?)(?!\s*{_NOUNS})",
+        rf"(?:{_YMODW})+{_FYEAR}",
+        r"(?:\bthe\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?<![\w'\u2019])(?:1\d|20)\d0s|['\u2019\u2018]\d0s)\b"
+        r"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?\d0s\b",
+        rf"(?:{_MODW})?(?:the\s+)?{_SEASON}(?:\s*,\s*|\s+)(?:of\s+)?{_FYEAR}",
+        rf"(?:(?:early|mid|late)[\s-]+)?\b{_REL}\s+(?:(?:early|mid|late)[\s-]+)?{_SEASON}\b",
+        r"\b(?:in|during|over|through|throughout|since|by|until|till)\s+(?P<x>(?:the\s+)?"
+        rf"(?:(?:early|mid|late)[\s-]+)?(?:spring|summer|autumn|winter)\b(?:{_RELYEAR})?)",
+        r"\b(?:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|(?:yesterday|tomorrow)"
+        r"(?:\s+(?:morning|afternoon|evening|night))?|today|tonight|this\s+(?:morning|afternoon|"
+        r"evening)|last\s+night|(?:right\s+)?now|currently|at\s+present|presently|at\s+the\s+moment)\b",
+        rf"\b(?:(?:{_REL}|coming)\s+)?{fwd}(?:\s+(?:morning|afternoon|evening|night))?",
+        rf"\b(?:{_MODW})?(?:last|this|next|current|the\s+current)\s+(?:week(?:end)?|month|year|decade)\b",
+    ]
+
+
+def _count_patterns(num: str) -> list[str]:
+    """The patterns of find_expressions of periods and counts ("the past two weeks")."""
+    return [
+        r"\b(?:the\s+)?(?:beginning|start|end|middle)\s+of\s+the\s+(?:week|month|year)\b",
+        r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month|year)\b",
+        r"\b(?:over|at)\s+the\s+weekend\b|\b(?:during|on)\s+(?P<x>the\s+weekend)\b",
+        rf"\b(?:{num}\s+)?{_UNIT}s?\s+(?:ago|from\s+now)\b",
+        rf"(?<!time\s)\b(?:in|within)\s+(?:the\s+next\s+)?{num}\s+{_UNIT}s?(?:'?\s+time)?\b(?!\s+of\b)",
+        rf"\b(?:the|this)\s+(?:past|last|previous|next|coming|upcoming|recent|most\s+recent)\s+"
+        rf"(?:{num}\s+)?{_UNIT}s\b",
+        rf"\b(?:past|last|next|coming|previous)\s+{num}\s+{_UNIT}s?\b",
+        rf"\b(?:recent|coming|upcoming)\s+(?:{num}\s+)?{_UNIT}s\b|\b(?:the|this)\s+(?:past|coming)\s+(?:week|month|year|decade)\b",
+    ]
+
+
+
 _SINCE_BEFORE = re.compile(r"(?<!\w)since\s+$", re.I)
 
 
@@ -123,7 +125,7 @@ def find_expressions(text: str) -> list[tuple[int, int]]:
     if not isinstance(text, str) or not text:
         return []
     found = set()
-    for pattern in _FIND:
+    for pattern in _grammar().find:
         for m in pattern.finditer(text):
             # group x, when a pattern has one, is the expression; the rest is context only
             s, e = m.span("x") if "x" in pattern.groupindex and m.group("x") else m.span()
@@ -251,13 +253,15 @@ def _num(s: str) -> int:
     s = " ".join(s.split())
     if s.isdigit():
         return int(s)
-    return _PHRASES[s] if s in _PHRASES else sum(_WORDS[p] for p in re.split(r"[- ]", s))
+    grammar = _grammar()
+    return grammar.vague[s] if s in grammar.vague else sum(grammar.numbers[p] for p in re.split(r"[- ]", s))
 
 
 def _mday(g, P, direction, _after_mod):
     """A day or a range of days: "December 8-9", "30 December - 2 January 2017"."""
     # month-first: mon [m2]; day-first: [mon] m2. A missing one is the other.
-    m1, m2 = (_MONTHS[(g[k] or g["mon"] or g["m2"]).rstrip(".")] for k in ("mon", "m2"))
+    months = _grammar().months
+    m1, m2 = (months[(g[k] or g["mon"] or g["m2"]).rstrip(".")] for k in ("mon", "m2"))
     d1, d2 = (int((g[k] or g["d1"]).rstrip("stndrh")) for k in ("d1", "d2"))  # "3rd" -> 3
     if m1 == m2 and d2 < d1:
         return None
@@ -273,7 +277,7 @@ def _named(g, P, direction, _after_mod):
     """A month or a season, with or without its year."""
     if g["s"]:
         return _anchored(g, P, direction, lambda y: _season_span(g["s"], y), "season", "season")
-    mon = _MONTHS[g["mon"].rstrip(".")]
+    mon = _grammar().months[g["mon"].rstrip(".")]
     return _anchored(g, P, direction, lambda y: _month_span(y, mon), "month", "month")
 
 
@@ -290,21 +294,16 @@ def _year(g, P, direction, _after_mod):
     return _R(*_years(y1, y2), "year", False, "span") if y2 > y1 else None
 
 
-# (first, last) day offsets from P; the night before publication straddles two dates
-_DAYWORDS = {w: (0, 0) for w in ("today", "tonight", "this morning", "this afternoon", "this evening",
-                                 "now", "right now", "currently", "at present", "presently", "at the moment")}
-_DAYWORDS.update({"yesterday": (-1, -1), "tomorrow": (1, 1), "the day before yesterday": (-2, -2),
-                  "the day after tomorrow": (2, 2), "last night": (-1, 0)})
-
-
 def _dayword(g, P, direction, _after_mod):
-    a, b = _DAYWORDS[g[0]]
+    """A day near P: (first, last) day offsets from P in day_words; the night before
+    publication straddles two dates."""
+    a, b = _grammar().day_words[g[0]]
     return _R(P + dt.timedelta(days=a), P + dt.timedelta(days=b), "day", True, "day")
 
 
 def _weekday(g, P, direction, _after_mod):
     """A weekday or weekend near P; "over the weekend" is the one just gone unless told future."""
-    wd, length = (5, 2) if g["wd"] is None else (_WEEKDAYS[g["wd"].rstrip(".")], 1)
+    wd, length = (5, 2) if g["wd"] is None else (_grammar().weekdays[g["wd"].rstrip(".")], 1)
     o, rel = P.toordinal(), g["rel"]
     days = map(_Date.fromordinal, range(max(1, o - 14), min(o + 14, _Date.max.toordinal() - 1)))
     cands = [(d, d + dt.timedelta(days=length - 1)) for d in days if d.weekday() == wd]
@@ -345,34 +344,74 @@ def _stretch(g, P, direction, _after_mod):
     return _R(*((P, other) if future else (other, P)), gran, True, "span")
 
 
-_MON_R = rf"(?:{_alt(_MONTHS)})\.?"
-_WD_R = rf"(?:{_alt(_WEEKDAYS)})\.?"
 _DAY_R = r"\d{1,2}(?:st|nd|rd|th)?"
 _TO = r"(?: ?- ?| (?:to|until|through) )"
 _RELW = r"last|this|next|this past|this coming"
 _Y = r"(?:,? (?:of )?(?P<y>[0-9]{4})| (?P<ry>last|this|next) year)?"  # "December 3, 2016", "October last year"
-# (pattern, handler, needs the publication date); the first handler to return a span wins
-_BASE: list[tuple[re.Pattern, Callable | None, bool]] = [(re.compile(p), h, rel) for p, h, rel in [
-    (r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d1>\d{1,2})", None, False),
-    (r"(?P<mo>\d{1,2})/(?P<d1>\d{1,2})/(?P<y>\d{4})", None, False),
-    (rf"(?:{_WD_R},? )?(?P<mon>{_MON_R}) ?(?P<d1>{_DAY_R})(?:{_TO}(?:(?P<m2>{_MON_R}) )?(?P<d2>{_DAY_R}))?{_Y}",
-     _mday, False),
-    (rf"(?:{_WD_R},? )?(?:the )?(?P<d1>{_DAY_R})(?:(?: (?:of )?(?P<mon>{_MON_R}))?{_TO}(?P<d2>{_DAY_R}))? (?:of )?"
-     rf"(?P<m2>{_MON_R}){_Y}", _mday, False),
-    (rf"(?:(?P<rel>{_RELW}) )?(?P<mon>{_MON_R}){_Y}", _named, False),
-    (r"(?:the )?(?:year )?(?P<y>[0-9]{4})(?: ?(?:-|to|and|until|through) ?(?P<y2>[0-9]{4}|[0-9]{2}))?", _year, False),
-    (r"(?:the )?(?:(?P<c>[12][0-9])(?P<d>[0-9])0|'?(?P<d2>[0-9])0)'?s", _year, False),
-    (rf"(?:(?P<rel>{_RELW}|the past|the coming|the) )?(?P<s>{_SEASON}){_Y}", _named, False),
-    (_alt(_DAYWORDS), _dayword, True),
-    (rf"(?:(?P<rel>{_RELW}|coming) )?(?P<wd>{_WD_R})", _weekday, True),
-    (r"(?P<rel>last|this|next|current|the current|the) (?P<u>week|month|year|decade)", _period, True),
-    (r"(?P<rel>over the|at the|last|this|next|this past|this coming|the|the past|the coming) weekend", _weekday, True),
-    (r"(?P<w>earlier|later) (?:this|in the) (?P<u>week|month|year)", _period, True),
-    (rf"(?:(?P<n>{_NUM}) )?(?P<u>{_UNITS})s? (?P<w>ago|from now)", _ago, True),
-    (rf"(?P<w>in) (?P<n>{_NUM}) (?P<u>{_UNITS})s?(?:'? time)?", _ago, True),
-    (rf"(?:the |this )?(?P<w>past|last|previous|next|coming|upcoming|recent|most recent|within the next"
-     rf"|within|in the next)(?: (?P<n>{_NUM}))? (?P<u>{_UNITS})(?P<pl>s)?", _stretch, True),
-]]
+
+
+def _base_patterns(months: dict[str, int], weekdays: dict[str, int], num: str, day_words: dict) -> list[tuple]:
+    """(pattern, handler, needs the publication date) of resolve; the first handler to return a
+    span wins."""
+    mon_r = rf"(?:{_alt(months)})\.?"
+    wd_r = rf"(?:{_alt(weekdays)})\.?"
+    return [(re.compile(p), h, rel) for p, h, rel in [
+        (r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d1>\d{1,2})", None, False),
+        (r"(?P<mo>\d{1,2})/(?P<d1>\d{1,2})/(?P<y>\d{4})", None, False),
+        (rf"(?:{wd_r},? )?(?P<mon>{mon_r}) ?(?P<d1>{_DAY_R})(?:{_TO}(?:(?P<m2>{mon_r}) )?(?P<d2>{_DAY_R}))?{_Y}",
+         _mday, False),
+        (rf"(?:{wd_r},? )?(?:the )?(?P<d1>{_DAY_R})(?:(?: (?:of )?(?P<mon>{mon_r}))?{_TO}(?P<d2>{_DAY_R}))? (?:of )?"
+         rf"(?P<m2>{mon_r}){_Y}", _mday, False),
+        (rf"(?:(?P<rel>{_RELW}) )?(?P<mon>{mon_r}){_Y}", _named, False),
+        (r"(?:the )?(?:year )?(?P<y>[0-9]{4})(?: ?(?:-|to|and|until|through) ?(?P<y2>[0-9]{4}|[0-9]{2}))?", _year, False),
+        (r"(?:the )?(?:(?P<c>[12][0-9])(?P<d>[0-9])0|'?(?P<d2>[0-9])0)'?s", _year, False),
+        (rf"(?:(?P<rel>{_RELW}|the past|the coming|the) )?(?P<s>{_SEASON}){_Y}", _named, False),
+        (_alt(day_words), _dayword, True),
+        (rf"(?:(?P<rel>{_RELW}|coming) )?(?P<wd>{wd_r})", _weekday, True),
+        (r"(?P<rel>last|this|next|current|the current|the) (?P<u>week|month|year|decade)", _period, True),
+        (r"(?P<rel>over the|at the|last|this|next|this past|this coming|the|the past|the coming) weekend", _weekday, True),
+        (r"(?P<w>earlier|later) (?:this|in the) (?P<u>week|month|year)", _period, True),
+        (rf"(?:(?P<n>{num}) )?(?P<u>{_UNITS})s? (?P<w>ago|from now)", _ago, True),
+        (rf"(?P<w>in) (?P<n>{num}) (?P<u>{_UNITS})s?(?:'? time)?", _ago, True),
+        (rf"(?:the |this )?(?P<w>past|last|previous|next|coming|upcoming|recent|most recent|within the next"
+         rf"|within|in the next)(?: (?P<n>{num}))? (?P<u>{_UNITS})(?P<pl>s)?", _stretch, True),
+    ]]
+
+
+class _Grammar(NamedTuple):
+    """The words of time_words.json and cues.json and the patterns made of them."""
+    months: dict[str, int]  # month name or abbreviation -> 1..12
+    weekdays: dict[str, int]  # weekday name or abbreviation -> 0..6, Monday 0
+    numbers: dict[str, int]  # number words and tens words
+    vague: dict[str, int]  # vague counts: "a few" 3
+    day_words: dict[str, tuple[int, int]]  # "yesterday" -> (-1, -1)
+    find: list[re.Pattern]  # of find_expressions
+    base: list[tuple[re.Pattern, Callable | None, bool]]  # of resolve
+
+
+def _number_words(ones: list[str], teens: list[str], tens: list[str], vague: Iterable[str]) -> str:
+    """A count written out: "twenty-one", "eleven", "a couple of" (longest phrase first)."""
+    phrases = "|".join(p.replace(" ", r"\s+") for p in sorted(vague, key=len, reverse=True))
+    return (rf"(?:{'|'.join(tens)})(?:[- ](?:{'|'.join(ones)}))?|{'|'.join(teens)}|"
+            rf"{'|'.join(ones)}|{phrases}")
+
+
+@overlay_cached
+def _grammar(overlay: str | None = None) -> _Grammar:
+    """The time words of the overlay in force and the patterns made of them, once per overlay."""
+    lists, words = cue_lists.for_overlay(overlay), time_words.for_overlay(overlay)
+    full, abbr = list(lists["month_names"]), words["month_abbreviations"]
+    months = {n: i + 1 for i, n in enumerate(full)} | abbr
+    weekdays = {n: i for i, n in enumerate(lists["weekday_names"])} | words["weekday_abbreviations"]
+    numbers, vague = words["number_words"], words["vague_counts"]
+    ones, teens = [w for w, n in numbers.items() if n < 10], [w for w, n in numbers.items() if n >= 10]
+    num = rf"(?:\d{{1,5}}|{_number_words(ones, teens, list(words['tens_words']), vague)})"
+    day_words = {w: (d["first"], d["last"]) for w, d in words["day_words"].items()}
+    find = [re.compile(p, re.I) for p in _calendar_patterns(full, abbr, weekdays) + _count_patterns(num)]
+    return _Grammar(months, weekdays, numbers | words["tens_words"], vague, day_words, find,
+                    _base_patterns(months, weekdays, num, day_words))
+
+
 _PREP = re.compile(r"(?:on|in|at|during|by|until|till|of|from|before|after|over|throughout|through"
                    r"|around|about|as of|between|circa|for|to|into|starting|beginning) (?P<rest>.+)")
 _SINCE = re.compile(r"since (?P<rest>.+)")
@@ -409,7 +448,7 @@ def _modify(mod: str, r: _R) -> _R | None:
 
 
 def _base(text: str, P, direction: str, after_mod: bool) -> _R | None:
-    for pattern, handler, needs_p in _BASE:
+    for pattern, handler, needs_p in _grammar().base:
         m = None if needs_p and P is None else pattern.fullmatch(text)
         if not m:
             continue
