@@ -16,6 +16,7 @@ from claimcmp.models import SCHEMA, Actor, Claim, DateSpan, DiffDocument, Extrac
 # Outlets name the same fighters rebels, militants, terrorists or jihadists, and the
 # Kurdish forces Kurds, SDF or YPG (the gold lists them as interchangeable ids). Such
 # names match each other for agreement only, and less strongly than one id does.
+# audit: code (actor ids grouped for agreement, not words)
 ACTOR_KIN: tuple[frozenset[str], ...] = (
     frozenset({"REBELS", "MILITANTS", "TERRORISTS", "JIHADISTS", "FOREIGN_FIGHTERS",
                "SYRIAN_OPPOSITION", "FSA"}),
@@ -24,6 +25,7 @@ ACTOR_KIN: tuple[frozenset[str], ...] = (
 )
 
 _RELATION_ORDER = {"conflict": 0, "shifted": 1, "agree": 2}
+# audit: code (scores of the time relations, a tuning table)
 _TIME_SCORE = {"overlap": 1.0, "window": 0.8, "later": 0.7, "undated": 0.6, "apart": 0.5,
                "ongoing": 0.35}
 _FACTUAL = {"asserted", "reported"}

@@ -55,6 +55,7 @@ def _canon(word: str, vocabulary: frozenset[str]) -> str:
     # A crude inflection strip is enough: only forms the table knows need to meet.
     if word in vocabulary:
         return word
+    # audit: code (inflection suffixes, not words)
     for cut, add in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""),
                      ("ing", ""), ("ing", "e")):
         if word.endswith(cut) and len(word) - len(cut) >= 3:

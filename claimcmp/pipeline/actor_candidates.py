@@ -64,6 +64,7 @@ def hyphen_tail(doc: Doc, e: int) -> int:
     return e
 
 
+# audit: code (Penn Treebank tags of the parser)
 PLAIN_TAGS = {"JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "IN", "DT"}
 
 

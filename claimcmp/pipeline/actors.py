@@ -29,6 +29,7 @@ from claimcmp.pipeline.actor_combinations import CombinationRules
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.ranges import TokenRanges
 
+# audit: code (entity labels of the NER model)
 CONTAINER_LABELS = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 
 

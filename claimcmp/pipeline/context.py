@@ -16,6 +16,7 @@ from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
 from claimcmp.pipeline.mentions import MentionIndex
 
+# audit: code (quotation marks, not words)
 QUOTES = {'"', "“", "”", "«", "»", "„", "'"}
 
 
@@ -141,6 +142,7 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     for tok in chain:
         lemmas.add(tok.lemma_.lower())
         for child in tok.children:
+            # audit: code (dependency labels of the parser)
             if child.dep_ in {"aux", "auxpass", "neg", "advmod", "acomp", "mark", "amod", "det"}:
                 lemmas.add(child.lemma_.lower())
                 lemmas.add(child.lower_)
@@ -201,6 +203,7 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
         # Only complement edges carry reported content: "warned that X", "accused Y of X",
         # "claims 80 soldiers killed" (a participle on the object); an adverbial clause
         # ("When Russia launched ..., Obama warned") is the narrator's.
+        # audit: code (dependency labels of the parser)
         if (edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} or edge == "dobj" and before == "acl") \
                 and current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
             speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)

@@ -7,4 +7,5 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 # Modifiers of an argument head through which a nested actor still names the argument:
 # "Russian officials", "Iran's army", "the Obama administration", "leaders of Russia".
+# audit: code (dependency labels of the parser)
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}

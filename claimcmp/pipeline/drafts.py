@@ -178,6 +178,7 @@ def undergoer(noun: Token, doers: list[dict], index: MentionIndex, any_verb: boo
     `any_verb`, a means of any act ("recaptured the town with support from Russia")."""
     tok = noun
     for _ in range(5):
+        # audit: code (dependency labels of the parser)
         if tok.dep_ in {"pobj", "dobj", "attr", "acomp", "prep", "conj"}:
             tok = tok.head
         else:

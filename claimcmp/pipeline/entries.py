@@ -84,7 +84,7 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
         return "conflict", "reject", polarity  # "rejected the accusations"
     if family == "conflict" and (g in lex.cue("hostility_enders") or verb_phrase(governor) in lex.cue("hostility_enders")):
         return "cooperation", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "halted the offensive"
-    if g in lex.cue("negating_verbs") and (family == "conflict" or g in {"fail", "unable", "hesitate", "refrain", "decline", "deny"}):
+    if g in lex.cue("negating_verbs") and (family == "conflict" or g in lex.cue("any_act_negators")):
         # "stopped fighting", "denied attacking", "did not hesitate to warn", "were unable to agree"
         return family, stance, "negative" if polarity == "positive" else "positive"
     if family == "conflict" and (g in lex.cue("concessions") or verb_phrase(governor) in lex.cue("concessions")):

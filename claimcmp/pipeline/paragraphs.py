@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+# audit: code (sentence-final punctuation, not words)
 FINAL = {".", "!", "?", ":", '"', "”", "’", "»", ")"}
 SHORT_LINE = 20  # tokens: a line this short that ends without punctuation is a headline
 HEADLINE_MAX = 40  # tokens: a first line up to this long with no sentence end inside is one headline

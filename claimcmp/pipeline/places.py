@@ -32,10 +32,12 @@ from claimcmp.pipeline.component_data import ComponentData, with_overlay
 # place without making it a person's name ("North", "In"); month_names and weekday_names.
 # Walking up from a mention through these relations keeps it part of the same place
 # phrase: "in [Idlib] province", "in [Russia]'s Kursk region", "in Kharkiv and [Donetsk]".
+# audit: code (dependency labels of the parser)
 _PHRASE_DEPS = frozenset({"compound", "appos", "conj", "poss", "nmod", "npadvmod"})
 _STRONG_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels that, when they run past the place name, mean the name is part of
 # something else: "Washington Post", "Kyiv School of Economics", "George Washington".
+# audit: code (entity labels of the NER model)
 _ABSORBING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 _SENTENCE_END = frozenset({".", "!", "?", "\n", "\n\n"})
 

@@ -49,6 +49,7 @@ def render_html(document: CompareDocument, *, actors: tuple[str, ...] = ()) -> s
     outlets = ranked_outlets(document)
     groups = document.groups
     contested = sum(g.contested for g in groups)
+    # audit: code (HTML lines of the page head, not words)
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',

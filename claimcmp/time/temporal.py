@@ -155,6 +155,7 @@ class _R(NamedTuple):
     kind: str  # day, week, month, season, year, decade, span: what a modifier may split
 
 
+# audit: code (calendar units -> granularity, a unit table)
 _GRAN = {"hour": "day", "day": "day", "week": "day", "month": "month", "year": "year", "decade": "decade"}
 _K = {"last": -1, "this": 0, "next": 1}
 
@@ -329,6 +330,7 @@ def _ago(g, P, direction, _after_mod):  # also "in N units" and "N units from no
 
 
 # default length of vague spans: recent/coming days ~ a week, weeks ~ 4, months 3, years 3
+# audit: code (default counts per calendar unit, a unit table)
 _VAGUE = {"hour": 24, "day": 7, "week": 4, "month": 3, "year": 3, "decade": 2}
 
 
@@ -339,6 +341,7 @@ def _stretch(g, P, direction, _after_mod):
     days = n * {"hour": 1 / 24, "day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650}[unit]
     # up to a week -> day ("the past three days"), then by scale ("the past two weeks" -> month)
     gran = "day" if days <= 7 else "month" if days < 365 else "year" if days < 3650 else "decade"
+    # audit: code (the words the _stretch pattern's group w can hold, tied to that regex)
     future = g["w"] in ("next", "coming", "upcoming", "within", "within the next", "in the next")
     other = _shift(P, n if future else -n, unit)
     return _R(*((P, other) if future else (other, P)), gran, True, "span")
@@ -355,6 +358,7 @@ def _base_patterns(months: dict[str, int], weekdays: dict[str, int], num: str, d
     span wins."""
     mon_r = rf"(?:{_alt(months)})\.?"
     wd_r = rf"(?:{_alt(weekdays)})\.?"
+    # audit: code (regex patterns of resolve, not words)
     return [(re.compile(p), h, rel) for p, h, rel in [
         (r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d1>\d{1,2})", None, False),
         (r"(?P<mo>\d{1,2})/(?P<d1>\d{1,2})/(?P<y>\d{4})", None, False),
@@ -420,6 +424,7 @@ _MOD = re.compile(r"(?:the )?(?P<mod>early|mid|late|beginning|start|end|middle|f
 _TIME_OF_DAY = re.compile(r"(?P<rest>.+?),? (?:morning|afternoon|evening|night|overnight|noon)")
 # Which part a modifier keeps, as (first, last) sub-unit offsets; -1 = the last one.
 # year and season: months; month and week: days; decade: years.
+# audit: code (the modifiers of the _MOD regex, keys of the _PARTS offset table)
 _MODS = ("early", "mid", "late", "beginning", "end", "first half", "second half")
 _PARTS = {kind: dict(zip(_MODS, parts)) for kind, parts in {
     "year": ((0, 3), (4, 7), (8, 11), (0, 0), (11, 11), (0, 5), (6, 11)),
