@@ -38,26 +38,15 @@ def command(
 
 def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, model: str | None,
                 with_articles: bool, quiet: bool, jobs: int = 1) -> int:
-    from claimcmp.core import DocumentPart, extract_documents
-    from claimcmp.errors import InputError
+    from claimcmp.core import extract_documents
     from claimcmp.text.outfile import KeepOld, open_output
     from claimcmp.render.output import JsonArrayWriter, Messages, console_for, default_format, progress
-    from claimcmp.text.io import LoadedArticle, iter_inputs
 
     messages = Messages(quiet=quiet)
     target = sys.stdout if out in (None, "-") else None
     fmt = fmt or (default_format(target, "table", "jsonl") if target is not None else "json")
-
-    def inputs():
-        for item in iter_inputs(paths, date=date):
-            if isinstance(item, LoadedArticle):
-                for warning in item.warnings:
-                    messages.warning(f"{warning} ({item.article.id})")
-            yield item
-
     # one named file gives one JSON object; folders, JSONL and several paths give an array
     batch = len(paths) > 1 or _is_dir(paths[0]) or paths[0].endswith((".jsonl", "/"))
-    written = 0
     with open_output(out, inputs=paths) as stream, progress(batch and not quiet) as bar:
         writer = JsonArrayWriter(stream, single_as_object=not batch) if fmt == "json" else None
         console = console_for(stream, plain_width=120) if fmt == "table" else None
@@ -67,23 +56,10 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
         # member: a long article streams out chunk by chunk (not where a .json file of
         # records could still turn its first object into an array member)
         streamed = fmt == "jsonl" or fmt == "json" and (batch or not paths[0].endswith(".json"))
-        documents = extract_documents(inputs(), model=model, jobs=jobs, in_parts=streamed)
+        documents = extract_documents(_inputs(paths, date, messages), model=model, jobs=jobs, in_parts=streamed)
         try:
-            for item in documents:
-                part = item if isinstance(item, DocumentPart) else None
-                item = part.document if part is not None else item
-                if part is None or part.last:
-                    bar()
-                if isinstance(item, InputError):
-                    messages.error(str(item))
-                    continue
-                written += 1
-                with aside():
-                    if part is not None and writer is not None:
-                        writer.write_part(item, first=part.first, last=part.last)
-                    else:
-                        _write(item, writer=writer, console=console, stream=stream,
-                               with_articles=with_articles and (part is None or part.first))
+            written = _write_all(documents, bar=bar, messages=messages, aside=aside, writer=writer,
+                                 console=console, stream=stream, with_articles=with_articles)
         finally:
             documents.close()  # on Ctrl-C too: worker processes are stopped at once
             if writer is not None:
@@ -92,6 +68,42 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
         if not written and messages.errors:
             raise KeepOld  # every input failed: an old --out file stays as it was
     return 1 if messages.errors else 0
+
+
+def _inputs(paths: list[str], date, messages):
+    """The inputs of the paths, each article's reading warnings told as it is read."""
+    from claimcmp.text.io import LoadedArticle, iter_inputs
+
+    for item in iter_inputs(paths, date=date):
+        if isinstance(item, LoadedArticle):
+            for warning in item.warnings:
+                messages.warning(f"{warning} ({item.article.id})")
+        yield item
+
+
+def _write_all(documents, *, bar, messages, aside, writer, console, stream, with_articles: bool) -> int:
+    """Write each extract document (or part of one) as it comes; an input error is told, not
+    written. Returns how many documents were written."""
+    from claimcmp.core import DocumentPart
+    from claimcmp.errors import InputError
+
+    written = 0
+    for item in documents:
+        part = item if isinstance(item, DocumentPart) else None
+        item = part.document if part is not None else item
+        if part is None or part.last:
+            bar()
+        if isinstance(item, InputError):
+            messages.error(str(item))
+            continue
+        written += 1
+        with aside():
+            if part is not None and writer is not None:
+                writer.write_part(item, first=part.first, last=part.last)
+            else:
+                _write(item, writer=writer, console=console, stream=stream,
+                       with_articles=with_articles and (part is None or part.first))
+    return written
 
 
 def _write(item, *, writer, console, stream, with_articles: bool) -> None:

@@ -68,11 +68,30 @@ def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> NounPa
     """Actors named inside the noun phrase: "Russia-US cooperation", "Iran's support", "strikes by X"."""
     own: list[dict] = []
     arg_tokens: set[int] = set()
-    left = noun.left_edge.i
+    adjectival_only = _modifier_parties(noun, index, own, arg_tokens)
+    if _agent_parties(noun, entry, index, own, arg_tokens):
+        adjectival_only = False
+    if not own and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+        # "China's interception, boarding and inspection of ...": the first act's doer is all of theirs
+        first = noun_parties(noun.head, entry, index)
+        if not first.named_conflict and not first.holders_only:
+            return first
+    # "the Syrian war", "the Ukrainian crisis": one demonym on a war word names a place.
+    if len(own) == 1 and adjectival_only and entry.symmetric and entry.family == "conflict":
+        return NounParties([], set(), named_conflict=True)  # the caller must not look for a doer elsewhere
+    # "American and Russian allies": whose allies, not allies of each other
+    if entry.lemma in cue("relational_nouns") and noun.tag_ == "NNS" and len(own) >= 2:
+        return NounParties(own, arg_tokens, holders_only=True)
+    return NounParties(own, arg_tokens)
+
+
+def _modifier_parties(noun: Token, index: MentionIndex, own: list[dict], arg_tokens: set[int]) -> bool:
+    """Add the actors before the noun ("Iran's support", "inter-Korean talks") to own and their
+    tokens to arg_tokens. Are they all adjectives ("the Syrian war")?"""
     adjectival_only = True
     # "the Syria peace talks", "Afghanistan, Libya and Yemen peace talks": where, not who
     topical = any(c.lower_ == "peace" for c in noun.children if c.dep_ in {"compound", "amod"})
-    for i in range(left, noun.i):
+    for i in range(noun.left_edge.i, noun.i):
         both, last = named_pair(noun.doc[i])
         if both and last < noun.i:  # "inter-Korean talks"
             own.extend(a for a in both if a not in own)
@@ -87,28 +106,25 @@ def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> NounPa
                 own.append(actor)
                 adjectival_only &= span.root.pos_ == "ADJ" or span.root.dep_ == "amod"
             arg_tokens |= set(range(span.start, span.end))
+    return adjectival_only
+
+
+def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: list[dict],
+                   arg_tokens: set[int]) -> bool:
+    """Add the actors of the noun's agent prepositions ("strikes by X") to own and their tokens
+    to arg_tokens. Was there an object of one?"""
     # "of X" names the doer of a cooperative act ("at the invitation of X") or of an
     # attitude aimed elsewhere ("the hostility of X towards Y"); else it is the patient.
     aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
     agent_preps = NOUN_AGENT_PREPS | ({"of"} if entry.family == "cooperation" or aimed else set())
+    found = False
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in agent_preps:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 own.extend(a for a in actors_of(pobj, index) if a not in own)
                 arg_tokens |= span_tokens(pobj)
-                adjectival_only = False
-    if not own and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
-        # "China's interception, boarding and inspection of ...": the first act's doer is all of theirs
-        first = noun_parties(noun.head, entry, index)
-        if not first.named_conflict and not first.holders_only:
-            return first
-    # "the Syrian war", "the Ukrainian crisis": one demonym on a war word names a place.
-    if len(own) == 1 and adjectival_only and entry.symmetric and entry.family == "conflict":
-        return NounParties([], set(), named_conflict=True)  # the caller must not look for a doer elsewhere
-    # "American and Russian allies": whose allies, not allies of each other
-    if entry.lemma in cue("relational_nouns") and noun.tag_ == "NNS" and len(own) >= 2:
-        return NounParties(own, arg_tokens, holders_only=True)
-    return NounParties(own, arg_tokens)
+                found = True
+    return found
 
 
 def instrument(lex: StanceLexicon, obj: Token) -> bool:
