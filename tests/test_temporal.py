@@ -322,3 +322,21 @@ def test_find_expressions_spans_are_sorted_disjoint_and_in_bounds(text):
 def test_find_expressions_odd_inputs():
     assert find_expressions("") == []
     assert find_expressions(None) == []  # type: ignore[arg-type]
+
+
+def test_fail_fast_lookahead_keeps_the_matches():
+    """_fail_fast puts a class of first characters before a pattern: every find pattern
+    gets one, and it never drops a match (case-sensitive months, digits, optional words)."""
+    import re
+
+    from claimcmp.time.temporal import _FIND, _fail_fast
+
+    assert all(p.pattern.startswith("(?=") for p in _FIND)
+    cases = [(r"(?:early\s+)?(?-i:May)\s+\d+", "in early may 5 and May 6, EARLY May 7"),
+             (r"\b(?:last|next)\s+week\b|\d\d?s", "Last week, next  week and 90s"),
+             (r"(?:a|b)?", "abc"), (r"[^x]y", "zy xy")]
+    for pattern, text in cases:
+        plain = [m.span() for m in re.finditer(pattern, text, re.I)]
+        assert [m.span() for m in _fail_fast(pattern, re.I).finditer(text)] == plain
+    assert _fail_fast(r"(?:a|b)?", re.I).pattern == r"(?:a|b)?"  # may match empty: left as is
+    assert _fail_fast(r"[^x]y", re.I).pattern == r"[^x]y"  # any first character: left as is
