@@ -334,7 +334,7 @@ def test_fail_fast_lookahead_keeps_the_matches():
     assert all(p.pattern.startswith("(?=") for p in _FIND)
     cases = [(r"(?:early\s+)?(?-i:May)\s+\d+", "in early may 5 and May 6, EARLY May 7"),
              (r"\b(?:last|next)\s+week\b|\d\d?s", "Last week, next  week and 90s"),
-             (r"(?:a|b)?", "abc"), (r"[^x]y", "zy xy")]
+             (r"\bover\b|\bat\s+(?P<x>\d+)", "at 5 over at x"), (r"(?:a|b)?", "abc"), (r"[^x]y", "zy xy")]
     for pattern, text in cases:
         plain = [m.span() for m in re.finditer(pattern, text, re.I)]
         assert [m.span() for m in _fail_fast(pattern, re.I).finditer(text)] == plain

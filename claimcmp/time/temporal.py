@@ -74,7 +74,7 @@ def _fail_fast(pattern: str, flags: int) -> re.Pattern:
     folded = "".join(sorted(c for fold, c in first if fold))
     exact = "".join(sorted(c for fold, c in first if not fold))
     classes = ([f"(?i:[{folded}])"] if folded else []) + ([f"(?-i:[{exact}])"] if exact else [])
-    return re.compile("(?=" + "|".join(classes) + ")" + pattern, flags)
+    return re.compile("(?=" + "|".join(classes) + ")(?:" + pattern + ")", flags)  # before every branch
 
 
 try:  # the regex parser: re._parser since Python 3.11, sre_parse before
