@@ -194,3 +194,24 @@ def test_compare_reads_the_overlay_as_extract_and_diff_do(folder):
     assert [g["contested"] for g in groups if g["stance"] == "excommunicate"] == [True]
     without = run(args)
     assert all(g["stance"] != "excommunicate" for g in json.loads(without.stdout)["groups"])
+
+
+def test_pinned_reads_the_environment_once_and_keeps_scopes(folder, monkeypatch):
+    """Components run inside resource_loader.pinned(): the overlay in force is fixed for the
+    call (no environment look-up per cached read), an inner using() still wins."""
+    from claimcmp.knowledge import resource_loader as rl
+
+    overlay = str((folder / "overlay").resolve())
+    monkeypatch.delenv("CLAIMCMP_RESOURCES", raising=False)
+    with rl.pinned():
+        monkeypatch.setenv("CLAIMCMP_RESOURCES", overlay)
+        assert rl.active_overlay() is None
+        with rl.using(overlay):
+            assert rl.active_overlay() == overlay
+        with rl.using(None):
+            assert rl.active_overlay() is None
+    assert rl.active_overlay() == overlay
+    with rl.pinned():
+        monkeypatch.delenv("CLAIMCMP_RESOURCES")
+        assert rl.active_overlay() == overlay
+    assert rl.active_overlay() is None

@@ -343,3 +343,21 @@ def test_the_time_words_of_an_overlay_are_read(tmp_path):
         assert resolve("a handful of days ago", P).start == P - dt.timedelta(days=5)
         assert detect_language(nonsense) == "xx"
     assert resolve("Sptmbr 3, 2016", P) is None
+
+
+def test_fail_fast_lookahead_keeps_the_matches():
+    """_fail_fast puts a class of first characters before a pattern: every find pattern
+    gets one, and it never drops a match (case-sensitive months, digits, optional words)."""
+    import re
+
+    from claimcmp.time.temporal import _fail_fast, _grammar
+
+    assert all(p.pattern.startswith("(?=") for p in _grammar().find)
+    cases = [(r"(?:early\s+)?(?-i:May)\s+\d+", "in early may 5 and May 6, EARLY May 7"),
+             (r"\b(?:last|next)\s+week\b|\d\d?s", "Last week, next  week and 90s"),
+             (r"\bover\b|\bat\s+(?P<x>\d+)", "at 5 over at x"), (r"(?:a|b)?", "abc"), (r"[^x]y", "zy xy")]
+    for pattern, text in cases:
+        plain = [m.span() for m in re.finditer(pattern, text, re.I)]
+        assert [m.span() for m in _fail_fast(pattern, re.I).finditer(text)] == plain
+    assert _fail_fast(r"(?:a|b)?", re.I).pattern == r"(?:a|b)?"  # may match empty: left as is
+    assert _fail_fast(r"[^x]y", re.I).pattern == r"[^x]y"  # any first character: left as is

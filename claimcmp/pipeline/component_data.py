@@ -24,7 +24,8 @@ def with_overlay(call):
     @functools.wraps(call)
     def run(self, doc):
         if not self.resources:
-            return call(self, doc)
+            with resource_loader.pinned():
+                return call(self, doc)
         with resource_loader.using(self.resources):
             return call(self, doc)
 

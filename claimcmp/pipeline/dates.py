@@ -121,10 +121,11 @@ class DateTagger(ComponentData):
     @with_overlay
     def __call__(self, doc: Doc) -> Doc:
         published = parse_published(doc._.claimcmp_published)
+        text = doc.text  # built from the tokens on every access: read once
         candidates: set[tuple[int, int]] = set()
         if doc.has_annotation("ENT_IOB"):
             candidates.update((e.start, e.end) for e in doc.ents if e.label_ == "DATE")
-        for s, e in find_expressions(doc.text):
+        for s, e in find_expressions(text):
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and len(span):
                 candidates.add((span.start, span.end))
@@ -132,7 +133,7 @@ class DateTagger(ComponentData):
         taken = [False] * len(doc)
         # Times given by a term of office come first: "since Trump took office" is one
         # expression, not "Trump" with a stray "since".
-        for find in tenures.find(doc.text, published):
+        for find in tenures.find(text, published):
             span = doc.char_span(find.start, find.end, label="DATE", alignment_mode="expand")
             if span is None or not len(span) or any(taken[span.start:span.end]):
                 continue

@@ -46,6 +46,96 @@ def _alt(words: Iterable[str]) -> str:
 
 
 # ---------------------------------------------------------------- find_expressions
+def _fail_fast(pattern: str, flags: int) -> re.Pattern:
+    """pattern compiled behind a lookahead for the characters a match can start with, so
+    that the scan leaves most positions after a class test (the patterns open with
+    optional words, which re tries one by one at every position). Same matches: the class
+    is read from the parsed pattern and holds every possible first character (those of a
+    case-sensitive part, such as a month name, in a case-sensitive class); if it cannot be
+    read (a pattern that may match the empty string or start with anything), none."""
+    try:
+        parsed = _sre_parser.parse(pattern, flags)
+        first = _first_chars(list(parsed), parsed.state.flags)
+    except (TypeError, ValueError, AttributeError):
+        first = None
+    if not first:
+        return re.compile(pattern, flags)
+    folded = "".join(sorted(c for fold, c in first if fold))
+    exact = "".join(sorted(c for fold, c in first if not fold))
+    classes = ([f"(?i:[{folded}])"] if folded else []) + ([f"(?-i:[{exact}])"] if exact else [])
+    return re.compile("(?=" + "|".join(classes) + ")(?:" + pattern + ")", flags)  # before every branch
+
+
+try:  # the regex parser: re._parser since Python 3.11, sre_parse before
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre
+    import sre_parse as _sre_parser
+
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_WORD: r"\w"}
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(_sre, name))
+
+
+def _first_chars(items: list, flags: int) -> set[tuple[bool, str]] | None:
+    """(case-insensitive?, class item: an escaped character or \\d \\s \\w) for every first
+    character of a match of the parsed items; None if unknown or if they can match the
+    empty string."""
+    first, nullable = _first_or_empty(items, flags)
+    return None if nullable else first
+
+
+def _first_of(op, av, flags: int) -> tuple[set[tuple[bool, str]] | None, bool]:
+    """(first characters of one parsed item or None, whether it can match the empty string)."""
+    fold = bool(flags & re.I)
+    if op is _sre.LITERAL:
+        return {(fold, re.escape(chr(av)))}, False
+    if op is _sre.IN:
+        out = set()
+        for kind, value in av:
+            if kind is _sre.LITERAL:
+                out.add((fold, re.escape(chr(value))))
+            elif kind is _sre.RANGE and value[1] - value[0] < 256:
+                out.update((fold, re.escape(chr(c))) for c in range(value[0], value[1] + 1))
+            elif kind is _sre.CATEGORY and value in _CATEGORIES:
+                out.add((True, _CATEGORIES[value]))
+            else:
+                return None, False
+        return out, False
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return set(), True  # zero-width
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return _first_or_empty(list(sub), (flags | add_flags) & ~del_flags)
+    if op is _sre.BRANCH:
+        out, nullable = set(), False
+        for branch in av[1]:
+            first, empty = _first_or_empty(list(branch), flags)
+            if first is None:
+                return None, False
+            out |= first
+            nullable = nullable or empty
+        return out, nullable
+    if op in _REPEATS:
+        low, _high, sub = av
+        first, empty = _first_or_empty(list(sub), flags)
+        return first, empty or low == 0
+    return None, False
+
+
+def _first_or_empty(items: list, flags: int) -> tuple[set[tuple[bool, str]] | None, bool]:
+    """(first characters of a sequence of parsed items or None, whether it can match empty)."""
+    out: set[tuple[bool, str]] = set()
+    for op, av in items:
+        first, nullable = _first_of(op, av, flags)
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
 _FDAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
 _FYEAR = r"(?<![\d.,])(?:1[5-9]|20|21)\d\d(?!\d|,\d)"
 _FYEAR_ANY = r"(?<![\d.,])[12]\d{3}(?!\d|,\d|[-/]\d)"
@@ -113,7 +203,6 @@ def _count_patterns(num: str) -> list[str]:
         rf"\b(?:past|last|next|coming|previous)\s+{num}\s+{_UNIT}s?\b",
         rf"\b(?:recent|coming|upcoming)\s+(?:{num}\s+)?{_UNIT}s\b|\b(?:the|this)\s+(?:past|coming)\s+(?:week|month|year|decade)\b",
     ]
-
 
 
 _SINCE_BEFORE = re.compile(r"(?<!\w)since\s+$", re.I)
@@ -411,7 +500,7 @@ def _grammar(overlay: str | None = None) -> _Grammar:
     ones, teens = [w for w, n in numbers.items() if n < 10], [w for w, n in numbers.items() if n >= 10]
     num = rf"(?:\d{{1,5}}|{_number_words(ones, teens, list(words['tens_words']), vague)})"
     day_words = {w: (d["first"], d["last"]) for w, d in words["day_words"].items()}
-    find = [re.compile(p, re.I) for p in _calendar_patterns(full, abbr, weekdays) + _count_patterns(num)]
+    find = [_fail_fast(p, re.I) for p in _calendar_patterns(full, abbr, weekdays) + _count_patterns(num)]
     return _Grammar(months, weekdays, numbers | words["tens_words"], vague, day_words, find,
                     _base_patterns(months, weekdays, num, day_words))
 
