@@ -5,7 +5,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcmp.comparison.judging import Judge
+import numpy as np
+
+from claimcmp.comparison.judging import RELATION_CODES, Judge, ViewTable
 from compare_fixtures import claim, random_documents, story
 
 
@@ -86,7 +88,7 @@ def _reference(a, b, window):
 
 _STANCES = [("cooperate", "cooperation"), ("cooperate", "cooperation"), ("support", "cooperation"),
              ("attack", "conflict"), ("suspend cooperation", "conflict"), ("relations", "cooperation"),
-             ("accuse", "conflict"), ("meet", "neutral"), ("agree", "cooperation")]
+             ("accuse", "conflict"), ("meet", "neutral"), ("agree", "cooperation"), ("rule out", "conflict")]
 _SUBJECTS = ["RUS", "RUS", "RUS", "USA", "REBELS", "MILITANTS"]
 _TARGETS = ["USA", "USA", "USA", "RUS", "KURDS", None]
 _REGIONS = [(), (), (), ("SYR",), ("IRQ",), ("SYR", "IRQ")]
@@ -111,10 +113,14 @@ def _span(kind: int, offset: int, length: int, words: tuple[str, str]):
                     source=words[0])
 
 
-def _judged_claim(n, stance_family, subject, target, polarity, regions, when, modality, confidence):
+_TOPICS = [None, None, None, "cooperation", "the ceasefire"]
+
+
+def _judged_claim(n, stance_family, subject, target, polarity, regions, when, modality, confidence,
+                  topic=None):
     return claim("h", n, f"Claim {n}: {subject} and {target} on {stance_family[0]}.", subject,
                  *stance_family, target, polarity=polarity, when=when, regions=regions,
-                 modality=modality).model_copy(update={"confidence": confidence})
+                 modality=modality).model_copy(update={"confidence": confidence, "topic": topic})
 
 
 _judged = st.builds(
@@ -122,7 +128,7 @@ _judged = st.builds(
     st.sampled_from(_TARGETS), st.sampled_from(["positive", "negative"]), st.sampled_from(_REGIONS),
     st.builds(_span, st.integers(0, 2), st.integers(0, 60), st.sampled_from(_LENGTHS),
               st.sampled_from(_SPAN_WORDS)),
-    st.sampled_from(_MODALITIES), st.sampled_from(_CONFIDENCES))
+    st.sampled_from(_MODALITIES), st.sampled_from(_CONFIDENCES), st.sampled_from(_TOPICS))
 
 
 def _random_claims(seed: int, count: int) -> list:
@@ -134,7 +140,7 @@ def _random_claims(seed: int, count: int) -> list:
                           rng.choice(["positive", "negative"]), rng.choice(_REGIONS),
                           _span(rng.randrange(3), rng.randrange(61), rng.choice(_LENGTHS),
                                 rng.choice(_SPAN_WORDS)),
-                          rng.choice(_MODALITIES), rng.choice(_CONFIDENCES))
+                          rng.choice(_MODALITIES), rng.choice(_CONFIDENCES), rng.choice(_TOPICS))
             for n in range(count)]
 
 
@@ -146,6 +152,14 @@ def _assert_inlined_rule_is_align(claims, window):
             assert rule.relate(views[i], views[j]) == _reference(a, b, window), (a, b)
             found = rule.decide(views[i], views[j])
             assert (found and found[0]) == rule.relation(views[i], views[j])
+    # the same pairs judged in bulk (head_order), in a fresh Judge and then in the one used
+    for bulk in (Judge(window), rule):
+        table = ViewTable([bulk.view(c) for c in claims])
+        first = np.repeat(np.arange(len(claims)), len(claims))
+        second = np.tile(np.arange(len(claims)), len(claims))
+        got = bulk.relations(table, first, second).tolist()
+        assert got == [RELATION_CODES[rule.relation(views[i], views[j])]
+                       for i, j in zip(first.tolist(), second.tolist())]
 
 
 @settings(max_examples=200, deadline=None)

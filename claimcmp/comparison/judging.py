@@ -218,6 +218,11 @@ class Judge:
             return None  # a hedged claim, or a long span over a short one, blurs a contradiction
         return "conflict", fit, strength, stance, when
 
+    def relations(self, table: ViewTable, first, second):
+        """relation() for each pair of table rows (first[k], second[k]), numpy arrays of
+        row numbers, as relation codes (NONE, AGREE, SHIFTED, CONFLICT)."""
+        return _relations(self, table, first, second)
+
     @staticmethod
     def _fit(a: ClaimView, b: ClaimView) -> tuple[align.ActorFit | None, int]:
         """fit_actors, and a number 0..7 for what _stance_verdict reads of the fit found
@@ -243,3 +248,185 @@ class Judge:
         if found is None:
             found = self._opposed[key] = sg.opposition(a, b, **context)
         return found
+
+
+# ---------------------------------------------------------------- many pairs at once
+
+NONE, AGREE, SHIFTED, CONFLICT = 0, 1, 2, 3  # relation codes of Judge.relations
+RELATION_CODES = {None: NONE, "agree": AGREE, "shifted": SHIFTED, "conflict": CONFLICT}
+
+
+class ViewTable:
+    """What decide() reads of many views, as numpy arrays (one row a view), for
+    Judge.relations: millions of pairs judged without a Python call per pair."""
+
+    def __init__(self, views) -> None:
+        import numpy as np
+
+        self.views = list(views)
+        n = len(self.views)
+
+        def column(read, dtype):
+            return np.fromiter((read(v) for v in self.views), dtype, n)
+
+        country_sets: dict[frozenset[str], int] = {}
+        families: dict[str, int] = {}
+        self.country_sets = country_sets
+        self.actors = column(lambda v: v.actors_id, np.int64)
+        self.stance = column(lambda v: v.stance_id, np.int64)
+        self.countries = column(lambda v: country_sets.setdefault(v.countries, len(country_sets)), np.int64)
+        self.dated = column(lambda v: v.start is not None, np.bool_)
+        self.start = column(lambda v: v.start or 0, np.int64)
+        self.end = column(lambda v: v.end or 0, np.int64)
+        self.low = column(lambda v: v.low or 0, np.int64)
+        self.high = column(lambda v: v.high or 0, np.int64)
+        self.days = column(lambda v: v.days, np.int64)
+        self.by_article = column(lambda v: v.by_article, np.bool_)
+        self.current = column(lambda v: v.current, np.bool_)
+        self.targetless = column(lambda v: v.target is None, np.bool_)
+        self.weak = column(lambda v: v.weak, np.bool_)
+        self.hedged = column(lambda v: v.hedged, np.bool_)
+        self.state = column(lambda v: v.state, np.bool_)
+        self.long = column(lambda v: v.long, np.bool_)
+        self.family = column(lambda v: families.setdefault(v.family, len(families)), np.int64)
+        self.neutral = column(lambda v: v.family == "neutral", np.bool_)
+        self.negative = column(lambda v: v.claim.polarity == "negative", np.bool_)
+        labels: dict[str | None, int] = {}
+        self.label = column(lambda v: labels.setdefault(v.stance, len(labels)), np.int64)
+        self.topic = column(lambda v: labels.setdefault(v.claim.topic, len(labels)), np.int64)
+        self.labels = list(labels)  # number -> stance label or topic
+        self.family_names = list(families)
+        # actor fits, regions apart, stance likeness and opposition by the numbers of their pair
+        self.caches: tuple[dict, dict, dict, dict] = ({}, {}, {}, {})
+
+
+def _by_key(np, columns, cache: dict, compute, width: int):
+    """For each row of the columns (arrays of non-negative ints): the values cached for
+    that row's ints (a tuple of `width`), computed for rows not cached yet from the first
+    position that has them (compute(position)); one array per value."""
+    radix, mixed = 1, columns[0].astype(np.int64)
+    for column in columns[1:]:
+        top = int(column.max()) + 1 if len(column) else 1
+        radix *= top
+        if radix * (int(columns[0].max()) + 1) >= 1 << 62:
+            mixed = None
+            break
+        mixed = mixed * top + column
+    if mixed is None:
+        _rows, first, inverse = np.unique(np.stack(columns, axis=1), axis=0, return_index=True,
+                                         return_inverse=True)
+    else:
+        _keys, first, inverse = np.unique(mixed, return_index=True, return_inverse=True)
+    inverse = inverse.reshape(-1)
+    rows = []
+    for key, at in zip(zip(*(column[first].tolist() for column in columns)), first.tolist()):
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = compute(at)
+        rows.append(found)
+    return [np.array(values)[inverse] for values in zip(*rows)] if rows else [np.zeros(0)] * width
+
+
+def _relations(self, table: ViewTable, first, second):
+    """Judge.relation for each pair (table row first[k], row second[k]), as relation codes
+    (NONE, AGREE, SHIFTED, CONFLICT): decide()'s steps on whole arrays. The answers for
+    actors, regions and stances come from the same remembered rows as decide()'s."""
+    import numpy as np
+
+    views = table.views
+    codes = np.zeros(len(first), np.int8)
+    if not len(first):
+        return codes
+    caches = table.caches
+
+    def fit_number(at):
+        a, b = views[first[at]], views[second[at]]
+        found = a.fit_row.get(b.actors_id)
+        if found is None:
+            found = a.fit_row[b.actors_id] = self._fit(a, b)
+        return (found[1],)
+
+    def apart_regions(at):
+        ca, cb = views[first[at]].countries, views[second[at]].countries
+        return (bool(ca and cb and ca.isdisjoint(cb)),)
+
+    fits, = _by_key(np, (table.actors[first], table.actors[second]), caches[0], fit_number, 1)
+    ok = fits >= 0
+    if len(table.country_sets) > 1:
+        apart, = _by_key(np, (table.countries[first], table.countries[second]), caches[1],
+                         apart_regions, 1)
+        ok &= ~apart.astype(bool)
+    where = np.flatnonzero(ok)
+    a_rows, b_rows = first[where], second[where]
+    fits = fits[where]
+
+    if not len(where):
+        return codes
+    t, labels, names = table, table.labels, table.family_names
+    la, lb = t.label[a_rows], t.label[b_rows]
+
+    def likeness(at):
+        return (self._stance_similarity(labels[la[at]], labels[lb[at]])[0],)
+
+    # _stance_verdict on arrays: how alike the stances are, or how opposed when their
+    # families differ (align._stance_verdict decides from these and the fit alone; its
+    # reason is only written for the pairs kept, by decide())
+    alike, = _by_key(np, (la, lb), t.caches[2], likeness, 1)
+    fa, fb = t.family[a_rows], t.family[b_rows]
+    same_family = fa == fb
+    same_polarity = t.negative[a_rows] == t.negative[b_rows]
+    partial, kin, subject = (fits & 4) != 0, (fits & 2) != 0, (fits & 1) != 0
+    neutral_a, neutral_b = t.neutral[a_rows], t.neutral[b_rows]
+    strength = alike.astype(np.float64)
+    crossed = np.flatnonzero(~same_family & ~neutral_a & ~neutral_b & ~kin & ~partial)
+    if len(crossed):
+        ta, tb = t.topic[a_rows][crossed], t.topic[b_rows][crossed]
+        ca, cb = la[crossed], lb[crossed]
+        xa, xb = fa[crossed], fb[crossed]
+
+        def opposed(at):
+            return (self._stance_opposition(
+                labels[ca[at]], labels[cb[at]], topic_a=labels[ta[at]], topic_b=labels[tb[at]],
+                family_a=names[xa[at]], family_b=names[xb[at]])[0],)
+
+        strength[crossed], = _by_key(np, (ca, cb, ta, tb, xa, xb), t.caches[3], opposed, 1)
+    # alike stances: the same family and polarity
+    kept = same_family & same_polarity
+    sense = np.where(kept & ~(neutral_a & (strength < 0.7)) & ~(partial & (strength < 0.9)), 1, 0)
+    # else opposed (one family negated, or the other family), or one thing said twice
+    other = ~kept & ~(neutral_a | neutral_b) & ~kin & ~partial
+    other &= ~(strength < np.where(subject, 0.9, 0.6))
+    said_twice = ~same_family & ~same_polarity
+    sense[other & ~said_twice] = 2
+    twice = other & said_twice & ~(strength < 0.9)
+    sense[twice] = 1
+    strength[twice] *= 0.8
+    alike = alike >= 0.9
+    t = table
+    dated = t.dated[a_rows] & t.dated[b_rows]
+    xs, ys, xe, ye = t.start[a_rows], t.start[b_rows], t.end[a_rows], t.end[b_rows]
+    overlap = dated & (xs <= ye) & (ys <= xe)
+    widened = dated & ~overlap & (t.low[a_rows] <= t.high[b_rows]) & (t.low[b_rows] <= t.high[a_rows])
+    xa, ya = t.by_article[a_rows], t.by_article[b_rows]
+    later = widened & ((xa & ~ya & (ys > xe)) | (ya & ~xa & (xs > ye)))
+    outside = dated & ~overlap & ~widened
+    ongoing = outside & t.current[a_rows] & t.current[b_rows]
+    apart = outside & ~ongoing
+    undated = ~dated
+    agree = (sense == 1) & ~apart
+    ta, tb = t.targetless[a_rows], t.targetless[b_rows]
+    opposed = (sense == 2) & ~((ta | tb) & ~(ta & tb & alike))
+    shifted = opposed & (apart | ongoing | later)
+    da, db = t.days[a_rows], t.days[b_rows]
+    blurred = (t.long[a_rows] & t.dated[b_rows] & (2 * db < da)) | (t.long[b_rows] & t.dated[a_rows] & (2 * da < db))
+    conflict = (opposed & ~shifted & ~(t.weak[a_rows] | t.weak[b_rows])
+                & ~(undated & ((t.family[a_rows] != t.family[b_rows]) | (strength < 0.9)
+                               | t.state[a_rows] | t.state[b_rows]))
+                & ~(t.hedged[a_rows] | t.hedged[b_rows]) & ~blurred)
+    found = np.zeros(len(where), np.int8)
+    found[agree] = AGREE
+    found[shifted] = SHIFTED
+    found[conflict] = CONFLICT
+    codes[where] = found
+    return codes
+
