@@ -141,11 +141,43 @@ def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge
     document's contract), so the claims related to many others make the heads that keep
     the most pairs `diff` reports in one group. Each claim's relations are counted among
     the claims the blocking index offers it, as the grouping itself looks them up."""
-    import numpy as np
-
     index = HeadIndex(neighbours=RANK_NEIGHBOURS)
     for position, entry in enumerate(entries):
         index.add(position, entry.claim)
+    if len(entries) >= BULK_FROM:
+        changes, agreeing = _count_in_bulk(entries, views, rule, index)
+    else:
+        changes, agreeing = _count(entries, views, rule, index)
+    keys = [(not changed, -agreed, *head_rank(entry))
+            for changed, agreed, entry in zip(changes, agreeing, entries)]
+    return sorted(range(len(entries)), key=keys.__getitem__)
+
+
+def _count(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int]]:
+    """For each claim: whether a candidate of another article contradicts or shifts against
+    it, and how many agree, one pair at a time."""
+    articles = [entry.claim.article_id for entry in entries]
+    relation = rule.relation
+    changes, agreeing = [], []
+    for position, entry in enumerate(entries):
+        view, article = views[position], articles[position]
+        changed, agreed = False, 0
+        for other in index.candidates(entry.claim, one_sided=False):
+            if articles[other] != article:
+                found = relation(view, views[other])
+                if found == "agree":
+                    agreed += 1
+                elif found is not None:
+                    changed = True
+        changes.append(changed)
+        agreeing.append(agreed)
+    return changes, agreeing
+
+
+def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int]]:
+    """_count's answer with the pairs judged in batches on numpy arrays (Judge.relations)."""
+    import numpy as np
+
     numbers: dict[str, int] = {}
     articles = np.fromiter((numbers.setdefault(e.claim.article_id, len(numbers)) for e in entries),
                            np.int64, len(entries))
@@ -157,7 +189,6 @@ def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge
     others: list[int] = []
 
     def count() -> None:
-        # judge the pairs gathered, in bulk (Judge.relations), counting per asking claim
         first = np.repeat(np.array(claims, np.int64), np.array(counts, np.int64))
         second = np.array(others, np.int64)
         other_article = articles[first] != articles[second]
@@ -175,11 +206,12 @@ def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge
         if len(others) >= _BULK:
             count()
     count()
-    keys = [(not changed, -agreed, *head_rank(entry))
-            for changed, agreed, entry in zip(changes.tolist(), agreeing.tolist(), entries)]
-    return sorted(range(len(entries)), key=keys.__getitem__)
+    return changes.tolist(), agreeing.tolist()
 
 
+# From this many claims head_order judges in bulk (numpy; smaller inputs, the seeds or
+# one story's coverage, start faster without importing it).
+BULK_FROM = 20_000
 # Pairs judged at once in head_order: enough that numpy's cost per call vanishes, few enough
 # that the arrays of one batch stay small beside the claims.
 _BULK = 1 << 19
