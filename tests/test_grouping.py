@@ -192,3 +192,24 @@ def test_heads_are_claims_shifted_against_first_then_those_agreeing_with_most():
     assert [entries[n].claim.id for n in order] == ["p-0", "q-0", "r-0", "s-0", "q-1"]
     group = compare_documents(docs).groups[0]
     assert relations(group) == [("p", "agree"), ("q", "agree"), ("r", "agree"), ("s", "shifted")]
+
+
+@pytest.mark.parametrize("seed", [3, 5, 11])
+def test_head_order_counts_the_same_in_bulk_and_pair_by_pair(seed, monkeypatch):
+    entries = [Entry(c, d.article.source, n) for n, (d, c) in
+               enumerate((d, c) for d in random_documents(seed, articles=30) for c in d.claims)]
+    rule = Judge()
+    views = [rule.view(e.claim) for e in entries]
+    index = HeadIndex(neighbours=grouping.RANK_NEIGHBOURS)
+    for position, entry in enumerate(entries):
+        index.add(position, entry.claim)
+    one_by_one = grouping._count(entries, views, rule, index)
+    assert sum(one_by_one[0]) and sum(one_by_one[1])  # contradictions and agreements to count
+    for bulk in (1 << 19, 50):  # one batch, and many small ones
+        monkeypatch.setattr(grouping, "_BULK", bulk)
+        assert grouping._count_in_bulk(entries, views, rule, index) == one_by_one
+    orders = []
+    for bulk_from in (10 ** 9, 0):
+        monkeypatch.setattr(grouping, "BULK_FROM", bulk_from)
+        orders.append(grouping.head_order(entries, views, rule))
+    assert orders[0] == orders[1]

@@ -166,8 +166,9 @@ class Candidate:
     why: str
 
 
-def _words(text: str) -> frozenset[str]:
-    stop = cue("comparison_stopwords")  # "the", "said": words that say nothing of the claim
+def _words(text: str, stop: frozenset[str] | None = None) -> frozenset[str]:
+    if stop is None:
+        stop = cue("comparison_stopwords")  # "the", "said": words that say nothing of the claim
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in stop and len(w) > 2)
 
 
