@@ -16,6 +16,7 @@ from claimcmp.pipeline.dep_labels import (  # noqa: F401 (imported from here by 
 from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by other modules)
     MentionIndex, as_party, is_state_body, other_party, party_key,
 )
+from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.references import (
     RELATIVE_PRONOUNS, is_pair_phrase, named_pair, recent_pair, resolve_pronoun,
 )
@@ -142,11 +143,26 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     if not words & stance_lexicon().cue("state_nouns") or \
             not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return []
+    doers = _doer_tokens(head)
     for span in index.before(head, {"country", "person", "organization"}, window=3):
+        if span.root.i in doers:
+            continue  # "X and Y cut ties with the country": not X or Y themselves
         party = as_party(index.actor_dict(span))
         if party is not None and party["kind"] == "country" and _state_form_fits(head, party):
             return [party]
     return []
+
+
+def _doer_tokens(head: Token) -> set[int]:
+    """The tokens of the doers of the verb a definite noun hangs on, with their coordinated
+    ones: "Egypt and Jordan cut ties with the country"."""
+    verb = head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = subject_token(verb)[0] if verb.pos_ in {"VERB", "AUX"} else None
+    if subject is None:
+        return set()
+    return {t.i for t in subject.subtree if t.dep_ in {"conj", "poss", "amod", "compound"} or t.i == subject.i}
 
 
 def _state_form_fits(head: Token, country: dict) -> bool:

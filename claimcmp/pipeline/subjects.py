@@ -99,11 +99,24 @@ def _relative_clause(current: Token) -> _Climb:
     if current.head.lemma_.lower() in cue("control_nouns"):
         # "Russia has no intention to replace the USA", "Iran's decision to expel":
         # whoever holds the intention acts
-        owner = next((c for c in current.head.children if c.dep_ == "poss"), None)
+        owner = _intent_owner(current.head, current)
         if owner is not None:
             return _Climb(subject=owner)
         return _Climb(next=current.head.head)
     return _Climb(subject=current.head)
+
+
+def _intent_owner(noun: Token, clause: Token) -> Token | None:
+    """Who holds an intent noun: "Iran's decision to expel" (poss), "the Iranian decision to
+    expel", "the decision of / by Iran to expel" (its "of" or "by" object before the infinitive)."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ == "NORP"):
+            return child  # "Iran's decision", "the Iranian decision"
+        if child.dep_ == "prep" and child.lower_ in {"of", "by"} and child.i < clause.i:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and _can_act(pobj):
+                return pobj
+    return None
 
 
 def _is_passive(verb: Token) -> bool:

@@ -1,0 +1,39 @@
+"""WHO and WHOM read from the parse (pipeline/subjects.py, pipeline/arguments.py): the doer
+of an infinitive under a noun of intent, and a definite state noun ("the country") that
+refers back (each rule documented by sentences written here)."""
+from __future__ import annotations
+
+from sentences import claims
+from sentences import triples as claim_triples
+
+
+def triples(nlp, text: str) -> set[tuple]:
+    return claim_triples(claims(nlp, text))
+
+
+def test_the_holder_of_an_intent_named_after_by_does_the_act(nlp):
+    found = triples(nlp, "The move by Egypt to expel Iranian diplomats angered Tehran.")
+    assert ("EGY", "conflict", "positive", "IRN") in found
+
+
+def test_the_holder_of_an_intent_named_after_of_does_the_act(nlp):
+    found = triples(nlp, "Oman condemned the decision of Kuwait to sever relations with Iran.")
+    assert ("KWT", "conflict", "positive", "IRN") in found
+    assert ("OMN", "conflict", "positive", "IRN") not in found
+
+
+def test_a_national_adjective_on_an_intent_noun_holds_it(nlp):
+    found = triples(nlp, "The Iranian decision to expel British diplomats angered London.")
+    assert ("IRN", "conflict", "positive", "GBR") in found
+
+
+def test_regretting_anothers_decision_criticizes_it(nlp):
+    found = triples(nlp, "Qatar regrets the Saudi decision to cut diplomatic ties with Doha.")
+    assert ("QAT", "conflict", "positive", "SAU") in found
+
+
+def test_the_country_is_not_one_of_the_doers_themselves(nlp):
+    text = "Iran hosted the talks. Later Peru and Chile cut ties with the country."
+    found = triples(nlp, text)
+    assert ("PER", "conflict", "positive", "IRN") in found
+    assert ("PER", "conflict", "positive", "CHL") not in found
