@@ -207,3 +207,21 @@ def test_drills_around_a_place_are_toward_its_country(nlp):
     for text in ("Russian warships held drills around Japan on Friday.",
                  "Russia staged naval drills near Japan on Friday."):
         assert ("RUS", "conflict", "positive", "JPN") in claim_triples(claims(nlp, text)), text
+
+
+def test_a_hyphenated_modifier_qualifies_an_operation(nlp):
+    """The parser splits "anti-terrorist" into three modifiers; the entry's required
+    modifier is read whole."""
+    found = triples(nlp, "Kosovo began an anti-terrorist operation.")
+    assert ("XKX", "conflict", "positive", None) in found
+
+
+def test_counter_terrorism_measures_are_a_military_operation(nlp):
+    found = claims(nlp, "Azerbaijan launched counter-terrorism measures.")
+    assert [(c["subject"]["id"], c["stance"], c["family"]) for c in found] == [("AZE", "military operation", "conflict")]
+    assert claims(nlp, "Peru adopted measures to help its farmers.") == []
+
+
+def test_none_of_the_rockets_intercepted_denies_the_interception(nlp):
+    found = triples(nlp, "None of the rockets was intercepted by Israeli air defences.")
+    assert found and all(p == "negative" for _, _, p, _ in found)

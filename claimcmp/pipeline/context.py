@@ -106,6 +106,14 @@ def _names_a_claim(noun: Token, lex: StanceLexicon) -> bool:
         noun.lemma_.lower() in lex.cue("allegation_nouns") | lex.cue("report_nouns")
 
 
+def _no_one(subject: Token) -> bool:
+    """A subject that names no one: "no soldiers", "neither side", "none of the rockets"."""
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    return subject.lower_ in {"none", "nobody", "nothing", "neither"} or \
+        any(c.dep_ in {"det", "preconj"} and c.lower_ in {"no", "neither"} for c in subject.children)
+
+
 def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     negations = lex.cue("negations")
     if word.dep_ == "conj" and word.pos_ == "NOUN" and any(
@@ -117,8 +125,8 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
-            if tok.i == word.i and child.dep_ == "nsubjpass" and any(c.dep_ == "det" and c.lower_ == "no" for c in child.children):
-                return True  # "no soldiers were harmed": none underwent the act
+            if tok.i == word.i and _no_one(child):
+                return True  # "no soldiers were harmed", "none of the rockets hit": no one did
             if child.dep_ == "advmod" and child.lower_ in {"never", "hardly", "barely"}:
                 return True
         if tok.i != word.i and tok.dep_ == "pobj" and tok.head.lower_ == "without":

@@ -266,7 +266,13 @@ def _held_by_polity(region: dict | None, own: set) -> dict | None:
 
 
 def has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
-    return any(c.lower_ in modifiers for c in word.children if c.dep_ in {"amod", "compound", "nmod"})
+    """Whether a modifier of `word` is one of `modifiers`, hyphenated ones whole: the parser
+    splits "anti-terrorist operation" into three modifiers."""
+    mods = [c for c in word.children if c.dep_ in {"amod", "compound", "nmod"} and c.i < word.i]
+    if any(c.lower_ in modifiers for c in mods):
+        return True
+    joined = word.doc[mods[0].i:word.i].text.lower().split() if mods else []
+    return any(w.strip("\"'“”") in modifiers for w in joined)
 
 
 def is_headline(sent: Span) -> bool:
