@@ -225,3 +225,25 @@ def test_counter_terrorism_measures_are_a_military_operation(nlp):
 def test_none_of_the_rockets_intercepted_denies_the_interception(nlp):
     found = triples(nlp, "None of the rockets was intercepted by Israeli air defences.")
     assert found and all(p == "negative" for _, _, p, _ in found)
+
+
+def test_a_toll_with_no_parties_is_that_of_the_armed_act_just_told(nlp):
+    text = "Peru fired rockets at a Chilean outpost. The strike caused no casualties."
+    found = [c for c in last_sentence_claims(nlp, text)]
+    assert [(c["subject"]["id"], c["stance"], c["polarity"], c["target"]["id"]) for c in found] == \
+        [("PER", "kill", "negative", "CHL")]
+
+
+def test_a_toll_of_another_party_is_not_the_armed_acts(nlp):
+    text = "Peru fired rockets at a Chilean outpost. There were no Bolivian casualties."
+    assert [c["stance"] for c in claims(nlp, text)] == ["attack"]  # no toll of Peru's
+
+
+def test_the_absence_of_an_act_negates_it(nlp):
+    found = triples(nlp, "Analysts noted a lack of cooperation between Serbia and Kosovo.")
+    assert ("SRB", "cooperation", "negative", "XKX") in found
+
+
+def test_an_object_naming_no_one_negates_the_act(nlp):
+    found = triples(nlp, "The Syrian army attacked nobody.")
+    assert found and all(p == "negative" for _, _, p, _ in found)

@@ -107,8 +107,9 @@ def _names_a_claim(noun: Token, lex: StanceLexicon) -> bool:
 
 
 def _no_one(subject: Token) -> bool:
-    """A subject that names no one: "no soldiers", "neither side", "none of the rockets"."""
-    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+    """A subject or object that names no one: "no soldiers", "neither side", "none of the
+    rockets", "killed no one"."""
+    if subject.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
         return False
     return subject.lower_ in {"none", "nobody", "nothing", "neither"} or \
         any(c.dep_ in {"det", "preconj"} and c.lower_ in {"no", "neither"} for c in subject.children)
@@ -119,6 +120,8 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     if word.dep_ == "conj" and word.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in word.head.children):
         return True  # "no convergence or partnership"
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in lex.cue("absence_nouns"):
+        return True  # "the absence of casualties", "a lack of cooperation"
     if word.dep_ == "attr" and word.head.lemma_ == "be" and any(c.dep_ == "neg" for c in word.head.children):
         return True  # "the pause is not a ceasefire"
     for tok in governors(word, limit=1 if local else 4, own_clause=True):
@@ -126,7 +129,7 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
             if tok.i == word.i and _no_one(child):
-                return True  # "no soldiers were harmed", "none of the rockets hit": no one did
+                return True  # "no soldiers were harmed", "none of the rockets hit", "killed no one"
             if child.dep_ == "advmod" and child.lower_ in {"never", "hardly", "barely"}:
                 return True
         if tok.i != word.i and tok.dep_ == "pobj" and tok.head.lower_ == "without":

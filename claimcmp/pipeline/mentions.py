@@ -25,6 +25,8 @@ class MentionIndex:
     recent_pairs: list[tuple[dict, dict]] = field(default_factory=list)
     pair_sentences: list[int] = field(default_factory=list)  # sentence number of each recent pair
     accusers: dict[str, dict] = field(default_factory=dict)  # accused party -> latest accuser
+    # (doer, target) of armed acts with the sentence number: whom a later toll is about
+    armed_pairs: list[tuple[tuple[dict, dict], int]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -65,6 +67,18 @@ class MentionIndex:
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
             self.recent_pairs.append(pair)
             self.pair_sentences.append(self.sentence_number(token))
+
+    def note_armed_act(self, subject: dict, target: dict, token: Token) -> None:
+        """Remember the parties of an armed act: "The strike caused no casualties" is its toll."""
+        pair = (as_party(subject), as_party(target))
+        if None not in pair and party_key(pair[0]) != party_key(pair[1]):
+            self.armed_pairs.append((pair, self.sentence_number(token)))
+
+    def last_armed_pair(self, token: Token, window: int = 2) -> list[dict]:
+        """The parties of the latest armed act at most `window` sentences before `token`'s."""
+        if self.armed_pairs and self.sentence_number(token) - self.armed_pairs[-1][1] <= window:
+            return list(self.armed_pairs[-1][0])
+        return []
 
     def note_accusation(self, accuser: dict, accused: dict) -> None:
         party = as_party(accuser)

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of, between_actors, between_tokens, object_tokens
-from claimcmp.pipeline.mentions import MentionIndex, other_party
+from claimcmp.pipeline.mentions import MentionIndex, as_party, other_party, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
     Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, noun_parties,
@@ -49,6 +49,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     if entry.owner == "target":
         _victims(noun, index, s)
     _noun_objects(noun, entry, index, s)
+    if entry.owner == "target" and not s.own:
+        _toll_of_armed_act(noun, index, s)
     between = list(s.pair)  # a governing verb may take the pair as its own targets
     # "the US-brokered truce between X and Y": the broker is no party to it
     brokers = brokering.hyphen_brokers(noun, index) if len(between) >= 2 else []
@@ -79,6 +81,20 @@ def _victims(noun: Token, index: MentionIndex, s: _NounClaim) -> None:
     phrase the doer ("no American casualties from the Syrian shelling")."""
     victims = [a for c in noun.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
     s.own, s.targets = [a for a in s.own if a not in victims], victims
+
+
+def _toll_of_armed_act(noun: Token, index: MentionIndex, s: _NounClaim) -> None:
+    """A toll with no doer is that of the latest armed act told just before: "Iran fired
+    missiles at the base. The strike caused no casualties" (Iran killed no one of the US);
+    "no American casualties" after it only when the Americans were its target."""
+    pair = index.last_armed_pair(noun)
+    if not pair:
+        return
+    doer, target = pair
+    named = s.targets or s.pair  # "no casualties among American troops": a between-word's
+    if named and party_key(target) not in {party_key(as_party(a) or a) for a in named}:
+        return
+    s.own, s.targets, s.pair, s.implicit = [doer], named or [target], [], True
 
 
 def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
