@@ -37,3 +37,10 @@ def test_the_country_is_not_one_of_the_doers_themselves(nlp):
     found = triples(nlp, text)
     assert ("PER", "conflict", "positive", "IRN") in found
     assert ("PER", "conflict", "positive", "CHL") not in found
+
+
+def test_a_clause_taken_for_a_fronted_quote_keeps_its_subject(nlp):
+    """The parser reads "Chile is a member of NATO, supports ..." like "X is ready, said Y":
+    the verb after the comma has no subject of its own."""
+    found = triples(nlp, "Chile is a member of NATO, supports Ukraine and condemns Russia.")
+    assert found == {("CHL", "cooperation", "positive", "UKR"), ("CHL", "conflict", "positive", "RUS")}

@@ -247,3 +247,8 @@ def test_the_absence_of_an_act_negates_it(nlp):
 def test_an_object_naming_no_one_negates_the_act(nlp):
     found = triples(nlp, "The Syrian army attacked nobody.")
     assert found and all(p == "negative" for _, _, p, _ in found)
+
+
+def test_reducing_tensions_is_no_hostile_act(nlp):
+    found = triples(nlp, "Peru and Chile will hold talks to discuss reducing tensions.")
+    assert not any(f == "conflict" for _, f, _, _ in found)

@@ -61,6 +61,9 @@ def _climb(current: Token) -> _Climb:
         return _Climb(next=current.head.head.head)  # "in order to V": V shares the main verb's subject
     if current.dep_ == "xcomp":
         return _controlled(current)
+    subject = _fronted_clause_subject(current)
+    if subject is not None:
+        return _Climb(subject=subject)
     if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
         return _Climb(next=current.head)
     if current.dep_ in {"acomp", "attr", "oprd"} or (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
@@ -74,6 +77,18 @@ def _climb(current: Token) -> _Climb:
         obj = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
         return _Climb(subject=obj) if obj is not None else _Climb(next=governor)
     return _Climb()
+
+
+def _fronted_clause_subject(current: Token) -> Token | None:
+    """"Chile is a member of NATO, supports Ukraine": the parser makes the first clause a
+    complement of the second (as in "X is ready, said Y"), which then has no subject of its
+    own; the first clause's subject does both."""
+    if current.dep_ != "ROOT":
+        return None
+    fronted = next((c for c in current.lefts if c.dep_ == "ccomp"), None)
+    if fronted is None:
+        return None
+    return next((c for c in fronted.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _controlled(current: Token) -> _Climb:
