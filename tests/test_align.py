@@ -452,10 +452,16 @@ def test_a_claim_contradicted_by_one_claim_and_confirmed_by_another_shows_both()
         ("shifted", "cooperate", "suspend cooperation")]
 
 
-def test_a_claim_with_an_inferred_party_agrees_but_never_contradicts():
-    stated = claim("cooperate", when=span("2017-01-01", "2017-12-31"))
-    inferred = claim("cooperate", polarity="negative", when=span("2017-01-20", "2017-03-28")).model_copy(
+def test_a_claim_with_an_inferred_party_contradicts_only_the_same_act_stated():
+    stated = claim("cooperate", when=span("2017-01-01", "2017-01-31"))
+    inferred = claim("cooperate", polarity="negative", when=span("2017-01-20", "2017-01-28")).model_copy(
         update={"confidence": 0.45})
-    assert relations(diff([stated], [inferred])) == []
-    agreeing = claim("cooperate", when=span("2017-02-01", "2017-02-02")).model_copy(update={"confidence": 0.45})
+    # "India struck Pakistan" against "the jets hit no target" (Pakistan filled in)
+    assert relations(diff([stated], [inferred])) == ["conflict"]
+    other_act = claim("ally", polarity="negative", when=span("2017-01-20", "2017-01-28")).model_copy(
+        update={"confidence": 0.45})
+    assert relations(diff([stated], [other_act])) == []
+    both = stated.model_copy(update={"confidence": 0.45})
+    assert relations(diff([both], [inferred])) == []
+    agreeing = claim("cooperate", when=span("2017-01-05", "2017-01-06")).model_copy(update={"confidence": 0.45})
     assert relations(diff([stated], [agreeing])) == ["agree"]

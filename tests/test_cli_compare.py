@@ -55,6 +55,16 @@ def test_an_array_of_extract_documents_reads_like_the_files_one_by_one(docs):
     assert run(["compare", "all.json", "-f", "json"]).stdout == run(["compare", *docs, "-f", "json"]).stdout
 
 
+def test_a_folder_of_extract_documents_reads_like_its_files_in_order(docs, tmp_path):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    for name in sorted(docs):  # the folder's order: sorted by name
+        (folder / name).write_bytes((tmp_path / name).read_bytes())
+    result = run(["compare", "documents", "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == run(["compare", *sorted(docs), "-f", "json"]).stdout
+
+
 def test_jsonl_is_one_group_a_line(docs):
     groups = json.loads(run(["compare", *docs, "-f", "json"]).stdout)["groups"]
     lines = run(["compare", *docs, "-f", "jsonl"]).stdout.splitlines()

@@ -68,7 +68,8 @@ def _reference(a, b, window):
             and 2 * ((y.when.end - y.when.start).days + 1) < (x.when.end - x.when.start).days + 1
             for x, y in ((a, b), (b, a)))
         if relation == "conflict" and (
-                min(a.confidence, b.confidence) < INFERRED_CONFIDENCE
+                max(a.confidence, b.confidence) < INFERRED_CONFIDENCE
+                or (min(a.confidence, b.confidence) < INFERRED_CONFIDENCE and strength < 0.9)
                 or (when == "undated" and (a.family != b.family or strength < 0.9
                                            or sg.is_state(a.stance) or sg.is_state(b.stance)))
                 or align._HEDGED & {a.modality, b.modality} or blurred):

@@ -59,7 +59,7 @@ def load_documents(paths: list[str], *, date, model, jobs: int, messages) -> lis
     from claimcmp.io import LoadedArticle, iter_inputs, load_extract_documents
 
     def inputs():
-        for path in paths:
+        for path in _with_document_folders_opened(paths):
             try:
                 documents = load_extract_documents(path)
             except InputError as error:
@@ -81,6 +81,32 @@ def load_documents(paths: list[str], *, date, model, jobs: int, messages) -> lis
         else:
             documents.append(item)
     return documents
+
+
+def _with_document_folders_opened(paths: list[str]) -> list[str]:
+    """paths, a folder holding extract documents replaced by its files (sorted as extract
+    reads a folder), so that each document is read as one; a folder of articles only stays
+    whole, for extract's ids of same-named files in subfolders."""
+    import os
+    from pathlib import Path
+
+    from claimcmp.io import article_files, load_extract_documents
+
+    out = []
+    for path in paths:
+        members = [os.path.join(path, *relative.parts) for relative in article_files(Path(path))] \
+            if path != "-" and os.path.isdir(path) else []
+        out.extend(members if any(_holds_documents(m, load_extract_documents) for m in members) else [path])
+    return out
+
+
+def _holds_documents(path: str, load) -> bool:
+    from claimcmp.errors import InputError
+
+    try:
+        return load(path) is not None
+    except InputError:
+        return True  # an invalid document: reported when it is read
 
 
 def outlet(article, source_from: str) -> str | None:

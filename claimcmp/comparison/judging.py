@@ -209,8 +209,11 @@ class Judge:
             return None  # a claim with no other party contradicts nothing else
         if when in ("apart", "ongoing", "later"):
             return "shifted", fit, strength, stance, when
-        if a.weak or b.weak:
-            return None  # a party the extractor filled in grounds no contradiction
+        if (a.weak and b.weak) or ((a.weak or b.weak) and strength < 0.9):
+            # A party the extractor filled in grounds no contradiction, unless the other
+            # claim names it and the act is the same: "India struck Pakistan" against
+            # "the jets hit no target" (denials rarely name the other side again).
+            return None
         if when == "undated" and (a.family != b.family or strength < 0.9 or a.state or b.state):
             return None  # moments of one story, unless one act is affirmed and denied
         if a.hedged or b.hedged or (a.long and ys is not None and 2 * b.days < a.days) or (
@@ -419,7 +422,8 @@ def _relations(self, table: ViewTable, first, second):
     shifted = opposed & (apart | ongoing | later)
     da, db = t.days[a_rows], t.days[b_rows]
     blurred = (t.long[a_rows] & t.dated[b_rows] & (2 * db < da)) | (t.long[b_rows] & t.dated[a_rows] & (2 * da < db))
-    conflict = (opposed & ~shifted & ~(t.weak[a_rows] | t.weak[b_rows])
+    wa, wb = t.weak[a_rows], t.weak[b_rows]
+    conflict = (opposed & ~shifted & ~((wa & wb) | ((wa | wb) & (strength < 0.9)))
                 & ~(undated & ((t.family[a_rows] != t.family[b_rows]) | (strength < 0.9)
                                | t.state[a_rows] | t.state[b_rows]))
                 & ~(t.hedged[a_rows] | t.hedged[b_rows]) & ~blurred)
