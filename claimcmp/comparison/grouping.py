@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from claimcmp.comparison.align import region_countries
 from claimcmp.comparison.blocking import HeadIndex, actor_tokens  # noqa: F401 (re-exported)
-from claimcmp.comparison.judging import AGREE, SHIFTED, ClaimView, Judge, ViewTable
+from claimcmp.comparison.judging import AGREE, CONFLICT, SHIFTED, ClaimView, Judge, ViewTable
 from claimcmp.models import Actor, Claim
 
 _HEDGED = frozenset({"possible", "conditional", "desired"})
@@ -137,7 +137,8 @@ def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge
     claims that contradict, or tell another time of, a claim of another article (a state
     "since X" that later accounts shift against heads the group they are shifted in, and
     the claims that agree with it join it), then those that agree with the most claims of
-    other articles, then head_rank. A member relates only to its head (the compare
+    other articles, of those the ones contradicted by the most (their contradictions join
+    the group they head), then head_rank. A member relates only to its head (the compare
     document's contract), so the claims related to many others make the heads that keep
     the most pairs `diff` reports in one group. Each claim's relations are counted among
     the claims the blocking index offers it, as the grouping itself looks them up."""
@@ -145,23 +146,23 @@ def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge
     for position, entry in enumerate(entries):
         index.add(position, entry.claim)
     if len(entries) >= BULK_FROM:
-        changes, agreeing = _count_in_bulk(entries, views, rule, index)
+        changes, conflicting, agreeing = _count_in_bulk(entries, views, rule, index)
     else:
-        changes, agreeing = _count(entries, views, rule, index)
-    keys = [(not changed, -agreed, *head_rank(entry))
-            for changed, agreed, entry in zip(changes, agreeing, entries)]
+        changes, conflicting, agreeing = _count(entries, views, rule, index)
+    keys = [(not changed, -agreed, -conflicts, *head_rank(entry))
+            for changed, conflicts, agreed, entry in zip(changes, conflicting, agreeing, entries)]
     return sorted(range(len(entries)), key=keys.__getitem__)
 
 
-def _count(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int]]:
+def _count(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int], list[int]]:
     """For each claim: whether a candidate of another article contradicts or shifts against
-    it, and how many agree, one pair at a time."""
+    it, how many contradict it and how many agree, one pair at a time."""
     articles = [entry.claim.article_id for entry in entries]
     relation = rule.relation
-    changes, agreeing = [], []
+    changes, conflicting, agreeing = [], [], []
     for position, entry in enumerate(entries):
         view, article = views[position], articles[position]
-        changed, agreed = False, 0
+        changed, conflicts, agreed = False, 0, 0
         for other in index.candidates(entry.claim, one_sided=False):
             if articles[other] != article:
                 found = relation(view, views[other])
@@ -169,12 +170,14 @@ def _count(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], l
                     agreed += 1
                 elif found is not None:
                     changed = True
+                    conflicts += found == "conflict"
         changes.append(changed)
+        conflicting.append(conflicts)
         agreeing.append(agreed)
-    return changes, agreeing
+    return changes, conflicting, agreeing
 
 
-def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int]]:
+def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int], list[int]]:
     """_count's answer with the pairs judged in batches on numpy arrays (Judge.relations)."""
     import numpy as np
 
@@ -183,6 +186,7 @@ def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[
                            np.int64, len(entries))
     table = ViewTable(views)
     agreeing = np.zeros(len(entries), np.int64)
+    conflicting = np.zeros(len(entries), np.int64)
     changes = np.zeros(len(entries), np.bool_)
     claims: list[int] = []  # the claims asking, and how many candidates each
     counts: list[int] = []
@@ -195,6 +199,7 @@ def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[
         first, second = first[other_article], second[other_article]
         codes = rule.relations(table, first, second)
         agreeing[:] += np.bincount(first[codes == AGREE], minlength=len(entries))
+        conflicting[:] += np.bincount(first[codes == CONFLICT], minlength=len(entries))
         changes[first[codes >= SHIFTED]] = True
         claims.clear(), counts.clear(), others.clear()
 
@@ -206,7 +211,7 @@ def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[
         if len(others) >= _BULK:
             count()
     count()
-    return changes.tolist(), agreeing.tolist()
+    return changes.tolist(), conflicting.tolist(), agreeing.tolist()
 
 
 # From this many claims head_order judges in bulk (numpy; smaller inputs, the seeds or
