@@ -44,3 +44,8 @@ def test_a_clause_taken_for_a_fronted_quote_keeps_its_subject(nlp):
     the verb after the comma has no subject of its own."""
     found = triples(nlp, "Chile is a member of NATO, supports Ukraine and condemns Russia.")
     assert found == {("CHL", "cooperation", "positive", "UKR"), ("CHL", "conflict", "positive", "RUS")}
+
+
+def test_his_country_is_the_country_of_whoever_his_names(nlp):
+    found = claims(nlp, "Peru's foreign minister said his country will not attack Chile.")
+    assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("PER", "negative", "CHL")]

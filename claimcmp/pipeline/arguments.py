@@ -71,7 +71,23 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
     if head.lemma_.lower() in cue("opponent_nouns"):
         # "Iran's enemies (Saudi Arabia)": whoever the appositive names, never the possessor
         return [a for c in head.children if c.dep_ == "appos" for a in _actors_at(c, index)]
-    return _modifier_actors(head, index) or _definite_state(head, index)
+    return _possessors_country(head, index) or _modifier_actors(head, index) or _definite_state(head, index)
+
+
+def _possessors_country(head: Token, index: MentionIndex) -> list[dict]:
+    """"his country", "our nation": the country of whoever the possessive pronoun names
+    (a minister is not his country)."""
+    if head.lemma_.lower() not in cue("country_nouns"):
+        return []
+    owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None:
+        return []
+    found = []
+    for actor in _actors_at(owner, index):
+        country = country_actor(actor["country"]) if actor.get("country") else None
+        if country is not None and country not in found:
+            found.append({**country, "mention": f"{owner.text} {head.text}"})
+    return found
 
 
 def _tagged_actors(head: Token, span: Span, index: MentionIndex) -> list[dict]:
