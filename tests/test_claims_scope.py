@@ -252,3 +252,16 @@ def test_an_object_naming_no_one_negates_the_act(nlp):
 def test_reducing_tensions_is_no_hostile_act(nlp):
     found = triples(nlp, "Peru and Chile will hold talks to discuss reducing tensions.")
     assert not any(f == "conflict" for _, f, _, _ in found)
+
+
+def test_a_hostile_act_with_no_other_party_is_toward_the_doers_adversary(nlp):
+    text = "Peru accused Chile of shelling its border posts. There were provocations by Chile."
+    found = last_sentence_claims(nlp, text)
+    assert [(c["subject"]["id"], c["family"], c["target"]["id"], c["confidence"]) for c in found] == \
+        [("CHL", "conflict", "PER", 0.45)]
+
+
+def test_no_adversary_is_read_from_sentences_long_before(nlp):
+    text = ("Peru accused Chile of shelling its border posts. Trade grew. Tourism grew. "
+            "Exports grew. There were provocations by Chile.")
+    assert not any(c["stance"] == "provocation" for c in claims(nlp, text))

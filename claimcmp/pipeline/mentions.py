@@ -27,6 +27,8 @@ class MentionIndex:
     accusers: dict[str, dict] = field(default_factory=dict)  # accused party -> latest accuser
     # (doer, target) of armed acts with the sentence number: whom a later toll is about
     armed_pairs: list[tuple[tuple[dict, dict], int]] = field(default_factory=list)
+    # (doer, target) of hostile acts with the sentence number: whom a party is at odds with
+    hostile_pairs: list[tuple[tuple[dict, dict], int]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -73,6 +75,25 @@ class MentionIndex:
         pair = (as_party(subject), as_party(target))
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
             self.armed_pairs.append((pair, self.sentence_number(token)))
+
+    def note_hostile_act(self, subject: dict, target: dict, token: Token) -> None:
+        """Remember the parties of a hostile act: "provocations by Armenia" is toward the
+        one Armenia was last told at odds with."""
+        pair = (as_party(subject), as_party(target))
+        if None not in pair and party_key(pair[0]) != party_key(pair[1]):
+            self.hostile_pairs.append((pair, self.sentence_number(token)))
+
+    def adversary(self, token: Token, party: dict, window: int = 2) -> list[dict]:
+        """The other party of the latest hostile act `party` took part in, at most `window`
+        sentences before `token`'s (its own sentence included)."""
+        here, key = self.sentence_number(token), party_key(as_party(party) or party)
+        for pair, number in reversed(self.hostile_pairs):
+            if here - number > window:
+                break
+            keys = [party_key(p) for p in pair]
+            if key in keys:
+                return [pair[1 - keys.index(key)]]
+        return []
 
     def last_armed_pair(self, token: Token, window: int = 2) -> list[dict]:
         """The parties of the latest armed act at most `window` sentences before `token`'s."""

@@ -69,6 +69,10 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         return []  # a one-way act of no one named; a mutual one is the article's principals'
     _governed_polarity(lex, noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
+    if len(s.own) == 1 and not s.targets and s.family == "conflict":
+        # "provocations by the Armenian side": toward the one it was just told at odds with
+        s.targets = index.adversary(noun, s.own[0])
+        s.implicit = s.implicit or bool(s.targets)
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
     brokered = brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
         brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)

@@ -211,6 +211,10 @@ def _implicit_parties(verb: Token, entry: StanceEntry, index: MentionIndex, s: _
     if len(s.subjects) == 1 and not s.targets and entry.symmetric and entry.family != "neutral":
         s.targets = usual_partner(verb, s.subjects[0], index)  # "to coordinate mutual operations"
         s.implicit = bool(s.targets)
+    if len(s.subjects) == 1 and not s.targets and entry.family == "conflict" and s.topic is None:
+        # "It threatened retaliation": toward the one it was just told at odds with
+        s.targets = index.adversary(verb, s.subjects[0])
+        s.implicit = bool(s.targets)
 
 
 def _verb_stance(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: MentionIndex,
