@@ -265,3 +265,14 @@ def test_no_adversary_is_read_from_sentences_long_before(nlp):
     text = ("Peru accused Chile of shelling its border posts. Trade grew. Tourism grew. "
             "Exports grew. There were provocations by Chile.")
     assert not any(c["stance"] == "provocation" for c in claims(nlp, text))
+
+
+def test_forces_moving_from_a_place_noun_are_a_movement(nlp):
+    found = claims(nlp, "The rebels withdrew from the town.")
+    assert [(c["subject"]["id"], c["stance"], c["family"], c["target"]) for c in found] == \
+        [("REBELS", "withdraw", "neutral", None)]
+
+
+def test_the_place_a_withdrawal_leaves_is_no_party_to_it(nlp):
+    found = claims(nlp, "Russia announced the withdrawal of its troops from Syria.")
+    assert [(c["subject"]["id"], c["stance"]) for c in found] == [("RUS", "withdraw")]

@@ -35,6 +35,7 @@ class _NounClaim:
     stated: bool = False
     carried: bool = False  # the governing verb performs, wants or sees the act
     implicit: bool = False  # the parties are the ones the text is about
+    destinations: set[int] = field(default_factory=set)  # where forces move, for a movement noun
 
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
@@ -48,6 +49,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     s = _NounClaim(parties.own, parties.tokens, parties.holders_only, entry.family, entry.stance)
     if entry.owner == "target":
         _victims(noun, index, s)
+    _moved_forces(noun, entry, index, s)
     _noun_objects(noun, entry, index, s)
     if entry.owner == "target" and not s.own:
         _toll_of_armed_act(noun, index, s)
@@ -77,7 +79,25 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     brokered = brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
         brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, entry.symmetric, None, s.arg_tokens,
-                  confidence, stated=s.stated), *constructions.side_of(lex, noun, s.own, index), *brokered]
+                  confidence, stated=s.stated, destinations=s.destinations),
+            *constructions.side_of(lex, noun, s.own, index), *brokered]
+
+
+def _moved_forces(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
+    """A movement noun: where forces move ("the withdrawal of its troops from Syria": a named
+    place or a place noun) is no party, and the forces' owner moves them."""
+    if entry.family != "neutral" or entry.stance not in cue("movement_stances"):
+        return
+    places = cue("place_nouns")
+    s.destinations = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree
+                      if t.dep_ in {"pobj", "conj"}
+                      and (t.i in index.place_at or t.pos_ == "NOUN" and t.lemma_.lower() in places)}
+    where = {a.get("country") or a["id"] for i in s.destinations if i in index.actor_at
+             for a in [index.actor_dict(index.actor_at[i])]}
+    s.own = [a for a in s.own if (a.get("country") or a["id"]) not in where]
+    if not s.own:
+        s.own = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" for a in actors_of(p, index)]
 
 
 def _victims(noun: Token, index: MentionIndex, s: _NounClaim) -> None:

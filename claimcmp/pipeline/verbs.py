@@ -101,8 +101,10 @@ def _moved_forces(verb: Token, entry: StanceEntry, index: MentionIndex, s: _Verb
     """"Sent hundreds of US troops to Syria": the troops are the sender's, Syria is where."""
     s.movement = entry.family == "neutral" and entry.stance in cue("movement_stances")
     if s.movement:
+        places = cue("place_nouns")
         s.destinations = {t.i for o in s.objects + [c for c in verb.children if c.dep_ == "prep"]
-                          for t in o.subtree if t.i in index.place_at and t.dep_ in {"dobj", "pobj", "conj"}}
+                          for t in o.subtree if t.dep_ in {"dobj", "pobj", "conj"}
+                          and (t.i in index.place_at or t.pos_ == "NOUN" and t.lemma_.lower() in places)}
         senders = {a.get("country") or a["id"] for a in s.subjects}
         s.objects = [o for o in s.objects if o.i not in s.destinations and not (
             {a.get("country") or a["id"] for a in actors_of(o, index)} & senders)]
