@@ -276,3 +276,9 @@ def test_forces_moving_from_a_place_noun_are_a_movement(nlp):
 def test_the_place_a_withdrawal_leaves_is_no_party_to_it(nlp):
     found = claims(nlp, "Russia announced the withdrawal of its troops from Syria.")
     assert [(c["subject"]["id"], c["stance"]) for c in found] == [("RUS", "withdraw")]
+
+
+def test_a_row_a_verb_happens_in_is_no_act_between_its_doers(nlp):
+    found = triples(nlp, "Peru and Chile severed ties with Cuba in a row over its elections.")
+    assert ("PER", "conflict", "positive", "CUB") in found
+    assert ("PER", "conflict", "positive", "CHL") not in found

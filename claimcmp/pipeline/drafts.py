@@ -169,8 +169,22 @@ def governing_verb(noun: Token) -> Token | None:
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
         return head if noun.dep_ != "conj" else governing_verb(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return head.head
+        return None if is_circumstance(noun) else head.head
+
     return None
+
+
+def is_circumstance(noun: Token) -> bool:
+    """"Severed ties in a row over ...": a noun after "in" or "amid" on a verb that has an
+    object of its own (not a light verb: "took part in hostilities") is the circumstance of
+    that act, neither what it acts on nor an act of its own."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ not in {"in", "amid"}:
+        return False
+    verb = head.head.head if head.head.dep_ == "dobj" else head.head  # "severed [ties in a row]"
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in cue("light_verbs")
 
 
 RESPONSIBILITY_NOUNS = {"responsibility", "involvement", "complicity", "participation"}

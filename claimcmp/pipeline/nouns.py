@@ -12,7 +12,7 @@ from claimcmp.pipeline.arguments import actors_of, between_actors, between_token
 from claimcmp.pipeline.mentions import MentionIndex, as_party, other_party, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
-    Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, noun_parties,
+    Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance, noun_parties,
     noun_target_preps, span_tokens, undergoer, verb_target_preps,
 )
 from claimcmp.pipeline.entries import governed, verb_entry
@@ -128,7 +128,7 @@ def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         return True
     if entry.unless and has_modifier(noun, entry.unless):
         return True
-    return _manner_of_another_act(lex, noun)
+    return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun))
 
 
 def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
