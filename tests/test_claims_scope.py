@@ -282,3 +282,9 @@ def test_a_row_a_verb_happens_in_is_no_act_between_its_doers(nlp):
     found = triples(nlp, "Peru and Chile severed ties with Cuba in a row over its elections.")
     assert ("PER", "conflict", "positive", "CUB") in found
     assert ("PER", "conflict", "positive", "CHL") not in found
+
+
+def test_the_one_blamed_for_an_act_did_it_as_the_accuser_tells_it(nlp):
+    found = claims(nlp, "Peru blamed Chile for the attack on its border posts.")
+    assert [(c["subject"]["id"], c["stance"], c["target"]["id"], c["modality"]) for c in found] == \
+        [("PER", "blame", "CHL", "asserted"), ("CHL", "attack", "PER", "reported")]

@@ -58,7 +58,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     brokers = brokering.hyphen_brokers(noun, index) if len(between) >= 2 else []
     s.own = [a for a in s.own if a not in brokers]
     _ended_act(lex, noun, entry, index, s)
-    _through_governor(lex, noun, entry, index, s)
+    if not _accused_of(lex, noun, index, s):
+        _through_governor(lex, noun, entry, index, s)
     _broken_down(lex, noun, entry, s)
     if entry.stance == "relations" and not _qualified_relations(lex, noun, index, s):
         return []
@@ -152,6 +153,27 @@ def _ended_act(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         s.stance = f"{ender.lemma_.lower()} {entry.stance}"
         if not s.own:
             s.own = [a for c in ender.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
+
+
+def _accused_of(lex: StanceLexicon, noun: Token, index: MentionIndex, s: _NounClaim) -> bool:
+    """"Azerbaijan blamed Armenia for the attack on its soldiers": the one blamed did the act,
+    toward the accuser unless the noun names another; False if the noun is no such act."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"of", "for"} or s.own:
+        return False
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or lex.verb_lemma(verb) not in lex.cue("accusing_verbs"):
+        return False
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    doers = actors_of(accused, index) if accused is not None else []
+    if not doers:
+        return False
+    s.own, s.arg_tokens = doers, s.arg_tokens | span_tokens(accused)
+    if not s.targets:
+        accuser = subject_token(verb)[0]
+        keys = {party_key(as_party(a) or a) for a in doers}
+        s.targets = [a for a in (actors_of(accuser, index) if accuser is not None else [])
+                     if party_key(as_party(a) or a) not in keys]
+    return True
 
 
 def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
