@@ -288,3 +288,13 @@ def test_the_one_blamed_for_an_act_did_it_as_the_accuser_tells_it(nlp):
     found = claims(nlp, "Peru blamed Chile for the attack on its border posts.")
     assert [(c["subject"]["id"], c["stance"], c["target"]["id"], c["modality"]) for c in found] == \
         [("PER", "blame", "CHL", "asserted"), ("CHL", "attack", "PER", "reported")]
+
+
+def test_failing_to_reach_an_agreement_denies_it(nlp):
+    found = triples(nlp, "Peru and Chile failed to reach an agreement.")
+    assert found == {("PER", "cooperation", "negative", "CHL")}
+
+
+def test_cancelling_a_visit_is_a_hostile_act(nlp):
+    found = claims(nlp, "Peru called off a visit to Chile.")
+    assert [(c["stance"], c["family"], c["target"]["id"]) for c in found] == [("call off visit", "conflict", "CHL")]

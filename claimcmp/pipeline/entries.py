@@ -75,8 +75,10 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
         if word.dep_ == "pobj" or word.dep_ == "pcomp" and governor.pos_ == "ADP":
             governor = governor.head  # "refrained from attacking": the verb above "from"
     g = lex.verb_lemma(governor)
-    if family == "neutral" and g in lex.cue("terminators") and word.dep_ == "xcomp":
-        return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "refused to deploy"
+    ends = g in lex.cue("terminators") or verb_phrase(governor) in lex.cue("terminators")
+    if family == "neutral" and ends and word.dep_ in {"xcomp", "dobj"}:
+        # "refused to deploy", "cancelled a planned visit", "called off the visit"
+        return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
     if family == "cooperation" and g in lex.cue("terminators"):
         return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
     if family == "conflict" and g in lex.cue("denials") and \

@@ -310,6 +310,9 @@ def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, inde
     accusation" (whoever last accused him), "there were no talks"."""
     if s.governor is not None:
         s.family, s.stance, s.polarity = governed(lex, noun, s.family, s.stance, s.polarity, s.governor)
+        if s.governor.dep_ == "xcomp" and s.governor.lemma_.lower() in lex.cue("light_verbs"):
+            # "failed to reach an agreement": the verb above the light verb negates the act
+            s.family, s.stance, s.polarity = governed(lex, s.governor, s.family, s.stance, s.polarity)
         if s.stance == "reject" and entry.stance == "accuse" and not s.targets and len(s.own) == 1:
             s.targets = index.accusers_of(s.own[0])
     if context.is_negated(noun, lex, local=not s.carried):
