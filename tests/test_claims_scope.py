@@ -298,3 +298,10 @@ def test_failing_to_reach_an_agreement_denies_it(nlp):
 def test_cancelling_a_visit_is_a_hostile_act(nlp):
     found = claims(nlp, "Peru called off a visit to Chile.")
     assert [(c["stance"], c["family"], c["target"]["id"]) for c in found] == [("call off visit", "conflict", "CHL")]
+
+
+def test_war_games_are_drills_and_held_by_two_countries_forces_are_joint(nlp):
+    assert [(c["stance"], c["target"]["id"]) for c in claims(nlp, "China held war games near Taiwan.")] == \
+        [("military drills", "TWN")]
+    found = triples(nlp, "French and Italian warships launched ten days of war games.")
+    assert found == {("FRA", "cooperation", "positive", "ITA")}

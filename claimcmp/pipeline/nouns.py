@@ -72,16 +72,31 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         return []  # a one-way act of no one named; a mutual one is the article's principals'
     _governed_polarity(lex, noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
-    if len(s.own) == 1 and not s.targets and s.family == "conflict":
-        # "provocations by the Armenian side": toward the one it was just told at odds with
-        s.targets = index.adversary(noun, s.own[0])
-        s.implicit = s.implicit or bool(s.targets)
+    _adversary_target(noun, index, s)
+    symmetric = _held_together(entry, s) or entry.symmetric
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
     brokered = brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
         brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)
-    return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, entry.symmetric, None, s.arg_tokens,
+    return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated, destinations=s.destinations),
             *constructions.side_of(lex, noun, s.own, index), *brokered]
+
+
+def _adversary_target(noun: Token, index: MentionIndex, s: _NounClaim) -> None:
+    """"Provocations by the Armenian side": toward the one it was just told at odds with."""
+    if len(s.own) == 1 and not s.targets and s.family == "conflict":
+        s.targets = index.adversary(noun, s.own[0])
+        s.implicit = s.implicit or bool(s.targets)
+
+
+def _held_together(entry: StanceEntry, s: _NounClaim) -> bool:
+    """"French and Egyptian warships launched war games": drills held by the forces of two
+    countries and aimed at no one are held together, cooperation between them; True then."""
+    countries = {a.get("country") or a["id"] for a in s.own}
+    if entry.stance != "military drills" or s.family != "conflict" or s.targets or len(countries) < 2:
+        return False
+    s.family, s.stance = "cooperation", "joint exercise"
+    return True
 
 
 def _moved_forces(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
@@ -367,7 +382,9 @@ def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
         return True
     head = lex.noun(noun.head.lemma_) if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else None
-    return head is not None and not head.requires  # "surveillance operations": the operation needs it
+    # "surveillance operations": an operation needs another modifier, the surveillance is the
+    # act; "war games": the games are an act by this very modifier
+    return head is not None and (not head.requires or noun.lower_ in head.requires)
 
 
 def _joint_exercise(noun: Token, entry: StanceEntry) -> StanceEntry:
