@@ -2,63 +2,40 @@
 for Y", "held talks", "ruled out cooperation", "the hostility of X towards Y"."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of, between_actors, between_tokens, object_tokens
-from claimcmp.pipeline.mentions import MentionIndex, as_party, other_party, party_key
+from claimcmp.pipeline.mentions import MentionIndex, other_party
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
-    Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance, noun_parties,
-    noun_target_preps, span_tokens, undergoer, verb_target_preps,
+    Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance,
+    noun_parties, noun_target_preps, span_tokens, undergoer, verb_target_preps,
 )
 from claimcmp.pipeline.entries import governed, verb_entry
+from claimcmp.pipeline.noun_roles import (
+    NounClaim, accused_of, adversary_target, held_together, joint_exercise, moved_forces, toll_of_armed_act, victims,
+)
 from claimcmp.pipeline.subjects import subject_token
-
-@dataclass
-class _NounClaim:
-    """What noun_draft's stages settle in turn about one event noun, from its parties to its
-    polarity: "Washington ruled out cooperation between the two" ends with own=[Washington]."""
-    own: list[dict]
-    arg_tokens: set[int]
-    holders_only: bool  # "American and Russian allies": the allies of each, of someone unnamed
-    family: str
-    stance: str
-    polarity: str = "positive"
-    targets: list[dict] = field(default_factory=list)
-    pair: list[dict] = field(default_factory=list)
-    governor: Token | None = None
-    inherited: bool = False  # the parties are the governing verb's subject's
-    stated: bool = False
-    carried: bool = False  # the governing verb performs, wants or sees the act
-    implicit: bool = False  # the parties are the ones the text is about
-    destinations: set[int] = field(default_factory=set)  # where forces move, for a movement noun
 
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
     """The claim of an event noun: "talks between X and Y", "X's support for Y", "held talks"."""
     if _not_a_claim(lex, noun, entry):
         return []
-    entry = _joint_exercise(noun, entry)
+    entry = joint_exercise(noun, entry)
     parties = noun_parties(noun, entry, index)
     if parties.named_conflict:
         return []
-    s = _NounClaim(parties.own, parties.tokens, parties.holders_only, entry.family, entry.stance)
-    if entry.owner == "target":
-        _victims(noun, index, s)
-    _moved_forces(noun, entry, index, s)
-    _noun_objects(noun, entry, index, s)
-    if entry.owner == "target" and not s.own:
-        _toll_of_armed_act(noun, index, s)
+    s = NounClaim(parties.own, parties.tokens, parties.holders_only, entry.family, entry.stance)
+    _own_phrase(noun, entry, index, s)
     between = list(s.pair)  # a governing verb may take the pair as its own targets
     # "the US-brokered truce between X and Y": the broker is no party to it
     brokers = brokering.hyphen_brokers(noun, index) if len(between) >= 2 else []
     s.own = [a for a in s.own if a not in brokers]
     _ended_act(lex, noun, entry, index, s)
-    if not _accused_of(lex, noun, index, s):
+    if not accused_of(lex, noun, index, s):
         _through_governor(lex, noun, entry, index, s)
     _broken_down(lex, noun, entry, s)
     if entry.stance == "relations" and not _qualified_relations(lex, noun, index, s):
@@ -72,8 +49,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         return []  # a one-way act of no one named; a mutual one is the article's principals'
     _governed_polarity(lex, noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
-    _adversary_target(noun, index, s)
-    symmetric = _held_together(entry, s) or entry.symmetric
+    adversary_target(noun, index, s)
+    symmetric = held_together(entry, s) or entry.symmetric
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
     brokered = brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
         brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)
@@ -82,59 +59,15 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
             *constructions.side_of(lex, noun, s.own, index), *brokered]
 
 
-def _adversary_target(noun: Token, index: MentionIndex, s: _NounClaim) -> None:
-    """"Provocations by the Armenian side": toward the one it was just told at odds with."""
-    if len(s.own) == 1 and not s.targets and s.family == "conflict":
-        s.targets = index.adversary(noun, s.own[0])
-        s.implicit = s.implicit or bool(s.targets)
-
-
-def _held_together(entry: StanceEntry, s: _NounClaim) -> bool:
-    """"French and Egyptian warships launched war games": drills held by the forces of two
-    countries and aimed at no one are held together, cooperation between them; True then."""
-    countries = {a.get("country") or a["id"] for a in s.own}
-    if entry.stance != "military drills" or s.family != "conflict" or s.targets or len(countries) < 2:
-        return False
-    s.family, s.stance = "cooperation", "joint exercise"
-    return True
-
-
-def _moved_forces(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
-    """A movement noun: where forces move ("the withdrawal of its troops from Syria": a named
-    place or a place noun) is no party, and the forces' owner moves them."""
-    if entry.family != "neutral" or entry.stance not in cue("movement_stances"):
-        return
-    places = cue("place_nouns")
-    s.destinations = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree
-                      if t.dep_ in {"pobj", "conj"}
-                      and (t.i in index.place_at or t.pos_ == "NOUN" and t.lemma_.lower() in places)}
-    where = {a.get("country") or a["id"] for i in s.destinations if i in index.actor_at
-             for a in [index.actor_dict(index.actor_at[i])]}
-    s.own = [a for a in s.own if (a.get("country") or a["id"]) not in where]
-    if not s.own:
-        s.own = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children if p.dep_ == "pobj" for a in actors_of(p, index)]
-
-
-def _victims(noun: Token, index: MentionIndex, s: _NounClaim) -> None:
-    """A noun naming those an act befell: its modifiers are the target, actors further in its
-    phrase the doer ("no American casualties from the Syrian shelling")."""
-    victims = [a for c in noun.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
-    s.own, s.targets = [a for a in s.own if a not in victims], victims
-
-
-def _toll_of_armed_act(noun: Token, index: MentionIndex, s: _NounClaim) -> None:
-    """A toll with no doer is that of the latest armed act told just before: "Iran fired
-    missiles at the base. The strike caused no casualties" (Iran killed no one of the US);
-    "no American casualties" after it only when the Americans were its target."""
-    pair = index.last_armed_pair(noun)
-    if not pair:
-        return
-    doer, target = pair
-    named = s.targets or s.pair  # "no casualties among American troops": a between-word's
-    if named and party_key(target) not in {party_key(as_party(a) or a) for a in named}:
-        return
-    s.own, s.targets, s.pair, s.implicit = [doer], named or [target], [], True
+def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
+    """The parties the noun's own phrase names: victims ("no Turkish casualties"), where
+    forces move, its objects and pair, and whose armed act a toll is."""
+    if entry.owner == "target":
+        victims(noun, index, s)
+    moved_forces(noun, entry, index, s)
+    _noun_objects(noun, entry, index, s)
+    if entry.owner == "target" and not s.own:
+        toll_of_armed_act(noun, index, s)
 
 
 def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
@@ -147,7 +80,7 @@ def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun))
 
 
-def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
+def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
     """The noun's own objects and pair: "support for Kyiv", "talks between Israel and Hamas"."""
     for obj in object_tokens(noun, noun_target_preps(entry.family)):
         s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
@@ -159,7 +92,7 @@ def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: _Noun
         s.arg_tokens |= span_tokens(t)
 
 
-def _ended_act(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
+def _ended_act(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
     """An ended act flips family: "the cessation of hostilities" is cooperation, "the
     termination of the deal" conflict."""
     ender = _ending_noun(lex, noun)
@@ -170,29 +103,8 @@ def _ended_act(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
             s.own = [a for c in ender.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
 
 
-def _accused_of(lex: StanceLexicon, noun: Token, index: MentionIndex, s: _NounClaim) -> bool:
-    """"Azerbaijan blamed Armenia for the attack on its soldiers": the one blamed did the act,
-    toward the accuser unless the noun names another; False if the noun is no such act."""
-    if noun.dep_ != "pobj" or noun.head.lower_ not in {"of", "for"} or s.own:
-        return False
-    verb = noun.head.head
-    if verb.pos_ != "VERB" or lex.verb_lemma(verb) not in lex.cue("accusing_verbs"):
-        return False
-    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    doers = actors_of(accused, index) if accused is not None else []
-    if not doers:
-        return False
-    s.own, s.arg_tokens = doers, s.arg_tokens | span_tokens(accused)
-    if not s.targets:
-        accuser = subject_token(verb)[0]
-        keys = {party_key(as_party(a) or a) for a in doers}
-        s.targets = [a for a in (actors_of(accuser, index) if accuser is not None else [])
-                     if party_key(as_party(a) or a) not in keys]
-    return True
-
-
 def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
-                      s: _NounClaim) -> None:
+                      s: NounClaim) -> None:
     """The verb that governs the noun: "held talks", "ruled out cooperation", "considers Trump
     to be a natural ally" (the one who regards holds the stance)."""
     s.governor = governing_verb(noun)
@@ -211,7 +123,7 @@ def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
         _governor_acts(lex, noun, entry, index, s, g, governing_entry, combining)
 
 
-def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: _NounClaim, g: str,
+def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: NounClaim, g: str,
                         governing_entry: StanceEntry | None, combining: bool) -> bool:
     """The governing verb's subject is no party to the act: "said the talks ...", "condemned
     the strikes by X", "Egypt called for talks between Israel and Hamas" (wanted, not held)."""
@@ -226,7 +138,7 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
         and not (noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"))
 
 
-def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim,
+def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim,
                    g: str, governing_entry: StanceEntry | None, combining: bool) -> None:
     """The verb performs the act the noun names ("held talks", "ruled out cooperation") or
     wants or sees it: "not looking for a confrontation", "didn't detect any cooperation"
@@ -245,7 +157,7 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
         s.stance = f"{g} {noun.lemma_.lower()}"
 
 
-def _inherited_doers(lex: StanceLexicon, index: MentionIndex, s: _NounClaim, combining: bool) -> None:
+def _inherited_doers(lex: StanceLexicon, index: MentionIndex, s: NounClaim, combining: bool) -> None:
     """"Washington ruled out cooperation between the two": Washington acts, the other member
     of the pair is whom it acts toward."""
     subj_tok = _participant(lex, s.governor) or subject_token(s.governor)[0]
@@ -261,14 +173,14 @@ def _inherited_doers(lex: StanceLexicon, index: MentionIndex, s: _NounClaim, com
         s.pair = []
 
 
-def _broken_down(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: _NounClaim) -> None:
+def _broken_down(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: NounClaim) -> None:
     """"Talks between Armenia and Azerbaijan broke down": a cooperation that ends."""
     if entry.family == "cooperation" and noun.dep_ in {"nsubj", "nsubjpass"} and \
             lex.verb_lemma(noun.head) in lex.cue("breakdown_verbs"):
         s.family, s.stance = "conflict", f"{noun.lemma_.lower()} {lex.verb_lemma(noun.head)}"
 
 
-def _qualified_relations(lex: StanceLexicon, noun: Token, index: MentionIndex, s: _NounClaim) -> bool:
+def _qualified_relations(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:
     """'relations' carry a stance only when qualified ("warmer relations"); False if not.
     "Moscow is likely to explore ways of improving relations": with its usual partner."""
     family = _relations_family(lex, noun, s.governor)
@@ -281,7 +193,7 @@ def _qualified_relations(lex: StanceLexicon, noun: Token, index: MentionIndex, s
     return True
 
 
-def _pair_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
+def _pair_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
     """The pair's first member acts toward the rest ("talks between X and Y"); a symmetric
     act's parties split likewise, or meet its appositive: "Moscow's ally, Tehran"."""
     if s.pair:
@@ -298,7 +210,7 @@ def _pair_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: _Noun
                 s.targets = [a for a in actors_of(child, index) if a not in s.own]
 
 
-def _holder_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: _NounClaim) -> None:
+def _holder_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
     """"The US attitude of animosity towards Iran": the holder's phrase names whom."""
     if s.own:
         return
@@ -309,7 +221,7 @@ def _holder_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: _No
 
 
 def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
-                      s: _NounClaim) -> None:
+                      s: NounClaim) -> None:
     """"In turn, the cooperation may become a basis ...": the parties the text is about."""
     if not s.own and not s.targets and entry.symmetric and entry.family != "neutral" and \
             noun.lemma_.lower() not in lex.cue("unanchored_nouns") and \
@@ -320,7 +232,7 @@ def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
 
 
 def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
-                       s: _NounClaim) -> None:
+                       s: NounClaim) -> None:
     """The governing verb and negation settle stance and polarity: "Petro rejected the
     accusation" (whoever last accused him), "there were no talks"."""
     if s.governor is not None:
@@ -335,7 +247,7 @@ def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, inde
 
 
 def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
-                     s: _NounClaim) -> None:
+                     s: NounClaim) -> None:
     """Whom an act with no named target is toward: the country of the place hit ("strikes on
     Rafah"), of a border ("drills near Russia's borders"), or the undergoer ("Syria remains
     subject to sanctions by the UN"; "recaptured with support from Russia")."""
@@ -349,7 +261,7 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
         s.targets = undergoer(noun, s.own, index, any_verb=instrument(lex, noun))
 
 
-def _struck_places(lex: StanceLexicon, noun: Token, s: _NounClaim) -> list[Token]:
+def _struck_places(lex: StanceLexicon, noun: Token, s: NounClaim) -> list[Token]:
     """The places a conflict act hits: "strikes on Rafah", "blockades in the West Bank"."""
     # "drills around Taiwan" hem in the place (cue encircling_preps)
     around = cue("encircling_preps")
@@ -385,18 +297,6 @@ def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
     # "surveillance operations": an operation needs another modifier, the surveillance is the
     # act; "war games": the games are an act by this very modifier
     return head is not None and (not head.requires or noun.lower_ in head.requires)
-
-
-def _joint_exercise(noun: Token, entry: StanceEntry) -> StanceEntry:
-    """Joint drills, patrols or exercises are cooperation between those who hold them
-    ("Japan and Australia held joint naval drills"), whatever the drills are against."""
-    if entry.family == "conflict" and any(c.lower_ in JOINT_MODIFIERS for c in noun.children):
-        return StanceEntry(entry.lemma, entry.pos, f"joint {noun.lemma_.lower()}", "cooperation", True)
-    return entry
-
-
-# "joint drills", "combined exercises", "bilateral patrols": held together
-JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral"})
 
 
 def _regarded_as(lex: StanceLexicon, noun: Token, governor: Token | None,

@@ -1,0 +1,125 @@
+"""Who the parties of an event noun are where its phrase leaves them unsaid or mixed:
+victims ("no Turkish casualties"), the doer of a toll ("The strike caused no
+casualties"), forces that move ("the withdrawal of its troops from Syria"), the one
+accused of it ("blamed Armenia for the attack"), the adversary of its only party
+("provocations by the Armenian side") and drills held together ("joint drills", "French
+and Egyptian warships launched war games"). nouns.noun_draft runs these stages."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.drafts import span_tokens
+from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
+from claimcmp.pipeline.subjects import subject_token
+
+
+@dataclass
+class NounClaim:
+    """What noun_draft's stages settle in turn about one event noun, from its parties to its
+    polarity: "Washington ruled out cooperation between the two" ends with own=[Washington]."""
+    own: list[dict]
+    arg_tokens: set[int]
+    holders_only: bool  # "American and Russian allies": the allies of each, of someone unnamed
+    family: str
+    stance: str
+    polarity: str = "positive"
+    targets: list[dict] = field(default_factory=list)
+    pair: list[dict] = field(default_factory=list)
+    governor: Token | None = None
+    inherited: bool = False  # the parties are the governing verb's subject's
+    stated: bool = False
+    carried: bool = False  # the governing verb performs, wants or sees the act
+    implicit: bool = False  # the parties are the ones the text is about
+    destinations: set[int] = field(default_factory=set)  # where forces move, for a movement noun
+
+
+def adversary_target(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """"Provocations by the Armenian side": toward the one it was just told at odds with."""
+    if len(s.own) == 1 and not s.targets and s.family == "conflict":
+        s.targets = index.adversary(noun, s.own[0])
+        s.implicit = s.implicit or bool(s.targets)
+
+
+def held_together(entry: StanceEntry, s: NounClaim) -> bool:
+    """"French and Egyptian warships launched war games": drills held by the forces of two
+    countries and aimed at no one are held together, cooperation between them; True then."""
+    countries = {a.get("country") or a["id"] for a in s.own}
+    if entry.stance != "military drills" or s.family != "conflict" or s.targets or len(countries) < 2:
+        return False
+    s.family, s.stance = "cooperation", "joint exercise"
+    return True
+
+
+def moved_forces(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
+    """A movement noun: where forces move ("the withdrawal of its troops from Syria": a named
+    place or a place noun) is no party, and the forces' owner moves them."""
+    if entry.family != "neutral" or entry.stance not in cue("movement_stances"):
+        return
+    places = cue("place_nouns")
+    s.destinations = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree
+                      if t.dep_ in {"pobj", "conj"}
+                      and (t.i in index.place_at or t.pos_ == "NOUN" and t.lemma_.lower() in places)}
+    where = {a.get("country") or a["id"] for i in s.destinations if i in index.actor_at
+             for a in [index.actor_dict(index.actor_at[i])]}
+    s.own = [a for a in s.own if (a.get("country") or a["id"]) not in where]
+    if not s.own:
+        s.own = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj" for a in actors_of(p, index)]
+
+
+def victims(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """A noun naming those an act befell: its modifiers are the target, actors further in its
+    phrase the doer ("no American casualties from the Syrian shelling")."""
+    victims = [a for c in noun.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
+    s.own, s.targets = [a for a in s.own if a not in victims], victims
+
+
+def toll_of_armed_act(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """A toll with no doer is that of the latest armed act told just before: "Iran fired
+    missiles at the base. The strike caused no casualties" (Iran killed no one of the US);
+    "no American casualties" after it only when the Americans were its target."""
+    pair = index.last_armed_pair(noun)
+    if not pair:
+        return
+    doer, target = pair
+    named = s.targets or s.pair  # "no casualties among American troops": a between-word's
+    if named and party_key(target) not in {party_key(as_party(a) or a) for a in named}:
+        return
+    s.own, s.targets, s.pair, s.implicit = [doer], named or [target], [], True
+
+
+def accused_of(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:
+    """"Azerbaijan blamed Armenia for the attack on its soldiers": the one blamed did the act,
+    toward the accuser unless the noun names another; False if the noun is no such act."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"of", "for"} or s.own:
+        return False
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or lex.verb_lemma(verb) not in lex.cue("accusing_verbs"):
+        return False
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    doers = actors_of(accused, index) if accused is not None else []
+    if not doers:
+        return False
+    s.own, s.arg_tokens = doers, s.arg_tokens | span_tokens(accused)
+    if not s.targets:
+        accuser = subject_token(verb)[0]
+        keys = {party_key(as_party(a) or a) for a in doers}
+        s.targets = [a for a in (actors_of(accuser, index) if accuser is not None else [])
+                     if party_key(as_party(a) or a) not in keys]
+    return True
+
+
+def joint_exercise(noun: Token, entry: StanceEntry) -> StanceEntry:
+    """Joint drills, patrols or exercises are cooperation between those who hold them
+    ("Japan and Australia held joint naval drills"), whatever the drills are against."""
+    if entry.family == "conflict" and any(c.lower_ in JOINT_MODIFIERS for c in noun.children):
+        return StanceEntry(entry.lemma, entry.pos, f"joint {noun.lemma_.lower()}", "cooperation", True)
+    return entry
+
+
+# "joint drills", "combined exercises", "bilateral patrols": held together
+JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral"})
