@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon, verb_stems
 from claimcmp.models import INFERRED_CONFIDENCE
-from claimcmp.pipeline import constructions, context
+from claimcmp.pipeline import claim_regions, constructions, context
 from claimcmp.pipeline.allegations import allegation_draft
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key, is_state_body
 from claimcmp.pipeline.drafts import Draft, is_headline
@@ -239,7 +239,7 @@ class ClaimExtractor(ComponentData):
         attr = context.attribution(draft.word, sent, index, self.lex)
         modality = context.modality(draft.word, sent, self.lex, attr.reported)
         parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
-        regions = context.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties)
+        regions = claim_regions.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties)
         when = context.when(draft.word, dates, published)
         return _Circumstances(regions, when, modality, attr)
 

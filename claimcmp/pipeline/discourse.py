@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of, between_actors
 from claimcmp.pipeline.mentions import MentionIndex, other_party, party_key
-from claimcmp.pipeline.context import is_topic
+from claimcmp.pipeline.claim_regions import is_topic
 
 
 def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[dict]:

@@ -17,7 +17,7 @@ from claimcmp.knowledge import gazetteer as gz
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
-from claimcmp.pipeline.context import clause_tokens
+from claimcmp.pipeline.claim_regions import clause_tokens
 
 HEADLINE_WEIGHT = 3  # the headline names what the story is about
 # The two most named parties must make at least this share of all mentions for the article

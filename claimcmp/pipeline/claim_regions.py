@@ -1,0 +1,116 @@
+"""WHICH REGION: the places a claim's clause names that are not its parties ("talks on
+Syria", "sent troops to Syria", "In Syria, Russia's support for Assad ...")."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimcmp.knowledge.lexicons import cue
+from claimcmp.pipeline.context import governors
+from claimcmp.pipeline.mentions import MentionIndex
+
+
+def clause_tokens(word: Token) -> set[int]:
+    """Token indices of the clause that carries the claim (the nearest verb's subtree)."""
+    head = word
+    for tok in governors(word, limit=4):
+        head = tok
+        if tok.pos_ in {"VERB", "AUX"}:
+            break
+    return _foreground(word, {t.i for t in head.subtree} - circumstance_tokens(word, head))
+
+
+def _foreground(word: Token, tokens: set[int]) -> set[int]:
+    """Drop relative clauses that do not hold the claim's word: they tell about their noun,
+    not where the act happens ("the crisis that was triggered by the coup in Kiev")."""
+    doc = word.doc
+    for i in sorted(tokens):
+        tok = doc[i]
+        if tok.dep_ == "relcl" and i in tokens and not tok.left_edge.i <= word.i <= tok.right_edge.i:
+            tokens = tokens - {t.i for t in tok.subtree}
+    return tokens
+
+
+def circumstance_tokens(word: Token, head: Token) -> set[int]:
+    """"Despite the differences over Ukraine, the two cooperated": a circumstance of the
+    clause (not holding the claim's word) happens elsewhere."""
+    out: set[int] = set()
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in cue("circumstance_preps") and \
+                not prep.left_edge.i <= word.i <= prep.right_edge.i:
+            out |= {t.i for t in prep.subtree}
+    return out
+
+
+def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
+            destinations: set[int] = frozenset(), parties: frozenset[str] = frozenset()) -> list[dict]:
+    """Places of the claim's clause that are not its actors, one per country; `destinations`
+    are place tokens that are where the act goes ("sent troops to Syria", "leave Syria");
+    a party's own name outside a place phrase is the party ("In Syria the USA and Russia ...")."""
+    clause = clause_tokens(word)
+    argument_tokens = argument_tokens | {
+        i for i in range(word.sent.start, word.sent.end)
+        if i in index.actor_at and i in index.place_at and _names_party(index, i, parties)}
+    out = _regions_among(clause, index, argument_tokens, locative_only=False, destinations=destinations)
+    if not out:
+        # The place may hang on a clause above: "In Syria, Russia's support for Assad ..."
+        above = {t.i for anc in word.ancestors for prep in anc.children
+                 if prep.dep_ == "prep" and not prep.left_edge.i <= word.i <= prep.right_edge.i
+                 for t in prep.subtree}
+        above = _foreground(word, above - circumstance_tokens(word, word.sent.root))
+        out = _regions_among(above, index, argument_tokens, locative_only=True)
+    return out
+
+
+def _names_party(index: MentionIndex, i: int, parties: frozenset[str]) -> bool:
+    """A party's own name outside a place phrase ("In Syria the USA and Russia ...") or
+    close to it ("operations near Russia") is the party, not where the act happens."""
+    if (index.place_at[i]._.claimcmp_region or {}).get("country") not in parties:
+        return False
+    root = index.actor_at[i].root
+    return root.dep_ != "pobj" or root.head.lower_ in {"near", "toward", "towards"}
+
+
+def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[int],
+                   locative_only: bool, destinations: set[int] = frozenset()) -> list[dict]:
+    seen: set[tuple] = set()
+    out: list[dict] = []
+    # Place spans never overlap (filter_spans): walking the clause's own tokens finds the same
+    # spans as walking every place of the document, in time bounded by the clause.
+    spans = sorted({index.place_at[i].start: index.place_at[i] for i in tokens if i in index.place_at}.values(),
+                   key=lambda s: s.start)
+    for span in spans:
+        region = span._.claimcmp_region
+        if not region or any(i in argument_tokens for i in range(span.start, span.end)):
+            continue
+        where = region.get("locative", True) or is_topic(span) or span.start in destinations
+        if locative_only and not where:
+            continue
+        # A place named outside a locative phrase is usually a metonym ("Moscow's plan").
+        if not where and span.start in index.actor_at:
+            continue
+        if span.start in index.actor_at and span.root.dep_ == "pobj" and span.root.head.lower_ in AIMED_PREPS \
+                and span.start not in destinations:
+            continue  # "fired a missile at Israel": whom, not where
+
+        key = (region.get("country"), region.get("name")) if region.get("country") is None else (region["country"],)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({k: region[k] for k in ("name", "kind", "country")})
+    return out
+
+
+TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
+AIMED_PREPS = {"at", "against", "toward", "towards"}
+
+
+def is_topic(span: Span) -> bool:
+    """What the act is about is where it plays out: "talks on Syria", "differences over
+    Ukraine", "the Syria peace talks"."""
+    root = span.root
+    while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
+        root = root.head  # "... over Syria, Yemen and Libya"
+    if root.dep_ == "pobj" and root.head.lower_ in TOPIC_PREPS:
+        return True
+    return root.dep_ == "compound" and root.pos_ == "PROPN" and any(
+        c.lower_ == "peace" for c in root.head.children if c.dep_ in {"compound", "amod"})
