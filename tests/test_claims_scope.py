@@ -305,3 +305,23 @@ def test_war_games_are_drills_and_held_by_two_countries_forces_are_joint(nlp):
         [("military drills", "TWN")]
     found = triples(nlp, "French and Italian warships launched ten days of war games.")
     assert found == {("FRA", "cooperation", "positive", "ITA")}
+
+
+def test_leaving_an_agreement_ends_it_and_moves_no_forces(nlp):
+    for text, stance in [("The US withdrew from the nuclear deal with Iran.", "withdraw deal"),
+                         ("The US pulled out of the nuclear deal with Iran.", "pull out deal"),
+                         ("Britain walked away from the talks with Iran.", "walk away talk"),
+                         ("The US withdrawal from the nuclear deal with Iran angered Tehran.", "withdrawal deal")]:
+        found = claims(nlp, text)
+        assert [(c["stance"], c["family"], c["target"]["id"]) for c in found] == [(stance, "conflict", "IRN")], text
+
+
+def test_a_pause_in_an_offensive_ends_it(nlp):
+    found = triples(nlp, "Turkey announced a pause in its offensive against the Kurdish militia.")
+    assert ("TUR", "cooperation", "positive", "KURDS") in found
+
+
+def test_no_reports_of_casualties_deny_them(nlp):
+    text = "Peru fired rockets at a Chilean outpost. There were no reports of Chilean casualties."
+    found = [c for c in claims(nlp, text) if c["stance"] == "kill"]
+    assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("PER", "negative", "CHL")]

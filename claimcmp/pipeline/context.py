@@ -122,6 +122,9 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
         return True  # "no convergence or partnership"
     if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in lex.cue("absence_nouns"):
         return True  # "the absence of casualties", "a lack of cooperation"
+    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in lex.cue("report_nouns") \
+            and word.head.head.pos_ == "NOUN" and _negated(word.head.head, lex):
+        return True  # "there were no reports of casualties": none were told of
     if word.dep_ == "attr" and word.head.lemma_ == "be" and any(c.dep_ == "neg" for c in word.head.children):
         return True  # "the pause is not a ceasefire"
     for tok in governors(word, limit=1 if local else 4, own_clause=True):

@@ -170,6 +170,9 @@ def governing_verb(noun: Token) -> Token | None:
         return head if noun.dep_ != "conj" else governing_verb(head)
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return None if is_circumstance(noun) else head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in {"prep", "advmod", "prt"} and \
+            head.head.lower_ in {"out", "away", "back"} and head.head.head.pos_ == "VERB":
+        return head.head.head  # "pulled out of the deal", "walked away from the talks"
 
     return None
 
@@ -227,8 +230,11 @@ def undergoer(noun: Token, doers: list[dict], index: MentionIndex, any_verb: boo
 
 
 def verb_phrase(verb: Token) -> str:
-    """'rule out', 'break off', 'pull back': the lemma with its particle."""
-    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    """'rule out', 'break off', 'pull back', 'walk away': the lemma with its particle (the
+    parser makes "away" and "out" before a preposition an adverb or a preposition)."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ in {"advmod", "prep"} and c.lower_ in {"away", "out"} and c.i == verb.i + 1
+        and any(g.dep_ == "prep" for g in c.children))), None)
     return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
 
 

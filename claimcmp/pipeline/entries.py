@@ -79,7 +79,7 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
     if family == "neutral" and ends and word.dep_ in {"xcomp", "dobj"}:
         # "refused to deploy", "cancelled a planned visit", "called off the visit"
         return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
-    if family == "cooperation" and g in lex.cue("terminators"):
+    if family == "cooperation" and ends:  # "walked away from the talks"
         return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
     if family == "conflict" and g in lex.cue("denials") and \
             stance in lex.cue("rejectable_stances"):

@@ -77,7 +77,16 @@ def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         return True
     if entry.unless and has_modifier(noun, entry.unless):
         return True
-    return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun))
+    return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun)) or \
+        _leaves_agreement(lex, noun, entry)
+
+
+def _leaves_agreement(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
+    """"The withdrawal from the deal" moves no forces: the deal's end is the claim."""
+    if entry.family != "neutral" or noun.lemma_.lower() not in lex.cue("leaving_nouns"):
+        return False
+    return any(p.dep_ == "pobj" and (lex.noun(p.lemma_) or entry).family == "cooperation"
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children)
 
 
 def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
@@ -101,6 +110,9 @@ def _ended_act(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         s.stance = f"{ender.lemma_.lower()} {entry.stance}"
         if not s.own:
             s.own = [a for c in ender.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
+        if not s.targets:  # "a pause in its offensive against the militia": the parser hangs it on the pause
+            s.targets = [a for obj in object_tokens(ender, noun_target_preps(entry.family)) if obj.i != noun.i
+                         for a in actors_of(obj, index) if a not in s.own]
 
 
 def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
@@ -282,8 +294,13 @@ def _participant(lex: StanceLexicon, governor: Token) -> Token | None:
 
 
 def _ending_noun(lex: StanceLexicon, noun: Token) -> Token | None:
-    """The noun that ends this one: "the cessation of hostilities", "termination of the deal"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lex.cue("ending_nouns"):
+    """The noun that ends this one: "the cessation of hostilities", "termination of the deal",
+    "the withdrawal from the deal", "a pause in the offensive"."""
+    if noun.dep_ != "pobj":
+        return None
+    prep, ender = noun.head.lower_, noun.head.head.lemma_.lower()
+    if prep == "of" and ender in lex.cue("ending_nouns") or prep == "from" and ender in lex.cue("leaving_nouns") \
+            or prep == "in" and ender in lex.cue("pausing_nouns"):
         return noun.head.head
     return None
 

@@ -41,6 +41,8 @@ class _VerbClaim:
 
 def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
     """The claim of a stance verb: "Russia condemned the strikes by Israel"."""
+    if entry.family == "neutral" and entry.stance in cue("movement_stances") and _left_agreement(lex, verb):
+        return []  # "withdrew from the deal": the deal's end is the claim (nouns.py)
     subj_tok, patient, subjects = _verb_subjects(verb, entry, index)
     s = _VerbClaim(subj_tok, subjects, span_tokens(subj_tok))
     _verb_objects(lex, verb, entry, patient, index, s)
@@ -108,6 +110,18 @@ def _moved_forces(verb: Token, entry: StanceEntry, index: MentionIndex, s: _Verb
         senders = {a.get("country") or a["id"] for a in s.subjects}
         s.objects = [o for o in s.objects if o.i not in s.destinations and not (
             {a.get("country") or a["id"] for a in actors_of(o, index)} & senders)]
+
+
+def _left_agreement(lex: StanceLexicon, verb: Token) -> bool:
+    """"withdrew from the nuclear deal", "pulled out of the talks": leaving an agreement is no
+    movement of forces (the terminated agreement is the claim)."""
+    for prep in verb.children:
+        if prep.dep_ in {"prep", "prt"}:
+            for obj in prep.subtree:
+                entry = lex.noun(obj.lemma_) if obj.dep_ == "pobj" else None
+                if entry is not None and entry.family == "cooperation":
+                    return True
+    return False
 
 
 def _discussed_topic(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
