@@ -325,3 +325,9 @@ def test_no_reports_of_casualties_deny_them(nlp):
     text = "Peru fired rockets at a Chilean outpost. There were no reports of Chilean casualties."
     found = [c for c in claims(nlp, text) if c["stance"] == "kill"]
     assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("PER", "negative", "CHL")]
+
+
+def test_informing_another_party_is_a_neutral_act_toward_it(nlp):
+    found = claims(nlp, "Peru formally notified Chile of its decision.")
+    assert [(c["subject"]["id"], c["stance"], c["family"], c["target"]["id"]) for c in found] == \
+        [("PER", "notify", "neutral", "CHL")]
