@@ -331,3 +331,9 @@ def test_informing_another_party_is_a_neutral_act_toward_it(nlp):
     found = claims(nlp, "Peru formally notified Chile of its decision.")
     assert [(c["subject"]["id"], c["stance"], c["family"], c["target"]["id"]) for c in found] == \
         [("PER", "notify", "neutral", "CHL")]
+
+
+def test_an_act_someone_confirms_is_reported_by_them(nlp):
+    found = claims(nlp, "Peru's foreign minister confirmed the ceasefire with Chile.")
+    assert [(c["stance"], c["modality"], c["attribution"]["id"]) for c in found] == \
+        [("ceasefire", "reported", "per-foreign-minister")]

@@ -218,7 +218,8 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
         # "claims 80 soldiers killed" (a participle on the object); an adverbial clause
         # ("When Russia launched ..., Obama warned") is the narrator's.
         # audit: code (dependency labels of the parser)
-        if (edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} or edge == "dobj" and before == "acl") \
+        if (edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} or edge == "dobj" and before == "acl"
+                or edge == "dobj" and current.lemma_.lower() in lex.cue("confirming_verbs")) \
                 and current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
             speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
             if speaker is None:
