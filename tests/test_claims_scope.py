@@ -337,3 +337,10 @@ def test_an_act_someone_confirms_is_reported_by_them(nlp):
     found = claims(nlp, "Peru's foreign minister confirmed the ceasefire with Chile.")
     assert [(c["stance"], c["modality"], c["attribution"]["id"]) for c in found] == \
         [("ceasefire", "reported", "per-foreign-minister")]
+
+
+def test_an_act_vowed_is_predicted_and_one_decided_is_not_wanted(nlp):
+    vowed = claims(nlp, "North Korea vowed to cut off all communication lines with the South.")
+    assert [(c["stance"], c["modality"]) for c in vowed if c["stance"] != "vow"][0][1] == "predicted"
+    decided = claims(nlp, "Chile decided to sever diplomatic ties with Peru.")
+    assert [c["modality"] for c in decided] == ["asserted"]

@@ -179,6 +179,8 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
         return "possible"
     if higher & lex.cue("possibility_words"):
         return "possible"
+    if higher & (lex.cue("commitment_verbs") - {"decide"}):
+        return "predicted"  # "vowed to cut off all lines"
     if lemmas & lex.cue("prediction_words") or "going" in lemmas and "to" in lemmas:
         return "predicted"
     if lemmas & lex.cue("possibility_words"):

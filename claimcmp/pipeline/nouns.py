@@ -156,7 +156,8 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
     wants or sees it: "not looking for a confrontation", "didn't detect any cooperation"
     deny the act itself."""
     s.carried = combining or (governing_entry is not None and governing_entry.family == entry.family) or \
-        g in lex.cue("desire_verbs") | lex.cue("perception_verbs") | lex.cue("participation_verbs")
+        g in lex.cue("desire_verbs") | lex.cue("commitment_verbs") | lex.cue("perception_verbs") \
+        | lex.cue("participation_verbs")
     if not s.own:
         _inherited_doers(lex, index, s, combining)
     if not s.targets:
