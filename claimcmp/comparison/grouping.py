@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from claimcmp.comparison.align import region_countries
 from claimcmp.comparison.blocking import HeadIndex, actor_tokens  # noqa: F401 (re-exported)
-from claimcmp.comparison.judging import AGREE, SHIFTED, ClaimView, Judge, ViewTable
+from claimcmp.comparison.judging import ClaimView, Judge
 from claimcmp.models import Actor, Claim
 
 _HEDGED = frozenset({"possible", "conditional", "desired"})
@@ -175,8 +175,10 @@ def _count(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], l
 
 
 def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int]]:
-    """_count's answer with the pairs judged in batches on numpy arrays (Judge.relations)."""
+    """_count's answer with the pairs judged in batches on numpy arrays (bulk_judging)."""
     import numpy as np
+
+    from claimcmp.comparison.bulk_judging import AGREE, SHIFTED, ViewTable, relations
 
     numbers: dict[str, int] = {}
     articles = np.fromiter((numbers.setdefault(e.claim.article_id, len(numbers)) for e in entries),
@@ -193,7 +195,7 @@ def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[
         second = np.array(others, np.int64)
         other_article = articles[first] != articles[second]
         first, second = first[other_article], second[other_article]
-        codes = rule.relations(table, first, second)
+        codes = relations(rule, table, first, second)
         agreeing[:] += np.bincount(first[codes == AGREE], minlength=len(entries))
         changes[first[codes >= SHIFTED]] = True
         claims.clear(), counts.clear(), others.clear()
