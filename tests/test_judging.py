@@ -332,3 +332,25 @@ def test_relation_codes_blur_a_conflict_as_decide_does():
     codes = _relation_codes(Pairs(_columns(**columns), rows, rows + 1), np.array([c[1] for c in cases]),
                             np.full(len(cases), 0.95), np.zeros(len(cases), bool), times)
     assert codes.tolist() == [c[3] for c in cases]
+
+
+@pytest.mark.parametrize("sizes", [(3, 4), (1 << 40, 1 << 40)])  # mixed into one int; too wide
+def test_remembered_answers_are_computed_once_per_key_across_batches(sizes):
+    from claimcmp.comparison.bulk_judging import Remembered
+
+    remembered = Remembered(sizes, np.float64)
+    assert remembered.mixable == (sizes == (3, 4))
+    asked = []
+
+    def answer(columns):
+        def compute(at):
+            asked.append((int(columns[0][at]), int(columns[1][at])))
+            return columns[0][at] + columns[1][at] / 10
+        return remembered.lookup(columns, compute).tolist()
+
+    assert answer((np.array([2, 0, 2, 1]), np.array([3, 1, 3, 0]))) == [2.3, 0.1, 2.3, 1.0]
+    assert sorted(asked) == [(0, 1), (1, 0), (2, 3)]
+    asked.clear()
+    assert answer((np.array([1, 2, 0]), np.array([0, 2, 1]))) == [1.0, 2.2, 0.1]
+    assert asked == [(2, 2)]  # the others were remembered
+    assert answer((np.array([0, 2]), np.array([3, 2]))) == [0.3, 2.2]

@@ -66,8 +66,55 @@ class ViewTable:
         self.topic = column(lambda v: labels.setdefault(v.claim.topic, len(labels)), np.int64)
         self.labels = list(labels)  # number -> stance label or topic
         self.family_names = list(families)
-        # actor fits, regions apart, stance likeness and opposition by the numbers of their pair
-        self.caches: tuple[dict, dict, dict, dict] = ({}, {}, {}, {})
+        # what needs align's Python code, remembered across batches by the numbers of a pair
+        actors, places = int(self.actors.max(initial=0)) + 1, len(country_sets)
+        words, kinds = len(self.labels), len(self.family_names)
+        self.fits = Remembered((actors, actors), np.int64)
+        self.apart = Remembered((places, places), np.bool_)
+        self.likeness = Remembered((words, words), np.float64)
+        self.opposition = Remembered((words, words, words, words, kinds, kinds), np.float64)
+
+
+class Remembered:
+    """Answers remembered by a key of small non-negative ints (one column each, below
+    `sizes`), looked up for whole arrays at once: the keys are mixed into one int and kept
+    sorted, so a batch costs a binary search per pair and a Python call per key never seen
+    before (not one per distinct key of each batch). Keys too wide to mix into one int are
+    remembered in a dict (by_key)."""
+
+    def __init__(self, sizes: Sequence[int], dtype) -> None:
+        self.sizes, self.dtype = tuple(max(size, 1) for size in sizes), dtype
+        self.mixable = int(np.prod(self.sizes, dtype=object)) < 1 << 62
+        self.keys = np.zeros(0, np.int64)  # sorted
+        self.values = np.zeros(0, dtype)
+        self.cache: dict = {}  # when not mixable
+
+    def lookup(self, columns: Sequence, compute: Callable[[int], object]):
+        """The answer for each row of the columns; compute(position) gives the answer for
+        a key not seen yet, from the first position in the columns that has it."""
+        if not self.mixable:
+            found, = by_key(columns, self.cache, lambda at: (compute(at),), 1)
+            return found.astype(self.dtype)
+        mixed = columns[0].astype(np.int64)
+        for column, size in zip(columns[1:], self.sizes[1:]):
+            mixed = mixed * size + column
+        at = self._find(mixed)
+        missing = np.flatnonzero(at < 0)
+        if len(missing):
+            new_keys, first = np.unique(mixed[missing], return_index=True)
+            values = np.array([compute(position) for position in missing[first].tolist()], self.dtype)
+            keys, values = np.concatenate((self.keys, new_keys)), np.concatenate((self.values, values))
+            order = np.argsort(keys, kind="stable")
+            self.keys, self.values = keys[order], values[order]
+            at = self._find(mixed)
+        return self.values[at]
+
+    def _find(self, mixed):
+        """Where each mixed key is in self.keys, -1 where it is not."""
+        if not len(self.keys):
+            return np.full(len(mixed), -1, np.int64)
+        at = np.minimum(np.searchsorted(self.keys, mixed), len(self.keys) - 1)
+        return np.where(self.keys[at] == mixed, at, -1)
 
 
 class Pairs:
@@ -118,18 +165,16 @@ def _fitting_pairs(rule: Judge, table: ViewTable, first, second):
     views = table.views
 
     def fit_number(at):
-        return (rule.actor_fit(views[first[at]], views[second[at]])[1],)
+        return rule.actor_fit(views[first[at]], views[second[at]])[1]
 
     def apart_regions(at):
         ca, cb = views[first[at]].countries, views[second[at]].countries
-        return (bool(ca and cb and ca.isdisjoint(cb)),)
+        return bool(ca and cb and ca.isdisjoint(cb))
 
-    fits, = by_key((table.actors[first], table.actors[second]), table.caches[0], fit_number, 1)
+    fits = table.fits.lookup((table.actors[first], table.actors[second]), fit_number)
     ok = fits >= 0
     if len(table.country_sets) > 1:
-        apart, = by_key((table.countries[first], table.countries[second]), table.caches[1],
-                        apart_regions, 1)
-        ok &= ~apart.astype(bool)
+        ok &= ~table.apart.lookup((table.countries[first], table.countries[second]), apart_regions)
     where = np.flatnonzero(ok)
     return where, fits[where]
 
@@ -143,9 +188,9 @@ def _stance_strengths(rule: Judge, pairs: Pairs, fits):
     la, lb = pairs.both("label")
 
     def likeness(at):
-        return (rule.stance_similarity(labels[la[at]], labels[lb[at]])[0],)
+        return rule.stance_similarity(labels[la[at]], labels[lb[at]])[0]
 
-    alike, = by_key((la, lb), table.caches[2], likeness, 1)
+    alike = table.likeness.lookup((la, lb), likeness)
     strength = alike.astype(np.float64)
     fa, fb = pairs.both("family")
     neutral_a, neutral_b = pairs.both("neutral")
@@ -156,11 +201,11 @@ def _stance_strengths(rule: Judge, pairs: Pairs, fits):
         ca, cb, xa, xb = la[crossed], lb[crossed], fa[crossed], fb[crossed]
 
         def opposed(at):
-            return (rule.stance_opposition(
+            return rule.stance_opposition(
                 labels[ca[at]], labels[cb[at]], topic_a=labels[ta[at]], topic_b=labels[tb[at]],
-                family_a=names[xa[at]], family_b=names[xb[at]])[0],)
+                family_a=names[xa[at]], family_b=names[xb[at]])[0]
 
-        strength[crossed], = by_key((ca, cb, ta, tb, xa, xb), table.caches[3], opposed, 1)
+        strength[crossed] = table.opposition.lookup((ca, cb, ta, tb, xa, xb), opposed)
     return alike, strength
 
 

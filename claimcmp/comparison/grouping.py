@@ -278,8 +278,7 @@ def _fits(group: Group, entry: Entry, view: ClaimView, kind: tuple, relation: st
         implied = implied_relation(member_relation, relation)
         if implied is None and relation != "agree":
             continue
-        found = rule.relate(member.view, view)
-        if not _consistent(implied, found[0] if found else None):
+        if not _consistent(implied, rule.relation(member.view, view)):  # no score needed
             return False
     return True
 
