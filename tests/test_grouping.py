@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from claimcmp.comparison import blocking, grouping
+from claimcmp.comparison import blocking, grouping, ordering
 from claimcmp.align import judge
 from claimcmp.comparison.grouping import Entry, HeadIndex, compare_documents, implied_relation
 from claimcmp.comparison.judging import Judge
@@ -200,16 +200,16 @@ def test_head_order_counts_the_same_in_bulk_and_pair_by_pair(seed, monkeypatch):
                enumerate((d, c) for d in random_documents(seed, articles=30) for c in d.claims)]
     rule = Judge()
     views = [rule.view(e.claim) for e in entries]
-    index = HeadIndex(neighbours=grouping.RANK_NEIGHBOURS)
+    index = HeadIndex(neighbours=ordering.RANK_NEIGHBOURS)
     for position, entry in enumerate(entries):
         index.add(position, entry.claim)
-    one_by_one = grouping._count(entries, views, rule, index)
+    one_by_one = ordering._count(entries, views, rule, index)
     assert sum(one_by_one[0]) and sum(one_by_one[1])  # contradictions and agreements to count
     for bulk in (1 << 19, 50):  # one batch, and many small ones
-        monkeypatch.setattr(grouping, "_BULK", bulk)
-        assert grouping._count_in_bulk(entries, views, rule, index) == one_by_one
+        monkeypatch.setattr(ordering, "_BULK", bulk)
+        assert ordering._count_in_bulk(entries, views, rule, index) == one_by_one
     orders = []
     for bulk_from in (10 ** 9, 0):
-        monkeypatch.setattr(grouping, "BULK_FROM", bulk_from)
+        monkeypatch.setattr(ordering, "BULK_FROM", bulk_from)
         orders.append(grouping.head_order(entries, views, rule))
     assert orders[0] == orders[1]

@@ -15,12 +15,12 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from claimcmp.comparison import ordering
 from claimcmp.comparison.align import region_countries
 from claimcmp.comparison.blocking import HeadIndex, actor_tokens  # noqa: F401 (re-exported)
 from claimcmp.comparison.judging import ClaimView, Judge
+from claimcmp.comparison.ordering import head_order, head_rank  # noqa: F401 (re-exported)
 from claimcmp.models import Actor, Claim
-
-_HEDGED = frozenset({"possible", "conditional", "desired"})
 
 
 @dataclass(frozen=True)
@@ -115,110 +115,6 @@ def outlet_label(entry: Entry) -> str:
     return entry.source or entry.claim.article_id
 
 
-def head_rank(entry: Entry) -> tuple:
-    """Which claims make the best heads, first: a claim with a target can agree and
-    conflict with more claims than one without; an asserted claim can be contradicted
-    where a hedged one cannot; a claim with time words of its own can be told from an
-    earlier or later state better than one dated only by its article, and that better
-    than one with no time at all."""
-    claim = entry.claim
-    dated_by_article = claim.when is not None and claim.when.source == "article"
-    return (claim.target is None, claim.modality in _HEDGED, claim.when is None, dated_by_article,
-            entry.order)
-
-
-# How many claims per block head_order counts relations among: more than the grouping
-# looks at (a story's main relation is told in many claims), bounded for cost at scale.
-RANK_NEIGHBOURS = 64
-
-
-def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge) -> list[int]:
-    """The order in which claims are placed, the first of each group heading it: first the
-    claims that contradict, or tell another time of, a claim of another article (a state
-    "since X" that later accounts shift against heads the group they are shifted in, and
-    the claims that agree with it join it), then those that agree with the most claims of
-    other articles, then head_rank. A member relates only to its head (the compare
-    document's contract), so the claims related to many others make the heads that keep
-    the most pairs `diff` reports in one group. Each claim's relations are counted among
-    the claims the blocking index offers it, as the grouping itself looks them up."""
-    index = HeadIndex(neighbours=RANK_NEIGHBOURS)
-    for position, entry in enumerate(entries):
-        index.add(position, entry.claim)
-    if len(entries) >= BULK_FROM:
-        changes, agreeing = _count_in_bulk(entries, views, rule, index)
-    else:
-        changes, agreeing = _count(entries, views, rule, index)
-    keys = [(not changed, -agreed, *head_rank(entry))
-            for changed, agreed, entry in zip(changes, agreeing, entries)]
-    return sorted(range(len(entries)), key=keys.__getitem__)
-
-
-def _count(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int]]:
-    """For each claim: whether a candidate of another article contradicts or shifts against
-    it, and how many agree, one pair at a time."""
-    articles = [entry.claim.article_id for entry in entries]
-    relation = rule.relation
-    changes, agreeing = [], []
-    for position, entry in enumerate(entries):
-        view, article = views[position], articles[position]
-        changed, agreed = False, 0
-        for other in index.candidates(entry.claim, one_sided=False):
-            if articles[other] != article:
-                found = relation(view, views[other])
-                if found == "agree":
-                    agreed += 1
-                elif found is not None:
-                    changed = True
-        changes.append(changed)
-        agreeing.append(agreed)
-    return changes, agreeing
-
-
-def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int]]:
-    """_count's answer with the pairs judged in batches on numpy arrays (bulk_judging)."""
-    import numpy as np
-
-    from claimcmp.comparison.bulk_judging import AGREE, SHIFTED, ViewTable, relations
-
-    numbers: dict[str, int] = {}
-    articles = np.fromiter((numbers.setdefault(e.claim.article_id, len(numbers)) for e in entries),
-                           np.int64, len(entries))
-    table = ViewTable(views)
-    agreeing = np.zeros(len(entries), np.int64)
-    changes = np.zeros(len(entries), np.bool_)
-    claims: list[int] = []  # the claims asking, and how many candidates each
-    counts: list[int] = []
-    others: list[int] = []
-
-    def count() -> None:
-        first = np.repeat(np.array(claims, np.int64), np.array(counts, np.int64))
-        second = np.array(others, np.int64)
-        other_article = articles[first] != articles[second]
-        first, second = first[other_article], second[other_article]
-        codes = relations(rule, table, first, second)
-        agreeing[:] += np.bincount(first[codes == AGREE], minlength=len(entries))
-        changes[first[codes >= SHIFTED]] = True
-        claims.clear(), counts.clear(), others.clear()
-
-    for position, entry in enumerate(entries):
-        found = index.candidates(entry.claim, one_sided=False)
-        claims.append(position)
-        counts.append(len(found))
-        others.extend(found)
-        if len(others) >= _BULK:
-            count()
-    count()
-    return changes.tolist(), agreeing.tolist()
-
-
-# From this many claims head_order judges in bulk (numpy; smaller inputs, the seeds or
-# one story's coverage, start faster without importing it).
-BULK_FROM = 20_000
-# Pairs judged at once in head_order: enough that numpy's cost per call vanishes, few enough
-# that the arrays of one batch stay small beside the claims.
-_BULK = 1 << 19
-
-
 # A group checks a new kind of member against each kind it holds; past this many kinds it
 # takes only claims alike to a member, so a claim costs a bounded number of judgements.
 MAX_KINDS = 24
@@ -233,33 +129,83 @@ def group_entries(entries: Sequence[Entry], *, window_days: int = 30) -> list[Gr
     best scored by judge (the earlier group on a tie); or heads a new group."""
     rule = Judge(window_days)
     views = [rule.view(entry.claim) for entry in entries]
-    groups: list[Group] = []
-    heads: list[ClaimView] = []  # groups[n]'s head, as the judge reads it
-    relate = rule.relate
-    index = HeadIndex()
-    for position in head_order(entries, views, rule):
-        entry, view, kind = entries[position], views[position], signature(entries[position].claim)
+    table = None
+    if len(entries) >= ordering.BULK_FROM:
+        from claimcmp.comparison.bulk_judging import ViewTable
+
+        table = ViewTable(views)
+    order = head_order(entries, views, rule, table)
+    placing = _Placing(entries, views, rule)
+    for start in range(0, len(order), _PLACE_BATCH):
+        batch = order[start:start + _PLACE_BATCH]
+        unrelated = placing.unrelated_heads(batch, table) if table is not None else [()] * len(batch)
+        for position, skipped in zip(batch, unrelated):
+            placing.place(position, skipped)
+    for group in placing.groups:
+        group.members.sort(key=lambda m: (m.entry is not group.head, m.entry.order))
+    return sort_groups(placing.groups)
+
+
+# Claims placed per batch from BULK_FROM claims: their pairs with the heads formed before
+# the batch are judged at once (bulk_judging), so a Python call is left for the pairs
+# related and those with heads formed within the batch.
+_PLACE_BATCH = 4096
+
+
+class _Placing:
+    """The groups as claims are placed, and the blocking index of their heads."""
+
+    def __init__(self, entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge) -> None:
+        self.entries, self.views, self.rule = entries, views, rule
+        self.groups: list[Group] = []
+        self.heads: list[ClaimView] = []  # groups[n]'s head, as the judge reads it
+        self.head_rows: list[int] = []  # groups[n]'s head's position in entries
+        self.index = HeadIndex()
+
+    def unrelated_heads(self, batch: Sequence[int], table) -> list[set[int]]:
+        """For each claim of the batch (positions in entries), the numbers of the groups
+        among its candidates now whose head judge relates to nothing in it (bulk_judging)."""
+        import numpy as np
+
+        from claimcmp.comparison.bulk_judging import NONE, relations
+
+        found = [self.index.candidates(self.entries[position].claim) for position in batch]
+        counts = [len(numbers) for numbers in found]
+        numbers = np.fromiter((n for ns in found for n in ns), np.int64, sum(counts))
+        heads = np.array(self.head_rows, np.int64)[numbers]
+        claims = np.repeat(np.array(batch, np.int64), counts)
+        codes = (relations(self.rule, table, heads, claims) == NONE).tolist()
+        unrelated, at = [], 0
+        for ns, count in zip(found, counts):
+            unrelated.append({n for n, none in zip(ns, codes[at:at + count]) if none})
+            at += count
+        return unrelated
+
+    def place(self, position: int, unrelated) -> None:
+        """Claim `position` joins the group it fits best, or heads a new one; `unrelated`:
+        groups whose head is known to relate to nothing in it (not judged again)."""
+        entry, view, rule = self.entries[position], self.views[position], self.rule
+        kind, heads, groups = signature(entry.claim), self.heads, self.groups
         verdicts = []
-        for number in index.candidates(entry.claim):
-            found = relate(heads[number], view)
-            if found is not None:
-                verdicts.append(((_PREFERENCE[found[0]], -found[1]), number, found))
+        for number in self.index.candidates(entry.claim):
+            if number not in unrelated:
+                found = rule.relate(heads[number], view)
+                if found is not None:
+                    verdicts.append(((_PREFERENCE[found[0]], -found[1]), number, found))
         verdicts.sort(key=lambda item: item[:2])
         chosen = next(((n, f) for _s, n, f in verdicts
                        if _fits(groups[n], entry, view, kind, f[0], rule)), None)
         if chosen is None:
-            index.add(len(groups), entry.claim)
+            self.index.add(len(groups), entry.claim)
             group = Group(head=entry)
             group.add(Membership(entry, "agree", None, "", view, kind))
             groups.append(group)
             heads.append(view)
+            self.head_rows.append(position)
         else:
             number, found = chosen
             why = rule.explain(heads[number], view, found)
             groups[number].add(Membership(entry, found[0], found[1], why, view, kind))
-    for group in groups:
-        group.members.sort(key=lambda m: (m.entry is not group.head, m.entry.order))
-    return sort_groups(groups)
 
 
 def _fits(group: Group, entry: Entry, view: ClaimView, kind: tuple, relation: str, rule: Judge) -> bool:
