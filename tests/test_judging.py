@@ -334,12 +334,13 @@ def test_relation_codes_blur_a_conflict_as_decide_does():
     assert codes.tolist() == [c[3] for c in cases]
 
 
-@pytest.mark.parametrize("sizes", [(3, 4), (1 << 40, 1 << 40)])  # mixed into one int; too wide
+# keys indexing an array; mixed into one int and searched; too wide to mix
+@pytest.mark.parametrize("sizes", [(3, 4), (1 << 20, 1 << 20), (1 << 40, 1 << 40)])
 def test_remembered_answers_are_computed_once_per_key_across_batches(sizes):
     from claimcmp.comparison.bulk_judging import Remembered
 
     remembered = Remembered(sizes, np.float64)
-    assert remembered.mixable == (sizes == (3, 4))
+    assert (remembered.dense, remembered.mixable) == (sizes[0] == 3, sizes[0] < 1 << 40)
     asked = []
 
     def answer(columns):

@@ -29,47 +29,39 @@ UNRELATED, SAME, OPPOSITE = 0, 1, 2
 FIT_PARTIAL, FIT_KIN, FIT_SUBJECT = 4, 2, 1
 
 
+# the columns of a ViewTable: numbers, then flags
+_NUMBERS = ("actors", "countries", "start", "end", "low", "high", "days", "family", "label", "topic")
+_FLAGS = ("dated", "by_article", "current", "targetless", "weak", "hedged", "state", "long", "neutral",
+          "negative")
+
+
 class ViewTable:
     """What decide() reads of many views, as numpy arrays (one row a view)."""
 
     def __init__(self, views: Sequence[ClaimView]) -> None:
         self.views = list(views)
-        n = len(self.views)
-
-        def column(read, dtype):
-            return np.fromiter((read(v) for v in self.views), dtype, n)
-
         country_sets: dict[frozenset[str], int] = {}
         families: dict[str, int] = {}
         labels: dict[str | None, int] = {}
-        self.country_sets = country_sets
-        self.actors = column(lambda v: v.actors_id, np.int64)
-        self.stance = column(lambda v: v.stance_id, np.int64)
-        self.countries = column(lambda v: country_sets.setdefault(v.countries, len(country_sets)), np.int64)
-        self.dated = column(lambda v: v.start is not None, np.bool_)
-        self.start = column(lambda v: v.start or 0, np.int64)
-        self.end = column(lambda v: v.end or 0, np.int64)
-        self.low = column(lambda v: v.low or 0, np.int64)
-        self.high = column(lambda v: v.high or 0, np.int64)
-        self.days = column(lambda v: v.days, np.int64)
-        self.by_article = column(lambda v: v.by_article, np.bool_)
-        self.current = column(lambda v: v.current, np.bool_)
-        self.targetless = column(lambda v: v.target is None, np.bool_)
-        self.weak = column(lambda v: v.weak, np.bool_)
-        self.hedged = column(lambda v: v.hedged, np.bool_)
-        self.state = column(lambda v: v.state, np.bool_)
-        self.long = column(lambda v: v.long, np.bool_)
-        self.family = column(lambda v: families.setdefault(v.family, len(families)), np.int64)
-        self.neutral = column(lambda v: v.family == "neutral", np.bool_)
-        self.negative = column(lambda v: v.claim.polarity == "negative", np.bool_)
-        self.label = column(lambda v: labels.setdefault(v.stance, len(labels)), np.int64)
-        self.topic = column(lambda v: labels.setdefault(v.claim.topic, len(labels)), np.int64)
-        self.labels = list(labels)  # number -> stance label or topic
-        self.family_names = list(families)
+
+        def row(v: ClaimView) -> tuple:
+            return (v.actors_id, country_sets.setdefault(v.countries, len(country_sets)), v.start or 0,
+                    v.end or 0, v.low or 0, v.high or 0, v.days, families.setdefault(v.family, len(families)),
+                    labels.setdefault(v.stance, len(labels)), labels.setdefault(v.claim.topic, len(labels)),
+                    v.start is not None, v.by_article, v.current, v.target is None, v.weak, v.hedged, v.state,
+                    v.long, v.family == "neutral", v.claim.polarity == "negative")
+
+        rows = np.array([row(v) for v in self.views], np.int64).reshape(len(self.views), -1)
+        for at, name in enumerate(_NUMBERS + _FLAGS):
+            column = np.ascontiguousarray(rows[:, at])
+            setattr(self, name, column if name in _NUMBERS else column.astype(np.bool_))
+        del rows
+        self.actors = np.unique(self.actors, return_inverse=True)[1].reshape(-1)  # 0, 1, 2 ...
+        self.country_sets, self.labels, self.family_names = country_sets, list(labels), list(families)
         # what needs align's Python code, remembered across batches by the numbers of a pair
         actors, places = int(self.actors.max(initial=0)) + 1, len(country_sets)
         words, kinds = len(self.labels), len(self.family_names)
-        self.fits = Remembered((actors, actors), np.int64)
+        self.fits = Remembered((actors, actors), np.int8)
         self.apart = Remembered((places, places), np.bool_)
         self.likeness = Remembered((words, words), np.float64)
         self.opposition = Remembered((words, words, words, words, kinds, kinds), np.float64)
@@ -77,16 +69,20 @@ class ViewTable:
 
 class Remembered:
     """Answers remembered by a key of small non-negative ints (one column each, below
-    `sizes`), looked up for whole arrays at once: the keys are mixed into one int and kept
-    sorted, so a batch costs a binary search per pair and a Python call per key never seen
-    before (not one per distinct key of each batch). Keys too wide to mix into one int are
-    remembered in a dict (by_key)."""
+    `sizes`), looked up for whole arrays at once: the keys are mixed into one int, which
+    indexes an array of answers when there are few enough keys (DENSE_BYTES), else is
+    looked up in a sorted array of the keys seen; either way a Python call is made only
+    for a key never seen before. Keys too wide to mix into one int are remembered in a
+    dict (by_key)."""
 
     def __init__(self, sizes: Sequence[int], dtype) -> None:
-        self.sizes, self.dtype = tuple(max(size, 1) for size in sizes), dtype
-        self.mixable = int(np.prod(self.sizes, dtype=object)) < 1 << 62
-        self.keys = np.zeros(0, np.int64)  # sorted
-        self.values = np.zeros(0, dtype)
+        self.sizes, self.dtype = tuple(max(size, 1) for size in sizes), np.dtype(dtype)
+        total = int(np.prod(self.sizes, dtype=object))
+        self.mixable = total < 1 << 62
+        self.dense = total * (self.dtype.itemsize + 1) <= DENSE_BYTES
+        self.keys = np.zeros(0, np.int64)  # sorted, or every key when dense
+        self.values = np.zeros(total if self.dense else 0, dtype)
+        self.known = np.zeros(total if self.dense else 0, np.bool_)
         self.cache: dict = {}  # when not mixable
 
     def lookup(self, columns: Sequence, compute: Callable[[int], object]):
@@ -98,16 +94,25 @@ class Remembered:
         mixed = columns[0].astype(np.int64)
         for column, size in zip(columns[1:], self.sizes[1:]):
             mixed = mixed * size + column
-        at = self._find(mixed)
-        missing = np.flatnonzero(at < 0)
+        if self.dense:
+            missing = np.flatnonzero(~self.known[mixed])
+        else:
+            at = self._find(mixed)
+            missing = np.flatnonzero(at < 0)
         if len(missing):
             new_keys, first = np.unique(mixed[missing], return_index=True)
-            values = np.array([compute(position) for position in missing[first].tolist()], self.dtype)
-            keys, values = np.concatenate((self.keys, new_keys)), np.concatenate((self.values, values))
-            order = np.argsort(keys, kind="stable")
-            self.keys, self.values = keys[order], values[order]
-            at = self._find(mixed)
-        return self.values[at]
+            self._add(new_keys, np.array([compute(position) for position in missing[first].tolist()],
+                                         self.dtype))
+            at = None if self.dense else self._find(mixed)
+        return self.values[mixed] if self.dense else self.values[at]
+
+    def _add(self, keys, values) -> None:
+        if self.dense:
+            self.values[keys], self.known[keys] = values, True
+            return
+        keys, values = np.concatenate((self.keys, keys)), np.concatenate((self.values, values))
+        order = np.argsort(keys, kind="stable")
+        self.keys, self.values = keys[order], values[order]
 
     def _find(self, mixed):
         """Where each mixed key is in self.keys, -1 where it is not."""
@@ -115,6 +120,10 @@ class Remembered:
             return np.full(len(mixed), -1, np.int64)
         at = np.minimum(np.searchsorted(self.keys, mixed), len(self.keys) - 1)
         return np.where(self.keys[at] == mixed, at, -1)
+
+
+# The most memory a Remembered's answers may take as an array indexed by key
+DENSE_BYTES = 1 << 25
 
 
 class Pairs:
