@@ -60,7 +60,7 @@ def _count(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], l
     for position, entry in enumerate(entries):
         view, article = views[position], articles[position]
         changed, agreed = False, 0
-        for other in index.candidates(entry.claim, one_sided=False):
+        for other in index.lookup(entry.claim, one_sided=False)[0]:
             if articles[other] != article:
                 found = relation(view, views[other])
                 if found == "agree":
@@ -100,7 +100,7 @@ def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex,
         claims.clear(), counts.clear(), others.clear()
 
     for position, entry in enumerate(entries):
-        found = index.candidates(entry.claim, one_sided=False)
+        found, _blocks = index.lookup(entry.claim, one_sided=False)
         claims.append(position)
         counts.append(len(found))
         others.extend(found)
