@@ -15,6 +15,7 @@ import gc
 import hashlib
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
+from itertools import chain
 from dataclasses import dataclass, field
 
 from claimcmp.comparison import ordering
@@ -196,8 +197,8 @@ class _Placing:
         looked = [self.index.lookup(self.entries[position].claim) for position in batch]
         found = [list(numbers) for numbers, _blocks in looked]
         counts = [len(numbers) for numbers in found]
-        numbers = np.fromiter((n for ns in found for n in ns), np.int64, sum(counts))
-        heads = np.array(self.head_rows, np.int64)[numbers]
+        numbers = np.fromiter(chain.from_iterable(found), np.int64, sum(counts))
+        heads = np.fromiter(self.head_rows, np.int64, len(self.head_rows))[numbers]
         claims = np.repeat(np.array(batch, np.int64), counts)
         codes = (relations(self.rule, table, heads, claims) == NONE).tolist()
         prepared, at = [], 0
