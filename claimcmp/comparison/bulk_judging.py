@@ -29,8 +29,10 @@ UNRELATED, SAME, OPPOSITE = 0, 1, 2
 FIT_PARTIAL, FIT_KIN, FIT_SUBJECT = 4, 2, 1
 
 
-# the columns of a ViewTable: numbers, then flags
+# the columns of a ViewTable, numbers then flags, in the order its row() reads them
+# audit: code (attribute names, not vocabulary)
 _NUMBERS = ("actors", "countries", "start", "end", "low", "high", "days", "family", "label", "topic")
+# audit: code (attribute names, not vocabulary)
 _FLAGS = ("dated", "by_article", "current", "targetless", "weak", "hedged", "state", "long", "neutral",
           "negative")
 
