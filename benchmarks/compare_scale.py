@@ -9,6 +9,11 @@ is that size's own), seeded, so every run groups the same claims.
 
     python benchmarks/compare_scale.py                 # 1,000 10,000 100,000
     python benchmarks/compare_scale.py --sizes 1000,200000 --json out.json
+    python benchmarks/compare_scale.py --sizes 20000 --write /tmp/claims  # /tmp/claims-20000.json
+
+With --write PREFIX the claims of each size are written (an extract --format json array,
+PREFIX-SIZE.json) instead of grouped, so `claimcmp compare PREFIX-SIZE.json --format json`
+can be run on them and its output hashed.
 
 Prints one line per size: claims, groups, seconds of grouping (building the compare
 document included, generation and JSON writing excluded) as wall and CPU time (the CPU
@@ -87,6 +92,11 @@ for d in range(max(1, size // per_doc)):
                             modality=rng.choice(["asserted"] * 6 + ["reported"] * 3 + ["possible"])))
     docs.append(ExtractDocument(article=article, claims=claims))
 made = rss_kib()
+if len(sys.argv) > 3:  # --write: the extract documents as one JSON array, for `claimcmp compare`
+    with open(sys.argv[3], "w", encoding="utf-8") as handle:
+        handle.write("[" + ",\n".join(d.model_dump_json(by_alias=True) for d in docs) + "]\n")
+    print(json.dumps({"claims": sum(len(d.claims) for d in docs), "written": sys.argv[3]}))
+    sys.exit(0)
 t0, c0 = time.perf_counter(), time.process_time()
 document = compare_documents(docs)
 seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
@@ -104,12 +114,18 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="claim counts, comma-separated")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--json", metavar="FILE", help="also write the rows as JSON ('-' for stdout only)")
+    parser.add_argument("--write", metavar="PREFIX",
+                        help="write each size's claims to PREFIX-SIZE.json instead of grouping them")
     args = parser.parse_args(argv)
     rows = []
     for size in (int(s) for s in args.sizes.split(",") if s):
-        out = subprocess.run([sys.executable, "-c", CHILD, str(size), str(args.seed)],
+        extra = [f"{args.write}-{size}.json"] if args.write else []
+        out = subprocess.run([sys.executable, "-c", CHILD, str(size), str(args.seed), *extra],
                              capture_output=True, text=True, check=True)
         row = json.loads(out.stdout.strip().splitlines()[-1])
+        if args.write:
+            print(f"{row['claims']:>8,} claims written to {row['written']}", flush=True)
+            continue
         rows.append(row)
         if args.json != "-":
             print(f"{row['claims']:>8,} claims  {row['groups']:>7,} groups  {row['seconds']:>8.2f} s "

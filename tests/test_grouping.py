@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from claimcmp.comparison import blocking, grouping
+from claimcmp.comparison import blocking, grouping, ordering
 from claimcmp.align import judge
 from claimcmp.comparison.grouping import Entry, HeadIndex, compare_documents, implied_relation
 from claimcmp.comparison.judging import Judge
@@ -147,6 +147,63 @@ def test_a_crowded_block_judges_only_the_heads_nearest_in_time(monkeypatch):
     assert index.candidates(probe) == [4, 5, 6, 7]  # 30 Apr, 30 May, 29 Jun, 29 Jul
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_a_lookup_holds_until_a_head_is_added_to_a_block_it_read(seed):
+    """HeadIndex.lookup: the candidates as a set and the blocks read; while none of those
+    blocks is stamped later than the lookup, the candidates are what they were."""
+    claims = [c for d in random_documents(seed, articles=10, claims=10) for c in d.claims]
+    index = HeadIndex()
+    probes = claims[::7]
+    for n, head in enumerate(claims[:50]):
+        index.add(n, head)
+    before = {p.id: (*index.lookup(p), index.added) for p in probes}
+    stale = 0
+    for n, head in enumerate(claims[50:], start=50):
+        index.add(n, head)
+        for probe in probes:
+            found, blocks, stamp = before[probe.id]
+            if all(block.changed <= stamp for block in blocks):
+                assert found == set(index.candidates(probe))
+            else:
+                stale += 1
+    assert stale and index.added == len(claims)
+    assert sorted(index.lookup(probes[0])[0]) == index.candidates(probes[0])
+
+
+def test_a_lookup_reads_blocks_without_heads_yet():
+    day = "2016-12-09"
+    index = HeadIndex()
+    probe = claim("a", 0, "Russia attacked Syria.", "RUS", "attack", "conflict", "SYR", when=span(day))
+    found, blocks, stamp = (*index.lookup(probe), index.added)
+    assert found == set() and blocks and stamp == 0
+    index.add(0, claim("b", 0, "Russia bombed Syria.", "RUS", "bomb", "conflict", "SYR", when=span(day)))
+    assert any(block.changed > stamp for block in blocks)  # so the empty lookup no longer holds
+    assert index.candidates(probe) == [0]
+
+
+def test_grouping_pauses_the_cycle_collector_and_restores_it():
+    import gc
+
+    docs = story()
+    seen = []
+    real = grouping._group_entries
+
+    def spy(entries, rule):
+        seen.append(gc.isenabled())
+        return real(entries, rule)
+
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(grouping, "_group_entries", spy)
+                compare_documents(docs)
+            assert gc.isenabled() == enabled
+        finally:
+            gc.enable()
+    assert seen == [False, False]
+
+
 def test_outlets_may_be_given_per_document():
     docs = story()[:2]
     doc = compare_documents(docs, sources=["alpha.example", None])
@@ -200,16 +257,29 @@ def test_head_order_counts_the_same_in_bulk_and_pair_by_pair(seed, monkeypatch):
                enumerate((d, c) for d in random_documents(seed, articles=30) for c in d.claims)]
     rule = Judge()
     views = [rule.view(e.claim) for e in entries]
-    index = HeadIndex(neighbours=grouping.RANK_NEIGHBOURS)
+    index = HeadIndex(neighbours=ordering.RANK_NEIGHBOURS)
     for position, entry in enumerate(entries):
         index.add(position, entry.claim)
-    one_by_one = grouping._count(entries, views, rule, index)
+    one_by_one = ordering._count(entries, views, rule, index)
     assert sum(one_by_one[0]) and sum(one_by_one[1])  # contradictions and agreements to count
     for bulk in (1 << 19, 50):  # one batch, and many small ones
-        monkeypatch.setattr(grouping, "_BULK", bulk)
-        assert grouping._count_in_bulk(entries, views, rule, index) == one_by_one
+        monkeypatch.setattr(ordering, "_BULK", bulk)
+        assert ordering._count_in_bulk(entries, views, rule, index) == one_by_one
     orders = []
     for bulk_from in (10 ** 9, 0):
-        monkeypatch.setattr(grouping, "BULK_FROM", bulk_from)
+        monkeypatch.setattr(ordering, "BULK_FROM", bulk_from)
         orders.append(grouping.head_order(entries, views, rule))
     assert orders[0] == orders[1]
+
+
+@pytest.mark.parametrize("seed", [3, 5, 11])
+def test_groups_are_the_same_placed_in_bulk_and_one_by_one(seed, monkeypatch):
+    """From BULK_FROM claims the claims are placed in batches, their pairs with the heads
+    so far judged at once; the groups are those of placing them one pair at a time."""
+    docs = random_documents(seed, articles=30)
+    documents = []
+    for bulk_from, batch in ((10 ** 9, 256), (0, 256), (0, 7), (0, 1)):
+        monkeypatch.setattr(ordering, "BULK_FROM", bulk_from)
+        monkeypatch.setattr(grouping, "_PLACE_BATCH", batch)
+        documents.append(compare_documents(docs).model_dump_json())
+    assert len(set(documents)) == 1 and '"conflict"' in documents[0]

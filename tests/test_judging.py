@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 import numpy as np
 
-from claimcmp.comparison.judging import RELATION_CODES, Judge, ViewTable
+from claimcmp.comparison.bulk_judging import RELATION_CODES, ViewTable, relations
+from claimcmp.comparison.judging import Judge
 from compare_fixtures import claim, random_documents, story
 
 
@@ -158,7 +159,7 @@ def _assert_inlined_rule_is_align(claims, window):
         table = ViewTable([bulk.view(c) for c in claims])
         first = np.repeat(np.arange(len(claims)), len(claims))
         second = np.tile(np.arange(len(claims)), len(claims))
-        got = bulk.relations(table, first, second).tolist()
+        got = relations(bulk, table, first, second).tolist()
         assert got == [RELATION_CODES[rule.relation(views[i], views[j])]
                        for i, j in zip(first.tolist(), second.tolist())]
 
@@ -174,3 +175,186 @@ def test_the_inlined_rule_is_align_step_by_step(claims, window):
 def test_the_inlined_rule_is_align_step_by_step_on_dense_claims(seed, window):
     _assert_inlined_rule_is_align(_random_claims(seed, 150), window)
     _assert_inlined_rule_is_align([c for d in random_documents(seed) for c in d.claims], window)
+
+
+# ---------------------------------------------------------------- the steps, one by one
+
+def _dated(start: str, end: str | None = None, source: str = "explicit", text: str | None = None):
+    import datetime as dt
+
+    from claimcmp.models import DateSpan
+
+    return DateSpan(start=dt.date.fromisoformat(start), end=dt.date.fromisoformat(end or start),
+                    granularity="day", text="" if source == "article" else (text or start), source=source)
+
+
+# (a's span, b's span, what align.time_fit says at a window of 30 days)
+_TIMES = [
+    (None, _dated("2016-05-01"), "undated"),
+    (_dated("2016-05-01", "2016-05-31"), _dated("2016-05-20"), "overlap"),
+    (_dated("2016-05-01", source="article"), _dated("2016-04-20"), "window"),
+    (_dated("2016-05-01", source="article"), _dated("2016-05-10"), "later"),
+    (_dated("2016-05-10"), _dated("2016-05-01", source="article"), "later"),
+    (_dated("2016-01-01", source="article"), _dated("2016-06-01", "2016-07-01", "relative", "since June"),
+     "ongoing"),
+    (_dated("2016-01-01"), _dated("2016-06-01", source="article"), "apart"),
+]
+
+
+def _time_views(rule):
+    views = []
+    for n, (when_a, when_b, _fit) in enumerate(_TIMES):
+        for m, when in enumerate((when_a, when_b)):
+            views.append(rule.view(claim("t", 2 * n + m, "RUS cooperates with USA.", "RUS", "cooperate",
+                                         "cooperation", "USA", when=when)))
+    return views
+
+
+def test_time_fit_on_day_ordinals_is_align_time_fit():
+    from claimcmp.comparison import align
+    from claimcmp.comparison.judging import time_fit
+
+    rule = Judge(30)
+    views = _time_views(rule)
+    assert [time_fit(views[2 * n], views[2 * n + 1]) for n in range(len(_TIMES))] == [t[2] for t in _TIMES]
+    for a in views:  # and every other pair, both ways
+        for b in views:
+            assert time_fit(a, b) == align.time_fit(a.claim.when, b.claim.when, 30)
+
+
+def test_bulk_time_fits_mark_what_time_fit_says():
+    from claimcmp.comparison.bulk_judging import Pairs, _time_fits
+    from claimcmp.comparison.judging import time_fit
+
+    rule = Judge(30)
+    views = _time_views(rule)
+    n = len(views)
+    first, second = np.repeat(np.arange(n), n), np.tile(np.arange(n), n)
+    fits = _time_fits(Pairs(ViewTable(views), first, second))
+    for k, (i, j) in enumerate(zip(first.tolist(), second.tolist())):
+        marked = [name for name in fits._fields if getattr(fits, name)[k]]
+        expected = time_fit(views[i], views[j])
+        assert marked == ([expected] if expected in fits._fields else []), (i, j, expected)
+
+
+def test_by_key_computes_each_distinct_key_once_and_remembers_it():
+    from claimcmp.comparison.bulk_judging import by_key
+
+    asked = []
+
+    def compute(at):
+        asked.append(at)
+        return (int(x[at]) * 10 + int(y[at]), -int(y[at]))
+
+    cache: dict = {}
+    x, y = np.array([0, 1, 0, 2, 1, 0]), np.array([3, 1, 3, 0, 1, 2])
+    tens, negated = by_key((x, y), cache, compute, 2)
+    assert tens.tolist() == [3, 11, 3, 20, 11, 2] and negated.tolist() == [-3, -1, -3, 0, -1, -2]
+    assert sorted(asked) == [0, 1, 3, 5]  # the first position of each distinct (x, y)
+    asked.clear()
+    x, y = np.array([2, 0]), np.array([0, 3])
+    assert by_key((x, y), cache, compute, 2)[0].tolist() == [20, 3] and asked == []
+
+
+def test_by_key_keys_too_wide_to_mix_into_one_int():
+    from claimcmp.comparison.bulk_judging import by_key
+
+    big = np.array([1 << 40, 5, 1 << 40, 5], np.int64)
+    small = np.array([1, 2, 1, 3], np.int64)
+    sums, = by_key((big, big, small), {}, lambda at: (int(big[at]) + int(small[at]),), 1)
+    assert sums.tolist() == [(1 << 40) + 1, 7, (1 << 40) + 1, 8]
+
+
+def _columns(**values):
+    """A stand-in for a ViewTable: one column per keyword, rows a then b of each pair."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(**{name: np.array(column) for name, column in values.items()})
+
+
+def test_stance_sense_reads_as_align_stance_verdict():
+    from claimcmp.comparison.bulk_judging import (FIT_KIN, FIT_PARTIAL, FIT_SUBJECT, OPPOSITE, SAME,
+                                                  UNRELATED, Pairs, _stance_sense)
+
+    # pairs (row 2k, row 2k + 1): family number, negated, neutral; the fit; the strength
+    cases = [  # (family a, family b, negated a, negated b, neutral, fit, strength, sense, strength after)
+        (0, 0, 0, 0, 0, 0, 0.5, SAME, 0.5),            # alike, however little
+        (1, 1, 0, 0, 1, 0, 0.6, UNRELATED, 0.6),       # neutral acts: the same act only
+        (0, 0, 0, 0, 0, FIT_PARTIAL, 0.85, UNRELATED, 0.85),
+        (0, 0, 0, 1, 0, 0, 0.6, OPPOSITE, 0.6),        # negated
+        (0, 0, 0, 1, 0, FIT_SUBJECT, 0.6, UNRELATED, 0.6),  # by subject alone: the same act
+        (0, 0, 0, 1, 0, FIT_KIN, 0.95, UNRELATED, 0.95),
+        (0, 2, 0, 0, 0, 0, 0.7, OPPOSITE, 0.7),        # opposed families
+        (0, 2, 0, 1, 0, 0, 0.95, SAME, 0.76),          # ruling out one, denying the other
+        (0, 2, 0, 1, 0, 0, 0.85, UNRELATED, 0.85),
+    ]
+    family, negative, neutral, fits, strength = [], [], [], [], []
+    for fa, fb, na, nb, neutral_both, fit, value, _sense, _after in cases:
+        family += [fa, fb]
+        negative += [bool(na), bool(nb)]
+        neutral += [bool(neutral_both)] * 2
+        fits.append(fit)
+        strength.append(value)
+    rows = np.arange(0, 2 * len(cases), 2)
+    pairs = Pairs(_columns(family=family, negative=negative, neutral=neutral), rows, rows + 1)
+    given = np.array(strength)
+    sense, after = _stance_sense(pairs, np.array(fits), given, given)
+    assert sense.tolist() == [c[7] for c in cases]
+    assert after.tolist() == pytest.approx([c[8] for c in cases])
+    assert given.tolist() == strength  # the strengths given are left as they were
+
+
+def test_relation_codes_blur_a_conflict_as_decide_does():
+    from claimcmp.comparison.bulk_judging import (AGREE, CONFLICT, NONE, OPPOSITE, SAME, SHIFTED,
+                                                  Pairs, TimeFits, _relation_codes)
+
+    plain = dict(targetless=False, weak=False, family=0, state=False, hedged=False, days=1, long=False,
+                 dated=True)
+    cases = [  # (what differs on side a, sense, time fit, code)
+        ({}, SAME, "overlap", AGREE),
+        ({}, SAME, "apart", NONE),
+        ({}, OPPOSITE, "overlap", CONFLICT),
+        ({}, OPPOSITE, "later", SHIFTED),
+        ({"weak": True}, OPPOSITE, "overlap", CONFLICT),  # the same act stated with the party
+        ({"weak": True, "strength": 0.6}, OPPOSITE, "overlap", NONE),  # another act: blurred
+        ({"weak": True}, OPPOSITE, "apart", SHIFTED),   # an inferred party blurs only a conflict
+        ({"hedged": True}, OPPOSITE, "window", NONE),
+        ({"targetless": True}, OPPOSITE, "overlap", NONE),
+        ({"long": True, "days": 200}, OPPOSITE, "overlap", NONE),
+        ({"family": 1}, OPPOSITE, "undated", NONE),
+        ({}, OPPOSITE, "undated", CONFLICT),
+    ]
+    columns = {name: [] for name in plain}
+    for changed, _sense, _when, _code in cases:
+        for name, value in plain.items():
+            columns[name] += [changed.get(name, value), value]
+    strengths = np.array([c[0].get("strength", 0.95) for c in cases])
+    rows = np.arange(0, 2 * len(cases), 2)
+    whens = [c[2] for c in cases]
+    times = TimeFits(*(np.array([w == name for w in whens]) for name in TimeFits._fields))
+    codes = _relation_codes(Pairs(_columns(**columns), rows, rows + 1), np.array([c[1] for c in cases]),
+                            strengths, np.zeros(len(cases), bool), times)
+    assert codes.tolist() == [c[3] for c in cases]
+
+
+# keys indexing an array; mixed into one int and searched; too wide to mix
+@pytest.mark.parametrize("sizes", [(3, 4), (1 << 20, 1 << 20), (1 << 40, 1 << 40)])
+def test_remembered_answers_are_computed_once_per_key_across_batches(sizes):
+    from claimcmp.comparison.bulk_judging import Remembered
+
+    remembered = Remembered(sizes, np.float64)
+    assert (remembered.dense, remembered.mixable) == (sizes[0] == 3, sizes[0] < 1 << 40)
+    asked = []
+
+    def answer(columns):
+        def compute(at):
+            asked.append((int(columns[0][at]), int(columns[1][at])))
+            return columns[0][at] + columns[1][at] / 10
+        return remembered.lookup(columns, compute).tolist()
+
+    assert answer((np.array([2, 0, 2, 1]), np.array([3, 1, 3, 0]))) == [2.3, 0.1, 2.3, 1.0]
+    assert sorted(asked) == [(0, 1), (1, 0), (2, 3)]
+    asked.clear()
+    assert answer((np.array([1, 2, 0]), np.array([0, 2, 1]))) == [1.0, 2.2, 0.1]
+    assert asked == [(2, 2)]  # the others were remembered
+    assert answer((np.array([0, 2]), np.array([3, 2]))) == [0.3, 2.2]

@@ -40,12 +40,13 @@ NEIGHBOURS = 16
 class _Block:
     """The heads of one blocking key, dated ones sorted by the start of their time span."""
 
-    __slots__ = ("days", "dated", "undated")
+    __slots__ = ("days", "dated", "undated", "changed")
 
     def __init__(self) -> None:
         self.days: list[int] = []
         self.dated: list[int] = []
         self.undated: list[int] = []
+        self.changed = 0  # the HeadIndex's count of heads added when one was added here
 
     def add(self, number: int, claim: Claim) -> None:
         if claim.when is None:
@@ -85,42 +86,48 @@ class HeadIndex:
         self._by_pair: dict[tuple, _Block] = defaultdict(_Block)
         self._untargeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
         self._targeted: dict[tuple[str, str], _Block] = defaultdict(_Block)
+        self.added = 0  # heads added so far
 
     def add(self, number: int, claim: Claim) -> None:
         family = claim.family
         subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
+        self.added += 1
+        blocks = []
         if not targets:
-            for token in subjects:
-                self._untargeted[(token, family)].add(number, claim)
-        for token in {*subjects, *targets} if targets else ():
-            self._targeted[(token, family)].add(number, claim)
-        for s in subjects:
-            for t in targets:
-                self._by_pair[(*sorted((s, t)), family)].add(number, claim)
+            blocks += [self._untargeted[(token, family)] for token in subjects]
+        blocks += [self._targeted[(token, family)] for token in ({*subjects, *targets} if targets else ())]
+        blocks += [self._by_pair[(*sorted((s, t)), family)] for s in subjects for t in targets]
+        for block in blocks:
+            block.add(number, claim)
+            block.changed = self.added
 
     def candidates(self, claim: Claim, *, one_sided: bool = True) -> list[int]:
         """The heads `judge` may relate claim to; without `one_sided`, not those with a
         target on one side only (they can only agree, and only on the very same act)."""
+        return sorted(self.lookup(claim, one_sided=one_sided)[0])
+
+    def lookup(self, claim: Claim, *, one_sided: bool = True) -> tuple[set[int], list[_Block]]:
+        """candidates() as a set, and the blocks read: the set holds as long as none of
+        them has a head added (their `changed` stays at most `added` as it is now)."""
+        neighbours = NEIGHBOURS if self.neighbours is None else self.neighbours
+        found: set[int] = set()
+        blocks = [blocks[key] for blocks, key in self._keys(claim, one_sided)]  # empty until added to
+        for block in blocks:
+            found.update(block.near(claim, neighbours))
+        return found, blocks
+
+    def _keys(self, claim: Claim, one_sided: bool) -> list[tuple[dict, tuple]]:
+        """The blocks a claim's candidates are in: (blocks, key) each."""
         subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
         family = claim.family
-        found: set[int] = set()
         if targets:
-            for other in _RELATED_FAMILIES[family]:
-                for s in subjects:
-                    for t in targets:
-                        found.update(self._near(self._by_pair, (*sorted((s, t)), other), claim))
-            for token in (*subjects, *targets) if one_sided else ():
-                found.update(self._near(self._untargeted, (token, family), claim))
-        else:
-            for token in subjects:
-                if one_sided:
-                    found.update(self._near(self._targeted, (token, family), claim))
-                for other in _RELATED_FAMILIES[family]:
-                    found.update(self._near(self._untargeted, (token, other), claim))
-        return sorted(found)
-
-    def _near(self, blocks: dict, key: tuple, claim: Claim) -> list[int]:
-        block = blocks.get(key)
-        if block is None:
-            return []
-        return block.near(claim, NEIGHBOURS if self.neighbours is None else self.neighbours)
+            keys = [(self._by_pair, (*sorted((s, t)), other))
+                    for other in _RELATED_FAMILIES[family] for s in subjects for t in targets]
+            return keys + [(self._untargeted, (token, family)) for token in
+                           ((*subjects, *targets) if one_sided else ())]
+        keys = []
+        for token in subjects:
+            if one_sided:
+                keys.append((self._targeted, (token, family)))
+            keys += [(self._untargeted, (token, other)) for other in _RELATED_FAMILIES[family]]
+        return keys

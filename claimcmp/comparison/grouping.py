@@ -11,16 +11,19 @@ others are placed first and head groups (head_order). Pure functions, no spaCy.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from itertools import chain
 from dataclasses import dataclass, field
 
+from claimcmp.comparison import ordering
 from claimcmp.comparison.align import region_countries
 from claimcmp.comparison.blocking import HeadIndex, actor_tokens  # noqa: F401 (re-exported)
-from claimcmp.comparison.judging import AGREE, CONFLICT, SHIFTED, ClaimView, Judge, ViewTable
+from claimcmp.comparison.judging import ClaimView, Judge
+from claimcmp.comparison.ordering import head_order, head_rank  # noqa: F401 (re-exported)
 from claimcmp.models import Actor, Claim
-
-_HEDGED = frozenset({"possible", "conditional", "desired"})
 
 
 @dataclass(frozen=True)
@@ -115,113 +118,6 @@ def outlet_label(entry: Entry) -> str:
     return entry.source or entry.claim.article_id
 
 
-def head_rank(entry: Entry) -> tuple:
-    """Which claims make the best heads, first: a claim with a target can agree and
-    conflict with more claims than one without; an asserted claim can be contradicted
-    where a hedged one cannot; a claim with time words of its own can be told from an
-    earlier or later state better than one dated only by its article, and that better
-    than one with no time at all."""
-    claim = entry.claim
-    dated_by_article = claim.when is not None and claim.when.source == "article"
-    return (claim.target is None, claim.modality in _HEDGED, claim.when is None, dated_by_article,
-            entry.order)
-
-
-# How many claims per block head_order counts relations among: more than the grouping
-# looks at (a story's main relation is told in many claims), bounded for cost at scale.
-RANK_NEIGHBOURS = 64
-
-
-def head_order(entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge) -> list[int]:
-    """The order in which claims are placed, the first of each group heading it: first the
-    claims that contradict, or tell another time of, a claim of another article (a state
-    "since X" that later accounts shift against heads the group they are shifted in, and
-    the claims that agree with it join it), then those that agree with the most claims of
-    other articles, of those the ones contradicted by the most (their contradictions join
-    the group they head), then head_rank. A member relates only to its head (the compare
-    document's contract), so the claims related to many others make the heads that keep
-    the most pairs `diff` reports in one group. Each claim's relations are counted among
-    the claims the blocking index offers it, as the grouping itself looks them up."""
-    index = HeadIndex(neighbours=RANK_NEIGHBOURS)
-    for position, entry in enumerate(entries):
-        index.add(position, entry.claim)
-    if len(entries) >= BULK_FROM:
-        changes, conflicting, agreeing = _count_in_bulk(entries, views, rule, index)
-    else:
-        changes, conflicting, agreeing = _count(entries, views, rule, index)
-    keys = [(not changed, -agreed, -conflicts, *head_rank(entry))
-            for changed, conflicts, agreed, entry in zip(changes, conflicting, agreeing, entries)]
-    return sorted(range(len(entries)), key=keys.__getitem__)
-
-
-def _count(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int], list[int]]:
-    """For each claim: whether a candidate of another article contradicts or shifts against
-    it, how many contradict it and how many agree, one pair at a time."""
-    articles = [entry.claim.article_id for entry in entries]
-    relation = rule.relation
-    changes, conflicting, agreeing = [], [], []
-    for position, entry in enumerate(entries):
-        view, article = views[position], articles[position]
-        changed, conflicts, agreed = False, 0, 0
-        for other in index.candidates(entry.claim, one_sided=False):
-            if articles[other] != article:
-                found = relation(view, views[other])
-                if found == "agree":
-                    agreed += 1
-                elif found is not None:
-                    changed = True
-                    conflicts += found == "conflict"
-        changes.append(changed)
-        conflicting.append(conflicts)
-        agreeing.append(agreed)
-    return changes, conflicting, agreeing
-
-
-def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int], list[int]]:
-    """_count's answer with the pairs judged in batches on numpy arrays (Judge.relations)."""
-    import numpy as np
-
-    numbers: dict[str, int] = {}
-    articles = np.fromiter((numbers.setdefault(e.claim.article_id, len(numbers)) for e in entries),
-                           np.int64, len(entries))
-    table = ViewTable(views)
-    agreeing = np.zeros(len(entries), np.int64)
-    conflicting = np.zeros(len(entries), np.int64)
-    changes = np.zeros(len(entries), np.bool_)
-    claims: list[int] = []  # the claims asking, and how many candidates each
-    counts: list[int] = []
-    others: list[int] = []
-
-    def count() -> None:
-        first = np.repeat(np.array(claims, np.int64), np.array(counts, np.int64))
-        second = np.array(others, np.int64)
-        other_article = articles[first] != articles[second]
-        first, second = first[other_article], second[other_article]
-        codes = rule.relations(table, first, second)
-        agreeing[:] += np.bincount(first[codes == AGREE], minlength=len(entries))
-        conflicting[:] += np.bincount(first[codes == CONFLICT], minlength=len(entries))
-        changes[first[codes >= SHIFTED]] = True
-        claims.clear(), counts.clear(), others.clear()
-
-    for position, entry in enumerate(entries):
-        found = index.candidates(entry.claim, one_sided=False)
-        claims.append(position)
-        counts.append(len(found))
-        others.extend(found)
-        if len(others) >= _BULK:
-            count()
-    count()
-    return changes.tolist(), conflicting.tolist(), agreeing.tolist()
-
-
-# From this many claims head_order judges in bulk (numpy; smaller inputs, the seeds or
-# one story's coverage, start faster without importing it).
-BULK_FROM = 20_000
-# Pairs judged at once in head_order: enough that numpy's cost per call vanishes, few enough
-# that the arrays of one batch stay small beside the claims.
-_BULK = 1 << 19
-
-
 # A group checks a new kind of member against each kind it holds; past this many kinds it
 # takes only claims alike to a member, so a claim costs a bounded number of judgements.
 MAX_KINDS = 24
@@ -234,35 +130,120 @@ def group_entries(entries: Sequence[Entry], *, window_days: int = 30) -> list[Gr
     """Heads are taken in head_order. Each claim joins, among the groups it fits (see
     _fits), the one it contradicts, else agrees with, else tells another time of, the
     best scored by judge (the earlier group on a tie); or heads a new group."""
-    rule = Judge(window_days)
+    with _cycle_collector_paused():
+        return _group_entries(entries, Judge(window_days))
+
+
+@contextmanager
+def _cycle_collector_paused():
+    """Grouping makes millions of small objects (views, remembered answers, members) that
+    form no reference cycles, so reference counting frees them all; the cyclic collector's
+    passes over them cost a fifth of the time at 50,000 claims. Paused while grouping (they
+    are looked over once when it is enabled again, not at every few thousand made)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _group_entries(entries: Sequence[Entry], rule: Judge) -> list[Group]:
     views = [rule.view(entry.claim) for entry in entries]
-    groups: list[Group] = []
-    heads: list[ClaimView] = []  # groups[n]'s head, as the judge reads it
-    relate = rule.relate
-    index = HeadIndex()
-    for position in head_order(entries, views, rule):
-        entry, view, kind = entries[position], views[position], signature(entries[position].claim)
+    table = None
+    if len(entries) >= ordering.BULK_FROM:
+        from claimcmp.comparison.bulk_judging import ViewTable
+
+        table = ViewTable(views)
+    order = head_order(entries, views, rule, table)
+    placing = _Placing(entries, views, rule)
+    for start in range(0, len(order), _PLACE_BATCH):
+        batch = order[start:start + _PLACE_BATCH]
+        looked = placing.look_up(batch, table) if table is not None else [None] * len(batch)
+        for position, found in zip(batch, looked):
+            placing.place(position, found)
+    for group in placing.groups:
+        group.members.sort(key=lambda m: (m.entry is not group.head, m.entry.order))
+    return sort_groups(placing.groups)
+
+
+# Claims placed per batch from BULK_FROM claims: their pairs with the heads formed before
+# the batch are judged at once (bulk_judging), so a Python call is left for the pairs
+# related and those with heads formed within the batch.
+_PLACE_BATCH = 256
+
+
+class _Placing:
+    """The groups as claims are placed, and the blocking index of their heads."""
+
+    def __init__(self, entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge) -> None:
+        self.entries, self.views, self.rule = entries, views, rule
+        self.groups: list[Group] = []
+        self.heads: list[ClaimView] = []  # groups[n]'s head, as the judge reads it
+        self.head_rows: list[int] = []  # groups[n]'s head's position in entries
+        self.index = HeadIndex()
+        self.batch_stamp = 0  # index.added when the batch was looked up
+
+    def look_up(self, batch: Sequence[int], table) -> list[tuple]:
+        """For each claim of the batch (positions in entries): its candidate heads now (the
+        groups' numbers), the blocks they were read from, and the numbers of the groups whose
+        head judge relates to nothing in it, judged at once (bulk_judging)."""
+        import numpy as np
+
+        from claimcmp.comparison.bulk_judging import NONE, relations
+
+        self.batch_stamp = self.index.added
+        looked = [self.index.lookup(self.entries[position].claim) for position in batch]
+        found = [list(numbers) for numbers, _blocks in looked]
+        counts = [len(numbers) for numbers in found]
+        numbers = np.fromiter(chain.from_iterable(found), np.int64, sum(counts))
+        heads = np.fromiter(self.head_rows, np.int64, len(self.head_rows))[numbers]
+        claims = np.repeat(np.array(batch, np.int64), counts)
+        codes = (relations(self.rule, table, heads, claims) == NONE).tolist()
+        prepared, at = [], 0
+        for (candidates, blocks), ns, count in zip(looked, found, counts):
+            unrelated = {n for n, none in zip(ns, codes[at:at + count]) if none}
+            prepared.append((candidates, blocks, unrelated))
+            at += count
+        return prepared
+
+    def _candidates(self, claim: Claim, looked: tuple | None) -> tuple[set[int], set[int]]:
+        """The claim's candidate heads, and those known to relate to nothing in it: as
+        looked up for its batch while no head has been added to their blocks since."""
+        if looked is not None:
+            candidates, blocks, unrelated = looked
+            if all(block.changed <= self.batch_stamp for block in blocks):
+                return candidates, unrelated
+            return self.index.lookup(claim)[0], unrelated
+        return self.index.lookup(claim)[0], set()
+
+    def place(self, position: int, looked: tuple | None) -> None:
+        """Claim `position` joins the group it fits best, or heads a new one; `looked`: what
+        look_up found for it, if its batch was looked up."""
+        entry, view, rule = self.entries[position], self.views[position], self.rule
+        kind, heads, groups = signature(entry.claim), self.heads, self.groups
         verdicts = []
-        for number in index.candidates(entry.claim):
-            found = relate(heads[number], view)
-            if found is not None:
-                verdicts.append(((_PREFERENCE[found[0]], -found[1]), number, found))
+        candidates, unrelated = self._candidates(entry.claim, looked)
+        for number in candidates:
+            if number not in unrelated:
+                found = rule.relate(heads[number], view)
+                if found is not None:
+                    verdicts.append(((_PREFERENCE[found[0]], -found[1]), number, found))
         verdicts.sort(key=lambda item: item[:2])
         chosen = next(((n, f) for _s, n, f in verdicts
                        if _fits(groups[n], entry, view, kind, f[0], rule)), None)
         if chosen is None:
-            index.add(len(groups), entry.claim)
+            self.index.add(len(groups), entry.claim)
             group = Group(head=entry)
             group.add(Membership(entry, "agree", None, "", view, kind))
             groups.append(group)
             heads.append(view)
+            self.head_rows.append(position)
         else:
             number, found = chosen
             why = rule.explain(heads[number], view, found)
             groups[number].add(Membership(entry, found[0], found[1], why, view, kind))
-    for group in groups:
-        group.members.sort(key=lambda m: (m.entry is not group.head, m.entry.order))
-    return sort_groups(groups)
 
 
 def _fits(group: Group, entry: Entry, view: ClaimView, kind: tuple, relation: str, rule: Judge) -> bool:
@@ -281,8 +262,7 @@ def _fits(group: Group, entry: Entry, view: ClaimView, kind: tuple, relation: st
         implied = implied_relation(member_relation, relation)
         if implied is None and relation != "agree":
             continue
-        found = rule.relate(member.view, view)
-        if not _consistent(implied, found[0] if found else None):
+        if not _consistent(implied, rule.relation(member.view, view)):  # no score needed
             return False
     return True
 
@@ -339,9 +319,10 @@ def compare_documents(documents: Sequence, *, sources: Sequence[str | None] | No
     for document, outlet in zip(documents, outlets, strict=True):
         for claim in document.claims:
             entries.append(Entry(claim=claim, source=outlet, order=len(entries)))
-    groups = group_entries(entries, window_days=window_days)
-    return CompareDocument(schema=SCHEMA, articles=[d.article for d in documents],
-                           groups=[to_model(g) for g in groups])
+    with _cycle_collector_paused():  # the members made here too
+        groups = group_entries(entries, window_days=window_days)
+        return CompareDocument(schema=SCHEMA, articles=[d.article for d in documents],
+                               groups=[to_model(g) for g in groups])
 
 
 def to_model(group: Group):

@@ -7,6 +7,7 @@ window) is read once per claim into a ClaimView; what it reads of two stances (h
 opposed they are, in the stance groups of the overlay in force) once per pair of stances;
 the readable reason only for the pairs that are kept. The decision is align's, step for
 step: `align.judge` is this module's `Judge.judge`, so diff and compare share one rule.
+comparison/bulk_judging.py finds the same relations for millions of pairs on numpy arrays.
 """
 from __future__ import annotations
 
@@ -162,53 +163,56 @@ class Judge:
     def decide(self, a: ClaimView, b: ClaimView) -> tuple | None:
         """(relation, actor fit, stance strength, stance reason, time fit), or None.
 
-        The hot path of compare (tens of millions of pairs at scale): each step of
-        align.judge in line, on what the views hold, with the answers for actors and
-        stances remembered."""
+        The hot path of compare (tens of millions of pairs at scale): align.judge's steps
+        on what the views hold, the answers for actors and stances looked up in the rows
+        remembered per claim (a method is called only when a row has no answer yet)."""
         found = a.fit_row.get(b.actors_id)
         if found is None:
-            found = a.fit_row[b.actors_id] = self._fit(a, b)
+            found = self.actor_fit(a, b)
         fit, fit_number = found
         if fit is None:
             return None
         ca = a.countries
         if ca and b.countries and ca.isdisjoint(b.countries):
+            return None  # the regions cannot be one place
+        verdict = a.verdict_row.get(b.stance_id * 8 + fit_number, False)
+        if verdict is False:
+            verdict = self.stance_verdict(a, b, fit, fit_number)
+        if verdict is None:
             return None
+        sense, strength, stance = verdict
+        when = time_fit(a, b)
+        if sense == "same":
+            relation = None if when == "apart" else "agree"  # "ongoing" passes: see align.judge
+        else:
+            relation = self._opposed_relation(a, b, strength, when)
+        return None if relation is None else (relation, fit, strength, stance, when)
+
+    def actor_fit(self, a: ClaimView, b: ClaimView) -> tuple[align.ActorFit | None, int]:
+        """_fit of the two views' actors, remembered in a's row."""
+        found = a.fit_row.get(b.actors_id)
+        if found is None:
+            found = a.fit_row[b.actors_id] = self._fit(a, b)
+        return found
+
+    def stance_verdict(self, a: ClaimView, b: ClaimView, fit: align.ActorFit,
+                       fit_number: int) -> tuple[str, float, str] | None:
+        """align._stance_verdict of the two views' stances under the fit, remembered in a's
+        row by b's stance and the fit's number."""
         key = b.stance_id * 8 + fit_number
         verdict = a.verdict_row.get(key, False)
         if verdict is False:
             verdict = a.verdict_row[key] = align._stance_verdict(
-                a.claim, b.claim, fit, self._stance_similarity, self._stance_opposition)
-        if verdict is None:
-            return None
-        sense, strength, stance = verdict
-        # align.time_fit, on day ordinals
-        xs, ys = a.start, b.start
-        if xs is None or ys is None:
-            when = "undated"
-        elif xs <= b.end and ys <= a.end:
-            when = "overlap"
-        elif a.low <= b.high and b.low <= a.high:
-            # An undated statement speaks of its article's date or earlier; a span written
-            # out after that date is a later state of affairs, however close the window.
-            if (a.by_article and not b.by_article and ys > a.end) or (
-                    b.by_article and not a.by_article and xs > b.end):
-                when = "later"
-            else:
-                when = "window"
-        else:
-            when = "ongoing" if a.current and b.current else "apart"
-        # the relation the stances' sense and the times make
-        if sense == "same":
-            # "ongoing" passes: see align.judge
-            if when == "apart":
-                return None
-            return "agree", fit, strength, stance, when
+                a.claim, b.claim, fit, self.stance_similarity, self.stance_opposition)
+        return verdict
+
+    def _opposed_relation(self, a: ClaimView, b: ClaimView, strength: float, when: str) -> str | None:
+        """What opposed stances make at the time fit `when`: "shifted", "conflict" or None."""
         ta, tb = a.target is None, b.target is None
         if (ta or tb) and not (ta and tb and self._similarity(a, b) >= 0.9):
             return None  # a claim with no other party contradicts nothing else
         if when in ("apart", "ongoing", "later"):
-            return "shifted", fit, strength, stance, when
+            return "shifted"
         if (a.weak and b.weak) or ((a.weak or b.weak) and strength < 0.9):
             # A party the extractor filled in grounds no contradiction, unless the other
             # claim names it and the act is the same: "India struck Pakistan" against
@@ -216,15 +220,10 @@ class Judge:
             return None
         if when == "undated" and (a.family != b.family or strength < 0.9 or a.state or b.state):
             return None  # moments of one story, unless one act is affirmed and denied
-        if a.hedged or b.hedged or (a.long and ys is not None and 2 * b.days < a.days) or (
-                b.long and xs is not None and 2 * a.days < b.days):
+        if a.hedged or b.hedged or (a.long and b.start is not None and 2 * b.days < a.days) or (
+                b.long and a.start is not None and 2 * a.days < b.days):
             return None  # a hedged claim, or a long span over a short one, blurs a contradiction
-        return "conflict", fit, strength, stance, when
-
-    def relations(self, table: ViewTable, first, second):
-        """relation() for each pair of table rows (first[k], second[k]), numpy arrays of
-        row numbers, as relation codes (NONE, AGREE, SHIFTED, CONFLICT)."""
-        return _relations(self, table, first, second)
+        return "conflict"
 
     @staticmethod
     def _fit(a: ClaimView, b: ClaimView) -> tuple[align.ActorFit | None, int]:
@@ -237,15 +236,17 @@ class Judge:
         return fit, 4 * (fit.mode == "partial") + 2 * (fit.level < 1.0) + (fit.mode == "subject")
 
     def _similarity(self, a: ClaimView, b: ClaimView) -> float:
-        return self._stance_similarity(a.claim.stance, b.claim.stance)[0]
+        return self.stance_similarity(a.claim.stance, b.claim.stance)[0]
 
-    def _stance_similarity(self, a: str, b: str) -> tuple[float, str]:
+    def stance_similarity(self, a: str, b: str) -> tuple[float, str]:
+        """sg.similarity, remembered per run."""
         found = self._alike.get((a, b))
         if found is None:
             found = self._alike[(a, b)] = sg.similarity(a, b)
         return found
 
-    def _stance_opposition(self, a: str, b: str, **context) -> tuple[float, str]:
+    def stance_opposition(self, a: str, b: str, **context) -> tuple[float, str]:
+        """sg.opposition, remembered per run."""
         key = (a, b, *context.values())
         found = self._opposed.get(key)
         if found is None:
@@ -253,184 +254,18 @@ class Judge:
         return found
 
 
-# ---------------------------------------------------------------- many pairs at once
-
-NONE, AGREE, SHIFTED, CONFLICT = 0, 1, 2, 3  # relation codes of Judge.relations
-RELATION_CODES = {None: NONE, "agree": AGREE, "shifted": SHIFTED, "conflict": CONFLICT}
-
-
-class ViewTable:
-    """What decide() reads of many views, as numpy arrays (one row a view), for
-    Judge.relations: millions of pairs judged without a Python call per pair."""
-
-    def __init__(self, views) -> None:
-        import numpy as np
-
-        self.views = list(views)
-        n = len(self.views)
-
-        def column(read, dtype):
-            return np.fromiter((read(v) for v in self.views), dtype, n)
-
-        country_sets: dict[frozenset[str], int] = {}
-        families: dict[str, int] = {}
-        self.country_sets = country_sets
-        self.actors = column(lambda v: v.actors_id, np.int64)
-        self.stance = column(lambda v: v.stance_id, np.int64)
-        self.countries = column(lambda v: country_sets.setdefault(v.countries, len(country_sets)), np.int64)
-        self.dated = column(lambda v: v.start is not None, np.bool_)
-        self.start = column(lambda v: v.start or 0, np.int64)
-        self.end = column(lambda v: v.end or 0, np.int64)
-        self.low = column(lambda v: v.low or 0, np.int64)
-        self.high = column(lambda v: v.high or 0, np.int64)
-        self.days = column(lambda v: v.days, np.int64)
-        self.by_article = column(lambda v: v.by_article, np.bool_)
-        self.current = column(lambda v: v.current, np.bool_)
-        self.targetless = column(lambda v: v.target is None, np.bool_)
-        self.weak = column(lambda v: v.weak, np.bool_)
-        self.hedged = column(lambda v: v.hedged, np.bool_)
-        self.state = column(lambda v: v.state, np.bool_)
-        self.long = column(lambda v: v.long, np.bool_)
-        self.family = column(lambda v: families.setdefault(v.family, len(families)), np.int64)
-        self.neutral = column(lambda v: v.family == "neutral", np.bool_)
-        self.negative = column(lambda v: v.claim.polarity == "negative", np.bool_)
-        labels: dict[str | None, int] = {}
-        self.label = column(lambda v: labels.setdefault(v.stance, len(labels)), np.int64)
-        self.topic = column(lambda v: labels.setdefault(v.claim.topic, len(labels)), np.int64)
-        self.labels = list(labels)  # number -> stance label or topic
-        self.family_names = list(families)
-        # actor fits, regions apart, stance likeness and opposition by the numbers of their pair
-        self.caches: tuple[dict, dict, dict, dict] = ({}, {}, {}, {})
-
-
-def _by_key(np, columns, cache: dict, compute, width: int):
-    """For each row of the columns (arrays of non-negative ints): the values cached for
-    that row's ints (a tuple of `width`), computed for rows not cached yet from the first
-    position that has them (compute(position)); one array per value."""
-    radix, mixed = 1, columns[0].astype(np.int64)
-    for column in columns[1:]:
-        top = int(column.max()) + 1 if len(column) else 1
-        radix *= top
-        if radix * (int(columns[0].max()) + 1) >= 1 << 62:
-            mixed = None
-            break
-        mixed = mixed * top + column
-    if mixed is None:
-        _rows, first, inverse = np.unique(np.stack(columns, axis=1), axis=0, return_index=True,
-                                         return_inverse=True)
-    else:
-        _keys, first, inverse = np.unique(mixed, return_index=True, return_inverse=True)
-    inverse = inverse.reshape(-1)
-    rows = []
-    for key, at in zip(zip(*(column[first].tolist() for column in columns)), first.tolist()):
-        found = cache.get(key)
-        if found is None:
-            found = cache[key] = compute(at)
-        rows.append(found)
-    return [np.array(values)[inverse] for values in zip(*rows)] if rows else [np.zeros(0)] * width
-
-
-def _relations(self, table: ViewTable, first, second):
-    """Judge.relation for each pair (table row first[k], row second[k]), as relation codes
-    (NONE, AGREE, SHIFTED, CONFLICT): decide()'s steps on whole arrays. The answers for
-    actors, regions and stances come from the same remembered rows as decide()'s."""
-    import numpy as np
-
-    views = table.views
-    codes = np.zeros(len(first), np.int8)
-    if not len(first):
-        return codes
-    caches = table.caches
-
-    def fit_number(at):
-        a, b = views[first[at]], views[second[at]]
-        found = a.fit_row.get(b.actors_id)
-        if found is None:
-            found = a.fit_row[b.actors_id] = self._fit(a, b)
-        return (found[1],)
-
-    def apart_regions(at):
-        ca, cb = views[first[at]].countries, views[second[at]].countries
-        return (bool(ca and cb and ca.isdisjoint(cb)),)
-
-    fits, = _by_key(np, (table.actors[first], table.actors[second]), caches[0], fit_number, 1)
-    ok = fits >= 0
-    if len(table.country_sets) > 1:
-        apart, = _by_key(np, (table.countries[first], table.countries[second]), caches[1],
-                         apart_regions, 1)
-        ok &= ~apart.astype(bool)
-    where = np.flatnonzero(ok)
-    a_rows, b_rows = first[where], second[where]
-    fits = fits[where]
-
-    if not len(where):
-        return codes
-    t, labels, names = table, table.labels, table.family_names
-    la, lb = t.label[a_rows], t.label[b_rows]
-
-    def likeness(at):
-        return (self._stance_similarity(labels[la[at]], labels[lb[at]])[0],)
-
-    # _stance_verdict on arrays: how alike the stances are, or how opposed when their
-    # families differ (align._stance_verdict decides from these and the fit alone; its
-    # reason is only written for the pairs kept, by decide())
-    alike, = _by_key(np, (la, lb), t.caches[2], likeness, 1)
-    fa, fb = t.family[a_rows], t.family[b_rows]
-    same_family = fa == fb
-    same_polarity = t.negative[a_rows] == t.negative[b_rows]
-    partial, kin, subject = (fits & 4) != 0, (fits & 2) != 0, (fits & 1) != 0
-    neutral_a, neutral_b = t.neutral[a_rows], t.neutral[b_rows]
-    strength = alike.astype(np.float64)
-    crossed = np.flatnonzero(~same_family & ~neutral_a & ~neutral_b & ~kin & ~partial)
-    if len(crossed):
-        ta, tb = t.topic[a_rows][crossed], t.topic[b_rows][crossed]
-        ca, cb = la[crossed], lb[crossed]
-        xa, xb = fa[crossed], fb[crossed]
-
-        def opposed(at):
-            return (self._stance_opposition(
-                labels[ca[at]], labels[cb[at]], topic_a=labels[ta[at]], topic_b=labels[tb[at]],
-                family_a=names[xa[at]], family_b=names[xb[at]])[0],)
-
-        strength[crossed], = _by_key(np, (ca, cb, ta, tb, xa, xb), t.caches[3], opposed, 1)
-    # alike stances: the same family and polarity
-    kept = same_family & same_polarity
-    sense = np.where(kept & ~(neutral_a & (strength < 0.7)) & ~(partial & (strength < 0.9)), 1, 0)
-    # else opposed (one family negated, or the other family), or one thing said twice
-    other = ~kept & ~(neutral_a | neutral_b) & ~kin & ~partial
-    other &= ~(strength < np.where(subject, 0.9, 0.6))
-    said_twice = ~same_family & ~same_polarity
-    sense[other & ~said_twice] = 2
-    twice = other & said_twice & ~(strength < 0.9)
-    sense[twice] = 1
-    strength[twice] *= 0.8
-    alike = alike >= 0.9
-    t = table
-    dated = t.dated[a_rows] & t.dated[b_rows]
-    xs, ys, xe, ye = t.start[a_rows], t.start[b_rows], t.end[a_rows], t.end[b_rows]
-    overlap = dated & (xs <= ye) & (ys <= xe)
-    widened = dated & ~overlap & (t.low[a_rows] <= t.high[b_rows]) & (t.low[b_rows] <= t.high[a_rows])
-    xa, ya = t.by_article[a_rows], t.by_article[b_rows]
-    later = widened & ((xa & ~ya & (ys > xe)) | (ya & ~xa & (xs > ye)))
-    outside = dated & ~overlap & ~widened
-    ongoing = outside & t.current[a_rows] & t.current[b_rows]
-    apart = outside & ~ongoing
-    undated = ~dated
-    agree = (sense == 1) & ~apart
-    ta, tb = t.targetless[a_rows], t.targetless[b_rows]
-    opposed = (sense == 2) & ~((ta | tb) & ~(ta & tb & alike))
-    shifted = opposed & (apart | ongoing | later)
-    da, db = t.days[a_rows], t.days[b_rows]
-    blurred = (t.long[a_rows] & t.dated[b_rows] & (2 * db < da)) | (t.long[b_rows] & t.dated[a_rows] & (2 * da < db))
-    wa, wb = t.weak[a_rows], t.weak[b_rows]
-    conflict = (opposed & ~shifted & ~((wa & wb) | ((wa | wb) & (strength < 0.9)))
-                & ~(undated & ((t.family[a_rows] != t.family[b_rows]) | (strength < 0.9)
-                               | t.state[a_rows] | t.state[b_rows]))
-                & ~(t.hedged[a_rows] | t.hedged[b_rows]) & ~blurred)
-    found = np.zeros(len(where), np.int8)
-    found[agree] = AGREE
-    found[shifted] = SHIFTED
-    found[conflict] = CONFLICT
-    codes[where] = found
-    return codes
-
+def time_fit(a: ClaimView, b: ClaimView) -> str:
+    """align.time_fit on the day ordinals the views hold."""
+    xs, ys = a.start, b.start
+    if xs is None or ys is None:
+        return "undated"
+    if xs <= b.end and ys <= a.end:
+        return "overlap"
+    if a.low <= b.high and b.low <= a.high:
+        # An undated statement speaks of its article's date or earlier; a span written
+        # out after that date is a later state of affairs, however close the window.
+        if (a.by_article and not b.by_article and ys > a.end) or (
+                b.by_article and not a.by_article and xs > b.end):
+            return "later"
+        return "window"
+    return "ongoing" if a.current and b.current else "apart"
