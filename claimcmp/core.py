@@ -52,9 +52,7 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
     buffer: list = []
     for item in items:
         if nlp is None and isinstance(item, LoadedArticle):
-            from claimcmp.nlp import load_pipeline
-
-            nlp = load_pipeline(model, resources)
+            nlp = _loaded(model, resources)
         if _is_long(nlp, item):
             yield from _run_batch(nlp, buffer, batch_size)
             buffer = []
@@ -65,6 +63,12 @@ def extract_documents(items: Iterable, *, nlp=None, model: str | None = None,
             yield from _run_batch(nlp, buffer, batch_size)
             buffer = []
     yield from _run_batch(nlp, buffer, batch_size)
+
+
+def _loaded(model: str | None, resources: str | None):
+    from claimcmp.nlp import load_pipeline
+
+    return load_pipeline(model, resources)
 
 
 def _batches(items: Iterable, size: int, alone=lambda item: False) -> Iterator[list]:

@@ -35,12 +35,27 @@ def command(
     raise typer.Exit(code)
 
 
+def _scored_pairs(pairs_path, documents: dict) -> dict:
+    """score.py's pairs figures: one diff per expected pair of the documents."""
+    from claimcmp.comparison.evaluation import score_pairs
+    from claimcmp.core import compare
+    from claimcmp.models import dump
+
+    expected = json.loads(pairs_path.read_text(encoding="utf-8")) if pairs_path.exists() else []
+    diffs = {}
+    for pair in expected:
+        if pair["a"] in documents and pair["b"] in documents:
+            diff = compare(documents[pair["a"]], documents[pair["b"]])
+            diffs[(pair["a"], pair["b"])] = [dump(p) for p in diff.pairs]
+    return score_pairs(expected, diffs)
+
+
 def run_evaluate(gold_dir: str, paths: list[str], *, fmt: str | None, with_pairs: bool, date, model,
                  quiet: bool, gold_dates: bool = False) -> int:
     from pathlib import Path
 
-    from claimcmp.comparison.evaluation import load_gold, score_claims, score_pairs
-    from claimcmp.core import compare, extract_documents
+    from claimcmp.comparison.evaluation import load_gold, score_claims
+    from claimcmp.core import extract_documents
     from claimcmp.errors import InputError
     from claimcmp.models import dump
     from claimcmp.render.output import Messages, default_format
@@ -62,14 +77,7 @@ def run_evaluate(gold_dir: str, paths: list[str], *, fmt: str | None, with_pairs
     system = {art: [dump(c) for c in doc.claims] for art, doc in documents.items()}
     result = score_claims(gold, system)
     if with_pairs:
-        pairs_path = Path(gold_dir) / "pairs.json"
-        expected = json.loads(pairs_path.read_text(encoding="utf-8")) if pairs_path.exists() else []
-        diffs = {}
-        for pair in expected:
-            if pair["a"] in documents and pair["b"] in documents:
-                diff = compare(documents[pair["a"]], documents[pair["b"]])
-                diffs[(pair["a"], pair["b"])] = [dump(p) for p in diff.pairs]
-        result["pairs"] = score_pairs(expected, diffs)
+        result["pairs"] = _scored_pairs(Path(gold_dir) / "pairs.json", documents)
     fmt = fmt or default_format(sys.stdout, "table", "json")
     if fmt == "json":
         print(json.dumps(result, ensure_ascii=False))

@@ -177,6 +177,12 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     # A question is an open possibility even when put with "will": "Will we see ...?"
     if sent.text.rstrip().endswith("?"):
         return "possible"
+    return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
+
+
+def _told_as(higher: set[str], lemmas: set[str], lex: StanceLexicon) -> str | None:
+    """"possible" or "predicted" from the words above the act ("might", "vowed to", "will"),
+    a possibility above it first: "could pledge to" is possible."""
     if higher & lex.cue("possibility_words"):
         return "possible"
     if higher & (lex.cue("commitment_verbs") - {"decide"}):
@@ -185,7 +191,7 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
         return "predicted"
     if lemmas & lex.cue("possibility_words"):
         return "possible"
-    return "reported" if attributed else "asserted"
+    return None
 
 
 STATE_CHANGE_CUES = ("improving_verbs", "worsening_verbs", "breakdown_verbs")
