@@ -262,7 +262,9 @@ def _claims_of(doc, chunk: str, offset: int) -> list[Claim]:
     """The claims of a Doc made from chunk (perhaps with long runs broken, see
     guard_long_runs), sentences quoted from chunk, offsets moved by offset."""
     found = doc._.claimcmp_claims or []
-    if doc.text != chunk:  # long runs were broken up: quote sentences as written
+    # the Doc's text is guard_long_runs(chunk), which is chunk itself when nothing was
+    # broken (doc.text would be rebuilt from the tokens)
+    if guard_long_runs(chunk) is not chunk:  # long runs were broken up: quote sentences as written
         found = [{**claim, "sentence": chunk[claim["start"]:claim["end"]]} for claim in found]
     return [Claim.model_validate(claim) for claim in shift_claims(found, offset)]
 
