@@ -56,7 +56,8 @@ def run_extract(paths: list[str], *, fmt: str | None, out: str | None, date, mod
         # member: a long article streams out chunk by chunk (not where a .json file of
         # records could still turn its first object into an array member)
         streamed = fmt == "jsonl" or fmt == "json" and (batch or not paths[0].endswith(".json"))
-        documents = extract_documents(_inputs(paths, date, messages), model=model, jobs=jobs, in_parts=streamed)
+        documents = extract_documents(_inputs(paths, date, messages), model=model, jobs=jobs, in_parts=streamed,
+                                       settle=True)
         try:
             written = _write_all(documents, bar=bar, messages=messages, aside=aside, writer=writer,
                                  console=console, stream=stream, with_articles=with_articles)

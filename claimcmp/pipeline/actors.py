@@ -13,6 +13,7 @@ Works on a blank pipeline (gazetteer only); NER and tags refine it when present.
 """
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -27,6 +28,7 @@ from claimcmp.pipeline.actor_candidates import (
 )
 from claimcmp.pipeline.actor_combinations import CombinationRules
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
+from claimcmp.pipeline.phrase_patterns import PhrasePatterns
 from claimcmp.pipeline.ranges import TokenRanges
 
 # audit: code (entity labels of the NER model)
@@ -59,15 +61,15 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
         """Build the matchers once, on first use: keeps config/pipeline creation cheap."""
         if self._ready:
             return
-        vocab, make = self.nlp.vocab, self.nlp.make_doc
+        vocab, pattern = self.nlp.vocab, PhrasePatterns(self.nlp)
         self._cs = PhraseMatcher(vocab, attr="ORTH")
         self._ci = PhraseMatcher(vocab, attr="LOWER")
         self._entries = gz.entries()
         for key, e in self._entries.items():
             if e.aliases_cs:
-                self._cs.add(key, [make(a) for a in e.aliases_cs])
+                self._cs.add(key, [pattern(a, ORTH) for a in e.aliases_cs])
             if e.aliases_ci:
-                self._ci.add(key, [make(a) for a in e.aliases_ci])
+                self._ci.add(key, [pattern(a, LOWER) for a in e.aliases_ci])
         self._acronyms = {a for e in self._entries.values() for a in e.aliases_cs if a.isupper()}
         # exact alias -> actor, for NER names the matcher could not see ("USA--")
         self._exact = {a: e.actor for e in self._entries.values() if e.role != gz.BLOCKER
@@ -79,7 +81,7 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
         for b in gz.bodies():
             self._bodies.setdefault(b.phrase, []).append(b)
         for phrase in self._bodies:
-            self._body_matcher.add(phrase, [make(phrase)])
+            self._body_matcher.add(phrase, [pattern(phrase, LOWER)])
         self._ready = True
 
     # ------------------------------------------------------------------ main

@@ -14,6 +14,7 @@ from claimcmp import extensions as ext
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
+from claimcmp.pipeline.drafts import ends_with_question_mark
 from claimcmp.pipeline.mentions import MentionIndex
 
 # audit: code (quotation marks, not words)
@@ -175,7 +176,7 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
         return "desired"
     # A question is an open possibility even when put with "will": "Will we see ...?"
-    if sent.text.rstrip().endswith("?"):
+    if ends_with_question_mark(sent):
         return "possible"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
 
@@ -299,7 +300,7 @@ def _trailing_speaker(word: Token, sent: Span, index: MentionIndex, reporting: f
     """'Russian officials urged ..., analyst X asserted.': a reporting verb hung on the main
     clause as parataxis tells the whole main clause."""
     root = sent.root
-    if word.i not in {t.i for t in root.subtree}:
+    if word.i != root.i and not root.is_ancestor(word):  # outside root.subtree (not built as a set)
         return None
     for child in root.children:
         if child.dep_ == "parataxis" and child.lemma_.lower() in reporting and child.i > word.i:

@@ -298,3 +298,10 @@ def has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
 def is_headline(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
+
+
+def ends_with_question_mark(sent: Span) -> bool:
+    """sent.text.rstrip().endswith("?"), read from its last token that is not whitespace
+    (whitespace is a token of its own) rather than from the text of the whole sentence."""
+    last = next((tok for tok in reversed(sent) if not tok.is_space), None)
+    return last is not None and last.text.rstrip().endswith("?")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from claimcmp.errors import InputError
 
@@ -150,10 +149,12 @@ def _detect(data: bytes, where: str) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+# Unicode's control characters (category Cc, a fixed set) but the whitespace ones \t\n\v\f\r
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def _refuse_binary(text: str, where: str) -> None:
-    controls = sum(
-        1 for ch in text if ch not in "\t\n\r\f\v" and unicodedata.category(ch) == "Cc"
-    )
+    controls = len(_CONTROL.findall(text))  # one regex scan (a Python loop per character: 23 ms / 60 articles)
     if "\x00" in text or controls > MAX_CONTROL_SHARE * max(len(text), 1):
         raise InputError("not text (binary data)", where)
 
