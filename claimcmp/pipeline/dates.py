@@ -2,7 +2,7 @@
 
 Candidates are times given by a term of office (claimcmp.knowledge.tenures: "since Trump took office"),
 then the NER's DATE entities (when the pipeline has NER) and the regex finds of
-claimcmp.time.temporal.find_expressions; of overlapping candidates the longest one that resolves
+claimcmp.time.expressions.find_expressions; of overlapping candidates the longest one that resolves
 wins. Each kept span goes to doc.spans[extensions.DATES] with span._.claimcmp_when set to the
 DateSpan as a JSON-ready dict (extensions hold plain data so Docs survive DocBin/multiprocessing).
 
