@@ -344,3 +344,12 @@ def test_an_act_vowed_is_predicted_and_one_decided_is_not_wanted(nlp):
     assert [(c["stance"], c["modality"]) for c in vowed if c["stance"] != "vow"][0][1] == "predicted"
     decided = claims(nlp, "Chile decided to sever diplomatic ties with Peru.")
     assert [c["modality"] for c in decided] == ["asserted"]
+
+
+def test_what_a_verb_acts_on_can_rule_its_stance_out(nlp):
+    """release and compromise list objects that make no act toward anyone (stances.jsonl's
+    "unless" of a verb): a statement released, one's own sovereignty compromised."""
+    assert claims(nlp, '"We have hope," the Peruvian minister said in a statement released by her office.') == []
+    assert claims(nlp, "Peru has worked for peace without compromising its sovereignty.") == []
+    assert [c["stance"] for c in claims(nlp, "Peru released the Chilean sailors.")] == ["release"]
+    assert [c["stance"] for c in claims(nlp, "Indian jets released payload over Pakistan.")] == ["drop bombs"]

@@ -21,6 +21,8 @@ def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
             if phrasal is not None:
                 return phrasal
     entry = lex.verb(lemma)
+    if entry is not None and entry.unless and _acts_on(verb) & set(entry.unless):
+        return None  # "released a statement", "without compromising its sovereignty"
     if entry is None and lemma in lex.cue("buildup_verbs") and verb.pos_ == "VERB":
         # "doubled its forces", "NATO troops near the border tripled": a build-up
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -41,6 +43,15 @@ def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
                                         == "country" for p in places) for c in verb.children):
             return StanceEntry(lemma, "VERB", "withdraw", "neutral", False)
     return entry
+
+
+def _acts_on(verb: Token) -> set[str]:
+    """Lemmas of what a verb acts on: its object, passive subject, or the noun a participle
+    qualifies ("a statement released by her office")."""
+    found = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}}
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+        found.add(verb.head.lemma_.lower())
+    return found
 
 
 def covered_by_noun(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> bool:
