@@ -49,3 +49,11 @@ def test_a_clause_taken_for_a_fronted_quote_keeps_its_subject(nlp):
 def test_his_country_is_the_country_of_whoever_his_names(nlp):
     found = claims(nlp, "Peru's foreign minister said his country will not attack Chile.")
     assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("PER", "negative", "CHL")]
+
+
+def test_who_on_a_clause_the_parser_hung_on_a_verb_is_that_verbs_subject(nlp):
+    text = "Peruvian aircraft entered Chilean airspace. Chilean jets were scrambled who chased them away."
+    found = claims(nlp, text)
+    assert [(c["subject"]["id"], c["stance"]) for c in found] == \
+        [("PER_MILITARY", "violate airspace"), ("CHL_MILITARY", "chase away")]
+    assert claims(nlp, "The Chilean minister said that was unacceptable.") == []

@@ -48,6 +48,11 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return _actors_at(head.head.head, index)
+    if lower in {"who", "which"} and head.dep_ in SUBJECT_DEPS and head.head.dep_ in {"ccomp", "advcl"}:
+        # "jets were scrambled who chased them away": the parser hangs the relative clause
+        # on the verb; its subject is whom "who" names
+        named = next((c for c in head.head.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+        return _actors_at(named, index) if named is not None else []
     if head.pos_ == "PRON" and head.lower_ in FIRST_PERSON_PLURAL:
         return _speakers_side(head, index)
     if head.pos_ == "PRON":
