@@ -353,3 +353,10 @@ def test_what_a_verb_acts_on_can_rule_its_stance_out(nlp):
     assert claims(nlp, "Peru has worked for peace without compromising its sovereignty.") == []
     assert [c["stance"] for c in claims(nlp, "Peru released the Chilean sailors.")] == ["release"]
     assert [c["stance"] for c in claims(nlp, "Indian jets released payload over Pakistan.")] == ["drop bombs"]
+
+
+def test_neutralizing_and_eliminating_forces_is_hostile_and_tariffs_eliminated_a_concession(nlp):
+    assert [(c["stance"], c["target"]["id"]) for c in claims(nlp, "Turkish forces neutralized 12 PKK militants.")] \
+        == [("attack", "PKK")]
+    found = claims(nlp, "Canada agreed to eliminate tariffs on American steel.")
+    assert not any(c["family"] == "conflict" for c in found)
