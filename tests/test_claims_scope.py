@@ -351,6 +351,7 @@ def test_what_a_verb_acts_on_can_rule_its_stance_out(nlp):
     "unless" of a verb): a statement released, one's own sovereignty compromised."""
     assert claims(nlp, '"We have hope," the Peruvian minister said in a statement released by her office.') == []
     assert claims(nlp, "Peru has worked for peace without compromising its sovereignty.") == []
+    assert claims(nlp, "Peru strives for peace without compromising on its sovereignty.") == []
     assert [c["stance"] for c in claims(nlp, "Peru released the Chilean sailors.")] == ["release"]
     assert [c["stance"] for c in claims(nlp, "Indian jets released payload over Pakistan.")] == ["drop bombs"]
 

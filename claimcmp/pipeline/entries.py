@@ -46,9 +46,11 @@ def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
 
 
 def _acts_on(verb: Token) -> set[str]:
-    """Lemmas of what a verb acts on: its object, passive subject, or the noun a participle
-    qualifies ("a statement released by her office")."""
+    """Lemmas of what a verb acts on: its object, passive subject, "on" object, or the noun a
+    participle qualifies ("a statement released by her office")."""
     found = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}}
+    found |= {p.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+              for p in c.children if p.dep_ == "pobj"}  # "without compromising on its sovereignty"
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
         found.add(verb.head.lemma_.lower())
     return found
