@@ -206,10 +206,9 @@ class ClaimExtractor(ComponentData):
                 index.note_pair(subject, target, draft.word)
                 if draft.stance == "accuse" and draft.polarity == "positive":
                     index.note_accusation(subject, target)
-                if draft.stance in self.lex.cue("armed_stances") and draft.polarity == "positive":
-                    index.note_armed_act(subject, target, draft.word)
                 if draft.family == "conflict" and draft.polarity == "positive":
-                    index.note_hostile_act(subject, target, draft.word)
+                    index.note_hostile_act(subject, target, draft.word,
+                                           armed=draft.stance in self.lex.cue("armed_stances"))
         if len(subjects) == 2 and out:
             # "Russia and Iran struck Aleppo ... the two": co-doers are the pair the text is about
             index.note_pair(subjects[0], subjects[1], draft.word)

@@ -25,10 +25,9 @@ class MentionIndex:
     recent_pairs: list[tuple[dict, dict]] = field(default_factory=list)
     pair_sentences: list[int] = field(default_factory=list)  # sentence number of each recent pair
     accusers: dict[str, dict] = field(default_factory=dict)  # accused party -> latest accuser
-    # (doer, target) of armed acts with the sentence number: whom a later toll is about
-    armed_pairs: list[tuple[tuple[dict, dict], int]] = field(default_factory=list)
-    # (doer, target) of hostile acts with the sentence number: whom a party is at odds with
-    hostile_pairs: list[tuple[tuple[dict, dict], int]] = field(default_factory=list)
+    # (doer, target) of hostile acts, their sentence number and whether the act was armed:
+    # whom a party is at odds with, and whom a later toll is about
+    hostile_acts: list[tuple[tuple[dict, dict], int, bool]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -70,26 +69,19 @@ class MentionIndex:
             self.recent_pairs.append(pair)
             self.pair_sentences.append(self.sentence_number(token))
 
-    def note_armed_act(self, subject: dict, target: dict, token: Token) -> None:
-        """Remember the parties of an armed act: "The strike caused no casualties" is its toll."""
+    def note_hostile_act(self, subject: dict, target: dict, token: Token, armed: bool) -> None:
+        """Remember the parties of a hostile act: "provocations by Armenia" is toward the one
+        Armenia was last told at odds with; "The strike caused no casualties" is the toll of
+        the latest armed one."""
         pair = (as_party(subject), as_party(target))
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
-            self.armed_pairs.append((pair, self.sentence_number(token)))
-
-    def note_hostile_act(self, subject: dict, target: dict, token: Token) -> None:
-        """Remember the parties of a hostile act: "provocations by Armenia" is toward the
-        one Armenia was last told at odds with."""
-        pair = (as_party(subject), as_party(target))
-        if None not in pair and party_key(pair[0]) != party_key(pair[1]):
-            self.hostile_pairs.append((pair, self.sentence_number(token)))
+            self.hostile_acts.append((pair, self.sentence_number(token), armed))
 
     def adversary(self, token: Token, party: dict, window: int = 2) -> list[dict]:
         """The other party of the latest hostile act `party` took part in, at most `window`
         sentences before `token`'s (its own sentence included)."""
-        here, key = self.sentence_number(token), party_key(as_party(party) or party)
-        for pair, number in reversed(self.hostile_pairs):
-            if here - number > window:
-                break
+        key = party_key(as_party(party) or party)
+        for pair, _armed in self._hostile_acts_within(token, window):
             keys = [party_key(p) for p in pair]
             if key in keys:
                 return [pair[1 - keys.index(key)]]
@@ -97,9 +89,15 @@ class MentionIndex:
 
     def last_armed_pair(self, token: Token, window: int = 2) -> list[dict]:
         """The parties of the latest armed act at most `window` sentences before `token`'s."""
-        if self.armed_pairs and self.sentence_number(token) - self.armed_pairs[-1][1] <= window:
-            return list(self.armed_pairs[-1][0])
-        return []
+        return next((list(pair) for pair, armed in self._hostile_acts_within(token, window) if armed), [])
+
+    def _hostile_acts_within(self, token: Token, window: int):
+        """(pair, armed) of the hostile acts told at most `window` sentences back, latest first."""
+        here = self.sentence_number(token)
+        for pair, number, armed in reversed(self.hostile_acts):
+            if here - number > window:
+                return
+            yield pair, armed
 
     def note_accusation(self, accuser: dict, accused: dict) -> None:
         party = as_party(accuser)
