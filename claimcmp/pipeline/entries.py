@@ -87,23 +87,24 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
             return family, stance, polarity
         if word.dep_ == "pobj" or word.dep_ == "pcomp" and governor.pos_ == "ADP":
             governor = governor.head  # "refrained from attacking": the verb above "from"
-    g = lex.verb_lemma(governor)
-    ends = g in lex.cue("terminators") or verb_phrase(governor) in lex.cue("terminators")
+    g, phrase = lex.verb_lemma(governor), verb_phrase(governor)
+    names = {g, phrase}  # "halt", or "call off": a cue may list either
+    flipped = f"{phrase} {word.lemma_.lower()}"
+    ends = bool(names & lex.cue("terminators"))
     if family == "neutral" and ends and word.dep_ in {"xcomp", "dobj"}:
-        # "refused to deploy", "cancelled a planned visit", "called off the visit"
-        return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
+        return "conflict", flipped, polarity  # "refused to deploy", "called off the visit"
     if family == "cooperation" and ends:  # "walked away from the talks"
-        return "conflict", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
+        return "conflict", flipped, polarity
     if family == "conflict" and g in lex.cue("denials") and \
             stance in lex.cue("rejectable_stances"):
         return "conflict", "reject", polarity  # "rejected the accusations"
-    if family == "conflict" and (g in lex.cue("hostility_enders") or verb_phrase(governor) in lex.cue("hostility_enders")):
-        return "cooperation", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity  # "halted the offensive"
+    if family == "conflict" and names & lex.cue("hostility_enders"):
+        return "cooperation", flipped, polarity  # "halted the offensive"
     if g in lex.cue("negating_verbs") and (family == "conflict" or g in lex.cue("any_act_negators")):
         # "stopped fighting", "denied attacking", "did not hesitate to warn", "were unable to agree"
         return family, stance, "negative" if polarity == "positive" else "positive"
-    if family == "conflict" and (g in lex.cue("concessions") or verb_phrase(governor) in lex.cue("concessions")):
-        return "cooperation", f"{verb_phrase(governor)} {word.lemma_.lower()}", polarity
+    if family == "conflict" and names & lex.cue("concessions"):
+        return "cooperation", flipped, polarity  # "lifted the sanctions"
     return family, stance, polarity
 
 
