@@ -121,10 +121,11 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     if word.dep_ == "conj" and word.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in word.head.children):
         return True  # "no convergence or partnership"
-    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in lex.cue("absence_nouns"):
+    holder = word.head.head if word.dep_ == "pobj" and word.head.lower_ == "of" else None
+    if holder is not None and holder.lemma_.lower() in lex.cue("absence_nouns"):
         return True  # "the absence of casualties", "a lack of cooperation"
-    if word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.lemma_.lower() in lex.cue("report_nouns") \
-            and word.head.head.pos_ == "NOUN" and _negated(word.head.head, lex):
+    if holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() in lex.cue("report_nouns") \
+            and _negated(holder, lex):
         return True  # "there were no reports of casualties": none were told of
     if word.dep_ == "attr" and word.head.lemma_ == "be" and any(c.dep_ == "neg" for c in word.head.children):
         return True  # "the pause is not a ceasefire"
