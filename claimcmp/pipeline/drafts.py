@@ -173,8 +173,20 @@ def governing_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in {"prep", "advmod", "prt"} and \
             head.head.lower_ in {"out", "away", "back"} and head.head.head.pos_ == "VERB":
         return head.head.head  # "pulled out of the deal", "walked away from the talks"
-
     return None
+
+
+def left_agreement(lex: StanceLexicon, word: Token, preps: set[str] | None = None) -> bool:
+    """"withdrew from the nuclear deal", "pulled out of the talks", "the withdrawal from the
+    deal": what is left (an object of the word's prepositions, all or `preps`) is a
+    cooperation, so no forces move: the agreement's end is the claim."""
+    for prep in word.children:
+        if prep.dep_ in {"prep", "prt"} and (preps is None or prep.lower_ in preps):
+            for obj in prep.subtree:
+                entry = lex.noun(obj.lemma_) if obj.dep_ == "pobj" else None
+                if entry is not None and entry.family == "cooperation":
+                    return True
+    return False
 
 
 def is_circumstance(noun: Token) -> bool:

@@ -11,7 +11,7 @@ from claimcmp.pipeline.mentions import MentionIndex, other_party
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
     Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance,
-    noun_parties, noun_target_preps, span_tokens, undergoer, verb_target_preps,
+    left_agreement, noun_parties, noun_target_preps, span_tokens, undergoer, verb_target_preps,
 )
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
@@ -83,10 +83,8 @@ def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
 
 def _leaves_agreement(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     """"The withdrawal from the deal" moves no forces: the deal's end is the claim."""
-    if entry.family != "neutral" or noun.lemma_.lower() not in lex.cue("leaving_nouns"):
-        return False
-    return any(p.dep_ == "pobj" and (lex.noun(p.lemma_) or entry).family == "cooperation"
-               for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children)
+    return entry.family == "neutral" and noun.lemma_.lower() in lex.cue("leaving_nouns") and \
+        left_agreement(lex, noun, {"from"})
 
 
 def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:

@@ -12,8 +12,8 @@ from claimcmp.pipeline.arguments import actors_of, between_actors, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
-    BORDER_WORDS, SIDE_WORDS, Draft, attacked_places, border_targets, instrument, noun_parties, noun_target_preps, phrase,
-    span_tokens, verb_target_preps,
+    BORDER_WORDS, SIDE_WORDS, Draft, attacked_places, border_targets, instrument, left_agreement, noun_parties,
+    noun_target_preps, phrase, span_tokens, verb_target_preps,
 )
 from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.subjects import passive_patient, subject_token
@@ -41,7 +41,7 @@ class _VerbClaim:
 
 def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
     """The claim of a stance verb: "Russia condemned the strikes by Israel"."""
-    if entry.family == "neutral" and entry.stance in cue("movement_stances") and _left_agreement(lex, verb):
+    if entry.family == "neutral" and entry.stance in cue("movement_stances") and left_agreement(lex, verb):
         return []  # "withdrew from the deal": the deal's end is the claim (nouns.py)
     subj_tok, patient, subjects = _verb_subjects(verb, entry, index)
     s = _VerbClaim(subj_tok, subjects, span_tokens(subj_tok))
@@ -110,18 +110,6 @@ def _moved_forces(verb: Token, entry: StanceEntry, index: MentionIndex, s: _Verb
         senders = {a.get("country") or a["id"] for a in s.subjects}
         s.objects = [o for o in s.objects if o.i not in s.destinations and not (
             {a.get("country") or a["id"] for a in actors_of(o, index)} & senders)]
-
-
-def _left_agreement(lex: StanceLexicon, verb: Token) -> bool:
-    """"withdrew from the nuclear deal", "pulled out of the talks": leaving an agreement is no
-    movement of forces (the terminated agreement is the claim)."""
-    for prep in verb.children:
-        if prep.dep_ in {"prep", "prt"}:
-            for obj in prep.subtree:
-                entry = lex.noun(obj.lemma_) if obj.dep_ == "pobj" else None
-                if entry is not None and entry.family == "cooperation":
-                    return True
-    return False
 
 
 def _discussed_topic(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
