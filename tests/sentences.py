@@ -24,3 +24,8 @@ def triples(found: list[dict]) -> set[tuple]:
     """(subject, family, polarity, target) by country where there is one."""
     return {(c["subject"].get("country") or c["subject"]["id"], c["family"], c["polarity"],
              c["target"] and (c["target"].get("country") or c["target"]["id"])) for c in found}
+
+
+def text_triples(nlp, text: str) -> set[tuple]:
+    """triples() of the claims of `text`."""
+    return triples(claims(nlp, text))

@@ -3,40 +3,33 @@ of an infinitive under a noun of intent, and a definite state noun ("the country
 refers back (each rule documented by sentences written here)."""
 from __future__ import annotations
 
+import pytest
 from sentences import claims
-from sentences import triples as claim_triples
+from sentences import text_triples as triples
+
+# (sentence, a triple it states, a triple it must not state or None)
+WHO_ACTS = {
+    "the holder of an intent named after 'by' does the act":
+        ("The move by Egypt to expel Iranian diplomats angered Tehran.", ("EGY", "conflict", "positive", "IRN"), None),
+    "the holder of an intent named after 'of' does the act":
+        ("Oman condemned the decision of Kuwait to sever relations with Iran.",
+         ("KWT", "conflict", "positive", "IRN"), ("OMN", "conflict", "positive", "IRN")),
+    "a national adjective on an intent noun holds it":
+        ("The Iranian decision to expel British diplomats angered London.", ("IRN", "conflict", "positive", "GBR"), None),
+    "regretting another's decision criticizes it":
+        ("Qatar regrets the Saudi decision to cut diplomatic ties with Doha.", ("QAT", "conflict", "positive", "SAU"), None),
+    "'the country' is not one of the doers themselves":
+        ("Iran hosted the talks. Later Peru and Chile cut ties with the country.",
+         ("PER", "conflict", "positive", "IRN"), ("PER", "conflict", "positive", "CHL")),
+}
 
 
-def triples(nlp, text: str) -> set[tuple]:
-    return claim_triples(claims(nlp, text))
-
-
-def test_the_holder_of_an_intent_named_after_by_does_the_act(nlp):
-    found = triples(nlp, "The move by Egypt to expel Iranian diplomats angered Tehran.")
-    assert ("EGY", "conflict", "positive", "IRN") in found
-
-
-def test_the_holder_of_an_intent_named_after_of_does_the_act(nlp):
-    found = triples(nlp, "Oman condemned the decision of Kuwait to sever relations with Iran.")
-    assert ("KWT", "conflict", "positive", "IRN") in found
-    assert ("OMN", "conflict", "positive", "IRN") not in found
-
-
-def test_a_national_adjective_on_an_intent_noun_holds_it(nlp):
-    found = triples(nlp, "The Iranian decision to expel British diplomats angered London.")
-    assert ("IRN", "conflict", "positive", "GBR") in found
-
-
-def test_regretting_anothers_decision_criticizes_it(nlp):
-    found = triples(nlp, "Qatar regrets the Saudi decision to cut diplomatic ties with Doha.")
-    assert ("QAT", "conflict", "positive", "SAU") in found
-
-
-def test_the_country_is_not_one_of_the_doers_themselves(nlp):
-    text = "Iran hosted the talks. Later Peru and Chile cut ties with the country."
+@pytest.mark.parametrize("text, stated, not_stated", WHO_ACTS.values(), ids=list(WHO_ACTS))
+def test_who_acts_toward_whom(nlp, text, stated, not_stated):
     found = triples(nlp, text)
-    assert ("PER", "conflict", "positive", "IRN") in found
-    assert ("PER", "conflict", "positive", "CHL") not in found
+    assert stated in found
+    if not_stated is not None:
+        assert not_stated not in found
 
 
 def test_a_clause_taken_for_a_fronted_quote_keeps_its_subject(nlp):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-
+from sentences import triples
 
 
 def claims(nlp, text: str, published: str | None = "2022-03-10") -> list[dict]:
@@ -10,11 +10,6 @@ def claims(nlp, text: str, published: str | None = "2022-03-10") -> list[dict]:
     doc._.claimcmp_published = published
     doc._.claimcmp_article_id = "t"
     return nlp(doc)._.claimcmp_claims
-
-
-def triples(found: list[dict]) -> set[tuple]:
-    return {(c["subject"].get("country") or c["subject"]["id"], c["family"], c["polarity"],
-             c["target"] and (c["target"].get("country") or c["target"]["id"])) for c in found}
 
 
 def test_verb_with_subject_and_object(nlp):

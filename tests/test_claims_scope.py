@@ -3,11 +3,8 @@ no act of their own, joint exercises (each rule documented by sentences written 
 from __future__ import annotations
 
 from sentences import claims, last_sentence_claims
+from sentences import text_triples as triples
 from sentences import triples as claim_triples
-
-
-def triples(nlp, text: str) -> set[tuple]:
-    return claim_triples(claims(nlp, text))
 
 
 def test_pausing_an_offensive_is_cooperation(nlp):
