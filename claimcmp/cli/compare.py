@@ -90,23 +90,15 @@ def _with_document_folders_opened(paths: list[str]) -> list[str]:
     import os
     from pathlib import Path
 
-    from claimcmp.io import article_files, load_extract_documents
+    from claimcmp.io import article_files
+    from claimcmp.text.extract_documents import holds_extract_documents
 
     out = []
     for path in paths:
         members = [os.path.join(path, *relative.parts) for relative in article_files(Path(path))] \
             if path != "-" and os.path.isdir(path) else []
-        out.extend(members if any(_holds_documents(m, load_extract_documents) for m in members) else [path])
+        out.extend(members if any(holds_extract_documents(m) for m in members) else [path])
     return out
-
-
-def _holds_documents(path: str, load) -> bool:
-    from claimcmp.errors import InputError
-
-    try:
-        return load(path) is not None
-    except InputError:
-        return True  # an invalid document: reported when it is read
 
 
 def outlet(article, source_from: str) -> str | None:

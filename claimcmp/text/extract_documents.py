@@ -33,6 +33,12 @@ def load_extract_documents(path: str) -> list[ExtractDocument] | None:
     return None if items is None else [_validated_extract(item, path) for item in items]
 
 
+def holds_extract_documents(path: str) -> bool:
+    """Whether the file at path looks like `extract --format json` output (read, not
+    validated: an invalid document is reported when it is loaded)."""
+    return _extract_items(path) is not None
+
+
 def _extract_items(path: str) -> list | None:
     """The parsed items of a JSON file that looks like extract output, else None."""
     candidate = Path(path)
