@@ -223,9 +223,10 @@ def test_a_negative_window_is_refused():
         compare_documents(story(), window_days=-1)
 
 
-def test_heads_are_claims_shifted_against_first_then_those_agreeing_with_most():
-    """head_order: a claim another article's claim contradicts or tells another time of comes
-    first, then the claims agreeing with more claims of other articles, then head_rank."""
+def test_heads_are_the_claims_whose_group_keeps_the_most_pairs():
+    """head_order without contradictions: the claims whose group would keep the most pairs
+    diff reports first (three agreeing trades and their later break: 3 + 3 each; the break
+    alone against them: 3), then head_rank."""
     day = "2018-03-05"
     docs = [
         document("p", "P", day, [claim("p", 0, "Ankara and Kyiv trade grain.", "TUR", "trade", "cooperation", "UKR",
@@ -251,6 +252,35 @@ def test_heads_are_claims_shifted_against_first_then_those_agreeing_with_most():
     assert relations(group) == [("p", "agree"), ("q", "agree"), ("r", "agree"), ("s", "shifted")]
 
 
+def test_a_denial_is_placed_before_claims_that_merely_agree():
+    """head_order: claims another article contradicts come before claims that only agree, so
+    the denial joins the strike's group. The threat, sanction and expulsion agree with the
+    strike but not with its denial (other acts), and make a group of their own with the end
+    of threats months later; placed first for the pairs they keep, they would have kept the
+    denial out of the strike's group."""
+    day, later = "2022-03-01", "2022-09-01"
+    acts = [("a", "strike", "positive", day), ("b", "threaten", "positive", day), ("c", "attack", "negative", day),
+            ("d", "sanction", "positive", day), ("e", "expel", "positive", day), ("f", "threaten", "negative", later)]
+    docs = [document(key, key.upper(), date, [claim(key, 0, f"Moscow and Kyiv: {stance}.", "RUS", stance,
+                                                    "conflict", "UKR", polarity=polarity, when=span(date))])
+            for key, stance, polarity, date in acts]
+    entries = [Entry(d.claims[0], d.article.source, n) for n, d in enumerate(docs)]
+    rule = Judge()
+    order = grouping.head_order(entries, [rule.view(e.claim) for e in entries], rule)
+    assert [entries[n].claim.id for n in order] == ["a-0", "c-0", "b-0", "d-0", "e-0", "f-0"]
+    groups = compare_documents(docs).groups
+    assert [relations(g) for g in groups] == [
+        [("a", "agree"), ("c", "conflict")],
+        [("b", "agree"), ("d", "agree"), ("e", "agree"), ("f", "shifted")]]
+
+
+def test_pairs_kept_counts_the_agreeing_side_and_what_it_is_told_against():
+    assert ordering.pairs_kept(1, 1, 1) == 1 + 2 * 2
+    assert ordering.pairs_kept(0, 2, 0) == 2
+    assert ordering.pairs_kept(3, 0, 0) == 6
+    assert ordering.pairs_kept(0, 0, 0) == 0
+
+
 @pytest.mark.parametrize("seed", [3, 5, 11])
 def test_head_order_counts_the_same_in_bulk_and_pair_by_pair(seed, monkeypatch):
     entries = [Entry(c, d.article.source, n) for n, (d, c) in
@@ -261,7 +291,7 @@ def test_head_order_counts_the_same_in_bulk_and_pair_by_pair(seed, monkeypatch):
     for position, entry in enumerate(entries):
         index.add(position, entry.claim)
     one_by_one = ordering._count(entries, views, rule, index)
-    assert sum(one_by_one[0]) and sum(one_by_one[1])  # contradictions and agreements to count
+    assert sum(one_by_one[0]) and sum(one_by_one[1])  # agreements and contradictions to count
     for bulk in (1 << 19, 50):  # one batch, and many small ones
         monkeypatch.setattr(ordering, "_BULK", bulk)
         assert ordering._count_in_bulk(entries, views, rule, index) == one_by_one

@@ -31,52 +31,61 @@ RANK_NEIGHBOURS = 64
 
 def head_order(entries: Sequence, views: Sequence[ClaimView], rule: Judge, table=None) -> list[int]:
     """The order in which claims are placed, the first of each group heading it: first the
-    claims that contradict, or tell another time of, a claim of another article (a state
-    "since X" that later accounts shift against heads the group they are shifted in, and
-    the claims that agree with it join it), then those that agree with the most claims of
-    other articles, of those the ones contradicted by the most (their contradictions join
-    the group they head), then head_rank. A member relates only to its head (the compare
-    document's contract), so the claims related to many others make the heads that keep
-    the most pairs `diff` reports in one group. Each claim's relations are counted among
-    the claims the blocking index offers it, as the grouping itself looks them up. `table`:
-    the bulk_judging.ViewTable of the views, when the caller has one."""
+    claims another article's claim contradicts, then the rest; within each, the claims whose
+    group would keep the most pairs `diff` reports first (pairs_kept), then those
+    contradicted by the most, then head_rank. A member relates only to its head (the compare
+    document's contract): two members agree when both agree with the head, and contradict or
+    tell another time when one agrees with it and the other does not, so a head keeps the
+    pairs among its agreeing side and those between that side and the rest. Contradicted
+    claims come first because a claim joins a group only when the relations its place
+    implies are those `diff` finds: claims that merely agree with the head ("threatened"
+    beside "struck") placed before a denial ("did not attack") would keep the denial out,
+    and a contradiction is what a reader of many outlets looks for. Each claim's relations
+    are counted among the claims the blocking index offers it, as the grouping itself looks
+    them up. `table`: the bulk_judging.ViewTable of the views, when the caller has one."""
     index = HeadIndex(neighbours=RANK_NEIGHBOURS)
     for position, entry in enumerate(entries):
         index.add(position, entry.claim)
     if len(entries) >= BULK_FROM:
-        changes, conflicting, agreeing = _count_in_bulk(entries, views, rule, index, table)
+        counts = _count_in_bulk(entries, views, rule, index, table)
     else:
-        changes, conflicting, agreeing = _count(entries, views, rule, index)
-    keys = [(not changed, -agreed, -conflicts, *head_rank(entry))
-            for changed, conflicts, agreed, entry in zip(changes, conflicting, agreeing, entries)]
+        counts = _count(entries, views, rule, index)
+    keys = [(not conflicts, -pairs_kept(agreed, conflicts, shifts), -conflicts, *head_rank(entry))
+            for agreed, conflicts, shifts, entry in zip(*counts, entries)]
     return sorted(range(len(entries)), key=keys.__getitem__)
 
 
-def _count(entries, views, rule: Judge, index: HeadIndex) -> tuple[list[bool], list[int], list[int]]:
-    """For each claim: whether a candidate of another article contradicts or shifts against
-    it, how many contradict it and how many agree, one pair at a time."""
+def pairs_kept(agreed: int, conflicts: int, shifts: int) -> int:
+    """The pairs between claims of different articles a group headed by a claim keeps, when
+    `agreed` claims agree with it, `conflicts` contradict it and `shifts` tell another time:
+    the agreements within its agreeing side (the head among them), and each contradiction
+    or change against every claim of that side. Head alpha, with beta agreeing, gamma
+    contradicting and delta later broken, keeps 1 + 2 * 2 = 5 pairs; headed by gamma the
+    group would keep 2 (alpha and beta would both contradict it, their agreement unsaid)."""
+    side = agreed + 1
+    return side * (side - 1) // 2 + side * (conflicts + shifts)
+
+
+Counts = tuple[list[int], list[int], list[int]]
+
+
+def _count(entries, views, rule: Judge, index: HeadIndex) -> Counts:
+    """For each claim: how many candidates of other articles agree with it, contradict it
+    and tell another time of it, one pair at a time."""
     articles = [entry.claim.article_id for entry in entries]
     relation = rule.relation
-    changes, conflicting, agreeing = [], [], []
+    agreeing, conflicting, shifting = [], [], []
     for position, entry in enumerate(entries):
         view, article = views[position], articles[position]
-        changed, conflicts, agreed = False, 0, 0
-        for other in index.lookup(entry.claim, one_sided=False)[0]:
-            if articles[other] != article:
-                found = relation(view, views[other])
-                if found == "agree":
-                    agreed += 1
-                elif found is not None:
-                    changed = True
-                    conflicts += found == "conflict"
-        changes.append(changed)
-        conflicting.append(conflicts)
-        agreeing.append(agreed)
-    return changes, conflicting, agreeing
+        found = [relation(view, views[other])
+                 for other in index.lookup(entry.claim, one_sided=False)[0] if articles[other] != article]
+        agreeing.append(found.count("agree"))
+        conflicting.append(found.count("conflict"))
+        shifting.append(found.count("shifted"))
+    return agreeing, conflicting, shifting
 
 
-def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex,
-                   table=None) -> tuple[list[bool], list[int], list[int]]:
+def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex, table=None) -> Counts:
     """_count's answer with the pairs judged in batches on numpy arrays (bulk_judging)."""
     import numpy as np
 
@@ -86,9 +95,7 @@ def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex,
     articles = np.fromiter((numbers.setdefault(e.claim.article_id, len(numbers)) for e in entries),
                            np.int64, len(entries))
     table = ViewTable(views) if table is None else table
-    agreeing = np.zeros(len(entries), np.int64)
-    conflicting = np.zeros(len(entries), np.int64)
-    changes = np.zeros(len(entries), np.bool_)
+    tallies = {code: np.zeros(len(entries), np.int64) for code in (AGREE, CONFLICT, SHIFTED)}
     claims: list[int] = []  # the claims asking, and how many candidates each
     counts: list[int] = []
     others: list[int] = []
@@ -99,9 +106,8 @@ def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex,
         other_article = articles[first] != articles[second]
         first, second = first[other_article], second[other_article]
         codes = relations(rule, table, first, second)
-        agreeing[:] += np.bincount(first[codes == AGREE], minlength=len(entries))
-        conflicting[:] += np.bincount(first[codes == CONFLICT], minlength=len(entries))
-        changes[first[codes >= SHIFTED]] = True
+        for code, tally in tallies.items():
+            tally += np.bincount(first[codes == code], minlength=len(entries))
         claims.clear(), counts.clear(), others.clear()
 
     for position, entry in enumerate(entries):
@@ -112,7 +118,7 @@ def _count_in_bulk(entries, views, rule: Judge, index: HeadIndex,
         if len(others) >= _BULK:
             count()
     count()
-    return changes.tolist(), conflicting.tolist(), agreeing.tolist()
+    return tuple(tallies[code].tolist() for code in (AGREE, CONFLICT, SHIFTED))
 
 
 # From this many claims head_order judges in bulk (numpy; smaller inputs, the seeds or
