@@ -195,6 +195,19 @@ def test_the_kingdom_refers_back_to_a_kingdom(nlp):
     assert recalled and all(c["subject"]["country"] == "MAR" for c in recalled)
 
 
+def test_the_north_and_the_south_are_the_halves_just_named(nlp):
+    found = claims(nlp, "Pyongyang cut the hotline to Seoul on Monday. The North destroyed the joint office "
+                        "with South Korea. The South then offered talks to the North.")
+    later = {t for c in found if not c["sentence"].startswith("Pyongyang") for t in claim_triples([c])}
+    assert ("PRK", "conflict", "positive", "KOR") in later
+    assert ("KOR", "cooperation", "positive", "PRK") in later
+
+
+def test_the_north_of_a_country_is_a_place_not_a_state(nlp):
+    found = claims(nlp, "North Korea praised China. Rebels in the north of Syria attacked Turkish troops.")
+    assert ("REBELS", "conflict", "positive", "TUR") in {(s, f, p, t[:3]) for s, f, p, t in claim_triples(found)}
+
+
 def test_a_party_named_after_from_is_whom_the_act_is_toward(nlp):
     found = claims(nlp, "Colombia recalled its ambassador from Caracas.")
     assert claim_triples(found) == {("COL", "conflict", "positive", "VEN")}

@@ -161,7 +161,7 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     just named, within the last three sentences ("Peru condemned the seizure. The foreign
     ministry warned ...")."""
     words = {head.lemma_.lower(), f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i > 0 else ""}
-    if not words & stance_lexicon().cue("state_nouns") or \
+    if not (words & stance_lexicon().cue("state_nouns") or _is_half_state(head)) or \
             not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return []
     doers = _doer_tokens(head)
@@ -188,12 +188,21 @@ def _doer_tokens(head: Token) -> set[int]:
 
 def _state_form_fits(head: Token, country: dict) -> bool:
     """"the kingdom" is a kingdom ("Kingdom of Saudi Arabia"), "the emirate" an emirate: a
-    noun for a form of state (cue state_form_nouns) names a country whose names say so."""
+    noun for a form of state (cue state_form_nouns) names a country whose names say so;
+    "the North" a country whose names begin with "North" (cue half_state_nouns)."""
     form = head.lemma_.lower()
+    names = (countries().get(country["id"]) or {}).get("names", ())
+    if _is_half_state(head):
+        return any(name.lower().startswith(form + " ") for name in names)
     if form not in cue("state_form_nouns"):
         return True
-    row = countries().get(country["id"]) or {}
-    return any(form in name.lower() for name in row.get("names", ()))
+    return any(form in name.lower() for name in names)
+
+
+def _is_half_state(head: Token) -> bool:
+    """"the North", capitalized: not "the north of the country", which is a place."""
+    return head.text[:1].isupper() and head.lower_ in cue("half_state_nouns") and \
+        not any(child.dep_ == "prep" for child in head.children)
 
 
 def _located_in(head: Token, index: MentionIndex) -> str | None:
