@@ -337,6 +337,19 @@ def test_no_reports_of_casualties_deny_them(nlp):
     assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("PER", "negative", "CHL")]
 
 
+def test_the_act_victims_are_counted_from_was_on_them(nlp):
+    """"Chilean casualties from the strikes": the strikes were on Chile, by whoever just
+    struck it; not by Chile, whose word only modifies the casualties."""
+    text = "Peru fired rockets at a Chilean outpost. There were no reports of Chilean casualties from the strikes."
+    strikes = [c for c in claims(nlp, text) if c["sentence"].startswith("There") and c["stance"] != "kill"]
+    assert strikes and {(c["subject"]["id"], c["target"]["id"]) for c in strikes} == {("PER", "CHL")}
+
+
+def test_whose_report_it_is_names_no_party_to_the_act(nlp):
+    found = claims(nlp, "Bolivian reports of attacks on Peru spread on Monday.")
+    assert "BOL" not in {c["subject"]["id"] for c in found}
+
+
 def test_informing_another_party_is_a_neutral_act_toward_it(nlp):
     found = claims(nlp, "Peru formally notified Chile of its decision.")
     assert [(c["subject"]["id"], c["stance"], c["family"], c["target"]["id"]) for c in found] == \

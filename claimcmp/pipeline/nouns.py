@@ -41,7 +41,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     if entry.stance == "relations" and not _qualified_relations(lex, noun, index, s):
         return []
     _pair_parties(noun, entry, index, s)
-    _holder_parties(noun, entry, index, s)
+    _holder_parties(lex, noun, entry, index, s)
     _implicit_parties(lex, noun, entry, index, s)
     if s.holders_only and not s.targets:
         return []  # "American and Russian allies" are the allies of each, of someone unnamed
@@ -221,11 +221,24 @@ def _pair_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounC
                 s.targets = [a for a in actors_of(child, index) if a not in s.own]
 
 
-def _holder_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
-    """"The US attitude of animosity towards Iran": the holder's phrase names whom."""
+def _holder_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
+                    s: NounClaim) -> None:
+    """"The US attitude of animosity towards Iran": the holder's phrase names whom. A holder
+    naming those an act befell names its target: "American casualties from the strikes"
+    (the strikes were on the Americans; by whom, toll_of_armed_act's rule tells)."""
     if s.own:
         return
     s.own, holder = _holder(noun, index)
+    if holder is not None and holder.lemma_.lower() in lex.cue("report_nouns") | lex.cue("allegation_nouns"):
+        s.own = []  # "US reports of casualties": the reporter is no party to what is reported
+        return
+    if s.own and _names_victims(lex, holder):
+        if not s.targets:
+            s.targets = s.own
+        s.own = []
+        if entry.family == "conflict":
+            toll_of_armed_act(noun, index, s)
+        return
     if s.own and not s.targets and holder is not None:
         s.targets = [a for o in object_tokens(holder, noun_target_preps(entry.family) - {"of"})
                      for a in actors_of(o, index) if a not in s.own]
@@ -330,6 +343,11 @@ def _regarded_as(lex: StanceLexicon, noun: Token, governor: Token | None,
     if not doers or not whom:
         return None
     return doers, whom, span_tokens(holder) | span_tokens(seen)
+
+
+def _names_victims(lex: StanceLexicon, holder: Token | None) -> bool:
+    entry = lex.noun(holder.lemma_) if holder is not None else None
+    return entry is not None and entry.owner == "target"
 
 
 def _holder(noun: Token, index: MentionIndex) -> tuple[list[dict], Token | None]:
