@@ -2,6 +2,8 @@
 no act of their own, joint exercises (each rule documented by sentences written here)."""
 from __future__ import annotations
 
+import pytest
+
 from sentences import claims, last_sentence_claims
 from sentences import text_triples as triples
 from sentences import triples as claim_triples
@@ -384,3 +386,19 @@ def test_neutralizing_and_eliminating_forces_is_hostile_and_tariffs_eliminated_a
         == [("attack", "PKK")]
     found = claims(nlp, "Canada agreed to eliminate tariffs on American steel.")
     assert not any(c["family"] == "conflict" for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Reports of Chilean attacks on Peru could not be verified.",
+    "Reuters could not independently verify that Chile attacked Peru.",
+    "Lima did not confirm the Chilean strike on Peru.",
+    "There were unconfirmed reports of Chilean attacks on Peru.",
+])
+def test_an_act_no_one_could_confirm_is_possible_not_denied(nlp, text):
+    found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHL"]
+    assert [(c["polarity"], c["modality"], c["target"]["id"]) for c in found] == [("positive", "possible", "PER")]
+
+
+def test_a_confirmed_denial_stays_a_denial(nlp):
+    found = claims(nlp, "Chile confirmed that it did not attack Peru.")
+    assert [(c["subject"]["id"], c["polarity"]) for c in found] == [("CHL", "negative")]

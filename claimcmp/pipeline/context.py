@@ -130,8 +130,9 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     if word.dep_ == "attr" and word.head.lemma_ == "be" and any(c.dep_ == "neg" for c in word.head.children):
         return True  # "the pause is not a ceasefire"
     for tok in governors(word, limit=1 if local else 4, own_clause=True):
+        checking = tok.i != word.i and lex.verb_lemma(tok) in lex.cue("verifying_verbs")
         for child in tok.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            if (child.dep_ == "neg" and not checking) or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
             if tok.i == word.i and _no_one(child):
                 return True  # "no soldiers were harmed", "none of the rockets hit", "killed no one"
@@ -177,9 +178,22 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
         return "desired"
     # A question is an open possibility even when put with "will": "Will we see ...?"
-    if ends_with_question_mark(sent):
+    if ends_with_question_mark(sent) or unverified(word, lex):
         return "possible"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
+
+
+def unverified(word: Token, lex: StanceLexicon) -> bool:
+    """An act no one could confirm, neither denied nor asserted: "reports of Chilean attacks
+    could not be verified", "could not independently verify that Chile attacked Peru",
+    "unconfirmed reports of strikes"."""
+    for tok in governors(word, limit=6, stop=frozenset({"relcl", "parataxis"})):
+        if tok.i != word.i and lex.verb_lemma(tok) in lex.cue("verifying_verbs") and \
+                any(c.dep_ == "neg" for c in tok.children):
+            return True
+        if any(c.dep_ == "amod" and c.lower_ in lex.cue("unverified_words") for c in tok.children):
+            return True
+    return False
 
 
 def _told_as(higher: set[str], lemmas: set[str], lex: StanceLexicon) -> str | None:
