@@ -276,27 +276,30 @@ def test_stance_sense_reads_as_align_stance_verdict():
     from claimcmp.comparison.bulk_judging import (FIT_KIN, FIT_PARTIAL, FIT_SUBJECT, OPPOSITE, SAME,
                                                   UNRELATED, Pairs, _stance_sense)
 
-    # pairs (row 2k, row 2k + 1): family number, negated, neutral; the fit; the strength
-    cases = [  # (family a, family b, negated a, negated b, neutral, fit, strength, sense, strength after)
-        (0, 0, 0, 0, 0, 0, 0.5, SAME, 0.5),            # alike, however little
-        (1, 1, 0, 0, 1, 0, 0.6, UNRELATED, 0.6),       # neutral acts: the same act only
-        (0, 0, 0, 0, 0, FIT_PARTIAL, 0.85, UNRELATED, 0.85),
-        (0, 0, 0, 1, 0, 0, 0.6, OPPOSITE, 0.6),        # negated
-        (0, 0, 0, 1, 0, FIT_SUBJECT, 0.6, UNRELATED, 0.6),  # by subject alone: the same act
-        (0, 0, 0, 1, 0, FIT_KIN, 0.95, UNRELATED, 0.95),
-        (0, 2, 0, 0, 0, 0, 0.7, OPPOSITE, 0.7),        # opposed families
-        (0, 2, 0, 1, 0, 0, 0.95, SAME, 0.76),          # ruling out one, denying the other
-        (0, 2, 0, 1, 0, 0, 0.85, UNRELATED, 0.85),
+    # pairs (row 2k, row 2k + 1): family number, negated, neutral, states; the fit; the strength
+    cases = [  # (family a, family b, negated a, negated b, neutral, fit, strength, sense, strength after, states)
+        (0, 0, 0, 0, 0, 0, 0.5, SAME, 0.5, False),            # alike, however little
+        (1, 1, 0, 0, 1, 0, 0.6, UNRELATED, 0.6, False),       # neutral acts: the same act only
+        (0, 0, 0, 0, 0, FIT_PARTIAL, 0.85, UNRELATED, 0.85, False),
+        (0, 0, 0, 1, 0, 0, 0.7, OPPOSITE, 0.7, False),        # negated: the same act or its synonym
+        (0, 0, 0, 1, 0, 0, 0.6, UNRELATED, 0.6, False),       # another act of its class is not denied
+        (0, 0, 0, 1, 0, 0, 0.6, OPPOSITE, 0.6, True),  # a state denied: what holds of its class
+        (0, 0, 0, 1, 0, FIT_SUBJECT, 0.6, UNRELATED, 0.6, False),  # by subject alone: the same act
+        (0, 0, 0, 1, 0, FIT_KIN, 0.95, UNRELATED, 0.95, False),
+        (0, 2, 0, 0, 0, 0, 0.7, OPPOSITE, 0.7, False),        # opposed families
+        (0, 2, 0, 1, 0, 0, 0.95, SAME, 0.76, False),          # ruling out one, denying the other
+        (0, 2, 0, 1, 0, 0, 0.85, UNRELATED, 0.85, False),
     ]
-    family, negative, neutral, fits, strength = [], [], [], [], []
-    for fa, fb, na, nb, neutral_both, fit, value, _sense, _after in cases:
+    family, negative, neutral, fits, strength, state = [], [], [], [], [], []
+    for fa, fb, na, nb, neutral_both, fit, value, _sense, _after, states in cases:
         family += [fa, fb]
         negative += [bool(na), bool(nb)]
         neutral += [bool(neutral_both)] * 2
+        state += [states] * 2
         fits.append(fit)
         strength.append(value)
     rows = np.arange(0, 2 * len(cases), 2)
-    pairs = Pairs(_columns(family=family, negative=negative, neutral=neutral), rows, rows + 1)
+    pairs = Pairs(_columns(family=family, negative=negative, neutral=neutral, state=state), rows, rows + 1)
     given = np.array(strength)
     sense, after = _stance_sense(pairs, np.array(fits), given, given)
     assert sense.tolist() == [c[7] for c in cases]

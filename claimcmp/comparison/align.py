@@ -206,6 +206,18 @@ def _time_text(kind: str, a: Claim, b: Claim, window_days: int) -> str:
     return f"{format_span(a.when)} vs {format_span(b.when)}"
 
 
+# How alike an act denied and an act affirmed must be to contradict each other: the same
+# act or its synonym (stance_groups.similarity "head" and above), not merely its class
+# ("no one was killed" denies no strike). A state denied contradicts whatever of its class
+# holds ("no cooperation" / "warm relations", "reached a deal").
+NEGATED_ACT_LIKENESS = 0.7
+
+
+def _negation_likeness(a: Claim, b: Claim) -> float:
+    denied = a if a.polarity == "negative" else b
+    return 0.6 if sg.is_state(denied.stance) else NEGATED_ACT_LIKENESS
+
+
 def _stance_verdict(a: Claim, b: Claim, fit: ActorFit, similarity=sg.similarity,
                     opposition=sg.opposition) -> tuple[str, float, str] | None:
     """("same" or "opposite", strength 0..1, reason) for the two stances, or None.
@@ -236,8 +248,10 @@ def _stance_verdict(a: Claim, b: Claim, fit: ActorFit, similarity=sg.similarity,
         strength, _ = opposition(a.stance, b.stance, topic_a=a.topic, topic_b=b.topic,
                                  family_a=a.family, family_b=b.family)
         verdict = "opposite" if a.polarity == b.polarity else "same"
-    # Without targets only the subject ties the claims: demand the same act.
-    if strength < (0.9 if fit.mode == "subject" else 0.6):
+    # Without targets only the subject ties the claims: demand the same act. An act denied
+    # contradicts only that act affirmed, not another of its class: "no one was killed"
+    # denies no strike.
+    if strength < (0.9 if fit.mode == "subject" else _negation_likeness(a, b) if a.family == b.family else 0.6):
         return None
     if verdict == "same":
         # Ruling cooperation out and there being no cooperation say one thing twice;

@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from claimcmp.comparison import align
 from claimcmp.comparison.judging import ClaimView, Judge
 
 NONE, AGREE, SHIFTED, CONFLICT = 0, 1, 2, 3  # relation codes of relations()
@@ -224,7 +225,8 @@ def _stance_sense(pairs: Pairs, fits, alike, strength):
     """align._stance_verdict's sense of each pair's stances (UNRELATED, SAME, OPPOSITE) and
     its strength: alike stances (the same family and polarity) are the same unless a neutral
     act or a partial fit is too unlike; else opposed when strong enough (0.9 for a fit by
-    subject alone, else 0.6), and one thing said twice (another family, negated) is the same
+    subject alone, NEGATED_ACT_LIKENESS for an act, not a state,
+    denied; else 0.6), and one thing said twice (another family, negated) is the same
     at 0.8 of its strength when at least 0.9."""
     fa, fb = pairs.both("family")
     negative_a, negative_b = pairs.both("negative")
@@ -235,7 +237,9 @@ def _stance_sense(pairs: Pairs, fits, alike, strength):
     sense = np.where(kept & ~(neutral_a & (strength < 0.7)) & ~(partial & (strength < 0.9)),
                      SAME, UNRELATED)
     other = ~kept & ~(neutral_a | neutral_b) & ~kin & ~partial
-    other &= ~(strength < np.where(subject, 0.9, 0.6))
+    state_a, state_b = pairs.both("state")
+    denied_act = same_family & ~np.where(negative_a, state_a, state_b)
+    other &= ~(strength < np.where(subject, 0.9, np.where(denied_act, align.NEGATED_ACT_LIKENESS, 0.6)))
     said_twice = ~same_family & ~same_polarity
     sense[other & ~said_twice] = OPPOSITE
     twice = other & said_twice & ~(strength < 0.9)
