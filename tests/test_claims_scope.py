@@ -402,3 +402,17 @@ def test_an_act_no_one_could_confirm_is_possible_not_denied(nlp, text):
 def test_a_confirmed_denial_stays_a_denial(nlp):
     found = claims(nlp, "Chile confirmed that it did not attack Peru.")
     assert [(c["subject"]["id"], c["polarity"]) for c in found] == [("CHL", "negative")]
+
+
+@pytest.mark.parametrize("text", [
+    "There are no plans for talks between Chile and Peru.",
+    "Chile has no intention of an attack on Peru.",
+])
+def test_no_plan_for_an_act_negates_it(nlp, text):
+    found = claims(nlp, text)
+    assert found and {(c["subject"]["id"], c["polarity"]) for c in found} == {("CHL", "negative")}
+
+
+def test_plans_for_an_act_predict_it(nlp):
+    found = claims(nlp, "Chile announced plans for talks with Peru.")
+    assert [(c["polarity"], c["modality"]) for c in found] == [("positive", "predicted")]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon, verb_stems
 from claimcmp.models import INFERRED_CONFIDENCE
-from claimcmp.pipeline import claim_regions, constructions, context
+from claimcmp.pipeline import claim_regions, claim_times, constructions, context
 from claimcmp.pipeline.allegations import allegation_draft
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key, is_state_body
 from claimcmp.pipeline.drafts import Draft, is_headline
@@ -54,7 +54,7 @@ class ClaimExtractor(ComponentData):
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex.build(doc)
         salience = Salience.build(index)
-        dates = context.dated_by_sentence(doc)
+        dates = claim_times.dated_by_sentence(doc)
         published = _article_span(doc._.claimcmp_published)
         claims: list[dict] = []
         seen: set[tuple] = set()
@@ -239,7 +239,7 @@ class ClaimExtractor(ComponentData):
         modality = context.modality(draft.word, sent, self.lex, attr.reported)
         parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
         regions = claim_regions.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties)
-        when = context.when(draft.word, dates, published)
+        when = claim_times.when(draft.word, dates, published)
         return _Circumstances(regions, when, modality, attr)
 
     @staticmethod

@@ -1,4 +1,5 @@
-"""The circumstances of a claim: polarity, modality, attribution, place and time.
+"""The circumstances of a claim: polarity, modality and attribution (its place is read by
+claim_regions, its time by claim_times).
 
 Everything here reads the dependency path from the stance word up to the sentence root,
 so that cues attach to the clause they govern ("Moscow said Washington would not
@@ -10,8 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimcmp import extensions as ext
-from claimcmp.knowledge.lexicons import StanceLexicon, cue
+from claimcmp.knowledge.lexicons import StanceLexicon
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
 from claimcmp.pipeline.drafts import ends_with_question_mark
@@ -127,6 +127,10 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     if holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() in lex.cue("report_nouns") \
             and _negated(holder, lex):
         return True  # "there were no reports of casualties": none were told of
+    intent = word.head.head if word.dep_ == "pobj" and word.head.lower_ in {"of", "for"} else None
+    if intent is not None and intent.pos_ == "NOUN" and intent.lemma_.lower() in lex.cue("control_nouns") \
+            and _negated(intent, lex):
+        return True  # "there are no plans for talks", "no intention of an attack"
     if word.dep_ == "attr" and word.head.lemma_ == "be" and any(c.dep_ == "neg" for c in word.head.children):
         return True  # "the pause is not a ceasefire"
     for tok in governors(word, limit=1 if local else 4, own_clause=True):
@@ -333,64 +337,3 @@ def _quote_kind(word: Token, verb: Token, sent: Span) -> str:
     if opening % 2 == 1 or any(t.text in QUOTES for t in between):
         return "direct"
     return "indirect"
-
-
-def when(word: Token, dated: dict[int, list[tuple[Span, Token]]], published: dict | None) -> dict | None:
-    """The time expression attached nearest to the claim's clause, else the article date.
-    `dated` is dated_by_sentence(doc)."""
-    # An event noun's participle carries its time: "the agreements reached in July".
-    acl = [c for c in word.children if c.dep_ == "acl"] if word.pos_ == "NOUN" else []
-    chain = [t.i for t in [word, *acl, *word.ancestors]]
-    dated = dated.get(_sentence_start(word), [])
-    # Failing a time on the claim's own clause, one hung on a conjunct of it counts ("no
-    # cooperation ... and no partnership since Trump is in power").
-    for climb in (False, True):
-        best, best_rank = None, None
-        for span, anchor in dated:
-            while climb and anchor is not None and anchor.dep_ == "conj" and \
-                    not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in anchor.children):
-                anchor = anchor.head  # a conjoined clause with its own subject has its own time
-            if anchor is None or anchor.i not in chain:
-                continue
-            # "for today since Trump is in power": the bare "now" yields to the span it ends
-            rank = (chain.index(anchor.i), span.text.lower() in cue("present_words"))
-            if best_rank is None or rank < best_rank:
-                best, best_rank = span, rank
-        if best is not None:
-            return dict(best._.claimcmp_when)
-    return published
-
-
-def _attachment(span: Span) -> Token | None:
-    """The verb (or event noun) a time expression modifies."""
-    tok = span.root
-    for _ in range(4):
-        if tok.head.i == tok.i:
-            return tok
-        tok = tok.head
-        if tok.pos_ in {"VERB", "AUX", "NOUN"} and tok.dep_ != "pobj" or tok.dep_ == "ROOT":
-            return tok
-    return tok
-
-
-def date_spans(doc) -> list[Span]:
-    return list(doc.spans[ext.DATES]) if ext.DATES in doc.spans else []
-
-
-def dated_by_sentence(doc) -> dict[int, list[tuple[Span, Token]]]:
-    """(time expression, the word it modifies), in document order, under the start of
-    that word's sentence. `when` looks only among the claim's ancestors, which share its
-    sentence: looking up one sentence instead of every date keeps long texts linear."""
-    out: dict[int, list[tuple[Span, Token]]] = {}
-    for span in date_spans(doc):
-        if span._.claimcmp_when:
-            anchor = _attachment(span)
-            out.setdefault(_sentence_start(anchor), []).append((span, anchor))
-    return out
-
-
-def _sentence_start(word: Token) -> int:
-    try:
-        return word.sent.start
-    except ValueError:  # no sentence boundaries (a bare tokenizer): one sentence
-        return 0

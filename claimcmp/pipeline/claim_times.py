@@ -1,0 +1,70 @@
+"""When a claim's act happened: the time expression attached nearest to its clause, else
+the article's date ("Russia struck Kyiv on Monday" takes Monday; a sentence with no time
+words takes the publication date)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimcmp import extensions as ext
+from claimcmp.knowledge.lexicons import cue
+
+
+def when(word: Token, dated: dict[int, list[tuple[Span, Token]]], published: dict | None) -> dict | None:
+    """The time expression attached nearest to the claim's clause, else the article date.
+    `dated` is dated_by_sentence(doc)."""
+    # An event noun's participle carries its time: "the agreements reached in July".
+    acl = [c for c in word.children if c.dep_ == "acl"] if word.pos_ == "NOUN" else []
+    chain = [t.i for t in [word, *acl, *word.ancestors]]
+    dated = dated.get(_sentence_start(word), [])
+    # Failing a time on the claim's own clause, one hung on a conjunct of it counts ("no
+    # cooperation ... and no partnership since Trump is in power").
+    for climb in (False, True):
+        best, best_rank = None, None
+        for span, anchor in dated:
+            while climb and anchor is not None and anchor.dep_ == "conj" and \
+                    not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in anchor.children):
+                anchor = anchor.head  # a conjoined clause with its own subject has its own time
+            if anchor is None or anchor.i not in chain:
+                continue
+            # "for today since Trump is in power": the bare "now" yields to the span it ends
+            rank = (chain.index(anchor.i), span.text.lower() in cue("present_words"))
+            if best_rank is None or rank < best_rank:
+                best, best_rank = span, rank
+        if best is not None:
+            return dict(best._.claimcmp_when)
+    return published
+
+
+def _attachment(span: Span) -> Token | None:
+    """The verb (or event noun) a time expression modifies."""
+    tok = span.root
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+        if tok.pos_ in {"VERB", "AUX", "NOUN"} and tok.dep_ != "pobj" or tok.dep_ == "ROOT":
+            return tok
+    return tok
+
+
+def date_spans(doc) -> list[Span]:
+    return list(doc.spans[ext.DATES]) if ext.DATES in doc.spans else []
+
+
+def dated_by_sentence(doc) -> dict[int, list[tuple[Span, Token]]]:
+    """(time expression, the word it modifies), in document order, under the start of
+    that word's sentence. `when` looks only among the claim's ancestors, which share its
+    sentence: looking up one sentence instead of every date keeps long texts linear."""
+    out: dict[int, list[tuple[Span, Token]]] = {}
+    for span in date_spans(doc):
+        if span._.claimcmp_when:
+            anchor = _attachment(span)
+            out.setdefault(_sentence_start(anchor), []).append((span, anchor))
+    return out
+
+
+def _sentence_start(word: Token) -> int:
+    try:
+        return word.sent.start
+    except ValueError:  # no sentence boundaries (a bare tokenizer): one sentence
+        return 0
