@@ -240,6 +240,11 @@ def _stance_verdict(a: Claim, b: Claim, fit: ActorFit, similarity=sg.similarity,
         return "same", strength, f"{both}, different acts ({a.stance} / {b.stance})"
     if "neutral" in (a.family, b.family) or fit.level < 1.0 or fit.mode == "partial":
         return None
+    return _opposed_verdict(a, b, fit, similarity, opposition)
+
+
+def _opposed_verdict(a: Claim, b: Claim, fit: ActorFit, similarity, opposition) -> tuple[str, float, str] | None:
+    """_stance_verdict for two claims of other families or polarities."""
     pair = f"({_stance_text(a)} vs {_stance_text(b)})"
     if a.family == b.family:
         strength, _ = similarity(a.stance, b.stance)
