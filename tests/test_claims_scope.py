@@ -416,3 +416,9 @@ def test_no_plan_for_an_act_negates_it(nlp, text):
 def test_plans_for_an_act_predict_it(nlp):
     found = claims(nlp, "Chile announced plans for talks with Peru.")
     assert [(c["polarity"], c["modality"]) for c in found] == [("positive", "predicted")]
+
+
+def test_two_leaders_joined_by_a_hyphen_are_two_people(nlp):
+    """"a Macron-Scholz meeting": neither is the other's spokesman; the meeting is between them."""
+    found = claims(nlp, "A Macron-Scholz meeting is planned for May, the Elysee said.")
+    assert [(c["subject"]["country"], c["stance"], c["target"]["country"]) for c in found] == [("FRA", "meet", "DEU")]

@@ -73,6 +73,8 @@ class PersonAffiliations:
                     return code, None  # "Putin's spokesman X": Putin keeps his own span
                 return code, c.start
             t = doc[i]
+            if _joins_two_names(doc, i, by_end):
+                return None, None  # "a Putin-Zelensky meeting": two people, neither the other's
             if t.text in POSS:
                 poss = True
             elif t.lower_ in titles or t.text == "-":
@@ -121,3 +123,10 @@ class PersonAffiliations:
         if aff and titled and first is not None:
             return aff, first, last
         return None
+
+
+def _joins_two_names(doc: Doc, i: int, by_end: dict[int, Cand]) -> bool:
+    """Token i is a hyphen written between a person's name and the next name, with no space."""
+    before = by_end.get(i)
+    return doc[i].text == "-" and i > 0 and not doc[i - 1].whitespace_ and not doc[i].whitespace_ \
+        and before is not None and before.actor.get("kind") == "person"

@@ -34,6 +34,10 @@ class PersonMention(NamedTuple):
     appos: tuple | None
 
 
+# audit: code (punctuation joining two names, not words)
+HYPHENS = {"-", "–", "—"}
+
+
 def person_bases(simple: list[Cand], leaders: list[Cand], ents: list) -> list[PersonBase]:
     """NER persons, with the curated leader each is ("President Bashar al-Assad"), then the
     curated leaders NER missed."""
@@ -47,6 +51,8 @@ def person_bases(simple: list[Cand], leaders: list[Cand], ents: list) -> list[Pe
         inner = leaders_in.within(ent.start, ent.end)
         if (ent.start, ent.end) in others and not inner:
             continue  # NER says PERSON, the gazetteer knows better ("Kyiv")
+        if len(inner) >= 2 and any(t.text in HYPHENS for t in ent):
+            continue  # "a Putin-Zelensky meeting": two leaders' names, each its own person
         leader = None
         for c in inner:
             covered.add((c.start, c.end))
