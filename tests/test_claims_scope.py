@@ -422,3 +422,13 @@ def test_two_leaders_joined_by_a_hyphen_are_two_people(nlp):
     """"a Macron-Scholz meeting": neither is the other's spokesman; the meeting is between them."""
     found = claims(nlp, "A Macron-Scholz meeting is planned for May, the Elysee said.")
     assert [(c["subject"]["country"], c["stance"], c["target"]["country"]) for c in found] == [("FRA", "meet", "DEU")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lima announced new Chilean copper tariffs.", ("PER", "CHL")),  # tariffs on Chilean copper
+    ("The Bolivian gas attack was an act of war by Chile, Lima said.", ("CHL", "BOL")),
+    ("A Chilean drone attack hit Lima.", ("CHL", "PER")),  # drones act: Chile's
+])
+def test_an_actor_on_the_thing_an_act_befell_is_its_target(nlp, text, expected):
+    found = [c for c in claims(nlp, text) if c["family"] == "conflict" and c["stance"] != "fight"]
+    assert [(c["subject"]["country"], c["target"]["country"]) for c in found] == [expected]

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.references import named_pair
@@ -62,6 +62,7 @@ class NounParties(NamedTuple):
     tokens: set[int]
     named_conflict: bool = False
     holders_only: bool = False
+    patients: tuple = ()  # what the act befell, named before it: "Chinese steel tariffs"
 
 
 def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> NounParties:
@@ -69,6 +70,7 @@ def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> NounPa
     own: list[dict] = []
     arg_tokens: set[int] = set()
     adjectival_only = _modifier_parties(noun, index, own, arg_tokens)
+    patients = _modified_patients(noun, entry, index, own)
     if _agent_parties(noun, entry, index, own, arg_tokens):
         adjectival_only = False
     if not own and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
@@ -82,7 +84,7 @@ def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> NounPa
     # "American and Russian allies": whose allies, not allies of each other
     if entry.lemma in cue("relational_nouns") and noun.tag_ == "NNS" and len(own) >= 2:
         return NounParties(own, arg_tokens, holders_only=True)
-    return NounParties(own, arg_tokens)
+    return NounParties(own, arg_tokens, patients=tuple(patients))
 
 
 def _modifier_parties(noun: Token, index: MentionIndex, own: list[dict], arg_tokens: set[int]) -> bool:
@@ -107,6 +109,30 @@ def _modifier_parties(noun: Token, index: MentionIndex, own: list[dict], arg_tok
                 adjectival_only &= span.root.pos_ == "ADJ" or span.root.dep_ == "amod"
             arg_tokens |= set(range(span.start, span.end))
     return adjectival_only
+
+
+def _modified_patients(noun: Token, entry: StanceEntry, index: MentionIndex, own: list[dict]) -> list[dict]:
+    """Actors that modify a thing named before a one-way act, not the act: "Chinese steel
+    tariffs", "the Saudi oil attack" befell China's steel, Saudi oil. They leave `own`; a
+    thing that acts ("Russian drone strikes", "US troop withdrawal": cue agent_nouns) or an
+    act ("US tariff pressure") keeps its owner as the doer."""
+    if entry.symmetric:
+        return []  # "US-China trade talks": the parties, whatever the talks are about
+    agents = cue("agent_nouns")
+    patients = []
+    for actor_token in range(noun.left_edge.i, noun.i):
+        span = index.actor_at.get(actor_token)
+        if span is None or actor_token != span.start:
+            continue
+        thing = noun.doc[span.end] if span.end < noun.i else None  # the parser may hang the actor on the act
+        if thing is not None and thing.pos_ == "NOUN" and thing.dep_ == "compound" and thing.head.i == noun.i \
+                and thing.i not in index.actor_at and thing.lemma_.lower() not in agents \
+                and stance_lexicon().noun(thing.lemma_) is None:  # "US tariff pressure": an act of the US
+            actor = index.actor_dict(span)
+            if actor in own:
+                own.remove(actor)
+                patients.append(actor)
+    return patients
 
 
 def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: list[dict],

@@ -28,7 +28,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     parties = noun_parties(noun, entry, index)
     if parties.named_conflict:
         return []
-    s = NounClaim(parties.own, parties.tokens, parties.holders_only, entry.family, entry.stance)
+    s = NounClaim(parties.own, parties.tokens, parties.holders_only, entry.family, entry.stance,
+                  targets=list(parties.patients))
     _own_phrase(noun, entry, index, s)
     between = list(s.pair)  # a governing verb may take the pair as its own targets
     # "the US-brokered truce between X and Y": the broker is no party to it
