@@ -432,3 +432,17 @@ def test_two_leaders_joined_by_a_hyphen_are_two_people(nlp):
 def test_an_actor_on_the_thing_an_act_befell_is_its_target(nlp, text, expected):
     found = [c for c in claims(nlp, text) if c["family"] == "conflict" and c["stance"] != "fight"]
     assert [(c["subject"]["country"], c["target"]["country"]) for c in found] == [expected]
+
+
+def test_the_ministry_quoting_a_condemnation_is_not_the_condemned_ones(nlp):
+    found = claims(nlp, 'Georgia responded on Tuesday. "We strongly condemn Russia\'s aggression," the ministry said.')
+    condemned = [c for c in found if c["stance"] == "condemn"]
+    assert [(c["subject"]["id"], c["target"]["id"], c["attribution"]["country"]) for c in condemned] == \
+        [("GEO", "RUS", "GEO")]
+
+
+def test_the_ministry_quoting_its_own_state_speaks_for_it(nlp):
+    found = claims(nlp, 'Chile met Peru. "The Republic of Bolivia respects its neighbours and supports '
+                        'Peru," the ministry said.')
+    supports = [c for c in found if c["stance"] == "support"]
+    assert supports and all(c["attribution"]["country"] == "BOL" for c in supports)

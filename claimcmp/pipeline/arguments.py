@@ -156,6 +156,10 @@ def _modifier_actor(tok: Token, child: Token, index: MentionIndex) -> list[dict]
     return []
 
 
+# audit: code (quotation marks, not words)
+QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
+
+
 def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     """"The ministry", "the kingdom", "the president" naming no one: the state the text has
     just named, within the last three sentences ("Peru condemned the seizure. The foreign
@@ -168,10 +172,30 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     for span in index.before(head, {"country", "person", "organization"}, window=3):
         if span.root.i in doers:
             continue  # "X and Y cut ties with the country": not X or Y themselves
+        if _quoted_before(span, head) and not _in_subject(span.root):
+            continue  # '"We condemn Russia's aggression," the ministry said': not Russia's ministry
         party = as_party(index.actor_dict(span))
         if party is not None and party["kind"] == "country" and _state_form_fits(head, party):
             return [party]
     return []
+
+
+def _quoted_before(span: Span, head: Token) -> bool:
+    """The span is inside a quotation that closes before head, in head's sentence: the
+    words of whoever head names, not head's own country."""
+    sent = head.sent
+    if span.start < sent.start:
+        return False
+    marks = [t.i for t in sent if t.text in QUOTE_MARKS and t.i < head.i]
+    return sum(1 for i in marks if i < span.start) % 2 == 1 and any(i >= span.end for i in marks)
+
+
+def _in_subject(tok: Token) -> bool:
+    """The token is (in) the subject of its clause: '"The State of Qatar respects ...," the
+    ministry said' names the speaker's own state."""
+    while tok.dep_ in {"pobj", "prep", "compound", "poss", "appos", "amod"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 
 
 def _doer_tokens(head: Token) -> set[int]:
