@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.gazetteer import countries, country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.pipeline.dep_labels import (  # noqa: F401 (imported from here by other modules)
-    MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS,
+    MODIFIER_DEPS, OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS,
 )
 from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by other modules)
     MentionIndex, as_party, is_state_body, other_party, party_key,
@@ -193,7 +193,7 @@ def _quoted_before(span: Span, head: Token) -> bool:
 def _in_subject(tok: Token) -> bool:
     """The token is (in) the subject of its clause: '"The State of Qatar respects ...," the
     ministry said' names the speaker's own state."""
-    while tok.dep_ in {"pobj", "prep", "compound", "poss", "appos", "amod"} and tok.head.i != tok.i:
+    while tok.dep_ in PHRASE_INNER_DEPS and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
 

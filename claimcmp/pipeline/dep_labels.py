@@ -9,3 +9,7 @@ OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 # "Russian officials", "Iran's army", "the Obama administration", "leaders of Russia".
 # audit: code (dependency labels of the parser)
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
+# The edges from a word up to the head of the noun phrase it is in: "the State of Qatar"
+# (Qatar -> of -> State), "Russia's aggression" (Russia -> aggression).
+# audit: code (dependency labels of the parser)
+PHRASE_INNER_DEPS = {"pobj", "prep", "compound", "poss", "appos", "amod"}
