@@ -446,3 +446,12 @@ def test_the_ministry_quoting_its_own_state_speaks_for_it(nlp):
                         'Peru," the ministry said.')
     supports = [c for c in found if c["stance"] == "support"]
     assert supports and all(c["attribution"]["country"] == "BOL" for c in supports)
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("A Chile-Peru meeting is possible, Lima said.", "possible"),
+    ("A Chile-Peru meeting is likely next month.", "predicted"),
+    ("A Chile-Peru meeting was productive.", "asserted"),
+])
+def test_a_predicate_of_likelihood_gives_its_subject_act_its_modality(nlp, text, modality):
+    assert [c["modality"] for c in claims(nlp, text) if c["stance"] == "meet"] == [modality]

@@ -155,8 +155,10 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
 def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> str:
     if word.dep_ in {"nsubj", "nsubjpass"} and word.pos_ == "NOUN" and (
             word.head.lemma_ == "be" and word.lemma_.lower() in RELATIONS_NOUNS
-            or any(lex.verb_lemma(word.head) in lex.cue(name) for name in STATE_CHANGE_CUES)):
-        # "relations will be transactional", "the talks may collapse": the predicate's modality
+            or any(lex.verb_lemma(word.head) in lex.cue(name) for name in STATE_CHANGE_CUES)
+            or _likelihood_predicate(word.head, lex)):
+        # "relations will be transactional", "the talks may collapse", "a meeting is
+        # possible": the predicate's modality
         word = word.head
     chain = governors(word, stop=PREDICATE_BOUNDARIES, own_clause=True)
     lemmas = set()
@@ -185,6 +187,13 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if ends_with_question_mark(sent) or unverified(word, lex):
         return "possible"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
+
+
+def _likelihood_predicate(verb: Token, lex: StanceLexicon) -> bool:
+    """"is possible", "is likely", "is expected": a predicate that says how likely its
+    subject is to happen."""
+    words = lex.cue("possibility_words") | lex.cue("prediction_words")
+    return verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in words for c in verb.children)
 
 
 def unverified(word: Token, lex: StanceLexicon) -> bool:
