@@ -455,3 +455,8 @@ def test_the_ministry_quoting_its_own_state_speaks_for_it(nlp):
 ])
 def test_a_predicate_of_likelihood_gives_its_subject_act_its_modality(nlp, text, modality):
     assert [c["modality"] for c in claims(nlp, text) if c["stance"] == "meet"] == [modality]
+
+
+def test_denying_a_role_in_an_act_denies_doing_it(nlp):
+    found = claims(nlp, "Chile denied any role in the attack on Peruvian oil facilities.")
+    assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("CHL", "negative", "PER")]

@@ -190,7 +190,7 @@ def governing_verb(noun: Token) -> Token | None:
         return governing_verb(head)  # "intensified their surveillance operations"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cue("amount_nouns"):
         return governing_verb(head.head)  # "doubled the number of its military drills"
-    if noun.dep_ == "pobj" and head.lower_ in {"for", "in"} and head.head.lemma_.lower() in RESPONSIBILITY_NOUNS:
+    if noun.dep_ == "pobj" and head.lower_ in {"for", "in"} and head.head.lemma_.lower() in cue("responsibility_nouns"):
         return governing_verb(head.head)  # "denied responsibility for the attack"
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
         return head if noun.dep_ != "conj" else governing_verb(head)
@@ -228,7 +228,6 @@ def is_circumstance(noun: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in cue("light_verbs")
 
 
-RESPONSIBILITY_NOUNS = {"responsibility", "involvement", "complicity", "participation"}
 BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
 
 

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from claimcmp import extensions as ext
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline.subjects import subject_token
-from claimcmp.pipeline.drafts import RESPONSIBILITY_NOUNS, has_modifier, verb_phrase
+from claimcmp.pipeline.drafts import has_modifier, verb_phrase
 
 
 def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
@@ -61,7 +61,7 @@ def covered_by_noun(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> bool
     lemma = lex.verb_lemma(verb)
     combining = lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions") | lex.cue("denials")
     for child in verb.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in RESPONSIBILITY_NOUNS:
+        if child.dep_ == "dobj" and child.lemma_.lower() in lex.cue("responsibility_nouns"):
             # "denied responsibility for the attack": the attack claim carries the denial
             if any(lex.noun(p.lemma_) for prep in child.children if prep.dep_ == "prep"
                    for p in prep.children if p.dep_ == "pobj"):
