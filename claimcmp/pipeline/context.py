@@ -190,10 +190,12 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
 
 
 def _likelihood_predicate(verb: Token, lex: StanceLexicon) -> bool:
-    """"is possible", "is likely", "is expected": a predicate that says how likely its
-    subject is to happen."""
+    """"is possible", "is likely": a predicate that says how likely its subject is to
+    happen (not "is likely to continue", which says it of what the subject does next)."""
     words = lex.cue("possibility_words") | lex.cue("prediction_words")
-    return verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in words for c in verb.children)
+    return verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lower_ in words and not any(g.dep_ == "xcomp" for g in c.children)
+        for c in verb.children)
 
 
 def unverified(word: Token, lex: StanceLexicon) -> bool:
