@@ -460,3 +460,8 @@ def test_a_predicate_of_likelihood_gives_its_subject_act_its_modality(nlp, text,
 def test_denying_a_role_in_an_act_denies_doing_it(nlp):
     found = claims(nlp, "Chile denied any role in the attack on Peruvian oil facilities.")
     assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("CHL", "negative", "PER")]
+
+
+def test_rejecting_accusations_that_an_act_happened_denies_it(nlp):
+    found = [c for c in claims(nlp, "Chile rejected accusations that it attacked Peruvian trawlers.") if c["stance"] == "attack"]
+    assert [(c["subject"]["id"], c["polarity"]) for c in found] == [("CHL", "negative")]
