@@ -465,3 +465,12 @@ def test_denying_a_role_in_an_act_denies_doing_it(nlp):
 def test_rejecting_accusations_that_an_act_happened_denies_it(nlp):
     found = [c for c in claims(nlp, "Chile rejected accusations that it attacked Peruvian trawlers.") if c["stance"] == "attack"]
     assert [(c["subject"]["id"], c["polarity"]) for c in found] == [("CHL", "negative")]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Chile is open to compromise with Peru.", "desired"),
+    ("Chile is open to talks with Peru.", "desired"),
+    ("Chile opened talks with Peru.", "asserted"),
+])
+def test_being_open_to_an_act_wants_it(nlp, text, modality):
+    assert [c["modality"] for c in claims(nlp, text)] == [modality]

@@ -183,10 +183,23 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
         return "desired"
     if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
         return "desired"
+    if _open_to(chain, lex):
+        return "desired"  # "is open to talks", "is open to compromise"
     # A question is an open possibility even when put with "will": "Will we see ...?"
     if ends_with_question_mark(sent) or unverified(word, lex):
         return "possible"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
+
+
+def _open_to(chain: list[Token], lex: StanceLexicon) -> bool:
+    """An adjective of willingness above the act ("is open to talks"), or beside the act's
+    infinitive on the copula ("is open to compromise": the parser hangs the verb on "is")."""
+    open_words = lex.cue("openness_adjectives")
+    for below, tok in zip(chain, chain[1:]):
+        beside = [c for c in tok.children if c.dep_ == "acomp"] if below.dep_ == "xcomp" else []
+        if any(t.pos_ == "ADJ" and t.lower_ in open_words for t in (tok, *beside)):
+            return True
+    return False
 
 
 def _likelihood_predicate(verb: Token, lex: StanceLexicon) -> bool:
