@@ -474,3 +474,11 @@ def test_rejecting_accusations_that_an_act_happened_denies_it(nlp):
 ])
 def test_being_open_to_an_act_wants_it(nlp, text, modality):
     assert [c["modality"] for c in claims(nlp, text)] == [modality]
+
+
+@pytest.mark.parametrize("text", [
+    "Lima vowed to take the islands of Chile by force.",
+    "Peru wants to reunify Chile by force.",
+])
+def test_taking_by_force_is_seizing(nlp, text):
+    assert {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text)} == {("PER", "seize", "CHL")}

@@ -20,6 +20,11 @@ def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
                 lex.verb(f"{lemma} {child.lemma_.lower()}")  # "joining forces"
             if phrasal is not None:
                 return phrasal
+            if child.dep_ == "prep":  # "take the island by force"
+                phrasal = next((lex.verb(f"{lemma} {child.lower_} {p.lemma_.lower()}") for p in child.children
+                                if p.dep_ == "pobj" and lex.verb(f"{lemma} {child.lower_} {p.lemma_.lower()}")), None)
+                if phrasal is not None:
+                    return phrasal
     entry = lex.verb(lemma)
     if entry is not None and entry.unless and _acts_on(verb) & set(entry.unless):
         return None  # "released a statement", "without compromising its sovereignty"
