@@ -482,3 +482,10 @@ def test_being_open_to_an_act_wants_it(nlp, text, modality):
 ])
 def test_taking_by_force_is_seizing(nlp, text):
     assert {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text)} == {("PER", "seize", "CHL")}
+
+
+def test_a_title_refers_back_to_the_person_just_named_with_it(nlp):
+    found = claims(nlp, "Chilean Foreign Minister Pedro Soto arrived in Lima. The minister condemned Bolivia.")
+    criticized = [c for c in found if c["stance"] == "condemn"]
+    assert [(c["subject"]["kind"], c["subject"]["country"], c["target"]["id"]) for c in criticized] == \
+        [("person", "CHL", "BOL")]

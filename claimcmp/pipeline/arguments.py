@@ -164,9 +164,13 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     """"The ministry", "the kingdom", "the president" naming no one: the state the text has
     just named, within the last three sentences ("Peru condemned the seizure. The foreign
     ministry warned ...")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return []
+    titled = _titled_person(head, index)
+    if titled is not None:
+        return [titled]
     words = {head.lemma_.lower(), f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i > 0 else ""}
-    if not (words & stance_lexicon().cue("state_nouns") or _is_half_state(head)) or \
-            not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if not (words & stance_lexicon().cue("state_nouns") or _is_half_state(head)):
         return []
     doers = _doer_tokens(head)
     for span in index.before(head, {"country", "person", "organization"}, window=3):
@@ -178,6 +182,18 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
         if party is not None and party["kind"] == "country" and _state_form_fits(head, party):
             return [party]
     return []
+
+
+def _titled_person(head: Token, index: MentionIndex) -> dict | None:
+    """"Chinese Vice Premier Liu He arrived in Washington. The vice premier met Trump": a title
+    refers back to the person just named with it, before any country named since."""
+    if head.lower_ not in cue("title_words"):
+        return None
+    for span in index.before(head, {"person"}, window=3):
+        title = span.doc[max(span.start - 3, span.sent.start):span.end]
+        if any(t.lower_ == head.lower_ for t in title if t.i != head.i):
+            return index.actor_dict(span)
+    return None
 
 
 def _quoted_before(span: Span, head: Token) -> bool:
