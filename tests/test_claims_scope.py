@@ -489,3 +489,13 @@ def test_a_title_refers_back_to_the_person_just_named_with_it(nlp):
     criticized = [c for c in found if c["stance"] == "condemn"]
     assert [(c["subject"]["kind"], c["subject"]["country"], c["target"]["id"]) for c in criticized] == \
         [("person", "CHL", "BOL")]
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("There is no decision to hold talks with Peru, Chile said.", "negative"),
+    ("Chile said there was no plan to attack Peru.", "negative"),
+    ("Chile has a plan to hold talks with Peru.", "positive"),
+])
+def test_an_intent_said_to_exist_or_not_is_the_speakers(nlp, text, polarity):
+    assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in claims(nlp, text)] == \
+        [("CHL", polarity, "PER")]

@@ -148,8 +148,15 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
             return True
         # Stop at the first verb above a noun: "did not hold talks" reaches "hold".
         if tok.i != word.i and tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "aux"}:
-            break
+            return _no_intent_to(tok, lex)
     return word.head.lower_ == "without"
+
+
+def _no_intent_to(verb: Token, lex: StanceLexicon) -> bool:
+    """"There is no decision to hold talks": the infinitive of a negated intent noun."""
+    intent = verb.head
+    return verb.dep_ == "acl" and intent.pos_ == "NOUN" and intent.lemma_.lower() in lex.cue("control_nouns") \
+        and any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "neg" for c in intent.children)
 
 
 def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> str:

@@ -117,8 +117,16 @@ def _relative_clause(current: Token) -> _Climb:
         owner = _intent_owner(current.head, current)
         if owner is not None:
             return _Climb(subject=owner)
-        return _Climb(next=current.head.head)
+        return _Climb(next=_past_existential(current.head.head))
     return _Climb(subject=current.head)
+
+
+def _past_existential(verb: Token) -> Token:
+    """"India said there was no decision to hold talks": an intent that exists or not is
+    the reporter's own; climb past the existential "there is" to the verb that reports it."""
+    if any(c.dep_ == "expl" for c in verb.children) and verb.dep_ in {"ccomp", "parataxis"}:
+        return verb.head
+    return verb
 
 
 def _intent_owner(noun: Token, clause: Token) -> Token | None:
