@@ -499,3 +499,9 @@ def test_a_title_refers_back_to_the_person_just_named_with_it(nlp):
 def test_an_intent_said_to_exist_or_not_is_the_speakers(nlp, text, polarity):
     assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in claims(nlp, text)] == \
         [("CHL", polarity, "PER")]
+
+
+def test_talks_hosted_between_two_parties_are_talks_between_them(nlp):
+    found = triples(nlp, "Bolivia hosted talks between Chile and Peru.")
+    assert {("BOL", "cooperation", "positive", "CHL"), ("BOL", "cooperation", "positive", "PER"),
+            ("CHL", "cooperation", "positive", "PER")} <= found

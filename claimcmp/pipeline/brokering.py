@@ -37,9 +37,11 @@ def broker_drafts(noun: Token, brokers: list[dict], parties: list[dict], polarit
 
 def brokered_pair_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, governor: Token | None,
                         pair: list[dict], polarity: str, tokens: set[int]) -> list[Draft]:
-    """"Egypt brokered a ceasefire between Israel and Hamas": the ceasefire between the two,
-    beside Egypt's brokering (the governing verb's claim)."""
-    if governor is None or len(pair) < 2 or lex.verb_lemma(governor) not in cue("brokering_verbs"):
+    """"Egypt brokered a ceasefire between Israel and Hamas", "Qatar hosted talks between the
+    US and the Taliban": the act between the two, beside the third party's brokering or
+    hosting (the governing verb's claim)."""
+    if governor is None or len(pair) < 2 or \
+            lex.verb_lemma(governor) not in cue("brokering_verbs") | cue("hosting_verbs"):
         return []
     return [Draft(noun, entry.stance, entry.family, polarity, pair[:1], pair[1:], entry.symmetric, None,
                   tokens, 0.55)]
