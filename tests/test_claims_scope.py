@@ -505,3 +505,11 @@ def test_talks_hosted_between_two_parties_are_talks_between_them(nlp):
     found = triples(nlp, "Norway hosted talks between Colombia and the rebels.")
     assert {("NOR", "cooperation", "positive", "COL"), ("NOR", "cooperation", "positive", "REBELS"),
             ("COL", "cooperation", "positive", "REBELS")} <= found
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru swapped prisoners on Friday.",
+    "The prisoner swap between Chile and Peru took place in Lima.",
+])
+def test_a_prisoner_swap_is_cooperation_between_the_two(nlp, text):
+    assert triples(nlp, text) == {("CHL", "cooperation", "positive", "PER")}
