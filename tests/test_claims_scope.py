@@ -513,3 +513,11 @@ def test_talks_hosted_between_two_parties_are_talks_between_them(nlp):
 ])
 def test_a_prisoner_swap_is_cooperation_between_the_two(nlp, text):
     assert triples(nlp, text) == {("CHL", "cooperation", "positive", "PER")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Chile meddled in Peru's affairs.", "PER"),
+    ("Chile interfered in the Bolivian election.", "BOL"),
+])
+def test_meddling_in_someones_affairs_is_toward_them(nlp, text, target):
+    assert triples(nlp, text) == {("CHL", "conflict", "positive", target)}
