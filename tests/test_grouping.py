@@ -69,7 +69,7 @@ def test_the_same_relation_broken_months_later_is_shifted_not_contested():
     assert group.members[1].why.endswith(": shifted")
 
 
-def test_one_articles_claims_never_contradict_each_other():
+def test_an_article_is_never_set_against_its_own_head():
     day = "2016-12-09"
     docs = [document("a", "A", day, [
         claim("a", 0, "Russia supports Syria.", "RUS", "support", "cooperation", "SYR", when=span(day)),
@@ -77,6 +77,42 @@ def test_one_articles_claims_never_contradict_each_other():
     ])]
     doc = compare_documents(docs)
     assert [relations(g) for g in doc.groups] == [[("a", "agree")], [("a", "agree")]]
+
+
+def test_an_article_telling_both_accounts_sits_on_both_sides():
+    """'Tehran says the strike killed 80; Washington says no one was harmed': an article that
+    reports both, in two sentences, agrees and disagrees with another outlet's account."""
+    day = "2020-01-08"
+    killed = dict(subject="IRN", stance="kill", family="conflict", target="USA", when=span(day))
+    docs = [
+        document("a", "A", day, [claim("a", 0, "Iran's strike killed 80 Americans.", **killed)]),
+        document("b", "B", day, [
+            claim("b", 0, "Tehran said the strike killed 80 Americans.", **killed),
+            claim("b", 1, "Washington said no American was killed.", **killed, polarity="negative")]),
+    ]
+    assert relations(compare_documents(docs).groups[0]) == [("a", "agree"), ("b", "agree"), ("b", "conflict")]
+    one_sentence = [docs[0], document("b", "B", day, [c.model_copy(update={"start": 0}) for c in docs[1].claims])]
+    for group in compare_documents(one_sentence).groups:  # one sentence is never on both sides
+        assert len({relation for article, relation in relations(group) if article == "b"}) <= 1
+
+
+def test_a_contradicted_claim_heads_its_contradiction_rather_than_tell_a_later_state():
+    """"The two will hold talks" (2025) is a later state of the 2019 strikes, but another
+    outlet contradicts it ("no decision to hold talks"): it heads the group of that
+    contradiction instead of joining the strikes' group as a change over time."""
+    old, new = "2019-02-26", "2025-05-10"
+    strike = dict(subject="IND", stance="attack", family="conflict", target="PAK", when=span(old))
+    talks = dict(subject="PAK", stance="negotiate", family="cooperation", target="IND", when=span(new))
+    docs = [
+        document("p", "P", old, [claim("p", 0, "India struck Pakistan.", **strike)]),
+        document("q", "Q", old, [claim("q", 0, "Indian jets struck Pakistan.", **strike)]),
+        document("t", "T", old, [claim("t", 0, "India did not strike Pakistan.", **strike, polarity="negative")]),
+        document("r", "R", new, [claim("r", 0, "Pakistan and India will hold talks.", **talks)]),
+        document("s", "S", new, [claim("s", 0, "There is no decision to hold talks.", **talks, polarity="negative")]),
+    ]
+    groups = [relations(g) for g in compare_documents(docs).groups]
+    assert [("r", "agree"), ("s", "conflict")] in groups
+    assert [("p", "agree"), ("q", "agree"), ("t", "conflict")] in groups
 
 
 def test_group_ids_and_output_are_the_same_on_every_run():
@@ -90,14 +126,19 @@ def test_group_ids_and_output_are_the_same_on_every_run():
 def test_members_never_imply_a_relation_diff_would_not_report(seed):
     """Two members' relations to the first member imply one between them (agree/agree,
     agree/conflict, agree/shifted): a conflict or shift implied is the one judge finds;
-    an agreement implied is never a conflict or shift by judge."""
+    an agreement implied is never a conflict or shift by judge. Claims of one sentence are
+    never set against each other, nor a claim against the head of its own article."""
     doc = compare_documents(random_documents(seed, articles=16, claims=10))
     checked = 0
     for group in doc.groups:
+        head = group.members[0]
+        for member in group.members[1:]:
+            if member.article_id == head.article_id:
+                assert member.relation == "agree", member.claim.id
         for n, x in enumerate(group.members[1:], 1):
             for y in group.members[n + 1:]:
                 implied = implied_relation(x.relation, y.relation)
-                if x.article_id == y.article_id:
+                if (x.article_id, x.claim.start) == (y.article_id, y.claim.start):
                     assert implied in ("agree", None), (x.claim.id, y.claim.id)
                 found = judge(x.claim, y.claim)
                 found = found[0] if found else None

@@ -53,8 +53,8 @@ class Group:
     # one member per distinct judging signature with its relation to the head: members
     # that judge alike need checking once, so a group of many alike claims stays cheap
     kinds: dict[tuple, Membership] = field(default_factory=dict)
-    # the relations to the head of each article's members
-    by_article: dict[str, set[str]] = field(default_factory=dict)
+    # the relations to the head of the members read from each sentence (article, start)
+    by_sentence: dict[tuple, set[str]] = field(default_factory=dict)
 
     @property
     def contested(self) -> bool:
@@ -67,17 +67,22 @@ class Group:
     def add(self, member: Membership) -> None:
         self.members.append(member)
         self.kinds.setdefault((member.signature, member.relation), member)
-        self.by_article.setdefault(member.entry.claim.article_id, set()).add(member.relation)
+        self.by_sentence.setdefault(_sentence_key(member.entry.claim), set()).add(member.relation)
 
-    def plays_article_against_itself(self, article: str, relation: str) -> bool:
-        """True when a claim of `article` with this relation to the head would contradict, or
-        tell another time of, a member from the same article (agree beside conflict or
-        shifted): one article's claims are not played against each other ("intervened on the
-        side of" and "supported" read from one sentence are no contradiction between outlets)."""
-        present = self.by_article.get(article, set())
+    def plays_sentence_against_itself(self, claim: Claim, relation: str) -> bool:
+        """True when the claim, with this relation to the head, would contradict or tell
+        another time of a member read from its very sentence (agree beside conflict or
+        shifted): "intervened on the side of" and "supported" read from one sentence are no
+        contradiction. An article that tells both accounts in two sentences ("Iran says 80
+        were killed ... US officials say no one was harmed") may sit on both sides."""
+        present = self.by_sentence.get(_sentence_key(claim), set())
         if relation == "agree":
             return bool(present & {"conflict", "shifted"})
         return "agree" in present
+
+
+def _sentence_key(claim: Claim) -> tuple:
+    return (claim.article_id, claim.start)
 
 
 def _consistent(implied: str | None, found: str | None) -> bool:
@@ -156,8 +161,8 @@ def _group_entries(entries: Sequence[Entry], rule: Judge) -> list[Group]:
         from claimcmp.comparison.bulk_judging import ViewTable
 
         table = ViewTable(views)
-    order = head_order(entries, views, rule, table)
-    placing = _Placing(entries, views, rule)
+    order, contradicted = ordering.rank(entries, views, rule, table)
+    placing = _Placing(entries, views, rule, contradicted)
     for start in range(0, len(order), _PLACE_BATCH):
         batch = order[start:start + _PLACE_BATCH]
         looked = placing.look_up(batch, table) if table is not None else [None] * len(batch)
@@ -177,8 +182,11 @@ _PLACE_BATCH = 256
 class _Placing:
     """The groups as claims are placed, and the blocking index of their heads."""
 
-    def __init__(self, entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge) -> None:
+    def __init__(self, entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge,
+                 contradicted: Sequence[int] | None = None) -> None:
         self.entries, self.views, self.rule = entries, views, rule
+        # how many claims of other articles contradict each claim (ordering.rank)
+        self.contradicted = contradicted if contradicted is not None else [0] * len(entries)
         self.groups: list[Group] = []
         self.heads: list[ClaimView] = []  # groups[n]'s head, as the judge reads it
         self.head_rows: list[int] = []  # groups[n]'s head's position in entries
@@ -233,6 +241,10 @@ class _Placing:
         verdicts.sort(key=lambda item: item[:2])
         chosen = next(((n, f) for _s, n, f in verdicts
                        if _fits(groups[n], entry, view, kind, f[0], rule)), None)
+        if chosen is not None and chosen[1][0] == "shifted" and self.contradicted[position]:
+            # a claim another outlet contradicts heads the group of that contradiction rather
+            # than tell a change against an older state ("will hold talks" / "no decision to")
+            chosen = None
         if chosen is None:
             self.index.add(len(groups), entry.claim)
             group = Group(head=entry)
@@ -250,8 +262,10 @@ def _fits(group: Group, entry: Entry, view: ClaimView, kind: tuple, relation: st
     """True when the relation entry's place in the group implies with each member is the
     one `judge` finds between the two (see _consistent): a group never states a
     contradiction or a change that diff would not report for the same two claims."""
-    if group.plays_article_against_itself(entry.claim.article_id, relation):
+    if group.plays_sentence_against_itself(entry.claim, relation):
         return False
+    if relation != "agree" and entry.claim.article_id == group.head.claim.article_id:
+        return False  # an article is not set against its own account at the head of a group
     if (kind, relation) in group.kinds:
         return True  # judged alike to a member that fits
     if len(group.kinds) >= MAX_KINDS:

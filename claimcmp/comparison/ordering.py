@@ -30,7 +30,12 @@ RANK_NEIGHBOURS = 64
 
 
 def head_order(entries: Sequence, views: Sequence[ClaimView], rule: Judge, table=None) -> list[int]:
-    """The order in which claims are placed, the first of each group heading it: first the
+    """rank's order."""
+    return rank(entries, views, rule, table)[0]
+
+
+def rank(entries: Sequence, views: Sequence[ClaimView], rule: Judge, table=None) -> tuple[list[int], list[int]]:
+    """(The order in which claims are placed, the first of each group heading it: first the
     claims another article's claim contradicts, then the rest; within each, the claims whose
     group would keep the most pairs `diff` reports first (pairs_kept), then those
     contradicted by the most, then head_rank. A member relates only to its head (the compare
@@ -42,7 +47,8 @@ def head_order(entries: Sequence, views: Sequence[ClaimView], rule: Judge, table
     beside "struck") placed before a denial ("did not attack") would keep the denial out,
     and a contradiction is what a reader of many outlets looks for. Each claim's relations
     are counted among the claims the blocking index offers it, as the grouping itself looks
-    them up. `table`: the bulk_judging.ViewTable of the views, when the caller has one."""
+    them up. `table`: the bulk_judging.ViewTable of the views, when the caller has one.
+    With the order, how many claims of other articles contradict each claim.)"""
     index = HeadIndex(neighbours=RANK_NEIGHBOURS)
     for position, entry in enumerate(entries):
         index.add(position, entry.claim)
@@ -52,7 +58,7 @@ def head_order(entries: Sequence, views: Sequence[ClaimView], rule: Judge, table
         counts = _count(entries, views, rule, index)
     keys = [(not conflicts, -pairs_kept(agreed, conflicts, shifts), -conflicts, *head_rank(entry))
             for agreed, conflicts, shifts, entry in zip(*counts, entries)]
-    return sorted(range(len(entries)), key=keys.__getitem__)
+    return sorted(range(len(entries)), key=keys.__getitem__), list(counts[1])
 
 
 def pairs_kept(agreed: int, conflicts: int, shifts: int) -> int:
