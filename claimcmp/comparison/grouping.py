@@ -183,10 +183,9 @@ class _Placing:
     """The groups as claims are placed, and the blocking index of their heads."""
 
     def __init__(self, entries: Sequence[Entry], views: Sequence[ClaimView], rule: Judge,
-                 contradicted: Sequence[int] | None = None) -> None:
+                 contradicted: Sequence[int]) -> None:
         self.entries, self.views, self.rule = entries, views, rule
-        # how many claims of other articles contradict each claim (ordering.rank)
-        self.contradicted = contradicted if contradicted is not None else [0] * len(entries)
+        self.contradicted = contradicted  # how many claims of other articles contradict each (ordering.rank)
         self.groups: list[Group] = []
         self.heads: list[ClaimView] = []  # groups[n]'s head, as the judge reads it
         self.head_rows: list[int] = []  # groups[n]'s head's position in entries

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import StanceLexicon
-from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
+from claimcmp.pipeline.arguments import QUOTE_MARKS, RELATIONS_NOUNS, actors_of
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
 from claimcmp.pipeline.drafts import ends_with_question_mark
 from claimcmp.pipeline.mentions import MentionIndex
 
-# audit: code (quotation marks, not words)
-QUOTES = {'"', "“", "”", "«", "»", "„", "'"}
+# the marks that open or close a quotation; here the apostrophe too (single quotes)
+QUOTES = QUOTE_MARKS | {"'"}
 
 
 @dataclass(frozen=True)
@@ -127,9 +127,7 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
     if holder is not None and holder.pos_ == "NOUN" and holder.lemma_.lower() in lex.cue("report_nouns") \
             and _negated(holder, lex):
         return True  # "there were no reports of casualties": none were told of
-    intent = word.head.head if word.dep_ == "pobj" and word.head.lower_ in {"of", "for"} else None
-    if intent is not None and intent.pos_ == "NOUN" and intent.lemma_.lower() in lex.cue("control_nouns") \
-            and _negated(intent, lex):
+    if word.dep_ == "pobj" and word.head.lower_ in {"of", "for"} and _negated_intent(word.head.head, lex):
         return True  # "there are no plans for talks", "no intention of an attack"
     if word.dep_ == "attr" and word.head.lemma_ == "be" and any(c.dep_ == "neg" for c in word.head.children):
         return True  # "the pause is not a ceasefire"
@@ -154,9 +152,12 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
 
 def _no_intent_to(verb: Token, lex: StanceLexicon) -> bool:
     """"There is no decision to hold talks": the infinitive of a negated intent noun."""
-    intent = verb.head
-    return verb.dep_ == "acl" and intent.pos_ == "NOUN" and intent.lemma_.lower() in lex.cue("control_nouns") \
-        and any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ == "neg" for c in intent.children)
+    return verb.dep_ == "acl" and _negated_intent(verb.head, lex)
+
+
+def _negated_intent(noun: Token, lex: StanceLexicon) -> bool:
+    """An intent noun (cue control_nouns) that is itself negated: "no plans", "no decision"."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in lex.cue("control_nouns") and _negated(noun, lex)
 
 
 def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> str:
