@@ -63,9 +63,8 @@ class ClaimExtractor(ComponentData):
                 draft = self._complete(draft, index, salience)
                 if draft is None:
                     continue
+                act = self._act_of(draft)
                 for claim in self._realize(draft, sent, index, dates, published):
-                    # acts coordinated in one sentence are distinct claims ("rammed and boarded")
-                    act = draft.word.i if draft.word.dep_ == "conj" and draft.word.pos_ == "VERB" else None
                     key = (claim["start"], act, _akey(claim["subject"]), _akey(claim["target"]),
                            claim["family"], claim["polarity"])
                     if key not in seen:
@@ -73,6 +72,17 @@ class ClaimExtractor(ComponentData):
                         claims.append(claim)
         doc._.claimcmp_claims = claims
         return doc
+
+    def _act_of(self, draft: Draft) -> int | None:
+        """Which act of its sentence a draft tells, as the position of its predicate: a stance
+        verb or a light verb ("condemned Peru, demanding that Lima withdraw" are two acts;
+        "agreed to a ceasefire", "took military action" one each). Words under no such verb
+        are told as one act ("the cooperation was shattered"), so that an analysis's passing
+        mentions do not each become a claim."""
+        anchor = _predicate_anchor(draft.word)
+        if anchor.pos_ == "VERB" and (verb_entry(self.lex, anchor) or anchor.lemma_ in self.lex.cue("light_verbs")):
+            return anchor.i
+        return None
 
     # -- finding stance words -------------------------------------------------------------
     def _drafts(self, sent: Span, index: MentionIndex) -> Iterator[Draft]:
@@ -308,6 +318,22 @@ def claim_id(claim: dict) -> str:
     parts = [claim["article_id"], str(claim["start"]), str(claim["end"]), _akey(claim["subject"]) or "",
              claim["stance"], _akey(claim["target"]) or "", claim["polarity"], claim["family"]]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+# the links by which a stance word is part of its governor's act: "agreed to a ceasefire",
+# "held talks", "launched an air strike", "the drone attack hit the port" tell one act, not two
+_PART_OF_ACT = frozenset({"dobj", "pobj", "prep", "xcomp", "compound", "amod", "attr", "oprd", "acomp",
+                          "nsubj", "nsubjpass"})
+
+
+def _predicate_anchor(word: Token) -> Token:
+    """The predicate whose act a stance word tells: its governor through objects and
+    prepositions. Two stance words of one sentence with the same actors are two claims when
+    their anchors differ ("cut ties with Qatar and accused it of ..."; coordinated acts,
+    "rammed and boarded", anchor on themselves), one claim when they share it."""
+    while word.dep_ in _PART_OF_ACT and word.head.i != word.i:
+        word = word.head
+    return word
 
 
 def _akey(actor: dict | None) -> str | None:
