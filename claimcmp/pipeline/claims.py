@@ -322,6 +322,7 @@ def claim_id(claim: dict) -> str:
 
 # the links by which a stance word is part of its governor's act: "agreed to a ceasefire",
 # "held talks", "launched an air strike", "the drone attack hit the port" tell one act, not two
+# audit: code (dependency labels of the parser)
 _PART_OF_ACT = frozenset({"dobj", "pobj", "prep", "xcomp", "compound", "amod", "attr", "oprd", "acomp",
                           "nsubj", "nsubjpass"})
 
