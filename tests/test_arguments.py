@@ -21,6 +21,11 @@ WHO_ACTS = {
     "'the country' is not one of the doers themselves":
         ("Iran hosted the talks. Later Peru and Chile cut ties with the country.",
          ("PER", "conflict", "positive", "IRN"), ("PER", "conflict", "positive", "CHL")),
+    "the object does a gerund after 'of' (object control)":
+        ("Chile accused Peru of shelling Bolivian villages.", ("PER", "conflict", "positive", "BOL"), None),
+    "the subject does a gerund after 'after'":
+        ("Chile expelled the Peruvian ambassador after condemning the raid by Peru.",
+         ("CHL", "conflict", "positive", "PER"), ("PER", "conflict", "positive", None)),  # not the envoy
 }
 
 

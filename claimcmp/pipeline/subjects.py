@@ -73,9 +73,11 @@ def _climb(current: Token) -> _Climb:
         return _relative_clause(current)
     if current.dep_ == "pcomp" and current.head.dep_ == "prep":
         governor = current.head.head
-        # "accused the USA of training", "prevented X from entering": the object does it.
+        # "accused the USA of training", "prevented X from entering": the object does it;
+        # "expelled the envoy after condemning the raid": the governor's subject does
         obj = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        return _Climb(subject=obj) if obj is not None else _Climb(next=governor)
+        controls = current.head.lower_ in cue("object_control_preps")
+        return _Climb(subject=obj) if obj is not None and controls else _Climb(next=governor)
     return _Climb()
 
 
