@@ -55,3 +55,13 @@ def test_who_on_a_clause_the_parser_hung_on_a_verb_is_that_verbs_subject(nlp):
     assert [(c["subject"]["id"], c["stance"]) for c in found] == \
         [("PER_MILITARY", "violate airspace"), ("CHL_MILITARY", "chase away")]
     assert claims(nlp, "The Chilean minister said that was unacceptable.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Chile cut diplomatic ties with Peru, accusing it of spying.",
+    "Chile cut ties with Peru and accused it of spying.",
+])
+def test_an_object_pronoun_is_not_its_own_clauses_doer(nlp, text):
+    """"accusing it": "it" is not Chile, who does the accusing (that would be "itself")."""
+    accusations = [c for c in claims(nlp, text) if c["stance"] == "accuse"]
+    assert [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in accusations] == [("CHL", "PER")]

@@ -12,6 +12,7 @@ from claimcmp.knowledge.lexicons import cue
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from claimcmp.pipeline.mentions import MentionIndex, party_key
+from claimcmp.pipeline.subjects import subject_token
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
@@ -71,19 +72,11 @@ def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
 
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     lower = pron.lower_
-    # "Russia said it would ..." : a pronoun under a reporting verb refers to the speaker.
-    governor = pron.head
-    while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head.i != governor.i:
-        governor = governor.head
-        for child in governor.children:
-            if child.dep_ in SUBJECT_DEPS and child.i != pron.i:
-                if child.lower_ in RELATIVE_PRONOUNS and child.head.dep_ == "relcl":
-                    child = child.head.head  # "Israel, which says it ..."
-                elif child.pos_ == "PRON":
-                    continue
-                span = index.actor_at.get(child.i)
-                if span is not None and pronoun_fits(lower, span):
-                    return [index.actor_dict(span)]
+    own_subject = _own_clause_subject(pron, index)
+    if own_subject is None:
+        speaker = _speaker_over(pron, index)
+        if speaker is not None:
+            return [index.actor_dict(speaker)]
     if lower in PERSON_PRONOUNS:
         kinds = {"person"}
     elif lower in THING_PRONOUNS:
@@ -98,10 +91,45 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
         # (a country's plural name is still one: "the Philippines said its ...")
         candidates = [c for c in candidates if c.root.tag_ not in PLURAL_TAGS
                       or c._.claimcmp_actor.get("kind") == "country"]
+    if own_subject is not None:
+        # an object pronoun is never its own clause's doer (that would be "itself"):
+        # "Chile cut ties with Peru, accusing it of ..." -> Peru
+        own = party_key(index.actor_dict(own_subject))
+        candidates = [c for c in candidates if party_key(index.actor_dict(c)) != own]
     # Centering: a pronoun most often continues the previous subject.
     subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     best = subjects[0] if subjects else (candidates[0] if candidates else None)
     return [index.actor_dict(best)] if best is not None else []
+
+
+def _speaker_over(pron: Token, index: MentionIndex) -> Span | None:
+    """"Russia said it would ...": a pronoun under a reporting verb refers to the speaker."""
+    governor = pron.head
+    while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head.i != governor.i:
+        governor = governor.head
+        for child in governor.children:
+            if child.dep_ in SUBJECT_DEPS and child.i != pron.i:
+                if child.lower_ in RELATIVE_PRONOUNS and child.head.dep_ == "relcl":
+                    child = child.head.head  # "Israel, which says it ..."
+                elif child.pos_ == "PRON":
+                    continue
+                span = index.actor_at.get(child.i)
+                if span is not None and pronoun_fits(pron.lower_, span):
+                    return span
+    return None
+
+
+def _own_clause_subject(pron: Token, index: MentionIndex) -> Span | None:
+    """The named doer of the clause whose object the pronoun is ("accusing it", "talks
+    with it"), read as subjects.subject_token reads it; None for a subject or possessive."""
+    if pron.dep_ in {"dobj", "dative"}:
+        verb = pron.head
+    elif pron.dep_ == "pobj" and pron.head.head.pos_ == "VERB":
+        verb = pron.head.head
+    else:
+        return None
+    doer, _ = subject_token(verb)
+    return index.actor_at.get(doer.i) if doer is not None and doer.i != pron.i else None
 
 
 def pronoun_fits(lower: str, span: Span) -> bool:
