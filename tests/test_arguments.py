@@ -65,3 +65,12 @@ def test_an_object_pronoun_is_not_its_own_clauses_doer(nlp, text):
     """"accusing it": "it" is not Chile, who does the accusing (that would be "itself")."""
     accusations = [c for c in claims(nlp, text) if c["stance"] == "accuse"]
     assert [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in accusations] == [("CHL", "PER")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile issued a statement condemning Peru.",  # the issuing verb's subject
+    "The Chilean communique accusing Peru of spying was read out.",  # the noun's holder
+    "Chile said in a statement condemning the Peruvian raid that it would respond.",  # the verb of its preposition
+])
+def test_a_gerund_on_a_message_is_done_by_its_author(nlp, text):
+    assert ("CHL", "conflict", "positive", "PER") in triples(nlp, text)

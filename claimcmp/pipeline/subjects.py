@@ -120,7 +120,23 @@ def _relative_clause(current: Token) -> _Climb:
         if owner is not None:
             return _Climb(subject=owner)
         return _Climb(next=_past_existential(current.head.head))
+    if current.tag_ == "VBG" and current.head.lemma_.lower() in cue("message_nouns"):
+        return _message_author(current.head, current)
     return _Climb(subject=current.head)
+
+
+def _message_author(noun: Token, clause: Token) -> _Climb:
+    """Who does a gerund on a message noun: its author. "The Chilean communique accusing"
+    (the noun's holder), "Chile issued a statement condemning" (the issuing verb's subject),
+    "Chile said in a letter demanding" (the verb the letter's preposition hangs on)."""
+    owner = _intent_owner(noun, clause)
+    if owner is not None:
+        return _Climb(subject=owner)
+    if noun.dep_ in {"dobj", "attr"}:
+        return _Climb(next=noun.head)
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in {"VERB", "AUX"}:
+        return _Climb(next=noun.head.head)
+    return _Climb()
 
 
 def _past_existential(verb: Token) -> Token:
