@@ -521,3 +521,15 @@ def test_a_prisoner_swap_is_cooperation_between_the_two(nlp, text):
 ])
 def test_meddling_in_someones_affairs_is_toward_them(nlp, text, target):
     assert triples(nlp, text) == {("CHL", "conflict", "positive", target)}
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("The war between Chile and Peru ended on Monday.", ("CHL", "cooperation", "positive", "PER")),
+    ("The fighting between Chile and Peru is coming to an end.", ("CHL", "cooperation", "positive", "PER")),
+    ("The war between Chile and Peru is over.", ("CHL", "cooperation", "positive", "PER")),
+    ("Two years of war between Chile and Peru ended.", ("CHL", "cooperation", "positive", "PER")),
+    ("Tensions between Chile and Peru eased.", ("CHL", "cooperation", "positive", "PER")),
+    ("The war between Chile and Peru has not ended.", ("CHL", "conflict", "positive", "PER")),  # still on
+])
+def test_a_hostile_act_whose_own_predicate_ends_it_is_cooperation(nlp, text, stated):
+    assert triples(nlp, text) == {stated}

@@ -13,6 +13,7 @@ from claimcmp.pipeline.drafts import (
     Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance,
     left_agreement, noun_parties, noun_target_preps, span_tokens, undergoer, verb_target_preps,
 )
+from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
     NounClaim, accused_of, adversary_target, held_together, joint_exercise, moved_forces, toll_of_armed_act, victims,
@@ -101,12 +102,12 @@ def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounC
 
 
 def _ended_act(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
-    """An ended act flips family: "the cessation of hostilities" is cooperation, "the
-    termination of the deal" conflict."""
-    ender = _ending_noun(lex, noun)
+    """An ended act flips family: "the cessation of hostilities" and "the war is over" are
+    cooperation, "the termination of the deal" conflict."""
+    ender = ending_noun(lex, noun) or ending_predicate(lex, noun)
     if ender is not None and entry.family != "neutral":
         s.family = "cooperation" if entry.family == "conflict" else "conflict"
-        s.stance = f"{ender.lemma_.lower()} {entry.stance}"
+        s.stance = f"{ender.lemma_.lower() if ender.pos_ in {'NOUN', 'VERB'} else 'end'} {entry.stance}"
         if not s.own:
             s.own = [a for c in ender.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
         if not s.targets:  # "a pause in its offensive against the militia": the parser hangs it on the pause
@@ -304,18 +305,6 @@ def _participant(lex: StanceLexicon, governor: Token) -> Token | None:
     if lex.verb_lemma(governor) not in lex.cue("participation_verbs"):
         return None
     return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
-
-
-def _ending_noun(lex: StanceLexicon, noun: Token) -> Token | None:
-    """The noun that ends this one: "the cessation of hostilities", "termination of the deal",
-    "the withdrawal from the deal", "a pause in the offensive"."""
-    if noun.dep_ != "pobj":
-        return None
-    prep, ender = noun.head.lower_, noun.head.head.lemma_.lower()
-    if prep == "of" and ender in lex.cue("ending_nouns") or prep == "from" and ender in lex.cue("leaving_nouns") \
-            or prep == "in" and ender in lex.cue("pausing_nouns"):
-        return noun.head.head
-    return None
 
 
 def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
