@@ -533,3 +533,22 @@ def test_meddling_in_someones_affairs_is_toward_them(nlp, text, target):
 ])
 def test_a_hostile_act_whose_own_predicate_ends_it_is_cooperation(nlp, text, stated):
     assert triples(nlp, text) == {stated}
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("Chilean air strikes in Bolivia continued on Monday.", ("CHL", "conflict", "positive", "BOL")),
+    ("The Peruvian ground offensive in Bolivia went on.", ("PER", "conflict", "positive", "BOL")),
+])
+def test_a_manner_before_an_act_leaves_its_owner_the_doer(nlp, text, stated):
+    assert triples(nlp, text) == {stated}
+
+
+
+@pytest.mark.parametrize("text", [
+    "Lebanon complained to the United Nations over two Israeli air raids.",
+    "Lebanon complained to the UN about the Israeli raids.",
+])
+def test_a_complaint_is_toward_whoever_did_the_act_not_whom_it_is_made_to(nlp, text):
+    found = triples(nlp, text)
+    assert ("LBN", "conflict", "positive", "ISR") in found
+    assert not any(t == "UN" for _, _, _, t in found)

@@ -114,11 +114,12 @@ def _modifier_parties(noun: Token, index: MentionIndex, own: list[dict], arg_tok
 def _modified_patients(noun: Token, entry: StanceEntry, index: MentionIndex, own: list[dict]) -> list[dict]:
     """Actors that modify a thing named before a one-way act, not the act: "Chinese steel
     tariffs", "the Saudi oil attack" befell China's steel, Saudi oil. They leave `own`; a
-    thing that acts ("Russian drone strikes", "US troop withdrawal": cue agent_nouns) or an
-    act ("US tariff pressure") keeps its owner as the doer."""
+    thing that acts ("Russian drone strikes", "US troop withdrawal": cue agent_nouns), a manner
+    ("Chilean air strikes": cue manner_nouns) or an act ("US tariff pressure") keeps its owner
+    as the doer."""
     if entry.symmetric:
         return []  # "US-China trade talks": the parties, whatever the talks are about
-    agents = cue("agent_nouns")
+    agents = cue("agent_nouns") | cue("manner_nouns")  # "Chilean air strikes" are Chile's
     patients = []
     for actor_token in range(noun.left_edge.i, noun.i):
         span = index.actor_at.get(actor_token)

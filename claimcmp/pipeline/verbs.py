@@ -49,7 +49,7 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     _moved_forces(verb, entry, index, s)
     _discussed_topic(entry, index, s)
     _object_targets(entry, index, s)
-    if not s.targets and lex.verb_lemma(verb) in lex.cue("reaction_verbs"):
+    if lex.verb_lemma(verb) in lex.cue("reaction_verbs"):
         _reacted_to(lex, verb, index, s)
     if not s.targets and not s.movement:
         s.targets, extra = _indirect_targets(lex, verb, entry, index, s.objects, s.subjects)
@@ -180,11 +180,18 @@ def _movement_of(obj: Token) -> list[dict]:
 
 
 def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
-    """"Condemned the joint drills by Washington and Seoul": whoever did the act."""
-    for obj in (o for o in s.objects if o.dep_ == "dobj" and lex.noun(o.lemma_)):
+    """"Condemned the joint drills by Washington and Seoul", "complained to the UN over
+    Israeli raids": whoever did the act reacted to; the one complained to is only told."""
+    told = [a for o in object_tokens(verb, {"to"}) for a in actors_of(o, index)]
+    if s.targets and any(t not in told for t in s.targets):
+        return  # "condemned Israel over the raids": named
+    acts = [o for o in s.objects if o.dep_ == "dobj"] + object_tokens(verb, {"over", "about"})
+    for obj in (o for o in acts if lex.noun(o.lemma_)):
         parties = noun_parties(obj, lex.noun(obj.lemma_), index)
-        s.targets = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
-        s.arg_tokens |= parties.tokens
+        owners = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
+        if owners:
+            s.targets, s.arg_tokens = owners, s.arg_tokens | parties.tokens
+            return
     if not s.targets and not any(c.dep_ == "auxpass" for c in verb.children):
         # the parser hangs the act's "by X" on the active verb: "condemned the drills by X"
         for by in object_tokens(verb, {"by"}):
