@@ -465,3 +465,13 @@ def test_a_claim_with_an_inferred_party_contradicts_only_the_same_act_stated():
     assert relations(diff([both], [inferred])) == []
     agreeing = claim("cooperate", when=span("2017-01-05", "2017-01-06")).model_copy(update={"confidence": 0.45})
     assert relations(diff([stated], [agreeing])) == ["agree"]
+
+
+def test_one_coalition_listed_in_another_order_is_one_subject():
+    """"Iran, Turkey and Russia condemned Israel" / "Turkey, Russia and Iran condemned
+    Israel": each names another member first; the doers are the same."""
+    a = claim("condemn", "conflict", "IRN", "ISR").model_copy(update={"co_subjects": [actor("TUR"), actor("RUS")]})
+    b = claim("condemn", "conflict", "TUR", "ISR").model_copy(update={"co_subjects": [actor("RUS"), actor("IRN")]})
+    assert fit_actors(a, b).level == 1.0
+    assert fit_actors(a, claim("condemn", "conflict", "TUR", "ISR")).level == 1.0  # TUR is among a's doers
+    assert fit_actors(claim("condemn", "conflict", "IRQ", "ISR"), b) is None  # Iraq is not among them

@@ -53,6 +53,21 @@ def actor_match(x: Actor, y: Actor) -> float:
     return 0.75 if any(kx in kin and ky in kin for kin in ACTOR_KIN) else 0.0
 
 
+def subject_keys(claim: Claim) -> frozenset[str]:
+    """The keys of a claim's doers: its subject and its co-subjects."""
+    return frozenset([actor_key(claim.subject), *(actor_key(a) for a in claim.co_subjects)])
+
+
+def subject_match(a: Claim, b: Claim) -> float:
+    """actor_match of the subjects; else 1.0 when one's subject is among the other's doers:
+    "Saudi Arabia, Egypt and Bahrain cut ties" and "Bahrain, Saudi Arabia and Egypt severed
+    relations" tell one coalition's act, whichever member each names first."""
+    direct = actor_match(a.subject, b.subject)
+    if direct or not (a.co_subjects or b.co_subjects):
+        return direct
+    return 1.0 if actor_key(a.subject) in subject_keys(b) or actor_key(b.subject) in subject_keys(a) else 0.0
+
+
 @dataclass(frozen=True)
 class ActorFit:
     level: float  # 1.0 same ids throughout, lower when kin or a target is missing
@@ -62,7 +77,7 @@ class ActorFit:
 def fit_actors(a: Claim, b: Claim) -> ActorFit | None:
     # A mutual relation has no direction, so either side's symmetry lets the pair swap.
     symmetric = sg.is_symmetric(a.stance) or sg.is_symmetric(b.stance)
-    same_subject = actor_match(a.subject, b.subject)
+    same_subject = subject_match(a, b)
     if a.target and b.target:
         direct = min(same_subject, actor_match(a.target, b.target))
         swapped = 0.0

@@ -22,6 +22,11 @@ for _n, _kin in enumerate(ACTOR_KIN):
         _KIN_TOKENS[_key] = (*_KIN_TOKENS.get(_key, ()), f"kin:{_n}")
 
 
+def subject_tokens(claim: Claim) -> tuple[str, ...]:
+    """Blocking tokens of a claim's doers, co-subjects too (align.subject_match)."""
+    return tuple(dict.fromkeys(t for a in (claim.subject, *claim.co_subjects) for t in actor_tokens(a)))
+
+
 def actor_tokens(actor: Actor | None) -> tuple[str, ...]:
     """Blocking tokens: two actors share one exactly when `align.actor_match` relates them
     (the same key, or two kin names such as REBELS / MILITANTS)."""
@@ -90,7 +95,7 @@ class HeadIndex:
 
     def add(self, number: int, claim: Claim) -> None:
         family = claim.family
-        subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
+        subjects, targets = subject_tokens(claim), actor_tokens(claim.target)
         self.added += 1
         blocks = []
         if not targets:
@@ -118,7 +123,7 @@ class HeadIndex:
 
     def _keys(self, claim: Claim, one_sided: bool) -> list[tuple[dict, tuple]]:
         """The blocks a claim's candidates are in: (blocks, key) each."""
-        subjects, targets = actor_tokens(claim.subject), actor_tokens(claim.target)
+        subjects, targets = subject_tokens(claim), actor_tokens(claim.target)
         family = claim.family
         if targets:
             keys = [(self._by_pair, (*sorted((s, t)), other))
