@@ -127,13 +127,15 @@ def outlet_label(entry: Entry) -> str:
 # takes only claims alike to a member, so a claim costs a bounded number of judgements.
 MAX_KINDS = 24
 # Where a claim fits several groups: a contradiction is what a reader of many outlets looks
-# for, then agreement; a change over time is the weakest tie.
-_PREFERENCE = {"conflict": 0, "agree": 1, "shifted": 2}
+# for, then a change over time, then agreement. A claim belongs to one group only, and the
+# agreeing groups are many ("suspended talks" agrees with every hostile act of the story):
+# joined there, the change from the old state ("agreed to talks") is never told.
+_PREFERENCE = {"conflict": 0, "shifted": 1, "agree": 2}
 
 
 def group_entries(entries: Sequence[Entry], *, window_days: int = 30) -> list[Group]:
     """Heads are taken in head_order. Each claim joins, among the groups it fits (see
-    _fits), the one it contradicts, else agrees with, else tells another time of, the
+    _fits), the one it contradicts, else tells another time of, else agrees with, the
     best scored by judge (the earlier group on a tie); or heads a new group."""
     with _cycle_collector_paused():
         return _group_entries(entries, Judge(window_days))
