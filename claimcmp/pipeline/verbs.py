@@ -182,8 +182,7 @@ def _movement_of(obj: Token) -> list[dict]:
 def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
     """"Condemned the joint drills by Washington and Seoul", "complained to the UN over
     Israeli raids": whoever did the act reacted to; the one complained to is only told."""
-    told = [a for o in object_tokens(verb, {"to"}) for a in actors_of(o, index)]
-    if s.targets and any(t not in told for t in s.targets):
+    if s.targets and any(t not in _told(verb, index) for t in s.targets):
         return  # "condemned Israel over the raids": named
     acts = [o for o in s.objects if o.dep_ == "dobj"] + object_tokens(verb, {"over", "about"})
     for obj in (o for o in acts if lex.noun(o.lemma_)):
@@ -197,6 +196,11 @@ def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbCl
         for by in object_tokens(verb, {"by"}):
             s.targets += [a for a in actors_of(by, index) if a not in s.subjects and a not in s.targets]
             s.arg_tokens |= span_tokens(by)
+
+
+def _told(verb: Token, index: MentionIndex) -> list[dict]:
+    """The actors a reaction is addressed to: "complained to the UN"."""
+    return [a for o in object_tokens(verb, {"to"}) for a in actors_of(o, index)]
 
 
 def _pair_parties(verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
