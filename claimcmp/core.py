@@ -4,7 +4,7 @@ No typer or rich here: the same functions serve the CLI, a notebook or a worker.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from claimcmp.text.chunking import CHUNK_CHARS, guard_long_runs, split_text  # noqa: F401 (split_text: API)
@@ -208,7 +208,7 @@ def _extract_many(nlp, articles: list, batch_size: int) -> list[ExtractDocument]
     """Documents for the articles, each of which fits in one chunk (see _is_long)."""
     def docs_with_context():
         for loaded in articles:
-            yield _doc_for(nlp, loaded, guard_long_runs(loaded.text))
+            yield _doc_for(nlp, loaded, loaded.text)
 
     documents = []
     for loaded, doc in zip(articles, nlp.pipe(docs_with_context(), batch_size=batch_size), strict=True):
@@ -232,7 +232,7 @@ def _long_article(nlp, loaded, in_parts: bool) -> Iterator:
     chunks one at a time, claim offsets shifted back onto the full text; a failure is an
     ExtractionError after the parts already made."""
     chunks = split_text(loaded.text, _chunk_limit(nlp))
-    docs = nlp.pipe((_doc_for(nlp, loaded, guard_long_runs(chunk)) for _, chunk in chunks), batch_size=1)
+    docs = nlp.pipe((_doc_for(nlp, loaded, chunk) for _, chunk in chunks), batch_size=1)
     claims: list[Claim] = []
     try:
         for n, ((offset, chunk), doc) in enumerate(zip(chunks, docs, strict=True)):
@@ -250,21 +250,36 @@ def _long_article(nlp, loaded, in_parts: bool) -> Iterator:
         yield ExtractDocument(article=loaded.article, claims=claims)
 
 
-def _doc_for(nlp, loaded, text: str):
+def _doc_for(nlp, loaded, chunk: str):
+    """The Doc to run the pipeline on for chunk, made from parsed_text(chunk)."""
+    from claimcmp.text.truecasing import lemma_vocabulary
+
+    text = parsed_text(chunk, lemma_vocabulary(nlp))
     doc = nlp.make_doc(text)
+    doc.user_data[_REWRITTEN] = text is not chunk
     doc._.claimcmp_article_id = loaded.article.id
     published = loaded.article.published.date
     doc._.claimcmp_published = published.isoformat() if published else None
     return doc
 
 
+_REWRITTEN = "claimcmp_rewritten"  # Doc.user_data: its text is not the chunk's own
+
+
+def parsed_text(chunk: str, vocabulary: Collection[str] = frozenset()) -> str:
+    """The text the pipeline parses for chunk, of the same length: long runs broken
+    (guard_long_runs), headlines in title case lowered (truecase_headlines, `vocabulary`
+    its English words); chunk itself when neither is found."""
+    from claimcmp.text.truecasing import truecase_headlines  # imports spaCy's stop words
+
+    return truecase_headlines(guard_long_runs(chunk), vocabulary)
+
+
 def _claims_of(doc, chunk: str, offset: int) -> list[Claim]:
-    """The claims of a Doc made from chunk (perhaps with long runs broken, see
-    guard_long_runs), sentences quoted from chunk, offsets moved by offset."""
+    """The claims of a Doc made from parsed_text(chunk), sentences quoted from chunk,
+    offsets moved by offset."""
     found = doc._.claimcmp_claims or []
-    # the Doc's text is guard_long_runs(chunk), which is chunk itself when nothing was
-    # broken (doc.text would be rebuilt from the tokens)
-    if guard_long_runs(chunk) is not chunk:  # long runs were broken up: quote sentences as written
+    if doc.user_data.get(_REWRITTEN):  # quote sentences as written
         found = [{**claim, "sentence": chunk[claim["start"]:claim["end"]]} for claim in found]
     return [Claim.model_validate(claim) for claim in shift_claims(found, offset)]
 

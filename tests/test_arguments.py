@@ -26,6 +26,8 @@ WHO_ACTS = {
     "the subject does a gerund after 'after'":
         ("Chile expelled the Peruvian ambassador after condemning the raid by Peru.",
          ("CHL", "conflict", "positive", "PER"), ("PER", "conflict", "positive", None)),  # not the envoy
+    "two states joined by a hyphen are both parties":
+        ("Chile-Peru revive cooperation on fisheries", ("CHL", "cooperation", "positive", "PER"), None),
 }
 
 

@@ -111,7 +111,21 @@ def _tagged_actors(head: Token, span: Span, index: MentionIndex) -> list[dict]:
             other = index.actor_at.get(child.i)
             if other is not None and other._.claimcmp_actor["id"] != actor["id"]:
                 found.insert(0, index.actor_dict(other))
+    partner = _hyphen_partner(span, index)
+    if partner is not None and partner["id"] != actor["id"]:
+        found.insert(0, partner)  # "Russia-US revive cooperation": both are parties
     return found
+
+
+def _hyphen_partner(span: Span, index: MentionIndex) -> dict | None:
+    """The actor joined to the span by a hyphen without spaces ("Russia-US",
+    "India-Pakistan"): a headline's way of writing "Russia and the US"."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text not in {"-", "–"} or doc[span.start - 1].whitespace_ \
+            or doc[span.start - 2].whitespace_:
+        return None
+    other = index.actor_at.get(span.start - 2)
+    return index.actor_dict(other) if other is not None else None
 
 
 def _people_counted(head: Token, index: MentionIndex) -> list[dict]:
