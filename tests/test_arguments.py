@@ -26,6 +26,12 @@ WHO_ACTS = {
     "the subject does a gerund after 'after'":
         ("Chile expelled the Peruvian ambassador after condemning the raid by Peru.",
          ("CHL", "conflict", "positive", "PER"), ("PER", "conflict", "positive", None)),  # not the envoy
+    "who counters an act acts toward its doer":
+        ("Bolivia repelled an attack by Chilean forces.", ("BOL", "conflict", "positive", "CHL"),
+         ("CHL", "conflict", "positive", None)),
+    "the countered act is its doer's, toward the one who counters it":
+        ("Bolivia has thwarted provocations by the Chilean side.", ("CHL", "conflict", "positive", "BOL"),
+         ("CHL", "conflict", "positive", None)),
     "two states joined by a hyphen are both parties":
         ("Chile-Peru revive cooperation on fisheries", ("CHL", "cooperation", "positive", "PER"), None),
 }
