@@ -32,6 +32,9 @@ WHO_ACTS = {
     "the countered act is its doer's, toward the one who counters it":
         ("Bolivia has thwarted provocations by the Chilean side.", ("CHL", "conflict", "positive", "BOL"),
          ("CHL", "conflict", "positive", None)),
+    "doers who leave an agreement together are one side, not each other's target":
+        ("Chile and Peru withdrew from talks with Bolivia.", ("CHL", "conflict", "positive", "BOL"),
+         ("CHL", "conflict", "positive", "PER")),
     "two states joined by a hyphen are both parties":
         ("Chile-Peru revive cooperation on fisheries", ("CHL", "cooperation", "positive", "PER"), None),
 }

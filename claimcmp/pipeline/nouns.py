@@ -42,7 +42,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     _broken_down(lex, noun, entry, s)
     if entry.stance == "relations" and not _qualified_relations(lex, noun, index, s):
         return []
-    _pair_parties(noun, entry, index, s)
+    left = _left_together(lex, noun, s)
+    _pair_parties(noun, entry, index, s, split=not left)
     _holder_parties(lex, noun, entry, index, s)
     _implicit_parties(lex, noun, entry, index, s)
     if s.holders_only and not s.targets:
@@ -52,7 +53,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     _governed_polarity(lex, noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
     adversary_target(noun, index, s)
-    symmetric = held_together(entry, s) or entry.symmetric
+    symmetric = held_together(entry, s) or entry.symmetric and not left
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
     brokered = brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
         brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)
@@ -206,21 +207,35 @@ def _qualified_relations(lex: StanceLexicon, noun: Token, index: MentionIndex, s
     return True
 
 
-def _pair_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
+def _pair_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim, split: bool = True) -> None:
     """The pair's first member acts toward the rest ("talks between X and Y"); a symmetric
-    act's parties split likewise, or meet its appositive: "Moscow's ally, Tehran"."""
+    act's parties split likewise (unless `split` is False), or meet its appositive: "Moscow's
+    ally, Tehran"."""
     if s.pair:
         if not s.own and len(s.pair) >= 2:
             s.own, s.targets = s.pair[:1], s.pair[1:] + [t for t in s.targets if t not in s.pair]
         else:
             s.targets.extend(a for a in s.pair if a not in s.targets and a not in s.own)
     s.own = distinct(s.own)
-    if len(s.own) >= 2 and entry.symmetric and not s.targets and not s.holders_only:
+    if len(s.own) >= 2 and entry.symmetric and not s.targets and not s.holders_only and split:
         s.own, s.targets = s.own[:1], s.own[1:]  # the parties; "on Syria" is then the topic
     if entry.symmetric and s.own and not s.targets:
         for child in noun.children:
             if child.dep_ == "appos":
                 s.targets = [a for a in actors_of(child, index) if a not in s.own]
+
+
+def _left_together(lex: StanceLexicon, noun: Token, s: NounClaim) -> bool:
+    """"Chile, Peru and Bolivia withdrew from the treaty": doers who leave an agreement
+    together leave it as one side, not toward each other (as "X and Y suspended talks" do)."""
+    governor = s.governor
+    if not s.inherited or governor is None or len(s.own) < 2:
+        return False
+    verb = lex.verb_lemma(governor)
+    if verb in lex.cue("leaving_verbs") and noun.dep_ == "dobj":
+        return True  # "quit the alliance"
+    return verb in lex.cue("terminators") and noun.dep_ == "pobj" and noun.head.lower_ in {"from", "of"} \
+        and left_agreement(lex, governor)  # "withdrew from", "pulled out of"
 
 
 def _holder_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
