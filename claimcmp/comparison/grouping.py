@@ -125,7 +125,10 @@ def outlet_label(entry: Entry) -> str:
 
 # A group checks a new kind of member against each kind it holds; past this many kinds it
 # takes only claims alike to a member, so a claim costs a bounded number of judgements.
-MAX_KINDS = 24
+# One story's relation between two states gathers dozens of kinds in a handful of articles
+# (24 split the seeds' Russia-US cooperation in two groups); 64 costs no measurable time
+# at 100,000 generated claims (benchmarks/compare_scale.py: 21.0 s at 24, 21.6 s at 64).
+MAX_KINDS = 64
 # Where a claim fits several groups: a contradiction is what a reader of many outlets looks
 # for, then a change over time, then agreement. A claim belongs to one group only, and the
 # agreeing groups are many ("suspended talks" agrees with every hostile act of the story):
