@@ -355,3 +355,22 @@ def test_groups_are_the_same_placed_in_bulk_and_one_by_one(seed, monkeypatch):
         monkeypatch.setattr(grouping, "_PLACE_BATCH", batch)
         documents.append(compare_documents(docs).model_dump_json())
     assert len(set(documents)) == 1 and '"conflict"' in documents[0]
+
+
+def test_a_break_told_beside_hostile_acts_keeps_its_change_from_the_old_state():
+    """'Chile suspended talks with Peru' (2020) agrees with the hostile acts of 2020 and is a
+    change from 'Chile agreed to talks with Peru' (2018): one group tells both, the suspension
+    agreeing with the shelling and the old agreement another time of it."""
+    old, new = "2018-03-01", "2020-03-01"
+    docs = [
+        document("a", "A", old, [claim("a", 0, "Chile agreed to talks with Peru.", "CHL", "negotiate",
+                                       "cooperation", "PER", when=span(old))]),
+        document("c", "C", new, [claim("c", 0, "Chile shelled Peruvian posts.", "CHL", "attack", "conflict",
+                                       "PER", when=span(new)),
+                                 claim("c", 1, "Chilean troops shelled Peruvian posts again.", "CHL", "attack",
+                                       "conflict", "PER", when=span(new))]),
+        document("b", "B", new, [claim("b", 0, "Chile suspended talks with Peru.", "CHL", "suspend talk",
+                                       "conflict", "PER", when=span(new))]),
+    ]
+    groups = [relations(g) for g in compare_documents(docs).groups]
+    assert groups == [[("b", "agree"), ("a", "shifted"), ("c", "agree"), ("c", "agree")]]
