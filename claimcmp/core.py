@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from claimcmp.text.chunking import CHUNK_CHARS, guard_long_runs, split_text  # noqa: F401 (split_text: API)
+from claimcmp.text.truecasing import lemma_vocabulary, truecase_headlines
 from claimcmp.errors import ExtractionError
 from claimcmp.models import Claim, DiffDocument, ExtractDocument
 
@@ -252,8 +253,6 @@ def _long_article(nlp, loaded, in_parts: bool) -> Iterator:
 
 def _doc_for(nlp, loaded, chunk: str):
     """The Doc to run the pipeline on for chunk, made from parsed_text(chunk)."""
-    from claimcmp.text.truecasing import lemma_vocabulary
-
     text = parsed_text(chunk, lemma_vocabulary(nlp))
     doc = nlp.make_doc(text)
     doc.user_data[_REWRITTEN] = text is not chunk
@@ -270,8 +269,6 @@ def parsed_text(chunk: str, vocabulary: Collection[str] = frozenset()) -> str:
     """The text the pipeline parses for chunk, of the same length: long runs broken
     (guard_long_runs), headlines in title case lowered (truecase_headlines, `vocabulary`
     its English words); chunk itself when neither is found."""
-    from claimcmp.text.truecasing import truecase_headlines  # imports spaCy's stop words
-
     return truecase_headlines(guard_long_runs(chunk), vocabulary)
 
 

@@ -182,7 +182,8 @@ def _movement_of(obj: Token) -> list[dict]:
 def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
     """"Condemned the joint drills by Washington and Seoul", "complained to the UN over
     Israeli raids": whoever did the act reacted to; the one complained to is only told."""
-    if s.targets and any(t not in _told(verb, index) for t in s.targets):
+    told = _told(verb, index) if s.targets else []
+    if any(t not in told for t in s.targets):
         return  # "condemned Israel over the raids": named
     acts = [o for o in s.objects if o.dep_ == "dobj"] + object_tokens(verb, {"over", "about"})
     for obj in (o for o in acts if lex.noun(o.lemma_)):

@@ -17,8 +17,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Collection
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 # a line is a headline in title case when at least this share of its content words (not
 # function words) start with a capital, and it has at least MIN_CONTENT_WORDS of them
@@ -33,6 +32,15 @@ _SUFFIXES = ("ing", "ies", "es", "ed", "s", "d")  # audit: code (inflections str
 # audit: code (English inflections undone by base_forms: suffix, endings of the lemma)
 _INFLECTIONS = (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("d", ("",)),
                 ("ing", ("", "e")))
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English function words, imported when a headline is first looked at (importing
+    spaCy costs half a second that `diff` and `compare` on documents never pay)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def truecase_headlines(text: str, vocabulary: Collection[str] = frozenset()) -> str:
@@ -57,7 +65,7 @@ def is_title_case(line: str) -> bool:
     if not words or len(words) > MAX_HEADLINE_WORDS or not any(c.islower() for c in line):
         return False
     # short function words stay lower case in most title-case styles ("Cut Ties with Qatar")
-    content = [word for word in words[1:] if len(word) > 3 or word.lower() not in STOP_WORDS]
+    content = [word for word in words[1:] if len(word) > 3 or word.lower() not in _stop_words()]
     if len(content) < MIN_CONTENT_WORDS:
         return False
     capitalized = sum(word[0].isupper() for word in content)
@@ -98,7 +106,7 @@ class WordUsage:
         lower, capitalized = self.lower[key], self.capitalized[key]
         if word.lower() in _CALENDAR:
             return False
-        if word.lower() in STOP_WORDS:
+        if word.lower() in _stop_words():
             return capitalized == 0 or lower > capitalized
         if not (lower or capitalized):
             # a headline's names recur in its article; its verbs often in another tense
