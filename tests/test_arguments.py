@@ -85,3 +85,12 @@ def test_an_object_pronoun_is_not_its_own_clauses_doer(nlp, text):
 ])
 def test_a_gerund_on_a_message_is_done_by_its_author(nlp, text):
     assert ("CHL", "conflict", "positive", "PER") in triples(nlp, text)
+
+
+def test_they_under_a_coordinated_speaker_names_every_speaker(nlp):
+    """"they" under "X, Y and Z announced" is the three of them; "it" under one speaker one."""
+    found = claims(nlp, "Chile, Peru and Bolivia announced on Monday they were cutting diplomatic ties with Ecuador.")
+    assert [(c["subject"]["id"], [a["id"] for a in c["co_subjects"]], c["target"]["id"]) for c in found] == \
+        [("CHL", ["PER", "BOL"], "ECU")]
+    found = claims(nlp, "Chile and Peru met on Monday. Chile said it would cut ties with Ecuador.")
+    assert [(c["subject"]["id"], c["co_subjects"]) for c in found if c["target"]["id"] == "ECU"] == [("CHL", [])]

@@ -76,7 +76,7 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     if own_subject is None:
         speaker = _speaker_over(pron, index)
         if speaker is not None:
-            return [index.actor_dict(speaker)]
+            return _speaker_parties(pron, speaker, index)
     if lower in PERSON_PRONOUNS:
         kinds = {"person"}
     elif lower in THING_PRONOUNS:
@@ -117,6 +117,21 @@ def _speaker_over(pron: Token, index: MentionIndex) -> Span | None:
                 if span is not None and pronoun_fits(pron.lower_, span):
                     return span
     return None
+
+
+def _speaker_parties(pron: Token, speaker: Span, index: MentionIndex) -> list[dict]:
+    """The speaker "they" names, all of a coordinated one: "Chile, Peru and Bolivia said they
+    would cut ties" -> the three; "it" and "he" name one."""
+    parties = [index.actor_dict(speaker)]
+    if pron.lower_ not in GROUP_PRONOUNS:
+        return parties
+    for conj in speaker.root.conjuncts:
+        span = index.actor_at.get(conj.i)
+        if span is not None and pronoun_fits(pron.lower_, span):
+            actor = index.actor_dict(span)
+            if all(party_key(actor) != party_key(p) for p in parties):
+                parties.append(actor)
+    return parties
 
 
 def _own_clause_subject(pron: Token, index: MentionIndex) -> Span | None:
