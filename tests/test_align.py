@@ -475,3 +475,19 @@ def test_one_coalition_listed_in_another_order_is_one_subject():
     assert fit_actors(a, b).level == 1.0
     assert fit_actors(a, claim("condemn", "conflict", "TUR", "ISR")).level == 1.0  # TUR is among a's doers
     assert fit_actors(claim("condemn", "conflict", "IRQ", "ISR"), b) is None  # Iraq is not among them
+
+
+def test_the_same_coalition_is_a_closer_account_than_one_member():
+    """"Iran, Turkey and Russia condemned Israel" is told again more closely by "Turkey,
+    Russia and Iran condemned Israel" than by "Iran condemned Israel": each claim's best
+    partner is the whole coalition, whichever member is named first."""
+    def coalition(first, *others):
+        return claim("condemn", "conflict", first, "ISR").model_copy(
+            update={"co_subjects": [actor(o) for o in others]})
+
+    a = coalition("IRN", "TUR", "RUS")
+    member, whole = claim("condemn", "conflict", "IRN", "ISR"), coalition("TUR", "RUS", "IRN")
+    _, member_score, _ = judge(a, member)
+    _, whole_score, _ = judge(a, whole)
+    assert whole_score > member_score
+    assert judge(member, claim("condemn", "conflict", "IRN", "ISR"))[1] > member_score

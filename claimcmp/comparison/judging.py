@@ -75,6 +75,16 @@ class ClaimView:
         return self._words
 
 
+def _same_doers(a: ClaimView, b: ClaimView) -> float:
+    """1.0 when both claims name the same doers; a little less when a coalition meets one of
+    its members: "Chile, Peru and Bolivia cut ties" is told again by "Peru, Chile and Bolivia
+    severed relations" more closely than by "Chile cut ties"."""
+    if not (a.claim.co_subjects or b.claim.co_subjects):
+        return 1.0
+    doers_a, doers_b = align.subject_keys(a.claim), align.subject_keys(b.claim)
+    return 0.9 + 0.1 * len(doers_a & doers_b) / len(doers_a | doers_b)
+
+
 # relation, score, and what explain() needs to say why
 Found = tuple[str, float, align.ActorFit, str, str]
 
@@ -137,7 +147,7 @@ class Judge:
             modality = 0.8 if {ma, mb} <= align._FACTUAL else 0.5
         wa, wb = a.words, b.words
         overlap = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-        actor = fit.level * (0.8 if fit.mode == "subject" else 1.0)
+        actor = fit.level * (0.8 if fit.mode == "subject" else 1.0) * _same_doers(a, b)
         score = (0.35 * actor + 0.35 * strength + 0.1 * place
                  + 0.1 * self._time_closeness(when, a, b)
                  + 0.05 * modality + 0.05 * overlap)
