@@ -35,6 +35,10 @@ WHO_ACTS = {
     "doers who leave an agreement together are one side, not each other's target":
         ("Chile and Peru withdrew from talks with Bolivia.", ("CHL", "conflict", "positive", "BOL"),
          ("CHL", "conflict", "positive", "PER")),
+    "a bracketed abbreviation the parser made a subject is not the doer":
+        ("\"The State of Kuwait is a founding member of the Cooperation Council for the Arab States of the Gulf "
+         "[GCC], honours its charter and condemns the Iranian raid,\" the ministry said.",
+         ("KWT", "conflict", "positive", "IRN"), ("GCC", "conflict", "positive", "IRN")),
     "two states joined by a hyphen are both parties":
         ("Chile-Peru revive cooperation on fisheries", ("CHL", "cooperation", "positive", "PER"), None),
 }

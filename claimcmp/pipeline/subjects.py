@@ -31,6 +31,15 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _bracketed_abbreviation(tok: Token) -> bool:
+    """A name's abbreviation in brackets the parser took for the next verb's subject: "The
+    Republic of Chile is a member of the Organization of American States [OAS], respects its
+    charter and ..." is Chile's act."""
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in {"(", "["} and doc[tok.i + 1].text in {")", "]"} \
+        and tok.head.dep_ == "conj"
+
+
 class _Climb(NamedTuple):
     """One step up from a clause with no subject of its own: the doer found there
     (`subject`), else the clause to read next (`next`); neither means no doer."""
@@ -41,7 +50,7 @@ class _Climb(NamedTuple):
 def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
     """The clause's own subject or passive agent: "X attacked", "attacked by X" (passive)."""
     for child in current.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and not _bracketed_abbreviation(child):
             return child, False
         if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
             return child, False  # "US troops are set to stay on to help": raised subject
