@@ -39,6 +39,8 @@ WHO_ACTS = {
         ("\"The State of Kuwait is a founding member of the Cooperation Council for the Arab States of the Gulf "
          "[GCC], honours its charter and condemns the Iranian raid,\" the ministry said.",
          ("KWT", "conflict", "positive", "IRN"), ("GCC", "conflict", "positive", "IRN")),
+    "a mutual act told as another's setting is still between the clause's doers":
+        ("Despite the tensions, Chile and Peru signed a fisheries deal.", ("CHL", "conflict", "positive", "PER"), None),
     "two states joined by a hyphen are both parties":
         ("Chile-Peru revive cooperation on fisheries", ("CHL", "cooperation", "positive", "PER"), None),
 }
@@ -98,3 +100,12 @@ def test_they_under_a_coordinated_speaker_names_every_speaker(nlp):
         [("CHL", ["PER", "BOL"], "ECU")]
     found = claims(nlp, "Chile and Peru met on Monday. Chile said it would cut ties with Ecuador.")
     assert [(c["subject"]["id"], c["co_subjects"]) for c in found if c["target"]["id"] == "ECU"] == [("CHL", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president went to Lima on Tuesday following the strike.",
+    "Chile's leader took to the radio after the bombing.",
+])
+def test_a_one_way_act_told_as_another_acts_time_is_not_that_clauses_doers(nlp, text):
+    """"went to Lima following the strike": whoever struck, it is not said to be Chile's president."""
+    assert [c["stance"] for c in claims(nlp, text) if c["family"] == "conflict"] == []

@@ -130,7 +130,7 @@ def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     governing_entry = verb_entry(lex, s.governor)
     combining = g in (lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions")
                       | lex.cue("denials"))
-    if _governor_not_party(lex, noun, entry, s, g, governing_entry, combining):
+    if _governor_not_party(lex, noun, entry, s, g, governing_entry, combining) or _one_way_circumstance(noun, entry):
         s.governor = None
     else:
         _governor_acts(lex, noun, entry, index, s, g, governing_entry, combining)
@@ -149,6 +149,13 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
     return governing_entry is not None and not combining and entry.family != "neutral" \
         and governing_entry.family not in {entry.family, "neutral"} \
         and not (noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"))
+
+
+def _one_way_circumstance(noun: Token, entry: StanceEntry) -> bool:
+    """A one-way act told as the time or setting of another ("Chile recalled its envoy after
+    the attack", "the president spoke following the strike") is not the clause's doers' act;
+    a mutual one may be ("Despite tensions, Chile and Peru signed a deal")."""
+    return not entry.symmetric and noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps")
 
 
 def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim,
