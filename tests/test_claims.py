@@ -95,6 +95,8 @@ def test_according_to_gives_attribution(nlp):
     ("China may impose sanctions on Taiwan.", "possible"),
     ("China wants to impose sanctions on Taiwan.", "desired"),
     ("If Taiwan declares independence, China will attack Taiwan.", "conditional"),
+    ("China is set to impose sanctions on Taiwan.", "predicted"),
+    ("Chinese protesters set fire to the Taiwanese consulate.", "asserted"),  # the act's own verb
 ])
 def test_modality(nlp, text, modality):
     found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHN"]

@@ -171,7 +171,8 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     chain = governors(word, stop=PREDICATE_BOUNDARIES, own_clause=True)
     lemmas = set()
     for tok in chain:
-        lemmas.add(tok.lemma_.lower())
+        if tok.i != word.i:  # the act's own verb is no cue: "set fire to" is not "is set to"
+            lemmas.add(tok.lemma_.lower())
         for child in tok.children:
             # audit: code (dependency labels of the parser)
             if child.dep_ in {"aux", "auxpass", "neg", "advmod", "acomp", "mark", "amod", "det"}:
