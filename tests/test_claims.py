@@ -137,6 +137,8 @@ def test_claim_ids_are_deterministic(nlp):
     # answers to proposals are aimed at the proposer
     ("Serbia rejected an Australian ultimatum.", ("SRB", "conflict", "positive", "AUS")),
     ("Arafat accepted a US offer.", ("PSE", "cooperation", "positive", "USA")),
+    ("Bolivia gave in to demands from Chile.", ("BOL", "cooperation", "positive", "CHL")),
+    ("Bolivia agreed to a Chilean proposal for talks.", ("BOL", "cooperation", "positive", "CHL")),
     # gifts of aid
     ("The United States continued to send arms to Pakistan.", ("USA", "cooperation", "positive", "PAK")),
     # access granted or refused

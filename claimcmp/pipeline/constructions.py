@@ -18,10 +18,10 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
     the answer is toward whoever made the proposal."""
     lemma = lex.verb_lemma(verb)
     rejecting = lemma in lex.cue("rejection_verbs")
-    if not rejecting and lemma not in lex.cue("acceptance_verbs"):
+    phrasal = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+    if not rejecting and lemma not in lex.cue("acceptance_verbs") and not phrasal & lex.cue("yielding_verbs"):
         return None
-    noun = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}
-                 and c.lemma_.lower() in lex.cue("proposal_nouns")), None)
+    noun = _proposal_answered(lex, verb)
     if noun is None:
         return None
     subj_tok, _ = subject_token(verb)
@@ -34,6 +34,16 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
     family, stance = ("conflict", "reject") if rejecting else ("cooperation", "accept")
     return Draft(noun, stance, family, polarity, subjects, owners, False, None,
                  parties.tokens | span_tokens(subj_tok), 0.7, stated=True)
+
+
+def _proposal_answered(lex: StanceLexicon, verb: Token) -> Token | None:
+    """The proposal a verb answers: its object ("accepted a US offer"), or what it yields or
+    agrees to ("gave in to demands from Chile", "agreed to a Peruvian proposal")."""
+    proposals = lex.cue("proposal_nouns")
+    answered = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    answered += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for p in c.children if p.dep_ == "pobj"]
+    return next((c for c in answered if c.lemma_.lower() in proposals), None)
 
 
 def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
