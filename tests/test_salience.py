@@ -125,3 +125,11 @@ def test_the_other_party_is_the_principal_named_most_with_the_known_one(nlp):
              "The United States urged calm, and Washington said it would consult its allies. "
              "North Korea later blew up the liaison office at the border.")
     assert last_sentence(nlp, story) == {("PRK", "conflict", "KOR")}
+
+
+def test_a_trip_for_a_mutual_act_is_toward_where_it_goes(nlp):
+    """"arrived in La Paz for talks": talks with Bolivia, not with the story's other principal."""
+    found = last_sentence(nlp, STORY + "The Chilean foreign minister arrived in La Paz on Monday for talks.")
+    assert {target for _, family, target in found if family == "cooperation"} == {"BOL"}
+    found = last_sentence(nlp, STORY + "Chilean troops went to La Paz to fight smugglers.")
+    assert all(target != "BOL" for _, _, target in found)  # a hostile act is not toward the host

@@ -24,7 +24,7 @@ from claimcmp.pipeline.drafts import Draft, is_headline
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
-from claimcmp.pipeline.salience import Salience, is_party
+from claimcmp.pipeline.salience import Salience, destination_party, is_party
 from claimcmp.pipeline.verbs import verb_draft
 
 
@@ -190,6 +190,9 @@ class ClaimExtractor(ComponentData):
             return replace(draft, subjects=found, targets=targets, confidence=INFERRED_CONFIDENCE if said else 0.4,
                            completed=True) if found else None
         found, said = salience.other_party(draft.word, subjects, index)
+        travelled = destination_party(draft.word, index, own) if draft.family == "cooperation" and not said else []
+        if travelled:
+            found, said = travelled, True
         if not found:
             return replace(draft, subjects=subjects, targets=targets)
         # a party the clause names elsewhere is the text's word; one from the article a guess

@@ -138,3 +138,31 @@ def _where_not_who(span, index: MentionIndex) -> bool:
     place = index.place_at.get(span.start)
     region = place._.claimcmp_region if place is not None else None
     return bool(region and region.get("locative"))
+
+
+def destination_party(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
+    """The country a mutual act's doer travelled to, its other party: "the Chilean president
+    arrived in Lima on Monday for talks", "flew to Lima to meet his counterpart" (Peru)."""
+    tok = word
+    for _ in range(3):  # talks -> for -> arrived; meet -> flew
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in cue("travel_verbs"):
+            return _destination_of(tok, index, exclude)
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return []
+
+
+def _destination_of(verb: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "to", "into", "at"}:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            place = index.place_at.get(obj.i)
+            region = place._.claimcmp_region if place is not None else None
+            country = region.get("country") if region else None
+            actor = gz.country_actor(country) if country and country not in exclude else None
+            if actor:
+                return [{**actor, "mention": place.text}]
+    return []
+
