@@ -35,6 +35,16 @@ WHO_ACTS = {
     "doers who leave an agreement together are one side, not each other's target":
         ("Chile and Peru withdrew from talks with Bolivia.", ("CHL", "conflict", "positive", "BOL"),
          ("CHL", "conflict", "positive", "PER")),
+    "an infinitive the parser hung on the verb is still the intent noun's holder's":
+        ("Chile protested the unjustified decision of Peru to cut ties with the country.",
+         ("PER", "conflict", "positive", "CHL"), None),
+    "coordinated holders of an intent all do its act":
+        ("Chile protested the decision of Peru and Bolivia to expel its diplomats.",
+         ("PER", "conflict", "positive", "CHL"), ("CHL", "conflict", "positive", None)),
+    "'its' on an obligation someone fulfils is the fulfiller's":
+        ("\"The State of Kuwait is a founding member of the Cooperation Council for the Arab States of the Gulf "
+         "[GCC], honours its charter and fulfils its obligations to fight Iranian smugglers,\" the ministry said.",
+         ("KWT", "conflict", "positive", "IRN"), ("GCC", "conflict", "positive", "IRN")),
     "a bracketed abbreviation the parser made a subject is not the doer":
         ("\"The State of Kuwait is a founding member of the Cooperation Council for the Arab States of the Gulf "
          "[GCC], honours its charter and condemns the Iranian raid,\" the ministry said.",
@@ -109,3 +119,11 @@ def test_they_under_a_coordinated_speaker_names_every_speaker(nlp):
 def test_a_one_way_act_told_as_another_acts_time_is_not_that_clauses_doers(nlp, text):
     """"went to Lima following the strike": whoever struck, it is not said to be Chile's president."""
     assert [c["stance"] for c in claims(nlp, text) if c["family"] == "conflict"] == []
+
+
+def test_a_decision_no_one_is_said_to_hold_is_not_the_reactors(nlp):
+    """"Chile condemned the move to sever relations": the move is not Chile's."""
+    found = claims(nlp, "Chile and Peru have argued over fishing rights for years. Peru cut ties with Chile on "
+                        "Monday. Chile condemned the move to sever relations.")
+    assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found if c["sentence"].startswith("Chile condemned")] \
+        == [("CHL", "condemn", "PER")]

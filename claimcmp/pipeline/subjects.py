@@ -73,6 +73,9 @@ def _climb(current: Token) -> _Climb:
     subject = _fronted_clause_subject(current)
     if subject is not None:
         return _Climb(subject=subject)
+    intent = _misattached_intent(current)
+    if intent is not None:
+        return _intent_holder(intent, current)
     if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
         return _Climb(next=current.head)
     if current.dep_ in {"acomp", "attr", "oprd"} or (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
@@ -125,13 +128,36 @@ def _relative_clause(current: Token) -> _Climb:
     if current.head.lemma_.lower() in cue("control_nouns"):
         # "Russia has no intention to replace the USA", "Iran's decision to expel":
         # whoever holds the intention acts
-        owner = _intent_owner(current.head, current)
-        if owner is not None:
-            return _Climb(subject=owner)
-        return _Climb(next=_past_existential(current.head.head))
+        return _intent_holder(current.head, current)
     if current.tag_ == "VBG" and current.head.lemma_.lower() in cue("message_nouns"):
         return _message_author(current.head, current)
     return _Climb(subject=current.head)
+
+
+def _intent_holder(noun: Token, clause: Token) -> _Climb:
+    """The doer of an intent noun's clause: its owner ("Iran's decision to expel"), else the
+    verb it hangs on, unless that verb reacts to it: in "Chile regretted the decision to
+    sever relations" the decision is not Chile's, and the clause's doer is left unsaid."""
+    owner = _intent_owner(noun, clause)
+    governor = _past_existential(noun.head)
+    if owner is not None and owner.pos_ == "PRON" and noun.dep_ == "dobj":
+        return _Climb(next=governor)  # "X fulfils its obligations to ...": "its" is X's
+    if owner is not None:
+        return _Climb(subject=owner)
+    if noun.dep_ == "dobj" and governor.lemma_.lower() in cue("reaction_verbs"):
+        return _Climb()
+    return _Climb(next=governor)
+
+
+def _misattached_intent(current: Token) -> Token | None:
+    """An infinitive the parser hung on the verb instead of the intent noun just before it:
+    "protested the decision of Peru to cut ties" (to cut -> protested): the noun."""
+    if current.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+        return None
+    noun = next((c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i), None)
+    if noun is None or noun.lemma_.lower() not in cue("control_nouns") or noun.right_edge.i + 2 < current.i:
+        return None
+    return noun
 
 
 def _message_author(noun: Token, clause: Token) -> _Climb:
