@@ -449,7 +449,20 @@ def test_a_claim_contradicted_by_one_claim_and_confirmed_by_another_shows_both()
                sentence="they should coordinate")]
     assert sorted((p.relation, p.a.stance, p.b.stance) for p in diff(a, b).pairs) == [
         ("agree", "cooperate", "coordinate"), ("agree", "coordinate", "coordinate"),
-        ("shifted", "cooperate", "suspend cooperation")]
+        ("shifted", "cooperate", "suspend cooperation"), ("shifted", "coordinate", "suspend cooperation")]
+
+
+def test_a_claim_confirmed_by_one_claim_and_told_otherwise_at_another_time_shows_both():
+    """"cooperated in December" is best paired with the other article's December cooperation,
+    yet the October suspension that article tells is shown against it too."""
+    suspension = {"when": span("2016-10-01", "2016-10-10"), "start": 100}
+    a = [claim("cooperate", when=span("2016-12-05"), start=0),
+         claim("suspend cooperation", "conflict", "USA", "RUS", **suspension)]
+    b = [claim("cooperate", when=span("2016-12-05"), start=0),
+         claim("suspend cooperation", "conflict", "USA", "RUS", **suspension)]
+    assert sorted((p.relation, p.a.stance, p.b.stance) for p in diff(a, b).pairs) == [
+        ("agree", "cooperate", "cooperate"), ("agree", "suspend cooperation", "suspend cooperation"),
+        ("shifted", "cooperate", "suspend cooperation"), ("shifted", "suspend cooperation", "cooperate")]
 
 
 def test_a_claim_with_an_inferred_party_contradicts_only_the_same_act_stated():

@@ -324,23 +324,22 @@ def candidates(a: list[Claim], b: list[Claim], *, window_days: int = 30) -> list
 
 
 def best_pairs(found: list[Candidate]) -> list[Candidate]:
-    """Each claim's best partner, and its best agreeing partner, seen from either side.
+    """Each claim's best partner, and its best agreeing and best shifted partner, seen from
+    either side.
 
     `found` is sorted best first. A claim that is the best match of several claims on the
     other side appears in each of those pairs: when one article repeats a point, every
-    repetition is lined up; weaker alternatives stay reachable with all_pairs."""
-    best_a: dict[int, Candidate] = {}
-    best_b: dict[int, Candidate] = {}
-    agree_a: dict[int, Candidate] = {}
-    agree_b: dict[int, Candidate] = {}
+    repetition is lined up; weaker alternatives stay reachable with all_pairs. A claim
+    contradicted by one claim may still be confirmed by another, and told otherwise at
+    another time by a third: all three are shown."""
+    best: dict[tuple[str, int], Candidate] = {}
     for c in found:
-        best_a.setdefault(c.i, c)
-        best_b.setdefault(c.j, c)
-        if c.relation == "agree":
-            # A claim contradicted by one claim may still be confirmed by another: show both.
-            agree_a.setdefault(c.i, c)
-            agree_b.setdefault(c.j, c)
-    chosen = [*best_a.values(), *best_b.values(), *agree_a.values(), *agree_b.values()]
+        best.setdefault(("a", c.i), c)
+        best.setdefault(("b", c.j), c)
+        if c.relation in ("agree", "shifted"):
+            best.setdefault((c.relation + " a", c.i), c)
+            best.setdefault((c.relation + " b", c.j), c)
+    chosen = list(best.values())
     kept = {(c.i, c.j): c for c in chosen}
     return list(kept.values())
 
