@@ -567,3 +567,10 @@ def test_a_clash_between_co_doers_keeps_its_time_and_place(nlp):
     for text in ("Eritrea and Ethiopia clashed on the border.", "Eritrea and Ethiopia clashed on Monday."):
         (claim,) = claims(nlp, text)
         assert (claim["subject"]["id"], claim["family"], claim["target"]["id"]) == ("ERI", "conflict", "ETH")
+
+
+def test_an_act_named_as_what_a_verb_acts_against_keeps_its_own_stance(nlp):
+    """"retaliate against Chile's tariffs": Chile's tariffs are tariffs, not Chile's
+    retaliation; "launched air strikes" is still the launching of strikes."""
+    stances = {(c["subject"]["id"], c["stance"]) for c in claims(nlp, "Peru vowed to retaliate against Chile's tariffs.")}
+    assert ("PER", "retaliate") in stances and not any(s.startswith("retaliate ") for _, s in stances)

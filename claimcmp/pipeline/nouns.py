@@ -174,8 +174,8 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
                 s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
                 s.arg_tokens |= span_tokens(obj)
     if governing_entry is not None and governing_entry.family == entry.family and g not in {"agree", "accept"} \
-            and g not in lex.cue("denials") | lex.cue("negating_verbs"):
-        s.stance = f"{g} {noun.lemma_.lower()}"
+            and g not in lex.cue("denials") | lex.cue("negating_verbs") and noun.dep_ != "pobj":
+        s.stance = f"{g} {noun.lemma_.lower()}"  # "launched strikes"; not "retaliate against tariffs"
 
 
 def _inherited_doers(lex: StanceLexicon, index: MentionIndex, s: NounClaim, combining: bool) -> None:
