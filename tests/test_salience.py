@@ -133,3 +133,9 @@ def test_a_trip_for_a_mutual_act_is_toward_where_it_goes(nlp):
     assert {target for _, family, target in found if family == "cooperation"} == {"BOL"}
     found = last_sentence(nlp, STORY + "Chilean troops went to La Paz to fight smugglers.")
     assert all(target != "BOL" for _, _, target in found)  # a hostile act is not toward the host
+
+
+def test_a_purpose_clause_takes_its_other_party_from_the_act_it_is_for(nlp):
+    """"summoned the Chilean ambassador to protest the incursion": the protest is to Chile."""
+    found = claims(nlp, "Peru summoned the Chilean ambassador to protest the incursion.")
+    assert {(c["subject"]["id"], c["target"] and c["target"].get("country")) for c in found} == {("PER", "CHL")}

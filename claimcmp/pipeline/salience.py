@@ -64,7 +64,7 @@ class Salience:
         """The other party of a one-party act, and whether its clause names it: another party
         named in its clause, else the article's most named party that is not the known one."""
         keys = {party_key(as_party(a) or a) for a in known}
-        found = _sentence_parties(word, index, keys)
+        found = _sentence_parties(word, index, keys) or _purpose_parties(word, index, keys)
         if found:
             return found[:1], True
         others = [p for p in self.principals() if party_key(p) not in keys]
@@ -120,6 +120,21 @@ def _someone_elses(span) -> bool:
     root = span.root
     head = root.head.lemma_.lower()
     return root.dep_ in {"amod", "compound", "poss", "nmod"} and (head not in cue("agent_nouns") or head in cue("opponent_nouns"))
+
+
+def _purpose_parties(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
+    """The parties of the act a purpose clause is for: "Peru summoned the Chilean
+    ambassador to protest the incursion" protests to Chile."""
+    if word.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+        return []
+    out: list[dict] = []
+    for obj in (c for c in word.head.children if c.dep_ == "dobj"):
+        spans = {index.actor_at[t.i] for t in obj.subtree if t.i in index.actor_at}
+        for span in sorted(spans, key=lambda s: s.start):
+            party = as_party(index.actor_dict(span))
+            if party is not None and _can_be_party(party) and party_key(party) not in exclude:
+                out.append(party)
+    return out
 
 
 def _own_clause(word: Token) -> set[int]:
