@@ -97,6 +97,7 @@ def test_according_to_gives_attribution(nlp):
     ("If Taiwan declares independence, China will attack Taiwan.", "conditional"),
     ("China is set to impose sanctions on Taiwan.", "predicted"),
     ("Chinese protesters set fire to the Taiwanese consulate.", "asserted"),  # the act's own verb
+    ("China has not ruled out military action against Taiwan.", "possible"),
 ])
 def test_modality(nlp, text, modality):
     found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHN"]
@@ -574,3 +575,12 @@ def test_an_act_named_as_what_a_verb_acts_against_keeps_its_own_stance(nlp):
     retaliation; "launched air strikes" is still the launching of strikes."""
     stances = {(c["subject"]["id"], c["stance"]) for c in claims(nlp, "Peru vowed to retaliate against Chile's tariffs.")}
     assert ("PER", "retaliate") in stances and not any(s.startswith("retaliate ") for _, s in stances)
+
+
+def test_ruling_out_a_hostile_act_denies_it(nlp):
+    """"ruled out military action": the action, negative (as "refrained from"); not ruling it
+    out leaves it possible, not denied."""
+    def read(text):
+        return [(c["stance"], c["polarity"], c["modality"]) for c in claims(nlp, text) if c["target"]["id"] == "TWN"]
+    assert read("China ruled out military action against Taiwan.") == [("military action", "negative", "asserted")]
+    assert read("China has not ruled out military action against Taiwan.") == [("military action", "positive", "possible")]

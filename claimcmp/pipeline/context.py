@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.lexicons import StanceLexicon
 from claimcmp.pipeline.arguments import QUOTE_MARKS, RELATIONS_NOUNS, actors_of
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
-from claimcmp.pipeline.drafts import ends_with_question_mark
+from claimcmp.pipeline.drafts import ends_with_question_mark, verb_phrase
 from claimcmp.pipeline.mentions import MentionIndex
 
 # the marks that open or close a quotation; here the apostrophe too (single quotes)
@@ -195,7 +195,7 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if _open_to(chain, lex):
         return "desired"  # "is open to talks", "is open to compromise"
     # A question is an open possibility even when put with "will": "Will we see ...?"
-    if ends_with_question_mark(sent) or unverified(word, lex):
+    if ends_with_question_mark(sent) or unverified(word, lex) or _not_ruled_out(chain, lex):
         return "possible"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
 
@@ -209,6 +209,12 @@ def _open_to(chain: list[Token], lex: StanceLexicon) -> bool:
         if any(t.pos_ == "ADJ" and t.lower_ in open_words for t in (tok, *beside)):
             return True
     return False
+
+
+def _not_ruled_out(chain: list[Token], lex: StanceLexicon) -> bool:
+    """"has not ruled out military action": the act is left possible."""
+    return any(verb_phrase(t) in lex.cue("exclusion_verbs") and any(c.dep_ == "neg" for c in t.children)
+               for t in chain[1:])
 
 
 def _likelihood_predicate(verb: Token, lex: StanceLexicon) -> bool:

@@ -105,8 +105,9 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
         return "conflict", "reject", polarity  # "rejected the accusations"
     if family == "conflict" and names & lex.cue("hostility_enders"):
         return "cooperation", flipped, polarity  # "halted the offensive"
-    if g in lex.cue("negating_verbs") and (family == "conflict" or g in lex.cue("any_act_negators")):
-        # "stopped fighting", "denied attacking", "did not hesitate to warn", "were unable to agree"
+    if names & lex.cue("negating_verbs") and (family == "conflict" or g in lex.cue("any_act_negators")):
+        # "stopped fighting", "denied attacking", "did not hesitate to warn", "were unable to
+        # agree", "ruled out military action"
         return family, stance, "negative" if polarity == "positive" else "positive"
     if family == "conflict" and names & lex.cue("concessions"):
         return "cooperation", flipped, polarity  # "lifted the sanctions"

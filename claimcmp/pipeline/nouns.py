@@ -11,7 +11,7 @@ from claimcmp.pipeline.mentions import MentionIndex, other_party
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
     Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance,
-    left_agreement, noun_parties, noun_target_preps, span_tokens, undergoer, verb_target_preps,
+    left_agreement, noun_parties, noun_target_preps, span_tokens, undergoer, verb_phrase, verb_target_preps,
 )
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.entries import governed, verb_entry
@@ -174,7 +174,8 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
                 s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
                 s.arg_tokens |= span_tokens(obj)
     if governing_entry is not None and governing_entry.family == entry.family and g not in {"agree", "accept"} \
-            and g not in lex.cue("denials") | lex.cue("negating_verbs") and noun.dep_ != "pobj":
+            and not {g, verb_phrase(s.governor)} & (lex.cue("denials") | lex.cue("negating_verbs")) \
+            and noun.dep_ != "pobj":
         s.stance = f"{g} {noun.lemma_.lower()}"  # "launched strikes"; not "retaliate against tariffs"
 
 
