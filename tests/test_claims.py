@@ -139,6 +139,9 @@ def test_claim_ids_are_deterministic(nlp):
     ("Serbia rejected an Australian ultimatum.", ("SRB", "conflict", "positive", "AUS")),
     ("Arafat accepted a US offer.", ("PSE", "cooperation", "positive", "USA")),
     ("Bolivia gave in to demands from Chile.", ("BOL", "cooperation", "positive", "CHL")),
+    # what a reaction names, "what it called X", is what it reacts to
+    ("Peru condemned what it called Chilean aggression.", ("PER", "conflict", "positive", "CHL")),
+    ("Peru denounced what it described as a Chilean provocation.", ("PER", "conflict", "positive", "CHL")),
     ("Bolivia agreed to a Chilean proposal for talks.", ("BOL", "cooperation", "positive", "CHL")),
     # gifts of aid
     ("The United States continued to send arms to Pakistan.", ("USA", "cooperation", "positive", "PAK")),

@@ -315,11 +315,25 @@ def object_tokens(word: Token, preps: set[str]) -> list[Token]:
     if not out and word.pos_ == "NOUN":
         out = _shared_noun_objects(word, preps)
     if not out and word.pos_ == "VERB":
+        out = _what_it_called(word)
+    if not out and word.pos_ == "VERB":
         # "kill or remove Assad": coordinated verbs share the object the parser hung on the last.
         for conj in word.conjuncts:
             if conj.i > word.i:
                 out.extend(c for c in conj.children if c.dep_ == "dobj")
                 break
+    return out
+
+
+def _what_it_called(verb: Token) -> list[Token]:
+    """"condemned what it called Chilean aggression", "what it described as a provocation":
+    the thing named is the object."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.lemma_.lower() in cue("naming_verbs") and \
+                any(w.dep_ == "dobj" and w.lower_ == "what" for w in c.children):
+            out += [o for o in c.children if o.dep_ in {"oprd", "attr"}]
+            out += [o for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
     return out
 
 
