@@ -139,6 +139,8 @@ def test_claim_ids_are_deterministic(nlp):
     ("Serbia rejected an Australian ultimatum.", ("SRB", "conflict", "positive", "AUS")),
     ("Arafat accepted a US offer.", ("PSE", "cooperation", "positive", "USA")),
     ("Bolivia gave in to demands from Chile.", ("BOL", "cooperation", "positive", "CHL")),
+    # acts two doers trade are between them
+    ("Peru and Chile traded accusations on Monday.", ("PER", "conflict", "positive", "CHL")),
     # what a reaction names, "what it called X", is what it reacts to
     ("Peru condemned what it called Chilean aggression.", ("PER", "conflict", "positive", "CHL")),
     ("Peru denounced what it described as a Chilean provocation.", ("PER", "conflict", "positive", "CHL")),

@@ -53,13 +53,18 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     _governed_polarity(lex, noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
     adversary_target(noun, index, s)
-    symmetric = held_together(entry, s) or entry.symmetric and not left
+    symmetric = held_together(entry, s) or entry.symmetric and not left or _exchanged(lex, noun)
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
     brokered = brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
         brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated, destinations=s.destinations),
             *constructions.side_of(lex, noun, s.own, index), *brokered]
+
+
+def _exchanged(lex: StanceLexicon, noun: Token) -> bool:
+    """Acts traded between the doers are mutual: "Peru and Chile traded accusations"."""
+    return noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("exchange_verbs")
 
 
 def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
@@ -174,7 +179,8 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
                 s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
                 s.arg_tokens |= span_tokens(obj)
     if governing_entry is not None and governing_entry.family == entry.family and g not in {"agree", "accept"} \
-            and not {g, verb_phrase(s.governor)} & (lex.cue("denials") | lex.cue("negating_verbs")) \
+            and not {g, verb_phrase(s.governor)} & (lex.cue("denials") | lex.cue("negating_verbs")
+                                                    | lex.cue("exchange_verbs")) \
             and noun.dep_ != "pobj":
         s.stance = f"{g} {noun.lemma_.lower()}"  # "launched strikes"; not "retaliate against tariffs"
 
