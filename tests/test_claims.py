@@ -589,3 +589,20 @@ def test_ruling_out_a_hostile_act_denies_it(nlp):
         return [(c["stance"], c["polarity"], c["modality"]) for c in claims(nlp, text) if c["target"]["id"] == "TWN"]
     assert read("China ruled out military action against Taiwan.") == [("military action", "negative", "asserted")]
     assert read("China has not ruled out military action against Taiwan.") == [("military action", "positive", "possible")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China wants the sanctions on Taiwan lifted.", ("CHN", "cooperation", "positive", "TWN")),
+    ("Taiwan wanted China punished.", ("TWN", "conflict", "positive", "CHN")),
+])
+def test_a_wanted_participle_is_the_wishers_desired_act(nlp, text, expected):
+    """"wants the sanctions lifted": the embedded act, desired, its doer the one who wants it
+    (issue 10, desire and intent); the noun undergoes it."""
+    found = [c for c in claims(nlp, text) if triples([c]) == {expected}]
+    assert found and all(c["modality"] == "desired" for c in found)
+
+
+def test_a_finite_clause_under_mean_is_no_wish(nlp):
+    """"meaning that the US accepted the plan": the US accepted it, asserted."""
+    found = claims(nlp, "Peru said the deal was signed, meaning that Chile accepted the Bolivian plan.")
+    assert any(c["subject"]["id"] == "CHL" and c["modality"] != "desired" for c in found)

@@ -11,6 +11,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.references import named_pair
+from claimcmp.pipeline.subjects import small_clause_verb  # noqa: F401 (re-exported)
 
 # Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
 # "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
@@ -195,6 +196,8 @@ def governing_verb(noun: Token) -> Token | None:
         return governing_verb(head.head)  # "denied responsibility for the attack"
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
         return head if noun.dep_ != "conj" else governing_verb(head)
+    if small_clause_verb(noun) is not None:
+        return head  # "wants the sanctions lifted": what is done to the noun
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return None if is_circumstance(noun) else head.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in {"prep", "advmod", "prt"} and \

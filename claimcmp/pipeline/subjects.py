@@ -50,7 +50,7 @@ class _Climb(NamedTuple):
 def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
     """The clause's own subject or passive agent: "X attacked", "attacked by X" (passive)."""
     for child in current.children:
-        if child.dep_ in SUBJECT_DEPS and not _bracketed_abbreviation(child):
+        if child.dep_ in SUBJECT_DEPS and not _bracketed_abbreviation(child) and small_clause_verb(child) is None:
             return child, False
         if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
             return child, False  # "US troops are set to stay on to help": raised subject
@@ -73,6 +73,8 @@ def _climb(current: Token) -> _Climb:
     subject = _fronted_clause_subject(current)
     if subject is not None:
         return _Climb(subject=subject)
+    if _small_clause_subject(current) is not None:
+        return _Climb(next=current.head)  # "Peru wanted Chile punished": the wish is Peru's
     intent = _misattached_intent(current)
     if intent is not None:
         return _intent_holder(intent, current)
@@ -195,6 +197,21 @@ def _intent_owner(noun: Token, clause: Token) -> Token | None:
     return None
 
 
+def small_clause_verb(noun: Token) -> Token | None:
+    """"Chile wants the sanctions lifted": the participle whose subject a wanted noun is."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.tag_ in {"VBN", "VBD"} and head.dep_ in {"ccomp", "xcomp", "oprd"} \
+            and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in head.children) \
+            and head.head.lemma_.lower() in cue("wanting_verbs"):
+        return head
+    return None
+
+
+def _small_clause_subject(verb: Token) -> Token | None:
+    """The noun a wanted participle is said of: "Peru wanted Chile punished" -> Chile."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and small_clause_verb(c) is not None), None)
+
+
 def _is_passive(verb: Token) -> bool:
     """A passive verb with its own patient ("the crew was detained") or a participle joined to
     a passive ("was seized and detained"): its doer is only ever its agent."""
@@ -205,10 +222,14 @@ def _is_passive(verb: Token) -> bool:
 
 
 def passive_patient(verb: Token) -> Token | None:
-    """The patient of a passive verb: "Iran was accused by ..." or "forces backed by X"."""
+    """The patient of a passive verb: "Iran was accused by ..." or "forces backed by X", or
+    of a wanted participle: "Peru wanted Chile punished"."""
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             return child
+    wanted = _small_clause_subject(verb)
+    if wanted is not None:
+        return wanted
     active = any(c.dep_ in {"nsubj", "aux"} and (c.dep_ == "nsubj" or c.lemma_ == "have") for c in verb.children)
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not active:
         return verb.head  # "forces backed by Iran", not "territory it has recaptured"
