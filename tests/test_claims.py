@@ -606,3 +606,12 @@ def test_a_finite_clause_under_mean_is_no_wish(nlp):
     """"meaning that the US accepted the plan": the US accepted it, asserted."""
     found = claims(nlp, "Peru said the deal was signed, meaning that Chile accepted the Bolivian plan.")
     assert any(c["subject"]["id"] == "CHL" and c["modality"] != "desired" for c in found)
+
+
+def test_names_a_headline_lists_before_its_verb_act_together(nlp):
+    """"Chile, Peru to hold talks": both hold them; "Chile, Bolivia, Ecuador cut ties with
+    Peru": one claim by the three."""
+    assert ("CHL", "cooperation", "positive", "PER") in triples(claims(nlp, "Chile, Peru to hold talks next week"))
+    found = claims(nlp, "Chile, Bolivia, Ecuador cut ties with Peru")
+    assert [(sorted([c["subject"]["id"], *(a["id"] for a in c["co_subjects"])]), c["target"]["id"]) for c in found] \
+        == [(["BOL", "CHL", "ECU"], "PER")]

@@ -20,7 +20,7 @@ from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
 from claimcmp.pipeline.allegations import allegation_draft
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key, is_state_body
-from claimcmp.pipeline.drafts import Draft, is_headline
+from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
@@ -59,8 +59,9 @@ class ClaimExtractor(ComponentData):
         claims: list[dict] = []
         seen: set[tuple] = set()
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+            listed = leading_doers(sent, index)
             for draft in self._drafts(sent, index):
-                draft = self._complete(draft, index, salience)
+                draft = self._complete(_listed_together(draft, listed), index, salience)
                 if draft is None:
                     continue
                 act = self._act_of(draft)
@@ -263,6 +264,17 @@ class ClaimExtractor(ComponentData):
             # forces moved into or out of a place: "Russia withdrew its troops from Syria"
             return draft.stance in cue("movement_stances") and bool(draft.destinations) and draft.confidence >= 0.55
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
+
+
+def _listed_together(draft: Draft, listed: list[dict]) -> Draft:
+    """A headline's listed doers act together: "Chile, Peru to hold talks" is by both (the
+    others, less the act's own targets, join a doer that is one of them)."""
+    keys = [party_key(a) for a in listed]
+    if len(draft.subjects) != 1 or party_key(draft.subjects[0]) not in keys:
+        return draft
+    taken = {party_key(a) for a in draft.subjects + draft.targets}
+    others = [a for a in listed if party_key(a) not in taken]
+    return replace(draft, subjects=draft.subjects + others) if others else draft
 
 
 def _gerund_entry(lex: StanceLexicon, tok: Token) -> StanceEntry | None:

@@ -336,6 +336,30 @@ def has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
     return any(w.strip("\"'“”") in modifiers for w in joined)
 
 
+def leading_doers(sent: Span, index: MentionIndex) -> list[dict]:
+    """The actors a headline lists before its verb, "Chile, Peru to hold talks", "Chile, UN,
+    Peru sign deal": doers together (the parser makes the first name a modifier or the
+    root); [] unless two or more names joined by commas (and "and") open the sentence and
+    a verb or "to" follows them."""
+    doers: list[dict] = []
+    i = sent.start
+    while i < sent.end:
+        span = index.actor_at.get(i)
+        if span is None or span.start != i:
+            break
+        doers.append(index.actor_dict(span))
+        i = span.end
+        if i < sent.end and sent.doc[i].text == "," and i + 1 < sent.end and sent.doc[i + 1].lower_ == "and":
+            i += 1
+        if i < sent.end and sent.doc[i].text in {",", "and"}:
+            i += 1
+        elif i < sent.end and (sent.doc[i].pos_ in {"VERB", "AUX"} or sent.doc[i].lower_ == "to"):
+            return doers if len(doers) >= 2 and "," in sent[: i - sent.start].text else []
+        else:
+            break
+    return []
+
+
 def is_headline(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
