@@ -552,3 +552,11 @@ def test_a_complaint_is_toward_whoever_did_the_act_not_whom_it_is_made_to(nlp, t
     found = triples(nlp, text)
     assert ("LBN", "conflict", "positive", "ISR") in found
     assert not any(t == "UN" for _, _, _, t in found)
+
+
+def test_a_charge_denied_afterwards_was_still_made(nlp):
+    """"Chile accused Peru of spying, a charge Lima denied": the parser hangs the accusation
+    on the denial; Chile did accuse, and the spying stays Chile's charge (not denied by it)."""
+    found = claims(nlp, "Chile accused Peru of violating the ceasefire, a charge Lima denied.")
+    assert {(c["subject"]["id"], c["stance"], c["polarity"]) for c in found} >= {
+        ("CHL", "accuse", "positive"), ("PER", "violate ceasefire", "positive")}

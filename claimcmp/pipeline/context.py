@@ -98,7 +98,16 @@ def _denied_content(word: Token, lex: StanceLexicon) -> bool:
     if clause.dep_ not in {"acl", "ccomp"} or clause.i == clause.head.i:
         return False
     denial = clause.head.head if _names_a_claim(clause.head, lex) else clause.head
-    return lex.verb_lemma(denial) in lex.cue("denials") and not any(c.dep_ == "neg" for c in denial.children)
+    return lex.verb_lemma(denial) in lex.cue("denials") and not any(c.dep_ == "neg" for c in denial.children) \
+        and not _denied_afterwards(clause, denial, lex)
+
+
+def _denied_afterwards(clause: Token, denial: Token, lex: StanceLexicon) -> bool:
+    """"Chile accused Peru of spying, a charge Lima denied": the parser hangs the accusation
+    on the denial that follows it; the accusation was made, the denial is Lima's answer."""
+    return clause.i < denial.i and any(
+        c.dep_ in {"nsubj", "dobj"} and clause.i < c.i < denial.i
+        and c.lemma_.lower() in lex.cue("allegation_nouns") | lex.cue("report_nouns") for c in denial.children)
 
 
 def _names_a_claim(noun: Token, lex: StanceLexicon) -> bool:
