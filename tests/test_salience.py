@@ -139,3 +139,12 @@ def test_a_purpose_clause_takes_its_other_party_from_the_act_it_is_for(nlp):
     """"summoned the Chilean ambassador to protest the incursion": the protest is to Chile."""
     found = claims(nlp, "Peru summoned the Chilean ambassador to protest the incursion.")
     assert {(c["subject"]["id"], c["target"] and c["target"].get("country")) for c in found} == {("PER", "CHL")}
+
+
+def test_a_reaction_to_an_act_told_before_is_toward_its_doer(nlp):
+    """"Peru seized a Chilean trawler. Bolivia condemned the seizure": toward Peru, and "the
+    attack" after an armed act is that act's."""
+    text = "Peru's navy seized a Chilean trawler on Monday. Bolivia condemned the seizure."
+    assert ("BOL", "conflict", "PER") in last_sentence(nlp, text)
+    text = "Chilean jets struck Peruvian border posts on Monday. Bolivia condemned the attack."
+    assert ("BOL", "conflict", "CHL") in last_sentence(nlp, text)

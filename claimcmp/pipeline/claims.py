@@ -222,7 +222,7 @@ class ClaimExtractor(ComponentData):
                     index.note_accusation(subject, target)
                 if draft.family == "conflict" and draft.polarity == "positive":
                     index.note_hostile_act(subject, target, draft.word,
-                                           armed=draft.stance in self.lex.cue("armed_stances"))
+                                           armed=draft.stance in self.lex.cue("armed_stances"), stance=draft.stance)
         if len(subjects) == 2 and out:
             # "Russia and Iran struck Aleppo ... the two": co-doers are the pair the text is about
             index.note_pair(subjects[0], subjects[1], draft.word)

@@ -27,7 +27,7 @@ class MentionIndex:
     accusers: dict[str, dict] = field(default_factory=dict)  # accused party -> latest accuser
     # (doer, target) of hostile acts, their sentence number and whether the act was armed:
     # whom a party is at odds with, and whom a later toll is about
-    hostile_acts: list[tuple[tuple[dict, dict], int, bool]] = field(default_factory=list)
+    hostile_acts: list[tuple[tuple[dict, dict], int, bool, str]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -69,13 +69,13 @@ class MentionIndex:
             self.recent_pairs.append(pair)
             self.pair_sentences.append(self.sentence_number(token))
 
-    def note_hostile_act(self, subject: dict, target: dict, token: Token, armed: bool) -> None:
+    def note_hostile_act(self, subject: dict, target: dict, token: Token, armed: bool, stance: str = "") -> None:
         """Remember the parties of a hostile act: "provocations by Armenia" is toward the one
         Armenia was last told at odds with; "The strike caused no casualties" is the toll of
         the latest armed one."""
         pair = (as_party(subject), as_party(target))
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
-            self.hostile_acts.append((pair, self.sentence_number(token), armed))
+            self.hostile_acts.append((pair, self.sentence_number(token), armed, stance))
 
     def adversary(self, token: Token, party: dict, window: int = 2) -> list[dict]:
         """The other party of the latest hostile act `party` took part in, at most `window`
@@ -91,10 +91,22 @@ class MentionIndex:
         """The parties of the latest armed act at most `window` sentences before `token`'s."""
         return next((list(pair) for pair, armed in self._hostile_acts_within(token, window) if armed), [])
 
+    def doer_of(self, token: Token, stance: str, armed: bool, window: int = 2) -> list[dict]:
+        """Who did the latest hostile act of this stance (of any armed one, for an armed
+        stance) at most `window` sentences before `token`'s: "Peru seized a Chilean trawler.
+        Chile condemned the seizure" -> Peru; "Peru struck Arica. Chile condemned the attack"."""
+        here = self.sentence_number(token)
+        for pair, number, was_armed, told in reversed(self.hostile_acts):
+            if here - number > window:
+                return []
+            if number < here and (told == stance or armed and was_armed):
+                return [pair[0]]
+        return []
+
     def _hostile_acts_within(self, token: Token, window: int):
         """(pair, armed) of the hostile acts told at most `window` sentences back, latest first."""
         here = self.sentence_number(token)
-        for pair, number, armed in reversed(self.hostile_acts):
+        for pair, number, armed, _stance in reversed(self.hostile_acts):
             if here - number > window:
                 return
             yield pair, armed

@@ -189,6 +189,12 @@ def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbCl
     for obj in (o for o in acts if lex.noun(o.lemma_)):
         parties = noun_parties(obj, lex.noun(obj.lemma_), index)
         owners = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
+        if not owners and not parties.own and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                                  for c in obj.children):
+            # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before
+            stance = lex.noun(obj.lemma_).stance
+            told = index.doer_of(verb, stance, armed=stance in lex.cue("armed_stances"))
+            owners = [a for a in told if a not in s.subjects]
         if owners:
             s.targets, s.arg_tokens = owners, s.arg_tokens | parties.tokens
             return
