@@ -98,6 +98,7 @@ def test_according_to_gives_attribution(nlp):
     ("China is set to impose sanctions on Taiwan.", "predicted"),
     ("Chinese protesters set fire to the Taiwanese consulate.", "asserted"),  # the act's own verb
     ("China has not ruled out military action against Taiwan.", "possible"),
+    ("China says it is open to talks with Taiwan.", "desired"),
 ])
 def test_modality(nlp, text, modality):
     found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHN"]
@@ -615,3 +616,9 @@ def test_names_a_headline_lists_before_its_verb_act_together(nlp):
     found = claims(nlp, "Chile, Bolivia, Ecuador cut ties with Peru")
     assert [(sorted([c["subject"]["id"], *(a["id"] for a in c["co_subjects"])]), c["target"]["id"]) for c in found] \
         == [(["BOL", "CHL", "ECU"], "PER")]
+
+
+def test_whoever_is_open_to_an_act_is_its_doer(nlp):
+    """"Peru said it was not open to negotiations with Chile": Peru, negated, desired."""
+    found = claims(nlp, "Peru said it was not open to negotiations with Chile.")
+    assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("PER", "negative", "CHL")]

@@ -200,6 +200,9 @@ def governing_verb(noun: Token) -> Token | None:
         return head  # "wants the sanctions lifted": what is done to the noun
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return None if is_circumstance(noun) else head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "acomp" and \
+            head.head.lower_ in cue("openness_adjectives") and head.head.head.pos_ in {"VERB", "AUX"}:
+        return head.head.head  # "it is open to talks": whoever is open
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ in {"prep", "advmod", "prt"} and \
             head.head.lower_ in {"out", "away", "back"} and head.head.head.pos_ == "VERB":
         return head.head.head  # "pulled out of the deal", "walked away from the talks"

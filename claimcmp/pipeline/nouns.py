@@ -170,7 +170,7 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
     deny the act itself."""
     s.carried = combining or (governing_entry is not None and governing_entry.family == entry.family) or \
         g in lex.cue("desire_verbs") | lex.cue("commitment_verbs") | lex.cue("perception_verbs") \
-        | lex.cue("participation_verbs")
+        | lex.cue("participation_verbs") or noun.head.head.lower_ in lex.cue("openness_adjectives")
     if not s.own:
         _inherited_doers(lex, index, s, combining)
     if not s.targets:
