@@ -20,3 +20,9 @@ def test_an_actor_owning_the_act_is_still_its_party(nlp):
     # no hyphenated participle: Russia is a party, not a broker
     found = claims(nlp, "The Russian ceasefire with Ukraine collapsed.")
     assert not any(c["stance"] == "broker" for c in found)
+
+
+def test_a_deal_brokered_by_a_third_is_brokered_between_its_signatories(nlp):
+    """"Chile and Peru signed a peace deal brokered by Brazil": Brazil toward both."""
+    found = triples(claims(nlp, "Chile and Peru signed a peace deal brokered by Brazil."))
+    assert {("BRA", "cooperation", "positive", "CHL"), ("BRA", "cooperation", "positive", "PER")} <= found

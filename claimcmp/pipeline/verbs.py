@@ -55,6 +55,8 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
         s.targets, extra = _indirect_targets(lex, verb, entry, index, s.objects, s.subjects)
         s.arg_tokens |= extra
     _pair_parties(verb, index, s)
+    if not s.targets and lex.verb_lemma(verb) in lex.cue("brokering_verbs"):
+        _brokered_agreement_parties(verb, index, s)
     _implicit_parties(verb, entry, index, s)
     if not s.subjects and not (s.targets and entry.family != "neutral"):
         return []
@@ -203,6 +205,19 @@ def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbCl
         for by in object_tokens(verb, {"by"}):
             s.targets += [a for a in actors_of(by, index) if a not in s.subjects and a not in s.targets]
             s.arg_tokens |= span_tokens(by)
+
+
+def _brokered_agreement_parties(verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
+    """"Chile and Peru signed a peace deal brokered by Brazil": Brazil brokered it between
+    the signatories (the doers, and those with whom, of the verb the agreement is object of)."""
+    agreement = verb.head if verb.dep_ == "acl" else None
+    if agreement is None or agreement.dep_ != "dobj" or agreement.head.pos_ != "VERB":
+        return
+    signing = agreement.head
+    doer, _ = subject_token(signing)
+    found = (actors_of(doer, index) if doer is not None else []) + \
+        [a for o in object_tokens(signing, {"with"}) if o.i != agreement.i for a in actors_of(o, index)]
+    s.targets = [a for a in found if a not in s.subjects]
 
 
 def _told(verb: Token, index: MentionIndex) -> list[dict]:
