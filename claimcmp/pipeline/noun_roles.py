@@ -2,8 +2,9 @@
 victims ("no Turkish casualties"), the doer of a toll ("The strike caused no
 casualties"), forces that move ("the withdrawal of its troops from Syria"), the one
 accused of it ("blamed Armenia for the attack"), the adversary of its only party
-("provocations by the Armenian side") and drills held together ("joint drills", "French
-and Egyptian warships launched war games"). nouns.noun_draft runs these stages."""
+("provocations by the Armenian side"), drills held together ("joint drills", "French
+and Egyptian warships launched war games"), acts traded ("traded accusations") and a stance
+regarded ("X sees Y as a threat"). nouns.noun_draft runs these stages."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -123,3 +124,25 @@ def joint_exercise(noun: Token, entry: StanceEntry) -> StanceEntry:
 
 # "joint drills", "combined exercises", "bilateral patrols": held together
 JOINT_MODIFIERS = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral"})
+
+
+def regarded_as(lex: StanceLexicon, noun: Token, governor: Token | None,
+                index: MentionIndex) -> tuple[list[dict], list[dict], set[int]] | None:
+    """'X considers Y to be an ally' / 'X sees Y as a threat': (X's actors, Y's actors, tokens)."""
+    if governor is None or noun.dep_ != "attr" or governor.lemma_ != "be" or \
+            governor.dep_ not in {"ccomp", "xcomp"} or \
+            lex.verb_lemma(governor.head) not in lex.cue("regarding_verbs"):
+        return None
+    seen = next((c for c in governor.children if c.dep_ == "nsubj"), None)
+    holder, _ = subject_token(governor.head)
+    if seen is None or holder is None:
+        return None
+    doers, whom = actors_of(holder, index), actors_of(seen, index)
+    if not doers or not whom:
+        return None
+    return doers, whom, span_tokens(holder) | span_tokens(seen)
+
+
+def exchanged(lex: StanceLexicon, noun: Token) -> bool:
+    """Acts traded between the doers are mutual: "Peru and Chile traded accusations"."""
+    return noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("exchange_verbs")

@@ -16,7 +16,8 @@ from claimcmp.pipeline.drafts import (
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
-    NounClaim, accused_of, adversary_target, held_together, joint_exercise, moved_forces, toll_of_armed_act, victims,
+    NounClaim, accused_of, adversary_target, exchanged, held_together, joint_exercise, moved_forces, regarded_as,
+    toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.subjects import subject_token
 
@@ -53,18 +54,13 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     _governed_polarity(lex, noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
     adversary_target(noun, index, s)
-    symmetric = held_together(entry, s) or entry.symmetric and not left or _exchanged(lex, noun)
+    symmetric = held_together(entry, s) or entry.symmetric and not left or exchanged(lex, noun)
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
     brokered = brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
         brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated, destinations=s.destinations),
             *constructions.side_of(lex, noun, s.own, index), *brokered]
-
-
-def _exchanged(lex: StanceLexicon, noun: Token) -> bool:
-    """Acts traded between the doers are mutual: "Peru and Chile traded accusations"."""
-    return noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("exchange_verbs")
 
 
 def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
@@ -126,7 +122,7 @@ def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     """The verb that governs the noun: "held talks", "ruled out cooperation", "considers Trump
     to be a natural ally" (the one who regards holds the stance)."""
     s.governor = governing_verb(noun)
-    regarded = _regarded_as(lex, noun, s.governor, index) if not s.own else None
+    regarded = regarded_as(lex, noun, s.governor, index) if not s.own else None
     if regarded is not None:
         s.own, s.targets, s.arg_tokens, s.governor = regarded[0], regarded[1], s.arg_tokens | regarded[2], None
     if s.governor is None:
@@ -345,23 +341,6 @@ def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
     # "surveillance operations": an operation needs another modifier, the surveillance is the
     # act; "war games": the games are an act by this very modifier
     return head is not None and (not head.requires or noun.lower_ in head.requires)
-
-
-def _regarded_as(lex: StanceLexicon, noun: Token, governor: Token | None,
-                               index: MentionIndex) -> tuple[list[dict], list[dict], set[int]] | None:
-    """'X considers Y to be an ally' / 'X sees Y as a threat': (X's actors, Y's actors, tokens)."""
-    if governor is None or noun.dep_ != "attr" or governor.lemma_ != "be" or \
-            governor.dep_ not in {"ccomp", "xcomp"} or \
-            lex.verb_lemma(governor.head) not in lex.cue("regarding_verbs"):
-        return None
-    seen = next((c for c in governor.children if c.dep_ == "nsubj"), None)
-    holder, _ = subject_token(governor.head)
-    if seen is None or holder is None:
-        return None
-    doers, whom = actors_of(holder, index), actors_of(seen, index)
-    if not doers or not whom:
-        return None
-    return doers, whom, span_tokens(holder) | span_tokens(seen)
 
 
 def _names_victims(lex: StanceLexicon, holder: Token | None) -> bool:
