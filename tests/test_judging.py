@@ -79,10 +79,12 @@ def _reference(a, b, window):
         return None
     ca, cb = align.region_countries(a), align.region_countries(b)
     place = 1.0 if ca & cb else 0.7 if not ca and not cb else 0.6
-    modality = 1.0 if a.modality == b.modality else 0.8 if {a.modality, b.modality} <= align._FACTUAL else 0.5
+    modality = 1.0 if a.modality == b.modality else 0.9 if {a.modality, b.modality} <= align._FACTUAL else 0.5
     wa, wb = align._words(a.sentence), align._words(b.sentence)
     overlap = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-    actor = fit.level * (0.8 if fit.mode == "subject" else 1.0)
+    doers_a, doers_b = align.subject_keys(a), align.subject_keys(b)
+    coalition = 1.0 if not (a.co_subjects or b.co_subjects) else 0.9 + 0.1 * len(doers_a & doers_b) / len(doers_a | doers_b)
+    actor = fit.level * (0.8 if fit.mode == "subject" else 1.0) * coalition
     score = (0.35 * actor + 0.35 * strength + 0.1 * place + 0.1 * align._time_closeness(when, a, b)
              + 0.05 * modality + 0.05 * overlap)
     return relation, round(min(max(score, 0.0), 1.0), 3), fit, stance, when

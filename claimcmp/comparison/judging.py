@@ -144,7 +144,7 @@ class Judge:
         if ma == mb:
             modality = 1.0
         else:
-            modality = 0.8 if {ma, mb} <= align._FACTUAL else 0.5
+            modality = 0.9 if {ma, mb} <= align._FACTUAL else 0.5
         wa, wb = a.words, b.words
         overlap = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
         actor = fit.level * (0.8 if fit.mode == "subject" else 1.0) * _same_doers(a, b)
