@@ -560,3 +560,10 @@ def test_a_charge_denied_afterwards_was_still_made(nlp):
     found = claims(nlp, "Chile accused Peru of violating the ceasefire, a charge Lima denied.")
     assert {(c["subject"]["id"], c["stance"], c["polarity"]) for c in found} >= {
         ("CHL", "accuse", "positive"), ("PER", "violate ceasefire", "positive")}
+
+
+def test_targets_no_one_engaged_deny_the_attack(nlp):
+    """"No targets were engaged by the Chilean aircraft": a strike denied, read through the
+    passive subject of a phrasal entry (engage target)."""
+    found = claims(nlp, "No targets were engaged by the Chilean aircraft.")
+    assert [(c["subject"]["country"], c["family"], c["polarity"]) for c in found] == [("CHL", "conflict", "negative")]

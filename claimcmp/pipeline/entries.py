@@ -15,7 +15,7 @@ from claimcmp.pipeline.drafts import has_modifier, verb_phrase
 def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     lemma = lex.verb_lemma(verb) if verb.pos_ != "PROPN" else verb.lower_
     for child in verb.children:
-        if child.dep_ in {"prt", "dobj", "advmod", "prep"}:
+        if child.dep_ in {"prt", "dobj", "advmod", "prep", "nsubjpass"}:  # "no targets were engaged"
             phrasal = lex.verb(f"{lemma} {child.lower_}") or \
                 lex.verb(f"{lemma} {child.lemma_.lower()}")  # "joining forces"
             if phrasal is not None:
