@@ -622,3 +622,12 @@ def test_whoever_is_open_to_an_act_is_its_doer(nlp):
     """"Peru said it was not open to negotiations with Chile": Peru, negated, desired."""
     found = claims(nlp, "Peru said it was not open to negotiations with Chile.")
     assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("PER", "negative", "CHL")]
+
+
+def test_a_hyphenated_event_noun_split_by_the_tokenizer_is_one_act(nlp):
+    """"a military build-up" is tokenized build / - / up; "Russia's ... build-up" is Russia's."""
+    found = claims(nlp, "Chile accused Peru of conducting a military build-up in the region.")
+    assert ("PER", "conflict", "positive", "CHL") in triples(found)
+    found = claims(nlp, "Russia's military build-up near Ukraine alarmed NATO.")
+    assert [(c["subject"]["country"], c["stance"]) for c in found if c["stance"] == "build up troops"] == \
+        [("RUS", "build up troops")]

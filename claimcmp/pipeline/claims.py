@@ -159,13 +159,22 @@ class ClaimExtractor(ComponentData):
     def _noun_entry(self, tok: Token, headline: bool) -> StanceEntry | None:
         """The stance entry of a noun ("talks"), a headline's capitalised one, or any noun
         held jointly: "joint patrols", "bilateral meetings"."""
-        entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)
+        entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None) or \
+            self._hyphenated_entry(tok)
         if entry is None and tok.tag_ == "NN" and tok.lower_.endswith("ing"):
             entry = _gerund_entry(self.lex, tok)
         if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
             entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
         return entry
 
+
+    def _hyphenated_entry(self, tok: Token) -> StanceEntry | None:
+        """A hyphenated event noun the tokenizer split: "a military build-up" ends on "up"."""
+        doc = tok.doc
+        if tok.i < 2 or doc[tok.i - 1].text not in {"-", "‐"} or doc[tok.i - 2].whitespace_ or doc[tok.i - 1].whitespace_:
+            return None
+        first = doc[tok.i - 2].lower_
+        return self.lex.noun(f"{first}-{tok.lower_}") or self.lex.noun(f"{first}{tok.lower_}")
 
     # -- verbs ----------------------------------------------------------------------------
     # -- claims ----------------------------------------------------------------------------

@@ -127,6 +127,8 @@ def _modified_patients(noun: Token, entry: StanceEntry, index: MentionIndex, own
         if span is None or actor_token != span.start:
             continue
         thing = noun.doc[span.end] if span.end < noun.i else None  # the parser may hang the actor on the act
+        if thing is not None and _hyphen_part_of(thing, noun):
+            continue  # "build" of "Russia's build-up" is the act itself
         if thing is not None and thing.pos_ == "NOUN" and thing.dep_ == "compound" and thing.head.i == noun.i \
                 and thing.i not in index.actor_at and thing.lemma_.lower() not in agents \
                 and stance_lexicon().noun(thing.lemma_) is None:  # "US tariff pressure": an act of the US
@@ -135,6 +137,13 @@ def _modified_patients(noun: Token, entry: StanceEntry, index: MentionIndex, own
                 own.remove(actor)
                 patients.append(actor)
     return patients
+
+
+def _hyphen_part_of(tok: Token, noun: Token) -> bool:
+    """"build" of "build-up", written as one word and split by the tokenizer."""
+    doc = noun.doc
+    return tok.i == noun.i - 2 and doc[tok.i + 1].text in {"-", "‐"} and not tok.whitespace_ \
+        and not doc[tok.i + 1].whitespace_
 
 
 def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: list[dict],
