@@ -148,3 +148,10 @@ def test_a_reaction_to_an_act_told_before_is_toward_its_doer(nlp):
     assert ("BOL", "conflict", "PER") in last_sentence(nlp, text)
     text = "Chilean jets struck Peruvian border posts on Monday. Bolivia condemned the attack."
     assert ("BOL", "conflict", "CHL") in last_sentence(nlp, text)
+
+
+def test_the_warring_parties_are_the_pair_of_the_latest_hostile_act(nlp):
+    """Not the talks' hosts told in between: "the warring parties agreed" is the fighting pair."""
+    text = ("Bolivian rebels shelled Chilean border posts on Monday. Leaders of Chile, Peru and Brazil "
+            "held talks in Lima. The warring parties agreed to a ceasefire.")
+    assert last_sentence(nlp, text) == {("REBELS", "cooperation", "CHL")}

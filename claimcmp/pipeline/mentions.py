@@ -103,6 +103,10 @@ class MentionIndex:
                 return [pair[0]]
         return []
 
+    def last_hostile_pair(self, token: Token, window: int = 10) -> list[dict]:
+        """The parties of the latest hostile act at most `window` sentences before `token`'s."""
+        return next((list(pair) for pair, _armed in self._hostile_acts_within(token, window)), [])
+
     def _hostile_acts_within(self, token: Token, window: int):
         """(pair, armed) of the hostile acts told at most `window` sentences back, latest first."""
         here = self.sentence_number(token)

@@ -56,7 +56,12 @@ def is_pair_phrase(head: Token) -> bool:
 
 
 def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
-    """The pair of the latest two-party claim, else the two latest distinct actors."""
+    """The pair of the latest two-party claim, else the two latest distinct actors; "the
+    warring parties": the pair of the latest hostile act, if the story told one."""
+    if any(c.lower_ == "warring" for c in head.children):
+        hostile = index.last_hostile_pair(head)
+        if hostile:
+            return hostile
     last = index.last_pair(head)
     if last:
         return last
