@@ -127,3 +127,19 @@ def test_a_decision_no_one_is_said_to_hold_is_not_the_reactors(nlp):
                         "Monday. Chile condemned the move to sever relations.")
     assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found if c["sentence"].startswith("Chile condemned")] \
         == [("CHL", "condemn", "PER")]
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("Bahrain cut ties with Qatar over its insistence on meddling in Bahrain's affairs.",
+     ("QAT", "conflict", "positive", "BHR")),
+    ("Chile praised Brazil's role in brokering the truce with Peru.", ("BRA", "cooperation", "positive", "PER")),
+])
+def test_the_owner_of_a_noun_does_the_gerund_it_governs(nlp, text, stated):
+    """"its insistence on meddling": the insistent one meddles; "its" in the reason of an act
+    on another party ("cut ties with Qatar over its ...") is that party's."""
+    assert stated in triples(nlp, text)
+
+
+def test_its_in_a_reason_with_no_other_party_acted_on_stays_the_doers(nlp):
+    found = claims(nlp, "Chile recalled its ambassador over its dispute with Peru.")
+    assert all(c["subject"]["id"] == "CHL" for c in found)

@@ -77,6 +77,9 @@ def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
 
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     lower = pron.lower_
+    reason = _reason_party(pron, index)
+    if reason:
+        return reason
     own_subject = _own_clause_subject(pron, index)
     if own_subject is None:
         speaker = _speaker_over(pron, index)
@@ -150,6 +153,23 @@ def _own_clause_subject(pron: Token, index: MentionIndex) -> Span | None:
         return None
     doer, _ = subject_token(verb)
     return index.actor_at.get(doer.i) if doer is not None and doer.i != pron.i else None
+
+
+def _reason_party(pron: Token, index: MentionIndex) -> list[dict]:
+    """"its" in the reason ("for", "over") of an act on another party is that party's:
+    "Chile criticized Peru for its refusal", "cut ties with Qatar over its support for ..."
+    (not "recalled its envoy over its dispute with Peru": no other party is acted on)."""
+    if pron.dep_ != "poss" or pron.head.dep_ != "pobj" or pron.head.head.lower_ not in {"for", "over"}:
+        return []
+    verb = pron.head.head.head
+    if verb.pos_ != "VERB":
+        return []
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + \
+        [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+    objects += [p for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children if p.dep_ == "pobj"]  # "cut ties with Qatar"
+    spans = [index.actor_at[o.i] for o in objects if o.i in index.actor_at]
+    return [index.actor_dict(spans[0])] if spans and pronoun_fits(pron.lower_, spans[0]) else []
 
 
 def pronoun_fits(lower: str, span: Span) -> bool:

@@ -87,6 +87,9 @@ def _climb(current: Token) -> _Climb:
         return _relative_clause(current)
     if current.dep_ == "pcomp" and current.head.dep_ == "prep":
         governor = current.head.head
+        owner = next((c for c in governor.children if c.dep_ == "poss"), None) if governor.pos_ == "NOUN" else None
+        if owner is not None:
+            return _Climb(subject=owner)  # "its insistence on meddling", "Brazil's role in brokering"
         # "accused the USA of training", "prevented X from entering": the object does it;
         # "expelled the envoy after condemning the raid": the governor's subject does
         obj = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
