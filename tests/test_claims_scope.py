@@ -567,3 +567,10 @@ def test_targets_no_one_engaged_deny_the_attack(nlp):
     passive subject of a phrasal entry (engage target)."""
     found = claims(nlp, "No targets were engaged by the Chilean aircraft.")
     assert [(c["subject"]["country"], c["family"], c["polarity"]) for c in found] == [("CHL", "conflict", "negative")]
+
+
+def test_a_refusal_to_cooperate_is_a_rejection(nlp):
+    """"its refusal to negotiate" reads as "refused to negotiate": conflict, reject."""
+    found = claims(nlp, "Chile criticized Peru for its refusal to negotiate.")
+    assert ("PER", "conflict", "reject", "positive") in {
+        (c["subject"]["id"], c["family"], c["stance"], c["polarity"]) for c in found}

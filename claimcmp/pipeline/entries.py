@@ -88,6 +88,12 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
     `governor`, when given, is that verb as the noun reading found it."""
     if governor is None:
         governor = word.head
+        if word.dep_ == "acl" and governor.pos_ == "NOUN" and governor.lemma_.lower() in lex.cue("negating_nouns"):
+            # "its refusal to negotiate" refuses a cooperation (conflict, as "refused to negotiate");
+            # "its failure to withdraw", "refusal to attack": the act, negative
+            if family == "cooperation":
+                return "conflict", "reject", polarity
+            return family, stance, "negative" if polarity == "positive" else "positive"
         if word.dep_ not in {"xcomp", "pcomp", "dobj", "pobj"} or governor.i == word.i:
             return family, stance, polarity
         if word.dep_ == "pobj" or word.dep_ == "pcomp" and governor.pos_ == "ADP":
