@@ -631,3 +631,12 @@ def test_a_hyphenated_event_noun_split_by_the_tokenizer_is_one_act(nlp):
     found = claims(nlp, "Russia's military build-up near Ukraine alarmed NATO.")
     assert [(c["subject"]["country"], c["stance"]) for c in found if c["stance"] == "build up troops"] == \
         [("RUS", "build up troops")]
+
+
+def test_a_quotation_over_several_sentences_is_its_closing_speakers(nlp):
+    """"“... we will do. Maybe there will be talks with Peru,” the minister added": the first
+    sentence of the quotation is the minister's too."""
+    text = ('Chile and Peru met on Monday. "Whatever we can do to make this ceasefire work, we will do. '
+            'Maybe there will be talks with Peru in the future," the Chilean foreign minister added.')
+    found = [c for c in claims(nlp, text) if c["stance"] == "ceasefire"]
+    assert [c["attribution"] and c["attribution"]["country"] for c in found] == ["CHL"]

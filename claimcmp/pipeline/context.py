@@ -320,17 +320,53 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
 
 def _quote_continued(sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution | None:
     """'Peskov said the deal was over. "In fact, the agreements were terminated today."': a
-    sentence that is a quotation and names no speaker goes on quoting the last one."""
-    opening = next((t for t in sent if not t.is_space and t.text not in {"Quote", ":"}), None)
-    if opening is None or opening.text not in QUOTES or sent.start == 0:
+    sentence inside a quotation that names no speaker goes on quoting the one before it, else
+    the speaker the quotation ends on ('... for that region," Abdi added.')."""
+    if sent.start == 0 or not _inside_quotation(sent):
         return None
-    previous = sent.doc[sent.start - 1].sent
-    for tok in previous:
+    doc = sent.doc
+    speaker = _speaker_in(doc[sent.start - 1].sent, index, reporting)
+    following = sent
+    for _ in range(QUOTE_SENTENCES_AHEAD):
+        if speaker is not None or _closes_quotation(following) or following.end >= len(doc):
+            break
+        following = doc[following.end].sent
+        speaker = _speaker_in(following, index, reporting)
+    return Attribution(speaker, "direct", True) if speaker is not None else None
+
+
+QUOTE_SENTENCES_AHEAD = 4  # a quotation rarely runs longer before its "he said"
+
+
+def _closes_quotation(sent: Span) -> bool:
+    """A closing mark in the sentence: a curly one, or a straight one not opening it."""
+    first = next((t for t in sent if not t.is_space), None)
+    return any(t.text == "”" or t.text == '"' and first is not None and t.i != first.i for t in sent)
+
+
+def _inside_quotation(sent: Span) -> bool:
+    """The sentence opens with a quotation mark, or a quotation opened earlier in its
+    paragraph is still open ("“Whatever we can do ... we will do. Maybe there will be ...")."""
+    opening = next((t for t in sent if not t.is_space and t.text not in {"Quote", ":"}), None)
+    if opening is not None and opening.text in QUOTES:
+        return True
+    doc = sent.doc
+    start = sent.start
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    marks = [t.text for t in doc[start:sent.start] if t.text in {"“", "”", '"'}]
+    curly = marks.count("“") - marks.count("”")
+    return curly > 0 or marks.count('"') % 2 == 1
+
+
+def _speaker_in(sent: Span, index: MentionIndex, reporting: frozenset) -> dict | None:
+    """The named subject of a reporting verb in the sentence: "Peskov said", "Abdi added"."""
+    for tok in sent:
         if tok.lemma_.lower() in reporting and tok.pos_ == "VERB":
             speaker = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
             actors = actors_of(speaker, index, expand_conj=False) if speaker is not None else []
             if actors:
-                return Attribution(actors[0], "direct", True)
+                return actors[0]
     return None
 
 
