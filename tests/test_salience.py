@@ -2,6 +2,8 @@
 parties (claimcmp/pipeline/salience.py), and definite state nouns ("the ministry")."""
 from __future__ import annotations
 
+import pytest
+
 from claimcmp.pipeline.arguments import MentionIndex
 from claimcmp.pipeline.salience import Salience, is_party
 from sentences import claims, last_sentence_claims
@@ -155,3 +157,13 @@ def test_the_warring_parties_are_the_pair_of_the_latest_hostile_act(nlp):
     text = ("Bolivian rebels shelled Chilean border posts on Monday. Leaders of Chile, Peru and Brazil "
             "held talks in Lima. The warring parties agreed to a ceasefire.")
     assert last_sentence(nlp, text) == {("REBELS", "cooperation", "CHL")}
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("Rebels in Darfur attacked Sudanese troops.", ("REBELS", "conflict", "SDN_MILITARY")),
+    ("Serbs in Kosovo rebelled against Pristina.", ("KOSOVO_SERBS", "conflict", "XKX")),
+])
+def test_a_group_located_in_a_country_is_not_that_states_side(nlp, text, stated):
+    """Rebels in a country fight its army; a group named after its place ("Serbs in Kosovo")
+    is not that place's."""
+    assert stated in last_sentence(nlp, text)

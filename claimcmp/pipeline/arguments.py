@@ -100,7 +100,7 @@ def _tagged_actors(head: Token, span: Span, index: MentionIndex) -> list[dict]:
     Coast", "Iraqi Kurds"), and a modifier coordinated into it: "Israeli and Hezbollah forces"."""
     actor = index.actor_dict(span)
     if actor["kind"] == "group" and not actor.get("country"):
-        country = _located_in(head, index) or _national(head, span, index)
+        country = _located_in(head, span, index) or _national(head, span, index)
         if country:
             actor["country"] = country  # "rebels in the Ivory Coast", "Iraqi Kurds"
     found = [actor]
@@ -259,10 +259,11 @@ def _is_half_state(head: Token) -> bool:
         not any(child.dep_ == "prep" for child in head.children)
 
 
-def _located_in(head: Token, index: MentionIndex) -> str | None:
-    """The country of a place phrase on a group noun: 'rebels in Darfur', 'students throughout Indonesia'."""
+def _located_in(head: Token, span: Span, index: MentionIndex) -> str | None:
+    """The country of a place phrase on a group noun: 'rebels in Darfur', 'students throughout
+    Indonesia' (not one inside the group's own name: "Serbs in Kosovo" are not Kosovo's)."""
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in cue("group_place_preps"):
+        if child.dep_ == "prep" and child.lower_ in cue("group_place_preps") and not span.start <= child.i < span.end:
             for pobj in child.children:
                 place = index.place_at.get(pobj.i)
                 region = place._.claimcmp_region if place is not None else None

@@ -184,9 +184,9 @@ class ClaimExtractor(ComponentData):
         response"): from the sentence, else from the article's principal parties. A person
         the article ties to no country ("Smith warned ...") is no party a reader can compare."""
         subjects = [a for a in draft.subjects if is_party(a)]
-        own = {party_key(as_party(a) or a) for a in subjects}
+        own = {_side(a) for a in subjects}
         # no one acts toward their own side ("Trump warned that US missiles ...")
-        targets = [a for a in draft.targets if is_party(a) and party_key(as_party(a) or a) not in own]
+        targets = [a for a in draft.targets if is_party(a) and _side(a) not in own]
         if draft.family == "neutral" or (subjects and (targets or len(subjects) >= 2)) or \
                 draft.word.lemma_.lower() in cue("opponent_nouns"):  # "American allies" are someone's
             return replace(draft, subjects=subjects, targets=targets) if subjects else None
@@ -324,6 +324,14 @@ def _claim(draft: Draft, sent: Span, doers: list[dict], target: dict | None, cir
     }
     claim["id"] = claim_id(claim)
     return claim
+
+
+def _side(actor: dict) -> str:
+    """Whose side an actor is on: a person or state body its country's; a group its own, even
+    one located in a country ("rebels in Darfur attacked Sudanese troops")."""
+    if actor.get("kind") == "group" and not is_state_body(actor):
+        return actor["id"]
+    return party_key(as_party(actor) or actor)
 
 
 def _same_party(x: dict, y: dict) -> bool:
