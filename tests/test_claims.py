@@ -640,3 +640,18 @@ def test_a_quotation_over_several_sentences_is_its_closing_speakers(nlp):
             'Maybe there will be talks with Peru in the future," the Chilean foreign minister added.')
     found = [c for c in claims(nlp, text) if c["stance"] == "ceasefire"]
     assert [c["attribution"] and c["attribution"]["country"] for c in found] == ["CHL"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile denied that its troops had entered Peruvian territory.", ("CHL", "conflict", "negative", "PER")),
+    ("Chinese vessels entered Philippine waters on Monday.", ("CHN", "conflict", "positive", "PHL")),
+])
+def test_entering_anothers_territory_or_waters_violates_it(nlp, text, expected):
+    assert expected in triples(claims(nlp, text))
+
+
+def test_a_hostile_act_joined_to_one_with_a_named_object_shares_it(nlp):
+    """"Peru accused Chile of spying and demanded an apology": the apology from Chile."""
+    found = claims(nlp, "Peru accused Chile of spying and demanded an apology.")
+    assert [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in found if c["stance"] == "demand"] == \
+        [("PER", "CHL")]

@@ -54,6 +54,8 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     if not s.targets and not s.movement:
         s.targets, extra = _indirect_targets(lex, verb, entry, index, s.objects, s.subjects)
         s.arg_tokens |= extra
+    if not s.targets and not s.movement and entry.family == "conflict":
+        s.targets = _coordinated_target(verb, index, s.subjects)
     _pair_parties(verb, index, s)
     if not s.targets and lex.verb_lemma(verb) in lex.cue("brokering_verbs"):
         _brokered_agreement_parties(verb, index, s)
@@ -218,6 +220,15 @@ def _brokered_agreement_parties(verb: Token, index: MentionIndex, s: _VerbClaim)
     found = (actors_of(doer, index) if doer is not None else []) + \
         [a for o in object_tokens(signing, {"with"}) if o.i != agreement.i for a in actors_of(o, index)]
     s.targets = [a for a in found if a not in s.subjects]
+
+
+def _coordinated_target(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """A hostile act joined to one with a named object shares it: "Peru accused Chile of
+    spying and demanded an apology" (from Chile)."""
+    if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
+        return []
+    found = [a for o in verb.head.children if o.dep_ == "dobj" for a in actors_of(o, index)]
+    return [a for a in found if a not in doers]
 
 
 def _told(verb: Token, index: MentionIndex) -> list[dict]:
