@@ -146,6 +146,9 @@ def test_claim_ids_are_deterministic(nlp):
     ("Peru condemned what it called Chilean aggression.", ("PER", "conflict", "positive", "CHL")),
     ("Peru denounced what it described as a Chilean provocation.", ("PER", "conflict", "positive", "CHL")),
     ("Bolivia agreed to a Chilean proposal for talks.", ("BOL", "cooperation", "positive", "CHL")),
+    ("Chile rejected Peruvian accusations of spying.", ("CHL", "conflict", "positive", "PER")),
+    # a nominal act with its own doer ("N.K. destruction of the liaison office")
+    ("Chilean destruction of the border office angered Peru.", ("CHL", "conflict", "positive", "PER")),
     # gifts of aid
     ("The United States continued to send arms to Pakistan.", ("USA", "cooperation", "positive", "PAK")),
     # access granted or refused
@@ -655,3 +658,11 @@ def test_a_hostile_act_joined_to_one_with_a_named_object_shares_it(nlp):
     found = claims(nlp, "Peru accused Chile of spying and demanded an apology.")
     assert [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in found if c["stance"] == "demand"] == \
         [("PER", "CHL")]
+
+
+def test_a_rejected_demand_stays_its_makers_demand(nlp):
+    """"Peruvian demands were rejected by Chile": Peru demanded, Chile rejected; not a
+    rejection by Peru."""
+    found = {(c["subject"]["id"], c["stance"], c["target"]["id"])
+             for c in claims(nlp, "Peruvian demands for compensation were rejected by Chile.")}
+    assert found == {("PER", "demand", "CHL"), ("CHL", "reject", "PER")}

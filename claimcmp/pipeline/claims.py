@@ -146,7 +146,8 @@ class ClaimExtractor(ComponentData):
             return None
         response = constructions.response_draft(self.lex, tok, index)
         if response is not None:
-            return response, True
+            # a rejected accusation was still made: "dismissed Togo's allegations" tells both
+            return response, response.word.lemma_.lower() not in self.lex.cue("allegation_nouns")
         access = constructions.access_draft(self.lex, tok, index)
         if access is not None:
             return access, False

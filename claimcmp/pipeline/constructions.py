@@ -21,7 +21,7 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
     phrasal = {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
     if not rejecting and lemma not in lex.cue("acceptance_verbs") and not phrasal & lex.cue("yielding_verbs"):
         return None
-    noun = _proposal_answered(lex, verb)
+    noun = _proposal_answered(lex, verb, rejecting)
     if noun is None:
         return None
     subj_tok, _ = subject_token(verb)
@@ -36,10 +36,11 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
                  parties.tokens | span_tokens(subj_tok), 0.7, stated=True)
 
 
-def _proposal_answered(lex: StanceLexicon, verb: Token) -> Token | None:
+def _proposal_answered(lex: StanceLexicon, verb: Token, rejecting: bool) -> Token | None:
     """The proposal a verb answers: its object ("accepted a US offer"), or what it yields or
-    agrees to ("gave in to demands from Chile", "agreed to a Peruvian proposal")."""
-    proposals = lex.cue("proposal_nouns")
+    agrees to ("gave in to demands from Chile", "agreed to a Peruvian proposal"); a rejection
+    answers an accusation too ("rejected Peruvian accusations of spying")."""
+    proposals = lex.cue("proposal_nouns") | (lex.cue("allegation_nouns") if rejecting else frozenset())
     answered = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     answered += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                  for p in c.children if p.dep_ == "pobj"]

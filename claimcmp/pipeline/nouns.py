@@ -287,7 +287,12 @@ def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, inde
     """The governing verb and negation settle stance and polarity: "Petro rejected the
     accusation" (whoever last accused him), "there were no talks"."""
     if s.governor is not None:
+        told = (s.family, s.stance, s.polarity)
         s.family, s.stance, s.polarity = governed(lex, noun, s.family, s.stance, s.polarity, s.governor)
+        if s.stance == "reject" and told[1] != "reject" and s.own and not s.inherited:
+            # "Peruvian demands were rejected by Chile": Peru's demands stand as made; the
+            # rejection is Chile's (constructions.response_draft)
+            s.family, s.stance, s.polarity = told
         if s.governor.dep_ == "xcomp" and s.governor.lemma_.lower() in lex.cue("light_verbs"):
             # "failed to reach an agreement": the verb above the light verb negates the act
             s.family, s.stance, s.polarity = governed(lex, s.governor, s.family, s.stance, s.polarity)
