@@ -666,3 +666,11 @@ def test_a_rejected_demand_stays_its_makers_demand(nlp):
     found = {(c["subject"]["id"], c["stance"], c["target"]["id"])
              for c in claims(nlp, "Peruvian demands for compensation were rejected by Chile.")}
     assert found == {("PER", "demand", "CHL"), ("CHL", "reject", "PER")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Peruvian attack drew condemnation from Bolivia.", ("BOL", "conflict", "positive", "PER")),
+    ("Chile's strikes drew praise from Brazil.", ("BRA", "cooperation", "positive", "CHL")),
+])
+def test_a_reaction_an_act_drew_is_its_givers_toward_the_doer(nlp, text, expected):
+    assert expected in triples(claims(nlp, text))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
-from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.arguments import actors_of, object_tokens
 from claimcmp.pipeline.drafts import span_tokens
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.subjects import subject_token
@@ -146,3 +146,20 @@ def regarded_as(lex: StanceLexicon, noun: Token, governor: Token | None,
 def exchanged(lex: StanceLexicon, noun: Token) -> bool:
     """Acts traded between the doers are mutual: "Peru and Chile traded accusations"."""
     return noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("exchange_verbs")
+
+
+def elicited(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:
+    """A reaction an act drew from someone: "The Peruvian strike drew condemnation from
+    Bolivia" is Bolivia's, toward whoever struck. True when read so."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or lex.verb_lemma(verb) not in lex.cue("eliciting_verbs"):
+        return False
+    givers = [a for o in object_tokens(noun, {"from"}) + object_tokens(verb, {"from"}) for a in actors_of(o, index)]
+    subj, _ = subject_token(verb)
+    if not givers or subj is None:
+        return False
+    drawer = actors_of(subj, index)
+    if not drawer and lex.noun(subj.lemma_) is not None:
+        drawer = [a for c in subj.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
+    s.own, s.targets = givers, [a for a in drawer if a not in givers]
+    return True

@@ -16,8 +16,8 @@ from claimcmp.pipeline.drafts import (
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
-    NounClaim, accused_of, adversary_target, exchanged, held_together, joint_exercise, moved_forces, regarded_as,
-    toll_of_armed_act, victims,
+    NounClaim, accused_of, adversary_target, elicited, exchanged, held_together, joint_exercise, moved_forces,
+    regarded_as, toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.subjects import subject_token
 
@@ -38,7 +38,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     brokers = brokering.hyphen_brokers(noun, index) if len(between) >= 2 else []
     s.own = [a for a in s.own if a not in brokers]
     _ended_act(lex, noun, entry, index, s)
-    if not accused_of(lex, noun, index, s):
+    if not accused_of(lex, noun, index, s) and not elicited(lex, noun, index, s):
         _through_governor(lex, noun, entry, index, s)
     _broken_down(lex, noun, entry, s)
     if entry.stance == "relations" and not _qualified_relations(lex, noun, index, s):
