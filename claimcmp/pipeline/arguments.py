@@ -120,12 +120,21 @@ def _tagged_actors(head: Token, span: Span, index: MentionIndex) -> list[dict]:
 def _hyphen_partner(span: Span, index: MentionIndex) -> dict | None:
     """The actor joined to the span by a hyphen without spaces ("Russia-US",
     "India-Pakistan"): a headline's way of writing "Russia and the US"."""
-    doc = span.doc
-    if span.start < 2 or doc[span.start - 1].text not in {"-", "–"} or doc[span.start - 1].whitespace_ \
-            or doc[span.start - 2].whitespace_:
-        return None
-    other = index.actor_at.get(span.start - 2)
+    before = hyphened_to(span.doc[span.start])
+    other = index.actor_at.get(before.i) if before is not None else None
     return index.actor_dict(other) if other is not None else None
+
+
+HYPHENS = frozenset({"-", "‐", "–"})  # hyphen-minus, hyphen, en dash
+
+
+def hyphened_to(tok: Token) -> Token | None:
+    """The word a token is joined to by a hyphen written without spaces, one word the
+    tokenizer split: "Russia" of "Russia-US", "build" of "build-up"."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text not in HYPHENS or doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
+        return None
+    return doc[tok.i - 2]
 
 
 def _people_counted(head: Token, index: MentionIndex) -> list[dict]:

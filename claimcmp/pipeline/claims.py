@@ -19,6 +19,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
 from claimcmp.pipeline.allegations import allegation_draft
+from claimcmp.pipeline.arguments import hyphened_to
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key, is_state_body
 from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
@@ -168,14 +169,12 @@ class ClaimExtractor(ComponentData):
             entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
         return entry
 
-
     def _hyphenated_entry(self, tok: Token) -> StanceEntry | None:
         """A hyphenated event noun the tokenizer split: "a military build-up" ends on "up"."""
-        doc = tok.doc
-        if tok.i < 2 or doc[tok.i - 1].text not in {"-", "‐"} or doc[tok.i - 2].whitespace_ or doc[tok.i - 1].whitespace_:
+        first = hyphened_to(tok)
+        if first is None:
             return None
-        first = doc[tok.i - 2].lower_
-        return self.lex.noun(f"{first}-{tok.lower_}") or self.lex.noun(f"{first}{tok.lower_}")
+        return self.lex.noun(f"{first.lower_}-{tok.lower_}") or self.lex.noun(f"{first.lower_}{tok.lower_}")
 
     # -- verbs ----------------------------------------------------------------------------
     # -- claims ----------------------------------------------------------------------------

@@ -14,8 +14,9 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.lexicons import StanceLexicon
 from claimcmp.pipeline.arguments import QUOTE_MARKS, RELATIONS_NOUNS, actors_of
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
-from claimcmp.pipeline.drafts import ends_with_question_mark, small_clause_verb, verb_phrase
+from claimcmp.pipeline.drafts import ends_with_question_mark, verb_phrase
 from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.subjects import small_clause_verb, wanted_noun
 
 # the marks that open or close a quotation; here the apostrophe too (single quotes)
 QUOTES = QUOTE_MARKS | {"'"}
@@ -197,9 +198,8 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     # "calls for talks", "called on Iran to stop" want something; "calls Iran an enemy" does not
     higher = {t.lemma_.lower() for t in chain[1:] if t.lemma_.lower() != "call" or any(
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in t.children)}
-    if warned_against(word) or small_clause_verb(word) is not None or \
-            any(small_clause_verb(c) is not None for c in word.children if c.dep_ == "nsubj"):  # the participle
-        return "desired"  # "warned against talks", "wants the sanctions lifted"
+    if warned_against(word) or small_clause_verb(word) is not None or wanted_noun(word) is not None:
+        return "desired"  # "warned against talks", "wants the sanctions lifted" (noun or participle)
     if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
         return "desired"
     if _open_to(chain, lex):

@@ -8,10 +8,10 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
-from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.arguments import actors_of, hyphened_to
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.references import named_pair
-from claimcmp.pipeline.subjects import small_clause_verb  # noqa: F401 (re-exported)
+from claimcmp.pipeline.subjects import small_clause_verb
 
 # Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
 # "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
@@ -127,7 +127,8 @@ def _modified_patients(noun: Token, entry: StanceEntry, index: MentionIndex, own
         if span is None or actor_token != span.start:
             continue
         thing = noun.doc[span.end] if span.end < noun.i else None  # the parser may hang the actor on the act
-        if thing is not None and _hyphen_part_of(thing, noun):
+        joined = hyphened_to(noun)
+        if thing is not None and joined is not None and joined.i == thing.i:
             continue  # "build" of "Russia's build-up" is the act itself
         if thing is not None and thing.pos_ == "NOUN" and thing.dep_ == "compound" and thing.head.i == noun.i \
                 and thing.i not in index.actor_at and thing.lemma_.lower() not in agents \
@@ -137,13 +138,6 @@ def _modified_patients(noun: Token, entry: StanceEntry, index: MentionIndex, own
                 own.remove(actor)
                 patients.append(actor)
     return patients
-
-
-def _hyphen_part_of(tok: Token, noun: Token) -> bool:
-    """"build" of "build-up", written as one word and split by the tokenizer."""
-    doc = noun.doc
-    return tok.i == noun.i - 2 and doc[tok.i + 1].text in {"-", "‐"} and not tok.whitespace_ \
-        and not doc[tok.i + 1].whitespace_
 
 
 def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: list[dict],

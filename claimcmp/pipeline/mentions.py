@@ -5,11 +5,20 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from claimcmp import extensions as ext
 from claimcmp.knowledge.gazetteer import country_actor
+
+
+class HostileAct(NamedTuple):
+    """A hostile act told: its (doer, target), sentence number, whether armed, and stance."""
+    pair: tuple[dict, dict]
+    sentence: int
+    armed: bool
+    stance: str
 
 
 @dataclass
@@ -25,9 +34,9 @@ class MentionIndex:
     recent_pairs: list[tuple[dict, dict]] = field(default_factory=list)
     pair_sentences: list[int] = field(default_factory=list)  # sentence number of each recent pair
     accusers: dict[str, dict] = field(default_factory=dict)  # accused party -> latest accuser
-    # (doer, target) of hostile acts, their sentence number and whether the act was armed:
+    # the hostile acts told so far (HostileAct):
     # whom a party is at odds with, and whom a later toll is about
-    hostile_acts: list[tuple[tuple[dict, dict], int, bool, str]] = field(default_factory=list)
+    hostile_acts: list[HostileAct] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -75,45 +84,41 @@ class MentionIndex:
         the latest armed one."""
         pair = (as_party(subject), as_party(target))
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
-            self.hostile_acts.append((pair, self.sentence_number(token), armed, stance))
+            self.hostile_acts.append(HostileAct(pair, self.sentence_number(token), armed, stance))
 
     def adversary(self, token: Token, party: dict, window: int = 2) -> list[dict]:
         """The other party of the latest hostile act `party` took part in, at most `window`
         sentences before `token`'s (its own sentence included)."""
         key = party_key(as_party(party) or party)
-        for pair, _armed in self._hostile_acts_within(token, window):
-            keys = [party_key(p) for p in pair]
+        for act in self._hostile_acts_within(token, window):
+            keys = [party_key(p) for p in act.pair]
             if key in keys:
-                return [pair[1 - keys.index(key)]]
+                return [act.pair[1 - keys.index(key)]]
         return []
 
     def last_armed_pair(self, token: Token, window: int = 2) -> list[dict]:
         """The parties of the latest armed act at most `window` sentences before `token`'s."""
-        return next((list(pair) for pair, armed in self._hostile_acts_within(token, window) if armed), [])
+        return next((list(act.pair) for act in self._hostile_acts_within(token, window) if act.armed), [])
 
     def doer_of(self, token: Token, stance: str, armed: bool, window: int = 2) -> list[dict]:
         """Who did the latest hostile act of this stance (of any armed one, for an armed
         stance) at most `window` sentences before `token`'s: "Peru seized a Chilean trawler.
         Chile condemned the seizure" -> Peru; "Peru struck Arica. Chile condemned the attack"."""
         here = self.sentence_number(token)
-        for pair, number, was_armed, told in reversed(self.hostile_acts):
-            if here - number > window:
-                return []
-            if number < here and (told == stance or armed and was_armed):
-                return [pair[0]]
-        return []
+        return next(([act.pair[0]] for act in self._hostile_acts_within(token, window)
+                     if act.sentence < here and (act.stance == stance or armed and act.armed)), [])
 
     def last_hostile_pair(self, token: Token, window: int = 10) -> list[dict]:
         """The parties of the latest hostile act at most `window` sentences before `token`'s."""
-        return next((list(pair) for pair, _armed in self._hostile_acts_within(token, window)), [])
+        return next((list(act.pair) for act in self._hostile_acts_within(token, window)), [])
 
     def _hostile_acts_within(self, token: Token, window: int):
-        """(pair, armed) of the hostile acts told at most `window` sentences back, latest first."""
+        """The hostile acts told at most `window` sentences back, latest first."""
         here = self.sentence_number(token)
-        for pair, number, armed, _stance in reversed(self.hostile_acts):
-            if here - number > window:
+        for act in reversed(self.hostile_acts):
+            if here - act.sentence > window:
                 return
-            yield pair, armed
+            yield act
 
     def note_accusation(self, accuser: dict, accused: dict) -> None:
         party = as_party(accuser)

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of, object_tokens
-from claimcmp.pipeline.drafts import span_tokens
+from claimcmp.pipeline.drafts import noun_parties, span_tokens
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.subjects import subject_token
 
@@ -158,8 +158,7 @@ def elicited(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim)
     subj, _ = subject_token(verb)
     if not givers or subj is None:
         return False
-    drawer = actors_of(subj, index)
-    if not drawer and lex.noun(subj.lemma_) is not None:
-        drawer = [a for c in subj.children if c.dep_ in {"poss", "amod", "compound"} for a in actors_of(c, index)]
+    drawn_by = lex.noun(subj.lemma_)  # "The Peruvian attack drew ...": the attack's own doer
+    drawer = actors_of(subj, index) or (noun_parties(subj, drawn_by, index).own if drawn_by is not None else [])
     s.own, s.targets = givers, [a for a in drawer if a not in givers]
     return True

@@ -131,7 +131,7 @@ def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     governing_entry = verb_entry(lex, s.governor)
     combining = g in (lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions")
                       | lex.cue("denials"))
-    if _governor_not_party(lex, noun, entry, s, g, governing_entry, combining) or _one_way_circumstance(noun, entry):
+    if _governor_not_party(lex, noun, entry, s, g, governing_entry, combining):
         s.governor = None
     else:
         _governor_acts(lex, noun, entry, index, s, g, governing_entry, combining)
@@ -140,23 +140,19 @@ def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
 def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: NounClaim, g: str,
                         governing_entry: StanceEntry | None, combining: bool) -> bool:
     """The governing verb's subject is no party to the act: "said the talks ...", "condemned
-    the strikes by X", "Egypt called for talks between Israel and Hamas" (wanted, not held)."""
+    the strikes by X", "Egypt called for talks between Israel and Hamas" (wanted, not held),
+    a one-way act told as the time or setting of another ("Chile recalled its envoy after the
+    attack"; a mutual one may be theirs: "Despite tensions, Chile and Peru signed a deal")."""
     if g in lex.cue("reporting_verbs") - lex.cue("light_verbs") or g in lex.cue("reaction_verbs") \
             or context.warned_against(noun):
         return True
     if s.pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
         return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"):
+        return not entry.symmetric
     # "condemned the attack": the verb's own claim covers its subject
     return governing_entry is not None and not combining and entry.family != "neutral" \
-        and governing_entry.family not in {entry.family, "neutral"} \
-        and not (noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"))
-
-
-def _one_way_circumstance(noun: Token, entry: StanceEntry) -> bool:
-    """A one-way act told as the time or setting of another ("Chile recalled its envoy after
-    the attack", "the president spoke following the strike") is not the clause's doers' act;
-    a mutual one may be ("Despite tensions, Chile and Peru signed a deal")."""
-    return not entry.symmetric and noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps")
+        and governing_entry.family not in {entry.family, "neutral"}
 
 
 def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim,

@@ -78,11 +78,15 @@ class Salience:
 def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
     """Parties named in the word's sentence, nearest to the word first."""
     tokens = _own_clause(word)
-    spans = {index.actor_at[i] for i in tokens if i in index.actor_at}
+    spans = sorted({index.actor_at[i] for i in tokens if i in index.actor_at},
+                   key=lambda s: (abs(s.start - word.i), s.start))
+    return _parties_of([s for s in spans if not (_where_not_who(s, index) or _someone_elses(s))], index, exclude)
+
+
+def _parties_of(spans: list, index: MentionIndex, exclude: set[str]) -> list[dict]:
+    """The parties a reader can compare among these mentions, in their order, once each."""
     out: list[dict] = []
-    for span in sorted(spans, key=lambda s: (abs(s.start - word.i), s.start)):
-        if _where_not_who(span, index) or _someone_elses(span):
-            continue
+    for span in spans:
         party = as_party(index.actor_dict(span))
         if party is None or not _can_be_party(party) or party_key(party) in exclude:
             continue
@@ -127,14 +131,9 @@ def _purpose_parties(word: Token, index: MentionIndex, exclude: set[str]) -> lis
     ambassador to protest the incursion" protests to Chile."""
     if word.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
         return []
-    out: list[dict] = []
-    for obj in (c for c in word.head.children if c.dep_ == "dobj"):
-        spans = {index.actor_at[t.i] for t in obj.subtree if t.i in index.actor_at}
-        for span in sorted(spans, key=lambda s: s.start):
-            party = as_party(index.actor_dict(span))
-            if party is not None and _can_be_party(party) and party_key(party) not in exclude:
-                out.append(party)
-    return out
+    spans = {index.actor_at[t.i] for obj in word.head.children if obj.dep_ == "dobj"
+             for t in obj.subtree if t.i in index.actor_at}
+    return _parties_of(sorted(spans, key=lambda s: s.start), index, exclude)
 
 
 def _own_clause(word: Token) -> set[int]:

@@ -73,7 +73,7 @@ def _climb(current: Token) -> _Climb:
     subject = _fronted_clause_subject(current)
     if subject is not None:
         return _Climb(subject=subject)
-    if _small_clause_subject(current) is not None:
+    if wanted_noun(current) is not None:
         return _Climb(next=current.head)  # "Peru wanted Chile punished": the wish is Peru's
     intent = _misattached_intent(current)
     if intent is not None:
@@ -210,7 +210,7 @@ def small_clause_verb(noun: Token) -> Token | None:
     return None
 
 
-def _small_clause_subject(verb: Token) -> Token | None:
+def wanted_noun(verb: Token) -> Token | None:
     """The noun a wanted participle is said of: "Peru wanted Chile punished" -> Chile."""
     return next((c for c in verb.children if c.dep_ == "nsubj" and small_clause_verb(c) is not None), None)
 
@@ -230,7 +230,7 @@ def passive_patient(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
             return child
-    wanted = _small_clause_subject(verb)
+    wanted = wanted_noun(verb)
     if wanted is not None:
         return wanted
     active = any(c.dep_ in {"nsubj", "aux"} and (c.dep_ == "nsubj" or c.lemma_ == "have") for c in verb.children)

@@ -197,8 +197,8 @@ def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbCl
                                                   for c in obj.children):
             # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before
             stance = lex.noun(obj.lemma_).stance
-            told = index.doer_of(verb, stance, armed=stance in lex.cue("armed_stances"))
-            owners = [a for a in told if a not in s.subjects]
+            earlier = index.doer_of(verb, stance, armed=stance in lex.cue("armed_stances"))
+            owners = [a for a in earlier if a not in s.subjects]
         if owners:
             s.targets, s.arg_tokens = owners, s.arg_tokens | parties.tokens
             return

@@ -19,6 +19,8 @@ from collections import Counter
 from collections.abc import Collection
 from functools import cache
 
+from claimcmp.knowledge.lexicons import verb_stems
+
 # a line is a headline in title case when at least this share of its content words (not
 # function words) start with a capital, and it has at least MIN_CONTENT_WORDS of them
 TITLE_SHARE = 0.8
@@ -29,9 +31,6 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n][\"'“”‘’»)\]]*)\s*$")
 # month and day names are capitalized in prose too ("May" is also a function word)
 _CALENDAR = {name.lower() for name in (*calendar.month_name, *calendar.day_name) if name}
 _SUFFIXES = ("ing", "ies", "es", "ed", "s", "d")  # audit: code (inflections stripped by _stem)
-# audit: code (English inflections undone by base_forms: suffix, endings of the lemma)
-_INFLECTIONS = (("ies", ("y",)), ("es", ("", "e")), ("s", ("",)), ("ed", ("", "e")), ("d", ("",)),
-                ("ing", ("", "e")))
 
 
 @cache
@@ -152,12 +151,8 @@ def _stem(word: str) -> str:
 
 def base_forms(word: str) -> set[str]:
     """The word and the lemmas its inflection may hide ("averted" -> "avert", "seizes" ->
-    "seize", "ties" -> "tie"), to look up in a lemma index."""
-    forms = {word}
-    for suffix, replacements in _INFLECTIONS:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
-            forms.update(word[: -len(suffix)] + ending for ending in replacements)
-    return forms
+    "seize", "ties" -> "tie"), to look up in a lemma index (lexicons.verb_stems)."""
+    return {word, *verb_stems(word)}
 
 
 _VOCABULARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
