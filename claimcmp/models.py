@@ -97,6 +97,11 @@ class Claim(_Fact):
     family: Family = Field(description="cooperation, conflict or neutral.")
     polarity: Polarity = Field(description="negative when the act is negated or denied.")
     target: Actor | None = Field(None, description="WHOM: the actor the stance is toward.")
+    co_targets: list[Actor] = Field(
+        default_factory=list,
+        description="Other actors the same move is toward ('Qatar criticized Saudi Arabia and "
+                    "Egypt': EGY beside SAU), as a reader lists one claim whom several parties "
+                    "share. Empty for most claims.")
     topic: str | None = Field(None, description="Object phrase when the target is not an actor.")
     regions: list[Region] = Field(default_factory=list, description="Where the act happens.")
     when: DateSpan | None = Field(None, description="Time of the act.")

@@ -103,5 +103,18 @@ def random_documents(seed: int, articles: int = 12, claims: int = 8) -> list[Ext
                                polarity="negative" if rng.random() < 0.25 else "positive", when=when,
                                regions=(rng.choice(["SYR", "IRQ"]),) if rng.random() < 0.4 else (),
                                modality=rng.choice(["asserted", "asserted", "reported", "possible"])))
+            found[-1] = _with_fellows(rng, found[-1])
         docs.append(document(f"r{a}", f"outlet {a % 5}", day.isoformat(), found))
     return docs
+
+
+def _with_fellows(rng: random.Random, made: Claim) -> Claim:
+    """Now and then a coalition of doers or several parties the act is toward."""
+    others = [a for a in ACTORS if a not in {made.subject.id, made.target.id if made.target else None}]
+    update = {}
+    if rng.random() < 0.1:
+        update["co_subjects"] = [actor(rng.choice(others))]
+    if made.target is not None and rng.random() < 0.15:
+        update["co_targets"] = [actor(a) for a in rng.sample(others, 1) if a not in
+                                {x.id for x in update.get("co_subjects", [])}]
+    return made.model_copy(update=update) if update else made

@@ -21,9 +21,14 @@ def last_sentence_claims(nlp, text: str) -> list[dict]:
 
 
 def triples(found: list[dict]) -> set[tuple]:
-    """(subject, family, polarity, target) by country where there is one."""
-    return {(c["subject"].get("country") or c["subject"]["id"], c["family"], c["polarity"],
-             c["target"] and (c["target"].get("country") or c["target"]["id"])) for c in found}
+    """(subject, family, polarity, target) by country where there is one, a triple for
+    each party the act is toward (the target and its co-targets)."""
+    return {(_by_country(c["subject"]), c["family"], c["polarity"], _by_country(whom))
+            for c in found for whom in [c["target"], *c.get("co_targets", [])]}
+
+
+def _by_country(actor: dict | None) -> str | None:
+    return actor and (actor.get("country") or actor["id"])
 
 
 def text_triples(nlp, text: str) -> set[tuple]:

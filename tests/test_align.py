@@ -490,6 +490,15 @@ def test_one_coalition_listed_in_another_order_is_one_subject():
     assert fit_actors(claim("condemn", "conflict", "IRQ", "ISR"), b) is None  # Iraq is not among them
 
 
+def test_a_party_among_the_co_targets_is_the_same_target():
+    """"Peru warned Chile and Bolivia" / "Peru warned Bolivia": one act toward Bolivia."""
+    a = claim("warn", "conflict", "PER", "CHL").model_copy(update={"co_targets": [actor("BOL")]})
+    assert fit_actors(a, claim("warn", "conflict", "PER", "BOL")).level == 1.0
+    assert fit_actors(claim("warn", "conflict", "PER", "BOL"), a).level == 1.0
+    assert fit_actors(a, claim("warn", "conflict", "PER", "ECU")) is None  # Ecuador is not among them
+    assert relations(diff([a], [claim("warn", "conflict", "PER", "BOL")])) == ["agree"]
+
+
 def test_the_same_coalition_is_a_closer_account_than_one_member():
     """"Iran, Turkey and Russia condemned Israel" is told again more closely by "Turkey,
     Russia and Iran condemned Israel" than by "Iran condemned Israel": each claim's best

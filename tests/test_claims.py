@@ -59,6 +59,14 @@ def test_mutual_act_of_three_parties_is_one_claim(nlp):
 def test_a_single_doer_has_no_co_subjects(nlp):
     (claim,) = claims(nlp, "Chile condemned Bolivia.")
     assert claim["co_subjects"] == []
+    assert claim["co_targets"] == []
+
+
+def test_parties_an_act_is_toward_share_one_claim(nlp):
+    # a reader lists "X notified Y and Z" once, toward both parties
+    (claim,) = claims(nlp, "Peru notified Chile and Bolivia of its decision on Monday.")
+    assert (claim["subject"]["id"], claim["target"]["id"]) == ("PER", "CHL")
+    assert [a["id"] for a in claim["co_targets"]] == ["BOL"]
 
 
 def test_symmetric_relation_between_coordinated_parties(nlp):

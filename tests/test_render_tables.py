@@ -120,6 +120,16 @@ def test_said_by_names_every_person_the_same_way(width):
         assert "Ingrid Solberg" in text and "Marc Delorme (FRA)" in text
 
 
+@pytest.mark.parametrize("width", WIDTHS)
+def test_extract_table_lists_every_doer_and_every_party_toward(width):
+    shared = _claim(4, NOR, "warn", "conflict", FRA, co_subjects=[MINISTRY.model_copy(update={"id": "DNK",
+                    "country": "DNK", "kind": "country"})], co_targets=[LEAGUE],
+                    sentence="Norway and Denmark warned France and the league.")
+    text = _extract_text(width, [shared])
+    _fits(text, width)
+    assert {"NOR", "DNK", "FRA", "COASTAL_DEFENCE_LEAGUE"} <= _whole_words(text)
+
+
 def test_extract_title_counts_in_good_english():
     assert "— 1 claim\n" in _extract_text(100, CLAIMS[:1])
     assert "— 0 claims\n" in _extract_text(100, [])

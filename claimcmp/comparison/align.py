@@ -58,14 +58,32 @@ def subject_keys(claim: Claim) -> frozenset[str]:
     return frozenset([actor_key(claim.subject), *(actor_key(a) for a in claim.co_subjects)])
 
 
+def target_keys(claim: Claim) -> frozenset[str]:
+    """The keys of the parties a claim's act is toward: its target and its co-targets."""
+    return frozenset(actor_key(a) for a in (claim.target, *claim.co_targets) if a is not None)
+
+
 def subject_match(a: Claim, b: Claim) -> float:
     """actor_match of the subjects; else 1.0 when one's subject is among the other's doers:
     "Saudi Arabia, Egypt and Bahrain cut ties" and "Bahrain, Saudi Arabia and Egypt severed
     relations" tell one coalition's act, whichever member each names first."""
-    direct = actor_match(a.subject, b.subject)
-    if direct or not (a.co_subjects or b.co_subjects):
+    return _listed_match(a.subject, a.co_subjects, b.subject, b.co_subjects)
+
+
+def target_match(a: Claim, b: Claim) -> float:
+    """actor_match of the targets; else 1.0 when one's target is among the other's parties:
+    "Russia informed Turkey and Ukraine" and "Russia informed Ukraine" tell one act."""
+    return _listed_match(a.target, a.co_targets, b.target, b.co_targets)
+
+
+def _listed_match(x: Actor, x_others: list[Actor], y: Actor, y_others: list[Actor]) -> float:
+    """actor_match of x and y, else 1.0 when either is among the other's listed fellows."""
+    direct = actor_match(x, y)
+    if direct or not (x_others or y_others):
         return direct
-    return 1.0 if actor_key(a.subject) in subject_keys(b) or actor_key(b.subject) in subject_keys(a) else 0.0
+    keys_x = {actor_key(a) for a in (x, *x_others)}
+    keys_y = {actor_key(a) for a in (y, *y_others)}
+    return 1.0 if actor_key(x) in keys_y or actor_key(y) in keys_x else 0.0
 
 
 @dataclass(frozen=True)
@@ -79,10 +97,11 @@ def fit_actors(a: Claim, b: Claim) -> ActorFit | None:
     symmetric = sg.is_symmetric(a.stance) or sg.is_symmetric(b.stance)
     same_subject = subject_match(a, b)
     if a.target and b.target:
-        direct = min(same_subject, actor_match(a.target, b.target))
+        direct = min(same_subject, target_match(a, b))
         swapped = 0.0
         if symmetric:
-            swapped = min(actor_match(a.subject, b.target), actor_match(a.target, b.subject))
+            swapped = min(_listed_match(a.subject, a.co_subjects, b.target, b.co_targets),
+                          _listed_match(a.target, a.co_targets, b.subject, b.co_subjects))
         if max(direct, swapped) == 0.0:
             return None
         return ActorFit(direct, "pair") if direct >= swapped else ActorFit(swapped, "swapped")

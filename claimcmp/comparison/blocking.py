@@ -27,6 +27,11 @@ def subject_tokens(claim: Claim) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for a in (claim.subject, *claim.co_subjects) for t in actor_tokens(a)))
 
 
+def target_tokens(claim: Claim) -> tuple[str, ...]:
+    """Blocking tokens of the parties a claim is toward, co-targets too (align.target_match)."""
+    return tuple(dict.fromkeys(t for a in (claim.target, *claim.co_targets) for t in actor_tokens(a)))
+
+
 def actor_tokens(actor: Actor | None) -> tuple[str, ...]:
     """Blocking tokens: two actors share one exactly when `align.actor_match` relates them
     (the same key, or two kin names such as REBELS / MILITANTS)."""
@@ -95,7 +100,7 @@ class HeadIndex:
 
     def add(self, number: int, claim: Claim) -> None:
         family = claim.family
-        subjects, targets = subject_tokens(claim), actor_tokens(claim.target)
+        subjects, targets = subject_tokens(claim), target_tokens(claim)
         self.added += 1
         blocks = []
         if not targets:
@@ -123,7 +128,7 @@ class HeadIndex:
 
     def _keys(self, claim: Claim, one_sided: bool) -> list[tuple[dict, tuple]]:
         """The blocks a claim's candidates are in: (blocks, key) each."""
-        subjects, targets = subject_tokens(claim), actor_tokens(claim.target)
+        subjects, targets = subject_tokens(claim), target_tokens(claim)
         family = claim.family
         if targets:
             keys = [(self._by_pair, (*sorted((s, t)), other))

@@ -101,7 +101,8 @@ def signature(claim: Claim) -> tuple:
     """What `judge` reads to decide a relation (the sentence only moves the score)."""
     return (_actor_signature(claim.subject), claim.stance, claim.family, claim.polarity,
             _actor_signature(claim.target), claim.topic, region_countries(claim), claim.when,
-            claim.modality)
+            claim.modality, tuple(map(_actor_signature, claim.co_subjects)),
+            tuple(map(_actor_signature, claim.co_targets)))
 
 
 def _actor_signature(actor: Actor | None) -> tuple | None:

@@ -60,7 +60,8 @@ class ClaimView:
         # small numbers for what fit_actors and _stance_verdict read of a claim: the keys
         # their remembered answers are looked up by
         self.actors_id = intern(("actors", self.subject, self.target, self.symmetric,
-                                 align.subject_keys(claim) if claim.co_subjects else None))
+                                 align.subject_keys(claim) if claim.co_subjects else None,
+                                 align.target_keys(claim) if claim.co_targets else None))
         self.stance_id = intern(("stance", stance, claim.family, claim.polarity, claim.topic))
         self._words: frozenset[str] | None = None
         self._stop = stop

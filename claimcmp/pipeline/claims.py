@@ -211,20 +211,20 @@ class ClaimExtractor(ComponentData):
 
     def _realize(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
                  published: dict | None) -> list[dict]:
-        """The claims of a draft, one per target: co-doers share one claim ("Russia and Iran
-        condemned Israel" is one claim by RUS with IRN among its co_subjects, as a reader
-        lists it); each pair is noted in the index for later "the two"."""
+        """The claims of a draft: co-doers share one claim ("Russia and Iran condemned Israel"
+        is one claim by RUS with IRN among its co_subjects, as a reader lists it), and so do
+        the parties it is toward ("Qatar criticized Saudi Arabia and Egypt": SAU, EGY among
+        co_targets); each pair is noted in the index for later "the two"."""
         parties = self._claim_parties(draft)
         if parties is None:
             return []
         subjects, targets = parties
         circumstances = self._circumstances(draft, sent, index, dates, published)
         out = []
+        for doers, whom in _shared_doers(subjects, targets):
+            out.append(_claim(draft, sent, doers, whom, circumstances))
         for target in targets:
             doers = [s for s in subjects if target is None or not _same_party(s, target)]
-            if not doers:
-                continue  # a country and its own state bodies are one party ("Syria" / "the Syrian army")
-            out.append(_claim(draft, sent, doers, target, circumstances))
             for subject in doers if target is not None else ():
                 index.note_pair(subject, target, draft.word)
                 if draft.stance == "accuse" and draft.polarity == "positive":
@@ -275,6 +275,18 @@ class ClaimExtractor(ComponentData):
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
 
 
+def _shared_doers(subjects: list[dict], targets: list[dict | None]) -> list[tuple[list[dict], list]]:
+    """The targets grouped by the doers each is toward, in the text's order: a country and
+    its own state bodies are one party, so "Syria" is no doer toward "the Syrian army"."""
+    groups: dict[tuple, tuple[list[dict], list]] = {}
+    for target in targets:
+        doers = [s for s in subjects if target is None or not _same_party(s, target)]
+        if doers:
+            key = tuple(id(d) for d in doers)
+            groups.setdefault(key, (doers, []))[1].append(target)
+    return list(groups.values())
+
+
 def _listed_together(draft: Draft, listed: list[dict]) -> Draft:
     """A headline's listed doers act together: "Chile, Peru to hold talks" is by both (the
     others, less the act's own targets, join a doer that is one of them)."""
@@ -307,16 +319,19 @@ class _Circumstances(NamedTuple):
     attribution: context.Attribution
 
 
-def _claim(draft: Draft, sent: Span, doers: list[dict], target: dict | None, circumstances: _Circumstances) -> dict:
+def _claim(draft: Draft, sent: Span, doers: list[dict], whom: list[dict | None],
+           circumstances: _Circumstances) -> dict:
     """One claim dict, keys in the data contract's order, its id last; the first doer is
-    the subject, the others its co-subjects."""
+    the subject, the others its co-subjects; the first of whom the target, the others its
+    co-targets."""
+    target = whom[0]
     text = sent.text.rstrip()
     attr = circumstances.attribution
     claim = {
         "article_id": sent.doc._.claimcmp_article_id or "",
         "sentence": text, "start": sent.start_char, "end": sent.start_char + len(text),
         "subject": doers[0], "co_subjects": doers[1:], "stance": draft.stance, "family": draft.family,
-        "polarity": draft.polarity, "target": target,
+        "polarity": draft.polarity, "target": target, "co_targets": whom[1:],
         "topic": draft.topic if target is None else None,
         "regions": circumstances.regions, "when": circumstances.when, "modality": circumstances.modality,
         "attribution": attr.actor, "quote": attr.quote,

@@ -48,9 +48,9 @@ def _cells(claim: Claim) -> dict[str, str]:
         stance += f" [{claim.modality}]"
     where = ", ".join(r.name for r in claim.regions) or "—"
     return {
-        "who": _actor(claim.subject),
+        "who": ", ".join(map(_actor, (claim.subject, *claim.co_subjects))),
         "stance": stance,
-        "whom": _actor(claim.target) if claim.target else (claim.topic or "—"),
+        "whom": ", ".join(map(_actor, (claim.target, *claim.co_targets))) if claim.target else (claim.topic or "—"),
         "where": where,
         "when": format_span(claim.when) if claim.when else "—",
     }

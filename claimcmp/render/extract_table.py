@@ -24,6 +24,11 @@ def actor_label(actor: Actor | None) -> str:
     return actor.id
 
 
+def actors_label(first: Actor | None, others: list[Actor]) -> str:
+    """A claim's subject or target with its co-subjects or co-targets: "SAU, BHR, EGY"."""
+    return ", ".join(actor_label(a) for a in (first, *others))
+
+
 def when_label(span: DateSpan | None) -> str:
     if span is None:
         return "-"
@@ -45,10 +50,10 @@ def _columns(claims: list[Claim]) -> dict[str, Column]:
         return ", ".join(sorted({r.country or r.name for r in claim.regions})) or "-"
 
     def whom(claim: Claim) -> str:
-        return actor_label(claim.target) if claim.target else (claim.topic or "-")
+        return actors_label(claim.target, claim.co_targets) if claim.target else (claim.topic or "-")
 
     return {
-        "who": Column("who", [Text(actor_label(c.subject)) for c in claims], cap=24),
+        "who": Column("who", [Text(actors_label(c.subject, c.co_subjects)) for c in claims], cap=24),
         "stance": Column("stance", [Text(stance_label(c), style=FAMILY_COLOURS[c.family])
                                     for c in claims], cap=28),
         "whom": Column("whom", [Text(whom(c)) for c in claims], cap=24),
