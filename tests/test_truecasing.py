@@ -23,11 +23,17 @@ def test_title_case_lines_are_headlines(line):
     assert is_title_case(line)
 
 
+def test_a_headline_in_full_title_case_may_end_with_a_period():
+    line = "Norway Expels Two Diplomats After Spying Row With Canada."
+    assert is_title_case(line)
+
+
 @pytest.mark.parametrize("line", [
     "Rebels seize airport, accuse army of shelling town",  # sentence case
     "The decision was read by the President of the Court, Judge Anna Berg, in The Hague.",
     "REBELS SEIZE AIRPORT",  # all capitals: names cannot be told from words
     "Canada Day",  # too few words to tell
+    "Peru warned Chile, Bolivia and Ecuador on Monday.",  # a sentence naming many places
 ])
 def test_other_lines_are_not(line):
     assert not is_title_case(line)
@@ -93,3 +99,8 @@ def test_a_title_case_headline_gives_its_claims_quoted_as_written():
         ("NOR", "expel", "CAN"), ("NOR", "accuse", "CAN")}
     assert {c.sentence for c in headline} == {text[:text.index("\n")]}  # as written
     assert all(c.sentence in text for c in document.claims)
+
+
+def test_a_sentence_naming_many_places_keeps_its_names(nlp):
+    (document,) = api.extract("Peru warned Chile, Bolivia and Ecuador on Monday.", date="2024-05-10", nlp=nlp)
+    assert [(c.target.id, [a.id for a in c.co_targets]) for c in document.claims] == [("CHL", ["BOL", "ECU"])]

@@ -68,6 +68,9 @@ def is_title_case(line: str) -> bool:
     if len(content) < MIN_CONTENT_WORDS:
         return False
     capitalized = sum(word[0].isupper() for word in content)
+    if capitalized < len(content) and line.rstrip().endswith("."):
+        # a sentence of prose naming many places: "Peru warned Chile, Bolivia and Ecuador."
+        return False
     return capitalized >= TITLE_SHARE * len(content)
 
 
