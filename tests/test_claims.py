@@ -175,6 +175,11 @@ def test_claim_ids_are_deterministic(nlp):
     # a reaction an act drew from someone is theirs, toward the act's doer
     ("The Peruvian attack drew condemnation from Bolivia.", ("BOL", "conflict", "positive", "PER")),
     ("Chile's strikes drew praise from Brazil.", ("BRA", "cooperation", "positive", "CHL")),
+    # a participle's noun does the act, against the noun it is coordinated with
+    ("Monitors stood between the attacking Chilean troops and the rebels.", ("CHL", "conflict", "positive", "REBELS")),
+    # a mutual act the passive verb places between two parties
+    ("A truce was agreed between Chile and Peru on Monday.", ("CHL", "cooperation", "positive", "PER")),
+    ("A ceasefire was set up between the Peruvian occupiers and Bolivia.", ("PER", "cooperation", "positive", "BOL")),
 ])
 def test_constructions(nlp, text, expected):
     assert expected in triples(claims(nlp, text))

@@ -14,7 +14,7 @@ def clause_tokens(word: Token) -> set[int]:
     head = word
     for tok in governors(word, limit=4):
         head = tok
-        if tok.pos_ in {"VERB", "AUX"}:
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ != "amod":  # "the attacking forces": the noun's clause
             break
     return _foreground(word, {t.i for t in head.subtree} - circumstance_tokens(word, head))
 

@@ -97,8 +97,10 @@ def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounC
         s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
         s.arg_tokens |= span_tokens(obj)
     s.pair = between_actors(noun, index)
-    if not s.pair and not s.own and noun.dep_ == "nsubj":
-        s.pair = between_actors(noun.head, index)  # "if a rapprochement takes place between X and Y"
+    if not s.pair and not s.own and noun.dep_ in {"nsubj", "nsubjpass"}:
+        # "if a rapprochement takes place between X and Y", "a truce was agreed between X and Y"
+        pair = between_actors(noun.head, index)
+        s.pair = pair if len(pair) >= 2 or noun.dep_ == "nsubj" else []
     for t in between_tokens(noun):
         s.arg_tokens |= span_tokens(t)
 

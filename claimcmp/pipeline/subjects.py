@@ -85,6 +85,8 @@ def _climb(current: Token) -> _Climb:
         return _Climb(next=current.head.head if current.dep_ == "pobj" else current.head)
     if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
         return _relative_clause(current)
+    if current.dep_ == "amod" and current.tag_ == "VBG" and current.head.pos_ in {"NOUN", "PROPN"}:
+        return _Climb(subject=current.head)  # "the invading Russian troops" invade
     if current.dep_ == "pcomp" and current.head.dep_ == "prep":
         governor = current.head.head
         owner = next((c for c in governor.children if c.dep_ == "poss"), None) if governor.pos_ == "NOUN" else None

@@ -78,7 +78,12 @@ def _verb_subjects(verb: Token, entry: StanceEntry,
             any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
         # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
         subj_tok, patient = patient, None
-    subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+    subjects = actors_of(subj_tok, index, expand_conj=verb.dep_ != "amod") if subj_tok is not None else []
+    if verb.dep_ == "amod" and subj_tok is not None and \
+            not any(i in index.actor_at for i in range(subj_tok.left_edge.i, subj_tok.i + 1)):
+        # "the attacking Turkish forces" attack (alone, not the SDF they are coordinated
+        # with); "opposing sides in Syria" name no one who opposes
+        subjects = []
     if subj_tok is not None and (subj_tok.lower_ == "they" or subj_tok.lower_ == "we" and not subjects) and \
             index.last_pair(verb, earlier_sentences=True) and (entry.symmetric or len(subjects) < 2):
         # "They agreed to work together": the pair the previous sentences were about
@@ -224,7 +229,11 @@ def _brokered_agreement_parties(verb: Token, index: MentionIndex, s: _VerbClaim)
 
 def _coordinated_target(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
     """A hostile act joined to one with a named object shares it: "Peru accused Chile of
-    spying and demanded an apology" (from Chile)."""
+    spying and demanded an apology" (from Chile); a participle's noun is set against the
+    noun it is coordinated with: "between the attacking Chilean troops and the rebels"."""
+    if verb.dep_ == "amod":
+        found = [a for c in verb.head.conjuncts for a in actors_of(c, index, expand_conj=False)]
+        return [a for a in found if a not in doers]
     if verb.dep_ != "conj" or verb.head.pos_ != "VERB":
         return []
     found = [a for o in verb.head.children if o.dep_ == "dobj" for a in actors_of(o, index)]
