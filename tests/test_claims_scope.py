@@ -76,6 +76,16 @@ def test_a_headline_speaker_before_a_colon_is_the_attribution(nlp):
     assert claim["subject"]["id"] == "GRC" and claim["attribution"]["country"] == "TUR"
 
 
+@pytest.mark.parametrize("text", [
+    # the parser hangs "announced" on the minister as if he had been announced
+    "Peru and Chile have agreed to a ceasefire, the Peruvian foreign minister announced on Monday.",
+    # a reporting verb coordinated with another takes its subject
+    "Peruvian officials met reporters and said that Peru and Chile had agreed to a ceasefire.",
+])
+def test_the_speaker_of_a_trailing_or_coordinated_reporting_verb_is_the_attribution(nlp, text):
+    found = [c for c in claims(nlp, text) if c["stance"] == "agree" or c["stance"] == "ceasefire"]
+    assert found and all((c["attribution"] or {}).get("country") == "PER" for c in found)
+
 
 def test_boarding_a_partys_boats_is_toward_that_party(nlp):
     assert ("CHL", "conflict", "positive", "PER") in triples(nlp, "Chilean sailors boarded Peruvian fishing boats near the coast.")

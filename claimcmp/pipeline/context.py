@@ -299,6 +299,8 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
                 or edge == "dobj" and current.lemma_.lower() in lex.cue("confirming_verbs")) \
                 and current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
             speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            if speaker is None and current.dep_ == "conj":
+                speaker = _conjoined_speaker(current)  # "officials took to Twitter and said that ..."
             if speaker is None:
                 continue
             actors = actors_of(speaker, index, expand_conj=False)
@@ -316,6 +318,14 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
                 return Attribution(actors[0] if actors else None, "indirect", True)
     return _trailing_speaker(word, sent, index, reporting) or _headline_speaker(word, sent, index) \
         or _quote_continued(sent, index, reporting) or Attribution(None, "none")
+
+
+def _conjoined_speaker(verb: Token) -> Token | None:
+    """The subject of the first verb a reporting verb is coordinated with."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return next((c for c in first.children if c.dep_ in SUBJECT_DEPS), None) if first.pos_ in {"VERB", "AUX"} else None
 
 
 def _quote_continued(sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution | None:
@@ -407,11 +417,23 @@ def _trailing_speaker(word: Token, sent: Span, index: MentionIndex, reporting: f
     if word.i != root.i and not root.is_ancestor(word):  # outside root.subtree (not built as a set)
         return None
     for child in root.children:
-        if child.dep_ == "parataxis" and child.lemma_.lower() in reporting and child.i > word.i:
-            speaker = next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
-            if speaker is not None:
-                actors = actors_of(speaker, index, expand_conj=False)
-                return Attribution(actors[0] if actors else None, "indirect", True)
+        speaker = _trailing_clause_speaker(child, reporting) if child.i > word.i else None
+        if speaker is not None:
+            actors = actors_of(speaker, index, expand_conj=False)
+            return Attribution(actors[0] if actors else None, "indirect", True)
+    return None
+
+
+def _trailing_clause_speaker(child: Token, reporting: frozenset) -> Token | None:
+    """The speaker of a reporting clause after the main one: parataxis ("..., analyst X
+    asserted"), or a noun after a comma the parser hung the verb on ("..., the minister
+    announced on Monday", parsed as "the minister [who was] announced")."""
+    if child.dep_ == "parataxis" and child.lemma_.lower() in reporting:
+        return next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+    if child.dep_ in {"npadvmod", "appos", "dep"} and child.pos_ in {"NOUN", "PROPN"} and \
+            child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == "," and \
+            any(c.dep_ in {"acl", "relcl"} and c.i > child.i and c.lemma_.lower() in reporting for c in child.children):
+        return child
     return None
 
 
