@@ -87,6 +87,18 @@ def test_the_speaker_of_a_trailing_or_coordinated_reporting_verb_is_the_attribut
     assert found and all((c["attribution"] or {}).get("country") == "PER" for c in found)
 
 
+def test_he_added_continues_the_last_speaker_not_the_last_person_named(nlp):
+    text = ("\u201cThe truce is holding,\u201d Peruvian commander Luis Abdi said. The president of Chile "
+            "stayed at home. The talks lasted a week. That is why, he added, Peru signed a ceasefire with Chile.")
+    [claim] = last_sentence_claims(nlp, text)
+    assert claim["attribution"]["id"] == "luis-abdi" and claim["quote"] == "indirect"
+
+
+def test_the_command_of_an_army_speaks_for_it(nlp):
+    found = claims(nlp, "The command of the Peruvian army announced a ceasefire with Chile.")
+    assert ("PER", "cooperation", "positive", "CHL") in claim_triples(found)
+
+
 def test_boarding_a_partys_boats_is_toward_that_party(nlp):
     assert ("CHL", "conflict", "positive", "PER") in triples(nlp, "Chilean sailors boarded Peruvian fishing boats near the coast.")
 

@@ -2,7 +2,7 @@
 
 For every sentence it finds stance words from the packaged lexicon, reads WHO and
 WHOM from the dependency parse (arguments.py), the circumstances from the path to
-the root (context.py), and writes claim dicts to `doc._.claimcmp_claims`.
+the root (context.py, attribution.py), and writes claim dicts to `doc._.claimcmp_claims`.
 """
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon, verb_stems
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
+from claimcmp.pipeline.attribution import Attribution
+from claimcmp.pipeline.attribution import attribution as read_attribution
 from claimcmp.pipeline.allegations import allegation_draft
 from claimcmp.pipeline.arguments import hyphened_to
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key, is_state_body
@@ -258,7 +260,7 @@ class ClaimExtractor(ComponentData):
                        published: dict | None) -> _Circumstances:
         """Who says so, how sure, where and when: "Russia will reportedly strike Kyiv on Monday"."""
         # Read the circumstances only for drafts that become claims (they walk the parse).
-        attr = context.attribution(draft.word, sent, index, self.lex)
+        attr = read_attribution(draft.word, sent, index, self.lex)
         modality = context.modality(draft.word, sent, self.lex, attr.reported)
         parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
         regions = claim_regions.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties)
@@ -316,7 +318,7 @@ class _Circumstances(NamedTuple):
     regions: list[dict]
     when: dict | None
     modality: str
-    attribution: context.Attribution
+    attribution: Attribution
 
 
 def _claim(draft: Draft, sent: Span, doers: list[dict], whom: list[dict | None],

@@ -1,0 +1,212 @@
+"""WHO SAYS SO: the speaker a claim is attributed to ("Moscow said Washington would not
+attack": Moscow), read up the dependency path from the stance word, then from the
+sentence's trailing or parenthetical reporting clause ("..., he added, ..."), a headline's
+"Speaker: ..." and a quotation that goes on from the sentence before."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimcmp.knowledge.lexicons import StanceLexicon, cue
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.context import QUOTES
+from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
+from claimcmp.pipeline.mentions import MentionIndex
+
+
+@dataclass(frozen=True)
+class Attribution:
+    actor: dict | None
+    quote: str  # direct | indirect | none
+    reported: bool = False  # told by someone, even when who it is cannot be resolved
+
+
+def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon) -> Attribution:
+    """Who says so: the subject of a reporting verb above the claim, or 'according to X'."""
+    # a denial reports what it denies: "Moscow rejected reports that its jets bombed ..."
+    reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances") | lex.cue("denials")
+    current, edge = word, ""
+    while current.head.i != current.i:
+        before, edge, current = edge, current.dep_, current.head
+        # Only complement edges carry reported content: "warned that X", "accused Y of X",
+        # "claims 80 soldiers killed" (a participle on the object); an adverbial clause
+        # ("When Russia launched ..., Obama warned") is the narrator's.
+        # audit: code (dependency labels of the parser)
+        if (edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} or edge == "dobj" and before == "acl"
+                or edge == "dobj" and current.lemma_.lower() in lex.cue("confirming_verbs")) \
+                and current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
+            speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+            if speaker is None and current.dep_ == "conj":
+                speaker = _conjoined_speaker(current)  # "officials took to Twitter and said that ..."
+            if speaker is None:
+                continue
+            actors = _speaker_actors(speaker, index)
+            # "He also said that ...": reported even when "he" cannot be resolved
+            return Attribution(actors[0] if actors else None, _quote_kind(word, current, sent), True)
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                actors = actors_of(pobj, index, expand_conj=False) or _source_holder(pobj, index)
+                return Attribution(actors[0] if actors else None, "indirect", True)
+    return _trailing_speaker(word, sent, index, reporting) or _headline_speaker(word, sent, index) \
+        or _quote_continued(sent, index, reporting) or Attribution(None, "none")
+
+
+def _speaker_actors(speaker: Token, index: MentionIndex) -> list[dict]:
+    """The actors a reporting verb's subject names; "he"/"she" the person who spoke last
+    ("..., Abdi said. ... That is why, he added, ..."), else the person named last."""
+    actors = actors_of(speaker, index, expand_conj=False)
+    if not actors and speaker.lower_ in {"he", "she"}:
+        people = _last_speakers(speaker, index) or index.before(speaker, {"person"}, window=3)
+        actors = [index.actor_dict(people[0])] if people else []
+    return actors
+
+
+def _last_speakers(speaker: Token, index: MentionIndex) -> list:
+    """People who said something in the sentences before, nearest first: a long quotation
+    goes on with "he added" well after its speaker was named ("..., Abdi said. ...")."""
+    reporting = cue("reporting_verbs")
+    return [span for span in index.before(speaker, {"person"}, window=SPEAKER_WINDOW)
+            if span.root.dep_ in SUBJECT_DEPS and span.root.head.lemma_.lower() in reporting]
+
+
+SPEAKER_WINDOW = 8  # sentences a quoted speaker is looked for in, back from "he added"
+
+
+def _conjoined_speaker(verb: Token) -> Token | None:
+    """The subject of the first verb a reporting verb is coordinated with."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return next((c for c in first.children if c.dep_ in SUBJECT_DEPS), None) if first.pos_ in {"VERB", "AUX"} else None
+
+
+def _quote_continued(sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution | None:
+    """'Peskov said the deal was over. "In fact, the agreements were terminated today."': a
+    sentence inside a quotation that names no speaker goes on quoting the one before it, else
+    the speaker the quotation ends on ('... for that region," Abdi added.')."""
+    if sent.start == 0 or not _inside_quotation(sent):
+        return None
+    doc = sent.doc
+    speaker = _speaker_in(doc[sent.start - 1].sent, index, reporting)
+    following = sent
+    for _ in range(QUOTE_SENTENCES_AHEAD):
+        if speaker is not None or _closes_quotation(following) or following.end >= len(doc):
+            break
+        following = doc[following.end].sent
+        speaker = _speaker_in(following, index, reporting)
+    return Attribution(speaker, "direct", True) if speaker is not None else None
+
+
+QUOTE_SENTENCES_AHEAD = 4  # a quotation rarely runs longer before its "he said"
+
+
+def _closes_quotation(sent: Span) -> bool:
+    """A closing mark in the sentence: a curly one, or a straight one not opening it."""
+    first = next((t for t in sent if not t.is_space), None)
+    return any(t.text == "”" or t.text == '"' and first is not None and t.i != first.i for t in sent)
+
+
+def _inside_quotation(sent: Span) -> bool:
+    """The sentence opens with a quotation mark, or a quotation opened earlier in its
+    paragraph is still open ("“Whatever we can do ... we will do. Maybe there will be ...")."""
+    opening = next((t for t in sent if not t.is_space and t.text not in {"Quote", ":"}), None)
+    if opening is not None and opening.text in QUOTES:
+        return True
+    doc = sent.doc
+    start = sent.start
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    marks = [t.text for t in doc[start:sent.start] if t.text in {"“", "”", '"'}]
+    curly = marks.count("“") - marks.count("”")
+    return curly > 0 or marks.count('"') % 2 == 1
+
+
+def _speaker_in(sent: Span, index: MentionIndex, reporting: frozenset) -> dict | None:
+    """The named subject of a reporting verb in the sentence: "Peskov said", "Abdi added"."""
+    for tok in sent:
+        if tok.lemma_.lower() in reporting and tok.pos_ == "VERB":
+            speaker = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            actors = actors_of(speaker, index, expand_conj=False) if speaker is not None else []
+            if actors:
+                return actors[0]
+    return None
+
+
+def _headline_speaker(word: Token, sent: Span, index: MentionIndex) -> Attribution | None:
+    """"Erdogan: Greece violated our airspace", "Both sides agree to a truce: Dar": a
+    headline gives its speaker a short name before or after a colon."""
+    if sent.start != 0:
+        return None
+    colons = [t for t in sent if t.text == ":"]
+    if len(colons) != 1 or colons[0].i == word.i:
+        return None
+    colon = colons[0]
+    side = sent.doc[sent.start:colon.i] if word.i > colon.i else sent.doc[colon.i + 1:sent.end]
+    if not 0 < len(side) <= HEADLINE_SPEAKER_MAX:
+        return None
+    actors = [index.actor_dict(index.actor_at[i]) for i in range(side.start, side.end) if i in index.actor_at]
+    return Attribution(actors[0], "indirect", True) if actors else None
+
+
+HEADLINE_SPEAKER_MAX = 4  # tokens: "Pak Deputy PM Dar", "Trump", "Kremlin spokesman"
+
+
+def _source_holder(source: Token, index: MentionIndex) -> list[dict]:
+    """'according to the statement of Russia's Foreign Ministry', '... to a US report'."""
+    for child in source.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "from"}:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                found = actors_of(pobj, index, expand_conj=False)
+                if found:
+                    return found
+    return []
+
+
+def _trailing_speaker(word: Token, sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution | None:
+    """'Russian officials urged ..., analyst X asserted.': a reporting verb hung on the main
+    clause as parataxis tells the whole main clause."""
+    root = sent.root
+    if word.i != root.i and not root.is_ancestor(word):  # outside root.subtree (not built as a set)
+        return None
+    heads = [root, *(t for t in word.ancestors if t.i != root.i)]  # "That is why, he added, that ..."
+    for child in (c for head in heads for c in head.children):
+        speaker = _trailing_clause_speaker(child, reporting) if child.i > word.i or _parenthetical(child) else None
+        if speaker is not None:
+            actors = _speaker_actors(speaker, index)
+            return Attribution(actors[0] if actors else None, "indirect", True)
+    return None
+
+
+def _parenthetical(clause: Token) -> bool:
+    """A clause set off by commas inside the sentence: "That is why, he added, the truce ..."."""
+    doc = clause.doc
+    left, right = clause.left_edge.i, clause.right_edge.i
+    # the parser may hang the commas on the clause itself, or leave them outside it
+    opened = doc[left].text == "," or left > 0 and doc[left - 1].text == ","
+    closed = doc[right].text == "," or right + 1 < len(doc) and doc[right + 1].text == ","
+    return opened and closed and left != right
+
+
+def _trailing_clause_speaker(child: Token, reporting: frozenset) -> Token | None:
+    """The speaker of a reporting clause after the main one: parataxis ("..., analyst X
+    asserted"), or a noun after a comma the parser hung the verb on ("..., the minister
+    announced on Monday", parsed as "the minister [who was] announced")."""
+    if child.dep_ == "parataxis" and child.lemma_.lower() in reporting:
+        return next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
+    if child.dep_ in {"npadvmod", "appos", "dep"} and child.pos_ in {"NOUN", "PROPN"} and \
+            child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == "," and \
+            any(c.dep_ in {"acl", "relcl"} and c.i > child.i and c.lemma_.lower() in reporting for c in child.children):
+        return child
+    return None
+
+
+def _quote_kind(word: Token, verb: Token, sent: Span) -> str:
+    lo, hi = sorted((word.i, verb.i))
+    between = sent.doc[lo:hi]
+    opening = sum(1 for t in sent if t.text in QUOTES and t.i < word.i)
+    if opening % 2 == 1 or any(t.text in QUOTES for t in between):
+        return "direct"
+    return "indirect"
