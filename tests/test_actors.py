@@ -98,6 +98,16 @@ def test_armed_groups(tag):
     assert all(a["country"] is None for k, a in got.items() if k != "Kurdish fighters")
 
 
+def test_a_people_living_in_another_land_is_a_group_of_its_own(tag):
+    doc = tag("Hungarians from Romania marched on Monday. Later the Hungarians left. Hungarians in Hungary stayed.")
+    assert ids(doc) == ["ROMANIA_HUNGARIANS", "ROU", "ROMANIA_HUNGARIANS", "HUN", "HUN"]
+    assert doc.user_data["claimcmp_lands"] == {"ROMANIA_HUNGARIANS": "ROU"}
+
+
+def test_a_known_people_group_keeps_its_gazetteer_entry(tag):
+    assert ids(tag("Serbs from Kosovo blocked the road.")) == ["KOSOVO_SERBS", "XKX"]
+
+
 def test_is_group_but_not_verb(tag):
     doc = tag("Raqqa is still to be retaken from Islamic State (IS), and IS fighters fled. "
               "It is what it is.")

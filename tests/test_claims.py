@@ -177,6 +177,11 @@ def test_claim_ids_are_deterministic(nlp):
     ("Chile's strikes drew praise from Brazil.", ("BRA", "cooperation", "positive", "CHL")),
     # a participle's noun does the act, against the noun it is coordinated with
     ("Monitors stood between the attacking Chilean troops and the rebels.", ("CHL", "conflict", "positive", "REBELS")),
+    # a people living in another land is at odds with that land's state, not its own nation
+    ("Hungary backed them. Hungarians from Romania protested in Cluj. Romania arrested "
+     "Hungarians in Cluj. The Hungarians revolted.", ("ROMANIA_HUNGARIANS", "conflict", "positive", "ROU")),
+    # "X, and not Y, did Z": the negated conjunct is no doer
+    ("Chile, and not Peru, attacked Bolivia on Monday.", ("CHL", "conflict", "positive", "BOL")),
     # a mutual act the passive verb places between two parties
     ("A truce was agreed between Chile and Peru on Monday.", ("CHL", "cooperation", "positive", "PER")),
     ("A ceasefire was set up between the Peruvian occupiers and Bolivia.", ("PER", "cooperation", "positive", "BOL")),
@@ -677,3 +682,9 @@ def test_a_rejected_demand_stays_its_makers_demand(nlp):
     found = {(c["subject"]["id"], c["stance"], c["target"]["id"])
              for c in claims(nlp, "Peruvian demands for compensation were rejected by Chile.")}
     assert found == {("PER", "demand", "CHL"), ("CHL", "reject", "PER")}
+
+
+def test_a_negated_conjunct_is_no_doer(nlp):
+    found = triples(claims(nlp, "Chile, and not Peru, attacked Bolivia on Monday."))
+    assert ("CHL", "conflict", "positive", "BOL") in found
+    assert not any(subject == "PER" for subject, *_ in found)

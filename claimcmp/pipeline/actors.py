@@ -27,6 +27,7 @@ from claimcmp.pipeline.actor_candidates import (
     Cand, ambiguous_acronyms, bogus_person, hyphen_tail, no_actor_name, resolve, unknown_org,
 )
 from claimcmp.pipeline.actor_combinations import CombinationRules
+from claimcmp.pipeline.actor_minorities import minority_groups
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.phrase_patterns import PhrasePatterns
 from claimcmp.pipeline.ranges import TokenRanges
@@ -114,6 +115,7 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
                     actor = unknown_org(ent)
                 if actor:
                     chosen.append(Cand(ent.start, ent.end, actor, 1))
+        minority_groups(doc, chosen, self._lookup)  # "Serbs from Kosovo" are no Serbia
         spans = []
         for c in sorted(chosen, key=lambda c: c.start):
             if not c.actor:

@@ -30,7 +30,9 @@ RELATIONS_NOUNS = {"relation", "relationship", "tie"}
 
 def actors_of(head: Token, index: MentionIndex, *, expand_conj: bool = True) -> list[dict]:
     """Actors named by the argument headed by `head` (and its conjuncts)."""
-    heads = [head] + (list(head.conjuncts) if expand_conj else [])
+    # "Serbs from Kosovo, and not people from Serbia, revolted": a negated conjunct is no doer
+    heads = [head] + ([c for c in head.conjuncts if not any(n.dep_ == "neg" for n in c.children)]
+                      if expand_conj else [])
     found: list[dict] = []
     for h in heads:
         for actor in _actors_at(h, index):
@@ -99,7 +101,8 @@ def _tagged_actors(head: Token, span: Span, index: MentionIndex) -> list[dict]:
     """The actor tagged at the head, with its country if a group's ("rebels in the Ivory
     Coast", "Iraqi Kurds"), and a modifier coordinated into it: "Israeli and Hezbollah forces"."""
     actor = index.actor_dict(span)
-    if actor["kind"] == "group" and not actor.get("country"):
+    # a people named for the land they live in (KOSOVO_SERBS for "Serbs") is no side of its state
+    if actor["kind"] == "group" and not actor.get("country") and not actor["id"].endswith(f"_{head.text.upper()}"):
         country = _located_in(head, span, index) or _national(head, span, index)
         if country:
             actor["country"] = country  # "rebels in the Ivory Coast", "Iraqi Kurds"

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge import gazetteer as gz
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
+from claimcmp.pipeline.actor_minorities import land_of
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.claim_regions import clause_tokens
 
@@ -68,6 +69,10 @@ class Salience:
         if found:
             return found[:1], True
         others = [p for p in self.principals() if party_key(p) not in keys]
+        lands = {land_of(word.doc, a["id"]) for a in known} - {None}
+        if any(party_key(p) in lands for p in others):
+            # a people living in a land is at odds with, or dealing with, that land's state
+            return [p for p in others if party_key(p) in lands][:1], False
         together = set().union(*(self.sentences.get(k, set()) for k in keys))
         # the principal the known party is named with most: "North Korea destroyed the office"
         # in a story on Washington's reaction is still toward the South
