@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcmp import stance_groups as sg
-from claimcmp.align import (actor_key, compare, fit_actors, format_span, judge,
+from claimcmp.align import (SHIFTED_PARTNERS, actor_key, compare, fit_actors, format_span, judge,
                             regions_compatible, times_compatible)
 from claimcmp.models import Actor, Article, Claim, DateSpan, ExtractDocument, Published, Region
 
@@ -259,6 +259,21 @@ def test_conflict_within_window_shifted_outside():
     shifted = diff([a], [outside]).pairs[0]
     assert shifted.relation == "shifted"
     assert shifted.why.endswith("12 Mar 2017 vs 1 Dec 2016: shifted")
+
+
+def test_a_relation_told_at_several_times_shows_each_change_up_to_a_few():
+    """An agreement signed in 2015 and again in 2016 on one side, broken, suspended, ended
+    and abandoned in 2017 on the other: each signing is set against SHIFTED_PARTNERS of the
+    later tellings at least (each a change), not only against the one it fits best; every
+    pair stays reachable with all_pairs."""
+    signed = [claim("sign agreement", when=span(f"201{n}-01-10")) for n in (5, 6)]
+    later = [claim(stance, "conflict", when=span(f"2017-0{n}-01"))
+             for n, stance in enumerate(["break agreement", "suspend", "terminate", "abandon"], 1)]
+    shown = diff(signed, later).pairs
+    assert {p.relation for p in shown} == {"shifted"}
+    for one in signed:
+        assert len([p for p in shown if p.a.id == one.id]) >= 3 == SHIFTED_PARTNERS
+    assert len(diff(signed, later, all_pairs=True).pairs) == 8
 
 
 def test_explicit_spans_that_do_not_overlap_are_shifted():
