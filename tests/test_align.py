@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcmp import stance_groups as sg
-from claimcmp.align import (SHIFTED_PARTNERS, actor_key, compare, fit_actors, format_span, judge,
+from claimcmp.align import (PARTNERS, actor_key, compare, fit_actors, format_span, judge,
                             regions_compatible, times_compatible)
 from claimcmp.models import Actor, Article, Claim, DateSpan, ExtractDocument, Published, Region
 
@@ -263,7 +263,7 @@ def test_conflict_within_window_shifted_outside():
 
 def test_a_relation_told_at_several_times_shows_each_change_up_to_a_few():
     """An agreement signed in 2015 and again in 2016 on one side, broken, suspended, ended
-    and abandoned in 2017 on the other: each signing is set against SHIFTED_PARTNERS of the
+    and abandoned in 2017 on the other: each signing is set against three (PARTNERS) of the
     later tellings at least (each a change), not only against the one it fits best; every
     pair stays reachable with all_pairs."""
     signed = [claim("sign agreement", when=span(f"201{n}-01-10")) for n in (5, 6)]
@@ -272,8 +272,17 @@ def test_a_relation_told_at_several_times_shows_each_change_up_to_a_few():
     shown = diff(signed, later).pairs
     assert {p.relation for p in shown} == {"shifted"}
     for one in signed:
-        assert len([p for p in shown if p.a.id == one.id]) >= 3 == SHIFTED_PARTNERS
+        assert len([p for p in shown if p.a.id == one.id]) >= 3 == PARTNERS["shifted"]
     assert len(diff(signed, later, all_pairs=True).pairs) == 8
+
+
+def test_a_point_told_twice_on_each_side_agrees_twice():
+    """Each of two tellings of one act on one side is lined up with both tellings on the
+    other (two agreeing partners a claim), not only with the one it fits best."""
+    a = [claim("support", sentence=f"Russia backed the US plan ({n}).", when=span("2017-03-10")) for n in (1, 2)]
+    b = [claim("support", sentence=f"Moscow supports Washington ({n}).", when=span("2017-03-10")) for n in (1, 2)]
+    pairs = diff(a, b).pairs
+    assert len(pairs) == 4 == 2 * PARTNERS["agree"] and {p.relation for p in pairs} == {"agree"}
 
 
 def test_explicit_spans_that_do_not_overlap_are_shifted():

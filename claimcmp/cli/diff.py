@@ -18,8 +18,9 @@ def command(
     window: int = typer.Option(30, "--window", min=0, metavar="DAYS",
                                help="Days around an article date within which undated claims are compatible."),
     all_pairs: bool = typer.Option(False, "--all",
-                                   help="List every compatible pair, not only each claim's best and best "
-                                        "agreement (without it a table shows each claim once per relation)."),
+                                   help="List every compatible pair, not only each claim's best, two best "
+                                        "agreements and three best changes over time (without it a table "
+                                        "shows each claim once per relation)."),
     exit_code: bool = typer.Option(False, "--exit-code", help="Exit 1 when conflicts exist (like git diff)."),
     out: str = common.OUT_OPTION,
     date: str = common.DATE_OPTION,
