@@ -688,3 +688,10 @@ def test_a_negated_conjunct_is_no_doer(nlp):
     found = triples(claims(nlp, "Chile, and not Peru, attacked Bolivia on Monday."))
     assert ("CHL", "conflict", "positive", "BOL") in found
     assert not any(subject == "PER" for subject, *_ in found)
+
+
+def test_a_passive_with_to_keeps_its_patient_unless_it_tells_a_stance(nlp):
+    # "was summoned to the ministry" is done to the ambassador; "is opposed to" is Israel's own
+    text = "Peru protested on Monday. The Chilean ambassador was summoned to the ministry in Lima."
+    assert not any(c["subject"].get("country") == "CHL" for c in claims(nlp, text))
+    assert ("ISR", "conflict", "positive", "FRA") in triples(claims(nlp, "Israel is opposed to French mediation."))

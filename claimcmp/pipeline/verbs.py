@@ -75,6 +75,7 @@ def _verb_subjects(verb: Token, entry: StanceEntry,
     subj_tok, _ = subject_token(verb)
     patient = passive_patient(verb)
     if subj_tok is None and patient is not None and verb.dep_ not in {"acl", "relcl"} and \
+            verb.lemma_.lower() in cue("stative_participles") and \
             any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
         # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
         subj_tok, patient = patient, None
