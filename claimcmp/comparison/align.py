@@ -6,8 +6,8 @@ documents written by `extract --format json` stays cheap.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from claimcmp.knowledge import stance_groups as sg

@@ -18,10 +18,10 @@ from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon, verb_stems
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
-from claimcmp.pipeline.attribution import Attribution
-from claimcmp.pipeline.attribution import attribution as read_attribution
 from claimcmp.pipeline.allegations import allegation_draft
 from claimcmp.pipeline.arguments import hyphened_to
+from claimcmp.pipeline.attribution import Attribution
+from claimcmp.pipeline.attribution import attribution as read_attribution
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key, is_state_body
 from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
@@ -222,11 +222,9 @@ class ClaimExtractor(ComponentData):
             return []
         subjects, targets = parties
         circumstances = self._circumstances(draft, sent, index, dates, published)
-        out = []
-        for doers, whom in _shared_doers(subjects, targets):
-            out.append(_claim(draft, sent, doers, whom, circumstances))
-        for target in targets:
-            doers = [s for s in subjects if target is None or not _same_party(s, target)]
+        doers_of = _doers_by_target(subjects, targets)
+        out = [_claim(draft, sent, doers, whom, circumstances) for doers, whom in _shared_doers(doers_of)]
+        for target, doers in doers_of:
             for subject in doers if target is not None else ():
                 index.note_pair(subject, target, draft.word)
                 if draft.stance == "accuse" and draft.polarity == "positive":
@@ -277,15 +275,18 @@ class ClaimExtractor(ComponentData):
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
 
 
-def _shared_doers(subjects: list[dict], targets: list[dict | None]) -> list[tuple[list[dict], list]]:
-    """The targets grouped by the doers each is toward, in the text's order: a country and
-    its own state bodies are one party, so "Syria" is no doer toward "the Syrian army"."""
+def _doers_by_target(subjects: list[dict], targets: list[dict | None]) -> list[tuple[dict | None, list[dict]]]:
+    """Each target with the doers toward it, those with none left out: a country and its own
+    state bodies are one party, so "Syria" is no doer toward "the Syrian army"."""
+    pairs = [(t, [s for s in subjects if t is None or not _same_party(s, t)]) for t in targets]
+    return [(target, doers) for target, doers in pairs if doers]
+
+
+def _shared_doers(doers_of: list[tuple[dict | None, list[dict]]]) -> list[tuple[list[dict], list]]:
+    """The targets grouped by the doers toward them, in the text's order: one claim each."""
     groups: dict[tuple, tuple[list[dict], list]] = {}
-    for target in targets:
-        doers = [s for s in subjects if target is None or not _same_party(s, target)]
-        if doers:
-            key = tuple(id(d) for d in doers)
-            groups.setdefault(key, (doers, []))[1].append(target)
+    for target, doers in doers_of:
+        groups.setdefault(tuple(id(d) for d in doers), (doers, []))[1].append(target)
     return list(groups.values())
 
 
