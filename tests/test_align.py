@@ -240,6 +240,19 @@ def test_stance_synonym_table():
     assert not sg.is_symmetric("accuse")
 
 
+def test_an_armed_or_hostile_act_ended_reads_as_a_truce():
+    # the end of fighting is a truce: it changes from (or contradicts) the fighting itself
+    for label in ("end fight", "cessation hostility", "halt strike", "stop shelling"):
+        assert sg.read(label).group.name == "ceasefire", label
+        assert sg.opposition(label, "attack")[0] > 0, label
+    # ending a cooperation, or easing a sanction, is no truce
+    assert sg.read("end cooperation").group.name == "suspend"
+    assert sg.read("ease sanctions").group.name != "ceasefire"
+    war = claim("attack", "conflict", "ETH", "ERI", when=span("2020-11-04"))
+    peace = claim("end fight", "cooperation", "ETH", "ERI", when=span("2022-11-03"))
+    assert relations(diff([war], [peace])) == ["shifted"]
+
+
 # ---------------------------------------------------------------- time and place
 
 def test_article_dates_widened_by_the_window():

@@ -147,7 +147,29 @@ def _read(label: str | None, overlay: str | None) -> Reading:
     group = lex.groups[lex.phrases[toks[head[0]:head[1]]]]
     rest = toks[: head[0]] + toks[head[1]:]
     objects = frozenset(lex.phrases[(t,)] for t in rest if (t,) in lex.phrases) - {group.name}
+    if _ends_hostility(toks, group, objects, lex):
+        # "end fight", "cessation hostility", "halt strikes": a hostile act ended is a truce
+        return Reading(norm, lex.groups[TRUCE_GROUP], objects, content)
     return Reading(norm, group, objects, content)
+
+
+TRUCE_GROUP = "ceasefire"  # stance_synonyms.json: what ending a hostile act amounts to
+
+
+def _ends_hostility(toks: tuple[str, ...], group: StanceGroup, objects: frozenset[str], lex: Lexicon) -> bool:
+    """An ending word with an armed or hostile act: "end fight" (the ending verb heads, the
+    act its object) or "cessation hostility" (the act heads, the ending noun beside it)."""
+    enders = cue("hostility_enders") | cue("ending_nouns")
+    if not any(t in enders for t in toks) or TRUCE_GROUP not in lex.groups:
+        return False
+    if group.cls in HOSTILE_CLASSES and not any(t in enders for t in toks if (t,) in lex.phrases
+                                                 and lex.phrases[(t,)] == group.name):
+        return True  # the hostile act heads: "cessation hostility"
+    return any(lex.groups[o].cls in HOSTILE_CLASSES for o in objects if o in lex.groups)
+
+
+# the classes of armed and hostile acts whose end is a truce ("ease sanctions" is no truce)
+HOSTILE_CLASSES = frozenset({"force", "hostility"})
 
 
 def is_symmetric(label: str | None) -> bool:
