@@ -51,6 +51,10 @@ WHO_ACTS = {
          ("KWT", "conflict", "positive", "IRN"), ("GCC", "conflict", "positive", "IRN")),
     "a mutual act told as another's setting is still between the clause's doers":
         ("Despite the tensions, Chile and Peru signed a fisheries deal.", ("CHL", "conflict", "positive", "PER"), None),
+    "'the government' is a state the text named, before a person's country":
+        ("Peru and the rebels signed a truce, said Gabriel Boric, the Chilean envoy. The government "
+         "then lifted the curfew for the rebels.", ("PER", "cooperation", "positive", "REBELS"),
+         ("CHL", "cooperation", "positive", "REBELS")),
     "two states joined by a hyphen are both parties":
         ("Chile-Peru revive cooperation on fisheries", ("CHL", "cooperation", "positive", "PER"), None),
 }

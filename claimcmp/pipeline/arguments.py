@@ -199,7 +199,11 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     if not (words & stance_lexicon().cue("state_nouns") or _is_half_state(head)):
         return []
     doers = _doer_tokens(head)
-    for span in index.before(head, {"country", "person", "organization"}, window=3):
+    spans = index.before(head, {"country", "person", "organization"}, window=3)
+    # a state named as such before one a person's affiliation gives: "the federal government"
+    # after "Ethiopia ... said Obasanjo, the AU envoy" is still Ethiopia's
+    spans = sorted(spans, key=lambda s: s._.claimcmp_actor.get("kind") == "person")
+    for span in spans:
         if span.root.i in doers:
             continue  # "X and Y cut ties with the country": not X or Y themselves
         if _quoted_before(span, head) and not _in_subject(span.root):
