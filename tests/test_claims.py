@@ -182,6 +182,8 @@ def test_claim_ids_are_deterministic(nlp):
      "Hungarians in Cluj. The Hungarians revolted.", ("ROMANIA_HUNGARIANS", "conflict", "positive", "ROU")),
     # "X, and not Y, did Z": the negated conjunct is no doer
     ("Chile, and not Peru, attacked Bolivia on Monday.", ("CHL", "conflict", "positive", "BOL")),
+    # a deal brokered by someone, agreed to by its parties
+    ("Chile and Peru agreed to a truce brokered by Brazil.", ("BRA", "cooperation", "positive", "CHL")),
     # a mutual act the passive verb places between two parties
     ("A truce was agreed between Chile and Peru on Monday.", ("CHL", "cooperation", "positive", "PER")),
     ("A ceasefire was set up between the Peruvian occupiers and Bolivia.", ("PER", "cooperation", "positive", "BOL")),

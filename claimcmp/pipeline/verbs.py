@@ -216,12 +216,15 @@ def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbCl
 
 
 def _brokered_agreement_parties(verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
-    """"Chile and Peru signed a peace deal brokered by Brazil": Brazil brokered it between
-    the signatories (the doers, and those with whom, of the verb the agreement is object of)."""
+    """"Chile and Peru signed a peace deal brokered by Brazil", "agreed to a truce brokered
+    by Brazil": Brazil brokered it between the signatories (the doers, and those with whom,
+    of the verb the agreement is object of)."""
     agreement = verb.head if verb.dep_ == "acl" else None
-    if agreement is None or agreement.dep_ != "dobj" or agreement.head.pos_ != "VERB":
+    if agreement is None or agreement.dep_ not in {"dobj", "pobj"}:
         return
-    signing = agreement.head
+    signing = agreement.head.head if agreement.dep_ == "pobj" else agreement.head
+    if signing.pos_ != "VERB":
+        return
     doer, _ = subject_token(signing)
     found = (actors_of(doer, index) if doer is not None else []) + \
         [a for o in object_tokens(signing, {"with"}) if o.i != agreement.i for a in actors_of(o, index)]
