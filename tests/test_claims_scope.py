@@ -582,6 +582,9 @@ def test_a_charge_denied_afterwards_was_still_made(nlp):
     found = claims(nlp, "Chile accused Peru of violating the ceasefire, a charge Lima denied.")
     assert {(c["subject"]["id"], c["stance"], c["polarity"]) for c in found} >= {
         ("CHL", "accuse", "positive"), ("PER", "violate ceasefire", "positive")}
+    # the accusation is told in the article's voice, not as Lima's report
+    [accusation] = [c for c in found if c["stance"] == "accuse"]
+    assert accusation["attribution"] is None and accusation["modality"] == "asserted"
 
 
 def test_targets_no_one_engaged_deny_the_attack(nlp):
@@ -596,3 +599,13 @@ def test_a_refusal_to_cooperate_is_a_rejection(nlp):
     found = claims(nlp, "Chile criticized Peru for its refusal to negotiate.")
     assert ("PER", "conflict", "reject", "positive") in {
         (c["subject"]["id"], c["family"], c["stance"], c["polarity"]) for c in found}
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Peru is expected to retaliate against the new Chilean tariffs.", "tariffs"),
+    ("Peru may protest over the Chilean attack on its embassy.", "attack"),
+])
+def test_an_act_another_answers_has_happened(nlp, text, stance):
+    """The definite act a predicted or possible one answers is told as a fact."""
+    [claim] = [c for c in claims(nlp, text) if c["stance"] == stance]
+    assert claim["subject"]["id"] == "CHL" and claim["modality"] == "asserted"

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
-from claimcmp.pipeline.context import QUOTES
+from claimcmp.pipeline.context import QUOTES, denied_afterwards
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
 from claimcmp.pipeline.mentions import MentionIndex
 
@@ -28,7 +28,10 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
     reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances") | lex.cue("denials")
     current, edge = word, ""
     while current.head.i != current.i:
+        clause = current
         before, edge, current = edge, current.dep_, current.head
+        if edge == "ccomp" and denied_afterwards(clause, current, lex):
+            break  # "Chile accused Peru of spying, a charge Lima denied": the accusation is no one's report
         # Only complement edges carry reported content: "warned that X", "accused Y of X",
         # "claims 80 soldiers killed" (a participle on the object); an adverbial clause
         # ("When Russia launched ..., Obama warned") is the narrator's.
@@ -198,9 +201,16 @@ def _trailing_clause_speaker(child: Token, reporting: frozenset) -> Token | None
         return next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
     if child.dep_ in {"npadvmod", "appos", "dep"} and child.pos_ in {"NOUN", "PROPN"} and \
             child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == "," and \
-            any(c.dep_ in {"acl", "relcl"} and c.i > child.i and c.lemma_.lower() in reporting for c in child.children):
+            any(_participle_said(c, child) for c in child.children):
         return child
     return None
+
+
+def _participle_said(clause: Token, noun: Token) -> bool:
+    """A saying verb hung on the noun before it with no subject of its own ("the minister
+    announced"); "a charge Baku rejected" has its own subject and says nothing of the noun."""
+    return clause.dep_ in {"acl", "relcl"} and clause.i > noun.i and clause.lemma_.lower() in cue("reporting_verbs") \
+        and not any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def _quote_kind(word: Token, verb: Token, sent: Span) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimcmp.knowledge.lexicons import StanceLexicon
+from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import QUOTE_MARKS, RELATIONS_NOUNS
 from claimcmp.pipeline.drafts import ends_with_question_mark, verb_phrase
 from claimcmp.pipeline.subjects import small_clause_verb, wanted_noun
@@ -89,10 +89,10 @@ def _denied_content(word: Token, lex: StanceLexicon) -> bool:
         return False
     denial = clause.head.head if _names_a_claim(clause.head, lex) else clause.head
     return lex.verb_lemma(denial) in lex.cue("denials") and not any(c.dep_ == "neg" for c in denial.children) \
-        and not _denied_afterwards(clause, denial, lex)
+        and not denied_afterwards(clause, denial, lex)
 
 
-def _denied_afterwards(clause: Token, denial: Token, lex: StanceLexicon) -> bool:
+def denied_afterwards(clause: Token, denial: Token, lex: StanceLexicon) -> bool:
     """"Chile accused Peru of spying, a charge Lima denied": the parser hangs the accusation
     on the denial that follows it; the accusation was made, the denial is Lima's answer."""
     return clause.i < denial.i and any(
@@ -167,6 +167,8 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
         # "relations will be transactional", "the talks may collapse", "a meeting is
         # possible": the predicate's modality
         word = word.head
+    if _presupposed(word) and not warned_against(word):
+        return "reported" if attributed else "asserted"
     chain = governors(word, stop=PREDICATE_BOUNDARIES, own_clause=True)
     lemmas = set()
     for tok in chain:
@@ -197,6 +199,14 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if ends_with_question_mark(sent) or unverified(word, lex) or _not_ruled_out(chain, lex):
         return "possible"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
+
+
+def _presupposed(word: Token) -> bool:
+    """An act named as what another answers or follows has happened, whatever the mood of
+    that other: "China is expected to retaliate against the new US tariffs" (the tariffs are
+    in place), "may protest over the killing", "will meet after the clashes"."""
+    return word.pos_ == "NOUN" and word.dep_ == "pobj" and word.head.lower_ in cue("presupposing_preps") \
+        and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no"} for c in word.children)
 
 
 def _open_to(chain: list[Token], lex: StanceLexicon) -> bool:
