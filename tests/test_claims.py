@@ -184,6 +184,9 @@ def test_claim_ids_are_deterministic(nlp):
     ("Chile, and not Peru, attacked Bolivia on Monday.", ("CHL", "conflict", "positive", "BOL")),
     # a deal brokered by someone, agreed to by its parties
     ("Chile and Peru agreed to a truce brokered by Brazil.", ("BRA", "cooperation", "positive", "CHL")),
+    # an order to leave is an expulsion of whom it is given to
+    ("Niger's junta ordered French troops to leave the country.", ("NER", "conflict", "positive", "FRA")),
+    ("Mali gave the French ambassador 72 hours to leave.", ("MLI", "conflict", "positive", "FRA")),
     # a mutual act the passive verb places between two parties
     ("A truce was agreed between Chile and Peru on Monday.", ("CHL", "cooperation", "positive", "PER")),
     ("A ceasefire was set up between the Peruvian occupiers and Bolivia.", ("PER", "cooperation", "positive", "BOL")),
@@ -697,3 +700,8 @@ def test_a_passive_with_to_keeps_its_patient_unless_it_tells_a_stance(nlp):
     text = "Peru protested on Monday. The Chilean ambassador was summoned to the ministry in Lima."
     assert not any(c["subject"].get("country") == "CHL" for c in claims(nlp, text))
     assert ("ISR", "conflict", "positive", "FRA") in triples(claims(nlp, "Israel is opposed to French mediation."))
+
+
+def test_telling_someone_that_another_will_leave_expels_no_one(nlp):
+    found = claims(nlp, "Peru told Chile that Bolivia would leave the talks.")
+    assert not any(c["stance"] == "expel" for c in found)

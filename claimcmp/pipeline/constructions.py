@@ -179,3 +179,35 @@ def access_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
     family, stance = ("cooperation", "open access") if opening else ("conflict", "close access")
     return Draft(verb, stance, family, polarity, subjects, distinct(targets), False, None,
                  span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.65, stated=True)
+
+
+def expulsion_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """'Niger's junta ordered French troops to leave the country', 'told the envoy to
+    depart': an order to leave is an expulsion of whom it is given to."""
+    if lex.verb_lemma(verb) not in lex.cue("ordering_verbs"):
+        return None
+    leaving = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"}
+                    and c.lemma_.lower() in lex.cue("leaving_verbs")), None)
+    if leaving is None:
+        return None
+    # the one told: the object ("ordered the troops to leave"), the one given time ("gave
+    # the envoy 72 hours to leave"), or the subject of the clause the parser made
+    own = next((c for c in leaving.children if c.dep_ == "nsubj"), None)
+    if own is not None:  # "told Chile that Bolivia would leave": Bolivia leaves, on no one's order
+        told = own if leaving.dep_ == "ccomp" and own.i > verb.i and not any(
+            c.dep_ in {"dobj", "dative"} for c in verb.children) else None
+    else:
+        told = next((c for c in verb.children if c.dep_ == "dative"), None) or \
+            next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
+    if told is None:
+        return None
+    subj_tok, _ = subject_token(verb)
+    subjects = actors_of(subj_tok, index) if subj_tok is not None else []
+    keys = {a.get("country") or a["id"] for a in subjects}
+    targets = [a for a in actors_of(told, index) if (a.get("country") or a["id"]) not in keys]
+    if not subjects or not targets:
+        return None
+    polarity = "negative" if context.is_negated(verb, lex) else "positive"
+    return Draft(verb, "expel", "conflict", polarity, subjects, distinct(targets), False, None,
+                 span_tokens(subj_tok) | span_tokens(told), 0.65, stated=True)
+
