@@ -184,6 +184,9 @@ def test_claim_ids_are_deterministic(nlp):
     ("Chile, and not Peru, attacked Bolivia on Monday.", ("CHL", "conflict", "positive", "BOL")),
     # a deal brokered by someone, agreed to by its parties
     ("Chile and Peru agreed to a truce brokered by Brazil.", ("BRA", "cooperation", "positive", "CHL")),
+    # relations a terminating verb ends are a conflict once, not flipped back by the verb
+    ("Mexico suspended relations with Ecuador.", ("MEX", "conflict", "positive", "ECU")),
+    ("Mexico did not suspend relations with Ecuador.", ("MEX", "conflict", "negative", "ECU")),
     # an order to leave is an expulsion of whom it is given to
     ("Niger's junta ordered French troops to leave the country.", ("NER", "conflict", "positive", "FRA")),
     ("Mali gave the French ambassador 72 hours to leave.", ("MLI", "conflict", "positive", "FRA")),

@@ -287,6 +287,9 @@ def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, inde
     if s.governor is not None:
         told = (s.family, s.stance, s.polarity)
         s.family, s.stance, s.polarity = governed(lex, noun, s.family, s.stance, s.polarity, s.governor)
+        if entry.stance == "relations" and _relations_family(lex, noun, None) != _relations_family(lex, noun, s.governor):
+            # "suspended relations": the verb already made the relations a conflict (not twice)
+            s.family, s.stance = told[:2]
         if s.stance == "reject" and told[1] != "reject" and s.own and not s.inherited:
             # "Peruvian demands were rejected by Chile": Peru's demands stand as made; the
             # rejection is Chile's (constructions.response_draft)
