@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import context
 from claimcmp.pipeline.arguments import actors_of, object_tokens
-from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, attacked_places, distinct, noun_parties, span_tokens
 
@@ -136,8 +136,8 @@ def side_of(lex: StanceLexicon, word: Token, subjects: list[dict], index: Mentio
                    for p in of.children if p.dep_ == "pobj"]
         holders += [c for c in side.children if c.dep_ == "poss"]
         backed = [a for h in holders for a in actors_of(h, index)]
-        keys = {a.get("country") or a["id"] for a in subjects}
-        backed = [a for a in backed if (a.get("country") or a["id"]) not in keys]
+        keys = {party_key(a) for a in subjects}
+        backed = [a for a in backed if party_key(a) not in keys]
         if backed and subjects:
             return [Draft(word, "support", "cooperation", "positive", subjects, backed, False, None,
                           {t.i for t in side.subtree}, 0.6, stated=True)]
@@ -171,8 +171,8 @@ def access_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
     receivers = object_tokens(verb, {"to", "for"}) + object_tokens(facility, {"to", "for"})
-    keys = {a.get("country") or a["id"] for a in subjects}
-    targets = [a for r in receivers for a in actors_of(r, index) if (a.get("country") or a["id"]) not in keys]
+    keys = {party_key(a) for a in subjects}
+    targets = [a for r in receivers for a in actors_of(r, index) if party_key(a) not in keys]
     if not subjects or not targets:
         return None
     polarity = "negative" if context.is_negated(verb, lex) else "positive"
@@ -203,8 +203,8 @@ def expulsion_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Dra
         return None
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-    keys = {a.get("country") or a["id"] for a in subjects}
-    targets = [a for a in actors_of(told, index) if (a.get("country") or a["id"]) not in keys]
+    keys = {party_key(a) for a in subjects}
+    targets = [a for a in actors_of(told, index) if party_key(a) not in keys]
     if not subjects or not targets:
         return None
     polarity = "negative" if context.is_negated(verb, lex) else "positive"
