@@ -187,6 +187,8 @@ def test_claim_ids_are_deterministic(nlp):
     # relations a terminating verb ends are a conflict once, not flipped back by the verb
     ("Mexico suspended relations with Ecuador.", ("MEX", "conflict", "positive", "ECU")),
     ("Mexico did not suspend relations with Ecuador.", ("MEX", "conflict", "negative", "ECU")),
+    # an owned act's "of" object is whom it is toward, not its doer
+    ("Norway announced its recognition of Palestine.", ("NOR", "cooperation", "positive", "PSE")),
     # export controls imposed on a country restrict it
     ("Chile imposed export controls on Peru.", ("CHL", "conflict", "positive", "PER")),
     # an order to leave is an expulsion of whom it is given to

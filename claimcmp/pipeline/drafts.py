@@ -147,7 +147,9 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     # "of X" names the doer of a cooperative act ("at the invitation of X") or of an
     # attitude aimed elsewhere ("the hostility of X towards Y"); else it is the patient.
     aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
-    agent_preps = NOUN_AGENT_PREPS | ({"of"} if entry.family == "cooperation" or aimed else set())
+    # ... unless an owner holds the act: "Norway's recognition of Palestine" is toward Palestine
+    of_agent = (entry.family == "cooperation" or aimed) and not owned(noun)
+    agent_preps = NOUN_AGENT_PREPS | ({"of"} if of_agent else set())
     found = False
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in agent_preps:
@@ -156,6 +158,11 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
                 arg_tokens |= span_tokens(pobj)
                 found = True
     return found
+
+
+def owned(noun: Token) -> bool:
+    """The act has an owner before it: "its recognition", "Norway's support"."""
+    return any(c.dep_ == "poss" for c in noun.children)
 
 
 def instrument(lex: StanceLexicon, obj: Token) -> bool:

@@ -11,7 +11,7 @@ from claimcmp.pipeline.mentions import MentionIndex, other_party
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
     Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance,
-    left_agreement, noun_parties, noun_target_preps, span_tokens, undergoer, verb_phrase, verb_target_preps,
+    left_agreement, noun_parties, noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps,
 )
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.entries import governed, verb_entry
@@ -93,7 +93,8 @@ def _leaves_agreement(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bo
 
 def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
     """The noun's own objects and pair: "support for Kyiv", "talks between Israel and Hamas"."""
-    for obj in object_tokens(noun, noun_target_preps(entry.family)):
+    # an owned act's "of" object is whom it is toward: "Norway's recognition of Palestine"
+    for obj in object_tokens(noun, noun_target_preps(entry.family) | ({"of"} if owned(noun) else set())):
         s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
         s.arg_tokens |= span_tokens(obj)
     s.pair = between_actors(noun, index)
