@@ -189,6 +189,8 @@ def test_claim_ids_are_deterministic(nlp):
     ("Mexico did not suspend relations with Ecuador.", ("MEX", "conflict", "negative", "ECU")),
     # an owned act's "of" object is whom it is toward, not its doer
     ("Norway announced its recognition of Palestine.", ("NOR", "cooperation", "positive", "PSE")),
+    # a case filed against a state at a court is against the state, the court its venue
+    ("Chile filed a case against Peru at the ICJ.", ("CHL", "conflict", "positive", "PER")),
     # export controls imposed on a country restrict it
     ("Chile imposed export controls on Peru.", ("CHL", "conflict", "positive", "PER")),
     # an order to leave is an expulsion of whom it is given to

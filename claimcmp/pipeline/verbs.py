@@ -107,6 +107,11 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
     # ... unless an actor owns it: "boarded Filipino boats" is toward the Philippines
     s.objects = [o for o in objects if not (o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of)
                  or any(t.i in index.actor_at for t in o.lefts)]
+    # ... whose own "against" phrase names whom: "filed a case against Israel at the ICJ"
+    against = [t for o in objects if o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of
+               for t in object_tokens(o, {"against"})]
+    if against:
+        s.objects = against + [o for o in s.objects if o.dep_ != "pobj" or o.head.lower_ != "at"]
 
 
 def _moved_forces(verb: Token, entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
