@@ -56,12 +56,16 @@ def actor_match(x: Actor, y: Actor) -> float:
 
 def subject_keys(claim: Claim) -> frozenset[str]:
     """The keys of a claim's doers: its subject and its co-subjects."""
-    return frozenset([actor_key(claim.subject), *(actor_key(a) for a in claim.co_subjects)])
+    return _listed_keys(claim.subject, claim.co_subjects)
 
 
 def target_keys(claim: Claim) -> frozenset[str]:
     """The keys of the parties a claim's act is toward: its target and its co-targets."""
-    return frozenset(actor_key(a) for a in (claim.target, *claim.co_targets) if a is not None)
+    return _listed_keys(claim.target, claim.co_targets)
+
+
+def _listed_keys(first: Actor | None, others: list[Actor]) -> frozenset[str]:
+    return frozenset(actor_key(a) for a in (first, *others) if a is not None)
 
 
 def subject_match(a: Claim, b: Claim) -> float:
@@ -82,9 +86,8 @@ def _listed_match(x: Actor, x_others: list[Actor], y: Actor, y_others: list[Acto
     direct = actor_match(x, y)
     if direct or not (x_others or y_others):
         return direct
-    keys_x = {actor_key(a) for a in (x, *x_others)}
-    keys_y = {actor_key(a) for a in (y, *y_others)}
-    return 1.0 if actor_key(x) in keys_y or actor_key(y) in keys_x else 0.0
+    listed_x, listed_y = _listed_keys(x, x_others), _listed_keys(y, y_others)
+    return 1.0 if actor_key(x) in listed_y or actor_key(y) in listed_x else 0.0
 
 
 @dataclass(frozen=True)
@@ -364,23 +367,23 @@ def best_pairs(found: list[Candidate]) -> list[Candidate]:
     repetition is lined up; weaker alternatives stay reachable with all_pairs. A claim
     contradicted by one claim may still be confirmed by another, and told otherwise at
     another time by a third: all three are shown."""
-    best: dict[tuple, Candidate] = {}
+    kept: dict[tuple[int, int], Candidate] = {}
+    seen: set[tuple[str, int]] = set()  # the claims whose best partner is kept
     shown: Counter = Counter()  # (relation, side, claim) -> partners of that relation kept
     first: dict[tuple, float] = {}  # (relation, side, claim) -> its best partner's score
     for c in found:
-        best.setdefault(("a", c.i), c)
-        best.setdefault(("b", c.j), c)
+        best_of_one = ("a", c.i) not in seen or ("b", c.j) not in seen
+        seen |= {("a", c.i), ("b", c.j)}
         sides = [(c.relation, "a", c.i), (c.relation, "b", c.j)]
         for side in sides:
             first.setdefault(side, c.score)
         # a claim's first partner of a relation always; a further agreement only when close
         close = c.relation != "agree" or any(c.score >= first[s] - AGREE_MARGIN for s in sides)
-        if close and min(shown[s] for s in sides) < PARTNERS.get(c.relation, 0):
-            for side in sides:
-                shown[side] += 1
-            best.setdefault((c.relation, c.i, c.j), c)
-    chosen = list(best.values())
-    kept = {(c.i, c.j): c for c in chosen}
+        partner = close and min(shown[s] for s in sides) < PARTNERS.get(c.relation, 0)
+        if partner:
+            shown.update(sides)
+        if best_of_one or partner:
+            kept.setdefault((c.i, c.j), c)
     return list(kept.values())
 
 

@@ -24,12 +24,16 @@ for _n, _kin in enumerate(ACTOR_KIN):
 
 def subject_tokens(claim: Claim) -> tuple[str, ...]:
     """Blocking tokens of a claim's doers, co-subjects too (align.subject_match)."""
-    return tuple(dict.fromkeys(t for a in (claim.subject, *claim.co_subjects) for t in actor_tokens(a)))
+    return _listed_tokens(claim.subject, claim.co_subjects)
 
 
 def target_tokens(claim: Claim) -> tuple[str, ...]:
     """Blocking tokens of the parties a claim is toward, co-targets too (align.target_match)."""
-    return tuple(dict.fromkeys(t for a in (claim.target, *claim.co_targets) for t in actor_tokens(a)))
+    return _listed_tokens(claim.target, claim.co_targets)
+
+
+def _listed_tokens(first: Actor | None, others: list[Actor]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(t for a in (first, *others) for t in actor_tokens(a)))
 
 
 def actor_tokens(actor: Actor | None) -> tuple[str, ...]:

@@ -162,10 +162,9 @@ def _ends_hostility(toks: tuple[str, ...], group: StanceGroup, objects: frozense
     enders = cue("hostility_enders") | cue("ending_nouns")
     if not any(t in enders for t in toks) or TRUCE_GROUP not in lex.groups:
         return False
-    if group.cls in HOSTILE_CLASSES and not any(t in enders for t in toks if (t,) in lex.phrases
-                                                 and lex.phrases[(t,)] == group.name):
+    if group.cls in HOSTILE_CLASSES and not any(lex.phrases.get((t,)) == group.name for t in toks if t in enders):
         return True  # the hostile act heads: "cessation hostility"
-    return any(lex.groups[o].cls in HOSTILE_CLASSES for o in objects if o in lex.groups)
+    return any(lex.groups[o].cls in HOSTILE_CLASSES for o in objects)
 
 
 # the classes of armed and hostile acts whose end is a truce ("ease sanctions" is no truce)

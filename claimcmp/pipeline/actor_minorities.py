@@ -4,11 +4,11 @@ that group too. A nation's people in their own country stay that country ("Serbs
 """
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from spacy.tokens import Doc, Token
 
+from claimcmp.knowledge.gazetteer import org_slug
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.actor_candidates import Cand
 
@@ -49,7 +49,7 @@ def _is_people(word: Token, c: Cand) -> bool:
 def _placed_in(word: Token, at: dict[int, Cand], own: dict) -> dict | None:
     """The country actor of the land a people is placed in, when it is not their own."""
     for prep in word.children:
-        if prep.dep_ == "prep" and prep.lower_ in cue("placing_preps"):
+        if prep.dep_ == "prep" and prep.lower_ in cue("group_place_preps"):
             place = next((p for p in prep.children if p.dep_ == "pobj"), None)
             land = at.get(place.i) if place is not None else None
             if land is not None and land.actor.get("kind") == "country" and land.actor["id"] != own["id"]:
@@ -68,5 +68,4 @@ def _group(word: Token, land: dict, lookup: Callable[[str], dict | None]) -> dic
     known = lookup(name)
     if known is not None and known.get("kind") == "group":
         return known
-    slug = re.sub(r"[^A-Z0-9]+", "_", name.upper()).strip("_")
-    return {"id": slug, "name": name, "kind": "group", "country": None}
+    return {"id": org_slug(name), "name": name, "kind": "group", "country": None}

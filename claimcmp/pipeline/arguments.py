@@ -332,14 +332,14 @@ def object_tokens(word: Token, preps: set[str]) -> list[Token]:
     if not out and word.pos_ == "NOUN":
         out = _shared_noun_objects(word, preps)
     if not out and word.pos_ == "VERB":
-        out = _what_it_called(word)
-    if not out and word.pos_ == "VERB":
-        # "kill or remove Assad": coordinated verbs share the object the parser hung on the last.
-        for conj in word.conjuncts:
-            if conj.i > word.i:
-                out.extend(c for c in conj.children if c.dep_ == "dobj")
-                break
+        out = _what_it_called(word) or _last_conjuncts_objects(word)
     return out
+
+
+def _last_conjuncts_objects(verb: Token) -> list[Token]:
+    """"kill or remove Assad": coordinated verbs share the object the parser hung on the last."""
+    later = next((conj for conj in verb.conjuncts if conj.i > verb.i), None)
+    return [c for c in later.children if c.dep_ == "dobj"] if later is not None else []
 
 
 def _what_it_called(verb: Token) -> list[Token]:

@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
-from claimcmp.pipeline.arguments import actors_of
-from claimcmp.pipeline.context import QUOTES, denied_afterwards
+from claimcmp.pipeline.arguments import QUOTE_MARKS, actors_of
+from claimcmp.pipeline.context import denied_afterwards
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
 from claimcmp.pipeline.mentions import MentionIndex
+
+
+# the marks that open or close a quotation; here the apostrophe too (single quotes)
+QUOTES = QUOTE_MARKS | {"'"}
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
+from claimcmp.pipeline.arguments import actors_of, object_tokens
 from claimcmp.pipeline.drafts import Draft
 from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.subjects import subject_token
 
 
 def hyphen_brokers(noun: Token, index: MentionIndex) -> list[dict]:
@@ -45,3 +47,19 @@ def brokered_pair_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, gov
         return []
     return [Draft(noun, entry.stance, entry.family, polarity, pair[:1], pair[1:], entry.symmetric, None,
                   tokens, 0.55)]
+
+
+def agreement_signatories(verb: Token, index: MentionIndex, brokers: list[dict]) -> list[dict]:
+    """"Chile and Peru signed a peace deal brokered by Brazil", "agreed to a truce brokered
+    by Brazil": Brazil brokered it between the signatories (the doers, and those with whom,
+    of the verb the agreement is object of), less the brokers."""
+    agreement = verb.head if verb.dep_ == "acl" else None
+    if agreement is None or agreement.dep_ not in {"dobj", "pobj"}:
+        return []
+    signing = agreement.head.head if agreement.dep_ == "pobj" else agreement.head
+    if signing.pos_ != "VERB":
+        return []
+    doer, _ = subject_token(signing)
+    found = (actors_of(doer, index) if doer is not None else []) + \
+        [a for o in object_tokens(signing, {"with"}) if o.i != agreement.i for a in actors_of(o, index)]
+    return [a for a in found if a not in brokers]

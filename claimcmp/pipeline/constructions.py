@@ -168,15 +168,21 @@ def access_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
     facility = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lex.cue("access_objects")), None)
     if facility is None:
         return None
+    receivers = object_tokens(verb, {"to", "for"}) + object_tokens(facility, {"to", "for"})
+    family, stance = ("cooperation", "open access") if opening else ("conflict", "close access")
+    return _draft_toward(lex, verb, index, stance, family, receivers)
+
+
+def _draft_toward(lex: StanceLexicon, verb: Token, index: MentionIndex, stance: str, family: str,
+                  receivers: list[Token]) -> Draft | None:
+    """The verb's subject's act toward the receivers' parties (less its own side), or None."""
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-    receivers = object_tokens(verb, {"to", "for"}) + object_tokens(facility, {"to", "for"})
     keys = {party_key(a) for a in subjects}
     targets = [a for r in receivers for a in actors_of(r, index) if party_key(a) not in keys]
     if not subjects or not targets:
         return None
     polarity = "negative" if context.is_negated(verb, lex) else "positive"
-    family, stance = ("cooperation", "open access") if opening else ("conflict", "close access")
     return Draft(verb, stance, family, polarity, subjects, distinct(targets), False, None,
                  span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.65, stated=True)
 
@@ -199,15 +205,5 @@ def expulsion_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Dra
     else:
         told = next((c for c in verb.children if c.dep_ == "dative"), None) or \
             next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
-    if told is None:
-        return None
-    subj_tok, _ = subject_token(verb)
-    subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-    keys = {party_key(a) for a in subjects}
-    targets = [a for a in actors_of(told, index) if party_key(a) not in keys]
-    if not subjects or not targets:
-        return None
-    polarity = "negative" if context.is_negated(verb, lex) else "positive"
-    return Draft(verb, "expel", "conflict", polarity, subjects, distinct(targets), False, None,
-                 span_tokens(subj_tok) | span_tokens(told), 0.65, stated=True)
+    return _draft_toward(lex, verb, index, "expel", "conflict", [told]) if told is not None else None
 

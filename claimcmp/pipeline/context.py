@@ -10,12 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
-from claimcmp.pipeline.arguments import QUOTE_MARKS, RELATIONS_NOUNS
+from claimcmp.pipeline.arguments import RELATIONS_NOUNS
 from claimcmp.pipeline.drafts import ends_with_question_mark, verb_phrase
 from claimcmp.pipeline.subjects import small_clause_verb, wanted_noun
-
-# the marks that open or close a quotation; here the apostrophe too (single quotes)
-QUOTES = QUOTE_MARKS | {"'"}
 
 
 # A reported or relative clause has its own negation and modality; an act named inside a
@@ -96,14 +93,17 @@ def denied_afterwards(clause: Token, denial: Token, lex: StanceLexicon) -> bool:
     """"Chile accused Peru of spying, a charge Lima denied": the parser hangs the accusation
     on the denial that follows it; the accusation was made, the denial is Lima's answer."""
     return clause.i < denial.i and any(
-        c.dep_ in {"nsubj", "dobj"} and clause.i < c.i < denial.i
-        and c.lemma_.lower() in lex.cue("allegation_nouns") | lex.cue("report_nouns") for c in denial.children)
+        c.dep_ in {"nsubj", "dobj"} and clause.i < c.i < denial.i and _claim_noun(c, lex) for c in denial.children)
 
 
 def _names_a_claim(noun: Token, lex: StanceLexicon) -> bool:
     """"reports", "claims" as the object of a verb: what someone else said happened."""
-    return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "nsubjpass"} and \
-        noun.lemma_.lower() in lex.cue("allegation_nouns") | lex.cue("report_nouns")
+    return noun.pos_ == "NOUN" and noun.dep_ in {"dobj", "nsubjpass"} and _claim_noun(noun, lex)
+
+
+def _claim_noun(noun: Token, lex: StanceLexicon) -> bool:
+    """A noun for what someone alleged or reported: "charge", "claims", "reports"."""
+    return noun.lemma_.lower() in lex.cue("allegation_nouns") | lex.cue("report_nouns")
 
 
 def _no_one(subject: Token) -> bool:

@@ -122,12 +122,12 @@ def _modified_patients(noun: Token, entry: StanceEntry, index: MentionIndex, own
         return []  # "US-China trade talks": the parties, whatever the talks are about
     agents = cue("agent_nouns") | cue("manner_nouns")  # "Chilean air strikes" are Chile's
     patients = []
+    joined = hyphened_to(noun)
     for actor_token in range(noun.left_edge.i, noun.i):
         span = index.actor_at.get(actor_token)
         if span is None or actor_token != span.start:
             continue
         thing = noun.doc[span.end] if span.end < noun.i else None  # the parser may hang the actor on the act
-        joined = hyphened_to(noun)
         if thing is not None and joined is not None and joined.i == thing.i:
             continue  # "build" of "Russia's build-up" is the act itself
         if thing is not None and thing.pos_ == "NOUN" and thing.dep_ == "compound" and thing.head.i == noun.i \

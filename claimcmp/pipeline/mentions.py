@@ -78,7 +78,7 @@ class MentionIndex:
             self.recent_pairs.append(pair)
             self.pair_sentences.append(self.sentence_number(token))
 
-    def note_hostile_act(self, subject: dict, target: dict, token: Token, armed: bool, stance: str = "") -> None:
+    def note_hostile_act(self, subject: dict, target: dict, token: Token, armed: bool, stance: str) -> None:
         """Remember the parties of a hostile act: "provocations by Armenia" is toward the one
         Armenia was last told at odds with; "The strike caused no casualties" is the toll of
         the latest armed one."""

@@ -32,6 +32,7 @@ class NounClaim:
     pair: list[dict] = field(default_factory=list)
     governor: Token | None = None
     inherited: bool = False  # the parties are the governing verb's subject's
+    governed_relations: bool = False  # the governing verb made "relations" a stance ("suspended relations")
     stated: bool = False
     carried: bool = False  # the governing verb performs, wants or sees the act
     implicit: bool = False  # the parties are the ones the text is about

@@ -210,6 +210,7 @@ def _qualified_relations(lex: StanceLexicon, noun: Token, index: MentionIndex, s
     if family is None:
         return False
     s.family = family
+    s.governed_relations = family != _relations_family(lex, noun, None)
     if len(s.own) == 1 and not s.targets and not s.pair:
         partner = other_party(index.last_pair(noun, earlier_sentences=True), s.own[0])
         s.targets = [partner] if partner is not None else []
@@ -275,7 +276,7 @@ def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     """"In turn, the cooperation may become a basis ...": the parties the text is about."""
     if not s.own and not s.targets and entry.symmetric and entry.family != "neutral" and \
             noun.lemma_.lower() not in lex.cue("unanchored_nouns") and \
-            not any(c.dep_ == "poss" for c in noun.children):  # "its soft diplomacy": someone's own
+            not owned(noun):  # "its soft diplomacy": someone's own
         parties = implicit_parties(noun, index)
         s.own, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
         s.arg_tokens |= mention_tokens(parties, noun.sent, index)
@@ -288,7 +289,7 @@ def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, inde
     if s.governor is not None:
         told = (s.family, s.stance, s.polarity)
         s.family, s.stance, s.polarity = governed(lex, noun, s.family, s.stance, s.polarity, s.governor)
-        if entry.stance == "relations" and _relations_family(lex, noun, None) != _relations_family(lex, noun, s.governor):
+        if s.governed_relations:
             # "suspended relations": the verb already made the relations a conflict (not twice)
             s.family, s.stance = told[:2]
         if s.stance == "reject" and told[1] != "reject" and s.own and not s.inherited:

@@ -70,9 +70,9 @@ class Salience:
             return found[:1], True
         others = [p for p in self.principals() if party_key(p) not in keys]
         lands = {land_of(word.doc, a["id"]) for a in known} - {None}
-        if any(party_key(p) in lands for p in others):
-            # a people living in a land is at odds with, or dealing with, that land's state
-            return [p for p in others if party_key(p) in lands][:1], False
+        states = [p for p in others if party_key(p) in lands]
+        if states:  # a people living in a land is at odds with, or dealing with, that land's state
+            return states[:1], False
         together = set().union(*(self.sentences.get(k, set()) for k in keys))
         # the principal the known party is named with most: "North Korea destroyed the office"
         # in a story on Washington's reaction is still toward the South

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
-from claimcmp.pipeline import constructions, context
+from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of, between_actors, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
@@ -58,7 +58,7 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
         s.targets = _coordinated_target(verb, index, s.subjects)
     _pair_parties(verb, index, s)
     if not s.targets and lex.verb_lemma(verb) in lex.cue("brokering_verbs"):
-        _brokered_agreement_parties(verb, index, s)
+        s.targets = brokering.agreement_signatories(verb, index, s.subjects)
     _implicit_parties(verb, entry, index, s)
     if not s.subjects and not (s.targets and entry.family != "neutral"):
         return []
@@ -104,12 +104,11 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
     s.arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
     # the object a phrasal entry is made of is no party: "join forces", "exchange fire"
     made_of = set(entry.lemma.split()[1:])
+    made = [o for o in objects if o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of]
     # ... unless an actor owns it: "boarded Filipino boats" is toward the Philippines
-    s.objects = [o for o in objects if not (o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of)
-                 or any(t.i in index.actor_at for t in o.lefts)]
+    s.objects = [o for o in objects if o not in made or any(t.i in index.actor_at for t in o.lefts)]
     # ... whose own "against" phrase names whom: "filed a case against Israel at the ICJ"
-    against = [t for o in objects if o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of
-               for t in object_tokens(o, {"against"})]
+    against = [t for o in made for t in object_tokens(o, {"against"})]
     if against:
         s.objects = against + [o for o in s.objects if o.dep_ != "pobj" or o.head.lower_ != "at"]
 
@@ -201,14 +200,16 @@ def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbCl
     if any(t not in told for t in s.targets):
         return  # "condemned Israel over the raids": named
     acts = [o for o in s.objects if o.dep_ == "dobj"] + object_tokens(verb, {"over", "about"})
-    for obj in (o for o in acts if lex.noun(o.lemma_)):
-        parties = noun_parties(obj, lex.noun(obj.lemma_), index)
+    for obj in acts:
+        entry = lex.noun(obj.lemma_)
+        if entry is None:
+            continue
+        parties = noun_parties(obj, entry, index)
         owners = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
         if not owners and not parties.own and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
                                                   for c in obj.children):
             # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before
-            stance = lex.noun(obj.lemma_).stance
-            earlier = index.doer_of(verb, stance, armed=stance in lex.cue("armed_stances"))
+            earlier = index.doer_of(verb, entry.stance, armed=entry.stance in lex.cue("armed_stances"))
             owners = [a for a in earlier if a not in s.subjects]
         if owners:
             s.targets, s.arg_tokens = owners, s.arg_tokens | parties.tokens
@@ -218,22 +219,6 @@ def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbCl
         for by in object_tokens(verb, {"by"}):
             s.targets += [a for a in actors_of(by, index) if a not in s.subjects and a not in s.targets]
             s.arg_tokens |= span_tokens(by)
-
-
-def _brokered_agreement_parties(verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
-    """"Chile and Peru signed a peace deal brokered by Brazil", "agreed to a truce brokered
-    by Brazil": Brazil brokered it between the signatories (the doers, and those with whom,
-    of the verb the agreement is object of)."""
-    agreement = verb.head if verb.dep_ == "acl" else None
-    if agreement is None or agreement.dep_ not in {"dobj", "pobj"}:
-        return
-    signing = agreement.head.head if agreement.dep_ == "pobj" else agreement.head
-    if signing.pos_ != "VERB":
-        return
-    doer, _ = subject_token(signing)
-    found = (actors_of(doer, index) if doer is not None else []) + \
-        [a for o in object_tokens(signing, {"with"}) if o.i != agreement.i for a in actors_of(o, index)]
-    s.targets = [a for a in found if a not in s.subjects]
 
 
 def _coordinated_target(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
