@@ -127,6 +127,22 @@ def test_check_names_every_problem_of_a_file_by_line(tmp_path):
     ]
 
 
+def test_a_cue_list_given_twice_is_named_by_its_second_line(tmp_path):
+    # json.loads would keep the second list silently and the first would be dead data
+    (tmp_path / "cues.json").write_text('{\n  "reporting_verbs": ["opine"],\n  "reporting_verbs": ["aver"]\n}\n')
+    result = run(["resources", "check", tmp_path])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f'Error: key "reporting_verbs" is given twice ({tmp_path / "cues.json"}:3)']
+
+
+def test_the_packaged_json_files_give_no_key_twice():
+    from claimcmp.knowledge import resource_loader
+
+    for name in resource_loader.packaged_names("*.json"):
+        resource_loader.parse_json(resource_loader.packaged_text(name), name)  # raises on a repeat
+
+
 def test_check_of_well_formed_files_finds_what_only_the_merged_data_shows(tmp_path):
     write_overlay(tmp_path)
     (tmp_path / "stance_synonyms.json").unlink()  # the new verb is in no group now

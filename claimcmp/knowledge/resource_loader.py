@@ -186,12 +186,31 @@ def overlay_file(name: str, overlay: str | None) -> Path | None:
     return path if path.is_file() else None
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """An object's members; a key given twice raises (json.loads would keep the last one
+    silently, and a list written earlier in the file would be dead data)."""
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def parse_json(text: str, where: str) -> dict:
-    """A JSON object; bad JSON raises ResourceError(file:line)."""
+    """A JSON object; bad JSON or a key given twice raises ResourceError(file:line)."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as err:
         raise ResourceError(f"invalid JSON: {err.msg}", f"{where}:{err.lineno}") from None
+    except _DuplicateKey as err:
+        key = json.dumps(err.args[0], ensure_ascii=False)
+        line = text.count("\n", 0, text.rindex(key)) + 1 if key in text else 1
+        raise ResourceError(f"key {key} is given twice", f"{where}:{line}") from None
     if not isinstance(data, dict):
         raise ResourceError("the file must hold a JSON object", f"{where}:1")
     return data
@@ -272,7 +291,7 @@ def merge_values(base, extra):
 
 def json_object(name: str, overlay: str | None = None) -> dict:
     """A JSON resource, packaged, merged with the overlay's file of that name."""
-    data = json.loads(packaged_text(name))
+    data = parse_json(packaged_text(name), f"{PACKAGE}/{name}")
     path = overlay_file(name, overlay)
     if path is None:
         return data

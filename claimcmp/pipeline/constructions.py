@@ -193,7 +193,7 @@ def expulsion_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Dra
     if lex.verb_lemma(verb) not in lex.cue("ordering_verbs"):
         return None
     leaving = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"}
-                    and c.lemma_.lower() in lex.cue("leaving_verbs")), None)
+                    and c.lemma_.lower() in lex.cue("departing_verbs")), None)
     if leaving is None:
         return None
     # the one told: the object ("ordered the troops to leave"), the one given time ("gave
