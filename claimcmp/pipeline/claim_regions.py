@@ -51,6 +51,7 @@ def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
         i for i in range(word.sent.start, word.sent.end)
         if i in index.actor_at and i in index.place_at and _names_party(index, i, parties)}
     out = _regions_among(clause, index, argument_tokens, locative_only=False, destinations=destinations)
+    out += [r for r in owned_places(clause, index) if r["country"] not in {o.get("country") for o in out}]
     if not out:
         # The place may hang on a clause above: "In Syria, Russia's support for Assad ..."
         above = {t.i for anc in word.ancestors for prep in anc.children
@@ -58,6 +59,25 @@ def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
                  for t in prep.subtree}
         above = _foreground(word, above - circumstance_tokens(word, word.sent.root))
         out = _regions_among(above, index, argument_tokens, locative_only=True)
+    return out
+
+
+def owned_places(tokens: set[int], index: MentionIndex) -> list[dict]:
+    """"Violated Pakistani airspace", "shelled two Syrian towns", "Syria's territory": a piece
+    of a country that its adjective or possessive qualifies lies in that country, be the
+    country a party or not."""
+    out: list[dict] = []
+    doc, places = index.doc, cue("territory_nouns")
+    for i in sorted(tokens):
+        tok = doc[i]
+        head = tok.head
+        # the model's lemma may be wrong ("bases" as "basis"): the plural's stem is read too
+        if i not in index.actor_at or tok.dep_ not in {"amod", "poss", "compound"} or head.pos_ != "NOUN" \
+                or not {head.lemma_.lower(), head.lower_, head.lower_[:-1]} & places:
+            continue
+        actor = index.actor_dict(index.actor_at[i])
+        if actor.get("kind") == "country" and all(r["country"] != actor["id"] for r in out):
+            out.append({"name": actor["name"], "kind": "country", "country": actor["id"]})
     return out
 
 
@@ -80,7 +100,8 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
                    key=lambda s: s.start)
     for span in spans:
         region = span._.claimcmp_region
-        if not region or any(i in argument_tokens for i in range(span.start, span.end)):
+        # a party is not where, unless the act goes there ("travelled to Havana")
+        if not region or span.start not in destinations and any(i in argument_tokens for i in range(span.start, span.end)):
             continue
         where = region.get("locative", True) or is_topic(span) or span.start in destinations
         if locative_only and not where:

@@ -56,6 +56,21 @@ def held_together(entry: StanceEntry, s: NounClaim) -> bool:
     return True
 
 
+def destinations(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
+    """Where the act goes: the place forces move to or from, or the place visited."""
+    if entry.stance in cue("visiting_stances"):
+        visited_places(noun, index, s)
+    else:
+        moved_forces(noun, entry, index, s)
+
+
+def visited_places(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """"Her visit to Moscow": the named place visited is whom (the target, as it is) and
+    where it happens."""
+    s.destinations = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "in"}
+                      for t in c.subtree if t.dep_ in {"pobj", "conj"} and t.i in index.place_at}
+
+
 def moved_forces(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
     """A movement noun: where forces move ("the withdrawal of its troops from Syria": a named
     place or a place noun) is no party, and the forces' owner moves them."""

@@ -16,7 +16,7 @@ from claimcmp.pipeline.drafts import (
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
-    NounClaim, accused_of, adversary_target, elicited, exchanged, held_together, joint_exercise, moved_forces,
+    NounClaim, accused_of, adversary_target, elicited, exchanged, held_together, joint_exercise, destinations,
     regarded_as, toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.subjects import subject_token
@@ -68,7 +68,7 @@ def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounCla
     forces move, its objects and pair, and whose armed act a toll is."""
     if entry.owner == "target":
         victims(noun, index, s)
-    moved_forces(noun, entry, index, s)
+    destinations(noun, entry, index, s)
     _noun_objects(noun, entry, index, s)
     if entry.owner == "target" and not s.own:
         toll_of_armed_act(noun, index, s)

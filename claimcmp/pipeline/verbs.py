@@ -47,6 +47,7 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     s = _VerbClaim(subj_tok, subjects, span_tokens(subj_tok))
     _verb_objects(lex, verb, entry, patient, index, s)
     _moved_forces(verb, entry, index, s)
+    _visited_places(entry, index, s)
     _discussed_topic(entry, index, s)
     _object_targets(entry, index, s)
     if lex.verb_lemma(verb) in lex.cue("reaction_verbs"):
@@ -124,6 +125,14 @@ def _moved_forces(verb: Token, entry: StanceEntry, index: MentionIndex, s: _Verb
         senders = {a.get("country") or a["id"] for a in s.subjects}
         s.objects = [o for o in s.objects if o.i not in s.destinations and not (
             {a.get("country") or a["id"] for a in actors_of(o, index)} & senders)]
+
+
+def _visited_places(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
+    """"Travelled to Havana", "visited Algeria": the named place visited stays whom the
+    visit is toward, and is where it happens too."""
+    if entry.stance in cue("visiting_stances"):
+        s.destinations |= {t.i for o in s.objects for t in o.subtree
+                           if t.dep_ in {"dobj", "pobj", "conj"} and t.i in index.place_at}
 
 
 def _discussed_topic(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:

@@ -1,0 +1,42 @@
+"""WHICH REGION for the places a claim's clause names through its parties: the place visited,
+and a piece of a country that the country's adjective or possessive qualifies."""
+from __future__ import annotations
+
+import pytest
+
+from test_claims import claims
+
+
+def by_stance(nlp, text: str) -> dict[str, dict]:
+    return {c["stance"]: c for c in claims(nlp, text)}
+
+
+def countries(claim: dict) -> list[str]:
+    return [r["country"] for r in claim["regions"]]
+
+
+@pytest.mark.parametrize("text, target, where", [
+    ("President Macron visited Algeria on Monday.", "DZA", ["DZA"]),
+    ("The Chinese envoy travelled to Washington on Monday.", "USA", ["USA"]),
+    ("Netanyahu's visit to Moscow angered Tehran.", "RUS", ["RUS"]),
+])
+def test_the_place_visited_is_whom_and_where(nlp, text, target, where):
+    visit = by_stance(nlp, text)["visit"]
+    assert visit["target"]["id"] == target
+    assert countries(visit) == where
+
+
+@pytest.mark.parametrize("text, stance, where", [
+    ("Indian jets violated Pakistani airspace on Tuesday, the army said.", "violate", ["PAK"]),
+    ("Hezbollah fired rockets into Israeli territory on Sunday.", "attack", ["ISR"]),
+    ("Russian artillery shelled two Ukrainian villages overnight.", "attack", ["UKR"]),
+])
+def test_a_piece_of_a_country_lies_in_it(nlp, text, stance, where):
+    assert countries(by_stance(nlp, text)[stance]) == where
+
+
+def test_a_countrys_bases_abroad_are_not_in_it(nlp):
+    # forces hold bases, positions and fronts abroad: "American bases in Iraq" are in Iraq
+    attack = by_stance(nlp, "Iran fired missiles at American bases in Iraq on Wednesday.")["attack"]
+    assert attack["target"]["id"] == "USA"
+    assert countries(attack) == ["IRQ"]
