@@ -40,3 +40,18 @@ def test_a_countrys_bases_abroad_are_not_in_it(nlp):
     attack = by_stance(nlp, "Iran fired missiles at American bases in Iraq on Wednesday.")["attack"]
     assert attack["target"]["id"] == "USA"
     assert countries(attack) == ["IRQ"]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia condemned Azerbaijan's military offensive against Nagorno-Karabakh on Tuesday.",
+    "Azerbaijani forces shelled Stepanakert overnight.",
+])
+def test_a_land_held_within_a_country_is_where_too(nlp, text):
+    # Nagorno-Karabakh (held by Artsakh) is the target and lies in Azerbaijan
+    attack = by_stance(nlp, text)["attack"]
+    assert attack["target"]["id"] == "ARTSAKH"
+    assert countries(attack) == ["AZE"]
+
+
+def test_a_country_fired_at_is_still_not_where(nlp):
+    assert countries(by_stance(nlp, "North Korea fired a missile at Japan on Tuesday.")["attack"]) == []

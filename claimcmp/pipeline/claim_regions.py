@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimcmp.knowledge import places_data
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.context import governors
 from claimcmp.pipeline.mentions import MentionIndex
@@ -100,8 +101,7 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
                    key=lambda s: s.start)
     for span in spans:
         region = span._.claimcmp_region
-        # a party is not where, unless the act goes there ("travelled to Havana")
-        if not region or span.start not in destinations and any(i in argument_tokens for i in range(span.start, span.end)):
+        if not region or _party_not_place(index, span, argument_tokens, destinations):
             continue
         where = region.get("locative", True) or is_topic(span) or span.start in destinations
         if locative_only and not where:
@@ -110,8 +110,8 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
         if not where and span.start in index.actor_at:
             continue
         if span.start in index.actor_at and span.root.dep_ == "pobj" and span.root.head.lower_ in AIMED_PREPS \
-                and span.start not in destinations:
-            continue  # "fired a missile at Israel": whom, not where
+                and span.start not in destinations and not _held_land(index, span):
+            continue  # "fired a missile at Israel": whom, not where (but "against Nagorno-Karabakh": in Azerbaijan)
 
         key = (region.get("country"), region.get("name")) if region.get("country") is None else (region["country"],)
         if key in seen:
@@ -119,6 +119,25 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
         seen.add(key)
         out.append({k: region[k] for k in ("name", "kind", "country")})
     return out
+
+
+def _party_not_place(index: MentionIndex, span: Span, argument_tokens: set[int], destinations: set[int]) -> bool:
+    """A party is not where the act happens, unless the act goes there ("travelled to
+    Havana") or the party is a land held within a country ("the offensive against
+    Nagorno-Karabakh" happens in Azerbaijan)."""
+    if span.start in destinations or not any(i in argument_tokens for i in range(span.start, span.end)):
+        return False
+    return not _held_land(index, span)
+
+
+def _held_land(index: MentionIndex, span: Span) -> bool:
+    """Whether a place is a land held within a country by an actor of its own (Nagorno-
+    Karabakh, held by Artsakh, lies in Azerbaijan), not the country itself (Israel)."""
+    region = span._.claimcmp_region
+    if span.start in index.actor_at:
+        actor = index.actor_dict(index.actor_at[span.start])
+        return region.get("country") not in (actor.get("country"), actor["id"])
+    return places_data.polity_of(region["name"]) not in (None, region.get("country"))
 
 
 TOPIC_PREPS = {"on", "over", "about", "regarding", "concerning"}
