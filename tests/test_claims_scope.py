@@ -122,6 +122,14 @@ def test_a_quotation_after_a_speaker_goes_on_quoting_them(nlp):
     assert (claim["attribution"]["id"], claim["quote"]) == ("PER", "direct")
 
 
+def test_a_quotation_of_several_sentences_goes_on_quoting_the_speaker_before_it(nlp):
+    # the third sentence's speaker is looked for back through the quotation, not only in
+    # the sentence right before it
+    text = STORY + 'Peru said on Friday that talks were over. "We tried hard. Chile attacked our boats again."'
+    [claim] = [c for c in last(nlp, text) if c["stance"] == "attack"]
+    assert (claim["attribution"]["id"], claim["quote"]) == ("PER", "direct")
+
+
 def test_a_stance_verb_named_as_a_noun_is_an_act(nlp):
     # "-ing" nouns of stance verbs, phrasal entries read with their "of" object (board ship)
     found = triples(nlp, "Peru condemned the boarding of its boats by the Chilean navy.")

@@ -97,7 +97,7 @@ def _quote_continued(sent: Span, index: MentionIndex, reporting: frozenset) -> A
     if sent.start == 0 or not _inside_quotation(sent):
         return None
     doc = sent.doc
-    speaker = _speaker_in(doc[sent.start - 1].sent, index, reporting)
+    speaker = _speaker_before_quotation(sent, index, reporting)
     following = sent
     for _ in range(QUOTE_SENTENCES_AHEAD):
         if speaker is not None or _closes_quotation(following) or following.end >= len(doc):
@@ -108,6 +108,21 @@ def _quote_continued(sent: Span, index: MentionIndex, reporting: frozenset) -> A
 
 
 QUOTE_SENTENCES_AHEAD = 4  # a quotation rarely runs longer before its "he said"
+
+
+def _speaker_before_quotation(sent: Span, index: MentionIndex, reporting: frozenset) -> dict | None:
+    """The speaker named in the sentence before, or, while the sentences before are the same
+    quotation's, in the sentence that led into it ('Abdi said ... "We will ... Maybe ..."').
+    """
+    doc, before = sent.doc, sent
+    for _ in range(QUOTE_SENTENCES_AHEAD):
+        if before.start == 0:
+            return None
+        before = doc[before.start - 1].sent
+        speaker = _speaker_in(before, index, reporting)
+        if speaker is not None or not _inside_quotation(before):
+            return speaker
+    return None
 
 
 def _closes_quotation(sent: Span) -> bool:
