@@ -130,6 +130,18 @@ def test_a_quotation_of_several_sentences_goes_on_quoting_the_speaker_before_it(
     assert (claim["attribution"]["id"], claim["quote"]) == ("PER", "direct")
 
 
+def test_a_saying_participle_reports_for_the_clause_it_hangs_on(nlp):
+    text = STORY + "Peru rejected the plan on Monday, saying Chilean ships had attacked its trawlers."
+    [claim] = [c for c in last(nlp, text) if c["stance"] == "attack"]
+    assert (claim["attribution"]["id"], claim["modality"]) == ("PER", "reported")
+
+
+def test_what_an_actor_vows_is_its_own_word_and_predicted(nlp):
+    text = STORY + "Chile vowed to cut off all fishing links with Peru."
+    [claim] = [c for c in last(nlp, text) if c["family"] == "conflict"]
+    assert (claim["subject"]["id"], claim["attribution"]["id"], claim["modality"]) == ("CHL", "CHL", "predicted")
+
+
 def test_a_stance_verb_named_as_a_noun_is_an_act(nlp):
     # "-ing" nouns of stance verbs, phrasal entries read with their "of" object (board ship)
     found = triples(nlp, "Peru condemned the boarding of its boats by the Chilean navy.")

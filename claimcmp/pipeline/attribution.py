@@ -28,8 +28,10 @@ class Attribution:
 
 def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon) -> Attribution:
     """Who says so: the subject of a reporting verb above the claim, or 'according to X'."""
-    # a denial reports what it denies: "Moscow rejected reports that its jets bombed ..."
-    reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances") | lex.cue("denials")
+    # a denial reports what it denies: "Moscow rejected reports that its jets bombed ...";
+    # a pledge is the pledger's word: "Pyongyang vowed to cut off all lines"
+    reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances") | lex.cue("denials") \
+        | lex.cue("pledging_verbs")
     current, edge = word, ""
     while current.head.i != current.i:
         clause = current
@@ -47,8 +49,12 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             if speaker is None and current.dep_ == "conj":
                 speaker = _conjoined_speaker(current)  # "officials took to Twitter and said that ..."
             if speaker is None:
+                speaker = _participle_speaker(current)  # "Russia rejected it, saying that ..."
+            if speaker is None:
                 continue
             actors = _speaker_actors(speaker, index)
+            if not actors and current.lemma_.lower() in lex.cue("pledging_verbs"):
+                continue  # "the document promised access": no one's word, what it commits to
             # "He also said that ...": reported even when "he" cannot be resolved
             return Attribution(actors[0] if actors else None, _quote_kind(word, current, sent), True)
     for tok in sent:
@@ -88,6 +94,14 @@ def _conjoined_speaker(verb: Token) -> Token | None:
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     return next((c for c in first.children if c.dep_ in SUBJECT_DEPS), None) if first.pos_ in {"VERB", "AUX"} else None
+
+
+def _participle_speaker(verb: Token) -> Token | None:
+    """The subject of the clause a subjectless saying participle hangs on: "Russia rejected the
+    plan, saying Kyiv had attacked", "Pyongyang threatened Seoul, vowing to cut the lines"."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp"}:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _quote_continued(sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution | None:
