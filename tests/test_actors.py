@@ -140,6 +140,8 @@ def test_the_west(tag):
     ("Russian officials denied it.", "Russian officials", {"country": "RUS", "kind": "group"}),
     ("The Obama administration refused.", "Obama administration", {"id": "USA"}),
     ("The US-led coalition struck Raqqa.", "US-led coalition", {"id": "USA"}),
+    ("The Saudi-led Arab coalition struck Sanaa.", "Saudi-led Arab coalition", {"id": "SAU"}),
+    ("The French-led international force left Mali.", "French-led international force", {"id": "FRA"}),
     ("The president of Syria spoke.", "president of Syria",
      {"id": "syr-president", "kind": "person", "country": "SYR"}),
     ("The US president spoke.", "US president", {"kind": "person", "country": "USA"}),

@@ -64,10 +64,7 @@ class CombinationRules:
             grouped = {**g.actor, "country": c.actor["id"]} if is_country else c.actor
             out.append(Cand(c.start, g.end, grouped, 4))
         if j + 1 < n and doc[j].text == "-" and doc[j + 1].lower_ == "led" and c.role != gz.PERSON:
-            e = j + 2
-            if e < n and doc[e].lower_ in cue("led_heads"):
-                e += 1
-            out.append(Cand(c.start, e, c.actor, 4))
+            out.append(Cand(c.start, _led_head_end(doc, j + 2), c.actor, 4))
         return out
 
     def _body_of_country(self, doc: Doc, s: int, e: int, rows: list[gz.Body],
@@ -104,3 +101,12 @@ class CombinationRules:
                     "name": f"{adj} {body.label}", "kind": "person", "country": iso}
         return {"id": f"{iso}_{body.canon}", "name": f"{adj} {body.label}",
                 "kind": body.kind, "country": iso}
+
+
+def _led_head_end(doc: Doc, start: int) -> int:
+    """Where "X-led" ends: after the body it leads, over up to two adjectives ("the Saudi-led
+    Arab coalition", "the US-led international force"), else right after "led"."""
+    k = start
+    while k < len(doc) and k - start < 2 and doc[k].tag_ == "JJ":
+        k += 1
+    return k + 1 if k < len(doc) and doc[k].lower_ in cue("led_heads") else start
