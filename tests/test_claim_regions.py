@@ -55,3 +55,10 @@ def test_a_land_held_within_a_country_is_where_too(nlp, text):
 
 def test_a_country_fired_at_is_still_not_where(nlp):
     assert countries(by_stance(nlp, "North Korea fired a missile at Japan on Tuesday.")["attack"]) == []
+
+
+def test_a_seat_standing_for_an_organization_is_not_a_held_land(nlp):
+    # Brussels lies in Belgium, but "against Brussels" is toward the EU, not in Belgium
+    retaliation = by_stance(nlp, "Moscow retaliated against Brussels on Monday.")["retaliate"]
+    assert retaliation["target"]["id"] == "EU"
+    assert countries(retaliation) == []

@@ -132,11 +132,12 @@ def _party_not_place(index: MentionIndex, span: Span, argument_tokens: set[int],
 
 def _held_land(index: MentionIndex, span: Span) -> bool:
     """Whether a place is a land held within a country by an actor of its own (Nagorno-
-    Karabakh, held by Artsakh, lies in Azerbaijan), not the country itself (Israel)."""
+    Karabakh, held by Artsakh, lies in Azerbaijan), not the country itself (Israel) nor a seat
+    standing for an organization ("sanctions against Brussels" are toward the EU)."""
     region = span._.claimcmp_region
     if span.start in index.actor_at:
         actor = index.actor_dict(index.actor_at[span.start])
-        return region.get("country") not in (actor.get("country"), actor["id"])
+        return actor.get("kind") != "organization" and region.get("country") not in (actor.get("country"), actor["id"])
     return places_data.polity_of(region["name"]) not in (None, region.get("country"))
 
 
