@@ -16,7 +16,7 @@ from claimcmp.pipeline.drafts import (
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
-    NounClaim, accused_of, adversary_target, elicited, exchanged, held_together, joint_exercise, destinations,
+    NounClaim, accused_of, adversary_target, destinations, elicited, exchanged, held_together, joint_exercise,
     regarded_as, toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.subjects import subject_token
