@@ -490,6 +490,14 @@ def test_the_ministry_quoting_its_own_state_speaks_for_it(nlp):
     assert supports and all(c["attribution"]["country"] == "BOL" for c in supports)
 
 
+def test_the_ministry_is_not_the_person_named_after_it(nlp):
+    # "ministry" before "the Peruvian ambassador" is no title of his: "the ministry" in the next
+    # sentence is Chile's
+    text = "Chile's foreign ministry summoned the Peruvian ambassador. The ministry said Peru had armed the rebels."
+    [claim] = [c for c in last(nlp, text) if c["subject"]["id"] == "PER"]
+    assert claim["attribution"]["country"] == "CHL"
+
+
 @pytest.mark.parametrize("text, modality", [
     ("A Chile-Peru meeting is possible, Lima said.", "possible"),
     ("A Chile-Peru meeting is likely next month.", "predicted"),

@@ -220,7 +220,10 @@ def _titled_person(head: Token, index: MentionIndex) -> dict | None:
     if head.lower_ not in cue("title_words"):
         return None
     for span in index.before(head, {"person"}, window=3):
-        title = span.doc[max(span.start - 3, span.sent.start):span.end]
+        # the title is in the person's own phrase, not a word that happens to stand before
+        # it ("the ministry summoned the Russian ambassador": the ministry is no title of his)
+        start = max(span.start - 3, span.sent.start)
+        title = [t for t in span.root.subtree if start <= t.i < span.end]
         if any(t.lower_ == head.lower_ for t in title if t.i != head.i):
             return index.actor_dict(span)
     return None
