@@ -498,6 +498,14 @@ def test_the_ministry_is_not_the_person_named_after_it(nlp):
     assert claim["attribution"]["country"] == "CHL"
 
 
+def test_the_mfa_is_the_foreign_ministry_named_last(nlp):
+    # the countries named since (Peru, Bolivia) do not own "the MFA": Chile's ministry does
+    text = ("Chile's foreign ministry summoned the Peruvian ambassador. Peru's navy seized a boat, "
+            "Bolivian officials said. The MFA strongly condemned Peru.")
+    [claim] = [c for c in last(nlp, text) if c["stance"] == "condemn"]
+    assert (claim["subject"]["id"], claim["target"]["id"]) == ("CHL", "PER")
+
+
 @pytest.mark.parametrize("text, modality", [
     ("A Chile-Peru meeting is possible, Lima said.", "possible"),
     ("A Chile-Peru meeting is likely next month.", "predicted"),

@@ -18,7 +18,7 @@ from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by ot
 )
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.references import (
-    RELATIVE_PRONOUNS, is_pair_phrase, named_pair, recent_pair, resolve_pronoun,
+    RELATIVE_PRONOUNS, body_named_before, is_pair_phrase, named_pair, recent_pair, resolve_pronoun,
 )
 
 # Word lists of the rules below (cues.json): agent_nouns, heads that stand for the people or
@@ -198,6 +198,9 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     words = {head.lemma_.lower(), f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i > 0 else ""}
     if not (words & stance_lexicon().cue("state_nouns") or _is_half_state(head)):
         return []
+    named = body_named_before(head, index)  # "the MFA": the foreign ministry named last
+    if named:
+        return named
     doers = _doer_tokens(head)
     spans = index.before(head, {"country", "person", "organization"}, window=3)
     # a state named as such before one a person's affiliation gives: "the federal government"

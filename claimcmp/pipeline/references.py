@@ -1,17 +1,18 @@
 """Arguments that name their actors by reference, not by name: a pronoun (the speaker of a
 reporting verb over it, else the latest fitting mention, the previous subject first), a word
 that names two parties at once ("the two Koreas", "inter-Korean"), a pair phrase ("the two
-countries", "both sides": the pair of the latest two-party claim)."""
+countries", "both sides": the pair of the latest two-party claim), a state body named with
+"the" alone ("the MFA": the body of that kind the text named last)."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge import resource_loader
-from claimcmp.knowledge.gazetteer import country_actor
+from claimcmp.knowledge.gazetteer import bodies, country_actor
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
-from claimcmp.pipeline.mentions import MentionIndex, party_key
+from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.subjects import subject_token
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -181,3 +182,23 @@ def pronoun_fits(lower: str, span: Span) -> bool:
     if lower in GROUP_PRONOUNS:
         return kind in {"group", "organization", "country"}
     return False
+
+
+BODY_WINDOW = 8  # sentences back a body named with "the" alone is looked for
+
+
+def body_named_before(head: Token, index: MentionIndex) -> list[dict]:
+    """"The MFA strongly condemned ..." after "Azerbaijan's Foreign Ministry summoned the
+    Russian envoy": a state body named with "the" alone is the latest body of that kind the
+    text named, however many other countries it named since; its state is the party."""
+    prev = f"{head.nbor(-1).lower_} " if head.i > 0 else ""
+    words = {head.lower_, head.lemma_.lower(), prev + head.lower_, prev + head.lemma_.lower()}
+    canons = {f"_{b.canon}" for b in bodies() if b.phrase in words and b.kind == "organization"}
+    if not canons:
+        return []
+    for span in index.before(head, {"organization"}, window=BODY_WINDOW):
+        actor = index.actor_dict(span)
+        party = as_party(actor)
+        if any(actor["id"].endswith(canon) for canon in canons) and party is not None and party["kind"] == "country":
+            return [party]
+    return []
