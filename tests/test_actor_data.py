@@ -259,6 +259,8 @@ def test_every_country_is_a_known_code():
     assert "XKX" in codes
     for r in rows("actors.jsonl"):
         assert r.get("country") in codes | {None}, r["id"]
+        assert r.get("home") in codes | {None}, r["id"]
+        assert not (r.get("home") and r.get("country")), r["id"]  # a state's body has no home of its own
     orgs = {r["id"] for r in rows("actors.jsonl")}  # a leader may belong to an organization
     for r in rows("leaders.jsonl"):
         assert r["country"] in codes | orgs, r["id"]
@@ -272,7 +274,7 @@ def test_state_bodies_are_named_by_their_state():
 
 
 def test_actor_rows_keep_the_format():
-    allowed = {"id", "name", "kind", "country", "aliases", "cs_aliases", "adjectives",
+    allowed = {"id", "name", "kind", "country", "home", "aliases", "cs_aliases", "adjectives",
                "modifiers", "generic"}
     for r in rows("actors.jsonl"):
         assert set(r) <= allowed, r

@@ -62,3 +62,12 @@ def test_a_seat_standing_for_an_organization_is_not_a_held_land(nlp):
     retaliation = by_stance(nlp, "Moscow retaliated against Brussels on Monday.")["retaliate"]
     assert retaliation["target"]["id"] == "EU"
     assert countries(retaliation) == []
+
+
+@pytest.mark.parametrize("text, stance, where", [
+    ("Ethiopian troops attacked the TPLF on Monday.", "attack", ["ETH"]),
+    ("Ethiopia accused the TPLF of treason on Monday.", "accuse", []),  # words, not fighting
+    ("Israeli jets struck Hamas on Monday.", "strike", []),  # Hamas's struggle is not within Israel
+])
+def test_fighting_a_group_at_home_is_in_its_country(nlp, text, stance, where):
+    assert countries(by_stance(nlp, text)[stance]) == where

@@ -163,6 +163,15 @@ def test_check_of_well_formed_files_finds_what_only_the_merged_data_shows(tmp_pa
     ]
 
 
+def test_a_groups_home_must_be_a_known_country(tmp_path):
+    (tmp_path / "actors.jsonl").write_text('{"id": "LEAGUE", "name": "League", "kind": "group", "home": "XYZ", '
+                                           '"aliases": ["the League"]}\n')
+    result = run(["resources", "check", tmp_path])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: home 'XYZ' is in no countries.jsonl row ({tmp_path / 'actors.jsonl'}:1)"]
+
+
 def test_check_of_a_good_overlay_says_so(folder):
     result = run(["resources", "check", folder / "overlay"])
     assert (result.exit_code, result.stderr) == (0, "")

@@ -109,6 +109,13 @@ def country_actor(iso: str) -> dict | None:
 
 
 @overlay_cached
+def homes(overlay: str | None) -> dict[str, str]:
+    """Group id -> the country it fights or governs within (actors.jsonl "home"): the
+    Tigrayan TPLF's is Ethiopia. Not its side ("country" makes a group a state's body)."""
+    return {r["id"]: r["home"] for r in _rows("actors.jsonl", overlay) if r.get("home")}
+
+
+@overlay_cached
 def leaders(overlay: str | None) -> list[dict]:
     return _rows("leaders.jsonl", overlay)
 

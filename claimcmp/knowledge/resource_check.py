@@ -236,6 +236,7 @@ def _reference_problems(folder: str) -> list[Problem]:
     out = []
     for name, field, known, where in (("leaders.jsonl", "country", codes, "countries.jsonl or actors.jsonl"),
                                       ("actors.jsonl", "country", countries, "countries.jsonl"),
+                                      ("actors.jsonl", "home", countries, "countries.jsonl"),
                                       ("tenures.jsonl", "leader", leaders, "leaders.jsonl")):
         path = resource_loader.overlay_file(name, folder)
         if path is None:

@@ -51,7 +51,7 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in (
         {"about", "stopwords", "light", "particles", "generic", "classes", "related", "groups"}),
         "which stance labels name the same relation (what diff compares)"),
     Resource("actors.jsonl", ("id",), frozenset(
-        {"id", "name", "kind", "aliases", "modifiers", "country", "adjectives", "generic", "cs_aliases"}),
+        {"id", "name", "kind", "aliases", "modifiers", "country", "home", "adjectives", "generic", "cs_aliases"}),
         "organizations, armed groups, generic groups and blockers"),
     Resource("actor_bodies.jsonl", ("phrase", "canon", "kind"), frozenset(
         {"phrase", "canon", "label", "kind", "after"}), "state bodies and extension words"),

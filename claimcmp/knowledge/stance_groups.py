@@ -171,6 +171,14 @@ def _ends_hostility(toks: tuple[str, ...], group: StanceGroup, objects: frozense
 HOSTILE_CLASSES = frozenset({"force", "hostility"})
 
 
+def is_fighting(label: str | None) -> bool:
+    """Force used, or its end ("attack", "wage war", "ceasefire", "sign a truce"): acts that
+    happen where the fighting is, as the annotation guide places a ceasefire."""
+    reading = read(label)
+    group = reading.group
+    return group is not None and (group.cls == "force" or group.name == TRUCE_GROUP or TRUCE_GROUP in reading.objects)
+
+
 def is_symmetric(label: str | None) -> bool:
     g = read(label).group
     return bool(g and g.symmetric)

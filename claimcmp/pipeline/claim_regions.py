@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimcmp.knowledge import places_data
+from claimcmp.knowledge import gazetteer as gz, places_data, stance_groups
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.context import governors
 from claimcmp.pipeline.mentions import MentionIndex
@@ -43,7 +43,8 @@ def circumstance_tokens(word: Token, head: Token) -> set[int]:
 
 
 def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
-            destinations: set[int] = frozenset(), parties: frozenset[str] = frozenset()) -> list[dict]:
+            destinations: set[int] = frozenset(), parties: frozenset[str] = frozenset(),
+            stance: str | None = None) -> list[dict]:
     """Places of the claim's clause that are not its actors, one per country; `destinations`
     are place tokens that are where the act goes ("sent troops to Syria", "leave Syria");
     a party's own name outside a place phrase is the party ("In Syria the USA and Russia ...")."""
@@ -60,7 +61,19 @@ def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
                  for t in prep.subtree}
         above = _foreground(word, above - circumstance_tokens(word, word.sent.root))
         out = _regions_among(above, index, argument_tokens, locative_only=True)
-    return out
+    return out or (domestic_region(parties) if stance_groups.is_fighting(stance) else [])
+
+
+def domestic_region(parties: frozenset[str]) -> list[dict]:
+    """"Ethiopian troops attacked the TPLF", "the government and the TPLF agreed to a truce":
+    fighting (or its end) between a state and a group whose struggle is within it (actors.jsonl
+    "home") happens in that state, when the sentence names no place."""
+    homes = gz.homes()
+    for state in sorted({homes.get(p) for p in parties} & parties - {None}):
+        country = gz.country_actor(state)
+        if country is not None:
+            return [{"name": country["name"], "kind": "country", "country": state}]
+    return []
 
 
 def owned_places(tokens: set[int], index: MentionIndex) -> list[dict]:
