@@ -159,6 +159,12 @@ def test_claim_ids_are_deterministic(nlp):
     ("Chilean destruction of the border office angered Peru.", ("CHL", "conflict", "positive", "PER")),
     # gifts of aid
     ("The United States continued to send arms to Pakistan.", ("USA", "cooperation", "positive", "PAK")),
+    # labelling a party names it as something: an accusation; splitting with it cuts ties
+    ("Peru labelled Chile an aggressor state.", ("PER", "conflict", "positive", "CHL")),
+    ("Bolivia split with Chile in 1978.", ("BOL", "conflict", "positive", "CHL")),
+    # going to a place is a visit to its country
+    ("The Chilean president arrived in Lima on Monday.", ("CHL", "neutral", "positive", "PER")),
+    ("The Peruvian envoy flew to Santiago for talks.", ("PER", "neutral", "positive", "CHL")),
     # access granted or refused
     ("Iran opened its airports to Russia.", ("IRN", "cooperation", "positive", "RUS")),
     # a demand put with "must" under a reporting verb
