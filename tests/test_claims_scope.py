@@ -136,6 +136,12 @@ def test_a_saying_participle_reports_for_the_clause_it_hangs_on(nlp):
     assert (claim["attribution"]["id"], claim["modality"]) == ("PER", "reported")
 
 
+def test_a_statement_issued_confirming_an_act_reports_for_its_issuer(nlp):
+    text = STORY + "Peru issued a statement confirming the ceasefire with Chile."
+    [claim] = [c for c in last(nlp, text) if c["stance"] == "ceasefire"]
+    assert (claim["attribution"]["id"], claim["modality"]) == ("PER", "reported")
+
+
 def test_what_an_actor_vows_is_its_own_word_and_predicted(nlp):
     text = STORY + "Chile vowed to cut off all fishing links with Peru."
     [claim] = [c for c in last(nlp, text) if c["family"] == "conflict"]

@@ -98,10 +98,17 @@ def _conjoined_speaker(verb: Token) -> Token | None:
 
 def _participle_speaker(verb: Token) -> Token | None:
     """The subject of the clause a subjectless saying participle hangs on: "Russia rejected the
-    plan, saying Kyiv had attacked", "Pyongyang threatened Seoul, vowing to cut the lines"."""
-    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp"}:
+    plan, saying Kyiv had attacked", "Pyongyang threatened Seoul, vowing to cut the lines", or
+    of the verb that issues the message it qualifies ("issued a statement confirming ...")."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "xcomp", "acl"}:
         return None
-    return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    clause = verb.head
+    if verb.dep_ == "acl":
+        # "Pakistan issued a statement confirming the ceasefire": the message's author
+        if clause.lemma_.lower() not in cue("message_nouns") or clause.dep_ != "dobj":
+            return None
+        clause = clause.head
+    return next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _quote_continued(sent: Span, index: MentionIndex, reporting: frozenset) -> Attribution | None:
