@@ -142,6 +142,15 @@ def test_a_statement_issued_confirming_an_act_reports_for_its_issuer(nlp):
     assert (claim["attribution"]["id"], claim["modality"]) == ("PER", "reported")
 
 
+@pytest.mark.parametrize("text, modality", [
+    ("As per reports from the local press, Chilean ships attacked Peruvian trawlers.", "reported"),
+    ("As per their interests, Chilean ships attacked Peruvian trawlers.", "asserted"),  # not a source
+])
+def test_as_per_a_report_names_a_source(nlp, text, modality):
+    [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == "attack"]
+    assert claim["modality"] == modality
+
+
 def test_what_an_actor_vows_is_its_own_word_and_predicted(nlp):
     text = STORY + "Chile vowed to cut off all fishing links with Peru."
     [claim] = [c for c in last(nlp, text) if c["family"] == "conflict"]

@@ -57,14 +57,24 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
                 continue  # "the document promised access": no one's word, what it commits to
             # "He also said that ...": reported even when "he" cannot be resolved
             return Attribution(actors[0] if actors else None, _quote_kind(word, current, sent), True)
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                actors = actors_of(pobj, index, expand_conj=False) or _source_holder(pobj, index)
-                return Attribution(actors[0] if actors else None, "indirect", True)
-    return _trailing_speaker(word, sent, index, reporting) or _headline_speaker(word, sent, index) \
-        or _quote_continued(sent, index, reporting) or Attribution(None, "none")
+    return _according_to(sent, index) or _trailing_speaker(word, sent, index, reporting) \
+        or _headline_speaker(word, sent, index) or _quote_continued(sent, index, reporting) or Attribution(None, "none")
+
+
+def _according_to(sent: Span, index: MentionIndex) -> Attribution | None:
+    """"According to Iraq's military, ...", "As per reports from ANI, ...": said by the source
+    named after the phrase (unnamed when it names no actor)."""
+    sources, of_reports = cue("source_phrases"), cue("report_source_phrases")
+    for tok in sent[:-1]:
+        phrase = f"{tok.lower_} {tok.nbor().lower_}"
+        pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None) if phrase in sources | of_reports else None
+        if pobj is None:
+            continue
+        actors = actors_of(pobj, index, expand_conj=False) or _source_holder(pobj, index)
+        reports = cue("report_nouns") | cue("message_nouns") | cue("media_words")
+        if phrase in sources or pobj.i in index.actor_at or pobj.lemma_.lower() in reports:
+            return Attribution(actors[0] if actors else None, "indirect", True)
+    return None
 
 
 def _speaker_actors(speaker: Token, index: MentionIndex) -> list[dict]:
