@@ -64,10 +64,11 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
 def _according_to(sent: Span, index: MentionIndex) -> Attribution | None:
     """"According to Iraq's military, ...", "As per reports from ANI, ...": said by the source
     named after the phrase (unnamed when it names no actor)."""
-    sources, of_reports = cue("source_phrases"), cue("report_source_phrases")
+    sources = cue("source_phrases")
+    phrases = sources | cue("report_source_phrases")
     for tok in sent[:-1]:
         phrase = f"{tok.lower_} {tok.nbor().lower_}"
-        pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None) if phrase in sources | of_reports else None
+        pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None) if phrase in phrases else None
         if pobj is None:
             continue
         actors = actors_of(pobj, index, expand_conj=False) or _source_holder(pobj, index)
