@@ -66,6 +66,9 @@ def _according_to(sent: Span, index: MentionIndex) -> Attribution | None:
     named after the phrase (unnamed when it names no actor)."""
     sources = cue("source_phrases")
     phrases = sources | cue("report_source_phrases")
+    text = sent.text.lower()
+    if not any(phrase in text for phrase in phrases):
+        return None  # most sentences: no token walk
     for tok in sent[:-1]:
         phrase = f"{tok.lower_} {tok.nbor().lower_}"
         pobj = next((c for c in tok.nbor().children if c.dep_ == "pobj"), None) if phrase in phrases else None

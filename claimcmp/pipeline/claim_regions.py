@@ -82,11 +82,11 @@ def owned_places(tokens: set[int], index: MentionIndex) -> list[dict]:
     country a party or not."""
     out: list[dict] = []
     doc, places = index.doc, cue("territory_nouns")
-    for i in sorted(tokens):
+    for i in sorted(i for i in tokens if i in index.actor_at):
         tok = doc[i]
         head = tok.head
         # the model's lemma may be wrong ("bases" as "basis"): the plural's stem is read too
-        if i not in index.actor_at or tok.dep_ not in {"amod", "poss", "compound"} or head.pos_ != "NOUN" \
+        if tok.dep_ not in {"amod", "poss", "compound"} or head.pos_ != "NOUN" \
                 or not {head.lemma_.lower(), head.lower_, head.lower_[:-1]} & places:
             continue
         actor = index.actor_dict(index.actor_at[i])
