@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_claims import claims
+from sentences import claims
 
 
 def by_stance(nlp, text: str) -> dict[str, dict]:

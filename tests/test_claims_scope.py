@@ -116,29 +116,26 @@ def test_a_participle_on_a_reported_object_is_reported_by_the_speaker(nlp):
     assert (claim["modality"], claim["attribution"]["id"]) == ("reported", "PER")
 
 
-def test_a_quotation_after_a_speaker_goes_on_quoting_them(nlp):
-    text = STORY + 'Peru said on Friday that talks were over. "Chile attacked our boats again."'
-    [claim] = [c for c in last(nlp, text) if c["stance"] == "attack"]
-    assert (claim["attribution"]["id"], claim["quote"]) == ("PER", "direct")
-
-
-def test_a_quotation_of_several_sentences_goes_on_quoting_the_speaker_before_it(nlp):
+@pytest.mark.parametrize("quotation", [
+    '"Chile attacked our boats again."',
     # the third sentence's speaker is looked for back through the quotation, not only in
     # the sentence right before it
-    text = STORY + 'Peru said on Friday that talks were over. "We tried hard. Chile attacked our boats again."'
+    '"We tried hard. Chile attacked our boats again."',
+])
+def test_a_quotation_after_a_speaker_goes_on_quoting_them(nlp, quotation):
+    text = STORY + "Peru said on Friday that talks were over. " + quotation
     [claim] = [c for c in last(nlp, text) if c["stance"] == "attack"]
     assert (claim["attribution"]["id"], claim["quote"]) == ("PER", "direct")
 
 
-def test_a_saying_participle_reports_for_the_clause_it_hangs_on(nlp):
-    text = STORY + "Peru rejected the plan on Monday, saying Chilean ships had attacked its trawlers."
-    [claim] = [c for c in last(nlp, text) if c["stance"] == "attack"]
-    assert (claim["attribution"]["id"], claim["modality"]) == ("PER", "reported")
-
-
-def test_a_statement_issued_confirming_an_act_reports_for_its_issuer(nlp):
-    text = STORY + "Peru issued a statement confirming the ceasefire with Chile."
-    [claim] = [c for c in last(nlp, text) if c["stance"] == "ceasefire"]
+@pytest.mark.parametrize("text, stance", [
+    # a saying participle reports for the clause it hangs on
+    ("Peru rejected the plan on Monday, saying Chilean ships had attacked its trawlers.", "attack"),
+    # ... or for the issuer of the message it qualifies
+    ("Peru issued a statement confirming the ceasefire with Chile.", "ceasefire"),
+])
+def test_a_saying_participle_reports_for_its_speaker(nlp, text, stance):
+    [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == stance]
     assert (claim["attribution"]["id"], claim["modality"]) == ("PER", "reported")
 
 

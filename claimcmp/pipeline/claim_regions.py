@@ -72,7 +72,7 @@ def domestic_region(parties: frozenset[str]) -> list[dict]:
     for state in sorted({homes.get(p) for p in parties} & parties - {None}):
         country = gz.country_actor(state)
         if country is not None:
-            return [{"name": country["name"], "kind": "country", "country": state}]
+            return [_country_region(country)]
     return []
 
 
@@ -91,8 +91,13 @@ def owned_places(tokens: set[int], index: MentionIndex) -> list[dict]:
             continue
         actor = index.actor_dict(index.actor_at[i])
         if actor.get("kind") == "country" and all(r["country"] != actor["id"] for r in out):
-            out.append({"name": actor["name"], "kind": "country", "country": actor["id"]})
+            out.append(_country_region(actor))
     return out
+
+
+def _country_region(country: dict) -> dict:
+    """The region a country actor names: the whole country."""
+    return {"name": country["name"], "kind": "country", "country": country["id"]}
 
 
 def _names_party(index: MentionIndex, i: int, parties: frozenset[str]) -> bool:

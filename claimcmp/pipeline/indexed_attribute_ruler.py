@@ -119,7 +119,7 @@ class IndexedAttributeRuler(AttributeRuler):
         # (pattern number, match id, start, end) as AttributeRuler.match gives them; a key
         # matching a span twice counts once, as in the Matcher
         found = set(self._indexed_matches(doc))
-        if self._rest_count:
+        if len(self._rest):
             number = self._numbers
             found.update((number[m_id], m_id, s, e) for m_id, s, e in
                          self._rest(doc, allow_missing=True, as_spans=False))
@@ -157,7 +157,7 @@ class IndexedAttributeRuler(AttributeRuler):
         requires: by tag alone (each tag's list also holds the patterns that require neither),
         by tag and lower form, by lower form alone. The rest (operators, extensions) go to a
         Matcher of their own."""
-        by_slot, self._rest, self._rest_count, self._numbers = {}, Matcher(self.vocab), 0, {}
+        by_slot, self._rest, self._numbers = {}, Matcher(self.vocab), {}
         for number in range(len(self.attrs)):
             key = str(number)
             match_id = self.vocab.strings.add(key)
@@ -166,7 +166,6 @@ class IndexedAttributeRuler(AttributeRuler):
                 indexed = _indexable(pattern)
                 if indexed is None:
                     self._rest.add(match_id, [pattern])
-                    self._rest_count += 1
                     continue
                 tags, lowers, *tests = indexed
                 for slot in ((tag, lower) for tag in tags for lower in lowers):
