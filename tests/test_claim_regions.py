@@ -71,3 +71,13 @@ def test_a_seat_standing_for_an_organization_is_not_a_held_land(nlp):
 ])
 def test_fighting_a_group_at_home_is_in_its_country(nlp, text, stance, where):
     assert countries(by_stance(nlp, text)[stance]) == where
+
+
+@pytest.mark.parametrize("text, stance, where", [
+    ("Chile accused Peru of massing troops in Bolivia on Monday.", "accuse", []),
+    ("Brazil condemned the Venezuelan strikes on Guyana.", "condemn", []),
+    ("In Brasilia, the foreign minister accused Argentina of meddling.", "accuse", ["BRA"]),
+    ("Speaking in Geneva, Norway warned Russia against new attacks.", "warn", ["CHE"]),
+])
+def test_a_spoken_act_happens_where_it_is_said_not_where_its_content_is(nlp, text, stance, where):
+    assert countries(by_stance(nlp, text)[stance]) == where

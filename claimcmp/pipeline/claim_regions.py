@@ -49,6 +49,8 @@ def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
     are place tokens that are where the act goes ("sent troops to Syria", "leave Syria");
     a party's own name outside a place phrase is the party ("In Syria the USA and Russia ...")."""
     clause = clause_tokens(word)
+    if stance_groups.is_spoken(stance):
+        clause -= told_tokens(word)
     argument_tokens = argument_tokens | {
         i for i in range(word.sent.start, word.sent.end)
         if i in index.actor_at and i in index.place_at and _names_party(index, i, parties)}
@@ -62,6 +64,19 @@ def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
         above = _foreground(word, above - circumstance_tokens(word, word.sent.root))
         out = _regions_among(above, index, argument_tokens, locative_only=True)
     return out or (domestic_region(parties) if stance_groups.is_fighting(stance) else [])
+
+
+def told_tokens(word: Token) -> set[int]:
+    """"Accused Armenia of a build-up in Karabakh", "condemned the strikes on Aleppo": what a
+    spoken act tells of happens elsewhere; only its setting phrases ("said in Moscow") place it."""
+    if word.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {t.i for child in word.children if child.i > word.i and not _is_setting(child)
+            for t in child.subtree}
+
+
+def _is_setting(child: Token) -> bool:
+    return child.dep_ == "prep" and child.lower_ in cue("setting_preps") or child.dep_ in {"npadvmod", "punct", "cc"}
 
 
 def domestic_region(parties: frozenset[str]) -> list[dict]:
