@@ -81,3 +81,13 @@ def test_fighting_a_group_at_home_is_in_its_country(nlp, text, stance, where):
 ])
 def test_a_spoken_act_happens_where_it_is_said_not_where_its_content_is(nlp, text, stance, where):
     assert countries(by_stance(nlp, text)[stance]) == where
+
+
+@pytest.mark.parametrize("text, stance, where", [
+    ("Azerbaijan summoned the Russian ambassador on Monday.", "summon", ["AZE"]),
+    ("Russia detained two American journalists on Friday.", "detain", ["RUS"]),
+    ("A court in Tehran sentenced a French citizen to eight years.", "sentence", ["IRN"]),
+    ("Iran arrested a British diplomat in Iraq on Tuesday.", "arrest", ["IRQ"]),
+])
+def test_a_state_arrests_tries_and_summons_at_home_unless_told_where(nlp, text, stance, where):
+    assert countries(by_stance(nlp, text)[stance]) == where

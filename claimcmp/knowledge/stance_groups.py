@@ -185,6 +185,13 @@ def is_spoken(label: str | None) -> bool:
     return group is not None and group.name in cue("spoken_groups")
 
 
+def is_home_act(label: str | None) -> bool:
+    """An act a state does on its own soil ("arrest", "convict", "summon the ambassador"):
+    its group or one of its words is in cues.json home_acts."""
+    group, homes = read(label).group, cue("home_acts")
+    return group is not None and group.name in homes or bool(set((label or "").split()) & homes)
+
+
 def is_symmetric(label: str | None) -> bool:
     g = read(label).group
     return bool(g and g.symmetric)

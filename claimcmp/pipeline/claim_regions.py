@@ -2,12 +2,17 @@
 Syria", "sent troops to Syria", "In Syria, Russia's support for Assad ...")."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge import gazetteer as gz, places_data, stance_groups
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.context import governors
 from claimcmp.pipeline.mentions import MentionIndex
+
+if TYPE_CHECKING:
+    from claimcmp.pipeline.drafts import Draft
 
 
 def clause_tokens(word: Token) -> set[int]:
@@ -42,19 +47,19 @@ def circumstance_tokens(word: Token, head: Token) -> set[int]:
     return out
 
 
-def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
-            destinations: set[int] = frozenset(), parties: frozenset[str] = frozenset(),
-            stance: str | None = None) -> list[dict]:
-    """Places of the claim's clause that are not its actors, one per country; `destinations`
-    are place tokens that are where the act goes ("sent troops to Syria", "leave Syria");
+def regions(draft: Draft, index: MentionIndex) -> list[dict]:
+    """Places of the claim's clause that are not its actors, one per country; the draft's
+    `destinations` are place tokens that are where the act goes ("sent troops to Syria");
     a party's own name outside a place phrase is the party ("In Syria the USA and Russia ...")."""
+    word = draft.word
+    parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
     clause = clause_tokens(word)
-    if stance_groups.is_spoken(stance):
+    if stance_groups.is_spoken(draft.stance):
         clause -= told_tokens(word)
-    argument_tokens = argument_tokens | {
+    argument_tokens = draft.argument_tokens | {
         i for i in range(word.sent.start, word.sent.end)
         if i in index.actor_at and i in index.place_at and _names_party(index, i, parties)}
-    out = _regions_among(clause, index, argument_tokens, locative_only=False, destinations=destinations)
+    out = _regions_among(clause, index, argument_tokens, locative_only=False, destinations=draft.destinations)
     out += [r for r in owned_places(clause, index) if r["country"] not in {o.get("country") for o in out}]
     if not out:
         # The place may hang on a clause above: "In Syria, Russia's support for Assad ..."
@@ -63,7 +68,25 @@ def regions(word: Token, index: MentionIndex, argument_tokens: set[int],
                  for t in prep.subtree}
         above = _foreground(word, above - circumstance_tokens(word, word.sent.root))
         out = _regions_among(above, index, argument_tokens, locative_only=True)
-    return out or (domestic_region(parties) if stance_groups.is_fighting(stance) else [])
+    return out or _unplaced_region(draft, parties)
+
+
+def _unplaced_region(draft: Draft, parties: frozenset[str]) -> list[dict]:
+    """Where an act the sentence does not place happens by its kind: fighting within a state,
+    an arrest, a trial or a summons at its doer's home."""
+    if stance_groups.is_fighting(draft.stance):
+        return domestic_region(parties)
+    if stance_groups.is_home_act(draft.stance):
+        return home_region(draft.subjects)
+    return []
+
+
+def home_region(doers: list[dict]) -> list[dict]:
+    """"Azerbaijan summoned the Russian ambassador", "Russia detained two US citizens": a state
+    arrests, tries and summons on its own soil (one doer state, when the sentence names no place)."""
+    countries = {d.get("country") for d in doers}
+    country = gz.country_actor(countries.pop()) if len(countries) == 1 and None not in countries else None
+    return [_country_region(country)] if country is not None else []
 
 
 def told_tokens(word: Token) -> set[int]:

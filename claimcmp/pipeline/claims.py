@@ -260,8 +260,7 @@ class ClaimExtractor(ComponentData):
         # Read the circumstances only for drafts that become claims (they walk the parse).
         attr = read_attribution(draft.word, sent, index, self.lex)
         modality = context.modality(draft.word, sent, self.lex, attr.reported)
-        parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
-        regions = claim_regions.regions(draft.word, index, draft.argument_tokens, draft.destinations, parties, draft.stance)
+        regions = claim_regions.regions(draft, index)
         when = claim_times.when(draft.word, dates, published)
         return _Circumstances(regions, when, modality, attr)
 
