@@ -657,3 +657,18 @@ def test_an_act_another_answers_has_happened(nlp, text, stance):
     """The definite act a predicted or possible one answers is told as a fact."""
     [claim] = [c for c in claims(nlp, text) if c["stance"] == stance]
     assert claim["subject"]["id"] == "CHL" and claim["modality"] == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    # the quotation's speaker is a pronoun resolved to the one who spoke last
+    'Rivas, the Peruvian envoy, said the talks had failed. That is why, he added, the tariffs '
+    'were wrong. "Whatever we can do, we will do. Chile attacked our boats again."',
+    # a paragraph that is all quotation goes on quoting the speaker of the paragraph before,
+    # back through that paragraph's own quotation
+    'Rivas said the talks had failed.\n\nHowever, the Peruvian envoy warned against new tariffs. '
+    '"Our fishermen must be free to sail."\n\n"Nothing has been agreed for the south. Our ships '
+    'stay there. Maybe there will be talks later. But Chile attacked our boats again,"\n',
+])
+def test_a_quotation_is_its_last_speakers_however_named(nlp, text):
+    [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == "attack"]
+    assert (claim["attribution"]["country"], claim["quote"]) == ("PER", "direct")

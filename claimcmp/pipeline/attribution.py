@@ -142,7 +142,7 @@ def _quote_continued(sent: Span, index: MentionIndex, reporting: frozenset) -> A
     return Attribution(speaker, "direct", True) if speaker is not None else None
 
 
-QUOTE_SENTENCES_AHEAD = 4  # a quotation rarely runs longer before its "he said"
+QUOTE_SENTENCES_AHEAD = 8  # a quotation rarely runs longer before its "he said"
 
 
 def _speaker_before_quotation(sent: Span, index: MentionIndex, reporting: frozenset) -> dict | None:
@@ -186,7 +186,7 @@ def _speaker_in(sent: Span, index: MentionIndex, reporting: frozenset) -> dict |
     for tok in sent:
         if tok.lemma_.lower() in reporting and tok.pos_ == "VERB":
             speaker = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-            actors = actors_of(speaker, index, expand_conj=False) if speaker is not None else []
+            actors = _speaker_actors(speaker, index) if speaker is not None else []
             if actors:
                 return actors[0]
     return None
