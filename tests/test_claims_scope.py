@@ -672,3 +672,23 @@ def test_an_act_another_answers_has_happened(nlp, text, stance):
 def test_a_quotation_is_its_last_speakers_however_named(nlp, text):
     [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == "attack"]
     assert (claim["attribution"]["country"], claim["quote"]) == ("PER", "direct")
+
+
+@pytest.mark.parametrize("text, stance, speaker", [
+    # "he" after a sentence whose main clause spoke is that speaker, though another person
+    # was named nearer in a clause under it
+    ("Peruvian Foreign Minister Ana Rivas, speaking moments after US President Donald Trump "
+     "announced new tariffs, said the talks were over. He said Chile had attacked Peruvian boats.", "attack", "PER"),
+    # a bare surname the model does not take for a person is the person named before in full
+    ("Peruvian Foreign Minister Ana Dar said the talks were over. Dar added that Chile had "
+     "attacked Peruvian boats.", "attack", "PER"),
+])
+def test_the_speaker_is_found_however_the_parse_hides_them(nlp, text, stance, speaker):
+    [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == stance]
+    assert (claim["attribution"]["country"], claim["modality"]) == (speaker, "reported")
+
+
+def test_a_trailing_reporting_clause_parsed_as_adverbial_still_reports(nlp):
+    text = "Chile and Peru agreed to a truce, Foreign Minister of Peru Ana Rivas confirmed on Saturday."
+    [claim] = [c for c in last(nlp, text) if c["stance"] == "agree"]
+    assert (claim["attribution"]["country"], claim["modality"]) == ("PER", "reported")

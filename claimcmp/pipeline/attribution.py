@@ -84,19 +84,39 @@ def _according_to(sent: Span, index: MentionIndex) -> Attribution | None:
 def _speaker_actors(speaker: Token, index: MentionIndex) -> list[dict]:
     """The actors a reporting verb's subject names; "he"/"she" the person who spoke last
     ("..., Abdi said. ... That is why, he added, ..."), else the person named last."""
+    if speaker.lower_ not in {"he", "she"}:
+        return actors_of(speaker, index, expand_conj=False) or _named_before(speaker, index)
+    spoke = _last_speakers(speaker, index)
+    # "Dar, speaking after Trump announced a truce, said ... . He said ...": he who spoke in
+    # the sentence before, though another was named nearer
+    if spoke and spoke[0].sent.end == speaker.sent.start:
+        return [index.actor_dict(spoke[0])]
     actors = actors_of(speaker, index, expand_conj=False)
-    if not actors and speaker.lower_ in {"he", "she"}:
-        people = _last_speakers(speaker, index) or index.before(speaker, {"person"}, window=3)
+    if not actors:
+        people = spoke or index.before(speaker, {"person"}, window=3)
         actors = [index.actor_dict(people[0])] if people else []
     return actors
+
+
+def _named_before(speaker: Token, index: MentionIndex) -> list[dict]:
+    """"Dar added that ...": a surname the model did not take for a person is the person
+    named before in full whose name ends on it ("Foreign Minister Ishaq Dar")."""
+    if speaker.pos_ != "PROPN":
+        return []
+    people = [span for span in index.before(speaker, {"person"}, window=SPEAKER_WINDOW)
+              if span[-1].text == speaker.text and len(span) > 1]
+    return [index.actor_dict(people[0])] if people else []
 
 
 def _last_speakers(speaker: Token, index: MentionIndex) -> list:
     """People who said something in the sentences before, nearest first: a long quotation
     goes on with "he added" well after its speaker was named ("..., Abdi said. ...")."""
     reporting = cue("reporting_verbs")
-    return [span for span in index.before(speaker, {"person"}, window=SPEAKER_WINDOW)
-            if span.root.dep_ in SUBJECT_DEPS and span.root.head.lemma_.lower() in reporting]
+    spoke = [span for span in index.before(speaker, {"person"}, window=SPEAKER_WINDOW)
+             if span.root.dep_ in SUBJECT_DEPS and span.root.head.lemma_.lower() in reporting]
+    # within a sentence, the main clause's speaker before one in a clause under it ("Dar,
+    # speaking after Trump announced a truce, said ...": he who said)
+    return sorted(spoke, key=lambda span: (-span.sent.start, span.root.head.dep_ != "ROOT"))
 
 
 SPEAKER_WINDOW = 8  # sentences a quoted speaker is looked for in, back from "he added"
@@ -251,13 +271,21 @@ def _trailing_clause_speaker(child: Token, reporting: frozenset) -> Token | None
     """The speaker of a reporting clause after the main one: parataxis ("..., analyst X
     asserted"), or a noun after a comma the parser hung the verb on ("..., the minister
     announced on Monday", parsed as "the minister [who was] announced")."""
-    if child.dep_ == "parataxis" and child.lemma_.lower() in reporting:
+    if (child.dep_ == "parataxis" or _unmarked_after_comma(child)) and child.lemma_.lower() in reporting:
         return next((c for c in child.children if c.dep_ in SUBJECT_DEPS), None)
     if child.dep_ in {"npadvmod", "appos", "dep"} and child.pos_ in {"NOUN", "PROPN"} and \
             child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == "," and \
             any(_participle_said(c, child) for c in child.children):
         return child
     return None
+
+
+def _unmarked_after_comma(clause: Token) -> bool:
+    """"..., Foreign Minister X confirmed on Saturday": the parser may take a trailing reporting
+    clause for an adverbial one, which has no subordinator ("as X confirmed" is one)."""
+    left = clause.left_edge.i
+    return clause.dep_ == "advcl" and left > 0 and clause.doc[left - 1].text == "," and \
+        not any(c.dep_ == "mark" or c.dep_ == "advmod" and c.i < clause.i for c in clause.children)
 
 
 def _participle_said(clause: Token, noun: Token) -> bool:
