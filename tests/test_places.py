@@ -96,6 +96,8 @@ def test_metonym_is_tagged_but_not_locative(tagger, parse):
         ("The Washington Post reported the story.", "Washington"),
         ("Mobile phones were banned at the summit.", "Mobile"),
         ("Kim Jong Un watched the launch.", "Kim"),
+        # a small town's name after a first name, tagged ORG by the model
+        ("Chile and Peru agreed to a truce, Foreign Minister of Peru Ana Rivas confirmed on Saturday.", "Rivas"),
     ],
 )
 def test_model_pipeline_negatives(tagger, parse, text, absent):

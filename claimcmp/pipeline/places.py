@@ -139,7 +139,9 @@ class PlaceTagger(ComponentData):
                 return False
             if _person_like_neighbours(span):
                 return False
-        return True
+        # "Foreign Minister Ana Rivas" (tagged ORG): a small town's name glued to a capitalized
+        # word is a name, unless the model calls it a place
+        return not (place.minor and label not in _STRONG_LABELS and _person_like_neighbours(span))
 
 
 def _runs_past(ent: Span, span: Span) -> bool:
