@@ -167,3 +167,16 @@ def test_a_group_located_in_a_country_is_not_that_states_side(nlp, text, stated)
     """Rebels in a country fight its army; a group named after its place ("Serbs in Kosovo")
     is not that place's."""
     assert stated in last_sentence(nlp, text)
+
+
+@pytest.mark.parametrize("opening, target", [
+    # the story is Turkey against the YPG: Syria is only where the operation is
+    ("Turkey launched a military operation against the YPG on Monday. The YPG said Turkish "
+     "jets struck its positions. ", "YPG"),
+    # the story is Turkey against Syria: Syria is the party
+    ("Turkey and Syria traded accusations on Monday. Syria said Turkish jets struck its positions. ", "SYR"),
+])
+def test_fighting_in_a_country_named_only_as_a_place_is_against_the_group_at_home_there(nlp, opening, target):
+    text = opening + "Turkey expanded its military operation in Syria on Tuesday."
+    [claim] = last_sentence_claims(nlp, text)
+    assert (claim["target"]["id"], [r["country"] for r in claim["regions"]]) == (target, ["SYR"])

@@ -191,6 +191,7 @@ class ClaimExtractor(ComponentData):
         targets = [a for a in draft.targets if is_party(a) and _side(a) not in own]
         if draft.family == "neutral" or (subjects and (targets or len(subjects) >= 2)) or \
                 draft.word.lemma_.lower() in cue("opponent_nouns"):  # "American allies" are someone's
+            targets = salience.fighters_at_home(targets, draft.stance)  # "operation in Syria" on the YPG
             return replace(draft, subjects=subjects, targets=targets) if subjects else None
         if not subjects and not targets:
             # "The talks resumed on Monday": a mutual act between the article's principals

@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge import gazetteer as gz
+from claimcmp.knowledge import gazetteer as gz, stance_groups
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.actor_minorities import land_of
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.claim_regions import clause_tokens
+from claimcmp.pipeline.drafts import distinct
 
 HEADLINE_WEIGHT = 3  # the headline names what the story is about
 # The two most named parties must make at least this share of all mentions for the article
@@ -60,6 +61,21 @@ class Salience:
         if sum(self.counts[k] for k in ranked[:2]) < FOCUS * sum(self.counts.values()):
             return []  # a survey of many parties has no principals to fill in from
         return [self.first[k] for k in ranked[:limit] if len(self.sentences[k]) >= 2]
+
+    def fighters_at_home(self, targets: list[dict], stance: str) -> list[dict]:
+        """"Turkey's operation in Syria" in a story on Turkey and the YPG: fighting in a
+        country the story names only as a place (no principal) is against the principal
+        group whose struggle is within it (actors.jsonl "home")."""
+        principals = self.principals()
+        if not stance_groups.is_fighting(stance) or not principals:
+            return targets
+        keys, homes = {party_key(p) for p in principals}, gz.homes()
+        out = []
+        for target in targets:
+            fighters = [p for p in principals if target.get("kind") == "country" and party_key(target) not in keys
+                        and homes.get(p["id"]) == target["id"]]
+            out.append(fighters[0] if fighters else target)
+        return distinct(out)
 
     def other_party(self, word: Token, known: list[dict], index: MentionIndex) -> tuple[list[dict], bool]:
         """The other party of a one-party act, and whether its clause names it: another party
