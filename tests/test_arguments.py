@@ -55,6 +55,12 @@ WHO_ACTS = {
         ("Peru and the rebels signed a truce, said Gabriel Boric, the Chilean envoy. The government "
          "then lifted the curfew for the rebels.", ("PER", "cooperation", "positive", "REBELS"),
          ("CHL", "cooperation", "positive", "REBELS")),
+    "whoever an envoy is summoned to summons him":
+        ("The Peruvian ambassador was summoned to the Chilean foreign ministry on Monday.",
+         ("CHL", "conflict", "positive", "PER"), ("PER", "conflict", "positive", "CHL")),
+    "an envoy summoned with no one named is summoned by the state he is sent to":
+        ("The Peruvian ambassador to Chile was summoned to the foreign ministry on Monday.",
+         ("CHL", "conflict", "positive", "PER"), ("PER", "conflict", "positive", "CHL")),
     "two states joined by a hyphen are both parties":
         ("Chile-Peru revive cooperation on fisheries", ("CHL", "cooperation", "positive", "PER"), None),
 }

@@ -80,6 +80,8 @@ def _verb_subjects(verb: Token, entry: StanceEntry,
             any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
         # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
         subj_tok, patient = patient, None
+    if subj_tok is None and patient is not None and verb.lemma_.lower() in cue("summoning_verbs"):
+        subj_tok = _summoned_to(verb, index) or _summoned_to(patient, index)
     subjects = actors_of(subj_tok, index, expand_conj=verb.dep_ != "amod") if subj_tok is not None else []
     if verb.dep_ == "amod" and subj_tok is not None and \
             not any(i in index.actor_at for i in range(subj_tok.left_edge.i, subj_tok.i + 1)):
@@ -91,6 +93,18 @@ def _verb_subjects(verb: Token, entry: StanceEntry,
         # "They agreed to work together": the pair the previous sentences were about
         subjects = index.last_pair(verb, earlier_sentences=True)
     return subj_tok, patient, subjects
+
+
+def _summoned_to(verb: Token, index: MentionIndex) -> Token | None:
+    """"The Russian ambassador was summoned to the Azerbaijani foreign ministry": whoever
+    an envoy is summoned to summons him; called on the envoy, the state he is sent to ("the
+    Russian ambassador to Azerbaijan was summoned")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if body is not None and any(t.i in index.actor_at for t in body.subtree):
+                return body
+    return None
 
 
 def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: Token | None,
