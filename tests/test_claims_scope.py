@@ -692,3 +692,17 @@ def test_a_trailing_reporting_clause_parsed_as_adverbial_still_reports(nlp):
     text = "Chile and Peru agreed to a truce, Foreign Minister of Peru Ana Rivas confirmed on Saturday."
     [claim] = [c for c in last(nlp, text) if c["stance"] == "agree"]
     assert (claim["attribution"]["country"], claim["modality"]) == ("PER", "reported")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the act a compound names carries the ending verb: de-escalation, one claim
+    ("Bolivia said it will suspend its propaganda broadcasts against Chile from May 1.",
+     [("BOL", "cooperation", "suspend propaganda", "CHL")]),
+    # propaganda is a hostile act of its own
+    ("Chile resumed propaganda broadcasts toward Bolivia on Sunday.", [("CHL", "conflict", "propaganda", "BOL")]),
+    # a verb that does not end an act keeps its own claim over a compound's noun
+    ("Peru banned Chilean opposition newspapers on Monday.", [("PER", "conflict", "ban", "CHL")]),
+])
+def test_an_act_named_by_the_objects_compound(nlp, text, expected):
+    found = [(c["subject"]["id"], c["family"], c["stance"], c["target"] and c["target"]["id"]) for c in last(nlp, text)]
+    assert found == expected

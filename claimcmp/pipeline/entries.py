@@ -73,6 +73,8 @@ def covered_by_noun(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> bool
                 return True
         if child.dep_ in {"dobj", "attr", "nsubjpass"}:
             noun = lex.noun(child.lemma_)
+            if noun is None and lemma in combining:
+                noun = _compound_act(lex, child)  # "suspend propaganda broadcasts" (not "ban opposition candidates")
             if noun is None or (noun.requires and not has_modifier(child, noun.requires)):
                 continue
             if lemma in lex.cue("reaction_verbs"):
@@ -80,6 +82,12 @@ def covered_by_noun(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> bool
             if lemma in combining or noun.family in {entry.family, "neutral"}:
                 return True
     return False
+
+
+def _compound_act(lex: StanceLexicon, noun: Token):
+    """The stance noun a compound before the object names: the act of "propaganda broadcasts"."""
+    return next((entry for c in noun.children if c.dep_ == "compound"
+                 for entry in [lex.noun(c.lemma_)] if entry is not None and not entry.requires), None)
 
 
 def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity: str,
