@@ -70,10 +70,15 @@ def test_a_predicate_noun_under_a_negated_copula_is_negated(nlp):
     assert [(c["stance"], c["polarity"]) for c in found if c["stance"] == "ceasefire"] == [("ceasefire", "negative")]
 
 
-def test_a_headline_speaker_before_a_colon_is_the_attribution(nlp):
-    text = "Erdogan: Greece violated our airspace\n\nThe ministry said more on Monday."
+@pytest.mark.parametrize("headline, doer, speaker", [
+    ("Erdogan: Greece violated our airspace", "GRC", "TUR"),
+    # a topic before the first colon, the speaker after the last
+    ("Peru: Troops Ordered to 'Start Offensive Against Chile': President Boluarte", "PER", "PER"),
+])
+def test_a_headline_speaker_by_a_colon_is_the_attribution(nlp, headline, doer, speaker):
+    text = headline + "\n\nPeru's army attacked Chilean posts on Wednesday. Chile said it repelled the attack."
     [claim] = [c for c in claims(nlp, text) if c["start"] == 0]
-    assert claim["subject"]["id"] == "GRC" and claim["attribution"]["country"] == "TUR"
+    assert claim["subject"]["id"] == doer and claim["attribution"]["country"] == speaker
 
 
 @pytest.mark.parametrize("text", [

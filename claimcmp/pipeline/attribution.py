@@ -217,15 +217,18 @@ def _headline_speaker(word: Token, sent: Span, index: MentionIndex) -> Attributi
     headline gives its speaker a short name before or after a colon."""
     if sent.start != 0:
         return None
-    colons = [t for t in sent if t.text == ":"]
-    if len(colons) != 1 or colons[0].i == word.i:
+    colons = [t.i for t in sent if t.text == ":"]
+    if not colons or word.i in colons:
         return None
-    colon = colons[0]
-    side = sent.doc[sent.start:colon.i] if word.i > colon.i else sent.doc[colon.i + 1:sent.end]
-    if not 0 < len(side) <= HEADLINE_SPEAKER_MAX:
-        return None
-    actors = [index.actor_dict(index.actor_at[i]) for i in range(side.start, side.end) if i in index.actor_at]
-    return Attribution(actors[0], "indirect", True) if actors else None
+    # "Ethiopia: Troops ordered to attack: PM Abiy": the name after the last colon speaks,
+    # a topic may lead before the first
+    sides = ([sent.doc[colons[-1] + 1:sent.end]] if word.i < colons[-1] else []) + \
+        ([sent.doc[sent.start:colons[0]]] if word.i > colons[0] else [])
+    for side in sides:
+        actors = [index.actor_dict(index.actor_at[i]) for i in range(side.start, side.end) if i in index.actor_at]
+        if 0 < len(side) <= HEADLINE_SPEAKER_MAX and actors:
+            return Attribution(actors[0], "indirect", True)
+    return None
 
 
 HEADLINE_SPEAKER_MAX = 4  # tokens: "Pak Deputy PM Dar", "Trump", "Kremlin spokesman"
