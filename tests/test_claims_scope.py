@@ -711,3 +711,13 @@ def test_a_trailing_reporting_clause_parsed_as_adverbial_still_reports(nlp):
 def test_an_act_named_by_the_objects_compound(nlp, text, expected):
     found = [(c["subject"]["id"], c["family"], c["stance"], c["target"] and c["target"]["id"]) for c in last(nlp, text)]
     assert found == expected
+
+
+def test_who_denies_an_act_tells_of_it_but_not_of_a_claim_they_deny(nlp):
+    text = ("Chile and Peru\n\nChilean officials have denied the violation of Peruvian airspace, the BBC reports. "
+            "Peru denied Chile's claim that its jets had violated Chilean airspace.")
+    found = claims(nlp, text)
+    [violation] = [c for c in found if c["stance"] == "violation"]
+    assert (violation["attribution"]["country"], violation["modality"]) == ("CHL", "reported")
+    [accusation] = [c for c in found if c["stance"] == "accuse"]
+    assert accusation["attribution"] is None

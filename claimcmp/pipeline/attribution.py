@@ -43,7 +43,8 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
         # ("When Russia launched ..., Obama warned") is the narrator's.
         # audit: code (dependency labels of the parser)
         if (edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} or edge == "dobj" and before == "acl"
-                or edge == "dobj" and current.lemma_.lower() in lex.cue("confirming_verbs")) \
+                or edge == "dobj" and current.lemma_.lower() in lex.cue("confirming_verbs")
+                or edge == "dobj" and current.lemma_.lower() in lex.cue("denials") and _denied_act(clause, lex)) \
                 and current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
             speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
             if speaker is None and current.dep_ == "conj":
@@ -59,6 +60,12 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             return Attribution(actors[0] if actors else None, _quote_kind(word, current, sent), True)
     return _according_to(sent, index) or _trailing_speaker(word, sent, index, reporting) \
         or _headline_speaker(word, sent, index) or _quote_continued(sent, index, reporting) or Attribution(None, "none")
+
+
+def _denied_act(obj: Token, lex: StanceLexicon) -> bool:
+    """"The IAF denied the violation of the LoC": the denier tells of the act it denies; not
+    of a claim it denies ("denied Azerbaijan's claim that ...", the claim is the accuser's)."""
+    return obj.lemma_.lower() not in lex.cue("allegation_nouns")
 
 
 def _according_to(sent: Span, index: MentionIndex) -> Attribution | None:
