@@ -721,3 +721,12 @@ def test_who_denies_an_act_tells_of_it_but_not_of_a_claim_they_deny(nlp):
     assert (violation["attribution"]["country"], violation["modality"]) == ("CHL", "reported")
     [accusation] = [c for c in found if c["stance"] == "accuse"]
     assert accusation["attribution"] is None
+
+
+def test_a_relative_clause_in_reported_speech_is_the_narrators_unless_it_quotes(nlp):
+    text = ("Chile and Peru\n\nChile and Peru have argued over fishing rights for years. Peru said there were no "
+            "casualties in the attack, which was carried out in retaliation for the Chilean raid on its port. "
+            "Peru said the truce held only in the south, where “Chilean ships attacked our boats”.")
+    aside, quoted = [c for c in claims(nlp, text) if c["stance"] == "attack"]
+    assert (aside["attribution"], aside["modality"]) == (None, "asserted")
+    assert (quoted["attribution"]["country"], quoted["modality"]) == ("PER", "reported")

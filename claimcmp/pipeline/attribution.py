@@ -38,6 +38,10 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
         before, edge, current = edge, current.dep_, current.head
         if edge == "ccomp" and denied_afterwards(clause, current, lex):
             break  # "Chile accused Peru of spying, a charge Lima denied": the accusation is no one's report
+        if edge == "relcl" and current.i < clause.i and not any(t.text in QUOTES for t in clause.subtree):
+            # "he said the attack, which was carried out in retaliation, ...": the narrator's
+            # aside, unless it quotes the speaker ("the regions where “there is now war”")
+            break
         # Only complement edges carry reported content: "warned that X", "accused Y of X",
         # "claims 80 soldiers killed" (a participle on the object); an adverbial clause
         # ("When Russia launched ..., Obama warned") is the narrator's.
