@@ -730,3 +730,17 @@ def test_a_relative_clause_in_reported_speech_is_the_narrators_unless_it_quotes(
     aside, quoted = [c for c in claims(nlp, text) if c["stance"] == "attack"]
     assert (aside["attribution"], aside["modality"]) == (None, "asserted")
     assert (quoted["attribution"]["country"], quoted["modality"]) == ("PER", "reported")
+
+
+@pytest.mark.parametrize("text", [
+    # "it" saying something right after a body said something is that body
+    "Peru's defence ministry said Chile had seized two Peruvian boats. The ministry stated that it had "
+    "informed the command of the Argentine peacekeeping force deployed in the region, as well as the "
+    "Argentine-Bolivian monitoring mission. It claimed that Chile had attacked Peruvian boats.",
+    # "the statement" with no author is the word of who spoke just before
+    "Peru's foreign ministry accused Chile of spying in a statement. The statement said that Chile "
+    "had attacked Peruvian boats.",
+])
+def test_it_and_the_statement_are_the_body_that_spoke_before(nlp, text):
+    [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == "attack"]
+    assert (claim["attribution"]["country"], claim["modality"]) == ("PER", "reported")

@@ -95,8 +95,11 @@ def _according_to(sent: Span, index: MentionIndex) -> Attribution | None:
 def _speaker_actors(speaker: Token, index: MentionIndex) -> list[dict]:
     """The actors a reporting verb's subject names; "he"/"she" the person who spoke last
     ("..., Abdi said. ... That is why, he added, ..."), else the person named last."""
+    if speaker.lower_ == "it":
+        return _previous_speaker(speaker, index) or actors_of(speaker, index, expand_conj=False)
     if speaker.lower_ not in {"he", "she"}:
-        return actors_of(speaker, index, expand_conj=False) or _named_before(speaker, index)
+        return actors_of(speaker, index, expand_conj=False) or _named_before(speaker, index) \
+            or _message_author(speaker, index)
     spoke = _last_speakers(speaker, index)
     # "Dar, speaking after Trump announced a truce, said ... . He said ...": he who spoke in
     # the sentence before, though another was named nearer
@@ -107,6 +110,43 @@ def _speaker_actors(speaker: Token, index: MentionIndex) -> list[dict]:
         people = spoke or index.before(speaker, {"person"}, window=3)
         actors = [index.actor_dict(people[0])] if people else []
     return actors
+
+
+def _previous_speaker(speaker: Token, index: MentionIndex) -> list[dict]:
+    """"The ministry stated that it had informed the Russian-Turkish mission. It claimed ...":
+    "it" saying something right after a body said something is that body, though another
+    was named nearer (the named subject only: no chain of pronouns is followed)."""
+    if speaker.sent.start == 0:
+        return []
+    reporting = cue("reporting_verbs")
+    for tok in speaker.doc[speaker.sent.start - 1].sent:
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None) \
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting else None
+        actors = actors_of(subject, index, expand_conj=False) if subject is not None and subject.pos_ != "PRON" else []
+        if actors:
+            return actors[:1]
+    return []
+
+
+def _message_author(speaker: Token, index: MentionIndex) -> list[dict]:
+    """"Egypt's foreign ministry accused Doha ... The statement said ports would be closed":
+    "the statement" with no author named is the word of who spoke in the sentences before."""
+    if speaker.lemma_.lower() not in cue("message_nouns") or \
+            not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in speaker.children):
+        return []
+    reporting = cue("reporting_verbs") | cue("embedding_stances")
+    doc, before = speaker.doc, speaker.sent
+    for _ in range(MESSAGE_SENTENCES_BACK):
+        if before.start == 0:
+            return []
+        before = doc[before.start - 1].sent
+        author = _speaker_in(before, index, reporting)
+        if author is not None:
+            return [author]
+    return []
+
+
+MESSAGE_SENTENCES_BACK = 3  # a statement is told of right after whoever issued it
 
 
 def _named_before(speaker: Token, index: MentionIndex) -> list[dict]:
