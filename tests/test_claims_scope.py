@@ -744,3 +744,16 @@ def test_a_relative_clause_in_reported_speech_is_the_narrators_unless_it_quotes(
 def test_it_and_the_statement_are_the_body_that_spoke_before(nlp, text):
     [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == "attack"]
     assert (claim["attribution"]["country"], claim["modality"]) == ("PER", "reported")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chilean vessels conducted dangerous maneuvers near the Peruvian boats.", ("CHL", "conflict", "PER")),
+    ("Bolivian jets made unsafe manoeuvres near a Chilean plane on Monday.", ("BOL", "conflict", "CHL")),
+])
+def test_dangerous_maneuvers_are_hostile_acts_toward_whom_they_near(nlp, text, expected):
+    found = [(c["subject"]["country"], c["family"], c["target"]["country"]) for c in last(nlp, text)]
+    assert found == [expected]
+
+
+def test_maneuvers_alone_are_no_act(nlp):
+    assert last(nlp, "Chilean vessels conducted maneuvers near the Peruvian coast.") == []
