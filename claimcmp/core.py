@@ -286,7 +286,7 @@ def shift_claims(claims: list[dict], offset: int) -> list[dict]:
     made relative to the full text: the same ids a run on the whole text gives."""
     if offset == 0:
         return list(claims)
-    from claimcmp.pipeline.claims import claim_id
+    from claimcmp.pipeline.claim_records import claim_id
 
     shifted = []
     for claim in claims:

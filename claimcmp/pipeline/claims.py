@@ -6,9 +6,7 @@ the root (context.py, attribution.py), and writes claim dicts to `doc._.claimcmp
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
-from typing import NamedTuple
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -20,9 +18,11 @@ from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
 from claimcmp.pipeline.allegations import allegation_draft
 from claimcmp.pipeline.arguments import hyphened_to
-from claimcmp.pipeline.attribution import Attribution
 from claimcmp.pipeline.attribution import attribution as read_attribution
-from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key, is_state_body
+from claimcmp.pipeline.claim_records import (
+    Circumstances, akey, article_span, claim, doers_by_target, predicate_anchor, shared_doers, side,
+)
+from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
@@ -58,7 +58,7 @@ class ClaimExtractor(ComponentData):
         index = MentionIndex.build(doc)
         salience = Salience.build(index)
         dates = claim_times.dated_by_sentence(doc)
-        published = _article_span(doc._.claimcmp_published)
+        published = article_span(doc._.claimcmp_published)
         claims: list[dict] = []
         seen: set[tuple] = set()
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
@@ -69,7 +69,7 @@ class ClaimExtractor(ComponentData):
                     continue
                 act = self._act_of(draft)
                 for claim in self._realize(draft, sent, index, dates, published):
-                    key = (claim["start"], act, _akey(claim["subject"]), _akey(claim["target"]),
+                    key = (claim["start"], act, akey(claim["subject"]), akey(claim["target"]),
                            claim["family"], claim["polarity"])
                     if key not in seen:
                         seen.add(key)
@@ -83,7 +83,7 @@ class ClaimExtractor(ComponentData):
         "agreed to a ceasefire", "took military action" one each). Words under no such verb
         are told as one act ("the cooperation was shattered"), so that an analysis's passing
         mentions do not each become a claim."""
-        anchor = _predicate_anchor(draft.word)
+        anchor = predicate_anchor(draft.word)
         if anchor.pos_ == "VERB" and (verb_entry(self.lex, anchor) or anchor.lemma_ in self.lex.cue("light_verbs")):
             return anchor.i
         return None
@@ -186,9 +186,9 @@ class ClaimExtractor(ComponentData):
         response"): from the sentence, else from the article's principal parties. A person
         the article ties to no country ("Smith warned ...") is no party a reader can compare."""
         subjects = [a for a in draft.subjects if is_party(a)]
-        own = {_side(a) for a in subjects}
+        own = {side(a) for a in subjects}
         # no one acts toward their own side ("Trump warned that US missiles ...")
-        targets = [a for a in draft.targets if is_party(a) and _side(a) not in own]
+        targets = [a for a in draft.targets if is_party(a) and side(a) not in own]
         if draft.family == "neutral" or (subjects and (targets or len(subjects) >= 2)) or \
                 draft.word.lemma_.lower() in cue("opponent_nouns"):  # "American allies" are someone's
             targets = salience.fighters_at_home(targets, draft.stance)  # "operation in Syria" on the YPG
@@ -223,8 +223,8 @@ class ClaimExtractor(ComponentData):
             return []
         subjects, targets = parties
         circumstances = self._circumstances(draft, sent, index, dates, published)
-        doers_of = _doers_by_target(subjects, targets)
-        out = [_claim(draft, sent, doers, whom, circumstances) for doers, whom in _shared_doers(doers_of)]
+        doers_of = doers_by_target(subjects, targets)
+        out = [claim(draft, sent, doers, whom, circumstances) for doers, whom in shared_doers(doers_of)]
         for target, doers in doers_of:
             for subject in doers if target is not None else ():
                 index.note_pair(subject, target, draft.word)
@@ -256,14 +256,14 @@ class ClaimExtractor(ComponentData):
         return subjects, targets
 
     def _circumstances(self, draft: Draft, sent: Span, index: MentionIndex, dates: dict[int, list],
-                       published: dict | None) -> _Circumstances:
+                       published: dict | None) -> Circumstances:
         """Who says so, how sure, where and when: "Russia will reportedly strike Kyiv on Monday"."""
         # Read the circumstances only for drafts that become claims (they walk the parse).
         attr = read_attribution(draft.word, sent, index, self.lex)
         modality = context.modality(draft.word, sent, self.lex, attr.reported)
         regions = claim_regions.regions(draft, index)
         when = claim_times.when(draft.word, dates, published)
-        return _Circumstances(regions, when, modality, attr)
+        return Circumstances(regions, when, modality, attr)
 
     @staticmethod
     def _keeps_targetless(draft: Draft) -> bool:
@@ -273,21 +273,6 @@ class ClaimExtractor(ComponentData):
             # forces moved into or out of a place: "Russia withdrew its troops from Syria"
             return draft.stance in cue("movement_stances") and bool(draft.destinations) and draft.confidence >= 0.55
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
-
-
-def _doers_by_target(subjects: list[dict], targets: list[dict | None]) -> list[tuple[dict | None, list[dict]]]:
-    """Each target with the doers toward it, those with none left out: a country and its own
-    state bodies are one party, so "Syria" is no doer toward "the Syrian army"."""
-    pairs = [(t, [s for s in subjects if t is None or not _same_party(s, t)]) for t in targets]
-    return [(target, doers) for target, doers in pairs if doers]
-
-
-def _shared_doers(doers_of: list[tuple[dict | None, list[dict]]]) -> list[tuple[list[dict], list]]:
-    """The targets grouped by the doers toward them, in the text's order: one claim each."""
-    groups: dict[tuple, tuple[list[dict], list]] = {}
-    for target, doers in doers_of:
-        groups.setdefault(tuple(id(d) for d in doers), (doers, []))[1].append(target)
-    return list(groups.values())
 
 
 def _listed_together(draft: Draft, listed: list[dict]) -> Draft:
@@ -312,88 +297,3 @@ def _gerund_entry(lex: StanceLexicon, tok: Token) -> StanceEntry | None:
         if entry is not None:
             return replace(entry, pos="NOUN")
     return None
-
-
-class _Circumstances(NamedTuple):
-    """What a draft's claims share: the regions, time, modality and attribution read once."""
-    regions: list[dict]
-    when: dict | None
-    modality: str
-    attribution: Attribution
-
-
-def _claim(draft: Draft, sent: Span, doers: list[dict], whom: list[dict | None],
-           circumstances: _Circumstances) -> dict:
-    """One claim dict, keys in the data contract's order, its id last; the first doer is
-    the subject, the others its co-subjects; the first of whom the target, the others its
-    co-targets."""
-    target = whom[0]
-    text = sent.text.rstrip()
-    attr = circumstances.attribution
-    claim = {
-        "article_id": sent.doc._.claimcmp_article_id or "",
-        "sentence": text, "start": sent.start_char, "end": sent.start_char + len(text),
-        "subject": doers[0], "co_subjects": doers[1:], "stance": draft.stance, "family": draft.family,
-        "polarity": draft.polarity, "target": target, "co_targets": whom[1:],
-        "topic": draft.topic if target is None else None,
-        "regions": circumstances.regions, "when": circumstances.when, "modality": circumstances.modality,
-        "attribution": attr.actor, "quote": attr.quote,
-        "confidence": round(draft.confidence - (0.15 if target is None else 0.0), 2),
-    }
-    claim["id"] = claim_id(claim)
-    return claim
-
-
-def _side(actor: dict) -> str:
-    """Whose side an actor is on: a person or state body its country's; a group its own, even
-    one located in a country ("rebels in Darfur attacked Sudanese troops")."""
-    if actor.get("kind") == "group" and not is_state_body(actor):
-        return actor["id"]
-    return party_key(as_party(actor) or actor)
-
-
-def _same_party(x: dict, y: dict) -> bool:
-    """One actor twice, or a country and one of its own state bodies."""
-    return x["id"] == y["id"] or _own_body(x, y)
-
-
-def _own_body(x: dict, y: dict) -> bool:
-    """A country and one of its own state bodies ("Syria" / "the Syrian army")."""
-    return any(country["kind"] == "country" and is_state_body(body) and body["country"] == country["id"]
-               for country, body in ((x, y), (y, x)))
-
-
-def claim_id(claim: dict) -> str:
-    """Stable across runs: the article, the sentence span and the claim's slots."""
-    parts = [claim["article_id"], str(claim["start"]), str(claim["end"]), _akey(claim["subject"]) or "",
-             claim["stance"], _akey(claim["target"]) or "", claim["polarity"], claim["family"]]
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-
-
-# the links by which a stance word is part of its governor's act: "agreed to a ceasefire",
-# "held talks", "launched an air strike", "the drone attack hit the port" tell one act, not two
-# audit: code (dependency labels of the parser)
-_PART_OF_ACT = frozenset({"dobj", "pobj", "prep", "xcomp", "compound", "amod", "attr", "oprd", "acomp",
-                          "nsubj", "nsubjpass"})
-
-
-def _predicate_anchor(word: Token) -> Token:
-    """The predicate whose act a stance word tells: its governor through objects and
-    prepositions. Two stance words of one sentence with the same actors are two claims when
-    their anchors differ ("cut ties with Qatar and accused it of ..."; coordinated acts,
-    "rammed and boarded", anchor on themselves), one claim when they share it."""
-    while word.dep_ in _PART_OF_ACT and word.head.i != word.i:
-        word = word.head
-    return word
-
-
-def _akey(actor: dict | None) -> str | None:
-    return None if actor is None else actor["id"]
-
-
-def _article_span(published: str | None) -> dict | None:
-    if not published:
-        return None
-    return {"start": published, "end": published, "granularity": "day", "text": "", "source": "article"}
-
-
