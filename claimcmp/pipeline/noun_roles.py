@@ -3,8 +3,10 @@ victims ("no Turkish casualties"), the doer of a toll ("The strike caused no
 casualties"), forces that move ("the withdrawal of its troops from Syria"), the one
 accused of it ("blamed Armenia for the attack"), the adversary of its only party
 ("provocations by the Armenian side"), drills held together ("joint drills", "French
-and Egyptian warships launched war games"), acts traded ("traded accusations") and a stance
-regarded ("X sees Y as a threat"). nouns.noun_draft runs these stages."""
+and Egyptian warships launched war games"), acts traded ("traded accusations"), a stance
+regarded ("X sees Y as a threat"), the holder an act hangs on ("the US attitude of animosity
+towards Iran") and the stance of "relations" ("warmer relations"). nouns.noun_draft runs
+these stages."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,8 +15,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of, object_tokens
-from claimcmp.pipeline.drafts import noun_parties, span_tokens
-from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
+from claimcmp.pipeline.drafts import noun_parties, noun_target_preps, span_tokens
+from claimcmp.pipeline.mentions import MentionIndex, as_party, other_party, party_key
 from claimcmp.pipeline.subjects import subject_token
 
 
@@ -178,3 +180,88 @@ def elicited(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim)
     drawer = actors_of(subj, index) or (noun_parties(subj, drawn_by, index).own if drawn_by is not None else [])
     s.own, s.targets = givers, [a for a in drawer if a not in givers]
     return True
+
+
+def qualified_relations(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:
+    """'relations' carry a stance only when qualified ("warmer relations"); False if not.
+    "Moscow is likely to explore ways of improving relations": with its usual partner."""
+    family = _relations_family(lex, noun, s.governor)
+    if family is None:
+        return False
+    s.family = family
+    s.governed_relations = family != _relations_family(lex, noun, None)
+    if len(s.own) == 1 and not s.targets and not s.pair:
+        partner = other_party(index.last_pair(noun, earlier_sentences=True), s.own[0])
+        s.targets = [partner] if partner is not None else []
+    return True
+
+
+def holder_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
+                   s: NounClaim) -> None:
+    """"The US attitude of animosity towards Iran": the holder's phrase names whom. A holder
+    naming those an act befell names its target: "American casualties from the strikes"
+    (the strikes were on the Americans; by whom, toll_of_armed_act's rule tells)."""
+    if s.own:
+        return
+    s.own, holder = _holder(noun, index)
+    if holder is not None and holder.lemma_.lower() in lex.cue("report_nouns") | lex.cue("allegation_nouns"):
+        s.own = []  # "US reports of casualties": the reporter is no party to what is reported
+        return
+    if s.own and _names_victims(lex, holder):
+        if not s.targets:
+            s.targets = s.own
+        s.own = []
+        if entry.family == "conflict":
+            toll_of_armed_act(noun, index, s)
+        return
+    if s.own and not s.targets and holder is not None:
+        s.targets = [a for o in object_tokens(holder, noun_target_preps(entry.family) - {"of"})
+                     for a in actors_of(o, index) if a not in s.own]
+
+
+def _names_victims(lex: StanceLexicon, holder: Token | None) -> bool:
+    entry = lex.noun(holder.lemma_) if holder is not None else None
+    return entry is not None and entry.owner == "target"
+
+
+def _holder(noun: Token, index: MentionIndex) -> tuple[list[dict], Token | None]:
+    """'Russian experts at the talks with the Americans': the actor noun the act hangs on."""
+    tok = noun
+    for _ in range(2):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return [], None
+        tok = tok.head.head
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            found = actors_of(tok, index, expand_conj=False)
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, index)]
+            if found:
+                return found, tok  # "the position of the Russian experts at the talks"
+    return [], None
+
+
+def _relations_family(lex: StanceLexicon, noun: Token, governor: Token | None) -> str | None:
+    """'relations'/'ties' carry a stance only through what qualifies them:
+    "warmer relations", "relations deteriorated", "ties are strained", "sever ties"."""
+    words = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        head = noun.head
+        words |= {c.lower_ for c in head.children if c.dep_ in {"acomp", "attr", "oprd"}}
+        if lex.verb_lemma(head) in lex.cue("worsening_verbs"):
+            return "conflict"
+        if lex.verb_lemma(head) in lex.cue("improving_verbs"):
+            return "cooperation"
+    if governor is not None:
+        g = lex.verb_lemma(governor)
+        if g in lex.cue("terminators") or g in lex.cue("worsening_verbs"):
+            return "conflict"
+        if g in lex.cue("improving_verbs"):
+            return "cooperation"
+        verb = lex.verb(g)
+        if verb is not None and verb.family != "neutral":
+            return verb.family
+    if words & lex.cue("warm_words"):
+        return "cooperation"
+    if words & lex.cue("cold_words"):
+        return "conflict"
+    return None

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of, between_actors, between_tokens, object_tokens
-from claimcmp.pipeline.mentions import MentionIndex, other_party
+from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
     Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance,
@@ -16,8 +16,8 @@ from claimcmp.pipeline.drafts import (
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
-    NounClaim, accused_of, adversary_target, destinations, elicited, exchanged, held_together, joint_exercise,
-    regarded_as, toll_of_armed_act, victims,
+    NounClaim, accused_of, adversary_target, destinations, elicited, exchanged, held_together, holder_parties,
+    joint_exercise, qualified_relations, regarded_as, toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.subjects import subject_token
 
@@ -41,11 +41,11 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     if not accused_of(lex, noun, index, s) and not elicited(lex, noun, index, s):
         _through_governor(lex, noun, entry, index, s)
     _broken_down(lex, noun, entry, s)
-    if entry.stance == "relations" and not _qualified_relations(lex, noun, index, s):
+    if entry.stance == "relations" and not qualified_relations(lex, noun, index, s):
         return []
     left = _left_together(lex, noun, s)
     _pair_parties(noun, entry, index, s, split=not left)
-    _holder_parties(lex, noun, entry, index, s)
+    holder_parties(lex, noun, entry, index, s)
     _implicit_parties(lex, noun, entry, index, s)
     if s.holders_only and not s.targets:
         return []  # "American and Russian allies" are the allies of each, of someone unnamed
@@ -203,20 +203,6 @@ def _broken_down(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: NounCla
         s.family, s.stance = "conflict", f"{noun.lemma_.lower()} {lex.verb_lemma(noun.head)}"
 
 
-def _qualified_relations(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:
-    """'relations' carry a stance only when qualified ("warmer relations"); False if not.
-    "Moscow is likely to explore ways of improving relations": with its usual partner."""
-    family = _relations_family(lex, noun, s.governor)
-    if family is None:
-        return False
-    s.family = family
-    s.governed_relations = family != _relations_family(lex, noun, None)
-    if len(s.own) == 1 and not s.targets and not s.pair:
-        partner = other_party(index.last_pair(noun, earlier_sentences=True), s.own[0])
-        s.targets = [partner] if partner is not None else []
-    return True
-
-
 def _pair_parties(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim, split: bool = True) -> None:
     """The pair's first member acts toward the rest ("talks between X and Y"); a symmetric
     act's parties split likewise (unless `split` is False), or meet its appositive: "Moscow's
@@ -246,29 +232,6 @@ def _left_together(lex: StanceLexicon, noun: Token, s: NounClaim) -> bool:
         return True  # "quit the alliance"
     return verb in lex.cue("terminators") and noun.dep_ == "pobj" and noun.head.lower_ in {"from", "of"} \
         and left_agreement(lex, governor)  # "withdrew from", "pulled out of"
-
-
-def _holder_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
-                    s: NounClaim) -> None:
-    """"The US attitude of animosity towards Iran": the holder's phrase names whom. A holder
-    naming those an act befell names its target: "American casualties from the strikes"
-    (the strikes were on the Americans; by whom, toll_of_armed_act's rule tells)."""
-    if s.own:
-        return
-    s.own, holder = _holder(noun, index)
-    if holder is not None and holder.lemma_.lower() in lex.cue("report_nouns") | lex.cue("allegation_nouns"):
-        s.own = []  # "US reports of casualties": the reporter is no party to what is reported
-        return
-    if s.own and _names_victims(lex, holder):
-        if not s.targets:
-            s.targets = s.own
-        s.own = []
-        if entry.family == "conflict":
-            toll_of_armed_act(noun, index, s)
-        return
-    if s.own and not s.targets and holder is not None:
-        s.targets = [a for o in object_tokens(holder, noun_target_preps(entry.family) - {"of"})
-                     for a in actors_of(o, index) if a not in s.own]
 
 
 def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
@@ -349,51 +312,3 @@ def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
     # "surveillance operations": an operation needs another modifier, the surveillance is the
     # act; "war games": the games are an act by this very modifier
     return head is not None and (not head.requires or noun.lower_ in head.requires)
-
-
-def _names_victims(lex: StanceLexicon, holder: Token | None) -> bool:
-    entry = lex.noun(holder.lemma_) if holder is not None else None
-    return entry is not None and entry.owner == "target"
-
-
-def _holder(noun: Token, index: MentionIndex) -> tuple[list[dict], Token | None]:
-    """'Russian experts at the talks with the Americans': the actor noun the act hangs on."""
-    tok = noun
-    for _ in range(2):
-        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
-            return [], None
-        tok = tok.head.head
-        if tok.pos_ in {"NOUN", "PROPN"}:
-            found = actors_of(tok, index, expand_conj=False)
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-                found += [a for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, index)]
-            if found:
-                return found, tok  # "the position of the Russian experts at the talks"
-    return [], None
-
-
-def _relations_family(lex: StanceLexicon, noun: Token, governor: Token | None) -> str | None:
-    """'relations'/'ties' carry a stance only through what qualifies them:
-    "warmer relations", "relations deteriorated", "ties are strained", "sever ties"."""
-    words = {c.lower_ for c in noun.children if c.dep_ in {"amod", "compound"}}
-    if noun.dep_ in {"nsubj", "nsubjpass"}:
-        head = noun.head
-        words |= {c.lower_ for c in head.children if c.dep_ in {"acomp", "attr", "oprd"}}
-        if lex.verb_lemma(head) in lex.cue("worsening_verbs"):
-            return "conflict"
-        if lex.verb_lemma(head) in lex.cue("improving_verbs"):
-            return "cooperation"
-    if governor is not None:
-        g = lex.verb_lemma(governor)
-        if g in lex.cue("terminators") or g in lex.cue("worsening_verbs"):
-            return "conflict"
-        if g in lex.cue("improving_verbs"):
-            return "cooperation"
-        verb = lex.verb(g)
-        if verb is not None and verb.family != "neutral":
-            return verb.family
-    if words & lex.cue("warm_words"):
-        return "cooperation"
-    if words & lex.cue("cold_words"):
-        return "conflict"
-    return None
