@@ -8,7 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
-from claimcmp.pipeline.arguments import actors_of, object_tokens
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.objects import object_tokens
 from claimcmp.pipeline.drafts import Draft
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.subjects import subject_token

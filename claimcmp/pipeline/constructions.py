@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline import context
-from claimcmp.pipeline.arguments import actors_of, object_tokens
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.objects import object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, attacked_places, distinct, noun_parties, span_tokens

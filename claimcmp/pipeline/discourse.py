@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import cue
-from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of, between_actors
+from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
+from claimcmp.pipeline.objects import between_actors
 from claimcmp.pipeline.mentions import MentionIndex, other_party, party_key
 from claimcmp.pipeline.claim_regions import is_topic
 

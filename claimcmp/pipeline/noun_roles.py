@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
-from claimcmp.pipeline.arguments import actors_of, object_tokens
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.objects import object_tokens
 from claimcmp.pipeline.drafts import noun_parties, noun_target_preps, span_tokens
 from claimcmp.pipeline.mentions import MentionIndex, as_party, other_party, party_key
 from claimcmp.pipeline.subjects import subject_token

@@ -6,7 +6,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context
-from claimcmp.pipeline.arguments import actors_of, between_actors, between_tokens, object_tokens
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.objects import between_actors, between_tokens, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
