@@ -91,3 +91,14 @@ def test_a_spoken_act_happens_where_it_is_said_not_where_its_content_is(nlp, tex
 ])
 def test_a_state_arrests_tries_and_summons_at_home_unless_told_where(nlp, text, stance, where):
     assert countries(by_stance(nlp, text)[stance]) == where
+
+
+@pytest.mark.parametrize("text, doer, stance, where", [
+    # forces moved with no mover named: their state moved them
+    ("Russian troops were deployed in Syria.", "RUS", "deploy", ["SYR"]),
+    ("American troops were withdrawn from Syria last year.", "USA", "withdraw", ["SYR"]),
+    ("Russian peacekeepers deployed in Armenia left on Monday.", "RUS", "deploy", ["ARM"]),
+])
+def test_forces_moved_in_the_passive_are_moved_by_their_state(nlp, text, doer, stance, where):
+    claim = by_stance(nlp, text)[stance]
+    assert (claim["subject"]["country"], countries(claim)) == (doer, where)

@@ -81,6 +81,8 @@ def _verb_subjects(verb: Token, entry: StanceEntry,
             any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
         # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
         subj_tok, patient = patient, None
+    if subj_tok is None and patient is not None and entry.family == "neutral" and entry.stance in cue("movement_stances"):
+        subj_tok, patient = patient, None  # "Russian troops were deployed in Syria": their state moved them
     if subj_tok is None and patient is not None and verb.lemma_.lower() in cue("summoning_verbs"):
         subj_tok = _summoned_to(verb, index) or _summoned_to(patient, index)
     subjects = actors_of(subj_tok, index, expand_conj=verb.dep_ != "amod") if subj_tok is not None else []
