@@ -102,3 +102,23 @@ def test_a_state_arrests_tries_and_summons_at_home_unless_told_where(nlp, text, 
 def test_forces_moved_in_the_passive_are_moved_by_their_state(nlp, text, doer, stance, where):
     claim = by_stance(nlp, text)[stance]
     assert (claim["subject"]["country"], countries(claim)) == (doer, where)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forces named with their owner move with no place said
+    ("The deal provided legal grounds for the presence of Russian peacekeepers.", ("RUS", "deploy", "positive", [])),
+    ("The reef hosts a tiny Chilean garrison stationed on an old warship.", ("CHL", "station", "positive", [])),
+    ("Peru said Peruvian forces are not stationed there.", ("PER", "station", "negative", [])),
+    # the place forces leave may hang on the forces; it is no owner of them
+    ("The United States sped up the withdrawal of some invasion forces from Panama on Wednesday.",
+     ("USA", "withdraw", "positive", ["PAN"])),
+])
+def test_forces_moved_are_their_owners_act(nlp, text, expected):
+    found = [(c["subject"]["country"], c["stance"], c["polarity"], countries(c))
+             for c in claims(nlp, text) if c["family"] == "neutral"]
+    assert found == [expected]
+
+
+def test_sending_a_signal_moves_no_forces(nlp):
+    text = "Amnesty accused Chile of sending a permissive signal to abusive governments."
+    assert [c for c in claims(nlp, text) if c["family"] == "neutral"] == []

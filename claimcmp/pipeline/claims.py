@@ -271,8 +271,18 @@ class ClaimExtractor(ComponentData):
         gives (a pronoun resolved included: "It threatened retaliation")."""
         if draft.family == "neutral":
             # forces moved into or out of a place: "Russia withdrew its troops from Syria"
-            return draft.stance in cue("movement_stances") and bool(draft.destinations) and draft.confidence >= 0.55
+            # or forces named with their owner: "the presence of Russian peacekeepers", "a
+            # Philippine garrison stationed on a warship", "Armenian forces are not stationed there"
+            return draft.stance in cue("movement_stances") and (
+                bool(draft.destinations) and draft.confidence >= 0.55
+                or draft.confidence >= 0.65 and (draft.word.pos_ == "NOUN" or _moves_named_forces(draft.word)))
         return draft.stated or draft.word.pos_ == "VERB" and draft.confidence >= 0.55
+
+
+def _moves_named_forces(verb: Token) -> bool:
+    """A movement verb told of forces it qualifies or has as passive subject."""
+    forces = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return forces is not None and forces.lemma_.lower() in cue("military_objects")
 
 
 def _listed_together(draft: Draft, listed: list[dict]) -> Draft:

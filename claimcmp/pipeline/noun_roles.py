@@ -80,7 +80,8 @@ def moved_forces(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounCl
     if entry.family != "neutral" or entry.stance not in cue("movement_stances"):
         return
     places = cue("place_nouns")
-    s.destinations = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree
+    # the place may hang on the forces: "the withdrawal of invasion forces from Panama"
+    s.destinations = {t.i for c in noun.subtree if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree
                       if t.dep_ in {"pobj", "conj"}
                       and (t.i in index.place_at or t.pos_ == "NOUN" and t.lemma_.lower() in places)}
     where = {a.get("country") or a["id"] for i in s.destinations if i in index.actor_at
@@ -88,7 +89,8 @@ def moved_forces(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounCl
     s.own = [a for a in s.own if (a.get("country") or a["id"]) not in where]
     if not s.own:
         s.own = [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children if p.dep_ == "pobj" for a in actors_of(p, index)]
+                 for p in c.children if p.dep_ == "pobj" for a in actors_of(p, index)
+                 if (a.get("country") or a["id"]) not in where]  # "forces from Panama" leave it
 
 
 def victims(noun: Token, index: MentionIndex, s: NounClaim) -> None:

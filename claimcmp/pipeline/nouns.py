@@ -78,12 +78,20 @@ def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounCla
 def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     """The entry's required or excluded modifiers rule the noun out, or it only qualifies
     another act: "fired without provocation"."""
-    if entry.requires and not has_modifier(noun, entry.requires):
+    if entry.requires and not has_modifier(noun, entry.requires) and not _of_forces(noun, entry):
         return True
     if entry.unless and has_modifier(noun, entry.unless):
         return True
     return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun)) or \
         _leaves_agreement(lex, noun, entry)
+
+
+def _of_forces(noun: Token, entry: StanceEntry) -> bool:
+    """"The presence of Russian peacekeepers": forces named after "of" qualify a movement
+    noun as its required modifiers would ("a military presence")."""
+    return entry.family == "neutral" and any(
+        p.lemma_.lower() in cue("military_objects") for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")
 
 
 def _leaves_agreement(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
