@@ -266,6 +266,15 @@ def test_every_country_is_a_known_code():
         assert r["country"] in codes | orgs, r["id"]
 
 
+def test_every_kin_id_is_a_known_actor_or_country():
+    from claimcmp.comparison.align import actor_kin
+
+    known = set(countries()) | {r["id"] for r in rows("actors.jsonl")}
+    sides = actor_kin()
+    assert sides and all(len(side) >= 2 for side in sides)
+    assert set().union(*sides) <= known
+
+
 def test_state_bodies_are_named_by_their_state():
     # align.py and mentions.py read a state body by its id prefix: ISR_MILITARY speaks for ISR
     for r in rows("actors.jsonl"):

@@ -553,3 +553,23 @@ def test_the_same_coalition_is_a_closer_account_than_one_member():
     _, whole_score, _ = judge(a, whole)
     assert whole_score > member_score
     assert judge(member, claim("condemn", "conflict", "IRN", "ISR"))[1] > member_score
+
+
+def test_kin_sides_agree_but_never_conflict_and_an_overlay_adds_sides(tmp_path):
+    from claimcmp.comparison.align import actor_match
+    from claimcmp.knowledge import resource_loader
+
+    def country(iso: str) -> Actor:
+        return Actor(id=iso, name=iso, kind="country", country=iso, mention=iso)
+
+    rebels = Actor(id="REBELS", name="rebels", kind="group", mention="rebels")
+    militants = Actor(id="MILITANTS", name="militants", kind="group", mention="militants")
+    assert actor_match(rebels, militants) == 0.75
+    assert relations(diff([claim("attack", "conflict", subject=rebels, target="SYR")],
+                          [claim("attack", "conflict", subject=militants, target="SYR")])) == ["agree"]
+    assert relations(diff([claim("attack", "conflict", subject=rebels, target="SYR")],
+                          [claim("attack", "conflict", subject=militants, target="SYR", polarity="negative")])) == []
+    assert actor_match(country("CHL"), country("PER")) == 0.0
+    (tmp_path / "actor_kin.json").write_text('{"the Andean side": ["CHL", "PER"]}')
+    with resource_loader.using(tmp_path):
+        assert actor_match(country("CHL"), country("PER")) == 0.75

@@ -112,7 +112,8 @@ def test_check_names_every_problem_of_a_file_by_line(tmp_path):
         f"Error: unknown cue list 'reporting_verb': the rules read only the packaged ones ({tmp_path / 'cues.json'}:3)",
         "Error: unknown resource file 'stance.jsonl' (known: stances.jsonl, cues.json, stance_synonyms.json, "
         "actors.jsonl, actor_bodies.jsonl, countries.jsonl, leaders.jsonl, tenures.jsonl, places_curated.jsonl, "
-        "places_generated.jsonl, named_pairs.json, non_actors.json, ambiguous_acronyms.json, time_words.json, "
+        "places_generated.jsonl, named_pairs.json, actor_kin.json, non_actors.json, ambiguous_acronyms.json, "
+        "time_words.json, "
         "stopwords.json) "
         f"({tmp_path / 'stance.jsonl'}:1)",
         "Error: unknown key 'famly' (a stances.jsonl row has cameo, family, lemma, owner, pos, requires, source, stance, "

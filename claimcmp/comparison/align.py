@@ -10,20 +10,21 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from claimcmp.knowledge import stance_groups as sg
+from claimcmp.knowledge import resource_loader, stance_groups as sg
 from claimcmp.knowledge.lexicons import cue
+from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.models import SCHEMA, Actor, Claim, DateSpan, DiffDocument, ExtractDocument, Pair
 
-# Outlets name the same fighters rebels, militants, terrorists or jihadists, and the
-# Kurdish forces Kurds, SDF or YPG (the gold lists them as interchangeable ids). Such
-# names match each other for agreement only, and less strongly than one id does.
-# audit: code (actor ids grouped for agreement, not words)
-ACTOR_KIN: tuple[frozenset[str], ...] = (
-    frozenset({"REBELS", "MILITANTS", "TERRORISTS", "JIHADISTS", "FOREIGN_FIGHTERS",
-               "SYRIAN_OPPOSITION", "FSA"}),
-    frozenset({"ISIS", "NUSRA", "HTS", "AL_QAEDA", "JIHADISTS", "TERRORISTS", "MILITANTS"}),
-    frozenset({"KURDS", "SDF", "YPG"}),
-)
+
+@overlay_cached
+def actor_kin(overlay: str | None = None) -> tuple[frozenset[str], ...]:
+    """Outlets name the same fighters rebels, militants, terrorists or jihadists, and the
+    Kurdish forces Kurds, SDF or YPG (the gold lists them as interchangeable ids): the sides
+    of resources/actor_kin.json. Such names match each other for agreement only, and less
+    strongly than one id does."""
+    raw = resource_loader.json_object("actor_kin.json", overlay)
+    return tuple(frozenset(ids) for side, ids in raw.items() if not side.startswith("_"))
+
 
 _RELATION_ORDER = {"conflict": 0, "shifted": 1, "agree": 2}
 # audit: code (scores of the time relations, a tuning table)
@@ -51,7 +52,7 @@ def actor_match(x: Actor, y: Actor) -> float:
     kx, ky = actor_key(x), actor_key(y)
     if kx == ky:
         return 1.0
-    return 0.75 if any(kx in kin and ky in kin for kin in ACTOR_KIN) else 0.0
+    return 0.75 if any(kx in kin and ky in kin for kin in actor_kin()) else 0.0
 
 
 def subject_keys(claim: Claim) -> frozenset[str]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
-from claimcmp.comparison.align import ACTOR_KIN, actor_key
+from claimcmp.comparison.align import actor_key, actor_kin
+from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.models import Actor, Claim
 
 # The families whose claims `judge` can relate: the same family agrees or conflicts,
@@ -16,10 +17,16 @@ _RELATED_FAMILIES = {
     "conflict": ("conflict", "cooperation"),
     "neutral": ("neutral",),
 }
-_KIN_TOKENS: dict[str, tuple[str, ...]] = {}
-for _n, _kin in enumerate(ACTOR_KIN):
-    for _key in _kin:
-        _KIN_TOKENS[_key] = (*_KIN_TOKENS.get(_key, ()), f"kin:{_n}")
+
+
+@overlay_cached
+def _kin_tokens(overlay: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Each kin id's blocking tokens: one per side it is named with (align.actor_kin)."""
+    tokens: dict[str, tuple[str, ...]] = {}
+    for n, kin in enumerate(actor_kin.for_overlay(overlay)):
+        for key in kin:
+            tokens[key] = (*tokens.get(key, ()), f"kin:{n}")
+    return tokens
 
 
 def subject_tokens(claim: Claim) -> tuple[str, ...]:
@@ -42,7 +49,7 @@ def actor_tokens(actor: Actor | None) -> tuple[str, ...]:
     if actor is None:
         return ()
     key = actor_key(actor)
-    return (f"id:{key}", *_KIN_TOKENS.get(key, ()))
+    return (f"id:{key}", *_kin_tokens().get(key, ()))
 
 
 # In a block with more heads than this, a claim is judged against the heads nearest to it
