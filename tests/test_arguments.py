@@ -153,3 +153,13 @@ def test_the_owner_of_a_noun_does_the_gerund_it_governs(nlp, text, stated):
 def test_its_in_a_reason_with_no_other_party_acted_on_stays_the_doers(nlp):
     found = claims(nlp, "Chile recalled its ambassador over its dispute with Peru.")
     assert all(c["subject"]["id"] == "CHL" for c in found)
+
+
+def test_a_list_the_parser_took_for_an_apposition_is_all_doers(nlp):
+    [claim] = [c for c in claims(nlp, "Chile, the UN, Peru, and Bolivia on Friday signed a deal in Lima to resume fishing.")
+               if c["stance"] == "sign deal"]
+    parties = {a["id"] for a in [claim["subject"], claim["target"], *claim["co_subjects"], *claim["co_targets"]]}
+    assert {"CHL", "UN", "PER"} <= parties
+    # a true apposition names no further party
+    [claim] = claims(nlp, "Chile, the host, signed a deal with Peru on Friday.")
+    assert (claim["subject"]["id"], claim["target"]["id"], claim["co_targets"]) == ("CHL", "PER", [])

@@ -31,14 +31,24 @@ RELATIONS_NOUNS = {"relation", "relationship", "tie"}
 def actors_of(head: Token, index: MentionIndex, *, expand_conj: bool = True) -> list[dict]:
     """Actors named by the argument headed by `head` (and its conjuncts)."""
     # "Serbs from Kosovo, and not people from Serbia, revolted": a negated conjunct is no doer
-    heads = [head] + ([c for c in head.conjuncts if not any(n.dep_ == "neg" for n in c.children)]
-                      if expand_conj else [])
+    heads = [head] + ([c for c in [*head.conjuncts, *_listed_appositive(head, index)]
+                       if not any(n.dep_ == "neg" for n in c.children)] if expand_conj else [])
     found: list[dict] = []
     for h in heads:
         for actor in _actors_at(h, index):
             if all(party_key(actor) != party_key(f) or actor["id"] != f["id"] for f in found):
                 found.append(actor)
     return found
+
+
+def _listed_appositive(head: Token, index: MentionIndex) -> list[Token]:
+    """"Türkiye, the UN, Russia and Ukraine signed": the parser may take a list for an
+    apposition with conjuncts of its own; an actor so placed, with actors as conjuncts, is
+    listed (not "Türkiye, the host, ...")."""
+    appos = next((c for c in head.children if c.dep_ == "appos" and c.i in index.actor_at), None)
+    if appos is None or not any(c.i in index.actor_at for c in appos.conjuncts):
+        return []
+    return [appos, *appos.conjuncts]
 
 
 def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
