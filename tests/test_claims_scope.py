@@ -452,6 +452,7 @@ def test_neutralizing_and_eliminating_forces_is_hostile_and_tariffs_eliminated_a
     "Reuters could not independently verify that Chile attacked Peru.",
     "Lima did not confirm the Chilean strike on Peru.",
     "There were unconfirmed reports of Chilean attacks on Peru.",
+    "Lima said an assessment of Chilean attacks on Peru was taking place.",
 ])
 def test_an_act_no_one_could_confirm_is_possible_not_denied(nlp, text):
     found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHL"]

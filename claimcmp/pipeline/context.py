@@ -238,13 +238,15 @@ def _likelihood_predicate(verb: Token, lex: StanceLexicon) -> bool:
 def unverified(word: Token, lex: StanceLexicon) -> bool:
     """An act no one could confirm, neither denied nor asserted: "reports of Chilean attacks
     could not be verified", "could not independently verify that Chile attacked Peru",
-    "unconfirmed reports of strikes"."""
+    "unconfirmed reports of strikes", "an assessment of casualties"."""
     for tok in governors(word, limit=6, stop=frozenset({"relcl", "parataxis"})):
         if tok.i != word.i and lex.verb_lemma(tok) in lex.cue("verifying_verbs") and \
                 any(c.dep_ == "neg" for c in tok.children):
             return True
         if any(c.dep_ == "amod" and c.lower_ in lex.cue("unverified_words") for c in tok.children):
             return True
+        if tok.i != word.i and tok.lemma_.lower() in lex.cue("assessing_nouns"):
+            return True  # "an assessment of casualties is taking place": whether any, not yet told
     return False
 
 
