@@ -133,3 +133,16 @@ def test_a_long_article_with_no_claims_streams_an_empty_claims_array(tmp_path, s
     whole = list(core.extract_documents(loaded, nlp=short_chunks))
     assert _as_json(parts, single=True) == _as_json(whole, single=True)
     assert json.loads(_as_json(parts, single=True))["claims"] == []
+
+
+def test_a_long_run_of_unattributed_statements_is_read_without_deep_recursion(tmp_path):
+    # "The statement said ..." looks back for who spoke: one step only, not from statement
+    # to statement through the whole article (a recursion as deep as the article is long)
+    lines = ["Canada's foreign ministry accused Norway of spying in a statement."]
+    lines += ["The statement said that Norway had seized Canadian boats."] * 600
+    (tmp_path / "run.txt").write_text(" ".join(lines) + "\n")
+    [loaded] = list(iter_inputs([str(tmp_path / "run.txt")]))
+    [document] = list(core.extract_documents([loaded]))
+    seizures = [c for c in document.claims if c.subject.id == "NOR"]
+    assert len(seizures) >= 600
+    assert seizures[0].attribution is not None and seizures[0].attribution.country == "CAN"

@@ -92,14 +92,16 @@ def _according_to(sent: Span, index: MentionIndex) -> Attribution | None:
     return None
 
 
-def _speaker_actors(speaker: Token, index: MentionIndex) -> list[dict]:
+def _speaker_actors(speaker: Token, index: MentionIndex, *, messages: bool = True) -> list[dict]:
     """The actors a reporting verb's subject names; "he"/"she" the person who spoke last
-    ("..., Abdi said. ... That is why, he added, ..."), else the person named last."""
+    ("..., Abdi said. ... That is why, he added, ..."), else the person named last.
+    `messages`: "the statement" may be the word of who spoke before (not when already
+    looking for that speaker: a run of "The statement said ..." is followed one step only)."""
     if speaker.lower_ == "it":
         return _previous_speaker(speaker, index) or actors_of(speaker, index, expand_conj=False)
     if speaker.lower_ not in {"he", "she"}:
         return actors_of(speaker, index, expand_conj=False) or _named_before(speaker, index) \
-            or _message_author(speaker, index)
+            or (_message_author(speaker, index) if messages else [])
     spoke = _last_speakers(speaker, index)
     # "Dar, speaking after Trump announced a truce, said ... . He said ...": he who spoke in
     # the sentence before, though another was named nearer
@@ -140,7 +142,7 @@ def _message_author(speaker: Token, index: MentionIndex) -> list[dict]:
         if before.start == 0:
             return []
         before = doc[before.start - 1].sent
-        author = _speaker_in(before, index, reporting)
+        author = _speaker_in(before, index, reporting, messages=False)
         if author is not None:
             return [author]
     return []
@@ -252,12 +254,12 @@ def _inside_quotation(sent: Span) -> bool:
     return curly > 0 or marks.count('"') % 2 == 1
 
 
-def _speaker_in(sent: Span, index: MentionIndex, reporting: frozenset) -> dict | None:
+def _speaker_in(sent: Span, index: MentionIndex, reporting: frozenset, *, messages: bool = True) -> dict | None:
     """The named subject of a reporting verb in the sentence: "Peskov said", "Abdi added"."""
     for tok in sent:
         if tok.lemma_.lower() in reporting and tok.pos_ == "VERB":
             speaker = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-            actors = _speaker_actors(speaker, index) if speaker is not None else []
+            actors = _speaker_actors(speaker, index, messages=messages) if speaker is not None else []
             if actors:
                 return actors[0]
     return None
