@@ -37,8 +37,8 @@ class Circumstances(NamedTuple):
     attribution: Attribution
 
 
-def claim(draft: Draft, sent: Span, doers: list[dict], whom: list[dict | None],
-          circumstances: Circumstances) -> dict:
+def claim_record(draft: Draft, sent: Span, doers: list[dict], whom: list[dict | None],
+                 circumstances: Circumstances) -> dict:
     """One claim dict, keys in the data contract's order, its id last; the first doer is
     the subject, the others its co-subjects; the first of whom the target, the others its
     co-targets."""

@@ -99,6 +99,8 @@ def told_tokens(word: Token) -> set[int]:
 
 
 def _is_setting(child: Token) -> bool:
+    """A phrase that places a spoken act where it was said ("in Moscow", "at the summit"),
+    or punctuation and conjunctions, which tell nothing."""
     return child.dep_ == "prep" and child.lower_ in cue("setting_preps") or child.dep_ in {"npadvmod", "punct", "cc"}
 
 

@@ -20,7 +20,7 @@ from claimcmp.pipeline.allegations import allegation_draft
 from claimcmp.pipeline.arguments import hyphened_to
 from claimcmp.pipeline.attribution import attribution as read_attribution
 from claimcmp.pipeline.claim_records import (
-    Circumstances, akey, article_span, claim, doers_by_target, predicate_anchor, shared_doers, side,
+    Circumstances, akey, article_span, claim_record, doers_by_target, predicate_anchor, shared_doers, side,
 )
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
@@ -224,7 +224,7 @@ class ClaimExtractor(ComponentData):
         subjects, targets = parties
         circumstances = self._circumstances(draft, sent, index, dates, published)
         doers_of = doers_by_target(subjects, targets)
-        out = [claim(draft, sent, doers, whom, circumstances) for doers, whom in shared_doers(doers_of)]
+        out = [claim_record(draft, sent, doers, whom, circumstances) for doers, whom in shared_doers(doers_of)]
         for target, doers in doers_of:
             for subject in doers if target is not None else ():
                 index.note_pair(subject, target, draft.word)

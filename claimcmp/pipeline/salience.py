@@ -66,8 +66,10 @@ class Salience:
         """"Turkey's operation in Syria" in a story on Turkey and the YPG: fighting in a
         country the story names only as a place (no principal) is against the principal
         group whose struggle is within it (actors.jsonl "home")."""
+        if not stance_groups.is_fighting(stance):
+            return targets
         principals = self.principals()
-        if not stance_groups.is_fighting(stance) or not principals:
+        if not principals:
             return targets
         keys, homes = {party_key(p) for p in principals}, gz.homes()
         out = []
