@@ -180,3 +180,9 @@ def test_fighting_in_a_country_named_only_as_a_place_is_against_the_group_at_hom
     text = opening + "Turkey expanded its military operation in Syria on Tuesday."
     [claim] = last_sentence_claims(nlp, text)
     assert (claim["target"]["id"], [r["country"] for r in claim["regions"]]) == (target, ["SYR"])
+
+
+def test_the_party_a_clause_names_comes_with_those_listed_with_it(nlp):
+    found = last_sentence_claims(nlp, "Peru protested the decision of Chile, Bolivia and Colombia to cut relations with it.")
+    [protest] = [c for c in found if c["stance"] == "protest"]
+    assert (protest["target"]["id"], [a["id"] for a in protest["co_targets"]]) == ("CHL", ["BOL", "COL"])

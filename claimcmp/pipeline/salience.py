@@ -83,9 +83,9 @@ class Salience:
         """The other party of a one-party act, and whether its clause names it: another party
         named in its clause, else the article's most named party that is not the known one."""
         keys = {party_key(as_party(a) or a) for a in known}
-        found = _sentence_parties(word, index, keys) or _purpose_parties(word, index, keys)
+        found = _sentence_parties(word, index, keys) or _purpose_parties(word, index, keys)[:1]
         if found:
-            return found[:1], True
+            return found, True
         others = [p for p in self.principals() if party_key(p) not in keys]
         lands = {land_of(word.doc, a["id"]) for a in known} - {None}
         states = [p for p in others if party_key(p) in lands]
@@ -99,11 +99,18 @@ class Salience:
 
 
 def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
-    """Parties named in the word's sentence, nearest to the word first."""
+    """The party named in the word's clause nearest to it, with those listed with it ("protested
+    the decision of Bahrain, Egypt and the UAE": all three), in the text's order."""
     tokens = _own_clause(word)
     spans = sorted({index.actor_at[i] for i in tokens if i in index.actor_at},
                    key=lambda s: (abs(s.start - word.i), s.start))
-    return _parties_of([s for s in spans if not (_where_not_who(s, index) or _someone_elses(s))], index, exclude)
+    spans = [s for s in spans if not (_where_not_who(s, index) or _someone_elses(s))]
+    nearest = next((s for s in spans if _parties_of([s], index, exclude)), None)
+    if nearest is None:
+        return []
+    listed = {c.i for c in nearest.root.conjuncts}
+    return _parties_of(sorted([s for s in spans if s is nearest or s.root.i in listed], key=lambda s: s.start),
+                       index, exclude)
 
 
 def _parties_of(spans: list, index: MentionIndex, exclude: set[str]) -> list[dict]:
