@@ -680,18 +680,25 @@ def test_a_quotation_is_its_last_speakers_however_named(nlp, text):
     assert (claim["attribution"]["country"], claim["quote"]) == ("PER", "direct")
 
 
-@pytest.mark.parametrize("text, stance, speaker", [
+@pytest.mark.parametrize("text", [
     # "he" after a sentence whose main clause spoke is that speaker, though another person
     # was named nearer in a clause under it
-    ("Peruvian Foreign Minister Ana Rivas, speaking moments after US President Donald Trump "
-     "announced new tariffs, said the talks were over. He said Chile had attacked Peruvian boats.", "attack", "PER"),
+    "Peruvian Foreign Minister Ana Rivas, speaking moments after US President Donald Trump "
+    "announced new tariffs, said the talks were over. He said Chile had attacked Peruvian boats.",
     # a bare surname the model does not take for a person is the person named before in full
-    ("Peruvian Foreign Minister Ana Dar said the talks were over. Dar added that Chile had "
-     "attacked Peruvian boats.", "attack", "PER"),
-])
-def test_the_speaker_is_found_however_the_parse_hides_them(nlp, text, stance, speaker):
-    [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == stance]
-    assert (claim["attribution"]["country"], claim["modality"]) == (speaker, "reported")
+    "Peruvian Foreign Minister Ana Dar said the talks were over. Dar added that Chile had "
+    "attacked Peruvian boats.",
+    # "it" saying something right after a body said something is that body
+    "Peru's defence ministry said Chile had seized two Peruvian boats. The ministry stated that it had "
+    "informed the command of the Argentine peacekeeping force deployed in the region, as well as the "
+    "Argentine-Bolivian monitoring mission. It claimed that Chile had attacked Peruvian boats.",
+    # "the statement" with no author is the word of who spoke just before
+    "Peru's foreign ministry accused Chile of spying in a statement. The statement said that Chile "
+    "had attacked Peruvian boats.",
+], ids=["he-after-the-main-speaker", "bare-surname", "it-after-a-body", "the-statement"])
+def test_the_speaker_is_found_however_the_text_names_them(nlp, text):
+    [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == "attack"]
+    assert (claim["attribution"]["country"], claim["modality"]) == ("PER", "reported")
 
 
 def test_a_trailing_reporting_clause_parsed_as_adverbial_still_reports(nlp):
@@ -731,20 +738,6 @@ def test_a_relative_clause_in_reported_speech_is_the_narrators_unless_it_quotes(
     aside, quoted = [c for c in claims(nlp, text) if c["stance"] == "attack"]
     assert (aside["attribution"], aside["modality"]) == (None, "asserted")
     assert (quoted["attribution"]["country"], quoted["modality"]) == ("PER", "reported")
-
-
-@pytest.mark.parametrize("text", [
-    # "it" saying something right after a body said something is that body
-    "Peru's defence ministry said Chile had seized two Peruvian boats. The ministry stated that it had "
-    "informed the command of the Argentine peacekeeping force deployed in the region, as well as the "
-    "Argentine-Bolivian monitoring mission. It claimed that Chile had attacked Peruvian boats.",
-    # "the statement" with no author is the word of who spoke just before
-    "Peru's foreign ministry accused Chile of spying in a statement. The statement said that Chile "
-    "had attacked Peruvian boats.",
-])
-def test_it_and_the_statement_are_the_body_that_spoke_before(nlp, text):
-    [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == "attack"]
-    assert (claim["attribution"]["country"], claim["modality"]) == ("PER", "reported")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimcmp.knowledge.lexicons import StanceLexicon, cue
+from claimcmp.knowledge.lexicons import StanceLexicon, cue, cue_lists
+from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.arguments import QUOTE_MARKS, actors_of
 from claimcmp.pipeline.context import denied_afterwards
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
@@ -28,10 +29,7 @@ class Attribution:
 
 def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon) -> Attribution:
     """Who says so: the subject of a reporting verb above the claim, or 'according to X'."""
-    # a denial reports what it denies: "Moscow rejected reports that its jets bombed ...";
-    # a pledge is the pledger's word: "Pyongyang vowed to cut off all lines"
-    reporting = lex.cue("reporting_verbs") | lex.cue("embedding_stances") | lex.cue("denials") \
-        | lex.cue("pledging_verbs")
+    reporting = reporting_words()
     current, edge = word, ""
     while current.head.i != current.i:
         clause = current
@@ -66,6 +64,19 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
         or _headline_speaker(word, sent, index) or _quote_continued(sent, index, reporting) or Attribution(None, "none")
 
 
+@overlay_cached
+def reporting_words(overlay: str | None = None) -> frozenset[str]:
+    """Words whose subject tells what the clause under them says, read once per overlay:
+    reporting verbs and embedding stances; a denial reports what it denies ("Moscow rejected
+    reports that its jets bombed ..."); a pledge is the pledger's word ("Pyongyang vowed to
+    cut off all lines")."""
+    lists = cue_lists.for_overlay(overlay)
+    return frozenset().union(*(lists[name] for name in REPORTING_LISTS))
+
+
+REPORTING_LISTS = ("reporting_verbs", "embedding_stances", "denials", "pledging_verbs")
+
+
 def _denied_act(obj: Token, lex: StanceLexicon) -> bool:
     """"The IAF denied the violation of the LoC": the denier tells of the act it denies; not
     of a claim it denies ("denied Azerbaijan's claim that ...", the claim is the accuser's)."""
@@ -96,7 +107,8 @@ def _speaker_actors(speaker: Token, index: MentionIndex, *, messages: bool = Tru
     """The actors a reporting verb's subject names; "he"/"she" the person who spoke last
     ("..., Abdi said. ... That is why, he added, ..."), else the person named last.
     `messages`: "the statement" may be the word of who spoke before (not when already
-    looking for that speaker: a run of "The statement said ..." is followed one step only)."""
+    looking for that speaker: a run of "The statement said ..." is followed one step only,
+    see _speaker_before_message)."""
     if speaker.lower_ == "it":
         return _previous_speaker(speaker, index) or actors_of(speaker, index, expand_conj=False)
     if speaker.lower_ not in {"he", "she"}:
@@ -120,14 +132,18 @@ def _previous_speaker(speaker: Token, index: MentionIndex) -> list[dict]:
     was named nearer (the named subject only: no chain of pronouns is followed)."""
     if speaker.sent.start == 0:
         return []
-    reporting = cue("reporting_verbs")
-    for tok in speaker.doc[speaker.sent.start - 1].sent:
-        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None) \
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting else None
-        actors = actors_of(subject, index, expand_conj=False) if subject is not None and subject.pos_ != "PRON" else []
-        if actors:
-            return actors[:1]
-    return []
+    before = speaker.doc[speaker.sent.start - 1].sent
+    found = _speaker_in(before, index, cue("reporting_verbs"), resolve=_named_actors)
+    return [found] if found is not None else []
+
+
+def _named_actors(subject: Token, index: MentionIndex) -> list[dict]:
+    """The actors a subject names itself, no pronoun followed back."""
+    return actors_of(subject, index, expand_conj=False) if subject.pos_ != "PRON" else []
+
+
+def _speaker_before_message(subject: Token, index: MentionIndex) -> list[dict]:
+    return _speaker_actors(subject, index, messages=False)
 
 
 def _message_author(speaker: Token, index: MentionIndex) -> list[dict]:
@@ -142,7 +158,7 @@ def _message_author(speaker: Token, index: MentionIndex) -> list[dict]:
         if before.start == 0:
             return []
         before = doc[before.start - 1].sent
-        author = _speaker_in(before, index, reporting, messages=False)
+        author = _speaker_in(before, index, reporting, resolve=_speaker_before_message)
         if author is not None:
             return [author]
     return []
@@ -254,12 +270,14 @@ def _inside_quotation(sent: Span) -> bool:
     return curly > 0 or marks.count('"') % 2 == 1
 
 
-def _speaker_in(sent: Span, index: MentionIndex, reporting: frozenset, *, messages: bool = True) -> dict | None:
-    """The named subject of a reporting verb in the sentence: "Peskov said", "Abdi added"."""
+def _speaker_in(sent: Span, index: MentionIndex, reporting: frozenset, *, resolve=None) -> dict | None:
+    """The named subject of a reporting verb in the sentence: "Peskov said", "Abdi added";
+    `resolve` reads the subject's actors (_speaker_actors unless given)."""
+    resolve = resolve or _speaker_actors
     for tok in sent:
         if tok.lemma_.lower() in reporting and tok.pos_ == "VERB":
             speaker = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-            actors = _speaker_actors(speaker, index, messages=messages) if speaker is not None else []
+            actors = resolve(speaker, index) if speaker is not None else []
             if actors:
                 return actors[0]
     return None

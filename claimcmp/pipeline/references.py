@@ -187,13 +187,25 @@ def pronoun_fits(lower: str, span: Span) -> bool:
 BODY_WINDOW = 8  # sentences back a body named with "the" alone is looked for
 
 
+@overlay_cached
+def _organization_canons(overlay: str | None = None) -> dict[str, frozenset[str]]:
+    """Phrase -> canons of the organization bodies it names ("mfa", "foreign ministry"),
+    indexed once per overlay rather than scanned for every "the ..." read."""
+    out: dict[str, set[str]] = {}
+    for body in bodies.for_overlay(overlay):
+        if body.kind == "organization":
+            out.setdefault(body.phrase, set()).add(body.canon)
+    return {phrase: frozenset(canons) for phrase, canons in out.items()}
+
+
 def body_named_before(head: Token, index: MentionIndex) -> list[dict]:
     """"The MFA strongly condemned ..." after "Azerbaijan's Foreign Ministry summoned the
     Russian envoy": a state body named with "the" alone is the latest body of that kind the
     text named, however many other countries it named since; its state is the party."""
     prev = f"{head.nbor(-1).lower_} " if head.i > 0 else ""
     words = {head.lower_, head.lemma_.lower(), prev + head.lower_, prev + head.lemma_.lower()}
-    canons = {f"_{b.canon}" for b in bodies() if b.phrase in words and b.kind == "organization"}
+    by_phrase = _organization_canons()
+    canons = {f"_{canon}" for w in words for canon in by_phrase.get(w, ())}
     if not canons:
         return []
     for span in index.before(head, {"organization"}, window=BODY_WINDOW):
