@@ -606,6 +606,8 @@ def test_meddling_in_someones_affairs_is_toward_them(nlp, text, target):
     ("Two years of war between Chile and Peru ended.", ("CHL", "cooperation", "positive", "PER")),
     ("Tensions between Chile and Peru eased.", ("CHL", "cooperation", "positive", "PER")),
     ("The war between Chile and Peru has not ended.", ("CHL", "conflict", "positive", "PER")),  # still on
+    ("Chile declared the war with Peru over.", ("CHL", "cooperation", "positive", "PER")),
+    ("Chile declared war on Peru.", ("CHL", "conflict", "positive", "PER")),  # no "over": begun
 ])
 def test_a_hostile_act_whose_own_predicate_ends_it_is_cooperation(nlp, text, stated):
     assert triples(nlp, text) == {stated}

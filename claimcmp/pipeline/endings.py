@@ -26,7 +26,9 @@ def ending_predicate(lex: StanceLexicon, noun: Token) -> Token | None:
     """The word of the noun's own predicate that ends it, unless that is denied: "the war
     ended", "hostilities ceased" (a verb of cue hostility_enders with no object), "is coming
     to an end" (a noun of cue ending_nouns after "to"), "the war is over", "two years of war
-    are over" (through an amount noun)."""
+    are over" (through an amount noun), "declared the war over" (a verb of cue declaring_verbs)."""
+    if noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("declaring_verbs"):
+        return _over(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lex.cue("amount_nouns"):
         noun = noun.head.head
     if noun.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
@@ -41,6 +43,12 @@ def ending_predicate(lex: StanceLexicon, noun: Token) -> Token | None:
             end = next((p for p in child.children if p.dep_ == "pobj"), None)
             if end is not None and end.lemma_.lower() in lex.cue("ending_nouns"):
                 return end
-        if child.lower_ == "over" and verb.lemma_ == "be" and child.dep_ in {"acomp", "advmod", "prep", "prt"}:
-            return child
-    return None
+    return _over(verb) if verb.lemma_ == "be" else None
+
+
+def _over(verb: Token) -> Token | None:
+    """The "over" of "is over" or "declared the war over" (parsed as any of OVER_DEPS)."""
+    return next((c for c in verb.children if c.lower_ == "over" and c.dep_ in OVER_DEPS), None)
+
+
+OVER_DEPS = frozenset({"acomp", "advmod", "prep", "prt", "oprd"})
