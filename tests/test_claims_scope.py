@@ -30,6 +30,14 @@ def test_a_stance_noun_modifying_another_is_no_act(nlp):
     assert not any(f == "cooperation" for _, f, _, _ in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Chilean aid convoys reached the war zone near Peru.",
+    "Bolivian monitors walked along the ceasefire line with Chile.",
+])
+def test_an_act_naming_a_place_is_no_act(nlp, text):
+    assert not any(f in ("conflict", "cooperation") and t in ("PER", "CHL") for _, f, _, t in triples(nlp, text))
+
+
 def test_joint_drills_are_cooperation_between_their_holders(nlp):
     found = triples(nlp, "Japan and Australia held joint naval drills near the islands.")
     assert ("JPN", "cooperation", "positive", "AUS") in found

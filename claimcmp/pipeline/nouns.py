@@ -314,8 +314,11 @@ def _participant(lex: StanceLexicon, governor: Token) -> Token | None:
 
 def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
     """A stance noun that only qualifies another act: "fired without provocation" (no
-    provocation is claimed), "ceasefire violations" (the violations are the act)."""
+    provocation is claimed), "ceasefire violations" (the violations are the act), or names a
+    place by it: "the war zone", "along the ceasefire line" (cue place_nouns)."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "without":
+        return True
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in lex.cue("place_nouns"):
         return True
     head = lex.noun(noun.head.lemma_) if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else None
     # "surveillance operations": an operation needs another modifier, the surveillance is the
