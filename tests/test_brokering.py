@@ -27,3 +27,16 @@ def test_a_deal_brokered_by_a_third_is_brokered_between_its_signatories(nlp):
     """"Chile and Peru signed a peace deal brokered by Brazil": Brazil toward both."""
     found = triples(claims(nlp, "Chile and Peru signed a peace deal brokered by Brazil."))
     assert {("BRA", "cooperation", "positive", "CHL"), ("BRA", "cooperation", "positive", "PER")} <= found
+
+
+def test_securing_a_truce_between_two_others_is_brokering_it(nlp):
+    found = claims(nlp, "Norway secured a truce between Sudan and Chad.")
+    assert ("SDN", "cooperation", "positive", "TCD") in triples(found)
+    assert [(c["stance"], c["target"]["id"], [a["id"] for a in c["co_targets"]])
+            for c in found if c["subject"]["id"] == "NOR"] == [("broker", "SDN", ["TCD"])]
+
+
+def test_securing_a_truce_with_another_is_being_its_party(nlp):
+    found = claims(nlp, "Sudan secured a truce with Chad.")
+    assert ("SDN", "cooperation", "positive", "TCD") in triples(found)
+    assert not any(c["stance"] == "broker" for c in found)

@@ -29,6 +29,17 @@ def hyphen_brokers(noun: Token, index: MentionIndex) -> list[dict]:
     return out
 
 
+def securing_brokers(lex: StanceLexicon, noun: Token, index: MentionIndex, between: list[dict]) -> list[dict]:
+    """The doers of a verb of cue securing_verbs the act noun is object of, when they are
+    not among its pair: "Brazil secured a truce between Chile and Peru" (Brazil brokered
+    it); "Chile secured a truce with Peru" names no pair of two others."""
+    if noun.dep_ != "dobj" or lex.verb_lemma(noun.head) not in cue("securing_verbs"):
+        return []
+    doer, _ = subject_token(noun.head)
+    found = actors_of(doer, index) if doer is not None else []
+    return [a for a in found if a not in between]
+
+
 def broker_drafts(noun: Token, brokers: list[dict], parties: list[dict], polarity: str,
                   tokens: set[int]) -> list[Draft]:
     """The broker's claim toward the parties: "the US-brokered truce between X and Y"."""

@@ -36,7 +36,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     _own_phrase(noun, entry, index, s)
     between = list(s.pair)  # a governing verb may take the pair as its own targets
     # "the US-brokered truce between X and Y": the broker is no party to it
-    brokers = brokering.hyphen_brokers(noun, index) if len(between) >= 2 else []
+    brokers = brokering.hyphen_brokers(noun, index) + brokering.securing_brokers(lex, noun, index, between) \
+        if len(between) >= 2 else []
     s.own = [a for a in s.own if a not in brokers]
     _ended_act(lex, noun, entry, index, s)
     if not accused_of(lex, noun, index, s) and not elicited(lex, noun, index, s):
