@@ -38,6 +38,16 @@ def test_an_act_toward_no_one_named_is_toward_the_other_principal(nlp):
     assert found == {("CHL", "conflict", "PER")}
 
 
+def test_an_act_on_the_doers_own_thing_is_toward_no_principal(nlp):
+    found = claims(nlp, STORY + "Chile said it acted to protect its national security.")
+    assert not any(c["family"] == "cooperation" for c in found)
+
+
+def test_its_neighbor_is_a_party_not_the_doers_own_thing(nlp):
+    found = last_sentence(nlp, STORY + "Peru threatened its southern neighbor with sanctions.")
+    assert found == {("PER", "conflict", "CHL")}
+
+
 def test_a_place_is_not_the_party_an_act_is_toward(nlp):
     found = last_sentence(nlp, STORY + "Chile vowed to fight smuggling in Bolivia.")
     assert all(target != "BOL" for _, _, target in found)

@@ -28,6 +28,7 @@ from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
 from claimcmp.pipeline.salience import Salience, destination_party, is_party
+from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.verbs import verb_draft
 
 
@@ -208,6 +209,8 @@ class ClaimExtractor(ComponentData):
             found, said = travelled, True
         if not found:
             return replace(draft, subjects=subjects, targets=targets)
+        if not said and _on_its_own(draft.word, index):
+            return None  # the article's principal is no party to an act on one's own
         # a party the clause names elsewhere is the text's word; one from the article a guess
         confidence = min(draft.confidence, INFERRED_CONFIDENCE if said else 0.45)
         return replace(draft, subjects=subjects, targets=found, confidence=confidence, stated=True, completed=True)
@@ -307,3 +310,20 @@ def _gerund_entry(lex: StanceLexicon, tok: Token) -> StanceEntry | None:
         if entry is not None:
             return replace(entry, pos="NOUN")
     return None
+
+
+def _on_its_own(word: Token, index: MentionIndex) -> bool:
+    """An act on the doer's own thing, no party to fill in from the article: "closed its
+    borders to protect its national security", "agreed to limit its nuclear programme" (the
+    object owned by "its" after a doer in the singular, naming no actor; not "threatened its
+    neighbor", a party, nor "jets struck its positions", another's, nor "expanded its
+    operation", an act, nor "renounce its struggle against Israel", which names the party)."""
+    objects = [c for c in word.children if c.dep_ == "dobj"]
+    doer, _ = subject_token(word) if word.pos_ in {"VERB", "AUX"} else (None, False)
+    if doer is None or "Plur" in doer.morph.get("Number") or doer.lower_ in {"they", "we"}:
+        return False  # "Turkish jets struck its positions": "its" is someone else's
+    parties, lex = cue("opponent_nouns") | cue("pair_nouns"), stance_lexicon()
+    return bool(objects) and all(
+        not any(i in index.actor_at for i in range(o.left_edge.i, o.right_edge.i + 1))
+        and o.lemma_.lower() not in parties and lex.noun(o.lemma_) is None
+        and any(p.dep_ == "poss" and p.lower_ == "its" for p in o.children) for o in objects)
