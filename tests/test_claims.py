@@ -226,6 +226,11 @@ def test_wire_dateline_is_not_part_of_the_first_sentence(nlp):
     assert all(c["sentence"].startswith("North Korea") for c in found)
 
 
+def test_a_hyphen_in_a_headline_opening_with_an_acronym_ends_no_dateline(nlp):
+    found = claims(nlp, "ELN rebels say they will respect a Chilean-Peruvian truce\n\nThe rebels spoke on Friday.")
+    assert {c["sentence"] for c in found} == {"ELN rebels say they will respect a Chilean-Peruvian truce"}
+
+
 def test_place_hit_through_a_light_verb(nlp):
     found = claims(nlp, "Israel launched air strikes on Gaza.")
     assert ("ISR", "conflict", "positive", "PSE") in triples(found)

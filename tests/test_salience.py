@@ -43,6 +43,30 @@ def test_an_act_on_the_doers_own_thing_is_toward_no_principal(nlp):
     assert not any(c["family"] == "cooperation" for c in found)
 
 
+MEDIATED = ("Brazil and Peru held talks in Brasilia. Chilean troops shelled a Peruvian post on Tuesday. "
+            "Chile said its troops acted in self-defence. Brazil and Peru signed a trade pact. "
+            "Brazil praised Peru for its help. Brazil and Peru also agreed to build a railway. ")
+
+
+def test_an_unnamed_party_is_the_one_the_known_party_was_told_at_odds_with(nlp):
+    # Brazil is named with Peru more often, but only Chile was told acting against it
+    assert last_sentence(nlp, MEDIATED + "Peru warned of a firm response.") == {("PER", "conflict", "CHL")}
+
+
+def test_a_mutual_act_of_no_one_named_is_between_the_two_told_at_odds(nlp):
+    found = last_sentence(nlp, MEDIATED + "The fighting went on.")
+    assert {frozenset((s, t)) for s, _, t in found} == {frozenset(("PER", "CHL"))}
+
+
+def test_a_guessed_fight_is_no_account_of_who_is_at_odds(nlp):
+    # "The war" is guessed between the two most named; that guess must not outweigh the
+    # shelling the text tells when the next unassigned fighting is placed
+    text = ("Brazil and Peru held talks in Brasilia. Brazil and Peru signed a trade pact. "
+            "The war has dragged on for years. Chilean troops shelled a Peruvian post on Tuesday. "
+            "Chile said its troops acted in self-defence. The fighting went on.")
+    assert {frozenset((s, t)) for s, _, t in last_sentence(nlp, text)} == {frozenset(("PER", "CHL"))}
+
+
 def test_its_neighbor_is_a_party_not_the_doers_own_thing(nlp):
     found = last_sentence(nlp, STORY + "Peru threatened its southern neighbor with sanctions.")
     assert found == {("PER", "conflict", "CHL")}

@@ -196,7 +196,7 @@ class ClaimExtractor(ComponentData):
             return replace(draft, subjects=subjects, targets=targets) if subjects else None
         if not subjects and not targets:
             # "The talks resumed on Monday": a mutual act between the article's principals
-            pair = salience.principals(limit=2) if draft.symmetric else []
+            pair = salience.mutual_pair(index) if draft.symmetric else []
             return replace(draft, subjects=pair[:1], targets=pair[1:], confidence=0.35,
                            completed=True) if len(pair) == 2 else None
         if not subjects:
@@ -235,7 +235,8 @@ class ClaimExtractor(ComponentData):
                     index.note_accusation(subject, target)
                 if draft.family == "conflict" and draft.polarity == "positive":
                     index.note_hostile_act(subject, target, draft.word,
-                                           armed=draft.stance in self.lex.cue("armed_stances"), stance=draft.stance)
+                                           armed=draft.stance in self.lex.cue("armed_stances"), stance=draft.stance,
+                                           guessed=draft.confidence < INFERRED_CONFIDENCE)
         if len(subjects) == 2 and out:
             # "Russia and Iran struck Aleppo ... the two": co-doers are the pair the text is about
             index.note_pair(subjects[0], subjects[1], draft.word)

@@ -10,15 +10,18 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from claimcmp import extensions as ext
+from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.gazetteer import country_actor
 
 
 class HostileAct(NamedTuple):
-    """A hostile act told: its (doer, target), sentence number, whether armed, and stance."""
+    """A hostile act told: its (doer, target), sentence number, whether armed, and stance,
+    and whether a party of it was guessed (filled in from the article, not the text)."""
     pair: tuple[dict, dict]
     sentence: int
     armed: bool
     stance: str
+    guessed: bool = False
 
 
 @dataclass
@@ -78,13 +81,14 @@ class MentionIndex:
             self.recent_pairs.append(pair)
             self.pair_sentences.append(self.sentence_number(token))
 
-    def note_hostile_act(self, subject: dict, target: dict, token: Token, armed: bool, stance: str) -> None:
+    def note_hostile_act(self, subject: dict, target: dict, token: Token, armed: bool, stance: str,
+                         guessed: bool = False) -> None:
         """Remember the parties of a hostile act: "provocations by Armenia" is toward the one
         Armenia was last told at odds with; "The strike caused no casualties" is the toll of
         the latest armed one."""
         pair = (as_party(subject), as_party(target))
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
-            self.hostile_acts.append(HostileAct(pair, self.sentence_number(token), armed, stance))
+            self.hostile_acts.append(HostileAct(pair, self.sentence_number(token), armed, stance, guessed))
 
     def adversary(self, token: Token, party: dict, window: int = 2) -> list[dict]:
         """The other party of the latest hostile act `party` took part in, at most `window`
@@ -95,6 +99,14 @@ class MentionIndex:
             if key in keys:
                 return [act.pair[1 - keys.index(key)]]
         return []
+
+    def hostilities(self, keys: set[str], party: dict) -> int:
+        """How many hostile deeds told so far, with no party guessed, were between one of
+        `keys` and the party (words, "condemned", "warned", are no deeds)."""
+        key = party_key(as_party(party) or party)
+        return sum(1 for act in self.hostile_acts
+                   if not act.guessed and not stance_groups.is_spoken(act.stance)
+                   and {party_key(p) for p in act.pair} in ({key, k} for k in keys))
 
     def last_armed_pair(self, token: Token, window: int = 2) -> list[dict]:
         """The parties of the latest armed act at most `window` sentences before `token`'s."""

@@ -73,6 +73,14 @@ class ParagraphSplitter:
             for tok in doc[start: min(start + 14, len(doc) - 1)]:
                 if "\n" in tok.text:
                     break
-                if tok.text in DASHES and tok.i > start and tok.i + 1 < len(doc):
+                if _dateline_dash(doc, tok, start):
                     doc[tok.i + 1].is_sent_start = True
                     break
+
+
+def _dateline_dash(doc: Doc, tok, start: int) -> bool:
+    """A dash that ends a dateline: "(Reuters) - North Korea", "WASHINGTON—The"; a hyphen
+    inside a word ("a Turkish-US deal" in a headline opening with "SDF") ends none."""
+    if tok.text not in DASHES or tok.i <= start or tok.i + 1 >= len(doc):
+        return False
+    return tok.text != "-" or bool(tok.whitespace_ and doc[tok.i - 1].whitespace_)

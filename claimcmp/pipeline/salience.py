@@ -62,6 +62,17 @@ class Salience:
             return []  # a survey of many parties has no principals to fill in from
         return [self.first[k] for k in ranked[:limit] if len(self.sentences[k]) >= 2]
 
+    def mutual_pair(self, index: MentionIndex) -> list[dict]:
+        """The two principals a mutual act no clause assigns is between ("the talks resumed",
+        "this bitter war"): the two the text has told at odds most often, else the two it
+        names most."""
+        principals = self.principals()
+        pairs = [(a, b) for i, a in enumerate(principals) for b in principals[i + 1:]]
+        fought = [(index.hostilities({party_key(a)}, b), -n) for n, (a, b) in enumerate(pairs)]
+        if fought and max(fought)[0] > 0:
+            return list(pairs[-max(fought)[1]])
+        return principals[:2]
+
     def fighters_at_home(self, targets: list[dict], stance: str) -> list[dict]:
         """"Turkey's operation in Syria" in a story on Turkey and the YPG: fighting in a
         country the story names only as a place (no principal) is against the principal
@@ -92,9 +103,11 @@ class Salience:
         if states:  # a people living in a land is at odds with, or dealing with, that land's state
             return states[:1], False
         together = set().union(*(self.sentences.get(k, set()) for k in keys))
-        # the principal the known party is named with most: "North Korea destroyed the office"
-        # in a story on Washington's reaction is still toward the South
-        others.sort(key=lambda p: -len(self.sentences[party_key(p)] & together))
+        # the principal the known party has been told at odds with most, then the one it is
+        # named with most: "North Korea destroyed the office" in a story on Washington's
+        # reaction is still toward the South; "the SDF warned" in a story of a Turkish-US
+        # deal is toward Turkey, whose attacks it told of
+        others.sort(key=lambda p: (-index.hostilities(keys, p), -len(self.sentences[party_key(p)] & together)))
         return others[:1], False
 
 
