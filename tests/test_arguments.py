@@ -163,3 +163,15 @@ def test_a_list_the_parser_took_for_an_apposition_is_all_doers(nlp):
     # a true apposition names no further party
     [claim] = claims(nlp, "Chile, the host, signed a deal with Peru on Friday.")
     assert (claim["subject"]["id"], claim["target"]["id"], claim["co_targets"]) == ("CHL", "PER", [])
+
+
+def test_a_fronted_passive_participle_is_done_to_the_main_clauses_subject(nlp):
+    """"Backed by Iran, the Houthis ...": Iran backs the Houthis; the Houthis back no one."""
+    found = triples(nlp, "Backed by Iran, the Houthis attacked Saudi Arabia.")
+    assert {("IRN", "cooperation", "positive", "HOUTHIS"), ("HOUTHIS", "conflict", "positive", "SAU")} <= found
+
+
+def test_a_fronted_passive_participle_with_no_agent_has_no_doer(nlp):
+    """"Widely criticized for ..., Peru": Peru is criticized, by no one the text names."""
+    found = claims(nlp, "Widely criticized for its crackdown, Peru expelled the Chilean envoy.")
+    assert [c["stance"] for c in found] == ["expel"]

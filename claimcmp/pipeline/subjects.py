@@ -78,6 +78,8 @@ def _climb(current: Token) -> _Climb:
     intent = _misattached_intent(current)
     if intent is not None:
         return _intent_holder(intent, current)
+    if fronted_participle(current):
+        return _Climb()  # "Praised for its role, Turkey ...": Turkey was praised, by someone unsaid
     if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
         return _Climb(next=current.head)
     if current.dep_ in {"acomp", "attr", "oprd"} or (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
@@ -238,7 +240,17 @@ def passive_patient(verb: Token) -> Token | None:
     active = any(c.dep_ in {"nsubj", "aux"} and (c.dep_ == "nsubj" or c.lemma_ == "have") for c in verb.children)
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN" and not active:
         return verb.head  # "forces backed by Iran", not "territory it has recaptured"
+    if fronted_participle(verb):
+        # "Backed by Iran, the Houthis attacked": the main clause's subject was backed
+        return next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
     return None
+
+
+def fronted_participle(verb: Token) -> bool:
+    """A passive participle opening its sentence's main clause with no subject or auxiliary
+    of its own: "Praised for its role, Turkey ...", "Backed by Iran, the Houthis ..."."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and \
+        verb.head.pos_ in {"VERB", "AUX"} and not any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children)
 
 
 def _can_act(tok: Token) -> bool:
