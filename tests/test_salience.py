@@ -220,3 +220,11 @@ def test_the_party_a_clause_names_comes_with_those_listed_with_it(nlp):
     found = last_sentence_claims(nlp, "Peru protested the decision of Chile, Bolivia and Colombia to cut relations with it.")
     [protest] = [c for c in found if c["stance"] == "protest"]
     assert (protest["target"]["id"], [a["id"] for a in protest["co_targets"]]) == ("CHL", ["BOL", "COL"])
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("Two Bolivian citizens were detained in Peru on Monday.", ("PER", "conflict", "BOL")),
+    ("A Peruvian journalist was sentenced in Chile to five years in prison.", ("CHL", "conflict", "PER")),
+])
+def test_an_arrest_with_no_doer_is_by_the_state_where_it_happens(nlp, text, stated):
+    assert last_sentence(nlp, text) == {stated}

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimcmp.knowledge import resource_loader
+from claimcmp.knowledge import resource_loader, stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon, verb_stems
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
@@ -200,7 +200,7 @@ class ClaimExtractor(ComponentData):
             return replace(draft, subjects=pair[:1], targets=pair[1:], confidence=0.35,
                            completed=True) if len(pair) == 2 else None
         if not subjects:
-            found, said = salience.other_party(draft.word, targets, index) if targets else ([], False)
+            found, said = _doer_of_home_act(draft, targets, index, salience)
             return replace(draft, subjects=found, targets=targets, confidence=INFERRED_CONFIDENCE if said else 0.4,
                            completed=True) if found else None
         found, said = salience.other_party(draft.word, subjects, index)
@@ -328,3 +328,17 @@ def _on_its_own(word: Token, index: MentionIndex) -> bool:
         not any(i in index.actor_at for i in range(o.left_edge.i, o.right_edge.i + 1))
         and o.lemma_.lower() not in parties and lex.noun(o.lemma_) is None
         and any(p.dep_ == "poss" and p.lower_ == "its" for p in o.children) for o in objects)
+
+
+def _doer_of_home_act(draft: Draft, targets: list[dict], index: MentionIndex,
+                      salience: Salience) -> tuple[list[dict], bool]:
+    """Who did an act the clause names no doer of, and whether the text says so: for an
+    arrest, trial or summons the state where it happens ("detained in Russia"), else the
+    other party salience finds."""
+    if not targets:
+        return [], False
+    if stance_groups.is_home_act(draft.stance):
+        state = salience.state_where(draft.word, index, {party_key(t) for t in targets})
+        if state:
+            return state, True
+    return salience.other_party(draft.word, targets, index)

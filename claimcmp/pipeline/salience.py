@@ -73,6 +73,22 @@ class Salience:
             return list(pairs[-max(fought)[1]])
         return principals[:2]
 
+    @staticmethod
+    def state_where(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
+        """The state where a home act with no doer happens ("two Americans were detained in
+        Russia", "sentenced in Chile"): arrests, trials and summons are a state's own acts
+        on its soil (stance_groups.is_home_act), so the country of the place is their doer."""
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+                continue
+            for obj in prep.children:
+                place = index.place_at.get(obj.i) or index.place_at.get(obj.left_edge.i)
+                country = ((place._.claimcmp_region or {}).get("country") if place is not None else None)
+                actor = gz.country_actor(country) if country else None
+                if actor is not None and party_key(actor) not in exclude:
+                    return [{**actor, "mention": place.text}]
+        return []
+
     def fighters_at_home(self, targets: list[dict], stance: str) -> list[dict]:
         """"Turkey's operation in Syria" in a story on Turkey and the YPG: fighting in a
         country the story names only as a place (no principal) is against the principal
