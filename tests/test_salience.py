@@ -228,3 +228,8 @@ def test_the_party_a_clause_names_comes_with_those_listed_with_it(nlp):
 ])
 def test_an_arrest_with_no_doer_is_by_the_state_where_it_happens(nlp, text, stated):
     assert last_sentence(nlp, text) == {stated}
+
+
+def test_who_condemns_an_act_did_not_do_it(nlp):
+    found = claims(nlp, "Peru condemned the detention of Chilean journalists.")
+    assert not any(c["stance"] == "detain" and c["subject"]["id"] == "PER" for c in found)

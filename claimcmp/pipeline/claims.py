@@ -17,7 +17,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
 from claimcmp.pipeline.allegations import allegation_draft
-from claimcmp.pipeline.arguments import hyphened_to
+from claimcmp.pipeline.arguments import actors_of, hyphened_to
 from claimcmp.pipeline.attribution import attribution as read_attribution
 from claimcmp.pipeline.claim_records import (
     Circumstances, akey, article_span, claim_record, doers_by_target, predicate_anchor, shared_doers, side,
@@ -334,11 +334,21 @@ def _doer_of_home_act(draft: Draft, targets: list[dict], index: MentionIndex,
                       salience: Salience) -> tuple[list[dict], bool]:
     """Who did an act the clause names no doer of, and whether the text says so: for an
     arrest, trial or summons the state where it happens ("detained in Russia"), else the
-    other party salience finds."""
+    other party salience finds, never the one who reacts to the act ("Peru condemned the
+    detention of Chilean journalists": detained by someone, not by Peru)."""
     if not targets:
         return [], False
     if stance_groups.is_home_act(draft.stance):
         state = salience.state_where(draft.word, index, {party_key(t) for t in targets})
         if state:
             return state, True
-    return salience.other_party(draft.word, targets, index)
+    return salience.other_party(draft.word, targets, index, _reactors(draft.word, index))
+
+
+def _reactors(word: Token, index: MentionIndex) -> frozenset[str]:
+    """The party keys of who reacts to the act `word` names: the subject of the reaction
+    verb (cue reaction_verbs) it is object of."""
+    if word.dep_ != "dobj" or word.head.lemma_.lower() not in cue("reaction_verbs"):
+        return frozenset()
+    doer, _ = subject_token(word.head)
+    return frozenset(party_key(a) for a in (actors_of(doer, index) if doer is not None else []))

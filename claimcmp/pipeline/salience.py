@@ -106,14 +106,16 @@ class Salience:
             out.append(fighters[0] if fighters else target)
         return distinct(out)
 
-    def other_party(self, word: Token, known: list[dict], index: MentionIndex) -> tuple[list[dict], bool]:
+    def other_party(self, word: Token, known: list[dict], index: MentionIndex,
+                    exclude: frozenset[str] = frozenset()) -> tuple[list[dict], bool]:
         """The other party of a one-party act, and whether its clause names it: another party
-        named in its clause, else the article's most named party that is not the known one."""
+        named in its clause, else the article's most named party that is not the known one
+        (nor one of `exclude`, party keys)."""
         keys = {party_key(as_party(a) or a) for a in known}
-        found = _sentence_parties(word, index, keys) or _purpose_parties(word, index, keys)[:1]
+        found = _sentence_parties(word, index, keys | exclude) or _purpose_parties(word, index, keys | exclude)[:1]
         if found:
             return found, True
-        others = [p for p in self.principals() if party_key(p) not in keys]
+        others = [p for p in self.principals() if party_key(p) not in keys | exclude]
         lands = {land_of(word.doc, a["id"]) for a in known} - {None}
         states = [p for p in others if party_key(p) in lands]
         if states:  # a people living in a land is at odds with, or dealing with, that land's state
