@@ -175,3 +175,11 @@ def test_a_fronted_passive_participle_with_no_agent_has_no_doer(nlp):
     """"Widely criticized for ..., Peru": Peru is criticized, by no one the text names."""
     found = claims(nlp, "Widely criticized for its crackdown, Peru expelled the Chilean envoy.")
     assert [c["stance"] for c in found] == ["expel"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Peru banned imports of Chilean fruit.", "CHL"),
+    ("Peru suspended the import of Bolivian gas.", "BOL"),
+])
+def test_a_trade_measure_falls_on_the_country_of_the_goods(nlp, text, target):
+    assert triples(nlp, text) == {("PER", "conflict", "positive", target)}

@@ -81,7 +81,7 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         # "the alliance", "the bloc": the organization the article has just named
         recent = index.before(head, {"organization"}, window=3)
         return [index.actor_dict(recent[0])] if recent else []
-    if head.lemma_.lower() in cue("quantity_nouns") or head.pos_ == "NUM":
+    if head.lemma_.lower() in cue("quantity_nouns") | cue("trade_nouns") or head.pos_ == "NUM":
         found = _people_counted(head, index)
         if found:
             return found
@@ -151,7 +151,8 @@ def hyphened_to(tok: Token) -> Token | None:
 
 
 def _people_counted(head: Token, index: MentionIndex) -> list[dict]:
-    """"Tens of thousands of students throughout Indonesia": the people counted."""
+    """"Tens of thousands of students throughout Indonesia": the people counted; "imports of
+    Chilean fruit" (cue trade_nouns): the goods' country."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             found = _actors_at(pobj, index)
