@@ -31,3 +31,9 @@ def test_two_predicates_with_one_pair_of_actors_are_two_claims(nlp, text):
 ])
 def test_words_that_tell_one_act_give_one_claim(nlp, text, family):
     assert len(_stances(nlp, text, family)) == 1
+
+
+def test_one_claim_read_through_two_words_is_given_once(nlp):
+    found = claims(nlp, "Peru's refusal to extradite the suspect angered Chile.")
+    ids = [c["id"] for c in found]
+    assert ids and len(ids) == len(set(ids))

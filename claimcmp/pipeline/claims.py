@@ -61,7 +61,7 @@ class ClaimExtractor(ComponentData):
         dates = claim_times.dated_by_sentence(doc)
         published = article_span(doc._.claimcmp_published)
         claims: list[dict] = []
-        seen: set[tuple] = set()
+        seen: set = set()  # the slot keys and the ids of the claims kept
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
             listed = leading_doers(sent, index)
             for draft in self._drafts(sent, index):
@@ -72,8 +72,10 @@ class ClaimExtractor(ComponentData):
                 for claim in self._realize(draft, sent, index, dates, published):
                     key = (claim["start"], act, akey(claim["subject"]), akey(claim["target"]),
                            claim["family"], claim["polarity"])
-                    if key not in seen:
-                        seen.add(key)
+                    # one act read through two words ("refusal to extradite") may give the very
+                    # claim twice: the id hashes every slot, so one id is one claim
+                    if key not in seen and claim["id"] not in seen:
+                        seen |= {key, claim["id"]}
                         claims.append(claim)
         doc._.claimcmp_claims = claims
         return doc
