@@ -107,6 +107,8 @@ def test_according_to_gives_attribution(nlp):
     ("Chinese protesters set fire to the Taiwanese consulate.", "asserted"),  # the act's own verb
     ("China has not ruled out military action against Taiwan.", "possible"),
     ("China says it is open to talks with Taiwan.", "desired"),
+    ("China appears to be easing its sanctions on Taiwan.", "possible"),
+    ("China seems to have halted its drills around Taiwan.", "possible"),
 ])
 def test_modality(nlp, text, modality):
     found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHN"]
