@@ -109,6 +109,9 @@ def test_according_to_gives_attribution(nlp):
     ("China says it is open to talks with Taiwan.", "desired"),
     ("China appears to be easing its sanctions on Taiwan.", "possible"),
     ("China seems to have halted its drills around Taiwan.", "possible"),
+    ("The war between China and Taiwan might be coming to an end.", "possible"),
+    ("The war between China and Taiwan will soon be over.", "predicted"),
+    ("Maybe China will hold talks with Taiwan next month.", "possible"),
 ])
 def test_modality(nlp, text, modality):
     found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHN"]

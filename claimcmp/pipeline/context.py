@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS
 from claimcmp.pipeline.drafts import ends_with_question_mark, verb_phrase
+from claimcmp.pipeline.endings import ending_predicate
 from claimcmp.pipeline.subjects import small_clause_verb, wanted_noun
 
 
@@ -163,9 +164,9 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if word.dep_ in {"nsubj", "nsubjpass"} and word.pos_ == "NOUN" and (
             word.head.lemma_ == "be" and word.lemma_.lower() in RELATIONS_NOUNS
             or any(lex.verb_lemma(word.head) in lex.cue(name) for name in STATE_CHANGE_CUES)
-            or _likelihood_predicate(word.head, lex)):
+            or _likelihood_predicate(word.head, lex) or ending_predicate(lex, word) is not None):
         # "relations will be transactional", "the talks may collapse", "a meeting is
-        # possible": the predicate's modality
+        # possible", "the war might be coming to an end": the predicate's modality
         word = word.head
     if _presupposed(word) and not warned_against(word):
         return "reported" if attributed else "asserted"
@@ -257,6 +258,8 @@ def _told_as(higher: set[str], lemmas: set[str], lex: StanceLexicon) -> str | No
         return "possible"
     if higher & (lex.cue("commitment_verbs") - {"decide"}):
         return "predicted"  # "vowed to cut off all lines"
+    if lemmas & lex.cue("hedge_adverbs"):
+        return "possible"  # "maybe there will be talks": the hedge over the future
     if lemmas & lex.cue("prediction_words") or "going" in lemmas and "to" in lemmas:
         return "predicted"
     if lemmas & lex.cue("possibility_words"):
