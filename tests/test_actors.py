@@ -7,6 +7,7 @@ import spacy
 from claimcmp import extensions
 from claimcmp.gazetteer import countries, entries, leaders
 from claimcmp.pipeline.actors import ActorTagger, actor_for_span, actors_in
+from sentences import claims
 
 
 @pytest.fixture(scope="module")
@@ -241,3 +242,12 @@ def test_blank_pipeline_gazetteer_only():
     assert got["Taliban"]["id"] == "TALIBAN"
     assert "is" not in got and "us" not in got and "who" not in got
     assert got["Russian Foreign Minister Sergei Lavrov"]["country"] == "RUS"
+
+
+@pytest.mark.parametrize("text", [
+    "The junta in Mali expelled the French ambassador.",
+    "Mali's junta expelled the French ambassador.",
+])
+def test_a_junta_stands_for_its_country(nlp, text):
+    found = claims(nlp, text)
+    assert [(c["subject"]["country"], c["stance"]) for c in found] == [("MLI", "expel")]
