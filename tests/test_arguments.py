@@ -183,3 +183,9 @@ def test_a_fronted_passive_participle_with_no_agent_has_no_doer(nlp):
 ])
 def test_a_trade_measure_falls_on_the_country_of_the_goods(nlp, text, target):
     assert triples(nlp, text) == {("PER", "conflict", "positive", target)}
+
+
+def test_an_object_a_phrase_is_made_of_is_toward_whoever_its_owner_is(nlp):
+    """"entered its waters" (stance "enter water"): toward the country "its" names."""
+    found = claims(nlp, "Chile said Peruvian warships had entered its waters.")
+    assert [(c["subject"]["country"], c["target"] and c["target"]["id"]) for c in found] == [("PER", "CHL")]

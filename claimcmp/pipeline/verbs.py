@@ -123,8 +123,10 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
     # the object a phrasal entry is made of is no party: "join forces", "exchange fire"
     made_of = set(entry.lemma.split()[1:])
     made = [o for o in objects if o.dep_ == "dobj" and {o.lower_, o.lemma_.lower()} & made_of]
-    # ... unless an actor owns it: "boarded Filipino boats" is toward the Philippines
-    s.objects = [o for o in objects if o not in made or any(t.i in index.actor_at for t in o.lefts)]
+    # ... unless an actor owns it: "boarded Filipino boats" is toward the Philippines, "entered
+    # its waters" toward whoever "its" is
+    s.objects = [o for o in objects if o not in made or any(
+        t.i in index.actor_at or t.dep_ == "poss" and t.pos_ == "PRON" for t in o.lefts)]
     # ... whose own "against" phrase names whom: "filed a case against Israel at the ICJ"
     against = [t for o in made for t in object_tokens(o, {"against"})]
     if against:
