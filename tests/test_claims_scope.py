@@ -651,6 +651,16 @@ def test_a_charge_denied_afterwards_was_still_made(nlp):
     assert accusation["attribution"] is None and accusation["modality"] == "asserted"
 
 
+def test_an_accusation_a_trailing_denial_answers_was_still_made(nlp):
+    """A headline "Chile accuses Peru of an incursion, Peru denies": the parser hangs the
+    accusation on the denial; Chile did accuse, in the headline's own voice; the incursion
+    is what is denied."""
+    found = claims(nlp, "Chile accuses Peru of border incursion, Peru denies")
+    [accusation] = [c for c in found if c["stance"] == "accuse"]
+    assert (accusation["polarity"], accusation["attribution"]) == ("positive", None)
+    assert any(c["subject"]["id"] == "PER" and c["polarity"] == "negative" for c in found)
+
+
 def test_targets_no_one_engaged_deny_the_attack(nlp):
     """"No targets were engaged by the Chilean aircraft": a strike denied, read through the
     passive subject of a phrasal entry (engage target)."""

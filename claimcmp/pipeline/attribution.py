@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.lexicons import StanceLexicon, cue, cue_lists
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.arguments import QUOTE_MARKS, actors_of
-from claimcmp.pipeline.context import denied_afterwards
+from claimcmp.pipeline.context import answered_accusation, denied_afterwards
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
 from claimcmp.pipeline.mentions import MentionIndex
 
@@ -34,8 +34,10 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
     while current.head.i != current.i:
         clause = current
         before, edge, current = edge, current.dep_, current.head
-        if edge == "ccomp" and denied_afterwards(clause, current, lex):
-            break  # "Chile accused Peru of spying, a charge Lima denied": the accusation is no one's report
+        if edge == "ccomp" and (denied_afterwards(clause, current, lex) or answered_accusation(word, clause, current, lex)):
+            # "Chile accused Peru of spying, a charge Lima denied", "Chile accuses Peru of an
+            # incursion, Peru denies": the accusation is no one's report
+            break
         if edge == "relcl" and current.i < clause.i and not any(t.text in QUOTES for t in clause.subtree):
             # "he said the attack, which was carried out in retaliation, ...": the narrator's
             # aside, unless it quotes the speaker ("the regions where “there is now war”")

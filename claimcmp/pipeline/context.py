@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS
 from claimcmp.pipeline.drafts import ends_with_question_mark, verb_phrase
@@ -87,7 +88,14 @@ def _denied_content(word: Token, lex: StanceLexicon) -> bool:
         return False
     denial = clause.head.head if _names_a_claim(clause.head, lex) else clause.head
     return lex.verb_lemma(denial) in lex.cue("denials") and not any(c.dep_ == "neg" for c in denial.children) \
-        and not denied_afterwards(clause, denial, lex)
+        and not denied_afterwards(clause, denial, lex) and not answered_accusation(word, clause, denial, lex)
+
+
+def answered_accusation(word: Token, clause: Token, denial: Token, lex: StanceLexicon) -> bool:
+    """"Chile accuses Peru of an incursion, Peru denies": the parser hangs the accusation on
+    the denial that answers it; the accusation was made (what it tells of is denied)."""
+    return word.i == clause.i < denial.i and stance_groups.is_spoken(word.lemma_.lower()) \
+        and lex.verb_lemma(denial) in lex.cue("denials")
 
 
 def denied_afterwards(clause: Token, denial: Token, lex: StanceLexicon) -> bool:
