@@ -27,7 +27,7 @@ from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
-from claimcmp.pipeline.salience import Salience, destination_party, is_party
+from claimcmp.pipeline.salience import Salience, destination_party, is_party, state_where
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.verbs import verb_draft
 
@@ -61,7 +61,8 @@ class ClaimExtractor(ComponentData):
         dates = claim_times.dated_by_sentence(doc)
         published = article_span(doc._.claimcmp_published)
         claims: list[dict] = []
-        seen: set = set()  # the slot keys and the ids of the claims kept
+        seen: set[tuple] = set()
+        ids: set[str] = set()
         for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
             listed = leading_doers(sent, index)
             for draft in self._drafts(sent, index):
@@ -74,8 +75,9 @@ class ClaimExtractor(ComponentData):
                            claim["family"], claim["polarity"])
                     # one act read through two words ("refusal to extradite") may give the very
                     # claim twice: the id hashes every slot, so one id is one claim
-                    if key not in seen and claim["id"] not in seen:
-                        seen |= {key, claim["id"]}
+                    if key not in seen and claim["id"] not in ids:
+                        seen.add(key)
+                        ids.add(claim["id"])
                         claims.append(claim)
         doc._.claimcmp_claims = claims
         return doc
@@ -202,7 +204,7 @@ class ClaimExtractor(ComponentData):
             return replace(draft, subjects=pair[:1], targets=pair[1:], confidence=0.35,
                            completed=True) if len(pair) == 2 else None
         if not subjects:
-            found, said = _doer_of_home_act(draft, targets, index, salience)
+            found, said = _unsaid_doer(draft, targets, index, salience)
             return replace(draft, subjects=found, targets=targets, confidence=INFERRED_CONFIDENCE if said else 0.4,
                            completed=True) if found else None
         found, said = salience.other_party(draft.word, subjects, index)
@@ -332,7 +334,7 @@ def _on_its_own(word: Token, index: MentionIndex) -> bool:
         and any(p.dep_ == "poss" and p.lower_ == "its" for p in o.children) for o in objects)
 
 
-def _doer_of_home_act(draft: Draft, targets: list[dict], index: MentionIndex,
+def _unsaid_doer(draft: Draft, targets: list[dict], index: MentionIndex,
                       salience: Salience) -> tuple[list[dict], bool]:
     """Who did an act the clause names no doer of, and whether the text says so: for an
     arrest, trial or summons the state where it happens ("detained in Russia"), else the
@@ -341,7 +343,7 @@ def _doer_of_home_act(draft: Draft, targets: list[dict], index: MentionIndex,
     if not targets:
         return [], False
     if stance_groups.is_home_act(draft.stance):
-        state = salience.state_where(draft.word, index, {party_key(t) for t in targets})
+        state = state_where(draft.word, index, {party_key(t) for t in targets})
         if state:
             return state, True
     return salience.other_party(draft.word, targets, index, _reactors(draft.word, index))

@@ -67,27 +67,11 @@ class Salience:
         "this bitter war"): the two the text has told at odds most often, else the two it
         names most."""
         principals = self.principals()
-        pairs = [(a, b) for i, a in enumerate(principals) for b in principals[i + 1:]]
-        fought = [(index.hostilities({party_key(a)}, b), -n) for n, (a, b) in enumerate(pairs)]
-        if fought and max(fought)[0] > 0:
-            return list(pairs[-max(fought)[1]])
-        return principals[:2]
-
-    @staticmethod
-    def state_where(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
-        """The state where a home act with no doer happens ("two Americans were detained in
-        Russia", "sentenced in Chile"): arrests, trials and summons are a state's own acts
-        on its soil (stance_groups.is_home_act), so the country of the place is their doer."""
-        for prep in word.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
-                continue
-            for obj in prep.children:
-                place = index.place_at.get(obj.i) or index.place_at.get(obj.left_edge.i)
-                country = ((place._.claimcmp_region or {}).get("country") if place is not None else None)
-                actor = gz.country_actor(country) if country else None
-                if actor is not None and party_key(actor) not in exclude:
-                    return [{**actor, "mention": place.text}]
-        return []
+        pairs = [[a, b] for i, a in enumerate(principals) for b in principals[i + 1:]]
+        fought = [index.hostilities({party_key(a)}, b) for a, b in pairs]
+        if not fought or max(fought) == 0:
+            return principals[:2]
+        return pairs[fought.index(max(fought))]  # the first pair of the most, on a tie
 
     def fighters_at_home(self, targets: list[dict], stance: str) -> list[dict]:
         """"Turkey's operation in Syria" in a story on Turkey and the YPG: fighting in a
@@ -241,3 +225,18 @@ def _destination_of(verb: Token, index: MentionIndex, exclude: set[str]) -> list
                 return [{**actor, "mention": place.text}]
     return []
 
+
+def state_where(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
+    """The state where a home act with no doer happens ("two Americans were detained in
+    Russia", "sentenced in Chile"): arrests, trials and summons are a state's own acts
+    on its soil (stance_groups.is_home_act), so the country of the place is their doer."""
+    for prep in word.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+            continue
+        for obj in prep.children:
+            place = index.place_at.get(obj.i) or index.place_at.get(obj.left_edge.i)
+            country = ((place._.claimcmp_region or {}).get("country") if place is not None else None)
+            actor = gz.country_actor(country) if country else None
+            if actor is not None and party_key(actor) not in exclude:
+                return [{**actor, "mention": place.text}]
+    return []
