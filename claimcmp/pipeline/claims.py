@@ -27,6 +27,7 @@ from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
+from claimcmp.pipeline.references import resolve_pronoun
 from claimcmp.pipeline.salience import Salience, destination_party, is_party, state_where
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.verbs import verb_draft
@@ -213,7 +214,7 @@ class ClaimExtractor(ComponentData):
             found, said = travelled, True
         if not found:
             return replace(draft, subjects=subjects, targets=targets)
-        if not said and _on_its_own(draft.word, index):
+        if not said and _on_its_own(draft.word, index, own):
             return None  # the article's principal is no party to an act on one's own
         # a party the clause names elsewhere is the text's word; one from the article a guess
         confidence = min(draft.confidence, INFERRED_CONFIDENCE if said else 0.45)
@@ -317,21 +318,24 @@ def _gerund_entry(lex: StanceLexicon, tok: Token) -> StanceEntry | None:
     return None
 
 
-def _on_its_own(word: Token, index: MentionIndex) -> bool:
+def _on_its_own(word: Token, index: MentionIndex, own: set[str]) -> bool:
     """An act on the doer's own thing, no party to fill in from the article: "closed its
     borders to protect its national security", "agreed to limit its nuclear programme" (the
-    object owned by "its" after a doer in the singular, naming no actor; not "threatened its
-    neighbor", a party, nor "jets struck its positions", another's, nor "expanded its
+    object owned by an "its" that names the doer's side and naming no actor; not "threatened
+    its neighbor", a party, nor "jets struck its positions", another's, nor "expanded its
     operation", an act, nor "renounce its struggle against Israel", which names the party)."""
     objects = [c for c in word.children if c.dep_ == "dobj"]
-    doer, _ = subject_token(word) if word.pos_ in {"VERB", "AUX"} else (None, False)
-    if doer is None or "Plur" in doer.morph.get("Number") or doer.lower_ in {"they", "we"}:
-        return False  # "Turkish jets struck its positions": "its" is someone else's
     parties, lex = cue("opponent_nouns") | cue("pair_nouns"), stance_lexicon()
     return bool(objects) and all(
         not any(i in index.actor_at for i in range(o.left_edge.i, o.right_edge.i + 1))
         and o.lemma_.lower() not in parties and lex.noun(o.lemma_) is None
-        and any(p.dep_ == "poss" and p.lower_ == "its" for p in o.children) for o in objects)
+        and any(p.dep_ == "poss" and p.lower_ == "its" and _names_side(p, index, own) for p in o.children)
+        for o in objects)
+
+
+def _names_side(pronoun: Token, index: MentionIndex, own: set[str]) -> bool:
+    """Whether the pronoun refers to one of the sides `own` (references.resolve_pronoun)."""
+    return any(side(a) in own for a in resolve_pronoun(pronoun, index))
 
 
 def _unsaid_doer(draft: Draft, targets: list[dict], index: MentionIndex,
