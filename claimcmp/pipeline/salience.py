@@ -205,24 +205,10 @@ def destination_party(word: Token, index: MentionIndex, exclude: set[str]) -> li
     tok = word
     for _ in range(3):  # talks -> for -> arrived; meet -> flew
         if tok.pos_ == "VERB" and tok.lemma_.lower() in cue("travel_verbs"):
-            return _destination_of(tok, index, exclude)
+            return _state_of_place(tok, index, exclude, {"in", "to", "into", "at"}, left_edge=False)
         if tok.head.i == tok.i:
             break
         tok = tok.head
-    return []
-
-
-def _destination_of(verb: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "to", "into", "at"}:
-            continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            place = index.place_at.get(obj.i)
-            region = place._.claimcmp_region if place is not None else None
-            country = region.get("country") if region else None
-            actor = gz.country_actor(country) if country and country not in exclude else None
-            if actor:
-                return [{**actor, "mention": place.text}]
     return []
 
 
@@ -230,13 +216,21 @@ def state_where(word: Token, index: MentionIndex, exclude: set[str]) -> list[dic
     """The state where a home act with no doer happens ("two Americans were detained in
     Russia", "sentenced in Chile"): arrests, trials and summons are a state's own acts
     on its soil (stance_groups.is_home_act), so the country of the place is their doer."""
+    return _state_of_place(word, index, exclude, {"in", "at"})
+
+
+def _state_of_place(word: Token, index: MentionIndex, exclude: set[str], preps: set[str],
+                    left_edge: bool = True) -> list[dict]:
+    """The country, as a party, of the first place a phrase of `preps` on the word names
+    (not one of `exclude`, party keys); with `left_edge`, also a place opening the phrase
+    ("detained in Russia's far east")."""
     for prep in word.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
-        for obj in prep.children:
-            place = index.place_at.get(obj.i) or index.place_at.get(obj.left_edge.i)
-            country = ((place._.claimcmp_region or {}).get("country") if place is not None else None)
-            actor = gz.country_actor(country) if country else None
-            if actor is not None and party_key(actor) not in exclude:
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            place = index.place_at.get(obj.i) or (index.place_at.get(obj.left_edge.i) if left_edge else None)
+            country = (place._.claimcmp_region or {}).get("country") if place is not None else None
+            actor = gz.country_actor(country) if country and country not in exclude else None
+            if actor is not None:
                 return [{**actor, "mention": place.text}]
     return []
