@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.lexicons import StanceLexicon, cue, cue_lists
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.arguments import QUOTE_MARKS, actors_of
-from claimcmp.pipeline.context import answered_accusation, denied_afterwards
+from claimcmp.pipeline.context import made_before_denial
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
 from claimcmp.pipeline.mentions import MentionIndex
 
@@ -34,7 +34,7 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
     while current.head.i != current.i:
         clause = current
         before, edge, current = edge, current.dep_, current.head
-        if edge == "ccomp" and (denied_afterwards(clause, current, lex) or answered_accusation(word, clause, current, lex)):
+        if edge == "ccomp" and made_before_denial(word, clause, current, lex):
             # "Chile accused Peru of spying, a charge Lima denied", "Chile accuses Peru of an
             # incursion, Peru denies": the accusation is no one's report
             break

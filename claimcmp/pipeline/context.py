@@ -88,17 +88,24 @@ def _denied_content(word: Token, lex: StanceLexicon) -> bool:
         return False
     denial = clause.head.head if _names_a_claim(clause.head, lex) else clause.head
     return lex.verb_lemma(denial) in lex.cue("denials") and not any(c.dep_ == "neg" for c in denial.children) \
-        and not denied_afterwards(clause, denial, lex) and not answered_accusation(word, clause, denial, lex)
+        and not made_before_denial(word, clause, denial, lex)
 
 
-def answered_accusation(word: Token, clause: Token, denial: Token, lex: StanceLexicon) -> bool:
+def made_before_denial(word: Token, clause: Token, denial: Token, lex: StanceLexicon) -> bool:
+    """Whether the clause the parser hangs on a denial was said before it and stands: the
+    charge a later denial answers (_denied_afterwards), or the accusation a trailing denial
+    answers (_answered_accusation). Its act is no one's report, nor denied."""
+    return _denied_afterwards(clause, denial, lex) or _answered_accusation(word, clause, denial, lex)
+
+
+def _answered_accusation(word: Token, clause: Token, denial: Token, lex: StanceLexicon) -> bool:
     """"Chile accuses Peru of an incursion, Peru denies": the parser hangs the accusation on
     the denial that answers it; the accusation was made (what it tells of is denied)."""
     return word.i == clause.i < denial.i and stance_groups.is_spoken(word.lemma_.lower()) \
         and lex.verb_lemma(denial) in lex.cue("denials")
 
 
-def denied_afterwards(clause: Token, denial: Token, lex: StanceLexicon) -> bool:
+def _denied_afterwards(clause: Token, denial: Token, lex: StanceLexicon) -> bool:
     """"Chile accused Peru of spying, a charge Lima denied": the parser hangs the accusation
     on the denial that follows it; the accusation was made, the denial is Lima's answer."""
     return clause.i < denial.i and any(
