@@ -82,7 +82,7 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         recent = index.before(head, {"organization"}, window=3)
         return [index.actor_dict(recent[0])] if recent else []
     if head.lemma_.lower() in cue("quantity_nouns") | cue("trade_nouns") or head.pos_ == "NUM":
-        found = _people_counted(head, index)
+        found = _of_phrase_actors(head, index)
         if found:
             return found
     if head.lemma_.lower() in cue("opponent_nouns"):
@@ -150,7 +150,7 @@ def hyphened_to(tok: Token) -> Token | None:
     return doc[tok.i - 2]
 
 
-def _people_counted(head: Token, index: MentionIndex) -> list[dict]:
+def _of_phrase_actors(head: Token, index: MentionIndex) -> list[dict]:
     """"Tens of thousands of students throughout Indonesia": the people counted; "imports of
     Chilean fruit" (cue trade_nouns): the goods' country."""
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
