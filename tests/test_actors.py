@@ -6,6 +6,8 @@ import spacy
 
 from claimcmp import extensions
 from claimcmp.gazetteer import countries, entries, leaders
+from claimcmp.knowledge.gazetteer import ADJ, Entry
+from claimcmp.pipeline.actor_candidates import Cand, leading_country
 from claimcmp.pipeline.actors import ActorTagger, actor_for_span, actors_in
 from sentences import claims
 
@@ -209,6 +211,28 @@ def test_unknown_org_slug(tag):
     assert got["CNN"]["id"] == "CNN" and got["CNN"]["kind"] == "organization"
     acme = next(a for k, a in got.items() if "Acme" in k)
     assert acme["id"] == "ACME_STRATEGIC_CONSULTING_GROUP" and acme["country"] is None
+
+
+@pytest.mark.parametrize("text, org, country", [
+    ("The Chilean Federation of Dockworkers called a national strike.",
+     "CHILEAN_FEDERATION_OF_DOCKWORKERS", "CHL"),
+    ("Officials of the Ghanaian Cocoa Growers Association met the minister.",
+     "GHANAIAN_COCOA_GROWERS_ASSOCIATION", "GHA"),
+])
+def test_unknown_org_opening_with_a_demonym_is_that_countrys(tag, text, org, country):
+    got = {a["id"]: a for a in found(tag(text)).values()}
+    assert got[org]["country"] == country and got[org]["kind"] == "organization"
+
+
+def test_unknown_org_naming_two_countries_or_not_opening_with_one_has_none():
+    doc = spacy.blank("en")("Peruvian and Bolivian Border Commission , Union of Chilean Miners")
+    peru, bolivia, chile = ({"id": c, "kind": "country", "country": c} for c in ("PER", "BOL", "CHL"))
+    cands = [Cand(0, 1, peru, 3, Entry("PER", ADJ, peru), "Peruvian"),
+             Cand(2, 3, bolivia, 3, Entry("BOL", ADJ, bolivia), "Bolivian"),
+             Cand(9, 10, chile, 3, Entry("CHL", ADJ, chile), "Chilean")]
+    assert leading_country(cands, doc[0:5]) is None
+    assert leading_country(cands, doc[2:5]) == "BOL"
+    assert leading_country(cands, doc[7:11]) is None
 
 
 def test_spans_sorted_non_overlapping(tag):

@@ -95,7 +95,19 @@ def resolve(cands: list[Cand], n: int) -> list[Cand]:
     return chosen
 
 
-def unknown_org(ent: Span) -> dict | None:
+def leading_country(cands: list[Cand], ent: Span) -> str | None:
+    """The country an unknown organization's name opens with as a demonym, the one country
+    it names:
+    "Nigerian Union of Teachers" is Nigeria's; "Organization of American States" opens with
+    no country and "Russian-Turkish monitoring mission" names two."""
+    inside = {c.actor.get("country") for c in cands if ent.start <= c.start and c.end <= ent.end
+              and c.role in (gz.NAME, gz.ADJ) and c.actor.get("kind") == "country"}
+    opening = [c for c in cands if c.start == ent.start and c.role == gz.ADJ
+               and c.actor.get("kind") == "country"]
+    return opening[0].actor.get("country") if opening and len(inside) == 1 else None
+
+
+def unknown_org(ent: Span, country: str | None = None) -> dict | None:
     text = ent.text.strip()
     junk = cue("junk_org_words")
     # page furniture and headline fragments are no actors: keep short, one-line names
@@ -105,4 +117,4 @@ def unknown_org(ent: Span) -> dict | None:
             or any(w in junk for w in text.lower().split())):
         return None
     slug = gz.org_slug(text)
-    return {"id": slug, "name": text, "kind": "organization", "country": None} if slug else None
+    return {"id": slug, "name": text, "kind": "organization", "country": country} if slug else None

@@ -24,7 +24,8 @@ from claimcmp.knowledge.gazetteer import POSS
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.pipeline.actor_affiliations import PersonAffiliations
 from claimcmp.pipeline.actor_candidates import (
-    Cand, ambiguous_acronyms, bogus_person, hyphen_tail, no_actor_name, resolve, unknown_org,
+    Cand, ambiguous_acronyms, bogus_person, hyphen_tail, leading_country, no_actor_name, resolve,
+    unknown_org,
 )
 from claimcmp.pipeline.actor_combinations import CombinationRules
 from claimcmp.pipeline.actor_minorities import minority_groups
@@ -110,9 +111,8 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
         for ent in ents:  # NER names the matcher missed: odd tokenization, unknown orgs
             if ent.label_ in ("ORG", "GPE", "NORP") and not any(taken[ent.start:ent.end]):
                 actor = self._lookup(ent.text)
-                if actor is None and ent.label_ == "ORG" and ent.text.lower() not in self._bodies \
-                        and not self._names_outlet(ent):
-                    actor = unknown_org(ent)
+                if actor is None and ent.label_ == "ORG":
+                    actor = self._unknown_org(ent, raw)
                 if actor:
                     chosen.append(Cand(ent.start, ent.end, actor, 1))
         minority_groups(doc, chosen, self._lookup)  # "Serbs from Kosovo" are no Serbia
@@ -125,6 +125,18 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
             spans.append(span)
         doc.spans[extensions.ACTORS] = spans
         return doc
+
+    def _unknown_org(self, ent: Span, raw: list[Cand]) -> dict | None:
+        """An organization the gazetteer does not know, of the country its name opens with
+        as a demonym: "Nigerian Union of Teachers" is Nigeria's, where "Nigeria Cut Ties"
+        opening with a name is a headline fragment (_names_outlet)."""
+        if ent.text.lower() in self._bodies:
+            return None
+        country = leading_country(raw, ent)
+        if country is None and self._names_outlet(ent) or \
+                stance_lexicon().cue("media_words") & {t.lower_ for t in ent}:
+            return None
+        return unknown_org(ent, country)
 
     def _names_outlet(self, ent: Span) -> bool:
         """An outlet or platform ("Kashmir Media Service", "state TV"), or a headline
