@@ -448,6 +448,18 @@ def test_what_a_verb_acts_on_can_rule_its_stance_out(nlp):
     assert [c["stance"] for c in claims(nlp, "Indian jets released payload over Pakistan.")] == ["drop bombs"]
 
 
+def test_a_source_asking_not_to_be_named_makes_no_request(nlp):
+    """A news source's anonymity is no request toward anyone: "who requested anonymity",
+    "who asked not to be named" (the passive complement is what ask acts on)."""
+    for text, stance in (("A Bolivian official, who requested anonymity, said Chile had closed the border.",
+                          "close"),
+                         ("A Bolivian diplomat who asked not to be named said Chile would reopen the border.",
+                          "restore")):
+        assert [c["stance"] for c in claims(nlp, text)] == [stance]
+    assert [(c["stance"], c["target"]["id"]) for c in claims(nlp, "Bolivia asked Chile for talks.")][0] \
+        == ("ask", "CHL")
+
+
 def test_neutralizing_and_eliminating_forces_is_hostile_and_tariffs_eliminated_a_concession(nlp):
     assert [(c["stance"], c["target"]["id"]) for c in claims(nlp, "Turkish forces neutralized 12 PKK militants.")] \
         == [("attack", "PKK")]

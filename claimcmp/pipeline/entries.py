@@ -56,6 +56,8 @@ def _acts_on(verb: Token) -> set[str]:
     found = {c.lemma_.lower() for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}}
     found |= {p.lemma_.lower() for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
               for p in c.children if p.dep_ == "pobj"}  # "without compromising on its sovereignty"
+    found |= {c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"
+              and any(g.dep_ == "auxpass" for g in c.children)}  # "asked not to be named"
     if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
         found.add(verb.head.lemma_.lower())
     return found
