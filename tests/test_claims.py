@@ -730,3 +730,14 @@ def test_a_passive_with_to_keeps_its_patient_unless_it_tells_a_stance(nlp):
 def test_telling_someone_that_another_will_leave_expels_no_one(nlp):
     found = claims(nlp, "Peru told Chile that Bolivia would leave the talks.")
     assert not any(c["stance"] == "expel" for c in found)
+
+
+def test_the_of_phrase_of_a_going_names_who_goes(nlp):
+    """An incursion or a raid is done by what its "of" names ("going_nouns" in cues.json);
+    a bombing's "of" stays whom it befalls."""
+    went = claims(nlp, "Peru protested the incursion of Chilean patrol boats into its waters.")
+    assert ("CHL", "invade", "PER") in {(c["subject"]["country"], c["stance"], c["target"]["country"])
+                                         for c in went if c["target"]}
+    bombed = claims(nlp, "Chile condemned the bombing of Peruvian border posts by rebel groups.")
+    assert [(c["subject"]["id"], c["target"]["country"]) for c in bombed if c["stance"] == "attack"] \
+        == [("REBELS", "PER")]

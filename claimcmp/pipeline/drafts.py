@@ -144,11 +144,13 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
                    arg_tokens: set[int]) -> bool:
     """Add the actors of the noun's agent prepositions ("strikes by X") to own and their tokens
     to arg_tokens. Was there an object of one?"""
-    # "of X" names the doer of a cooperative act ("at the invitation of X") or of an
-    # attitude aimed elsewhere ("the hostility of X towards Y"); else it is the patient.
+    # "of X" names the doer of a cooperative act ("at the invitation of X"), of an
+    # attitude aimed elsewhere ("the hostility of X towards Y") or of a going; else it is
+    # the patient.
     aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
     # ... unless an owner holds the act: "Norway's recognition of Palestine" is toward Palestine
-    of_agent = (entry.family == "cooperation" or aimed) and not owned(noun)
+    goes = noun.lemma_.lower() in cue("going_nouns")  # "the incursion of Chilean boats into ..."
+    of_agent = (entry.family == "cooperation" or aimed or goes) and not owned(noun)
     agent_preps = NOUN_AGENT_PREPS | ({"of"} if of_agent else set())
     found = False
     for child in noun.children:
