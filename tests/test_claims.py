@@ -527,6 +527,12 @@ def test_relief_sent_to_a_place_is_aid_to_its_country(nlp):
     assert triples(found) == {("QAT", "cooperation", "positive", "PSE")}
 
 
+@pytest.mark.parametrize("text", ["Norway will provide 2,000 tons of food aid to Yemen.",
+                                  "Norway delivered two shipments of medicine to Yemen."])
+def test_a_measure_of_relief_is_the_relief(nlp, text):
+    assert triples(claims(nlp, text)) == {("NOR", "cooperation", "positive", "YEM")}
+
+
 def test_an_act_warned_against_is_wanted_not_to_happen(nlp):
     found = claims(nlp, "Russia warned NATO against sending troops to Ukraine.")
     sent = next(c for c in found if c["subject"]["id"] == "NATO")

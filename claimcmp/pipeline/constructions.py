@@ -56,6 +56,10 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
         kind = next((p for prep in gift.children if prep.dep_ == "prep" and prep.lower_ == "in"
                      for p in prep.children if p.dep_ == "pobj"), None)
         gift = kind if kind is not None else gift
+    if gift is not None and gift.lemma_.lower() in lex.cue("measure_nouns"):
+        # "provide 500 tons of food aid to Haiti": the aid the tons are
+        gift = next((p for prep in gift.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                     for p in prep.children if p.dep_ == "pobj"), gift)
     if gift is None or gift.lemma_.lower() not in lex.cue("aid_objects") | lex.cue("currencies"):
         return None
     subj_tok, _ = subject_token(verb)
