@@ -747,3 +747,16 @@ def test_the_of_phrase_of_a_going_names_who_goes(nlp):
     bombed = claims(nlp, "Chile condemned the bombing of Peruvian border posts by rebel groups.")
     assert [(c["subject"]["id"], c["target"]["country"]) for c in bombed if c["stance"] == "attack"] \
         == [("REBELS", "PER")]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("The villagers of Tarija can no longer endure the repression of the Chilean police.", "CHL"),
+    ("Armenians in Georgia do not want to endure Tbilisi's terror any longer.", "GEO"),
+])
+def test_an_act_suffered_is_done_to_the_sufferer_and_has_happened(nlp, text, doer):
+    """The subject of suffer/endure/face ("suffering_verbs" in cues.json) undergoes the act
+    its object names, whose doer is the object's owner or "of" phrase; the act is told as
+    having happened, whatever the sufferer wants or can."""
+    found = [c for c in claims(nlp, text) if c["family"] == "conflict"]
+    assert [(c["subject"]["country"], c["modality"]) for c in found] == [(doer, "asserted")]
+    assert found[0]["target"] is not None and found[0]["target"]["country"] != doer

@@ -220,8 +220,12 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
 def _presupposed(word: Token) -> bool:
     """An act named as what another answers or follows has happened, whatever the mood of
     that other: "China is expected to retaliate against the new US tariffs" (the tariffs are
-    in place), "may protest over the killing", "will meet after the clashes"."""
-    return word.pos_ == "NOUN" and word.dep_ == "pobj" and word.head.lower_ in cue("presupposing_preps") \
+    in place), "may protest over the killing", "will meet after the clashes"; so has one its
+    object suffers ("refuses to endure Lima's repression")."""
+    answered = word.dep_ == "pobj" and word.head.lower_ in cue("presupposing_preps")
+    # ... and so has an act one suffers: "no longer wants to endure Lima's repression"
+    suffered = word.dep_ == "dobj" and word.head.lemma_.lower() in cue("suffering_verbs")
+    return word.pos_ == "NOUN" and (answered or suffered) \
         and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no"} for c in word.children)
 
 

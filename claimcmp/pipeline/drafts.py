@@ -11,7 +11,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_
 from claimcmp.pipeline.arguments import actors_of, hyphened_to
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.references import named_pair
-from claimcmp.pipeline.subjects import small_clause_verb
+from claimcmp.pipeline.subjects import small_clause_verb, subject_token
 
 # Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
 # "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
@@ -145,12 +145,13 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     """Add the actors of the noun's agent prepositions ("strikes by X") to own and their tokens
     to arg_tokens. Was there an object of one?"""
     # "of X" names the doer of a cooperative act ("at the invitation of X"), of an
-    # attitude aimed elsewhere ("the hostility of X towards Y") or of a going; else it is
-    # the patient.
+    # attitude aimed elsewhere ("the hostility of X towards Y"), of a going or of an act the
+    # verb's subject suffers; else it is the patient.
     aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
     # ... unless an owner holds the act: "Norway's recognition of Palestine" is toward Palestine
     goes = noun.lemma_.lower() in cue("going_nouns")  # "the incursion of Chilean boats into ..."
-    of_agent = (entry.family == "cooperation" or aimed or goes) and not owned(noun)
+    suffered = noun.dep_ == "dobj" and noun.head.lemma_.lower() in cue("suffering_verbs")  # "endured the repression of X"
+    of_agent = (entry.family == "cooperation" or aimed or goes or suffered) and not owned(noun)
     agent_preps = NOUN_AGENT_PREPS | ({"of"} if of_agent else set())
     found = False
     for child in noun.children:
@@ -278,10 +279,11 @@ def undergoer(noun: Token, doers: list[dict], index: MentionIndex, any_verb: boo
             keys = {a.get("country") or a["id"] for a in doers}
             # the small parser sometimes hangs the subject on an auxiliary ("Syria remains cut off")
             around = [tok, *(c for c in tok.children if c.dep_ in {"aux", "auxpass"})]
-            for child in (c for t in around for c in t.children):
-                if child.dep_ in {"nsubj", "nsubjpass"}:
-                    return [a for a in actors_of(child, index) if (a.get("country") or a["id"]) not in keys]
-            return []
+            subject = next((c for t in around for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None and tok.dep_ == "xcomp":
+                subject = subject_token(tok)[0]  # "refuse to endure Lima's terror": who refuses
+            return [a for a in actors_of(subject, index) if (a.get("country") or a["id"]) not in keys] \
+                if subject is not None else []
     return []
 
 

@@ -157,8 +157,8 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
     a one-way act told as the time or setting of another ("Chile recalled its envoy after the
     attack"; a mutual one may be theirs: "Despite tensions, Chile and Peru signed a deal")."""
     if g in lex.cue("reporting_verbs") - lex.cue("light_verbs") or g in lex.cue("reaction_verbs") \
-            or context.warned_against(noun):
-        return True
+            or g in lex.cue("suffering_verbs") or context.warned_against(noun):
+        return True  # ... nor does the one who suffers it: "endured Lima's terror"
     if s.pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"):
