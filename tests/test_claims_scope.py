@@ -783,3 +783,9 @@ def test_dangerous_maneuvers_are_hostile_acts_toward_whom_they_near(nlp, text, e
 
 def test_maneuvers_alone_are_no_act(nlp):
     assert last(nlp, "Chilean vessels conducted maneuvers near the Peruvian coast.") == []
+
+
+def test_an_envoy_recalled_for_consultations_consults_at_home(nlp):
+    found = claims(nlp, "Bolivia recalled its ambassador to Chile for consultations.")
+    assert [(c["stance"], c["family"], c["target"]["country"]) for c in found] == \
+        [("recall ambassador", "conflict", "CHL")]

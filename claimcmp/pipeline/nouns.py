@@ -84,7 +84,14 @@ def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     if entry.unless and has_modifier(noun, entry.unless):
         return True
     return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun)) or \
-        _leaves_agreement(lex, noun, entry)
+        _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry)
+
+
+def _consults_at_home(noun: Token, entry: StanceEntry) -> bool:
+    """"Recalled its ambassador for consultations": the envoy consults its own government."""
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    return entry.stance == "consult" and verb is not None and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cue("envoy_nouns") for c in verb.children)
 
 
 def _of_forces(noun: Token, entry: StanceEntry) -> bool:
