@@ -760,3 +760,11 @@ def test_an_act_suffered_is_done_to_the_sufferer_and_has_happened(nlp, text, doe
     found = [c for c in claims(nlp, text) if c["family"] == "conflict"]
     assert [(c["subject"]["country"], c["modality"]) for c in found] == [(doer, "asserted")]
     assert found[0]["target"] is not None and found[0]["target"]["country"] != doer
+
+
+def test_a_demanded_withdrawal_is_a_demand_toward_those_to_withdraw(nlp):
+    """A pressing verb ("pressing_verbs" in cues.json) is not carried by the movement noun
+    it demands: the demand is a claim of its own toward the forces' country."""
+    found = claims(nlp, "Bolivia demanded the immediate withdrawal of Chilean forces from the border.")
+    assert {(c["subject"]["country"], c["stance"], c["family"], c["target"] and c["target"]["country"])
+            for c in found} == {("BOL", "demand", "conflict", "CHL"), ("CHL", "withdraw", "neutral", None)}

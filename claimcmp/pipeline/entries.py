@@ -81,6 +81,8 @@ def covered_by_noun(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> bool
                 continue
             if lemma in lex.cue("reaction_verbs"):
                 continue  # "condemned the drills": the condemnation is a claim of its own
+            if lemma in lex.cue("pressing_verbs") and noun.family == "neutral":
+                continue  # "demanded the withdrawal of the troops": so is the demand
             if lemma in combining or noun.family in {entry.family, "neutral"}:
                 return True
     return False

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
 from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import between_actors, object_tokens
@@ -176,7 +176,7 @@ def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> N
                 and not _when_or_where(obj, index):
             s.topic = phrase(obj)
             if entry.stance not in TOPIC_STANCES:  # "discussed terrorism" is what about
-                s.targets.extend(a for a in _movement_of(obj) if a not in s.targets)
+                s.targets.extend(a for a in _movement_of(obj) + _movers(obj, entry, index) if a not in s.targets)
 
 
 def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
@@ -203,6 +203,16 @@ def _from_party(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dic
                 if found:
                     return found
     return []
+
+
+def _movers(obj: Token, entry: StanceEntry, index: MentionIndex) -> list[dict]:
+    """"Demanded the withdrawal of Chilean troops": a demand is toward whoever is to move."""
+    moving = stance_lexicon().noun(obj.lemma_)
+    if entry.family != "conflict" or obj.dep_ != "dobj" or moving is None or \
+            moving.stance not in cue("movement_stances"):
+        return []
+    return [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, index)]
 
 
 def _when_or_where(obj: Token, index: MentionIndex) -> bool:
