@@ -789,3 +789,16 @@ def test_an_envoy_recalled_for_consultations_consults_at_home(nlp):
     found = claims(nlp, "Bolivia recalled its ambassador to Chile for consultations.")
     assert [(c["stance"], c["family"], c["target"]["country"]) for c in found] == \
         [("recall ambassador", "conflict", "CHL")]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Bolivia demanded that Chile apologize.", "desired"),
+    ("Bolivia wants Chile to apologize.", "desired"),
+    ("Bolivia insisted that Chile had attacked its patrol.", "reported"),
+    ("Bolivia insists that Chile is attacking its patrol.", "reported"),
+])
+def test_a_clause_wished_for_is_desired_and_one_asserted_is_not(nlp, text, modality):
+    """A subjunctive or infinitive clause under a verb of wanting tells what is wanted; an
+    indicative one under the same verb ("insisted that ... had attacked") what is claimed."""
+    acts = [c for c in claims(nlp, text) if c["subject"]["country"] == "CHL"]
+    assert [c["modality"] for c in acts] == [modality]

@@ -207,7 +207,8 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in t.children)}
     if warned_against(word) or small_clause_verb(word) is not None or wanted_noun(word) is not None:
         return "desired"  # "warned against talks", "wants the sanctions lifted" (noun or participle)
-    if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
+    if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")) or \
+            _wished_clause(chain[-1] if chain else word, lex):
         return "desired"
     if _open_to(chain, lex):
         return "desired"  # "is open to talks", "is open to compromise"
@@ -215,6 +216,15 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if ends_with_question_mark(sent) or unverified(word, lex) or _not_ruled_out(chain, lex):
         return "possible"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
+
+
+def _wished_clause(head: Token, lex: StanceLexicon) -> bool:
+    """A clause in the subjunctive or infinitive under a verb of wanting: "demanded that
+    Lima apologize", "wants Lima to pay" (the small parser makes both a ccomp). A present
+    form under a past verb is that subjunctive, an indicative would be past too."""
+    mood = head.tag_ == "VB" or head.tag_ == "VBP" and head.head.tag_ == "VBD"
+    return head.dep_ == "ccomp" and mood and head.head.lemma_.lower() in lex.cue("desire_verbs") \
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
 def _presupposed(word: Token) -> bool:
