@@ -205,17 +205,23 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     # "calls for talks", "called on Iran to stop" want something; "calls Iran an enemy" does not
     higher = {t.lemma_.lower() for t in chain[1:] if t.lemma_.lower() != "call" or any(
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in t.children)}
-    if warned_against(word) or small_clause_verb(word) is not None or wanted_noun(word) is not None:
-        return "desired"  # "warned against talks", "wants the sanctions lifted" (noun or participle)
-    if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")) or \
-            _wished_clause(chain[-1] if chain else word, lex):
+    if _wanted(word, chain, higher, lex):
         return "desired"
-    if _open_to(chain, lex):
-        return "desired"  # "is open to talks", "is open to compromise"
     # A question is an open possibility even when put with "will": "Will we see ...?"
     if ends_with_question_mark(sent) or unverified(word, lex) or _not_ruled_out(chain, lex):
         return "possible"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
+
+
+def _wanted(word: Token, chain: list[Token], higher: set[str], lex: StanceLexicon) -> bool:
+    """The act is what someone wants: "warned against talks", "wants the sanctions lifted"
+    (noun or participle), a verb or noun of wanting above it, a clause wished for, or "is
+    open to talks"."""
+    if warned_against(word) or small_clause_verb(word) is not None or wanted_noun(word) is not None:
+        return True
+    if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
+        return True
+    return _wished_clause(chain[-1] if chain else word, lex) or _open_to(chain, lex)
 
 
 def _wished_clause(head: Token, lex: StanceLexicon) -> bool:
