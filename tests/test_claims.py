@@ -768,3 +768,10 @@ def test_a_demanded_withdrawal_is_a_demand_toward_those_to_withdraw(nlp):
     found = claims(nlp, "Bolivia demanded the immediate withdrawal of Chilean forces from the border.")
     assert {(c["subject"]["country"], c["stance"], c["family"], c["target"] and c["target"]["country"])
             for c in found} == {("BOL", "demand", "conflict", "CHL"), ("CHL", "withdraw", "neutral", None)}
+
+
+def test_an_act_given_as_the_reason_for_another_is_not_its_object(nlp):
+    """"Cut ties with X over its support for Y": the support is X's, the cut is of the ties."""
+    found = claims(nlp, "Chile cut diplomatic ties with Peru over its support for the rebels.")
+    assert {(c["subject"]["country"] or c["subject"]["id"], c["family"], c["stance"]) for c in found} == \
+        {("CHL", "conflict", "relations"), ("PER", "cooperation", "support")}
