@@ -802,3 +802,13 @@ def test_a_clause_wished_for_is_desired_and_one_asserted_is_not(nlp, text, modal
     indicative one under the same verb ("insisted that ... had attacked") what is claimed."""
     acts = [c for c in claims(nlp, text) if c["subject"]["country"] == "CHL"]
     assert [c["modality"] for c in acts] == [modality]
+
+
+def test_stopping_short_of_an_act_denies_it_and_stopping_one_ends_it(nlp):
+    """"stop short" is a negating verb (cues.json), read from the verb and its adverb; a
+    gerund under "short of" takes the verb's subject."""
+    short = [c for c in claims(nlp, "Chile stopped short of blaming Peru for the blockade.")
+             if c["subject"]["country"] == "CHL"]
+    assert [(c["stance"], c["family"], c["polarity"]) for c in short] == [("blame", "conflict", "negative")]
+    ended = claims(nlp, "Chile stopped shelling Peruvian positions.")
+    assert [(c["family"], c["polarity"]) for c in ended] == [("cooperation", "positive")]

@@ -112,6 +112,10 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
             governor = governor.head  # "refrained from attacking": the verb above "from"
     g, phrase = lex.verb_lemma(governor), verb_phrase(governor)
     names = {g, phrase}  # "halt", or "call off": a cue may list either
+    if governor.pos_ == "ADV" and governor.dep_ == "advmod" and governor.head.pos_ == "VERB":
+        # "stopped short of blaming": the verb with the adverb, a cue may list the pair
+        g = phrase = f"{lex.verb_lemma(governor.head)} {governor.lower_}"
+        names = {phrase}
     flipped = f"{phrase} {word.lemma_.lower()}"
     ends = bool(names & lex.cue("terminators"))
     if family == "neutral" and ends and word.dep_ in {"xcomp", "dobj"}:

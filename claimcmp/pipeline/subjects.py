@@ -80,8 +80,9 @@ def _climb(current: Token) -> _Climb:
         return _intent_holder(intent, current)
     if fronted_participle(current):
         return _Climb()  # "Praised for its role, Turkey ...": Turkey was praised, by someone unsaid
-    if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"}:
-        return _Climb(next=current.head)
+    if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"} or \
+            current.dep_ == "advmod" and current.pos_ == "ADV" and current.head.pos_ == "VERB":
+        return _Climb(next=current.head)  # ... and "stopped short of blaming": the adverb's verb
     if current.dep_ in {"acomp", "attr", "oprd"} or (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
         # "it is ready to act", "agree on the necessity of fighting": the clause's verb
         return _Climb(next=current.head.head if current.dep_ == "pobj" else current.head)
