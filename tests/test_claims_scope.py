@@ -812,3 +812,9 @@ def test_stopping_short_of_an_act_denies_it_and_stopping_one_ends_it(nlp):
     assert [(c["stance"], c["family"], c["polarity"]) for c in short] == [("blame", "conflict", "negative")]
     ended = claims(nlp, "Chile stopped shelling Peruvian positions.")
     assert [(c["family"], c["polarity"]) for c in ended] == [("cooperation", "positive")]
+
+
+def test_an_act_named_with_its_nations_adjective_after_despite_has_happened(nlp):
+    found = claims(nlp, "Bolivia will continue the patrols despite Chilean harassment.")
+    assert [(c["subject"]["country"], c["stance"], c["modality"]) for c in found] == \
+        [("CHL", "harass", "asserted")]

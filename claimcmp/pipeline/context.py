@@ -241,8 +241,10 @@ def _presupposed(word: Token) -> bool:
     answered = word.dep_ == "pobj" and word.head.lower_ in cue("presupposing_preps")
     # ... and so has an act one suffers: "no longer wants to endure Lima's repression"
     suffered = word.dep_ == "dobj" and word.head.lemma_.lower() in cue("suffering_verbs")
-    return word.pos_ == "NOUN" and (answered or suffered) \
-        and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no"} for c in word.children)
+    # known as someone's: "the", "its", "Lima's", or a nation's adjective ("despite Chilean strikes")
+    known = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no"}
+                or c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in word.children)
+    return word.pos_ == "NOUN" and (answered or suffered) and known
 
 
 def _open_to(chain: list[Token], lex: StanceLexicon) -> bool:
