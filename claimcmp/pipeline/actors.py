@@ -129,21 +129,17 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
     def _unknown_org(self, ent: Span, raw: list[Cand]) -> dict | None:
         """An organization the gazetteer does not know, of the country its name opens with
         as a demonym: "Nigerian Union of Teachers" is Nigeria's, where "Nigeria Cut Ties"
-        opening with a name is a headline fragment (_names_outlet)."""
-        if ent.text.lower() in self._bodies:
+        opening with a name is a headline fragment."""
+        if ent.text.lower() in self._bodies or _names_media(ent):
             return None
         country = leading_country(raw, ent)
-        if country is None and self._names_outlet(ent) or \
-                stance_lexicon().cue("media_words") & {t.lower_ for t in ent}:
+        if country is None and self._headline_fragment(ent):
             return None
         return unknown_org(ent, country)
 
-    def _names_outlet(self, ent: Span) -> bool:
-        """An outlet or platform ("Kashmir Media Service", "state TV"), or a headline
-        fragment that starts with a known name ("UAE Cut Ties"): no actor of its own."""
-        words = {t.lower_ for t in ent}
-        return bool(words & stance_lexicon().cue("media_words")) or \
-            (len(ent) > 1 and self._lookup(ent[0].text) is not None)
+    def _headline_fragment(self, ent: Span) -> bool:
+        """A headline fragment that starts with a known name ("UAE Cut Ties"): no actor."""
+        return len(ent) > 1 and self._lookup(ent[0].text) is not None
 
     # ------------------------------------------------------------ gazetteer
     def _lookup(self, text: str) -> dict | None:
@@ -244,6 +240,11 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
         if ent.label_ == "PERSON":
             e = hyphen_tail(doc, e)
         return Span(doc, s, e, label=ent.label_)
+
+def _names_media(ent: Span) -> bool:
+    """An outlet or platform ("Kashmir Media Service", "state TV"): no actor of its own."""
+    return bool({t.lower_ for t in ent} & stance_lexicon().cue("media_words"))
+
 
 # ------------------------------------------------------------------ helpers for the extractor
 def actors_in(doc_or_span) -> list[Span]:

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS
-from claimcmp.pipeline.drafts import ends_with_question_mark, verb_phrase
+from claimcmp.pipeline.drafts import ends_with_question_mark, suffered, verb_phrase
 from claimcmp.pipeline.endings import ending_predicate
 from claimcmp.pipeline.subjects import small_clause_verb, wanted_noun
 
@@ -239,12 +239,10 @@ def _presupposed(word: Token) -> bool:
     in place), "may protest over the killing", "will meet after the clashes"; so has one its
     object suffers ("refuses to endure Lima's repression")."""
     answered = word.dep_ == "pobj" and word.head.lower_ in cue("presupposing_preps")
-    # ... and so has an act one suffers: "no longer wants to endure Lima's repression"
-    suffered = word.dep_ == "dobj" and word.head.lemma_.lower() in cue("suffering_verbs")
     # known as someone's: "the", "its", "Lima's", or a nation's adjective ("despite Chilean strikes")
     known = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no"}
                 or c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in word.children)
-    return word.pos_ == "NOUN" and (answered or suffered) and known
+    return word.pos_ == "NOUN" and (answered or suffered(word)) and known
 
 
 def _open_to(chain: list[Token], lex: StanceLexicon) -> bool:

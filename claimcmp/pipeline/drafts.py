@@ -150,8 +150,7 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
     # ... unless an owner holds the act: "Norway's recognition of Palestine" is toward Palestine
     goes = noun.lemma_.lower() in cue("going_nouns")  # "the incursion of Chilean boats into ..."
-    suffered = noun.dep_ == "dobj" and noun.head.lemma_.lower() in cue("suffering_verbs")  # "endured the repression of X"
-    of_agent = (entry.family == "cooperation" or aimed or goes or suffered) and not owned(noun)
+    of_agent = (entry.family == "cooperation" or aimed or goes or suffered(noun)) and not owned(noun)
     agent_preps = NOUN_AGENT_PREPS | ({"of"} if of_agent else set())
     found = False
     for child in noun.children:
@@ -161,6 +160,11 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
                 arg_tokens |= span_tokens(pobj)
                 found = True
     return found
+
+
+def suffered(noun: Token) -> bool:
+    """The object of a verb of suffering (cue suffering_verbs): "endured the repression of X"."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in cue("suffering_verbs")
 
 
 def owned(noun: Token) -> bool:
