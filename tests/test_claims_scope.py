@@ -818,3 +818,14 @@ def test_an_act_named_with_its_nations_adjective_after_despite_has_happened(nlp)
     found = claims(nlp, "Bolivia will continue the patrols despite Chilean harassment.")
     assert [(c["subject"]["country"], c["stance"], c["modality"]) for c in found] == \
         [("CHL", "harass", "asserted")]
+
+
+def test_calling_for_restraint_appeals_and_calling_for_a_withdrawal_demands(nlp):
+    """The annotation guide: appeals are cooperation ("called for restraint"), demands pressed
+    on an adversary conflict ("called for the withdrawal"); cues.json restraint_nouns."""
+    appeal = claims(nlp, "Brazil called for calm between Chile and Peru.")
+    assert [(c["subject"]["country"], c["stance"], c["family"]) for c in appeal] == \
+        [("BRA", "appeal", "cooperation")]
+    demand = [c for c in claims(nlp, "Brazil called for the withdrawal of Chilean troops.")
+              if c["subject"]["country"] == "BRA"]
+    assert [(c["stance"], c["family"], c["target"]["country"]) for c in demand] == [("demand", "conflict", "CHL")]

@@ -19,7 +19,7 @@ def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
             phrasal = lex.verb(f"{lemma} {child.lower_}") or \
                 lex.verb(f"{lemma} {child.lemma_.lower()}")  # "joining forces"
             if phrasal is not None:
-                return phrasal
+                return _appeal(lex, child, phrasal)
             if child.dep_ == "prep":  # "take the island by force"
                 phrasal = next((lex.verb(f"{lemma} {child.lower_} {p.lemma_.lower()}") for p in child.children
                                 if p.dep_ == "pobj" and lex.verb(f"{lemma} {child.lower_} {p.lemma_.lower()}")), None)
@@ -48,6 +48,13 @@ def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
                                         == "country" for p in places) for c in verb.children):
             return StanceEntry(lemma, "VERB", "withdraw", "neutral", False)
     return entry
+
+
+def _appeal(lex: StanceLexicon, particle: Token, entry: StanceEntry) -> StanceEntry:
+    """"Called for restraint" appeals (cooperation) where "called for the withdrawal" demands."""
+    calm = any(p.dep_ == "pobj" and p.lemma_.lower() in lex.cue("restraint_nouns") for p in particle.children)
+    return StanceEntry(entry.lemma, entry.pos, "appeal", "cooperation", False) \
+        if entry.stance == "demand" and calm else entry
 
 
 def _acts_on(verb: Token) -> set[str]:
