@@ -829,3 +829,11 @@ def test_calling_for_restraint_appeals_and_calling_for_a_withdrawal_demands(nlp)
     demand = [c for c in claims(nlp, "Brazil called for the withdrawal of Chilean troops.")
               if c["subject"]["country"] == "BRA"]
     assert [(c["stance"], c["family"], c["target"]["country"]) for c in demand] == [("demand", "conflict", "CHL")]
+
+
+def test_both_sides_after_a_brokered_truce_are_its_sides_not_the_broker(nlp):
+    text = ("Chilean and Peruvian troops clashed on the border on Friday. "
+            "The two countries agreed later to a truce brokered by Brazil. "
+            "Both sides will hold talks in Brasilia next week.")
+    talks = [c for c in claims(nlp, text) if c["stance"] == "hold talk"]
+    assert {(c["subject"]["country"], c["target"]["country"]) for c in talks} == {("CHL", "PER")}

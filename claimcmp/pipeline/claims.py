@@ -245,6 +245,9 @@ class ClaimExtractor(ComponentData):
         if len(subjects) == 2 and out:
             # "Russia and Iran struck Aleppo ... the two": co-doers are the pair the text is about
             index.note_pair(subjects[0], subjects[1], draft.word)
+        if draft.stance.split()[0] in self.lex.cue("brokering_verbs") and len(targets) == 2 and None not in targets:
+            # "a truce brokered by Egypt ... both sides": the sides, not the broker and one of them
+            index.note_pair(targets[0], targets[1], draft.word)
         return out
 
     def _claim_parties(self, draft: Draft) -> tuple[list[dict], list[dict | None]] | None:
