@@ -775,3 +775,9 @@ def test_an_act_given_as_the_reason_for_another_is_not_its_object(nlp):
     found = claims(nlp, "Chile cut diplomatic ties with Peru over its support for the rebels.")
     assert {(c["subject"]["country"] or c["subject"]["id"], c["family"], c["stance"]) for c in found} == \
         {("CHL", "conflict", "relations"), ("PER", "cooperation", "support")}
+
+
+def test_an_allegation_told_in_the_passive_accuses_the_agent(nlp):
+    found = claims(nlp, "Bolivia alleged that its patrol had been attacked by Chilean soldiers.")
+    accused = [(c["target"] or {}).get("country") for c in found if c["stance"] == "accuse"]
+    assert accused == ["CHL"]

@@ -329,6 +329,8 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
     for child in verb.children if not entry.symmetric else ():  # "both sides concur X should leave"
         if child.dep_ in {"ccomp", "xcomp"}:
             subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if entry.stance == "accuse" and subj is not None and subj.dep_ == "nsubjpass":
+                subj = _passive_doer(child)  # "claimed the drone was downed by X" accuses X, not the drone's owner
             if subj is not None and subj.pos_ != "PRON":
                 found = actors_of(subj, index)
                 if found:
@@ -346,6 +348,11 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
             return found, set()  # "warned against an offensive in Rafah" is said, not done there
         return attacked_places(objects + _encircled_places(verb), index, doers)
     return [], set()
+
+
+def _passive_doer(clause: Token) -> Token | None:
+    """The "by" agent of a passive clause, if it names one."""
+    return next((p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _encircled_places(verb: Token) -> list[Token]:
