@@ -837,3 +837,8 @@ def test_both_sides_after_a_brokered_truce_are_its_sides_not_the_broker(nlp):
             "Both sides will hold talks in Brasilia next week.")
     talks = [c for c in claims(nlp, text) if c["stance"] == "hold talk"]
     assert {(c["subject"]["country"], c["target"]["country"]) for c in talks} == {("CHL", "PER")}
+
+
+def test_the_ministry_is_not_of_a_country_named_only_as_a_place(nlp):
+    found = claims(nlp, "Chile opened an embassy in Lima, the foreign ministry said.")
+    assert [(c["attribution"] or {}).get("country") for c in found] == ["CHL"]

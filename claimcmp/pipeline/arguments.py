@@ -197,6 +197,13 @@ def _modifier_actor(tok: Token, child: Token, index: MentionIndex) -> list[dict]
 QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
 
 
+def _named_as_place(span: Span, body: Token) -> bool:
+    """"killed in northern Iraq, the ministry said": the country is where another act
+    happened, not whose body speaks ("In Lima, the ministry said" is where it spoke)."""
+    prep = span.root.head
+    return span.root.dep_ == "pobj" and prep.lower_ in cue("locative_preps") - {"from"} and prep.head.i != body.head.i
+
+
 def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     """"The ministry", "the kingdom", "the president" naming no one: the state the text has
     just named, within the last three sentences ("Peru condemned the seizure. The foreign
@@ -213,7 +220,10 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     if named:
         return named
     doers = _doer_tokens(head)
-    spans = index.before(head, {"country", "person", "organization"}, window=3)
+    # a country named only as where something happened owns no body of the story: "killed in
+    # northern Iraq, the defence ministry said" is Turkey's ministry (the soldiers' state)
+    spans = [span for span in index.before(head, {"country", "person", "organization"}, window=3)
+             if not _named_as_place(span, head)]
     # a state named as such before one a person's affiliation gives: "the federal government"
     # after "Ethiopia ... said Obasanjo, the AU envoy" is still Ethiopia's
     spans = sorted(spans, key=lambda s: s._.claimcmp_actor.get("kind") == "person")
