@@ -781,3 +781,25 @@ def test_an_allegation_told_in_the_passive_accuses_the_agent(nlp):
     found = claims(nlp, "Bolivia alleged that its patrol had been attacked by Chilean soldiers.")
     accused = [(c["target"] or {}).get("country") for c in found if c["stance"] == "accuse"]
     assert accused == ["CHL"]
+
+
+def test_troops_disengaging_and_sides_trading_blame_are_mutual_acts(nlp):
+    disengaged = claims(nlp, "Chilean and Peruvian troops disengaged from the border area.")
+    assert [(c["family"], c["stance"]) for c in disengaged] == [("cooperation", "disengage")]
+    assert {disengaged[0]["subject"]["country"], disengaged[0]["target"]["country"]} == {"CHL", "PER"}
+    blamed = claims(nlp, "Chile and Peru traded blame for the violence on the border.")
+    assert [(c["subject"]["country"], c["stance"], c["target"]["country"]) for c in blamed] == \
+        [("CHL", "blame", "PER")]
+
+
+def test_the_infinitive_of_a_summons_is_the_summoners_purpose(nlp):
+    """"Summoned the envoy to protest": cues.json purpose_verbs; the protest is the
+    summoner's, toward the envoy's state (one claim with the summons)."""
+    found = claims(nlp, "Chile summoned the Peruvian ambassador to protest the border raid.")
+    assert {(c["subject"]["country"], c["family"], c["target"]["country"]) for c in found} == \
+        {("CHL", "conflict", "PER")}
+
+
+def test_arms_named_by_their_kind_are_aid(nlp):
+    found = claims(nlp, "Norway will deliver more air defence systems to Estonia.")
+    assert triples(found) == {("NOR", "cooperation", "positive", "EST")}

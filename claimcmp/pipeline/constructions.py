@@ -60,7 +60,7 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
         # "provide 500 tons of food aid to Haiti": the aid the tons are
         gift = next((p for prep in gift.children if prep.dep_ == "prep" and prep.lower_ == "of"
                      for p in prep.children if p.dep_ == "pobj"), gift)
-    if gift is None or gift.lemma_.lower() not in lex.cue("aid_objects") | lex.cue("currencies"):
+    if gift is None or not _given_help(lex, gift):
         return None
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
@@ -75,6 +75,13 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
     polarity = "negative" if context.is_negated(verb, lex) else "positive"
     return Draft(verb, "aid", "cooperation", polarity, subjects, distinct(targets), False, None,
                  span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.7, stated=True)
+
+
+def _given_help(lex: StanceLexicon, gift: Token) -> bool:
+    """Aid, money, or arms named by their kind: "air defence systems", "missile launchers"."""
+    kinds = {c.lemma_.lower() for c in gift.children if c.dep_ in {"compound", "amod"}}
+    return gift.lemma_.lower() in lex.cue("aid_objects") | lex.cue("currencies") or \
+        bool(kinds & lex.cue("aid_objects"))
 
 
 def demand_draft(lex: StanceLexicon, must: Token, index: MentionIndex) -> list[Draft]:

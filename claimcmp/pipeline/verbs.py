@@ -343,11 +343,18 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
                 return found, span_tokens(inner)
     if entry.family == "conflict":
         found = border_targets(verb, index, doers) or _responded_to(verb, index, doers) or \
-            _from_party(verb, index, doers)
+            _from_party(verb, index, doers) or _summoned(verb, index, doers)
         if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
             return found, set()  # "warned against an offensive in Rafah" is said, not done there
         return attacked_places(objects + _encircled_places(verb), index, doers)
     return [], set()
+
+
+def _summoned(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Summoned the Peruvian envoy to protest the raid": the protest is toward the envoy's state."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in cue("purpose_verbs"):
+        return []
+    return [a for c in verb.head.children if c.dep_ == "dobj" for a in actors_of(c, index) if a not in doers]
 
 
 def _passive_doer(clause: Token) -> Token | None:
