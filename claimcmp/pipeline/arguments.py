@@ -201,7 +201,8 @@ def _named_as_place(span: Span, body: Token) -> bool:
     """"killed in northern Iraq, the ministry said": the country is where another act
     happened, not whose body speaks ("In Lima, the ministry said" is where it spoke)."""
     prep = span.root.head
-    return span.root.dep_ == "pobj" and prep.lower_ in cue("locative_preps") - {"from"} and prep.head.i != body.head.i
+    return span.root.dep_ == "pobj" and prep.lower_ in cue("locative_preps") - {"from"} \
+        and prep.head.i != body.head.i
 
 
 def _definite_state(head: Token, index: MentionIndex) -> list[dict]:

@@ -330,7 +330,7 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
         if child.dep_ in {"ccomp", "xcomp"}:
             subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if entry.stance == "accuse" and subj is not None and subj.dep_ == "nsubjpass":
-                subj = _passive_doer(child)  # "claimed the drone was downed by X" accuses X, not the drone's owner
+                subj = subject_token(child)[0]  # "claimed the drone was downed by X" accuses X, its agent
             if subj is not None and subj.pos_ != "PRON":
                 found = actors_of(subj, index)
                 if found:
@@ -355,11 +355,6 @@ def _summoned(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in cue("purpose_verbs"):
         return []
     return [a for c in verb.head.children if c.dep_ == "dobj" for a in actors_of(c, index) if a not in doers]
-
-
-def _passive_doer(clause: Token) -> Token | None:
-    """The "by" agent of a passive clause, if it names one."""
-    return next((p for c in clause.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _encircled_places(verb: Token) -> list[Token]:
