@@ -100,11 +100,11 @@ def leading_country(cands: list[Cand], ent: Span) -> str | None:
     it names:
     "Nigerian Union of Teachers" is Nigeria's; "Organization of American States" opens with
     no country and "Russian-Turkish monitoring mission" names two."""
-    inside = {c.actor.get("country") for c in cands if ent.start <= c.start and c.end <= ent.end
-              and c.role in (gz.NAME, gz.ADJ) and c.actor.get("kind") == "country"}
-    opening = [c for c in cands if c.start == ent.start and c.role == gz.ADJ
-               and c.actor.get("kind") == "country"]
-    return opening[0].actor.get("country") if opening and len(inside) == 1 else None
+    inside = [c for c in cands if ent.start <= c.start and c.end <= ent.end
+              and c.role in (gz.NAME, gz.ADJ) and c.actor.get("kind") == "country"]
+    opening = [c for c in inside if c.start == ent.start and c.role == gz.ADJ]
+    named = {c.actor.get("country") for c in inside}
+    return opening[0].actor.get("country") if opening and len(named) == 1 else None
 
 
 def unknown_org(ent: Span, country: str | None = None) -> dict | None:
