@@ -101,3 +101,15 @@ def _triples(nlp, text: str) -> set[tuple]:
 ])
 def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
     assert expected in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lithuania condemned the Belarusian sabotage of its rail lines.", ("BLR", "conflict", "LTU")),
+    ("Finland protested the interception of its patrol plane by Russian jets.", ("RUS", "conflict", "FIN")),
+    ("Chile reported a breach of its airspace by Argentine aircraft.", ("ARG", "conflict", "CHL")),
+    ("Moldova accused Russia of launching sabotage operations against Moldovan troops.",
+     ("RUS", "conflict", "MDA")),
+])
+def test_hostile_acts_named_by_a_noun(nlp, text, expected):
+    """Sabotage, interception, breach, obstruction and their like are acts as nouns too."""
+    assert expected in {(s, f, t) for s, _, f, t in _triples(nlp, text)}
