@@ -282,6 +282,12 @@ def test_a_party_named_after_from_is_whom_the_act_is_toward(nlp):
     assert claim_triples(found) == {("COL", "conflict", "positive", "VEN")}
 
 
+def test_the_doers_own_envoy_is_not_whom_a_recall_is_toward(nlp):
+    """"its ambassador" is Serbia's; the parse hangs "from Montenegro" on the verb here."""
+    found = claims(nlp, "Serbia recalled its ambassador from Montenegro after the talks.")
+    assert ("SRB", "conflict", "positive", "MNE") in claim_triples(found)
+
+
 def test_drills_around_a_place_are_toward_its_country(nlp):
     for text in ("Russian warships held drills around Japan on Friday.",
                  "Russia staged naval drills near Japan on Friday."):

@@ -166,9 +166,12 @@ def _discussed_topic(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> 
 
 
 def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
-    """The actors the objects name ("condemned Israel"); else the first object is the topic."""
+    """The actors the objects name ("condemned Israel"); else the first object is the topic.
+    The doers' own are no target: "recalled its ambassador from Montenegro" is toward
+    Montenegro, found after "from" (_indirect_targets)."""
+    own = {a["id"] for a in s.subjects}  # by id: "rebels fighting the Assad regime" fight their state
     for obj in s.objects:
-        found = actors_of(obj, index)
+        found = [a for a in actors_of(obj, index) if a["id"] not in own]
         if found:
             s.targets.extend(f for f in found if f not in s.targets)
             s.arg_tokens |= span_tokens(obj)
