@@ -113,3 +113,18 @@ def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
 def test_hostile_acts_named_by_a_noun(nlp, text, expected):
     """Sabotage, interception, breach, obstruction and their like are acts as nouns too."""
     assert expected in {(s, f, t) for s, _, f, t in _triples(nlp, text)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul expressed deep regret over Tokyo's decision to list the mine.", ("KOR", "conflict", "JPN")),
+    ("Berlin voiced concern over Warsaw's plan to close the border.", ("DEU", "conflict", "POL")),
+    ("Seoul voiced dismay at Tokyo's decision.", ("KOR", "conflict", "JPN")),
+])
+def test_a_voiced_feeling_is_toward_the_owner_of_what_it_is_about(nlp, text, expected):
+    """'expressed regret over X's decision': the feeling's 'over' or 'at' names whom."""
+    assert expected in {(s, f, t) for s, _, f, t in _triples(nlp, text)}
+
+
+def test_talks_over_a_place_do_not_make_it_a_party(nlp):
+    """Only a hostile feeling's 'over' names whom; talks over Gaza are about it."""
+    assert ("EGY", "cooperation", "PSE") not in {(s, f, t) for s, _, f, t in _triples(nlp, "Egypt and Jordan held talks over Gaza.")}
