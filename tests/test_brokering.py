@@ -40,3 +40,13 @@ def test_securing_a_truce_with_another_is_being_its_party(nlp):
     found = claims(nlp, "Sudan secured a truce with Chad.")
     assert ("SDN", "cooperation", "positive", "TCD") in triples(found)
     assert not any(c["stance"] == "broker" for c in found)
+
+
+def test_what_a_mediation_is_on_is_between_the_mediated(nlp):
+    """"mediating between X and Y on a truce": the truce is X's with Y, not the mediators'; the
+    parser hangs the subject on "are" here, and the mediators are still the doers."""
+    found = claims(nlp, "Egypt and Qatar are mediating between Israel and Hamas on a new truce.")
+    assert ("ISR", "cooperation", "positive", "HAMAS") in triples(found)
+    assert ("EGY", "cooperation", "positive", "QAT") not in triples(found)
+    mediation = next(c for c in found if c["stance"] == "mediate")
+    assert [a["id"] for a in [mediation["subject"], *mediation["co_subjects"]]] == ["EGY", "QAT"]

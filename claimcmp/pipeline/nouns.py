@@ -119,8 +119,20 @@ def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounC
         # "if a rapprochement takes place between X and Y", "a truce was agreed between X and Y"
         pair = between_actors(noun.head, index)
         s.pair = pair if len(pair) >= 2 or noun.dep_ == "nsubj" else []
+    if not s.pair and not s.own:
+        s.pair = _mediated_pair(noun, index)
     for t in between_tokens(noun):
         s.arg_tokens |= span_tokens(t)
+
+
+def _mediated_pair(noun: Token, index: MentionIndex) -> list[dict]:
+    """"Egypt is mediating between Israel and Hamas on a truce": the truce is between the
+    two the mediation is between (cue brokering_verbs)."""
+    verb = noun.head.head if noun.dep_ == "pobj" else None
+    if verb is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in cue("brokering_verbs"):
+        return []
+    pair = between_actors(verb, index)
+    return pair if len(pair) >= 2 else []
 
 
 def _ended_act(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:

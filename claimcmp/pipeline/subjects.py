@@ -59,6 +59,18 @@ def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, True
+    return _subject_on_auxiliary(current)
+
+
+def _subject_on_auxiliary(current: Token) -> tuple[Token, bool] | None:
+    """A subject the parser hung on the clause's auxiliary: "Egypt and Qatar are mediating
+    between Israel and Hamas" (Egypt under "are")."""
+    if current.tag_ != "VBG" or any(c.dep_ == "auxpass" for c in current.children):
+        return None  # only the progressive; "jihadis were being trained": a passive's subject is its patient
+    for aux in (c for c in current.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i < current.i):
+        for child in aux.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < aux.i:
+                return child, False
     return None
 
 
