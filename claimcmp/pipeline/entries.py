@@ -8,23 +8,17 @@ from spacy.tokens import Token
 
 from claimcmp import extensions as ext
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import has_modifier, verb_phrase
 
 
 def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     lemma = lex.verb_lemma(verb) if verb.pos_ != "PROPN" else verb.lower_
-    for child in verb.children:
-        if child.dep_ in {"prt", "dobj", "advmod", "prep", "nsubjpass"}:  # "no targets were engaged"
-            phrasal = lex.verb(f"{lemma} {child.lower_}") or \
-                lex.verb(f"{lemma} {child.lemma_.lower()}")  # "joining forces"
-            if phrasal is not None:
-                return _appeal(lex, child, phrasal)
-            if child.dep_ == "prep":  # "take the island by force"
-                phrasal = next((lex.verb(f"{lemma} {child.lower_} {p.lemma_.lower()}") for p in child.children
-                                if p.dep_ == "pobj" and lex.verb(f"{lemma} {child.lower_} {p.lemma_.lower()}")), None)
-                if phrasal is not None:
-                    return phrasal
+    # "called the strikes illegal" judges them (not "call strike"); "joined forces" is phrasal
+    fixed = evaluation_entry(lex, verb) or _phrasal_entry(lex, verb, lemma)
+    if fixed is not None:
+        return fixed
     entry = lex.verb(lemma)
     if entry is not None and entry.unless and _acts_on(verb) & set(entry.unless):
         return None  # "released a statement", "without compromising its sovereignty"
@@ -48,6 +42,22 @@ def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
                                         == "country" for p in places) for c in verb.children):
             return StanceEntry(lemma, "VERB", "withdraw", "neutral", False)
     return entry
+
+
+def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry | None:
+    """The entry of the verb with a particle, object or preposition: "joining forces", "called
+    for", "take the island by force", "no targets were engaged" (passive subject)."""
+    for child in verb.children:
+        if child.dep_ in {"prt", "dobj", "advmod", "prep", "nsubjpass"}:
+            phrasal = lex.verb(f"{lemma} {child.lower_}") or lex.verb(f"{lemma} {child.lemma_.lower()}")
+            if phrasal is not None:
+                return _appeal(lex, child, phrasal)
+            if child.dep_ == "prep":
+                phrasal = next((lex.verb(f"{lemma} {child.lower_} {p.lemma_.lower()}") for p in child.children
+                                if p.dep_ == "pobj" and lex.verb(f"{lemma} {child.lower_} {p.lemma_.lower()}")), None)
+                if phrasal is not None:
+                    return phrasal
+    return None
 
 
 def _appeal(lex: StanceLexicon, particle: Token, entry: StanceEntry) -> StanceEntry:
@@ -86,8 +96,8 @@ def covered_by_noun(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> bool
                 noun = _compound_act(lex, child)  # "suspend propaganda broadcasts" (not "ban opposition candidates")
             if noun is None or (noun.requires and not has_modifier(child, noun.requires)):
                 continue
-            if lemma in lex.cue("reaction_verbs"):
-                continue  # "condemned the drills": the condemnation is a claim of its own
+            if lemma in lex.cue("reaction_verbs") or evaluation_entry(lex, verb) is not None:
+                continue  # "condemned the drills", "called the drills illegal": a claim of its own
             if lemma in lex.cue("pressing_verbs") and noun.family == "neutral":
                 continue  # "demanded the withdrawal of the troops": so is the demand
             if lemma in combining or noun.family in {entry.family, "neutral"}:

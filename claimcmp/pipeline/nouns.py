@@ -15,6 +15,7 @@ from claimcmp.pipeline.drafts import (
     left_agreement, noun_parties, noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps,
 )
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
+from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
     NounClaim, accused_of, adversary_target, destinations, elicited, exchanged, held_together, holder_parties,
@@ -178,6 +179,8 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
     if g in lex.cue("reporting_verbs") - lex.cue("light_verbs") or g in lex.cue("reaction_verbs") \
             or g in lex.cue("suffering_verbs") or context.warned_against(noun):
         return True  # ... nor does the one who suffers it: "endured Lima's terror"
+    if noun.dep_ == "dobj" and evaluation_entry(lex, s.governor) is not None:
+        return True  # nor the one who judges it: "called the American strikes illegal"
     if s.pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"):

@@ -1,0 +1,44 @@
+"""Judgements given as a naming verb's predicate: "Seoul called the Japanese decision
+regrettable" criticizes Japan, "Kyiv described the talks as constructive" praises whoever
+held them. The verb names its object as something; what it is named decides the stance
+(cues judging_verbs, censuring_judgements, approving_judgements), and the object's owner is
+whom (verbs.py, as for any verb's object).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+
+# where a naming verb's predicate hangs: "called X illegal" (oprd), "described X as illegal"
+# (prep "as"), "branded X a provocation" (a second object)
+_PREDICATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "ccomp", "attr"})
+
+
+def evaluation_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
+    """The stance of a naming verb whose predicate judges its object, or None."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in lex.cue("judging_verbs"):
+        return None
+    words = _judgement_words(verb)
+    if not words:
+        return None
+    # a hostile act named outright ("a provocation"), not one that needs a qualifier ("action")
+    hostile_noun = any((n := lex.noun(w)) is not None and n.family == "conflict" and not n.requires for w in words)
+    if words & lex.cue("censuring_judgements") or hostile_noun:
+        return StanceEntry(lemma, "VERB", "criticize", "conflict", False)
+    if words & lex.cue("approving_judgements"):
+        return StanceEntry(lemma, "VERB", "praise", "cooperation", False)
+    return None
+
+
+def _judgement_words(verb: Token) -> set[str]:
+    """Lemmas of what the verb names its object as, empty when it names nothing."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects:
+        return set()
+    predicates = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > objects[0].i]
+    predicates += objects[1:]  # "branded the visit a provocation"
+    predicates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                   for p in c.children if p.dep_ in {"pobj", "amod", "acomp", "pcomp"}]
+    return {t.lemma_.lower() for p in predicates for t in p.subtree if t.pos_ in {"ADJ", "NOUN", "VERB"}}

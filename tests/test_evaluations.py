@@ -1,0 +1,38 @@
+"""Judgements given as a naming verb's predicate (pipeline/evaluations.py)."""
+from __future__ import annotations
+
+import pytest
+
+from sentences import claims, triples
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul called the Japanese decision deeply regrettable.", ("KOR", "conflict", "positive", "JPN")),
+    ("Russia described Washington's decision as unacceptable.", ("RUS", "conflict", "positive", "USA")),
+    ("Lithuania described the Belarusian move as a hybrid attack.", ("LTU", "conflict", "positive", "BLR")),
+    ("Moscow termed the EU sanctions an act of aggression.", ("RUS", "conflict", "positive", "EU")),
+    ("Kyiv called the Russian proposal a positive step.", ("UKR", "cooperation", "positive", "RUS")),
+    ("Cairo described its talks with Qatar as constructive.", ("EGY", "cooperation", "positive", "QAT")),
+])
+def test_a_judged_object_is_criticized_or_praised(nlp, text, expected):
+    assert expected in triples(claims(nlp, text))
+
+
+def test_the_judge_does_not_do_the_act_it_judges(nlp):
+    """Not "call strike" by the United States toward Russia: Russia judges, America struck."""
+    found = claims(nlp, "Russia called the American strikes illegal.")
+    assert ("RUS", "conflict", "positive", "USA") in triples(found)
+    assert not any(c["stance"].startswith("call") for c in found)
+    assert any(c["subject"]["id"] == "USA" and c["stance"] == "attack" for c in found)
+
+
+def test_naming_without_a_judgement_is_no_stance(nlp):
+    """"described the visit as routine" names it, judging nothing in the lists."""
+    found = claims(nlp, "Peru described the visit by Chilean officials as routine.")
+    assert not any(c["stance"] in {"criticize", "praise"} for c in found)
+
+
+def test_a_hostile_noun_that_needs_a_qualifier_judges_nothing(nlp):
+    """"termed the strike a preemptive action": 'action' is hostile only as military action."""
+    found = claims(nlp, "Chile termed the Peruvian drills a routine action.")
+    assert not any(c["stance"] == "criticize" for c in found)
