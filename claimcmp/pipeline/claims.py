@@ -24,6 +24,7 @@ from claimcmp.pipeline.claim_records import (
 )
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
+from claimcmp.pipeline.earlier_acts import referred_act, toward_earlier_doer
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
@@ -64,9 +65,12 @@ class ClaimExtractor(ComponentData):
         claims: list[dict] = []
         seen: set[tuple] = set()
         ids: set[str] = set()
-        for sent in doc.sents if doc.has_annotation("SENT_START") else [doc[:]]:
+        recent: list[tuple[int, dict]] = []  # (sentence number, claim): what "the move" refers to
+        for sent_no, sent in enumerate(doc.sents if doc.has_annotation("SENT_START") else [doc[:]]):
             listed = leading_doers(sent, index)
             for draft in self._drafts(sent, index):
+                if not draft.targets and referred_act(self.lex, draft.word):
+                    draft = toward_earlier_doer(draft, recent, sent_no)  # "Podgorica condemned the move"
                 draft = self._complete(_listed_together(draft, listed), index, salience)
                 if draft is None:
                     continue
@@ -80,6 +84,7 @@ class ClaimExtractor(ComponentData):
                         seen.add(key)
                         ids.add(claim["id"])
                         claims.append(claim)
+                        recent.append((sent_no, claim))
         doc._.claimcmp_claims = claims
         return doc
 

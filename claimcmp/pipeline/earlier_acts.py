@@ -1,0 +1,44 @@
+"""Reactions to an act told just before: "Serbia recalled its ambassador from Montenegro.
+Podgorica condemned the move." The move is Serbia's, so the condemnation is toward Serbia,
+not toward whichever party the article names most (salience.py, the guess that would
+otherwise fill the target in).
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge.lexicons import StanceLexicon
+from claimcmp.pipeline.claim_records import side
+from claimcmp.pipeline.drafts import Draft
+from claimcmp.pipeline.evaluations import evaluation_entry
+
+# how many sentences back the act referred to may be told
+WINDOW = 2
+
+
+def referred_act(lex: StanceLexicon, word: Token) -> bool:
+    """Whether a reaction verb's object refers back to an act by a bare definite noun: "condemned
+    the move", "called this decision regrettable" (cue act_reference_nouns; not "the Serbian
+    move", which names its doer, nor "the move to recall envoys" which says what move)."""
+    if word.pos_ != "VERB" or not (lex.verb_lemma(word) in lex.cue("reaction_verbs")
+                                   or evaluation_entry(lex, word) is not None):
+        return False
+    obj = next((c for c in word.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex.cue("act_reference_nouns"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in obj.children) \
+        and all(c.dep_ in {"det", "punct"} for c in obj.children)
+
+
+def toward_earlier_doer(draft: Draft, recent: list[tuple[int, dict]], sent_no: int) -> Draft:
+    """The draft toward the doer of the latest act of another side told in the WINDOW
+    sentences before (`recent`: (sentence number, claim) in the text's order)."""
+    own = {side(a) for a in draft.subjects}
+    for number, claim in reversed(recent):
+        if sent_no - number > WINDOW:
+            break
+        if number < sent_no and claim["family"] != "neutral" and side(claim["subject"]) not in own:
+            return replace(draft, targets=[claim["subject"]], stated=True)
+    return draft
