@@ -21,6 +21,7 @@ from claimcmp.pipeline.noun_roles import (
     NounClaim, accused_of, adversary_target, destinations, elicited, exchanged, held_together, holder_parties,
     joint_exercise, qualified_relations, regarded_as, toll_of_armed_act, victims,
 )
+from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
 from claimcmp.pipeline.subjects import subject_token
 
 
@@ -28,12 +29,12 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     """The claim of an event noun: "talks between X and Y", "X's support for Y", "held talks"."""
     if _not_a_claim(lex, noun, entry):
         return []
-    entry = joint_exercise(noun, entry)
+    entry = quitting_entry(noun, joint_exercise(noun, entry), index)
     parties = noun_parties(noun, entry, index)
     if parties.named_conflict:
         return []
-    s = NounClaim(parties.own, parties.tokens, parties.holders_only, entry.family, entry.stance,
-                  targets=list(parties.patients))
+    own, patients = quitting_parties(noun, entry, index, parties.own, list(parties.patients))
+    s = NounClaim(own, parties.tokens, parties.holders_only, entry.family, entry.stance, targets=patients)
     _own_phrase(noun, entry, index, s)
     between = list(s.pair)  # a governing verb may take the pair as its own targets
     # "the US-brokered truce between X and Y": the broker is no party to it

@@ -17,6 +17,7 @@ from claimcmp.pipeline.drafts import (
     noun_target_preps, phrase, span_tokens, verb_target_preps,
 )
 from claimcmp.pipeline.entries import counts_forces, governed
+from claimcmp.pipeline.quitting import left_organizations, quitting_entry
 from claimcmp.pipeline.subjects import passive_patient, subject_token
 
 # Mutual acts whose direct object is what they are about, not a party
@@ -44,6 +45,7 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     """The claim of a stance verb: "Russia condemned the strikes by Israel"."""
     if entry.family == "neutral" and entry.stance in cue("movement_stances") and left_agreement(lex, verb):
         return []  # "withdrew from the deal": the deal's end is the claim (nouns.py)
+    entry = quitting_entry(verb, entry, index)  # "withdrew from ECOWAS": toward it, after "from"
     subj_tok, patient, subjects = _verb_subjects(verb, entry, index)
     s = _VerbClaim(subj_tok, subjects, span_tokens(subj_tok))
     _verb_objects(lex, verb, entry, patient, index, s)
@@ -51,6 +53,8 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     _visited_places(entry, index, s)
     _discussed_topic(entry, index, s)
     _object_targets(entry, index, s)
+    if entry.stance == "quit" and not s.targets:
+        s.targets = left_organizations(verb, index)  # "pulled out of NATO"
     if lex.verb_lemma(verb) in lex.cue("reaction_verbs"):
         _reacted_to(lex, verb, index, s)
     if not s.targets and not s.movement:
