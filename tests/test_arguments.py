@@ -104,6 +104,19 @@ def test_an_object_pronoun_is_not_its_own_clauses_doer(nlp, text):
     assert [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in accusations] == [("CHL", "PER")]
 
 
+def test_it_after_seizing_a_thing_is_that_thing(nlp):
+    """"seized a tanker, accusing it": the tanker, no party; not Finland, named before."""
+    text = "Finland closed its border with Russia. Iran seized a tanker in the Gulf of Oman, accusing it of smuggling fuel."
+    accusations = [c for c in claims(nlp, text) if c["stance"] == "accuse"]
+    assert [(c["subject"]["id"], c["target"]) for c in accusations] == [("IRN", None)]
+
+
+def test_it_after_seizing_an_owned_thing_is_its_owner(nlp):
+    accusations = [c for c in claims(nlp, "Iran seized a British tanker, accusing it of smuggling fuel.")
+                   if c["stance"] == "accuse"]
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in accusations] == [("IRN", "GBR")]
+
+
 @pytest.mark.parametrize("text", [
     "Chile issued a statement condemning Peru.",  # the issuing verb's subject
     "The Chilean communique accusing Peru of spying was read out.",  # the noun's holder

@@ -28,7 +28,7 @@ from claimcmp.pipeline.earlier_acts import referred_act, toward_earlier_doer
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
-from claimcmp.pipeline.references import resolve_pronoun
+from claimcmp.pipeline.references import acts_on_a_thing, resolve_pronoun
 from claimcmp.pipeline.salience import Salience, destination_party, is_party, state_where
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.verbs import verb_draft
@@ -213,6 +213,8 @@ class ClaimExtractor(ComponentData):
             found, said = _unsaid_doer(draft, targets, index, salience)
             return replace(draft, subjects=found, targets=targets, confidence=INFERRED_CONFIDENCE if said else 0.4,
                            completed=True) if found else None
+        if acts_on_a_thing(draft.word, index):
+            return replace(draft, subjects=subjects, targets=targets)  # "accusing it [the tanker]"
         found, said = salience.other_party(draft.word, subjects, index)
         travelled = destination_party(draft.word, index, own) if draft.family == "cooperation" and not said else []
         if travelled:

@@ -78,6 +78,8 @@ def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
 
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     lower = pron.lower_
+    if _thing_just_acted_on(pron, index):
+        return []
     reason = _reason_party(pron, index)
     if reason:
         return reason
@@ -109,6 +111,23 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     best = subjects[0] if subjects else (candidates[0] if candidates else None)
     return [index.actor_dict(best)] if best is not None else []
+
+
+def acts_on_a_thing(word: Token, index: MentionIndex) -> bool:
+    """Whether the word's object is an "it" that names the thing just acted on: no party to
+    guess from the article ("seized a tanker, accusing it of smuggling")."""
+    return any(c.dep_ == "dobj" and _thing_just_acted_on(c, index) for c in word.children)
+
+
+def _thing_just_acted_on(pron: Token, index: MentionIndex) -> bool:
+    """"Iran seized a tanker, accusing it of smuggling fuel": an "it" that the clause hung on
+    the main verb acts on is that verb's object, a thing no actor is named in (not "seized a
+    British tanker", the British one, nor "cut ties with Peru, accusing it", plural ties)."""
+    if pron.lower_ != "it" or pron.dep_ != "dobj" or pron.head.dep_ not in {"advcl", "xcomp", "conj"}:
+        return False
+    obj = next((c for c in pron.head.head.children if c.dep_ == "dobj" and c.i < pron.i), None)
+    # an owner before the noun names whose it is ("a British tanker"); "in the Gulf of Oman" after it where
+    return obj is not None and obj.tag_ == "NN" and not any(i in index.actor_at for i in range(obj.left_edge.i, obj.i + 1))
 
 
 def _speaker_over(pron: Token, index: MentionIndex) -> Span | None:
