@@ -848,3 +848,12 @@ def test_both_sides_after_a_brokered_truce_are_its_sides_not_the_broker(nlp):
 def test_the_ministry_is_not_of_a_country_named_only_as_a_place(nlp):
     found = claims(nlp, "Chile opened an embassy in Lima, the foreign ministry said.")
     assert [(c["attribution"] or {}).get("country") for c in found] == ["CHL"]
+
+
+def test_not_joining_anothers_act_leaves_that_act_standing(nlp):
+    """"Russia is not involved in the hostility of Washington": Washington's hostility is told
+    as a fact; whoever is involved in a hostility of no one named still takes the negation."""
+    stands = claims(nlp, "Russia is not involved in the hostility of Washington towards Tehran.")
+    assert ("USA", "conflict", "positive", "IRN") in claim_triples(stands)
+    denied = claims(nlp, "Russia is not involved in the hostility towards Tehran.")
+    assert ("RUS", "conflict", "negative", "IRN") in claim_triples(denied)

@@ -201,6 +201,8 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
     s.carried = combining or (governing_entry is not None and governing_entry.family == entry.family) or \
         g in lex.cue("desire_verbs") | lex.cue("commitment_verbs") | lex.cue("perception_verbs") \
         | lex.cue("participation_verbs") or noun.head.head.lower_ in lex.cue("openness_adjectives")
+    if s.carried and g in lex.cue("participation_verbs") and _anothers_act(index, s):
+        s.carried = False  # "Russia is not involved in the hostility of Washington": Washington's stands
     if not s.own:
         _inherited_doers(lex, index, s, combining)
     if not s.targets:
@@ -213,6 +215,14 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
                                                     | lex.cue("exchange_verbs")) \
             and noun.dep_ != "pobj":
         s.stance = f"{g} {noun.lemma_.lower()}"  # "launched strikes"; not "retaliate against tariffs"
+
+
+def _anothers_act(index: MentionIndex, s: NounClaim) -> bool:
+    """Whether the noun's own phrase names doers none of whom is the governing verb's subject
+    (or passive subject: "Russia is involved in")."""
+    subj_tok = next((c for c in s.governor.children if c.dep_ == "nsubjpass"), None) or subject_token(s.governor)[0]
+    joining = {a["id"] for a in actors_of(subj_tok, index)} if subj_tok is not None else set()
+    return bool(s.own) and bool(joining) and not joining & {a["id"] for a in s.own}
 
 
 def _inherited_doers(lex: StanceLexicon, index: MentionIndex, s: NounClaim, combining: bool) -> None:
