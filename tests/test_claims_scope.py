@@ -857,3 +857,22 @@ def test_not_joining_anothers_act_leaves_that_act_standing(nlp):
     assert ("USA", "conflict", "positive", "IRN") in claim_triples(stands)
     denied = claims(nlp, "Russia is not involved in the hostility towards Tehran.")
     assert ("RUS", "conflict", "negative", "IRN") in claim_triples(denied)
+
+
+def test_a_pledged_act_is_the_claim_not_the_pledge(nlp):
+    """"pledged not to attack" states a predicted non-attack, not a cooperative pledge;
+    "promised to retaliate" no cooperation at all."""
+    pledged = claims(nlp, "Azerbaijan pledged not to attack civilian targets.")
+    assert [(c["stance"], c["polarity"], c["modality"]) for c in pledged] == [("attack", "negative", "predicted")]
+    promised = claims(nlp, "Iran promised to retaliate against Israel.")
+    assert {(c["family"], c["modality"]) for c in promised} == {("conflict", "predicted")}
+
+
+def test_a_pledged_thing_is_still_pledged(nlp):
+    found = claims(nlp, "Japan pledged support for Ukraine.")
+    assert ("JPN", "cooperation", "positive", "UKR") in claim_triples(found)
+
+
+def test_who_promises_someone_to_act_acts(nlp):
+    found = claims(nlp, "Chile promised Peru to cooperate on border security.")
+    assert [c["subject"]["id"] for c in found] == ["CHL"]

@@ -22,6 +22,8 @@ def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     entry = lex.verb(lemma)
     if entry is not None and entry.unless and _acts_on(verb) & set(entry.unless):
         return None  # "released a statement", "without compromising its sovereignty"
+    if entry is not None and lemma in lex.cue("commitment_verbs") and any(c.dep_ == "xcomp" for c in verb.children):
+        return None  # "pledged not to attack", "promised to retaliate": the act pledged is the claim
     if entry is None and lemma in lex.cue("buildup_verbs") and verb.pos_ == "VERB":
         # "doubled its forces", "NATO troops near the border tripled": a build-up
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)

@@ -131,8 +131,10 @@ def _controlled(current: Token) -> _Climb:
     """Object control: "urged Moscow to join forces" -> Moscow does the joining; "called on
     Moscow to stop": the one called on; else the governor's subject ("X agreed to cooperate")."""
     governor = current.head
-    if governor.lemma_.lower() in cue("purpose_verbs"):
-        return _Climb(next=governor)  # "summoned the envoy to protest": the summoner protests
+    if governor.lemma_.lower() in cue("purpose_verbs") | cue("commitment_verbs"):
+        # "summoned the envoy to protest": the summoner protests; "promised Peru to cooperate":
+        # the one who promises cooperates
+        return _Climb(next=governor)
     obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}
                 and c.ent_type_ not in {"DATE", "TIME"}), None)  # not "spent years insisting"
     if obj is None:  # "called on Moscow to stop": the one called on
