@@ -128,3 +128,16 @@ def test_a_voiced_feeling_is_toward_the_owner_of_what_it_is_about(nlp, text, exp
 def test_talks_over_a_place_do_not_make_it_a_party(nlp):
     """Only a hostile feeling's 'over' names whom; talks over Gaza are about it."""
     assert ("EGY", "cooperation", "PSE") not in {(s, f, t) for s, _, f, t in _triples(nlp, "Egypt and Jordan held talks over Gaza.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan said its operation would restore constitutional order in the region.",
+    "Mali's army restored state control over the northern towns.",
+])
+def test_restoring_ones_own_order_is_no_cooperation(nlp, text):
+    """'restore' is cooperation with whom ties or supplies are restored, not order or control."""
+    assert not any(f == "cooperation" for _, _, f, _ in _triples(nlp, text))
+
+
+def test_restoring_supplies_is_cooperation(nlp):
+    assert ("RUS", "cooperation", "MDA") in {(s, f, t) for s, _, f, t in _triples(nlp, "Russia restored gas supplies to Moldova.")}
