@@ -2,6 +2,8 @@
 act accuses that party; the act is a claim of its own. Sentences written for these tests."""
 from __future__ import annotations
 
+import pytest
+
 from sentences import claims, triples
 
 
@@ -36,3 +38,12 @@ def test_claiming_ones_own_act_accuses_no_other_party(nlp):
 def test_an_allegation_noun_needs_a_hostile_act_of_another(nlp):
     assert not accusations(nlp, "Ghana welcomed Togo's claim that Ghanaian officials want talks.")
     assert not accusations(nlp, "Ghana rejected the claims that Togo made about the border.")
+
+
+@pytest.mark.parametrize("text", [
+    "Kyiv accused Moscow of shelling the plant, which Russia denies.",
+    "Kyiv accused Moscow of shelling the plant. Russia denied it.",
+])
+def test_denying_what_refers_back_to_an_accusation_is_toward_the_accuser(nlp, text):
+    denials = [c for c in claims(nlp, text) if c["stance"] == "deny"]
+    assert [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in denials] == [("RUS", "UKR")]

@@ -352,11 +352,21 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
                 return found, span_tokens(inner)
     if entry.family == "conflict":
         found = border_targets(verb, index, doers) or _responded_to(verb, index, doers) or \
-            _from_party(verb, index, doers) or _summoned(verb, index, doers)
+            _from_party(verb, index, doers) or _summoned(verb, index, doers) or _denied_accusers(lex, verb, index, doers)
         if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
             return found, set()  # "warned against an offensive in Rafah" is said, not done there
         return attacked_places(objects + _encircled_places(verb), index, doers)
     return [], set()
+
+
+def _denied_accusers(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Kyiv accused Moscow of shelling the plant, which Russia denies": a denial of what
+    refers back ("which", "it", "the charge") is toward whoever last accused the denier."""
+    if lex.verb_lemma(verb) not in lex.cue("denials") or len(doers) != 1:
+        return []
+    referring = any(c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ in {"which", "that", "it"} or (
+        (n := lex.noun(c.lemma_)) is not None and n.stance == "accuse")) for c in verb.children)
+    return index.accusers_of(doers[0]) if referring else []
 
 
 def _summoned(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
