@@ -53,6 +53,8 @@ def regions(draft: Draft, index: MentionIndex) -> list[dict]:
     a party's own name outside a place phrase is the party ("In Syria the USA and Russia ...")."""
     word = draft.word
     parties = frozenset(a.get("country") or a["id"] for a in [*draft.subjects, *draft.targets])
+    if draft.in_line:
+        return _unplaced_region(draft, parties)  # "X denounces Y's offensive in Z": Z is the offensive's
     clause = clause_tokens(word)
     if stance_groups.is_spoken(draft.stance):
         clause -= told_tokens(word)

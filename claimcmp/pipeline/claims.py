@@ -25,6 +25,7 @@ from claimcmp.pipeline.claim_records import (
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
 from claimcmp.pipeline.earlier_acts import referred_act, toward_earlier_doer
+from claimcmp.pipeline.headlinese import headline_drafts
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
@@ -105,7 +106,10 @@ class ClaimExtractor(ComponentData):
         rejected an Australian ultimatum"), then demands ("X must leave"), stance verbs,
         hyphenated backing ("Russia-backed"), gerunds and event nouns ("talks between X and Y")."""
         headline = is_headline(sent)
-        consumed: set[int] = set()
+        # "Pakistan summons Afghan envoy": a headline whose verb the tagger took for a noun
+        read_in_line = headline_drafts(self.lex, sent, index)
+        yield from read_in_line
+        consumed: set[int] = {draft.word.i for draft in read_in_line}
         for tok in sent:
             if tok.i in consumed:
                 continue

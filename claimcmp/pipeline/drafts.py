@@ -53,6 +53,7 @@ class Draft:
     stated: bool = False  # the doer is the explicit subject of the verb that states the act
     destinations: set[int] = field(default_factory=set)  # place tokens forces move to or from
     completed: bool = False  # a party was filled from the sentence or the article, not the grammar
+    in_line: bool = False  # read in line from a headline the parser missed: no parse tells where
 
 
 class NounParties(NamedTuple):
