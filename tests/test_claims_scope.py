@@ -876,3 +876,17 @@ def test_a_pledged_thing_is_still_pledged(nlp):
 def test_who_promises_someone_to_act_acts(nlp):
     found = claims(nlp, "Chile promised Peru to cooperate on border security.")
     assert [c["subject"]["id"] for c in found] == ["CHL"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ankara threatened to retaliate if Athens extended its territorial waters.", ("TUR", "conflict", "positive", "GRC")),
+    ("Russia threatened to cut gas supplies unless Moldova paid its debt.", ("RUS", "conflict", "positive", "MDA")),
+    ("China said it would retaliate if Manila deployed missiles.", ("CHN", "conflict", "positive", "PHL")),
+])
+def test_a_threat_held_over_a_partys_conduct_is_toward_that_party(nlp, text, expected):
+    assert expected in claim_triples(claims(nlp, text))
+
+
+def test_extending_ones_own_waters_is_no_cooperation(nlp):
+    found = claims(nlp, "Ankara threatened to retaliate if Athens extended its territorial waters.")
+    assert not any(c["family"] == "cooperation" for c in found)

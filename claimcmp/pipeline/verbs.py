@@ -352,7 +352,8 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
                 return found, span_tokens(inner)
     if entry.family == "conflict":
         found = border_targets(verb, index, doers) or _responded_to(verb, index, doers) or \
-            _from_party(verb, index, doers) or _summoned(verb, index, doers) or _denied_accusers(lex, verb, index, doers)
+            _from_party(verb, index, doers) or _summoned(verb, index, doers) or \
+            _denied_accusers(lex, verb, index, doers) or _conditioned_party(verb, index, doers)
         if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
             return found, set()  # "warned against an offensive in Rafah" is said, not done there
         return attacked_places(objects + _encircled_places(verb), index, doers)
@@ -367,6 +368,21 @@ def _denied_accusers(lex: StanceLexicon, verb: Token, index: MentionIndex, doers
     referring = any(c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ in {"which", "that", "it"} or (
         (n := lex.noun(c.lemma_)) is not None and n.stance == "accuse")) for c in verb.children)
     return index.accusers_of(doers[0]) if referring else []
+
+
+def _conditioned_party(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Ankara threatened to retaliate if Athens extended its waters", "threatened to cut gas
+    unless Moldova paid": a hostile act held over a party's conduct is toward that party."""
+    clauses = [verb, verb.head] if verb.dep_ == "xcomp" else [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for clause in (c for v in clauses for c in v.children if c.dep_ == "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children):
+            subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            # the party itself, not "if cooperation by all parties founders"
+            named = subj is not None and subj.i in index.actor_at
+            found = [a for a in actors_of(subj, index) if a not in doers] if named else []
+            if found:
+                return found
+    return []
 
 
 def _summoned(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
