@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
-from claimcmp.pipeline import brokering, constructions, context
+from claimcmp.pipeline import brokering, constructions, context, counterparts
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import between_actors, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex
@@ -188,32 +188,6 @@ def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> N
                 s.targets.extend(a for a in _movement_of(obj) + _movers(obj, entry, index) if a not in s.targets)
 
 
-def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
-    """"Scrambled jets in response to China's drills": whoever did what the act answers
-    (cue response_nouns)."""
-    keys = {a.get("country") or a["id"] for a in doers}
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in cue("response_nouns")):
-            for obj in object_tokens(noun, {"to", "for"}):
-                found = [a for a in actors_of(obj, index) if (a.get("country") or a["id"]) not in keys]
-                if found:
-                    return found
-    return []
-
-
-def _from_party(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
-    """"Recalled its ambassador from Beijing", "banned imports from Iran": the party named
-    after "from" (an actor, not a mere place: "fired from Gaza" says where)."""
-    keys = {a.get("country") or a["id"] for a in doers}
-    for word in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
-        for obj in object_tokens(word, {"from"}):
-            if obj.dep_ == "pobj" and obj.i in index.actor_at:
-                found = [a for a in actors_of(obj, index) if (a.get("country") or a["id"]) not in keys]
-                if found:
-                    return found
-    return []
-
-
 def _movers(obj: Token, entry: StanceEntry, index: MentionIndex) -> list[dict]:
     """"Demanded the withdrawal of Chilean troops": a demand is toward whoever is to move."""
     moving = stance_lexicon().noun(obj.lemma_)
@@ -351,45 +325,11 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
             if found:
                 return found, span_tokens(inner)
     if entry.family == "conflict":
-        found = border_targets(verb, index, doers) or _responded_to(verb, index, doers) or \
-            _from_party(verb, index, doers) or _summoned(verb, index, doers) or \
-            _denied_accusers(lex, verb, index, doers) or _conditioned_party(verb, index, doers)
+        found = border_targets(verb, index, doers) or counterparts.counterpart(lex, verb, index, doers)
         if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
             return found, set()  # "warned against an offensive in Rafah" is said, not done there
         return attacked_places(objects + _encircled_places(verb), index, doers)
     return [], set()
-
-
-def _denied_accusers(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
-    """"Kyiv accused Moscow of shelling the plant, which Russia denies": a denial of what
-    refers back ("which", "it", "the charge") is toward whoever last accused the denier."""
-    if lex.verb_lemma(verb) not in lex.cue("denials") or len(doers) != 1:
-        return []
-    referring = any(c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ in {"which", "that", "it"} or (
-        (n := lex.noun(c.lemma_)) is not None and n.stance == "accuse")) for c in verb.children)
-    return index.accusers_of(doers[0]) if referring else []
-
-
-def _conditioned_party(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
-    """"Ankara threatened to retaliate if Athens extended its waters", "threatened to cut gas
-    unless Moldova paid": a hostile act held over a party's conduct is toward that party."""
-    clauses = [verb, verb.head] if verb.dep_ == "xcomp" else [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
-    for clause in (c for v in clauses for c in v.children if c.dep_ == "advcl"):
-        if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children):
-            subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            # the party itself, not "if cooperation by all parties founders"
-            named = subj is not None and subj.i in index.actor_at
-            found = [a for a in actors_of(subj, index) if a not in doers] if named else []
-            if found:
-                return found
-    return []
-
-
-def _summoned(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
-    """"Summoned the Peruvian envoy to protest the raid": the protest is toward the envoy's state."""
-    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in cue("purpose_verbs"):
-        return []
-    return [a for c in verb.head.children if c.dep_ == "dobj" for a in actors_of(c, index) if a not in doers]
 
 
 def _encircled_places(verb: Token) -> list[Token]:

@@ -1,0 +1,79 @@
+"""Whom a hostile act is toward when none of its arguments names a party: the party it
+answers ("in response to China's drills"), the one named after "from" ("recalled its
+ambassador from Beijing"), the summoned envoy's state, whoever accused the one who denies,
+the party whose conduct a threat is held over ("if Athens extends its waters").
+(verbs.py _indirect_targets tries these after the border a drill is near.)
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge.lexicons import StanceLexicon, cue
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.objects import object_tokens
+
+
+def counterpart(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """The first party one of the constructions below names, or none."""
+    return _responded_to(verb, index, doers) or _from_party(verb, index, doers) or \
+        _summoned(verb, index, doers) or _denied_accusers(lex, verb, index, doers) or \
+        _conditioned_party(verb, index, doers)
+
+
+def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Scrambled jets in response to China's drills": whoever did what the act answers
+    (cue response_nouns)."""
+    keys = {a.get("country") or a["id"] for a in doers}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in cue("response_nouns")):
+            for obj in object_tokens(noun, {"to", "for"}):
+                found = [a for a in actors_of(obj, index) if (a.get("country") or a["id"]) not in keys]
+                if found:
+                    return found
+    return []
+
+
+def _from_party(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Recalled its ambassador from Beijing", "banned imports from Iran": the party named
+    after "from" (an actor, not a mere place: "fired from Gaza" says where)."""
+    keys = {a.get("country") or a["id"] for a in doers}
+    for word in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+        for obj in object_tokens(word, {"from"}):
+            if obj.dep_ == "pobj" and obj.i in index.actor_at:
+                found = [a for a in actors_of(obj, index) if (a.get("country") or a["id"]) not in keys]
+                if found:
+                    return found
+    return []
+
+
+def _denied_accusers(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Kyiv accused Moscow of shelling the plant, which Russia denies": a denial of what
+    refers back ("which", "it", "the charge") is toward whoever last accused the denier."""
+    if lex.verb_lemma(verb) not in lex.cue("denials") or len(doers) != 1:
+        return []
+    referring = any(c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ in {"which", "that", "it"} or (
+        (n := lex.noun(c.lemma_)) is not None and n.stance == "accuse")) for c in verb.children)
+    return index.accusers_of(doers[0]) if referring else []
+
+
+def _conditioned_party(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Ankara threatened to retaliate if Athens extended its waters", "threatened to cut gas
+    unless Moldova paid": a hostile act held over a party's conduct is toward that party."""
+    clauses = [verb, verb.head] if verb.dep_ == "xcomp" else [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for clause in (c for v in clauses for c in v.children if c.dep_ == "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children):
+            subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            # the party itself, not "if cooperation by all parties founders"
+            named = subj is not None and subj.i in index.actor_at
+            found = [a for a in actors_of(subj, index) if a not in doers] if named else []
+            if found:
+                return found
+    return []
+
+
+def _summoned(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Summoned the Peruvian envoy to protest the raid": the protest is toward the envoy's state."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in cue("purpose_verbs"):
+        return []
+    return [a for c in verb.head.children if c.dep_ == "dobj" for a in actors_of(c, index) if a not in doers]
