@@ -573,3 +573,21 @@ def test_kin_sides_agree_but_never_conflict_and_an_overlay_adds_sides(tmp_path):
     (tmp_path / "actor_kin.json").write_text('{"the Andean side": ["CHL", "PER"]}')
     with resource_loader.using(tmp_path):
         assert actor_match(country("CHL"), country("PER")) == 0.75
+
+
+
+def _shifted_grid(points_a=None, points_b=None) -> set[tuple[int, int]]:
+    """Four claims on each side, every pair a change (best first in reading order)."""
+    from claimcmp.comparison.align import Candidate, best_pairs
+
+    found = [Candidate("shifted", i, j, 1 - (4 * i + j) / 100, "") for i in range(4) for j in range(4)]
+    return {(c.i, c.j) for c in best_pairs(found, points_a, points_b)}
+
+
+def test_a_repeated_point_takes_no_further_partner_place():
+    """Once both claims have shown PARTNERS['shifted'] changes, a further one is shown only
+    when it repeats a point already shown: A's four claims telling one point (a headline
+    and its body sentences) count once toward B's partners."""
+    assert PARTNERS["shifted"] == 3
+    assert (3, 3) not in _shifted_grid()
+    assert _shifted_grid(["p"] * 4, ["q0", "q1", "q2", "q3"]) == _shifted_grid() | {(3, 3)}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from claimcmp.knowledge import resource_loader, stance_groups as sg
@@ -359,9 +358,18 @@ PARTNERS = {"agree": 2, "shifted": 3}
 AGREE_MARGIN = 0.1
 
 
-def best_pairs(found: list[Candidate]) -> list[Candidate]:
+def point(claim: Claim) -> tuple:
+    """What a claim states, apart from where it is told: who, which relation, whom."""
+    group = sg.read(claim.stance).group
+    return (claim.subject.id if claim.subject else None, group.name if group else claim.stance,
+            claim.family, claim.polarity, claim.target.id if claim.target else None)
+
+
+def best_pairs(found: list[Candidate], points_a: list | None = None, points_b: list | None = None) -> list[Candidate]:
     """Each claim's best partner, and its PARTNERS best agreeing (within AGREE_MARGIN of the
-    best) and shifted partners, seen from either side.
+    best) and shifted partners, seen from either side; a partner that repeats a point
+    already shown (`points_a`, `points_b`: each claim's point) takes no further place
+    ("Pakistan summons Afghan envoy" above "Pakistan summoned the Afghan envoy").
 
     `found` is sorted best first. A claim that is the best match of several claims on the
     other side appears in each of those pairs: when one article repeats a point, every
@@ -370,19 +378,21 @@ def best_pairs(found: list[Candidate]) -> list[Candidate]:
     another time by a third: all three are shown."""
     kept: dict[tuple[int, int], Candidate] = {}
     seen: set[tuple[str, int]] = set()  # the claims whose best partner is kept
-    shown: Counter = Counter()  # (relation, side, claim) -> partners of that relation kept
+    shown: dict[tuple, set] = {}  # (relation, side, claim) -> points of the partners of that relation kept
     first: dict[tuple, float] = {}  # (relation, side, claim) -> its best partner's score
     for c in found:
         best_of_one = ("a", c.i) not in seen or ("b", c.j) not in seen
         seen |= {("a", c.i), ("b", c.j)}
         sides = [(c.relation, "a", c.i), (c.relation, "b", c.j)]
+        told = {sides[0]: points_b[c.j] if points_b else c.j, sides[1]: points_a[c.i] if points_a else c.i}
         for side in sides:
             first.setdefault(side, c.score)
         # a claim's first partner of a relation always; a further agreement only when close
         close = c.relation != "agree" or any(c.score >= first[s] - AGREE_MARGIN for s in sides)
-        partner = close and min(shown[s] for s in sides) < PARTNERS.get(c.relation, 0)
+        partner = close and min(len(shown.get(s, set()) - {told[s]}) for s in sides) < PARTNERS.get(c.relation, 0)
         if partner:
-            shown.update(sides)
+            for s in sides:
+                shown.setdefault(s, set()).add(told[s])
         if best_of_one or partner:
             kept.setdefault((c.i, c.j), c)
     return list(kept.values())
@@ -397,7 +407,7 @@ def compare(a: ExtractDocument, b: ExtractDocument, *, window_days: int = 30,
     if window_days < 0:
         raise ValueError("window_days must be >= 0")
     found = candidates(a.claims, b.claims, window_days=window_days)
-    chosen = found if all_pairs else best_pairs(found)
+    chosen = found if all_pairs else best_pairs(found, [point(c) for c in a.claims], [point(c) for c in b.claims])
     chosen = sorted(chosen, key=lambda c: (
         _RELATION_ORDER[c.relation], -c.score, a.claims[c.i].start, b.claims[c.j].start, c.i, c.j))
     pairs = [Pair(relation=c.relation, a=a.claims[c.i], b=b.claims[c.j], score=c.score, why=c.why)
