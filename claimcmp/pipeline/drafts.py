@@ -11,7 +11,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_
 from claimcmp.pipeline.arguments import actors_of, hyphened_to
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.references import named_pair
-from claimcmp.pipeline.subjects import small_clause_verb, subject_token
+from claimcmp.pipeline.subjects import small_clause_verb, subject_on_auxiliary, subject_token
 
 # Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",
 # "strike on X"; but "talks on Syria" and "an alliance against ISIS" name a topic or a
@@ -282,9 +282,8 @@ def undergoer(noun: Token, doers: list[dict], index: MentionIndex, any_verb: boo
             if not any_verb and tok.lemma_.lower() not in cue("undergoing_predicates"):
                 return []  # "Turkey condemned the strikes by Israel": Turkey was not struck
             keys = {a.get("country") or a["id"] for a in doers}
-            # the small parser sometimes hangs the subject on an auxiliary ("Syria remains cut off")
-            around = [tok, *(c for c in tok.children if c.dep_ in {"aux", "auxpass"})]
-            subject = next((c for t in around for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None) or \
+                subject_on_auxiliary(tok)  # the small parser's "Syria remains cut off"
             if subject is None and tok.dep_ == "xcomp":
                 subject = subject_token(tok)[0]  # "refuse to endure Lima's terror": who refuses
             return [a for a in actors_of(subject, index) if (a.get("country") or a["id"]) not in keys] \
@@ -363,23 +362,34 @@ def leading_doers(sent: Span, index: MentionIndex) -> list[dict]:
     Peru sign deal": doers together (the parser makes the first name a modifier or the
     root); [] unless two or more names joined by commas (and "and") open the sentence and
     a verb or "to" follows them."""
+    doers, i, on_name = opening_actors(sent, index)
+    if on_name and i < sent.end and (sent.doc[i].pos_ in {"VERB", "AUX"} or sent.doc[i].lower_ == "to"):
+        return doers if len(doers) >= 2 and "," in sent[: i - sent.start].text else []
+    return []
+
+
+# what joins the names a headline opens with: "Chile, Peru and Bolivia", "India & Pakistan"
+_LIST_WORDS = frozenset({",", "and", "&"})
+
+
+def opening_actors(sent: Span, index: MentionIndex) -> tuple[list[dict], int, bool]:
+    """The actors a sentence opens with, listed ("Chile, UN, Peru"); the position after the
+    list; whether it ends on a name rather than on a comma or "and"."""
     doers: list[dict] = []
-    i = sent.start
+    i, doc = sent.start, sent.doc
     while i < sent.end:
         span = index.actor_at.get(i)
         if span is None or span.start != i:
-            break
+            return doers, i, False
         doers.append(index.actor_dict(span))
         i = span.end
-        if i < sent.end and sent.doc[i].text == "," and i + 1 < sent.end and sent.doc[i + 1].lower_ == "and":
+        if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ == "and":
             i += 1
-        if i < sent.end and sent.doc[i].text in {",", "and"}:
+        if i < sent.end and doc[i].text in _LIST_WORDS:
             i += 1
-        elif i < sent.end and (sent.doc[i].pos_ in {"VERB", "AUX"} or sent.doc[i].lower_ == "to"):
-            return doers if len(doers) >= 2 and "," in sent[: i - sent.start].text else []
         else:
-            break
-    return []
+            return doers, i, True
+    return doers, i, False
 
 
 def is_headline(sent: Span) -> bool:

@@ -11,19 +11,20 @@ from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, verb_stems
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
-from claimcmp.pipeline.drafts import Draft
+from claimcmp.pipeline.drafts import Draft, opening_actors
 from claimcmp.pipeline.mentions import MentionIndex
 
 # a headline is short and ends without a full stop (nor "?" or "!")
 MAX_HEADLINE_TOKENS = 20
-_LIST_WORDS = frozenset({",", "and", "&"})
 
 
 def headline_drafts(lex: StanceLexicon, sent: Span, index: MentionIndex) -> list[Draft]:
     """The draft of an unpunctuated headline whose verb the tagger missed, or none."""
     if not _unpunctuated_headline(sent):
         return []
-    doers, verb = _opening_doers(sent, index)
+    listed, i, _ = opening_actors(sent, index)
+    doers = [a for n, a in enumerate(listed) if a not in listed[:n]]
+    verb = sent.doc[i] if i < sent.end and doers else None
     if not doers or verb is None or verb.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return []  # a verb the parser found with its subject is read as any clause is
     entry = _headline_entry(lex, verb)
@@ -35,9 +36,9 @@ def headline_drafts(lex: StanceLexicon, sent: Span, index: MentionIndex) -> list
     targets = [a for a in targets if a["id"] not in keys]
     if not targets:
         return []  # only a headline naming whom the act is toward is read without its parse
-    tokens = {i for span in index.actors if sent.start <= span.start < verb.i for i in range(span.start, span.end)}
-    return [Draft(verb, entry.stance, entry.family, "positive", doers, targets, entry.symmetric, None,
-                  tokens | ({i for i in range(target.start, target.end)} if target is not None else set()), 0.55,
+    named = [span for span in index.actors if sent.start <= span.start < verb.i] + [target]
+    tokens = {t for span in named for t in range(span.start, span.end)}
+    return [Draft(verb, entry.stance, entry.family, "positive", doers, targets, entry.symmetric, None, tokens, 0.55,
                   in_line=True)]
 
 
@@ -50,24 +51,6 @@ def _unpunctuated_headline(sent: Span) -> bool:
 def _first_line_start(sent: Span) -> int:
     """Where the text's first sentence starts: a headline is the opening line."""
     return next(iter(sent.doc.sents)).start if sent.doc.has_annotation("SENT_START") else 0
-
-
-def _opening_doers(sent: Span, index: MentionIndex) -> tuple[list[dict], Token | None]:
-    """The actors listed at the start ("Türkiye, UN, Russia, Ukraine") and the word after them."""
-    doers: list[dict] = []
-    i = sent.start
-    while i < sent.end:
-        span = index.actor_at.get(i)
-        if span is not None and span.start == i:
-            actor = index.actor_dict(span)
-            if actor not in doers:
-                doers.append(actor)
-            i = span.end
-        elif doers and sent.doc[i].text in _LIST_WORDS:
-            i += 1
-        else:
-            break
-    return doers, (sent.doc[i] if i < sent.end and doers else None)
 
 
 def _headline_entry(lex: StanceLexicon, word: Token) -> StanceEntry | None:

@@ -63,15 +63,25 @@ def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
 
 
 def _subject_on_auxiliary(current: Token) -> tuple[Token, bool] | None:
-    """A subject the parser hung on the clause's auxiliary: "Egypt and Qatar are mediating
+    """A progressive's subject the parser hung on its "be": "Egypt and Qatar are mediating
     between Israel and Hamas" (Egypt under "are")."""
     if current.tag_ != "VBG" or any(c.dep_ == "auxpass" for c in current.children):
         return None  # only the progressive; "jihadis were being trained": a passive's subject is its patient
-    for aux in (c for c in current.children if c.dep_ == "aux" and c.lemma_ == "be" and c.i < current.i):
-        for child in aux.children:
-            if child.dep_ in SUBJECT_DEPS and child.i < aux.i:
-                return child, False
-    return None
+    subject = subject_on_auxiliary(current, passive=False)
+    aux = subject.head if subject is not None else None
+    if aux is None or aux.lemma_ != "be" or not subject.i < aux.i < current.i:
+        return None
+    return subject, False
+
+
+def subject_on_auxiliary(tok: Token, *, passive: bool = True) -> Token | None:
+    """A subject the small parser hung on one of the clause's auxiliaries instead of its verb:
+    "Syria remains cut off" (drafts.undergoer), "Egypt and Qatar are mediating"; with
+    `passive`, passive auxiliaries and passive subjects too."""
+    auxiliaries = {"aux", "auxpass"} if passive else {"aux"}
+    subjects = {"nsubj", "nsubjpass"} if passive else SUBJECT_DEPS
+    return next((c for aux in tok.children if aux.dep_ in auxiliaries
+                 for c in aux.children if c.dep_ in subjects), None)
 
 
 def _climb(current: Token) -> _Climb:
