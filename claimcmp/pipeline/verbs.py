@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context, counterparts
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import between_actors, object_tokens
@@ -52,7 +52,7 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     _moved_forces(verb, entry, index, s)
     _visited_places(entry, index, s)
     _discussed_topic(entry, index, s)
-    _object_targets(entry, index, s)
+    _object_targets(lex, entry, index, s)
     if entry.stance == "quit" and not s.targets:
         s.targets = left_organizations(verb, index)  # "pulled out of NATO"
     if lex.verb_lemma(verb) in lex.cue("reaction_verbs"):
@@ -171,7 +171,7 @@ def _discussed_topic(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> 
             s.objects.remove(obj)
 
 
-def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
+def _object_targets(lex: StanceLexicon, entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> None:
     """The actors the objects name ("condemned Israel"); else the first object is the topic.
     The doers' own are no target: "recalled its ambassador from Montenegro" is toward
     Montenegro, found after "from" (_indirect_targets)."""
@@ -185,12 +185,12 @@ def _object_targets(entry: StanceEntry, index: MentionIndex, s: _VerbClaim) -> N
                 and not _when_or_where(obj, index):
             s.topic = phrase(obj)
             if entry.stance not in TOPIC_STANCES:  # "discussed terrorism" is what about
-                s.targets.extend(a for a in _movement_of(obj) + _movers(obj, entry, index) if a not in s.targets)
+                s.targets.extend(a for a in _movement_of(obj) + _movers(lex, obj, entry, index) if a not in s.targets)
 
 
-def _movers(obj: Token, entry: StanceEntry, index: MentionIndex) -> list[dict]:
+def _movers(lex: StanceLexicon, obj: Token, entry: StanceEntry, index: MentionIndex) -> list[dict]:
     """"Demanded the withdrawal of Chilean troops": a demand is toward whoever is to move."""
-    moving = stance_lexicon().noun(obj.lemma_)
+    moving = lex.noun(obj.lemma_)
     if entry.family != "conflict" or obj.dep_ != "dobj" or moving is None or \
             moving.stance not in cue("movement_stances"):
         return []
