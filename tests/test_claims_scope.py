@@ -890,3 +890,21 @@ def test_a_threat_held_over_a_partys_conduct_is_toward_that_party(nlp, text, exp
 def test_extending_ones_own_waters_is_no_cooperation(nlp):
     found = claims(nlp, "Ankara threatened to retaliate if Athens extended its territorial waters.")
     assert not any(c["family"] == "cooperation" for c in found)
+
+
+def test_halting_an_act_after_talks_ends_no_talks(nlp):
+    # "after the talks" tells when the drills were halted; the talks are not what is halted
+    found = claims(nlp, "Chile suspended the naval drills after talks with Peru.")
+    assert not any(c["stance"].endswith("talk") and c["family"] == "conflict" for c in found)
+    assert ("CHL", "cooperation", "positive", "PER") in claim_triples(found)
+
+
+def test_what_halted_acts_could_cause_is_averted(nlp):
+    found = triples(nlp, "Albania and Serbia agreed to halt all provocative actions that could raise tensions.")
+    assert not any(f == "conflict" for _, f, _, _ in found)
+    assert ("ALB", "cooperation", "positive", "SRB") in found
+
+
+def test_what_acts_taken_could_cause_still_stands(nlp):
+    found = triples(nlp, "Albania and Serbia took provocative actions that could raise tensions.")
+    assert any(f == "conflict" for _, f, _, _ in found)

@@ -117,14 +117,12 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
                            governor: Token | None = None) -> tuple[str, str, str]:
     """A stance word under a verb that ends, refuses or denies it ("refused to cooperate");
     `governor`, when given, is that verb as the noun reading found it."""
+    if word.dep_ == "pobj" and word.head.lower_ in lex.cue("circumstance_preps"):
+        return family, stance, polarity  # "halted the drills after the talks": the talks go on
     if governor is None:
         governor = word.head
         if word.dep_ == "acl" and governor.pos_ == "NOUN" and governor.lemma_.lower() in lex.cue("negating_nouns"):
-            # "its refusal to negotiate" refuses a cooperation (conflict, as "refused to negotiate");
-            # "its failure to withdraw", "refusal to attack": the act, negative
-            if family == "cooperation":
-                return "conflict", "reject", polarity
-            return family, stance, "negative" if polarity == "positive" else "positive"
+            return _refused_by_noun(family, stance, polarity)
         if word.dep_ not in {"xcomp", "pcomp", "dobj", "pobj"} or governor.i == word.i:
             return family, stance, polarity
         if word.dep_ == "pobj" or word.dep_ == "pcomp" and governor.pos_ == "ADP":
@@ -153,6 +151,14 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
     if family == "conflict" and names & lex.cue("concessions"):
         return "cooperation", flipped, polarity  # "lifted the sanctions"
     return family, stance, polarity
+
+
+def _refused_by_noun(family: str, stance: str, polarity: str) -> tuple[str, str, str]:
+    """"its refusal to negotiate" refuses a cooperation (conflict, as "refused to
+    negotiate"); "its failure to withdraw", "refusal to attack": the act, negative."""
+    if family == "cooperation":
+        return "conflict", "reject", polarity
+    return family, stance, "negative" if polarity == "positive" else "positive"
 
 
 def counts_forces(subject: Token | None, lex: StanceLexicon) -> bool:

@@ -22,7 +22,7 @@ from claimcmp.pipeline.noun_roles import (
     joint_exercise, qualified_relations, regarded_as, toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
-from claimcmp.pipeline.subjects import subject_token
+from claimcmp.pipeline.subjects import averted_possibility, subject_token
 
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
@@ -284,7 +284,8 @@ def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     """"In turn, the cooperation may become a basis ...": the parties the text is about."""
     if not s.own and not s.targets and entry.symmetric and entry.family != "neutral" and \
             noun.lemma_.lower() not in lex.cue("unanchored_nouns") and \
-            not owned(noun):  # "its soft diplomacy": someone's own
+            not owned(noun) and \
+            not averted_possibility(noun.head):  # "its soft diplomacy": someone's own; nor an averted one
         parties = implicit_parties(noun, index)
         s.own, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
         s.arg_tokens |= mention_tokens(parties, noun.sent, index)

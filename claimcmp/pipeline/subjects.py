@@ -161,6 +161,8 @@ def _relative_clause(current: Token) -> _Climb:
     noun is the target); "Iran's decision to expel": whoever holds the intention."""
     if current.tag_ == "VBN":
         return _Climb()  # "forces backed by Y": the head noun is the target
+    if averted_possibility(current):
+        return _Climb()
     if current.head.lemma_.lower() in cue("control_nouns"):
         # "Russia has no intention to replace the USA", "Iran's decision to expel":
         # whoever holds the intention acts
@@ -168,6 +170,19 @@ def _relative_clause(current: Token) -> _Climb:
     if current.tag_ == "VBG" and current.head.lemma_.lower() in cue("message_nouns"):
         return _message_author(current.head, current)
     return _Climb(subject=current.head)
+
+
+def averted_possibility(clause: Token) -> bool:
+    """"agreed to halt all actions that could raise tensions", "refrained from steps that
+    might provoke Ankara": what the acts could do is averted with them, nobody's act."""
+    if clause.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ in cue("possibility_words")
+                                         for c in clause.children):
+        return False
+    antecedent = clause.head
+    if antecedent.dep_ not in {"dobj", "pobj"}:
+        return False
+    verb = antecedent.head.head if antecedent.dep_ == "pobj" else antecedent.head
+    return verb.lemma_.lower() in cue("hostility_enders") | cue("negating_verbs")
 
 
 def _intent_holder(noun: Token, clause: Token) -> _Climb:
