@@ -7,7 +7,9 @@ by `align.judge`, the very rule `diff` applies to a pair of claims, so `compare`
 keyed by actor and family: a claim is judged only against the heads that share an actor
 (or a kin name) with it, never against every other claim (comparison/blocking.py); each
 claim is read for judging once (comparison/judging.py). The claims related to the most
-others are placed first and head groups (head_order). Pure functions, no spaCy.
+others are placed first and head groups (head_order); then each claim is looked at once
+more and moves to the group where it states more pairs between articles
+(comparison/regrouping.py). Pure functions, no spaCy.
 """
 from __future__ import annotations
 
@@ -16,73 +18,15 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from itertools import chain
-from dataclasses import dataclass, field
 
 from claimcmp.comparison import ordering
 from claimcmp.comparison.align import region_countries
 from claimcmp.comparison.blocking import HeadIndex, actor_tokens  # noqa: F401 (re-exported)
 from claimcmp.comparison.judging import ClaimView, Judge
+from claimcmp.comparison.groups import Entry, Group, Membership, outlet_label  # noqa: F401 (re-exported)
+from claimcmp.comparison.regrouping import regroup
 from claimcmp.comparison.ordering import head_order, head_rank  # noqa: F401 (re-exported)
 from claimcmp.models import Actor, Claim
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One claim to group, with the outlet it comes from and its place in the input."""
-
-    claim: Claim
-    source: str | None
-    order: int  # input order: article, then claim
-
-
-@dataclass
-class Membership:
-    entry: Entry
-    relation: str  # to the head: agree (the head itself too), conflict or shifted
-    score: float | None
-    why: str
-    # what the judge reads of the claim, and its signature, read once
-    view: ClaimView | None = field(default=None, repr=False, compare=False)
-    signature: tuple = field(default=(), repr=False, compare=False)
-
-
-@dataclass
-class Group:
-    head: Entry
-    members: list[Membership] = field(default_factory=list)
-    # one member per distinct judging signature with its relation to the head: members
-    # that judge alike need checking once, so a group of many alike claims stays cheap
-    kinds: dict[tuple, Membership] = field(default_factory=dict)
-    # the relations to the head of the members read from each sentence (article, start)
-    by_sentence: dict[tuple, set[str]] = field(default_factory=dict)
-
-    @property
-    def contested(self) -> bool:
-        return any(m.relation == "conflict" for m in self.members)
-
-    def outlets(self) -> list[str]:
-        """Distinct outlets (or article ids where no outlet is known), in member order."""
-        return list(dict.fromkeys(outlet_label(m.entry) for m in self.members))
-
-    def add(self, member: Membership) -> None:
-        self.members.append(member)
-        self.kinds.setdefault((member.signature, member.relation), member)
-        self.by_sentence.setdefault(_sentence_key(member.entry.claim), set()).add(member.relation)
-
-    def plays_sentence_against_itself(self, claim: Claim, relation: str) -> bool:
-        """True when the claim, with this relation to the head, would contradict or tell
-        another time of a member read from its very sentence (agree beside conflict or
-        shifted): "intervened on the side of" and "supported" read from one sentence are no
-        contradiction. An article that tells both accounts in two sentences ("Iran says 80
-        were killed ... US officials say no one was harmed") may sit on both sides."""
-        present = self.by_sentence.get(_sentence_key(claim), set())
-        if relation == "agree":
-            return bool(present & {"conflict", "shifted"})
-        return "agree" in present
-
-
-def _sentence_key(claim: Claim) -> tuple:
-    return (claim.article_id, claim.start)
 
 
 def _consistent(implied: str | None, found: str | None) -> bool:
@@ -118,10 +62,6 @@ def implied_relation(x: str, y: str) -> str | None:
     if "agree" in pair and len(pair) == 2:
         return (pair - {"agree"}).pop()
     return None
-
-
-def outlet_label(entry: Entry) -> str:
-    return entry.source or entry.claim.article_id
 
 
 # A group checks a new kind of member against each kind it holds; past this many kinds it
@@ -174,7 +114,10 @@ def _group_entries(entries: Sequence[Entry], rule: Judge) -> list[Group]:
         looked = placing.look_up(batch, table) if table is not None else [None] * len(batch)
         for position, found in zip(batch, looked):
             placing.place(position, found)
+    regroup(placing, order, table)
+    placing.groups = [group for group in placing.groups if group.size]
     for group in placing.groups:
+        group.settle()
         group.members.sort(key=lambda m: (m.entry is not group.head, m.entry.order))
     return sort_groups(placing.groups)
 
@@ -197,6 +140,8 @@ class _Placing:
         self.head_rows: list[int] = []  # groups[n]'s head's position in entries
         self.index = HeadIndex()
         self.batch_stamp = 0  # index.added when the batch was looked up
+        self.where: dict[int, int] = {}  # each placed claim's group number
+        self.membership: dict[int, Membership] = {}  # and its place in it
 
     def look_up(self, batch: Sequence[int], table) -> list[tuple]:
         """For each claim of the batch (positions in entries): its candidate heads now (the
@@ -253,14 +198,23 @@ class _Placing:
         if chosen is None:
             self.index.add(len(groups), entry.claim)
             group = Group(head=entry)
-            group.add(Membership(entry, "agree", None, "", view, kind))
             groups.append(group)
             heads.append(view)
             self.head_rows.append(position)
+            self._enter(position, len(groups) - 1, Membership(entry, "agree", None, "", view, kind))
         else:
-            number, found = chosen
-            why = rule.explain(heads[number], view, found)
-            groups[number].add(Membership(entry, found[0], found[1], why, view, kind))
+            self.join(position, *chosen)
+
+    def join(self, position: int, number: int, found: tuple) -> None:
+        """Claim `position` joins group `number` with the relation `found` to its head."""
+        entry, view = self.entries[position], self.views[position]
+        why = self.rule.explain(self.heads[number], view, found)
+        self._enter(position, number, Membership(entry, found[0], found[1], why, view, signature(entry.claim)))
+
+    def _enter(self, position: int, number: int, member: Membership) -> None:
+        self.groups[number].add(member)
+        self.where[position] = number
+        self.membership[position] = member
 
 
 def _fits(group: Group, entry: Entry, view: ClaimView, kind: tuple, relation: str, rule: Judge) -> bool:
