@@ -8,12 +8,14 @@ relations to the head imply (grouping.implied_relation: both agree -> agree; one
 the other contradicts or tells another time -> that). A claim therefore states, in its
 group, a pair with every member of another article whose relation with its own implies
 one: all of them when it agrees with the head, the agreeing ones when it contradicts the
-head or tells another time of it. Take a group whose head tells of a 2020 attack and a
-group of 2018 agreements from one article only: the agreements state no pair between
-articles where they are, and each states a "shifted" pair with every account of the
-attack when it joins the attack's group. Moves keep the rule a placement follows
-(grouping._fits: a group never states a relation `judge` does not find), so the pairs a
-move gains are pairs `diff` reports for the same two claims. Pure functions, no spaCy.
+head or tells another time of it. Take "Moscow and Washington agreed to cooperate in
+Damascus" and "Russia is cooperating with the United States" from one article, placed
+together, and another outlet's "Russian troops attacked American advisers in Kyiv", which
+cannot be the Syrian claim's place and heads a group of its own: the general claim states
+no pair where it is, and a contradiction in the attack's group, so it moves there. Moves
+keep the rule a placement follows (grouping._fits: a group never states a relation `judge`
+does not find), so the pairs a move gains are pairs `diff` reports for the same two
+claims. Pure functions, no spaCy.
 """
 from __future__ import annotations
 
@@ -24,8 +26,8 @@ from collections.abc import Sequence
 # agreements: what a reader of many outlets looks for first (grouping._PREFERENCE), but not
 # at any price. Measured on the development set and the seeds (dated by their gold files):
 # at 4 a move traded the seeds' contradictions for agreements (conflict recall 1.0 -> 0.0),
-# at 8 one "shifted" pair outweighed forty agreements (seeds agree 0.471 -> 0.412); 5 to 7
-# group both sets alike.
+# at 8 the seeds lost an agreement to a change over time (agree recall 0.471 -> 0.412);
+# 5 to 7 group both sets alike.
 AGREEMENTS_PER_CHANGE = 6
 
 
@@ -58,18 +60,17 @@ def regroup(placing, order: Sequence[int], table=None) -> int:
     """Move claims between the groups of `placing` (grouping._Placing, after every claim
     is placed) where a move states more pairs between articles; claims looked at once, in
     `order` (the placement's), in batches: a claim's candidate groups are those that could
-    give it more than it has (most_stated), and with `table` (a bulk_judging.ViewTable)
-    their heads are judged at once and those related to nothing dropped. Returns the moves
-    made. A second pass moved nothing more on the development set and the seeds."""
+    give it more than it has (most_stated), their heads judged at once (with `table`, a
+    bulk_judging.ViewTable, on numpy arrays). Returns the moves made. A second pass moved
+    nothing more on the development set and the seeds."""
     from claimcmp.comparison.grouping import _PLACE_BATCH
 
     moves = 0
     for start in range(0, len(order), _PLACE_BATCH):
         batch = [_promising(placing, position) for position in order[start:start + _PLACE_BATCH]]
         batch = [found for found in batch if found[1]]
-        if table is not None:
-            _drop_unrelated(placing, batch, table)
-        moves += sum(_move(placing, position, candidates) for position, candidates in batch)
+        related = _relations(placing, batch, table)
+        moves += sum(_move(placing, position, found) for (position, _c), found in zip(batch, related))
     return moves
 
 
@@ -80,41 +81,47 @@ def _promising(placing, position: int) -> tuple[int, list[int]]:
     group, entry = placing.groups[number], placing.entries[position]
     if group.head is entry and group.size > 1:
         return position, []
-    article = entry.claim.article_id
-    held = pairs_stated(group.tally, placing.membership[position].relation, article)
+    held = pairs_stated(group.tally, placing.membership[position].relation, entry.claim.article_id)
     groups = placing.groups
     return position, [n for n in sorted(placing.index.lookup(entry.claim)[0])
                       if n != number and groups[n].reach > held]
 
 
-def _drop_unrelated(placing, batch: list[tuple[int, list[int]]], table) -> None:
-    """Drop from each claim's candidates the groups whose head judge relates to nothing in
-    it, all pairs of the batch judged at once."""
+def _relations(placing, batch: list[tuple[int, list[int]]], table) -> list[list[tuple[int, str]]]:
+    """For each claim of the batch, (group number, relation judge finds between its head
+    and the claim) for the candidate groups related to it: without `table` one pair at a
+    time, with it all the batch's pairs at once."""
+    if table is None:
+        rule, heads, views = placing.rule, placing.heads, placing.views
+        return [[(n, found) for n in candidates for found in [rule.relation(heads[n], views[position])]
+                 if found is not None] for position, candidates in batch]
     import numpy as np
 
-    from claimcmp.comparison.bulk_judging import NONE, relations
+    from claimcmp.comparison.bulk_judging import RELATION_CODES, relations
 
+    names = {code: name for name, code in RELATION_CODES.items()}
     counts = [len(candidates) for _position, candidates in batch]
     numbers = np.fromiter((n for _p, candidates in batch for n in candidates), np.int64, sum(counts))
     heads = np.fromiter(placing.head_rows, np.int64, len(placing.head_rows))[numbers]
     claims = np.repeat(np.fromiter((p for p, _c in batch), np.int64, len(batch)), counts)
-    unrelated = (relations(placing.rule, table, heads, claims) == NONE).tolist()
-    at = 0
-    for k, (position, candidates) in enumerate(batch):
-        batch[k] = (position, [n for n, none in zip(candidates, unrelated[at:at + len(candidates)]) if not none])
-        at += len(candidates)
+    codes = relations(placing.rule, table, heads, claims).tolist()
+    related, at = [], 0
+    for (_position, candidates), count in zip(batch, counts):
+        related.append([(n, names[code]) for n, code in zip(candidates, codes[at:at + count]) if names[code]])
+        at += count
+    return related
 
 
-def _move(placing, position: int, candidates: list[int]) -> bool:
-    """Move claim `position` to the candidate group where it states the most pairs between
+def _move(placing, position: int, related: list[tuple[int, str]]) -> bool:
+    """Move claim `position` to the related group where it states the most pairs between
     articles, when that is more than where it is now."""
     number = placing.where[position]
     group, entry = placing.groups[number], placing.entries[position]
-    if group.head is entry and group.size > 1:
-        return False  # a claim moved into its group since its candidates were found
+    if not related or (group.head is entry and group.size > 1):
+        return False  # nothing to move to, or a claim moved into its group since
     member = placing.membership[position]
     held = pairs_stated(group.tally, member.relation, entry.claim.article_id)
-    best = _best_place(placing, position, held, candidates)
+    best = _best_place(placing, position, held, related)
     if best is None:
         return False
     group.remove(member)
@@ -122,23 +129,32 @@ def _move(placing, position: int, candidates: list[int]) -> bool:
     return True
 
 
-def _best_place(placing, position: int, held: int, candidates: list[int]) -> tuple | None:
-    """(group number, relation found) of the candidate group where the claim states the
-    most pairs, more than `held`: then grouping's preference, then judge's score, then
-    the earlier group."""
+def _best_place(placing, position: int, held: int, related: list[tuple[int, str]]) -> tuple | None:
+    """(group number, relation and score found) of the related group where the claim
+    states the most pairs, more than `held`: then grouping's preference, then judge's
+    score, then the earlier group; among those where it fits (grouping._fits)."""
     from claimcmp.comparison.grouping import _PREFERENCE, _fits, signature
 
     entry, view, rule = placing.entries[position], placing.views[position], placing.rule
     kind, article = signature(entry.claim), entry.claim.article_id
-    best, best_key = None, (held, 0, 0.0)
-    for number in candidates:
-        group = placing.groups[number]
-        if group.reach <= best_key[0]:
-            continue
-        found = rule.relate(placing.heads[number], view)
-        if found is None or (found[0] == "shifted" and placing.contradicted[position]):
-            continue
-        key = (pairs_stated(group.tally, found[0], article), -_PREFERENCE[found[0]], found[1])
-        if key[0] > held and key > best_key and _fits(group, entry, view, kind, found[0], rule):
-            best, best_key = (number, found), key
-    return best
+    ranked = sorted((-pairs_stated(placing.groups[n].tally, relation, article), _PREFERENCE[relation], n)
+                    for n, relation in related
+                    if not (relation == "shifted" and placing.contradicted[position]))
+    ranked = [item for item in ranked if -item[0] > held]
+    for tier in _tiers(ranked):
+        scored = sorted(((-found[1], n), found) for n in tier for found in [rule.relate(placing.heads[n], view)])
+        for (_score, n), found in scored:
+            if _fits(placing.groups[n], entry, view, kind, found[0], rule):
+                return n, found
+    return None
+
+
+def _tiers(ranked: list[tuple[int, int, int]]) -> list[list[int]]:
+    """The group numbers of `ranked` in runs of equal pairs stated and preference."""
+    tiers: list[list[int]] = []
+    for k, (stated, preference, number) in enumerate(ranked):
+        if k and ranked[k - 1][:2] == (stated, preference):
+            tiers[-1].append(number)
+        else:
+            tiers.append([number])
+    return tiers
