@@ -908,3 +908,10 @@ def test_what_halted_acts_could_cause_is_averted(nlp):
 def test_what_acts_taken_could_cause_still_stands(nlp):
     found = triples(nlp, "Albania and Serbia took provocative actions that could raise tensions.")
     assert any(f == "conflict" for _, f, _, _ in found)
+
+
+def test_hostilities_are_fighting_and_hostility_an_attitude(nlp):
+    fighting = claims(nlp, "Hostilities between Albania and Serbia resumed on Monday.")
+    attitude = claims(nlp, "Albania voiced its hostility to Serbia.")
+    assert [(c["stance"], c["family"]) for c in fighting] == [("hostilities", "conflict")]
+    assert [(c["stance"], c["family"]) for c in attitude] == [("hostility", "conflict")]

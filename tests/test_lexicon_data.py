@@ -141,3 +141,9 @@ def test_restoring_ones_own_order_is_no_cooperation(nlp, text):
 
 def test_restoring_supplies_is_cooperation(nlp):
     assert ("RUS", "cooperation", "MDA") in {(s, f, t) for s, _, f, t in _triples(nlp, "Russia restored gas supplies to Moldova.")}
+
+
+def test_hostilities_are_read_as_fighting_a_state_of_force():
+    assert stance_groups.read("hostilities").group.name == "fight"
+    assert stance_groups.read("hostility").group.name == "hostility"
+    assert stance_groups.read("cessation hostilities").group.name == "ceasefire"

@@ -177,8 +177,10 @@ class ClaimExtractor(ComponentData):
 
     def _noun_entry(self, tok: Token, headline: bool) -> StanceEntry | None:
         """The stance entry of a noun ("talks"), a headline's capitalised one, or any noun
-        held jointly: "joint patrols", "bilateral meetings"."""
-        entry = self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None) or \
+        held jointly: "joint patrols", "bilateral meetings". A plural listed as an entry of
+        its own names another act than its singular: "hostilities" are fighting, "hostility"
+        an attitude."""
+        entry = (self.lex.nouns.get(tok.lower_) if tok.tag_ == "NNS" else None) or self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None) or \
             self._hyphenated_entry(tok)
         if entry is None and tok.tag_ == "NN" and tok.lower_.endswith("ing"):
             entry = _gerund_entry(self.lex, tok)
