@@ -915,3 +915,20 @@ def test_hostilities_are_fighting_and_hostility_an_attitude(nlp):
     attitude = claims(nlp, "Albania voiced its hostility to Serbia.")
     assert [(c["stance"], c["family"]) for c in fighting] == [("hostilities", "conflict")]
     assert [(c["stance"], c["family"]) for c in attitude] == [("hostility", "conflict")]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Tirana and Belgrade blamed each other.", "blame"),
+    ("Tirana and Belgrade accused one another of provocations.", "accuse"),
+    ("Albania and Serbia exchanged fire. Each side accused the other of firing first.", "accuse"),
+    ("Albania and Serbia exchanged fire. Both sides blamed each other for the shooting.", "blame"),
+])
+def test_a_one_way_act_toward_each_other_is_mutual_between_its_doers(nlp, text, stance):
+    found = [c for c in claims(nlp, text) if c["stance"] == stance]
+    assert [(c["subject"]["id"], c["target"]["id"], c["family"]) for c in found] == [("ALB", "SRB", "conflict")]
+
+
+def test_the_other_without_each_leaves_a_one_way_act_one_way(nlp):
+    found = claims(nlp, "Albania and Serbia exchanged fire. Albania accused the other side of lying.")
+    accusations = [c for c in found if c["stance"] == "accuse"]
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in accusations] == [("ALB", "SRB")]

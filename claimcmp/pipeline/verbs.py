@@ -47,8 +47,13 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
         return []  # "withdrew from the deal": the deal's end is the claim (nouns.py)
     entry = quitting_entry(verb, entry, index)  # "withdrew from ECOWAS": toward it, after "from"
     subj_tok, patient, subjects = _verb_subjects(verb, entry, index)
+    reciprocal = reciprocal_object(verb, subj_tok)
+    mutual = entry.symmetric or reciprocal is not None
+    if reciprocal is not None and len(subjects) < 2:
+        subjects = index.last_pair(verb, earlier_sentences=True) or subjects  # "each side accused the other"
     s = _VerbClaim(subj_tok, subjects, span_tokens(subj_tok))
     _verb_objects(lex, verb, entry, patient, index, s)
+    s.objects = [o for o in s.objects if reciprocal is None or o.i != reciprocal.i]  # "each other" is whom, not what
     _moved_forces(verb, entry, index, s)
     _visited_places(entry, index, s)
     _discussed_topic(entry, index, s)
@@ -70,8 +75,21 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
         return []
     family, stance, polarity = _verb_stance(lex, verb, entry, index, s)
     confidence = 0.45 if s.implicit else 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
-    return [Draft(verb, stance, family, polarity, s.subjects, s.targets, entry.symmetric, s.topic, s.arg_tokens,
+    return [Draft(verb, stance, family, polarity, s.subjects, s.targets, mutual, s.topic, s.arg_tokens,
                   confidence, destinations=s.destinations), *constructions.side_of(lex, verb, s.subjects, index)]
+
+
+def reciprocal_object(verb: Token, subj_tok: Token | None) -> Token | None:
+    """The object that makes a one-way act mutual among its doers: "X and Y blamed each
+    other", "accused one another"; "each side accused the other" (cue reciprocal_objects)."""
+    each = subj_tok is not None and any(c.lower_ == "each" for c in subj_tok.children)
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        words = " ".join(t.lower_ for t in sorted([obj, *(c for c in obj.children if c.dep_ == "det")]))
+        if words in cue("reciprocal_objects") or (each and words == "the other"):
+            return obj
+    return None
 
 
 def _verb_subjects(verb: Token, entry: StanceEntry,
