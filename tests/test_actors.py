@@ -275,3 +275,20 @@ def test_blank_pipeline_gazetteer_only():
 def test_a_junta_stands_for_its_country(nlp, text):
     found = claims(nlp, text)
     assert [(c["subject"]["country"], c["stance"]) for c in found] == [("MLI", "expel")]
+
+
+BORDER_REPORT = ("Somali officials said Nairobi had repeatedly violated the country's airspace in the past.\n"
+                 "Nigerian troops repelled an attack by Boko Haram fighters on a base in Borno state.\n"
+                 "Chad pledged to send 2,000 soldiers to help Nigeria fight the insurgents.\n")
+
+
+def test_a_country_named_like_a_person_stays_the_country_when_no_person_bears_the_name(nlp):
+    doc = nlp(BORDER_REPORT)
+    assert any(e.text == "Chad" and e.label_ == "PERSON" for e in doc.ents)  # the model's reading
+    chad = [s._.claimcmp_actor for s in doc.spans[extensions.ACTORS] if s.text == "Chad"]
+    assert [(a["id"], a["kind"]) for a in chad] == [("TCD", "country")]
+
+
+def test_a_first_name_the_text_gives_a_person_is_no_country(nlp):
+    doc = nlp("Jordan Peterson, the author, arrived on Monday. Jordan said the talk went well.")
+    assert not any(s._.claimcmp_actor["id"] == "JOR" for s in doc.spans[extensions.ACTORS])

@@ -147,3 +147,17 @@ def test_hostilities_are_read_as_fighting_a_state_of_force():
     assert stance_groups.read("hostilities").group.name == "fight"
     assert stance_groups.read("hostility").group.name == "hostility"
     assert stance_groups.read("cessation hostilities").group.name == "ceasefire"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moldova expelled a Romanian diplomat. Bucharest vowed a tit-for-tat response.", ("ROU", "attack", "conflict", "MDA")),
+    ("Moldova expelled a Romanian diplomat. Bucharest promised a tough response.", ("ROU", "attack", "conflict", "MDA")),
+    ("Lima recalled its chargé d'affaires from Quito.", ("PER", "suspend", "conflict", "ECU")),
+])
+def test_retaliation_and_recall_named_as_such(nlp, text, expected):
+    assert expected in _triples(nlp, text)
+
+
+def test_a_response_without_a_hostile_word_is_no_act(nlp):
+    found = _triples(nlp, "Moldova expelled a Romanian diplomat. The response of the public was muted.")
+    assert all(stance != "attack" for _s, stance, _f, _t in found)

@@ -208,10 +208,13 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
 
     def _ner_filter(self, cands: list[Cand], ents: list) -> list[Cand]:
         """Drop place-like matches NER reads as part of a longer name ("George Washington",
-        "Moscow State University") and person-ish names NER tags PERSON ("Jordan")."""
+        "Moscow State University") and person-ish names NER tags PERSON where the text names
+        a person with them ("Jordan Peterson ... Jordan said")."""
         if not ents:
             return cands
         containers = TokenRanges([ent for ent in ents if ent.label_ in CONTAINER_LABELS])
+        # first names the text gives a person with a surname: "Chad Smith ... Chad said"
+        first_names = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         out = []
         for c in cands:
             drop = False
@@ -219,8 +222,8 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
                 for ent in containers.around(c.start, c.end):
                     if (ent.end - ent.start) > (c.end - c.start):
                         drop = True
-                    elif ent.label_ == "PERSON" and c.alias in cue("personish_names"):
-                        drop = True
+                    elif ent.label_ == "PERSON" and c.alias in cue("personish_names") and c.alias in first_names:
+                        drop = True  # a bare "Chad" NER takes for a person is the country
             if not drop:
                 out.append(c)
         return out

@@ -52,8 +52,9 @@ def _denied_accusers(lex: StanceLexicon, verb: Token, index: MentionIndex, doers
     refers back ("which", "it", "the charge") is toward whoever last accused the denier."""
     if lex.verb_lemma(verb) not in lex.cue("denials") or len(doers) != 1:
         return []
-    referring = any(c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ in {"which", "that", "it"} or (
-        (n := lex.noun(c.lemma_)) is not None and n.stance == "accuse")) for c in verb.children)
+    referring = any(c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ in {"which", "that", "it"} or c.lemma_.lower() in (
+        lex.cue("accusation_nouns")) or ((n := lex.noun(c.lemma_)) is not None and n.stance == "accuse"))
+        for c in verb.children)
     return index.accusers_of(doers[0]) if referring else []
 
 
