@@ -932,3 +932,27 @@ def test_the_other_without_each_leaves_a_one_way_act_one_way(nlp):
     found = claims(nlp, "Albania and Serbia exchanged fire. Albania accused the other side of lying.")
     accusations = [c for c in found if c["stance"] == "accuse"]
     assert [(c["subject"]["id"], c["target"]["id"]) for c in accusations] == [("ALB", "SRB")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan protested after a Chinese survey ship entered its territorial waters.", ("JPN", "conflict", "positive", "CHN")),
+    ("Japan lodged a protest after a Chinese survey ship entered its territorial waters.",
+     ("JPN", "conflict", "positive", "CHN")),
+    ("Seoul recalled its envoy following Tokyo's decision.", ("KOR", "conflict", "positive", "JPN")),
+])
+def test_a_hostile_act_is_toward_whoever_did_what_it_answers(nlp, text, expected):
+    assert expected in triples(nlp, text)
+
+
+def test_a_storm_provokes_no_party(nlp):
+    assert triples(nlp, "Chile protested after the storm.") == {("CHL", "conflict", "positive", None)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran agreed to the release of four Americans.", ("IRN", "cooperation", "positive", "USA")),
+    ("Qatar welcomed the release of four Americans by Iran.", ("IRN", "cooperation", "positive", "USA")),
+])
+def test_the_release_of_someone_is_done_to_them(nlp, text, expected):
+    found = triples(nlp, text)
+    assert expected in found
+    assert ("USA", "cooperation", "positive", "IRN") not in found

@@ -1,7 +1,8 @@
 """Whom a hostile act is toward when none of its arguments names a party: the party it
 answers ("in response to China's drills"), the one named after "from" ("recalled its
 ambassador from Beijing"), the summoned envoy's state, whoever accused the one who denies,
-the party whose conduct a threat is held over ("if Athens extends its waters").
+the party whose conduct a threat is held over ("if Athens extends its waters"), the doer
+of what it answers ("protested after a Chinese ship entered its waters").
 (verbs.py _indirect_targets tries these after the border a drill is near.)
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ def counterpart(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: lis
     """The first party one of the constructions below names, or none."""
     return _responded_to(verb, index, doers) or _from_party(verb, index, doers) or \
         _summoned(verb, index, doers) or _denied_accusers(lex, verb, index, doers) or \
-        _conditioned_party(verb, index, doers)
+        _conditioned_party(verb, index, doers) or provoker(verb, index, doers)
 
 
 def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
@@ -78,3 +79,23 @@ def _summoned(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]
     if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in cue("purpose_verbs"):
         return []
     return [a for c in verb.head.children if c.dep_ == "dobj" for a in actors_of(c, index) if a not in doers]
+
+
+def provoker(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Japan protested after a Chinese survey ship entered its waters", "recalled its envoy
+    following Seoul's decision": the doer of the act a clause or phrase opened by a
+    provocation mark tells (cue provocation_marks), when a party other than the doers."""
+    keys = {a.get("country") or a["id"] for a in doers}
+    marks = cue("provocation_marks")
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in marks for m in child.children):
+            doer = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}), None)
+        elif child.dep_ == "prep" and child.lower_ in marks:
+            act = next((c for c in child.children if c.dep_ == "pobj"), None)
+            doer = next((c for c in act.children if c.dep_ == "poss"), None) if act is not None else None
+        else:
+            continue
+        found = [a for a in actors_of(doer, index) if (a.get("country") or a["id"]) not in keys] if doer is not None else []
+        if found:
+            return found
+    return []

@@ -151,7 +151,8 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
     # ... unless an owner holds the act: "Norway's recognition of Palestine" is toward Palestine
     goes = noun.lemma_.lower() in cue("going_nouns")  # "the incursion of Chilean boats into ..."
-    of_agent = (entry.family == "cooperation" or aimed or goes or suffered(noun)) and not owned(noun)
+    done_to = noun.lemma_.lower() in cue("patient_of_nouns")  # "the release of four Americans"
+    of_agent = (entry.family == "cooperation" and not done_to or aimed or goes or suffered(noun)) and not owned(noun)
     agent_preps = NOUN_AGENT_PREPS | ({"of"} if of_agent else set())
     found = False
     for child in noun.children:

@@ -15,6 +15,7 @@ from claimcmp.pipeline.drafts import (
     left_agreement, noun_parties, noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps,
 )
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
+from claimcmp.pipeline.counterparts import provoker
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
@@ -112,8 +113,10 @@ def _leaves_agreement(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bo
 
 def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
     """The noun's own objects and pair: "support for Kyiv", "talks between Israel and Hamas"."""
-    # an owned act's "of" object is whom it is toward: "Norway's recognition of Palestine"
-    for obj in object_tokens(noun, noun_target_preps(entry.family) | ({"of"} if owned(noun) else set())):
+    # an owned act's "of" object is whom it is toward: "Norway's recognition of Palestine";
+    # so is that of an act done to someone: "the release of four Americans by Iran"
+    of_target = owned(noun) or noun.lemma_.lower() in cue("patient_of_nouns")
+    for obj in object_tokens(noun, noun_target_preps(entry.family) | ({"of"} if of_target else set())):
         s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
         s.arg_tokens |= span_tokens(obj)
     s.pair = between_actors(noun, index)
@@ -318,7 +321,8 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
                      s: NounClaim) -> None:
     """Whom an act with no named target is toward: the country of the place hit ("strikes on
     Rafah"), of a border ("drills near Russia's borders"), or the undergoer ("Syria remains
-    subject to sanctions by the UN"; "recaptured with support from Russia")."""
+    subject to sanctions by the UN"; "recaptured with support from Russia"), or the doer of
+    what it answers ("lodged a protest after a Chinese ship entered its waters")."""
     if not s.targets and entry.family == "conflict":
         s.targets = attacked_places(_struck_places(lex, noun, s), index, s.own)[0]
     if not s.targets and entry.family == "conflict":
@@ -327,6 +331,8 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
             s.targets = border_targets(s.governor, index, s.own)  # "doubled its drills near Russia's borders"
     if not s.targets and not s.inherited and (entry.family == "conflict" or instrument(lex, noun)):
         s.targets = undergoer(noun, s.own, index, any_verb=instrument(lex, noun))
+    if not s.targets and entry.family == "conflict" and s.carried and s.governor is not None:
+        s.targets = provoker(s.governor, index, s.own)  # "lodged a protest after a Chinese ship entered ..."
 
 
 def _struck_places(lex: StanceLexicon, noun: Token, s: NounClaim) -> list[Token]:
