@@ -956,3 +956,12 @@ def test_the_release_of_someone_is_done_to_them(nlp, text, expected):
     found = triples(nlp, text)
     assert expected in found
     assert ("USA", "cooperation", "positive", "IRN") not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Saudi warplanes bombed a market in Sanaa.", ("SAU", "conflict", "positive", "YEM")),
+    ("Russian forces destroyed a bridge in Kherson.", ("RUS", "conflict", "positive", "UKR")),
+    ("Saudi Arabia executed three men in Riyadh.", ("SAU", "conflict", "positive", None)),
+])
+def test_a_thing_hit_in_a_place_is_the_places_countrys(nlp, text, expected):
+    assert expected in triples(nlp, text)

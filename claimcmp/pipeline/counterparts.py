@@ -1,8 +1,9 @@
 """Whom a hostile act is toward when none of its arguments names a party: the party it
 answers ("in response to China's drills"), the one named after "from" ("recalled its
 ambassador from Beijing"), the summoned envoy's state, whoever accused the one who denies,
-the party whose conduct a threat is held over ("if Athens extends its waters"), the doer
-of what it answers ("protested after a Chinese ship entered its waters").
+the party whose conduct a threat is held over ("if Athens extends its waters"); and, after
+the place it hits, the doer of what it answers ("protested after a Chinese ship entered
+its waters": provoker).
 (verbs.py _indirect_targets tries these after the border a drill is near.)
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ def counterpart(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: lis
     """The first party one of the constructions below names, or none."""
     return _responded_to(verb, index, doers) or _from_party(verb, index, doers) or \
         _summoned(verb, index, doers) or _denied_accusers(lex, verb, index, doers) or \
-        _conditioned_party(verb, index, doers) or provoker(verb, index, doers)
+        _conditioned_party(verb, index, doers)
 
 
 def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:

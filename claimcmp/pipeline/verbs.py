@@ -345,9 +345,20 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
     if entry.family == "conflict":
         found = border_targets(verb, index, doers) or counterparts.counterpart(lex, verb, index, doers)
         if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
-            return found, set()  # "warned against an offensive in Rafah" is said, not done there
-        return attacked_places(objects + _encircled_places(verb), index, doers)
+            # "warned against an offensive in Rafah" is said, not done there
+            return found or counterparts.provoker(verb, index, doers), set()
+        places = attacked_places(objects + _encircled_places(verb) + _setting_of_object(verb), index, doers)
+        return places if places[0] else (counterparts.provoker(verb, index, doers), set())
     return [], set()
+
+
+def _setting_of_object(verb: Token) -> list[Token]:
+    """"bombed a market in Sanaa": the parser hangs the place on the verb, but it is where
+    the thing hit stands, so whose the place is, the act is toward."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _encircled_places(verb: Token) -> list[Token]:
