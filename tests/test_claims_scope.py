@@ -965,3 +965,10 @@ def test_the_release_of_someone_is_done_to_them(nlp, text, expected):
 ])
 def test_a_thing_hit_in_a_place_is_the_places_countrys(nlp, text, expected):
     assert expected in triples(nlp, text)
+
+
+def test_an_accusers_object_with_its_of_phrase_is_the_accused_doer(nlp):
+    # the parser hangs "of kidnapping" on the object; the object, not the accuser, kidnaps
+    found = claims(nlp, "Georgia accused Russian-backed forces of kidnapping its citizens.")
+    assert [c["stance"] for c in found] == ["accuse"]  # the kidnappers name no party a reader can compare
+    assert ("PER", "conflict", "positive", "CHL") in triples(nlp, "Chile accused the Peruvian navy of harassing its fishermen.")

@@ -113,16 +113,28 @@ def _climb(current: Token) -> _Climb:
     if current.dep_ == "amod" and current.tag_ == "VBG" and current.head.pos_ in {"NOUN", "PROPN"}:
         return _Climb(subject=current.head)  # "the invading Russian troops" invade
     if current.dep_ == "pcomp" and current.head.dep_ == "prep":
-        governor = current.head.head
-        owner = next((c for c in governor.children if c.dep_ == "poss"), None) if governor.pos_ == "NOUN" else None
-        if owner is not None:
-            return _Climb(subject=owner)  # "its insistence on meddling", "Brazil's role in brokering"
-        # "accused the USA of training", "prevented X from entering": the object does it;
-        # "expelled the envoy after condemning the raid": the governor's subject does
-        obj = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
-        controls = current.head.lower_ in cue("object_control_preps")
-        return _Climb(subject=obj) if obj is not None and controls else _Climb(next=governor)
+        return _prepositional_gerund(current)
     return _Climb()
+
+
+def _prepositional_gerund(current: Token) -> _Climb:
+    """"its insistence on meddling" (the owner), "accused the USA of training", "prevented X
+    from entering" (the object), "expelled the envoy after condemning the raid" (the
+    governor's subject)."""
+    governor = current.head.head
+    owner = next((c for c in governor.children if c.dep_ == "poss"), None) if governor.pos_ == "NOUN" else None
+    if owner is not None:
+        return _Climb(subject=owner)  # "its insistence on meddling", "Brazil's role in brokering"
+    # "accused the USA of training", "prevented X from entering": the object does it;
+    # "expelled the envoy after condemning the raid": the governor's subject does
+    obj = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    controls = current.head.lower_ in cue("object_control_preps")
+    if controls and governor.dep_ == "dobj" and (
+            governor.pos_ == "PROPN" or governor.lemma_.lower() in cue("agent_nouns")):
+        # "accused Russian-backed forces of kidnapping": "of" hung on the object (not
+        # "explore ways of improving relations": no agent)
+        obj = governor
+    return _Climb(subject=obj) if obj is not None and controls else _Climb(next=governor)
 
 
 def _fronted_clause_subject(current: Token) -> Token | None:
