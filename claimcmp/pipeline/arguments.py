@@ -81,7 +81,7 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         # "the alliance", "the bloc": the organization the article has just named
         recent = index.before(head, {"organization"}, window=3)
         return [index.actor_dict(recent[0])] if recent else []
-    if head.lemma_.lower() in cue("quantity_nouns") | cue("trade_nouns") or head.pos_ == "NUM":
+    if head.lemma_.lower() in cue("quantity_nouns") | cue("trade_nouns") | cue("holding_nouns") or head.pos_ == "NUM":
         found = _of_phrase_actors(head, index)
         if found:
             return found

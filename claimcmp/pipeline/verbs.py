@@ -81,14 +81,16 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
 
 def reciprocal_object(verb: Token, subj_tok: Token | None) -> Token | None:
     """The object that makes a one-way act mutual among its doers: "X and Y blamed each
-    other", "accused one another"; "each side accused the other" (cue reciprocal_objects)."""
+    other", "accused one another", "expelled each other's diplomats"; "each side accused the
+    other" (cue reciprocal_objects)."""
     each = subj_tok is not None and any(c.lower_ == "each" for c in subj_tok.children)
     for obj in verb.children:
         if obj.dep_ != "dobj":
             continue
-        words = " ".join(t.lower_ for t in sorted([obj, *(c for c in obj.children if c.dep_ == "det")]))
-        if words in cue("reciprocal_objects") or (each and words == "the other"):
-            return obj
+        for word in (obj, *(c for c in obj.children if c.dep_ == "poss")):
+            words = " ".join(t.lower_ for t in sorted([word, *(c for c in word.children if c.dep_ == "det")]))
+            if words in cue("reciprocal_objects") or (each and words == "the other"):
+                return obj
     return None
 
 
