@@ -81,13 +81,15 @@ def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounCla
 
 def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     """The entry's required or excluded modifiers rule the noun out, or it only qualifies
-    another act: "fired without provocation"."""
+    another act: "fired without provocation", or it is what halted acts could have caused:
+    "agreed to stop all acts that can cause tensions and clashes"."""
     if entry.requires and not has_modifier(noun, entry.requires) and not _of_forces(noun, entry):
         return True
     if entry.unless and has_modifier(noun, entry.unless):
         return True
     return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun)) or \
-        _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry)
+        _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry) or \
+        averted_possibility(_first_conjunct(noun).head)
 
 
 def _consults_at_home(noun: Token, entry: StanceEntry) -> bool:
@@ -287,11 +289,17 @@ def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     """"In turn, the cooperation may become a basis ...": the parties the text is about."""
     if not s.own and not s.targets and entry.symmetric and entry.family != "neutral" and \
             noun.lemma_.lower() not in lex.cue("unanchored_nouns") and \
-            not owned(noun) and \
-            not averted_possibility(noun.head):  # "its soft diplomacy": someone's own; nor an averted one
+            not owned(noun):  # "its soft diplomacy": someone's own
         parties = implicit_parties(noun, index)
         s.own, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
         s.arg_tokens |= mention_tokens(parties, noun.sent, index)
+
+
+def _first_conjunct(word: Token) -> Token:
+    """"tensions and clashes": the first of the coordinated words, whose head they share."""
+    while word.dep_ == "conj":
+        word = word.head
+    return word
 
 
 def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,

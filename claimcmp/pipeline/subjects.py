@@ -191,6 +191,9 @@ def averted_possibility(clause: Token) -> bool:
                                          for c in clause.children):
         return False
     antecedent = clause.head
+    # ... hung on a noun inside the object: "stop all hostile acts over land, sea and air that ..."
+    while antecedent.dep_ == "conj" or antecedent.dep_ == "pobj" and antecedent.head.head.pos_ == "NOUN":
+        antecedent = antecedent.head if antecedent.dep_ == "conj" else antecedent.head.head
     if antecedent.dep_ not in {"dobj", "pobj"}:
         return False
     verb = antecedent.head.head if antecedent.dep_ == "pobj" else antecedent.head
