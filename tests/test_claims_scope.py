@@ -985,3 +985,8 @@ def test_an_accusers_object_with_its_of_phrase_is_the_accused_doer(nlp):
     found = claims(nlp, "Georgia accused Russian-backed forces of kidnapping its citizens.")
     assert [c["stance"] for c in found] == ["accuse"]  # the kidnappers name no party a reader can compare
     assert ("PER", "conflict", "positive", "CHL") in triples(nlp, "Chile accused the Peruvian navy of harassing its fishermen.")
+
+
+def test_being_armed_with_something_is_no_act_toward_anyone(nlp):
+    assert not [c for c in claims(nlp, "Manila said the Chinese boarders were armed with knives.") if c["stance"] == "arm"]
+    assert ("IRN", "cooperation", "positive", "HOUTHIS") in triples(nlp, "The Houthi rebels were armed by Iran.")
