@@ -990,3 +990,11 @@ def test_an_accusers_object_with_its_of_phrase_is_the_accused_doer(nlp):
 def test_being_armed_with_something_is_no_act_toward_anyone(nlp):
     assert not [c for c in claims(nlp, "Manila said the Chinese boarders were armed with knives.") if c["stance"] == "arm"]
     assert ("IRN", "cooperation", "positive", "HOUTHIS") in triples(nlp, "The Houthi rebels were armed by Iran.")
+
+
+def test_a_present_verb_joined_to_a_reported_past_is_the_speakers(nlp):
+    # the parser joins "remain" to "shelled"; the tenses tell it is the speaker's own verb
+    text = '"We are aware that Serbia shelled the village and remain in close coordination with Tirana," the US official said.'
+    found = triples(nlp, text)
+    assert ("USA", "cooperation", "positive", "ALB") in found
+    assert not any(s == "SRB" and f == "cooperation" for s, f, _p, _t in found)

@@ -102,6 +102,9 @@ def _climb(current: Token) -> _Climb:
         return _intent_holder(intent, current)
     if fronted_participle(current):
         return _Climb()  # "Praised for its role, Turkey ...": Turkey was praised, by someone unsaid
+    governor = _conjunct_of_the_saying(current)
+    if governor is not None:
+        return _Climb(next=governor)
     if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"} or \
             current.dep_ == "advmod" and current.pos_ == "ADV" and current.head.pos_ == "VERB":
         return _Climb(next=current.head)  # ... and "stopped short of blaming": the adverb's verb
@@ -115,6 +118,21 @@ def _climb(current: Token) -> _Climb:
     if current.dep_ == "pcomp" and current.head.dep_ == "prep":
         return _prepositional_gerund(current)
     return _Climb()
+
+
+def _conjunct_of_the_saying(current: Token) -> Token | None:
+    """"We are aware that Serbia shelled the village and remain in close coordination with
+    our allies": the parser joins "remain" to the reported verb, but a present beside a past
+    (or a past beside a present) is the speaker's own second verb: the governor of the
+    reported clause, whose subject does it."""
+    head = current.head
+    if current.dep_ != "conj" or head.dep_ != "ccomp" or not any(c.dep_ == "mark" for c in head.children) \
+            or any(c.dep_ in {"aux", "auxpass"} for c in current.children):
+        return None
+    past, present = {"VBD"}, {"VB", "VBP", "VBZ"}
+    if head.tag_ in past and current.tag_ in present or head.tag_ in present and current.tag_ in past:
+        return head.head
+    return None
 
 
 def _prepositional_gerund(current: Token) -> _Climb:
