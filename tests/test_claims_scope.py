@@ -998,3 +998,17 @@ def test_a_present_verb_joined_to_a_reported_past_is_the_speakers(nlp):
     found = triples(nlp, text)
     assert ("USA", "cooperation", "positive", "ALB") in found
     assert not any(s == "SRB" and f == "cooperation" for s, f, _p, _t in found)
+
+
+def test_the_official_refers_back_to_the_official_a_country_named(nlp):
+    text = ("The United States remains in close contact with Albania, a senior U.S. government official said Tuesday.\n"
+            "Serbia shelled a border village earlier on Tuesday.\n"
+            '"We are aware that Serbia shelled the village and remain in close coordination with our Albanian allies," '
+            "the official told reporters.\n")
+    found = [c for c in claims(nlp, text) if c["stance"] == "coordinate"]
+    assert [(c["subject"]["id"], c["target"]["id"], c["attribution"]["id"]) for c in found] == [("USA", "ALB", "USA")]
+
+
+def test_allies_a_possessor_owns_are_named_by_their_modifier(nlp):
+    found = triples(nlp, "Greece demanded that its European Union partners refuse to recognize Skopje.")
+    assert ("GRC", "conflict", "positive", "EU") in found

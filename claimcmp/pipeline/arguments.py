@@ -86,9 +86,17 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         if found:
             return found
     if head.lemma_.lower() in cue("opponent_nouns"):
-        # "Iran's enemies (Saudi Arabia)": whoever the appositive names, never the possessor
-        return [a for c in head.children if c.dep_ == "appos" for a in _actors_at(c, index)]
+        return _named_partners(head, index)
     return _possessors_country(head, index) or _modifier_actors(head, index) or _definite_state(head, index)
+
+
+def _named_partners(head: Token, index: MentionIndex) -> list[dict]:
+    """"Iran's enemies (Saudi Arabia)": whoever the appositive names, never the possessor;
+    with a possessor, a modifier names the allies themselves ("our Albanian allies"),
+    without one it may name whose they are ("American allies")."""
+    owned_by = any(c.dep_ == "poss" for c in head.children)
+    return [a for c in head.children if c.dep_ == "appos" or owned_by and c.dep_ in {"amod", "compound"}
+            for a in _actors_at(c, index)]
 
 
 def _possessors_country(head: Token, index: MentionIndex) -> list[dict]:
@@ -211,7 +219,7 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     ministry warned ...")."""
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
         return []
-    titled = _titled_person(head, index)
+    titled = _titled_person(head, index) or _modified_alike(head, index)
     if titled is not None:
         return [titled]
     words = {head.lemma_.lower(), f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i > 0 else ""}
@@ -251,6 +259,19 @@ def _titled_person(head: Token, index: MentionIndex) -> dict | None:
         title = [t for t in span.root.subtree if start <= t.i < span.end]
         if any(t.lower_ == head.lower_ for t in title if t.i != head.i):
             return index.actor_dict(span)
+    return None
+
+
+def _modified_alike(head: Token, index: MentionIndex) -> dict | None:
+    """"A senior U.S. government official said ... the official told Yonhap": a definite
+    noun refers back to the same noun a country's name modified, within three sentences,
+    before any country named since."""
+    for span in index.before(head, {"country"}, window=3):
+        noun = span.root.head
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head  # "U.S. government official": U.S. -> government -> official
+        if noun.i != head.i and noun.lemma_.lower() == head.lemma_.lower():
+            return as_party(index.actor_dict(span))
     return None
 
 
