@@ -516,7 +516,8 @@ def test_two_leaders_joined_by_a_hyphen_are_two_people(nlp):
     ("A Chilean drone attack hit Lima.", ("CHL", "PER")),  # drones act: Chile's
 ])
 def test_an_actor_on_the_thing_an_act_befell_is_its_target(nlp, text, expected):
-    found = [c for c in claims(nlp, text) if c["family"] == "conflict" and c["stance"] != "fight"]
+    # (Lima's calling the attack an act of war is a criticism of its own: test_copular_judgements)
+    found = [c for c in claims(nlp, text) if c["family"] == "conflict" and c["stance"] not in {"fight", "criticize"}]
     assert [(c["subject"]["country"], c["target"]["country"]) for c in found] == [expected]
 
 

@@ -24,6 +24,7 @@ from claimcmp.pipeline.claim_records import (
 )
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
+from claimcmp.pipeline.copular_judgements import copular_judgement_drafts
 from claimcmp.pipeline.earlier_acts import referred_act, toward_earlier_doer
 from claimcmp.pipeline.headlinese import headline_drafts
 from claimcmp.pipeline.entries import covered_by_noun, verb_entry
@@ -123,8 +124,7 @@ class ClaimExtractor(ComponentData):
                 if consumes:
                     consumed.add(draft.word.i)
                 continue
-            if tok.lower_ == "must" and tok.dep_ == "aux":
-                yield from constructions.demand_draft(self.lex, tok, index)
+            yield from self._auxiliary_drafts(tok, index)
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
                 verb_drafts, done = self._stance_verb_drafts(tok, index)
                 yield from verb_drafts
@@ -141,6 +141,15 @@ class ClaimExtractor(ComponentData):
             entry = self._noun_entry(tok, headline) if tok.pos_ in {"NOUN", "PROPN"} else None
             if entry is not None:
                 yield from noun_draft(self.lex, tok, entry, index)
+
+    def _auxiliary_drafts(self, tok: Token, index: MentionIndex) -> list[Draft]:
+        """What an auxiliary carries: a demand ("X must leave"), a judgement told with "be"
+        ("the measures were unjustified")."""
+        if tok.lower_ == "must" and tok.dep_ == "aux":
+            return list(constructions.demand_draft(self.lex, tok, index))
+        if tok.lemma_ == "be":
+            return copular_judgement_drafts(self.lex, tok, index)
+        return []
 
     def _stance_verb_drafts(self, tok: Token, index: MentionIndex) -> tuple[list[Draft], bool]:
         """(drafts, whether the word is done) of a verb: a stance verb's claim ("Russia

@@ -20,16 +20,25 @@ WINDOW = 2
 
 def referred_act(lex: StanceLexicon, word: Token) -> bool:
     """Whether a reaction verb's object refers back to an act by a bare definite noun: "condemned
-    the move", "called this decision regrettable" (cue act_reference_nouns; not "the Serbian
-    move", which names its doer, nor "the move to recall envoys" which says what move)."""
-    if word.pos_ != "VERB" or not (lex.verb_lemma(word) in lex.cue("reaction_verbs")
-                                   or evaluation_entry(lex, word) is not None):
-        return False
-    obj = next((c for c in word.children if c.dep_ == "dobj"), None)
+    the move", "called this decision regrettable", "these measures are unjustified" (cue
+    act_reference_nouns; not "the Serbian move", which names its doer, nor "the move to recall
+    envoys" which says what move)."""
+    obj = _referring_noun(lex, word)
     if obj is None or obj.lemma_.lower() not in lex.cue("act_reference_nouns"):
         return False
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in obj.children) \
         and all(c.dep_ in {"det", "punct"} for c in obj.children)
+
+
+def _referring_noun(lex: StanceLexicon, word: Token) -> Token | None:
+    """The noun a reaction or judgement is about: a reaction verb's or naming verb's object,
+    or what a "be" judgement is passed on ("the measures were unjustified")."""
+    if word.lemma_ == "be":
+        return next((c for c in word.children if c.dep_ == "nsubj"), None)
+    if word.pos_ != "VERB" or not (lex.verb_lemma(word) in lex.cue("reaction_verbs")
+                                   or evaluation_entry(lex, word) is not None):
+        return None
+    return next((c for c in word.children if c.dep_ == "dobj"), None)
 
 
 def toward_earlier_doer(draft: Draft, recent: list[tuple[int, dict]], sent_no: int) -> Draft:

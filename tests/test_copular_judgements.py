@@ -1,0 +1,49 @@
+"""Judgements told with "be" (pipeline/copular_judgements.py), on sentences written here."""
+from __future__ import annotations
+
+import pytest
+
+from sentences import claims
+
+
+def judgements(nlp, text: str) -> list[tuple]:
+    return [(c["subject"].get("country") or c["subject"]["id"], c["stance"], c["family"],
+             c["target"] and (c["target"].get("country") or c["target"]["id"]))
+            for c in claims(nlp, text) if c["stance"] in {"criticize", "praise"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said Peru's decision was illegal.",
+    "\"Peru's decision is unacceptable,\" the Chilean foreign ministry said.",
+])
+def test_an_act_a_speaker_calls_wrong_with_be_criticizes_its_owner(nlp, text):
+    assert judgements(nlp, text) == [("CHL", "criticize", "conflict", "PER")]
+
+
+def test_a_bare_definite_act_is_the_earlier_doers(nlp):
+    text = "Peru closed its border with Chile on Monday. Chile said the measures were unjustified."
+    assert ("CHL", "criticize", "conflict", "PER") in judgements(nlp, text)
+
+
+def test_a_continued_quotation_is_its_speakers(nlp):
+    text = ("Peru closed its border with Chile on Monday. \"We regret this,\" the Chilean ministry said. "
+            "\"These measures are unjustified.\"")
+    assert judgements(nlp, text)[-1] == ("CHL", "criticize", "conflict", "PER")
+
+
+def test_a_judged_act_is_its_doers_not_the_party_it_befell(nlp):
+    found = judgements(nlp, "The Bolivian gas attack was an act of war by Chile, Lima said.")
+    assert found == [("PER", "criticize", "conflict", "CHL")]
+
+
+def test_praise_with_be(nlp):
+    assert ("CHL", "praise", "cooperation", "PER") in judgements(nlp, "Chile said Peru's offer was constructive.")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile said Peru's decision was not illegal.",  # no judgement passed
+    "The weather was terrible, Chile said.",  # no act judged
+    "Peru's decision was illegal.",  # nobody says so
+])
+def test_no_judgement_without_an_act_a_speaker_and_a_verdict(nlp, text):
+    assert judgements(nlp, text) == []
