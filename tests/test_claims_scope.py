@@ -1013,3 +1013,8 @@ def test_the_official_refers_back_to_the_official_a_country_named(nlp):
 def test_allies_a_possessor_owns_are_named_by_their_modifier(nlp):
     found = triples(nlp, "Greece demanded that its European Union partners refuse to recognize Skopje.")
     assert ("GRC", "conflict", "positive", "EU") in found
+
+
+def test_any_of_its_forces_are_its_own(nlp):
+    text = "Moscow denied that any of its aircraft had entered Estonian airspace."
+    assert ("RUS", "conflict", "negative", "EST") in triples(nlp, text)

@@ -47,3 +47,20 @@ def test_praise_with_be(nlp):
 ])
 def test_no_judgement_without_an_act_a_speaker_and_a_verdict(nlp, text):
     assert judgements(nlp, text) == []
+
+
+def test_an_act_named_a_hostile_act_is_criticized(nlp):
+    text = "Peruvian jets entered Chilean airspace on Monday. Chile said the incursion was a serious breach of law."
+    assert ("CHL", "criticize", "conflict", "PER") in judgements(nlp, text)
+
+
+def test_a_reaction_to_the_deal_told_before_is_toward_its_doer_and_no_deal_of_its_own(nlp):
+    text = "Morocco and Israel signed a defence agreement in Rabat. The Polisario Front condemned the deal."
+    found = [(c["subject"]["id"], c["stance"], c["target"] and c["target"]["id"])
+             for c in claims(nlp, text) if c["subject"]["id"] == "POLISARIO"]
+    assert found == [("POLISARIO", "condemn", "MAR")]
+
+
+def test_a_be_clause_without_a_verdict_refers_to_no_earlier_act(nlp):
+    text = "Chile and Peru signed a border agreement. Lima said this agreement is for the north only."
+    assert judgements(nlp, text) == []

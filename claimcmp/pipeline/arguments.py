@@ -67,6 +67,8 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _actors_at(named, index) if named is not None else []
     if head.pos_ == "PRON" and head.lower_ in FIRST_PERSON_PLURAL:
         return _speakers_side(head, index)
+    if head.pos_ == "PRON" and head.lemma_.lower() in cue("quantity_nouns"):
+        return _of_phrase_actors(head, index)  # "any of its jets", "none of the Russian troops"
     if head.pos_ == "PRON":
         return resolve_pronoun(head, index)
     if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} or head.lower_ == "own":

@@ -23,7 +23,7 @@ def copular_judgement_drafts(lex: StanceLexicon, verb: Token, index: MentionInde
     if verb.lemma_ != "be":
         return []
     act = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    judgement = _judgement(lex, verb)
+    judgement = judgement_of(lex, verb)
     if act is None or judgement is None or not judged_act(lex, act):
         return []
     speaker = attribution(verb, verb.sent, index, lex).actor
@@ -48,13 +48,15 @@ def judged_act(lex: StanceLexicon, noun: Token) -> bool:
     return noun.pos_ == "NOUN" and (lemma in lex.cue("act_reference_nouns") or lex.noun(lemma) is not None)
 
 
-def _judgement(lex: StanceLexicon, verb: Token) -> tuple[str, str] | None:
+def judgement_of(lex: StanceLexicon, verb: Token) -> tuple[str, str] | None:
     """(family, stance) of what the clause says the act is: "unjustified", "a provocation"."""
     words = {t.lemma_.lower() for c in verb.children if c.dep_ in _PREDICATE_DEPS
              for t in c.subtree if t.pos_ in {"ADJ", "NOUN"}}
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "the move was not illegal": no judgement to read here
-    if words & lex.cue("censuring_judgements"):
+    # a hostile act named outright ("a serious breach of international law"), as evaluations.py reads it
+    hostile_noun = any((n := lex.noun(w)) is not None and n.family == "conflict" and not n.requires for w in words)
+    if words & lex.cue("censuring_judgements") or hostile_noun:
         return "conflict", "criticize"
     if words & lex.cue("approving_judgements"):
         return "cooperation", "praise"

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge.lexicons import StanceLexicon
 from claimcmp.pipeline.claim_records import side
 from claimcmp.pipeline.drafts import Draft
+from claimcmp.pipeline.copular_judgements import judgement_of
 from claimcmp.pipeline.evaluations import evaluation_entry
 
 # how many sentences back the act referred to may be told
@@ -33,8 +34,8 @@ def referred_act(lex: StanceLexicon, word: Token) -> bool:
 def _referring_noun(lex: StanceLexicon, word: Token) -> Token | None:
     """The noun a reaction or judgement is about: a reaction verb's or naming verb's object,
     or what a "be" judgement is passed on ("the measures were unjustified")."""
-    if word.lemma_ == "be":
-        return next((c for c in word.children if c.dep_ == "nsubj"), None)
+    if word.lemma_ == "be":  # only a judgement: "this agreement is for that region" refers to no act
+        return next((c for c in word.children if c.dep_ == "nsubj"), None) if judgement_of(lex, word) else None
     if word.pos_ != "VERB" or not (lex.verb_lemma(word) in lex.cue("reaction_verbs")
                                    or evaluation_entry(lex, word) is not None):
         return None

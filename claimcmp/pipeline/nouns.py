@@ -16,6 +16,7 @@ from claimcmp.pipeline.drafts import (
 )
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.counterparts import provoker
+from claimcmp.pipeline.earlier_acts import referred_act
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
@@ -82,14 +83,16 @@ def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounCla
 def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     """The entry's required or excluded modifiers rule the noun out, or it only qualifies
     another act: "fired without provocation", or it is what halted acts could have caused:
-    "agreed to stop all acts that can cause tensions and clashes"."""
+    "agreed to stop all acts that can cause tensions and clashes", or it refers back to an
+    act told before ("The Polisario Front condemned the deal": earlier_acts)."""
     if entry.requires and not has_modifier(noun, entry.requires) and not _of_forces(noun, entry):
         return True
     if entry.unless and has_modifier(noun, entry.unless):
         return True
     return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun)) or \
         _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry) or \
-        averted_possibility(_first_conjunct(noun).head)
+        averted_possibility(_first_conjunct(noun).head) or \
+        noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
 
 
 def _consults_at_home(noun: Token, entry: StanceEntry) -> bool:
