@@ -83,3 +83,27 @@ def test_no_claim_moves_where_it_states_no_more():
     before = where(placing)
     assert regrouping.regroup(placing, [2, 1, 0]) == 0
     assert where(placing) == before
+
+
+def test_a_member_stating_no_pair_between_articles_makes_room_for_a_change_over_time():
+    """A 2018 cooperation and a pledge from one article, an attack two years later from
+    another: the attack cannot join while the pledge, which no attack relates to, would be
+    said to have changed; the pledge holds no other outlet's claim, so it moves out and the
+    attack tells its change against the cooperation."""
+    day, later = "2018-01-10", "2020-06-16"
+    entries = [Entry(c, None, n) for n, c in enumerate([
+        claim("a", 0, "Moscow and Washington agreed to cooperate.", "RUS", "cooperate", "cooperation", "USA",
+              when=span(day)),
+        claim("a", 1, "Russia pledged to help the United States.", "RUS", "pledge", "cooperation", "USA",
+              when=span(day)),
+        claim("c", 0, "Russian troops attacked American advisers.", "RUS", "attack", "conflict", "USA",
+              when=span(later)),
+    ])]
+    rule = Judge()
+    assert rule.relation(rule.view(entries[1].claim), rule.view(entries[2].claim)) is None
+    placing = grouping._Placing(entries, [rule.view(e.claim) for e in entries], rule, [0, 0, 0])
+    for position in range(3):
+        placing.place(position, None)
+    assert where(placing) == [(0, "agree"), (0, "agree"), (1, "agree")]
+    assert regrouping.regroup(placing, [0, 1, 2]) == 1
+    assert where(placing) == [(0, "agree"), (2, "agree"), (0, "shifted")]

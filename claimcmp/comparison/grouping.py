@@ -142,6 +142,7 @@ class _Placing:
         self.batch_stamp = 0  # index.added when the batch was looked up
         self.where: dict[int, int] = {}  # each placed claim's group number
         self.membership: dict[int, Membership] = {}  # and its place in it
+        self.position_of: dict[int, int] = {}  # a membership's claim (by the membership's id)
 
     def look_up(self, batch: Sequence[int], table) -> list[tuple]:
         """For each claim of the batch (positions in entries): its candidate heads now (the
@@ -196,14 +197,18 @@ class _Placing:
             # than tell a change against an older state ("will hold talks" / "no decision to")
             chosen = None
         if chosen is None:
-            self.index.add(len(groups), entry.claim)
-            group = Group(head=entry)
-            groups.append(group)
-            heads.append(view)
-            self.head_rows.append(position)
-            self._enter(position, len(groups) - 1, Membership(entry, "agree", None, "", view, kind))
+            self.head_new_group(position)
         else:
             self.join(position, *chosen)
+
+    def head_new_group(self, position: int) -> None:
+        """Claim `position` heads a group of its own."""
+        entry, view = self.entries[position], self.views[position]
+        self.index.add(len(self.groups), entry.claim)
+        self.groups.append(Group(head=entry))
+        self.heads.append(view)
+        self.head_rows.append(position)
+        self._enter(position, len(self.groups) - 1, Membership(entry, "agree", None, "", view, signature(entry.claim)))
 
     def join(self, position: int, number: int, found: tuple) -> None:
         """Claim `position` joins group `number` with the relation `found` to its head."""
@@ -215,6 +220,25 @@ class _Placing:
         self.groups[number].add(member)
         self.where[position] = number
         self.membership[position] = member
+        self.position_of[id(member)] = position
+
+
+def blocking_kinds(group: Group, view: ClaimView, relation: str, rule: Judge, *, first: bool = False) -> list[tuple]:
+    """The kinds of member (signature, relation) whose relation to a newcomer judged alike
+    to `view`, with `relation` to the head, would be one `judge` does not find (_fits);
+    with `first`, the first such kind only."""
+    blocking = []
+    for key, member in group.kinds.items():
+        if member.entry is group.head:
+            continue
+        implied = implied_relation(key[1], relation)
+        if implied is None and relation != "agree":
+            continue
+        if not _consistent(implied, rule.relation(member.view, view)):  # no score needed
+            blocking.append(key)
+            if first:
+                break
+    return blocking
 
 
 def _fits(group: Group, entry: Entry, view: ClaimView, kind: tuple, relation: str, rule: Judge) -> bool:
@@ -229,15 +253,7 @@ def _fits(group: Group, entry: Entry, view: ClaimView, kind: tuple, relation: st
         return True  # judged alike to a member that fits
     if len(group.kinds) >= MAX_KINDS:
         return False
-    for (_kind, member_relation), member in group.kinds.items():
-        if member.entry is group.head:
-            continue
-        implied = implied_relation(member_relation, relation)
-        if implied is None and relation != "agree":
-            continue
-        if not _consistent(implied, rule.relation(member.view, view)):  # no score needed
-            return False
-    return True
+    return not blocking_kinds(group, view, relation, rule, first=True)
 
 
 def sort_groups(groups: Iterable[Group]) -> list[Group]:

@@ -144,9 +144,33 @@ def _best_place(placing, position: int, held: int, related: list[tuple[int, str]
     for tier in _tiers(ranked):
         scored = sorted(((-found[1], n), found) for n in tier for found in [rule.relate(placing.heads[n], view)])
         for (_score, n), found in scored:
-            if _fits(placing.groups[n], entry, view, kind, found[0], rule):
+            if _fits(placing.groups[n], entry, view, kind, found[0], rule) or \
+                    _room_made(placing, placing.groups[n], position, found[0]):
                 return n, found
     return None
+
+
+def _room_made(placing, group, position: int, relation: str) -> bool:
+    """Make room for claim `position` in `group` by moving out, each to a group of its own,
+    the members whose relation with it the group would misstate, when none of them states a
+    pair between articles where it is (its own article's claims only): a 2018 agreement
+    ("a joint statement") that no account of a 2020 attack relates to holds no other
+    outlet's claim, and keeps the attack from telling its change against the agreements
+    that do relate. True when the claim then fits."""
+    from claimcmp.comparison.grouping import _fits, blocking_kinds, signature
+
+    entry, view, rule = placing.entries[position], placing.views[position], placing.rule
+    keys = set(blocking_kinds(group, view, relation, rule))
+    if not keys:
+        return False
+    members = [m for m in group.members if id(m) not in group.gone and (m.signature, m.relation) in keys]
+    if any(m.entry is group.head or pairs_stated(group.tally, m.relation, m.entry.claim.article_id)
+           for m in members):
+        return False
+    for member in members:
+        group.remove(member)
+        placing.head_new_group(placing.position_of[id(member)])
+    return _fits(group, entry, view, signature(entry.claim), relation, rule)
 
 
 def _tiers(ranked: list[tuple[int, int, int]]) -> list[list[int]]:
