@@ -61,8 +61,8 @@ def regroup(placing, order: Sequence[int], table=None) -> int:
     is placed) where a move states more pairs between articles; claims looked at once, in
     `order` (the placement's), in batches: a claim's candidate groups are those that could
     give it more than it has (most_stated), their heads judged at once (with `table`, a
-    bulk_judging.ViewTable, on numpy arrays). Returns the moves made. A second pass moved
-    nothing more on the development set and the seeds."""
+    bulk_judging.ViewTable, on numpy arrays). Returns the moves made. (A second pass, tried
+    on the development set and the seeds before room was made, moved no figure.)"""
     from claimcmp.comparison.grouping import _PLACE_BATCH
 
     moves = 0
@@ -157,9 +157,12 @@ def _room_made(placing, group, position: int, relation: str) -> bool:
     ("a joint statement") that no account of a 2020 attack relates to holds no other
     outlet's claim, and keeps the attack from telling its change against the agreements
     that do relate. True when the claim then fits."""
-    from claimcmp.comparison.grouping import _fits, blocking_kinds, signature
+    from claimcmp.comparison.grouping import MAX_KINDS, _fits, blocking_kinds, signature
 
     entry, view, rule = placing.entries[position], placing.views[position], placing.rule
+    if group.plays_sentence_against_itself(entry.claim, relation) or len(group.kinds) >= MAX_KINDS or (
+            relation != "agree" and entry.claim.article_id == group.head.claim.article_id):
+        return False  # what keeps the claim out is no member's relation (grouping._fits)
     keys = set(blocking_kinds(group, view, relation, rule))
     if not keys:
         return False
