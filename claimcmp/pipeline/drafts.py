@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
 from claimcmp.pipeline.arguments import actors_of, hyphened_to
 from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places, border_targets  # noqa: F401 (re-exported)
 from claimcmp.pipeline.references import named_pair
 from claimcmp.pipeline.subjects import small_clause_verb, subject_on_auxiliary, subject_token
 
@@ -254,20 +255,6 @@ def is_circumstance(noun: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in cue("light_verbs")
 
 
-BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
-
-
-def border_targets(word: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
-    """'drills near Russia's borders', 'troops massed on Ukraine's frontier': whose border."""
-    keys = {a.get("country") or a["id"] for a in doers}
-    for tok in word.subtree:
-        if tok.lemma_.lower() in BORDER_WORDS and tok.i != word.i:
-            found = [a for a in actors_of(tok, index) if (a.get("country") or a["id"]) not in keys]
-            if found:
-                return found
-    return []
-
-
 def undergoer(noun: Token, doers: list[dict], index: MentionIndex, any_verb: bool = False) -> list[dict]:
     """'Syria remains subject to sanctions by the UN', 'Iran faces sanctions from the US':
     the subject of the clause undergoes an act whose doer the noun phrase names; with
@@ -310,42 +297,6 @@ def distinct(actors: list[dict]) -> list[dict]:
             keys.add(key)
             out.append(actor)
     return out
-
-
-def attacked_places(objects: list[Token], index: MentionIndex,
-                     doers: list[dict] = ()) -> tuple[list[dict], set[int]]:
-    """'struck Rafah', 'strikes on a base near Damascus': the country of the place hit,
-    unless it is the doer's own ("the Syrian army recaptured Palmyra")."""
-    from claimcmp.gazetteer import country_actor
-
-    own = {a.get("country") for a in doers}
-    foes = cue("abstract_foes")
-    for obj in objects:
-        if obj.lemma_.lower() in foes:
-            continue  # "tackle terrorism in Syria": Syria is where, not whom
-        for tok in obj.subtree:
-            span = index.place_at.get(tok.i)
-            region = span._.claimcmp_region if span is not None else None
-            if region and region.get("country") and region["country"] not in own:
-                actor = country_actor(region["country"])
-                if actor is not None:
-                    return [{**actor, "mention": span.text}], set()  # the place is also where it happens
-            polity = _held_by_polity(region, own)
-            if polity is not None:
-                return [{**polity, "mention": span.text}], set()
-    return [], set()
-
-
-def _held_by_polity(region: dict | None, own: set) -> dict | None:
-    """"Azerbaijan's offensive against Nagorno-Karabakh": a place of the doer's own country
-    held by a de facto state (places data, `polity`) is that state's."""
-    from claimcmp.gazetteer import named_actor
-    from claimcmp.knowledge.places_data import polity_of
-
-    if not region or region.get("country") not in own:
-        return None
-    polity = polity_of(region["name"])
-    return named_actor(polity) if polity is not None and polity not in own else None
 
 
 def has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
