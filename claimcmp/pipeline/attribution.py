@@ -12,7 +12,7 @@ from claimcmp.knowledge.lexicons import StanceLexicon, cue, cue_lists
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.arguments import QUOTE_MARKS, actors_of
 from claimcmp.pipeline.context import made_before_denial
-from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
+from claimcmp.pipeline.dep_labels import SUBJECT_DEPS, first_conjunct
 from claimcmp.pipeline.mentions import MentionIndex
 
 
@@ -195,9 +195,7 @@ SPEAKER_WINDOW = 8  # sentences a quoted speaker is looked for in, back from "he
 
 def _conjoined_speaker(verb: Token) -> Token | None:
     """The subject of the first verb a reporting verb is coordinated with."""
-    first = verb
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(verb)
     return next((c for c in first.children if c.dep_ in SUBJECT_DEPS), None) if first.pos_ in {"VERB", "AUX"} else None
 
 

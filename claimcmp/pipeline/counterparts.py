@@ -12,8 +12,14 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
-from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.objects import object_tokens
+
+
+def other_parties(tok: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """The actors `tok` names that are on none of the doers' sides (mentions.party_key)."""
+    keys = {party_key(a) for a in doers}
+    return [a for a in actors_of(tok, index) if party_key(a) not in keys]
 
 
 def counterpart(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
@@ -26,11 +32,10 @@ def counterpart(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: lis
 def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
     """"Scrambled jets in response to China's drills": whoever did what the act answers
     (cue response_nouns)."""
-    keys = {a.get("country") or a["id"] for a in doers}
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
         for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in cue("response_nouns")):
             for obj in object_tokens(noun, {"to", "for"}):
-                found = [a for a in actors_of(obj, index) if (a.get("country") or a["id"]) not in keys]
+                found = other_parties(obj, index, doers)
                 if found:
                     return found
     return []
@@ -39,11 +44,10 @@ def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[d
 def _from_party(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
     """"Recalled its ambassador from Beijing", "banned imports from Iran": the party named
     after "from" (an actor, not a mere place: "fired from Gaza" says where)."""
-    keys = {a.get("country") or a["id"] for a in doers}
     for word in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
         for obj in object_tokens(word, {"from"}):
             if obj.dep_ == "pobj" and obj.i in index.actor_at:
-                found = [a for a in actors_of(obj, index) if (a.get("country") or a["id"]) not in keys]
+                found = other_parties(obj, index, doers)
                 if found:
                     return found
     return []
@@ -86,7 +90,6 @@ def provoker(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
     """"Japan protested after a Chinese survey ship entered its waters", "recalled its envoy
     following Seoul's decision": the doer of the act a clause or phrase opened by a
     provocation mark tells (cue provocation_marks), when a party other than the doers."""
-    keys = {a.get("country") or a["id"] for a in doers}
     marks = cue("provocation_marks")
     for child in verb.children:
         if child.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in marks for m in child.children):
@@ -96,7 +99,7 @@ def provoker(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
             doer = next((c for c in act.children if c.dep_ == "poss"), None) if act is not None else None
         else:
             continue
-        found = [a for a in actors_of(doer, index) if (a.get("country") or a["id"]) not in keys] if doer is not None else []
+        found = other_parties(doer, index, doers) if doer is not None else []
         if found:
             return found
     return []

@@ -2,6 +2,8 @@
 the argument rules reach a predicate's actors."""
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
@@ -13,3 +15,11 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
 # (Qatar -> of -> State), "Russia's aggression" (Russia -> aggression).
 # audit: code (dependency labels of the parser)
 PHRASE_INNER_DEPS = {"pobj", "prep", "compound", "poss", "appos", "amod"}
+
+
+def first_conjunct(tok: Token) -> Token:
+    """The first of the coordinated words `tok` is one of ("tensions and clashes", "said
+    and added"), whose head and subject they share."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok

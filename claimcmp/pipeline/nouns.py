@@ -8,7 +8,8 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import between_actors, between_tokens, object_tokens
-from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.dep_labels import first_conjunct
+from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
     Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance,
@@ -91,7 +92,7 @@ def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         return True
     return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun)) or \
         _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry) or \
-        averted_possibility(_first_conjunct(noun).head) or \
+        averted_possibility(first_conjunct(noun).head) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
 
 
@@ -244,8 +245,8 @@ def _inherited_doers(lex: StanceLexicon, index: MentionIndex, s: NounClaim, comb
     s.own, s.inherited = doers, True
     s.arg_tokens |= span_tokens(subj_tok)
     if s.pair:
-        keys = {a.get("country") or a["id"] for a in s.own}
-        s.targets.extend(a for a in s.pair if (a.get("country") or a["id"]) not in keys)
+        keys = {party_key(a) for a in s.own}
+        s.targets.extend(a for a in s.pair if party_key(a) not in keys)
         s.pair = []
 
 
@@ -296,13 +297,6 @@ def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
         parties = implicit_parties(noun, index)
         s.own, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
         s.arg_tokens |= mention_tokens(parties, noun.sent, index)
-
-
-def _first_conjunct(word: Token) -> Token:
-    """"tensions and clashes": the first of the coordinated words, whose head they share."""
-    while word.dep_ == "conj":
-        word = word.head
-    return word
 
 
 def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import cue
-from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.counterparts import other_parties
 from claimcmp.pipeline.mentions import MentionIndex
 
 BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
@@ -15,10 +15,9 @@ BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
 
 def border_targets(word: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
     """'drills near Russia's borders', 'troops massed on Ukraine's frontier': whose border."""
-    keys = {a.get("country") or a["id"] for a in doers}
     for tok in word.subtree:
         if tok.lemma_.lower() in BORDER_WORDS and tok.i != word.i:
-            found = [a for a in actors_of(tok, index) if (a.get("country") or a["id"]) not in keys]
+            found = other_parties(tok, index, doers)
             if found:
                 return found
     return []
