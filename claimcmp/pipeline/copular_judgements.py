@@ -13,6 +13,7 @@ from claimcmp.knowledge.lexicons import StanceLexicon
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.attribution import attribution
 from claimcmp.pipeline.drafts import Draft, noun_parties, span_tokens
+from claimcmp.pipeline.evaluations import judgement_stance
 from claimcmp.pipeline.mentions import MentionIndex
 
 _PREDICATE_DEPS = frozenset({"acomp", "attr"})
@@ -54,10 +55,4 @@ def judgement_of(lex: StanceLexicon, verb: Token) -> tuple[str, str] | None:
              for t in c.subtree if t.pos_ in {"ADJ", "NOUN"}}
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "the move was not illegal": no judgement to read here
-    # a hostile act named outright ("a serious breach of international law"), as evaluations.py reads it
-    hostile_noun = any((n := lex.noun(w)) is not None and n.family == "conflict" and not n.requires for w in words)
-    if words & lex.cue("censuring_judgements") or hostile_noun:
-        return "conflict", "criticize"
-    if words & lex.cue("approving_judgements"):
-        return "cooperation", "praise"
-    return None
+    return judgement_stance(lex, words)  # as a naming verb's predicate is read: evaluations.py

@@ -20,15 +20,19 @@ def evaluation_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma not in lex.cue("judging_verbs"):
         return None
-    words = _judgement_words(verb)
-    if not words:
-        return None
-    # a hostile act named outright ("a provocation"), not one that needs a qualifier ("action")
+    judged = judgement_stance(lex, _judgement_words(verb))
+    return None if judged is None else StanceEntry(lemma, "VERB", judged[1], judged[0], False)
+
+
+def judgement_stance(lex: StanceLexicon, words: set[str]) -> tuple[str, str] | None:
+    """(family, stance) of what an act is named as: censured ("illegal", or a hostile act
+    named outright, "a provocation", not one that needs a qualifier, "action") or approved
+    ("constructive"); None for anything else."""
     hostile_noun = any((n := lex.noun(w)) is not None and n.family == "conflict" and not n.requires for w in words)
     if words & lex.cue("censuring_judgements") or hostile_noun:
-        return StanceEntry(lemma, "VERB", "criticize", "conflict", False)
+        return "conflict", "criticize"
     if words & lex.cue("approving_judgements"):
-        return StanceEntry(lemma, "VERB", "praise", "cooperation", False)
+        return "cooperation", "praise"
     return None
 
 
