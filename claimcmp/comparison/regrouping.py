@@ -77,14 +77,21 @@ def regroup(placing, order: Sequence[int], table=None) -> int:
 def _promising(placing, position: int) -> tuple[int, list[int]]:
     """(position, the groups that could give the claim more pairs than it states where it
     is); none for a head with members, which cannot move."""
-    number = placing.where[position]
-    group, entry = placing.groups[number], placing.entries[position]
-    if group.head is entry and group.size > 1:
+    held = _held(placing, position)
+    if held is None:
         return position, []
-    held = pairs_stated(group.tally, placing.membership[position].relation, entry.claim.article_id)
-    groups = placing.groups
-    return position, [n for n in sorted(placing.index.lookup(entry.claim)[0])
+    number, groups = placing.where[position], placing.groups
+    return position, [n for n in sorted(placing.index.lookup(placing.entries[position].claim)[0])
                       if n != number and groups[n].reach > held]
+
+
+def _held(placing, position: int) -> int | None:
+    """The pairs claim `position` states where it is; None for a head with members, which
+    cannot move."""
+    group, entry = placing.groups[placing.where[position]], placing.entries[position]
+    if group.head is entry and group.size > 1:
+        return None
+    return pairs_stated(group.tally, placing.membership[position].relation, entry.claim.article_id)
 
 
 def _relations(placing, batch: list[tuple[int, list[int]]], table) -> list[list[tuple[int, str]]]:
@@ -115,16 +122,13 @@ def _relations(placing, batch: list[tuple[int, list[int]]], table) -> list[list[
 def _move(placing, position: int, related: list[tuple[int, str]]) -> bool:
     """Move claim `position` to the related group where it states the most pairs between
     articles, when that is more than where it is now."""
-    number = placing.where[position]
-    group, entry = placing.groups[number], placing.entries[position]
-    if not related or (group.head is entry and group.size > 1):
+    held = _held(placing, position) if related else None
+    if held is None:
         return False  # nothing to move to, or a claim moved into its group since
-    member = placing.membership[position]
-    held = pairs_stated(group.tally, member.relation, entry.claim.article_id)
     best = _best_place(placing, position, held, related)
     if best is None:
         return False
-    group.remove(member)
+    placing.groups[placing.where[position]].remove(placing.membership[position])
     placing.join(position, *best)
     return True
 
