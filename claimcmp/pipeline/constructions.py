@@ -11,7 +11,8 @@ from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.subjects import subject_token
-from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, attacked_places, distinct, noun_parties, span_tokens
+from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
+from claimcmp.pipeline.places_hit import attacked_places
 
 
 def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:

@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
 from claimcmp.pipeline.arguments import actors_of, hyphened_to
 from claimcmp.pipeline.mentions import MentionIndex
-from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places, border_targets  # noqa: F401 (re-exported)
 from claimcmp.pipeline.references import named_pair
 from claimcmp.pipeline.subjects import small_clause_verb, subject_on_auxiliary, subject_token
 

@@ -12,9 +12,10 @@ from claimcmp.pipeline.dep_labels import first_conjunct
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
-    Draft, attacked_places, border_targets, distinct, governing_verb, has_modifier, instrument, is_circumstance,
-    left_agreement, noun_parties, noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps,
+    Draft, distinct, governing_verb, has_modifier, instrument, is_circumstance, left_agreement, noun_parties,
+    noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps,
 )
+from claimcmp.pipeline.places_hit import attacked_places, border_targets
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.counterparts import provoker
 from claimcmp.pipeline.earlier_acts import referred_act

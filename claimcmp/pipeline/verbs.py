@@ -13,9 +13,10 @@ from claimcmp.pipeline.objects import between_actors, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
-    BORDER_WORDS, SIDE_WORDS, Draft, attacked_places, border_targets, instrument, left_agreement, noun_parties,
-    noun_target_preps, phrase, span_tokens, verb_target_preps,
+    SIDE_WORDS, Draft, instrument, left_agreement, noun_parties, noun_target_preps, phrase, span_tokens,
+    verb_target_preps,
 )
+from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places, border_targets
 from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.quitting import left_organizations, quitting_entry
 from claimcmp.pipeline.subjects import passive_patient, subject_token
