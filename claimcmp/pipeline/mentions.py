@@ -142,10 +142,14 @@ class MentionIndex:
         found = self.accusers.get(party_key(as_party(accused) or accused))
         return [found] if found is not None else []
 
-    def last_pair(self, token: Token, *, earlier_sentences: bool = False) -> list[dict]:
-        """The parties of the latest two-party claim (before `token`'s sentence if asked)."""
+    def last_pair(self, token: Token, *, earlier_sentences: bool = False,
+                  countries_only: bool = False) -> list[dict]:
+        """The parties of the latest two-party claim (before `token`'s sentence if asked; of
+        two countries if asked: "the two neighbours" are no country and the UN)."""
         here = self.sentence_number(token)
         for pair, number in zip(reversed(self.recent_pairs), reversed(self.pair_sentences)):
+            if countries_only and any(p["kind"] != "country" for p in pair):
+                continue
             if not earlier_sentences or number < here:
                 return list(pair)
         return []

@@ -58,16 +58,20 @@ def is_pair_phrase(head: Token) -> bool:
 
 def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
     """The pair of the latest two-party claim, else the two latest distinct actors; "the
-    warring parties": the pair of the latest hostile act, if the story told one."""
+    warring parties": the pair of the latest hostile act, if the story told one; "the two
+    countries", "the two neighbours": of two countries ("Congo and Rwanda fought. The UN
+    condemned Rwanda. Angola mediated between the two neighbours": Congo and Rwanda)."""
     if any(c.lower_ == "warring" for c in head.children):
         hostile = index.last_hostile_pair(head)
         if hostile:
             return hostile
-    last = index.last_pair(head)
+    countries = head.lemma_.lower() in cue("country_pair_nouns")
+    last = index.last_pair(head, countries_only=countries)
     if last:
         return last
+    kinds = {"country"} if countries else {"country", "organization", "group", "person"}
     pair: list[dict] = []
-    for span in index.before(head, {"country", "organization", "group", "person"}, window=3):
+    for span in index.before(head, kinds, window=3):
         actor = index.actor_dict(span)
         if all(party_key(actor) != party_key(p) for p in pair):
             pair.append(actor)

@@ -1,0 +1,22 @@
+"""What words that refer back name: "the two neighbours", "both sides" (sentences written here)."""
+from __future__ import annotations
+
+from sentences import last_sentence_claims
+
+
+def _parties(claim: dict) -> set[str]:
+    return {a["id"] for a in [claim["target"], *claim["co_targets"]] if a}
+
+
+def test_the_two_neighbours_are_the_latest_pair_of_countries(nlp):
+    # the latest pair of parties is the UN and Niger; "the two neighbours" are Mali and Niger
+    text = ("Mali and Niger exchanged fire along their border. The UN criticized Niger. "
+            "Nigeria has mediated between the two neighbours.")
+    (mediation,) = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "mediate"]
+    assert mediation["subject"]["id"] == "NGA" and _parties(mediation) == {"MLI", "NER"}
+
+
+def test_both_sides_may_be_a_country_and_a_body(nlp):
+    text = "The UN criticized Niger. Both sides later agreed to talk."
+    found = last_sentence_claims(nlp, text)
+    assert {c["subject"]["id"] for c in found} | {a for c in found for a in _parties(c)} == {"UN", "NER"}
