@@ -12,12 +12,12 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimcmp.knowledge import resource_loader, stance_groups
+from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon, verb_stems
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
 from claimcmp.pipeline.allegations import allegation_draft
-from claimcmp.pipeline.arguments import actors_of, hyphened_to
+from claimcmp.pipeline.arguments import hyphened_to
 from claimcmp.pipeline.attribution import attribution as read_attribution
 from claimcmp.pipeline.claim_records import (
     Circumstances, akey, article_span, claim_record, doers_by_target, predicate_anchor, shared_doers, side,
@@ -31,8 +31,8 @@ from claimcmp.pipeline.entries import covered_by_noun, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
 from claimcmp.pipeline.references import acts_on_a_thing, resolve_pronoun
-from claimcmp.pipeline.salience import Salience, destination_party, is_party, state_where
-from claimcmp.pipeline.subjects import subject_token
+from claimcmp.pipeline.salience import Salience, destination_party, is_party
+from claimcmp.pipeline.unsaid_doers import draft_weapon_pair, unsaid_doer
 from claimcmp.pipeline.verbs import verb_draft
 
 
@@ -220,12 +220,13 @@ class ClaimExtractor(ComponentData):
             targets = salience.fighters_at_home(targets, draft.stance)  # "operation in Syria" on the YPG
             return replace(draft, subjects=subjects, targets=targets) if subjects else None
         if not subjects and not targets:
-            # "The talks resumed on Monday": a mutual act between the article's principals
-            pair = salience.mutual_pair(index) if draft.symmetric else []
+            # "The talks resumed on Monday": a mutual act between the article's principals;
+            # "15 missiles hit the X base" (no party): the sides of the armed act just told
+            pair = salience.mutual_pair(index) if draft.symmetric else draft_weapon_pair(draft, index)
             return replace(draft, subjects=pair[:1], targets=pair[1:], confidence=0.35,
                            completed=True) if len(pair) == 2 else None
         if not subjects:
-            found, said = _unsaid_doer(draft, targets, index, salience)
+            found, said = unsaid_doer(draft, targets, index, salience)
             return replace(draft, subjects=found, targets=targets, confidence=INFERRED_CONFIDENCE if said else 0.4,
                            completed=True) if found else None
         if acts_on_a_thing(draft.word, index):
@@ -361,27 +362,3 @@ def _on_its_own(word: Token, index: MentionIndex, own: set[str]) -> bool:
 def _names_side(pronoun: Token, index: MentionIndex, own: set[str]) -> bool:
     """Whether the pronoun refers to one of the sides `own` (references.resolve_pronoun)."""
     return any(side(a) in own for a in resolve_pronoun(pronoun, index))
-
-
-def _unsaid_doer(draft: Draft, targets: list[dict], index: MentionIndex,
-                      salience: Salience) -> tuple[list[dict], bool]:
-    """Who did an act the clause names no doer of, and whether the text says so: for an
-    arrest, trial or summons the state where it happens ("detained in Russia"), else the
-    other party salience finds, never the one who reacts to the act ("Peru condemned the
-    detention of Chilean journalists": detained by someone, not by Peru)."""
-    if not targets:
-        return [], False
-    if stance_groups.is_home_act(draft.stance):
-        state = state_where(draft.word, index, {party_key(t) for t in targets})
-        if state:
-            return state, True
-    return salience.other_party(draft.word, targets, index, _reactors(draft.word, index))
-
-
-def _reactors(word: Token, index: MentionIndex) -> frozenset[str]:
-    """The party keys of who reacts to the act `word` names: the subject of the reaction
-    verb (cue reaction_verbs) it is object of."""
-    if word.dep_ != "dobj" or word.head.lemma_.lower() not in cue("reaction_verbs"):
-        return frozenset()
-    doer, _ = subject_token(word.head)
-    return frozenset(party_key(a) for a in (actors_of(doer, index) if doer is not None else []))

@@ -20,6 +20,7 @@ from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places, border_t
 from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.quitting import left_organizations, quitting_entry
 from claimcmp.pipeline.subjects import passive_patient, subject_token
+from claimcmp.pipeline.unsaid_doers import fired_weapon_pair
 
 # Mutual acts whose direct object is what they are about, not a party
 TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
@@ -310,6 +311,10 @@ def _implicit_parties(verb: Token, entry: StanceEntry, index: MentionIndex, s: _
         # "It threatened retaliation": toward the one it was just told at odds with
         s.targets = index.adversary(verb, s.subjects[0])
         s.implicit = bool(s.targets)
+    if not s.subjects and not s.targets:
+        # "Rockets hit the airport": the sides of the armed act just told
+        pair = fired_weapon_pair(verb, entry.stance, subj_tok, index)
+        s.subjects, s.targets, s.implicit = pair[:1], pair[1:], bool(pair)
 
 
 def _verb_stance(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: MentionIndex,

@@ -1,0 +1,65 @@
+"""Who did an act the clause names no doer of: "three soldiers were killed", "detained in
+Russia", "missiles hit the base" (the reader's guess from the sentence or the story)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge import stance_groups
+from claimcmp.knowledge.lexicons import cue
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.drafts import Draft
+from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
+from claimcmp.pipeline.salience import Salience, state_where
+from claimcmp.pipeline.subjects import subject_token
+
+
+def unsaid_doer(draft: Draft, targets: list[dict], index: MentionIndex,
+                salience: Salience) -> tuple[list[dict], bool]:
+    """Who did an act the clause names no doer of, and whether the text says so: for an
+    arrest, trial or summons the state where it happens ("detained in Russia"), else the
+    other party salience finds, never the one who reacts to the act ("Peru condemned the
+    detention of Chilean journalists": detained by someone, not by Peru)."""
+    if not targets:
+        return [], False
+    if stance_groups.is_home_act(draft.stance):
+        state = state_where(draft.word, index, {party_key(t) for t in targets})
+        if state:
+            return state, True
+    earlier = armed_doer(draft, targets, index)
+    if earlier:
+        return earlier, False
+    return salience.other_party(draft.word, targets, index, _reactors(draft.word, index))
+
+
+def _reactors(word: Token, index: MentionIndex) -> frozenset[str]:
+    """The party keys of who reacts to the act `word` names: the subject of the reaction
+    verb (cue reaction_verbs) it is object of."""
+    if word.dep_ != "dobj" or word.head.lemma_.lower() not in cue("reaction_verbs"):
+        return frozenset()
+    doer, _ = subject_token(word.head)
+    return frozenset(party_key(a) for a in (actors_of(doer, index) if doer is not None else []))
+
+
+def armed_doer(draft: Draft, targets: list[dict], index: MentionIndex) -> list[dict]:
+    """The doer of an armed act no one is named doing, when the armed act told just before
+    (at most two sentences back) was toward the same party: "Iran fired missiles at US
+    troops. A US base in Iraq was hit" (by Iran)."""
+    if draft.stance not in cue("armed_stances"):
+        return []
+    pair = index.last_armed_pair(draft.word)
+    keys = {party_key(as_party(t) or t) for t in targets}
+    return pair[:1] if pair and party_key(pair[1]) in keys else []
+
+
+def fired_weapon_pair(word: Token, stance: str, weapon: Token | None, index: MentionIndex) -> list[dict]:
+    """Weapons that struck, no one's and at no one named, are those of the armed act told
+    just before: "Iran fired missiles at US troops in Iraq. Rockets hit the airport" (Iran's,
+    at the US); "Iranian rockets" name their side, and a weapon alone is no party."""
+    if stance not in cue("armed_stances") or weapon is None or weapon.lemma_.lower() not in cue("weapon_nouns"):
+        return []
+    return [] if actors_of(weapon, index) else index.last_armed_pair(word)
+
+
+def draft_weapon_pair(draft: Draft, index: MentionIndex) -> list[dict]:
+    """fired_weapon_pair for a draft whose targets named no party ("hit the Al-Asad base")."""
+    return fired_weapon_pair(draft.word, draft.stance, subject_token(draft.word)[0], index)

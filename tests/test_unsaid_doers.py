@@ -1,0 +1,34 @@
+"""Who did an armed act no one is named doing (pipeline/unsaid_doers.py), on sentences
+written here."""
+from __future__ import annotations
+
+from sentences import last_sentence_claims, triples
+
+STORY = "Pakistan fired artillery at Afghan border posts on Sunday. "
+
+
+def test_weapons_that_struck_are_those_of_the_armed_act_just_told(nlp):
+    found = last_sentence_claims(nlp, STORY + "Shells hit a school in the border town, officials said.")
+    assert ("PAK", "conflict", "positive", "AFG") in triples(found)
+    assert all(c["confidence"] < 0.5 for c in found)  # a guess from the story, not the grammar
+
+
+def test_a_party_hit_with_no_doer_named_is_hit_by_the_side_just_told(nlp):
+    found = last_sentence_claims(nlp, STORY + "An Afghan checkpoint was also hit.")
+    assert ("PAK", "conflict", "positive", "AFG") in triples(found)
+
+
+def test_weapons_named_by_their_side_stay_that_sides(nlp):
+    found = last_sentence_claims(nlp, STORY + "Afghan rockets later struck a Pakistani outpost.")
+    assert ("AFG", "conflict", "positive", "PAK") in triples(found)
+
+
+def test_weapons_with_no_armed_act_told_before_are_no_ones(nlp):
+    text = "Pakistan and Afghanistan held talks in Doha. Shells hit a school in the border town."
+    assert not any(c["stance"] in {"attack", "strike"} for c in last_sentence_claims(nlp, text))
+
+
+def test_weapons_that_hit_a_named_site_of_no_party_are_those_just_told(nlp):
+    # the parser reads "Tarnak Farms" as a name of no country: no party the act is toward
+    found = last_sentence_claims(nlp, STORY + "Two missiles hit the Tarnak Farms base, officials said.")
+    assert ("PAK", "conflict", "positive", "AFG") in triples(found)
