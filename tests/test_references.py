@@ -20,3 +20,11 @@ def test_both_sides_may_be_a_country_and_a_body(nlp):
     text = "The UN criticized Niger. Both sides later agreed to talk."
     found = last_sentence_claims(nlp, text)
     assert {c["subject"]["id"] for c in found} | {a for c in found for a in _parties(c)} == {"UN", "NER"}
+
+
+def test_it_after_his_country_is_that_country(nlp):
+    # the latest subject before the sentence is the UN; "it" is the country "his country" named
+    text = ("The UN urged Mali to withdraw. Mali's president said his country would not withdraw, "
+            "and warned that it would retaliate against Niger.")
+    found = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "retaliate"]
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in found] == [("MLI", "NER")]

@@ -92,6 +92,9 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
         speaker = _speaker_over(pron, index)
         if speaker is not None:
             return _speaker_parties(pron, speaker, index)
+        country = _country_named_before(pron, index)
+        if country:
+            return country
     if lower in PERSON_PRONOUNS:
         kinds = {"person"}
     elif lower in THING_PRONOUNS:
@@ -115,6 +118,21 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     best = subjects[0] if subjects else (candidates[0] if candidates else None)
     return [index.actor_dict(best)] if best is not None else []
+
+
+def _country_named_before(pron: Token, index: MentionIndex) -> list[dict]:
+    """"Kagame said his country would not withdraw, but warned that it would strike back":
+    an "it" after a subject "his country" ("our nation") of its sentence is that country."""
+    if pron.lower_ not in THING_PRONOUNS:
+        return []
+    sent = pron.sent
+    for tok in reversed(sent[:pron.i - sent.start]):
+        if tok.lemma_.lower() in cue("country_nouns") and tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            owners = resolve_pronoun(owner, index)[:1] if owner is not None else []
+            countries = [country_actor(a["country"]) for a in owners if a.get("country")]
+            return [{**c, "mention": f"{owner.text} {tok.text}"} for c in countries if c]
+    return []
 
 
 def acts_on_a_thing(word: Token, index: MentionIndex) -> bool:
