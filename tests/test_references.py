@@ -28,3 +28,11 @@ def test_it_after_his_country_is_that_country(nlp):
             "and warned that it would retaliate against Niger.")
     found = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "retaliate"]
     assert [(c["subject"]["id"], c["target"]["id"]) for c in found] == [("MLI", "NER")]
+
+
+def test_a_ceasefire_with_no_parties_is_between_the_sides_that_fought(nlp):
+    # the latest pair is the UN and Niger; the truce is between the two that fought
+    text = ("Mali and Niger exchanged fire along their border. The UN condemned Niger. "
+            "The truce agreed in May collapsed last week.")
+    (truce,) = last_sentence_claims(nlp, text)
+    assert {truce["subject"]["id"]} | _parties(truce) == {"MLI", "NER"}

@@ -179,6 +179,12 @@ def is_fighting(label: str | None) -> bool:
     return group is not None and (group.cls == "force" or group.name == TRUCE_GROUP or TRUCE_GROUP in reading.objects)
 
 
+def is_truce(label: str | None) -> bool:
+    """A ceasefire, truce or peace deal, or a hostile act's end ("cessation of hostilities")."""
+    group = read(label).group
+    return group is not None and group.name == TRUCE_GROUP
+
+
 def is_spoken(label: str | None) -> bool:
     """An act done by saying ("accuse", "condemn", "warn", "reject"): cues.json spoken_groups."""
     group = read(label).group

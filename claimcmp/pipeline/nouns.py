@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of
@@ -27,6 +28,9 @@ from claimcmp.pipeline.noun_roles import (
 )
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
 from claimcmp.pipeline.subjects import averted_possibility, subject_token
+
+# sentences back a ceasefire named with no parties may look for the fighting it ends
+TRUCE_WINDOW = 10
 
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
@@ -295,7 +299,9 @@ def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     if not s.own and not s.targets and entry.symmetric and entry.family != "neutral" and \
             noun.lemma_.lower() not in lex.cue("unanchored_nouns") and \
             not owned(noun):  # "its soft diplomacy": someone's own
-        parties = implicit_parties(noun, index)
+        # "The ceasefire collapsed": between the sides of the latest armed act told
+        fought = index.last_armed_pair(noun, window=TRUCE_WINDOW) if stance_groups.is_truce(s.stance) else []
+        parties = fought or implicit_parties(noun, index)
         s.own, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
         s.arg_tokens |= mention_tokens(parties, noun.sent, index)
 
