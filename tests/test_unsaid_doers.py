@@ -32,3 +32,9 @@ def test_weapons_that_hit_a_named_site_of_no_party_are_those_just_told(nlp):
     # the parser reads "Tarnak Farms" as a name of no country: no party the act is toward
     found = last_sentence_claims(nlp, STORY + "Two missiles hit the Tarnak Farms base, officials said.")
     assert ("PAK", "conflict", "positive", "AFG") in triples(found)
+
+
+def test_a_strike_told_beside_another_armed_act_is_not_that_acts(nlp):
+    # the clause after "after" tells another, earlier act: whose strike it was is unsaid
+    found = last_sentence_claims(nlp, "Afghan forces shelled Pakistani posts after a strike killed a commander.")
+    assert not any(c["stance"] == "kill" and c["subject"]["id"] == "AFG" for c in found)

@@ -108,9 +108,12 @@ class MentionIndex:
                    if not act.guessed and not stance_groups.is_spoken(act.stance)
                    and {party_key(p) for p in act.pair} in ({key, k} for k in keys))
 
-    def last_armed_pair(self, token: Token, window: int = 2) -> list[dict]:
-        """The parties of the latest armed act at most `window` sentences before `token`'s."""
-        return next((list(act.pair) for act in self._hostile_acts_within(token, window) if act.armed), [])
+    def last_armed_pair(self, token: Token, window: int = 2, *, earlier_sentences: bool = False) -> list[dict]:
+        """The parties of the latest armed act at most `window` sentences before `token`'s
+        (its own sentence included unless `earlier_sentences`)."""
+        here = self.sentence_number(token)
+        return next((list(act.pair) for act in self._hostile_acts_within(token, window)
+                     if act.armed and not (earlier_sentences and act.sentence == here)), [])
 
     def doer_of(self, token: Token, stance: str, armed: bool, window: int = 2) -> list[dict]:
         """Who did the latest hostile act of this stance (of any armed one, for an armed

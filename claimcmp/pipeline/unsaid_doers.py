@@ -53,11 +53,13 @@ def armed_doer(draft: Draft, targets: list[dict], index: MentionIndex) -> list[d
 
 def fired_weapon_pair(word: Token, stance: str, weapon: Token | None, index: MentionIndex) -> list[dict]:
     """Weapons that struck, no one's and at no one named, are those of the armed act told
-    just before: "Iran fired missiles at US troops in Iraq. Rockets hit the airport" (Iran's,
-    at the US); "Iranian rockets" name their side, and a weapon alone is no party."""
+    in the sentences just before: "Iran fired missiles at US troops in Iraq. Rockets hit the
+    airport" (Iran's, at the US); "Iranian rockets" name their side, and a weapon alone is
+    no party."""
     if stance not in cue("armed_stances") or weapon is None or weapon.lemma_.lower() not in cue("weapon_nouns"):
         return []
-    return [] if actors_of(weapon, index) else index.last_armed_pair(word)
+    # an act of the weapon's own sentence is another ("fired rockets after a strike killed X")
+    return [] if actors_of(weapon, index) else index.last_armed_pair(word, earlier_sentences=True)
 
 
 def draft_weapon_pair(draft: Draft, index: MentionIndex) -> list[dict]:
