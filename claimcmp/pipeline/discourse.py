@@ -12,10 +12,16 @@ from claimcmp.pipeline.mentions import MentionIndex, other_party, party_key
 from claimcmp.pipeline.claim_regions import is_topic
 
 
-def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[dict]:
+# sentences back a ceasefire named with no parties may look for the fighting it ends
+TRUCE_WINDOW = 10
+
+
+def implicit_parties(word: Token, index: MentionIndex, window: int = 2, truce: bool = False) -> list[dict]:
     """The parties of a mutual act stated without any: "Cooperation has been the hallmark of
     Russo-US relations" (the pair of the sentence's relations noun), "Joining forces will be a
-    big stride" (the pair of the latest two-party claim, at most `window` sentences back)."""
+    big stride" (the pair of the latest two-party claim, at most `window` sentences back); a
+    truce the sentence names no parties of is between the sides of the latest armed act
+    ("Mali and Niger exchanged fire. The UN condemned Niger. The truce collapsed")."""
     found = _relations_pair(word, index)
     if found:
         return found
@@ -25,7 +31,8 @@ def implicit_parties(word: Token, index: MentionIndex, window: int = 2) -> list[
     found = _conjoined_subject(word, index)
     if found:
         return found
-    return _latest_pair(word, index, window)
+    fought = index.last_armed_pair(word, window=TRUCE_WINDOW) if truce else []
+    return fought or _latest_pair(word, index, window)
 
 
 def _relations_pair(word: Token, index: MentionIndex) -> list[dict]:

@@ -29,9 +29,6 @@ from claimcmp.pipeline.noun_roles import (
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
 from claimcmp.pipeline.subjects import averted_possibility, subject_token
 
-# sentences back a ceasefire named with no parties may look for the fighting it ends
-TRUCE_WINDOW = 10
-
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
     """The claim of an event noun: "talks between X and Y", "X's support for Y", "held talks"."""
@@ -299,9 +296,7 @@ def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     if not s.own and not s.targets and entry.symmetric and entry.family != "neutral" and \
             noun.lemma_.lower() not in lex.cue("unanchored_nouns") and \
             not owned(noun):  # "its soft diplomacy": someone's own
-        # "The ceasefire collapsed": between the sides of the latest armed act told
-        fought = index.last_armed_pair(noun, window=TRUCE_WINDOW) if stance_groups.is_truce(s.stance) else []
-        parties = fought or implicit_parties(noun, index)
+        parties = implicit_parties(noun, index, truce=stance_groups.is_truce(s.stance))
         s.own, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
         s.arg_tokens |= mention_tokens(parties, noun.sent, index)
 
