@@ -185,6 +185,15 @@ def is_truce(label: str | None) -> bool:
     return group is not None and group.name == TRUCE_GROUP
 
 
+def is_proposal(label: str | None) -> bool:
+    """A proposal, offer or plan put forward ("propose", "offer", "put forward a plan")."""
+    group = read(label).group
+    return group is not None and group.name == PROPOSAL_GROUP
+
+
+PROPOSAL_GROUP = "propose"  # stance_synonyms.json: what a later "rejected the plan" answers
+
+
 def is_spoken(label: str | None) -> bool:
     """An act done by saying ("accuse", "condemn", "warn", "reject"): cues.json spoken_groups."""
     group = read(label).group

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimcmp.knowledge import resource_loader
+from claimcmp.knowledge import resource_loader, stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon, verb_stems
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
@@ -256,6 +256,9 @@ class ClaimExtractor(ComponentData):
         circumstances = self._circumstances(draft, sent, index, dates, published)
         doers_of = doers_by_target(subjects, targets)
         out = [claim_record(draft, sent, doers, whom, circumstances) for doers, whom in shared_doers(doers_of)]
+        if draft.polarity == "positive" and stance_groups.is_proposal(draft.stance):
+            for subject in subjects:
+                index.note_proposal(subject, draft.word)
         for target, doers in doers_of:
             for subject in doers if target is not None else ():
                 index.note_pair(subject, target, draft.word)

@@ -29,13 +29,22 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
     parties = noun_parties(noun, StanceEntry(noun.lemma_, "NOUN", "propose", "cooperation", False), index)
-    owners = [o for o in parties.own if all((o.get("country") or o["id"]) != (s.get("country") or s["id"]) for s in subjects)]
+    owners = parties.own or _proposal_told_before(noun, index)
+    owners = [o for o in owners if all((o.get("country") or o["id"]) != (s.get("country") or s["id"]) for s in subjects)]
     if not subjects or not owners:
         return None
     polarity = "negative" if context.is_negated(verb, lex) else "positive"
     family, stance = ("conflict", "reject") if rejecting else ("cooperation", "accept")
     return Draft(noun, stance, family, polarity, subjects, owners, False, None,
                  parties.tokens | span_tokens(subj_tok), 0.7, stated=True)
+
+
+def _proposal_told_before(noun: Token, index: MentionIndex) -> list[dict]:
+    """"France proposed a truce. Hezbollah rejected the plan" (or "rejected it"): a proposal
+    no one is named making, referred back to, is the latest one told."""
+    definite = noun.lower_ == "it" or any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                                          for c in noun.children)
+    return index.last_proposer(noun) if definite else []
 
 
 def _proposal_answered(lex: StanceLexicon, verb: Token, rejecting: bool) -> Token | None:
@@ -46,7 +55,8 @@ def _proposal_answered(lex: StanceLexicon, verb: Token, rejecting: bool) -> Toke
     answered = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     answered += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                  for p in c.children if p.dep_ == "pobj"]
-    return next((c for c in answered if c.lemma_.lower() in proposals), None)
+    # "rejected it": the proposal just told (response_draft asks who made one)
+    return next((c for c in answered if c.lemma_.lower() in proposals or c.lower_ == "it"), None)
 
 
 def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:

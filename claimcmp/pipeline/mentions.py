@@ -40,6 +40,8 @@ class MentionIndex:
     # the hostile acts told so far (HostileAct):
     # whom a party is at odds with, and whom a later toll is about
     hostile_acts: list[HostileAct] = field(default_factory=list)
+    # (proposer, sentence number) of the proposals told so far: whom "rejected the plan" answers
+    proposals: list[tuple[dict, int]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -89,6 +91,18 @@ class MentionIndex:
         pair = (as_party(subject), as_party(target))
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
             self.hostile_acts.append(HostileAct(pair, self.sentence_number(token), armed, stance, guessed))
+
+    def note_proposal(self, proposer: dict, token: Token) -> None:
+        """Remember who proposed something: "France proposed a truce. Hezbollah rejected the
+        plan" answers France."""
+        party = as_party(proposer)
+        if party is not None:
+            self.proposals.append((party, self.sentence_number(token)))
+
+    def last_proposer(self, token: Token, window: int = 2) -> list[dict]:
+        """Who made the latest proposal told at most `window` sentences before `token`'s."""
+        here = self.sentence_number(token)
+        return next(([party] for party, number in reversed(self.proposals) if here - number <= window), [])
 
     def adversary(self, token: Token, party: dict, window: int = 2) -> list[dict]:
         """The other party of the latest hostile act `party` took part in, at most `window`

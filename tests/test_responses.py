@@ -1,0 +1,25 @@
+"""Answers to proposals told before (constructions.response_draft), on sentences written here."""
+from __future__ import annotations
+
+from sentences import last_sentence_claims
+
+
+def _answers(nlp, text: str) -> list[tuple]:
+    return [(c["subject"]["id"], c["stance"], c["target"] and c["target"]["id"])
+            for c in last_sentence_claims(nlp, text) if c["stance"] in {"reject", "accept"}]
+
+
+def test_rejecting_the_plan_answers_who_proposed_it(nlp):
+    text = "Norway proposed a truce on Monday. The rebels rejected the plan on Tuesday."
+    assert _answers(nlp, text) == [("REBELS", "reject", "NOR")]
+
+
+def test_accepting_it_answers_the_proposal_just_told(nlp):
+    text = "Qatar proposed a prisoner exchange on Monday. Hamas accepted it."
+    assert _answers(nlp, text) == [("HAMAS", "accept", "QAT")]
+
+
+def test_a_plan_no_one_proposed_in_the_story_answers_no_one(nlp):
+    text = "Norway hosted talks on Monday. The rebels rejected the plan on Tuesday."
+    assert not any(target == "NOR" for _, _, target in _answers(nlp, text))
+
