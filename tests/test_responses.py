@@ -23,3 +23,8 @@ def test_a_plan_no_one_proposed_in_the_story_answers_no_one(nlp):
     text = "Norway hosted talks on Monday. The rebels rejected the plan on Tuesday."
     assert not any(target == "NOR" for _, _, target in _answers(nlp, text))
 
+
+def test_a_clause_with_its_own_subject_is_not_what_the_first_wants(nlp):
+    text = "Norway wants a truce, but the rebels attacked the army on Tuesday."
+    (attack,) = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "attack"]
+    assert attack["modality"] == "asserted"

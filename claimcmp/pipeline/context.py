@@ -31,18 +31,25 @@ def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDAR
               own_clause: bool = False) -> list[Token]:
     """word and the heads above it, up to (not across) an edge in `stop`; with `own_clause`,
     a finite verb conjoined to another is a clause of its own ("would not tolerate it and
-    called on ...": the negation and the "would" stay with the first verb)."""
+    called on ...": the negation and the "would" stay with the first verb), and so is one
+    with a subject of its own ("wants a truce, but Hezbollah attacked Israel")."""
     chain = [word]
     current = word
     while current.head.i != current.i and len(chain) < limit:
         if current.dep_ in stop:
             break
         if own_clause and current.dep_ == "conj" and current.tag_ in FINITE_TAGS \
-                and current.head.tag_ not in FINITE_TAGS:
+                and (current.head.tag_ not in FINITE_TAGS or _own_subject(current)):
             break
         current = current.head
         chain.append(current)
     return chain
+
+
+def _own_subject(verb: Token) -> bool:
+    """A conjoined verb with a subject of its own is a clause of its own: "France wants a
+    truce, but Hezbollah attacked Israel" (no one wants the attack)."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def is_negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
