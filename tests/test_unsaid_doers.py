@@ -38,3 +38,8 @@ def test_a_strike_told_beside_another_armed_act_is_not_that_acts(nlp):
     # the clause after "after" tells another, earlier act: whose strike it was is unsaid
     found = last_sentence_claims(nlp, "Afghan forces shelled Pakistani posts after a strike killed a commander.")
     assert not any(c["stance"] == "kill" and c["subject"]["id"] == "AFG" for c in found)
+
+
+def test_what_people_did_is_no_states_act(nlp):
+    text = "Hundreds of students blocked streets in Hong Kong in defiance of Chinese officials."
+    assert not any(c["stance"] == "block" for c in last_sentence_claims(nlp, text))

@@ -19,7 +19,7 @@ def unsaid_doer(draft: Draft, targets: list[dict], index: MentionIndex,
     arrest, trial or summons the state where it happens ("detained in Russia"), else the
     other party salience finds, never the one who reacts to the act ("Peru condemned the
     detention of Chilean journalists": detained by someone, not by Peru)."""
-    if not targets:
+    if not targets or _done_by_people(draft.word):
         return [], False
     if stance_groups.is_home_act(draft.stance):
         state = state_where(draft.word, index, {party_key(t) for t in targets})
@@ -65,3 +65,14 @@ def fired_weapon_pair(word: Token, stance: str, weapon: Token | None, index: Men
 def draft_weapon_pair(draft: Draft, index: MentionIndex) -> list[dict]:
     """fired_weapon_pair for a draft whose targets named no party ("hit the Al-Asad base")."""
     return fired_weapon_pair(draft.word, draft.stance, subject_token(draft.word)[0], index)
+
+
+def _done_by_people(word: Token) -> bool:
+    """The act's subject names people, no party: "Thousands of people blocked streets in Hong
+    Kong in defiance of Chinese authorities" (not China's act); cue population_nouns."""
+    doer, by_agent = subject_token(word) if word.pos_ in {"VERB", "AUX"} else (None, False)
+    if doer is None:
+        return False
+    heads = [doer] + [p for c in doer.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]  # "thousands of people"
+    return any(h.lemma_.lower() in cue("population_nouns") for h in heads)
