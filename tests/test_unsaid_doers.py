@@ -43,3 +43,9 @@ def test_a_strike_told_beside_another_armed_act_is_not_that_acts(nlp):
 def test_what_people_did_is_no_states_act(nlp):
     text = "Hundreds of students blocked streets in Hong Kong in defiance of Chinese officials."
     assert not any(c["stance"] == "block" for c in last_sentence_claims(nlp, text))
+
+
+def test_a_party_named_as_an_adversary_is_no_partner(nlp):
+    text = "North Korea has trained hundreds of hackers capable of waging cyber warfare against Japan."
+    assert not any(c["family"] == "cooperation" and c["target"] and c["target"]["id"] == "JPN"
+                   for c in last_sentence_claims(nlp, text))

@@ -231,7 +231,7 @@ class ClaimExtractor(ComponentData):
                            completed=True) if found else None
         if acts_on_a_thing(draft.word, index):
             return replace(draft, subjects=subjects, targets=targets)  # "accusing it [the tanker]"
-        found, said = salience.other_party(draft.word, subjects, index)
+        found, said = salience.other_party(draft.word, subjects, index, partner=draft.family == "cooperation")
         travelled = destination_party(draft.word, index, own) if draft.family == "cooperation" and not said else []
         if travelled:
             found, said = travelled, True

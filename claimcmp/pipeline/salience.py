@@ -91,12 +91,14 @@ class Salience:
         return distinct(out)
 
     def other_party(self, word: Token, known: list[dict], index: MentionIndex,
-                    exclude: frozenset[str] = frozenset()) -> tuple[list[dict], bool]:
+                    exclude: frozenset[str] = frozenset(), partner: bool = False) -> tuple[list[dict], bool]:
         """The other party of a one-party act, and whether its clause names it: another party
         named in its clause, else the article's most named party that is not the known one
-        (nor one of `exclude`, party keys)."""
+        (nor one of `exclude`, party keys). A `partner` (of a cooperative act) is never one
+        the clause names an adversary ("trained hackers for warfare against the US")."""
         keys = {party_key(as_party(a) or a) for a in known}
-        found = _sentence_parties(word, index, keys | exclude) or _purpose_parties(word, index, keys | exclude)[:1]
+        found = _sentence_parties(word, index, keys | exclude, partner) or \
+            _purpose_parties(word, index, keys | exclude)[:1]
         if found:
             return found, True
         others = [p for p in self.principals() if party_key(p) not in keys | exclude]
@@ -113,13 +115,15 @@ class Salience:
         return others[:1], False
 
 
-def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
+def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str], partner: bool = False) -> list[dict]:
     """The party named in the word's clause nearest to it, with those listed with it ("protested
-    the decision of Bahrain, Egypt and the UAE": all three), in the text's order."""
+    the decision of Bahrain, Egypt and the UAE": all three), in the text's order; for a
+    partner, none named after "against"."""
     tokens = _own_clause(word)
     spans = sorted({index.actor_at[i] for i in tokens if i in index.actor_at},
                    key=lambda s: (abs(s.start - word.i), s.start))
-    spans = [s for s in spans if not (_where_not_who(s, index) or _someone_elses(s))]
+    spans = [s for s in spans if not (_where_not_who(s, index) or _someone_elses(s)
+                                      or partner and s.root.dep_ == "pobj" and s.root.head.lower_ == "against")]
     nearest = next((s for s in spans if _parties_of([s], index, exclude)), None)
     if nearest is None:
         return []
