@@ -1018,3 +1018,14 @@ def test_allies_a_possessor_owns_are_named_by_their_modifier(nlp):
 def test_any_of_its_forces_are_its_own(nlp):
     text = "Moscow denied that any of its aircraft had entered Estonian airspace."
     assert ("RUS", "conflict", "negative", "EST") in triples(nlp, text)
+
+
+def test_refusing_to_lift_a_blockade_is_no_lifting(nlp):
+    found = triples(nlp, "Chile refused to lift the blockade of Peruvian ports.")
+    assert ("CHL", "conflict", "positive", "PER") in found or ("CHL", "conflict", "positive", None) in found
+    assert not any(f == "cooperation" for _, f, _, _ in found)
+
+
+def test_agreeing_to_halt_an_offensive_is_still_its_halt(nlp):
+    found = triples(nlp, "Chile agreed to halt its offensive against the rebels.")
+    assert any(f == "cooperation" and t == "REBELS" for _, f, _, t in found)

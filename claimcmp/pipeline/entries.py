@@ -143,14 +143,24 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
             stance in lex.cue("rejectable_stances"):
         return "conflict", "reject", polarity  # "rejected the accusations"
     if family == "conflict" and names & lex.cue("hostility_enders"):
-        return "cooperation", flipped, polarity  # "halted the offensive"
+        # "halted the offensive"; "refused to halt the offensive": the halt refused
+        return governed_again(lex, governor, "cooperation", flipped, polarity)
     if names & lex.cue("negating_verbs") and (family == "conflict" or g in lex.cue("any_act_negators")):
         # "stopped fighting", "denied attacking", "did not hesitate to warn", "were unable to
         # agree", "ruled out military action"
         return family, stance, "negative" if polarity == "positive" else "positive"
     if family == "conflict" and names & lex.cue("concessions"):
-        return "cooperation", flipped, polarity  # "lifted the sanctions"
+        # "lifted the sanctions"; "refused to lift the curfew": the lifting refused
+        return governed_again(lex, governor, "cooperation", flipped, polarity)
     return family, stance, polarity
+
+
+def governed_again(lex: StanceLexicon, verb: Token, family: str, stance: str, polarity: str) -> tuple[str, str, str]:
+    """An act a verb ended or conceded, read once more under what governs that verb: the
+    cooperation of "lift the curfew" refused ("refused to lift the curfew") is a conflict."""
+    if verb.dep_ != "xcomp":
+        return family, stance, polarity
+    return governed(lex, verb, family, stance, polarity)
 
 
 def _refused_by_noun(family: str, stance: str, polarity: str) -> tuple[str, str, str]:
