@@ -1029,3 +1029,15 @@ def test_refusing_to_lift_a_blockade_is_no_lifting(nlp):
 def test_agreeing_to_halt_an_offensive_is_still_its_halt(nlp):
     found = triples(nlp, "Chile agreed to halt its offensive against the rebels.")
     assert any(f == "cooperation" and t == "REBELS" for _, f, _, t in found)
+
+
+def test_rejecting_anothers_mediation_is_the_rejecters_act(nlp):
+    found = triples(nlp, "Peru rejected Chilean mediation in the fishing dispute.")
+    assert ("PER", "conflict", "positive", "CHL") in found
+    assert not any(s == "CHL" and f == "conflict" for s, f, _, _ in found)
+
+
+def test_opposing_anothers_mediation_is_no_act_of_the_mediator(nlp):
+    found = triples(nlp, "Peru is opposed to Brazilian mediation in its talks with Chile.")
+    assert ("PER", "conflict", "positive", "BRA") in found
+    assert not any(s == "BRA" and f == "conflict" for s, f, _, _ in found)

@@ -27,7 +27,7 @@ from claimcmp.pipeline.noun_roles import (
     joint_exercise, qualified_relations, regarded_as, toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
-from claimcmp.pipeline.subjects import averted_possibility, subject_token
+from claimcmp.pipeline.subjects import averted_possibility, passive_patient, subject_token
 
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
@@ -61,6 +61,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     if not s.own and not s.targets and not (entry.symmetric and entry.family != "neutral"):
         return []  # a one-way act of no one named; a mutual one is the article's principals'
     _governed_polarity(lex, noun, entry, index, s)
+    _anothers_act_ended(noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
     adversary_target(noun, index, s)
     symmetric = held_together(entry, s) or entry.symmetric and not left or exchanged(lex, noun)
@@ -322,6 +323,23 @@ def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, inde
             s.targets = index.accusers_of(s.own[0])
     if context.is_negated(noun, lex, local=not s.carried):
         s.polarity = "negative" if s.polarity == "positive" else "positive"
+
+
+def _anothers_act_ended(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
+    """"Peru rejected Chilean mediation": a cooperation of one party that another rejects,
+    opposes or ends is the other's act toward it (Peru rejects Chile's mediation, not Chile
+    Peru's); "Chile suspended its cooperation with Peru" stays Chile's."""
+    if s.governor is None or entry.family != "cooperation" or s.family != "conflict" or not s.own:
+        return
+    doer, _ = subject_token(s.governor)
+    if doer is None and s.governor.lemma_.lower() in cue("stative_participles"):
+        # "Israel is opposed to": a state of its own (the parser may hang "Peru" on "is")
+        doer = passive_patient(s.governor) or next((c for aux in s.governor.children if aux.dep_ == "auxpass"
+                                                    for c in aux.children if c.dep_ == "nsubj"), None)
+    doers = actors_of(doer, index) if doer is not None else []
+    keys = {party_key(a) for a in s.own}
+    if doers and not any(party_key(d) in keys for d in doers):
+        s.own, s.targets = doers, s.own
 
 
 def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
