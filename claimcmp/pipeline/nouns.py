@@ -61,7 +61,6 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     if not s.own and not s.targets and not (entry.symmetric and entry.family != "neutral"):
         return []  # a one-way act of no one named; a mutual one is the article's principals'
     _governed_polarity(lex, noun, entry, index, s)
-    _anothers_act_ended(noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
     adversary_target(noun, index, s)
     symmetric = held_together(entry, s) or entry.symmetric and not left or exchanged(lex, noun)
@@ -321,6 +320,7 @@ def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, inde
             s.family, s.stance, s.polarity = governed(lex, s.governor, s.family, s.stance, s.polarity)
         if s.stance == "reject" and entry.stance == "accuse" and not s.targets and len(s.own) == 1:
             s.targets = index.accusers_of(s.own[0])
+        _anothers_act_ended(noun, entry, index, s)
     if context.is_negated(noun, lex, local=not s.carried):
         s.polarity = "negative" if s.polarity == "positive" else "positive"
 
