@@ -1041,3 +1041,8 @@ def test_opposing_anothers_mediation_is_no_act_of_the_mediator(nlp):
     found = triples(nlp, "Peru is opposed to Brazilian mediation in its talks with Chile.")
     assert ("PER", "conflict", "positive", "BRA") in found
     assert not any(s == "BRA" and f == "conflict" for s, f, _, _ in found)
+
+
+def test_speaking_with_a_counterpart_is_talking(nlp):
+    found = triples(nlp, "Chile's foreign minister spoke by phone with his Peruvian counterpart on Monday.")
+    assert ("CHL", "cooperation", "positive", "PER") in found
