@@ -36,3 +36,13 @@ def test_a_ceasefire_with_no_parties_is_between_the_sides_that_fought(nlp):
             "The truce agreed in May collapsed last week.")
     (truce,) = last_sentence_claims(nlp, text)
     assert {truce["subject"]["id"]} | _parties(truce) == {"MLI", "NER"}
+
+
+def test_it_that_a_saying_tells_of_is_the_thing_just_condemned(nlp):
+    found = last_sentence_claims(nlp, "Peru condemned the decision, saying it violated international law.")
+    assert not any(c["subject"]["id"] == "PER" and c["stance"].startswith("violate") for c in found)
+
+
+def test_it_that_will_act_is_still_the_speaker(nlp):
+    found = last_sentence_claims(nlp, "Peru condemned the raid, saying it would retaliate against Chile.")
+    assert any(c["subject"]["id"] == "PER" and c["stance"] == "retaliate" for c in found)

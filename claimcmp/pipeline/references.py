@@ -144,10 +144,23 @@ def acts_on_a_thing(word: Token, index: MentionIndex) -> bool:
 def _thing_just_acted_on(pron: Token, index: MentionIndex) -> bool:
     """"Iran seized a tanker, accusing it of smuggling fuel": an "it" that the clause hung on
     the main verb acts on is that verb's object, a thing no actor is named in (not "seized a
-    British tanker", the British one, nor "cut ties with Peru, accusing it", plural ties)."""
-    if pron.lower_ != "it" or pron.dep_ != "dobj" or pron.head.dep_ not in {"advcl", "xcomp", "conj"}:
+    British tanker", the British one, nor "cut ties with Peru, accusing it", plural ties);
+    so is the "it" a saying hung on the verb tells of, not in the future: "condemned the
+    decision, saying it violated international law"."""
+    if pron.lower_ != "it":
         return False
-    obj = next((c for c in pron.head.head.children if c.dep_ == "dobj" and c.i < pron.i), None)
+    if pron.dep_ in {"nsubj", "nsubjpass"} and pron.head.dep_ == "ccomp" and pron.head.head.tag_ == "VBG" \
+            and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in pron.head.children):
+        # "saying it violated": the participle hung on the main verb ("saying it would
+        # retaliate" tells of the speaker's own act)
+        hung = pron.head.head
+    elif pron.dep_ == "dobj":
+        hung = pron.head
+    else:
+        return False
+    if hung.dep_ not in {"advcl", "xcomp", "conj"}:
+        return False
+    obj = next((c for c in hung.head.children if c.dep_ == "dobj" and c.i < pron.i), None)
     # an owner before the noun names whose it is ("a British tanker"); "in the Gulf of Oman" after it where
     return obj is not None and obj.tag_ == "NN" and not any(i in index.actor_at for i in range(obj.left_edge.i, obj.i + 1))
 
