@@ -1046,3 +1046,9 @@ def test_opposing_anothers_mediation_is_no_act_of_the_mediator(nlp):
 def test_speaking_with_a_counterpart_is_talking(nlp):
     found = triples(nlp, "Chile's foreign minister spoke by phone with his Peruvian counterpart on Monday.")
     assert ("CHL", "cooperation", "positive", "PER") in found
+
+
+def test_expanding_sanctions_is_the_sanctions_not_an_expansion_of_ties(nlp):
+    found = triples(nlp, "The EU expanded sanctions against Belarus.")
+    assert ("EU", "conflict", "positive", "BLR") in found
+    assert not any(f == "cooperation" for _, f, _, _ in found)

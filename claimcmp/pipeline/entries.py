@@ -85,7 +85,9 @@ def _acts_on(verb: Token) -> set[str]:
 def covered_by_noun(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> bool:
     """True when an event-noun object carries the claim ("suspend cooperation")."""
     lemma = lex.verb_lemma(verb)
-    combining = lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions") | lex.cue("denials")
+    # "expanded sanctions", "stepped up its drills": the act intensified is the claim
+    combining = lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions") | lex.cue("denials") \
+        | lex.cue("intensifying_verbs")
     for child in verb.children:
         if child.dep_ == "dobj" and child.lemma_.lower() in lex.cue("responsibility_nouns"):
             # "denied responsibility for the attack": the attack claim carries the denial
