@@ -49,3 +49,15 @@ def test_a_party_named_as_an_adversary_is_no_partner(nlp):
     text = "North Korea has trained hundreds of hackers capable of waging cyber warfare against Japan."
     assert not any(c["family"] == "cooperation" and c["target"] and c["target"]["id"] == "JPN"
                    for c in last_sentence_claims(nlp, text))
+
+
+def test_warplanes_sent_to_do_something_do_it_for_the_sender(nlp):
+    text = ("The EU imposed sanctions on Chilean officials. Peru, Chile's closest ally, sent two "
+            "nuclear-capable bombers to patrol Chilean airspace in a show of support.")
+    assert {c["subject"]["id"] for c in last_sentence_claims(nlp, text) if c["stance"] == "patrol"} == {"PER"}
+
+
+def test_warplanes_that_struck_with_no_owner_are_those_of_the_armed_act_just_told(nlp):
+    found = [c for c in last_sentence_claims(nlp, STORY + "Jets later struck a village near the border.")
+             if c["start"] > 0]
+    assert ("PAK", "conflict", "positive", "AFG") in triples(found)

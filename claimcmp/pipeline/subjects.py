@@ -199,7 +199,18 @@ def _relative_clause(current: Token) -> _Climb:
         return _intent_holder(current.head, current)
     if current.tag_ == "VBG" and current.head.lemma_.lower() in cue("message_nouns"):
         return _message_author(current.head, current)
+    if _sent_means(current):
+        return _Climb(next=current.head.head)
     return _Climb(subject=current.head)
+
+
+def _sent_means(clause: Token) -> bool:
+    """"Russia sent two bombers to patrol Belarusian airspace": forces, weapons or envoys
+    sent to do something, named by no owner, do it for whoever sent them."""
+    means = clause.head
+    owned = any(c.dep_ == "poss" or c.ent_type_ in {"NORP", "GPE", "ORG"} for c in means.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and means.dep_ == "dobj" \
+        and means.lemma_.lower() in cue("military_objects") | cue("weapon_nouns") | cue("envoy_nouns") and not owned
 
 
 def averted_possibility(clause: Token) -> bool:
