@@ -1052,3 +1052,8 @@ def test_expanding_sanctions_is_the_sanctions_not_an_expansion_of_ties(nlp):
     found = triples(nlp, "The EU expanded sanctions against Belarus.")
     assert ("EU", "conflict", "positive", "BLR") in found
     assert not any(f == "cooperation" for _, f, _, _ in found)
+
+
+def test_an_act_word_naming_a_kind_of_body_is_no_act(nlp):
+    found = triples(nlp, "Chile has refused to let aid organisations into the border zone with Peru.")
+    assert not any(f == "cooperation" for _, f, _, _ in found)
