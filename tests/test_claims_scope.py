@@ -1057,3 +1057,7 @@ def test_expanding_sanctions_is_the_sanctions_not_an_expansion_of_ties(nlp):
 def test_an_act_word_naming_a_kind_of_body_is_no_act(nlp):
     found = triples(nlp, "Chile has refused to let aid organisations into the border zone with Peru.")
     assert not any(f == "cooperation" for _, f, _, _ in found)
+
+
+def test_an_act_on_ones_own_people_toward_no_party_is_no_claim(nlp):
+    assert triples(nlp, "Peru helped its farmers after the floods.") == set()

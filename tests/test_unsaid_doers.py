@@ -61,3 +61,9 @@ def test_warplanes_that_struck_with_no_owner_are_those_of_the_armed_act_just_tol
     found = [c for c in last_sentence_claims(nlp, STORY + "Jets later struck a village near the border.")
              if c["start"] > 0]
     assert ("PAK", "conflict", "positive", "AFG") in triples(found)
+
+
+def test_measures_taken_to_do_something_do_it_for_the_taker(nlp):
+    text = ("Chile warned Peru on Sunday. Chile said it would take all necessary measures to protect "
+            "its fishing rights after talks with Peru ended without agreement.")
+    assert not any(c["subject"]["id"] == "PER" for c in last_sentence_claims(nlp, text))

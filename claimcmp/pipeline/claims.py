@@ -235,10 +235,10 @@ class ClaimExtractor(ComponentData):
         travelled = destination_party(draft.word, index, own) if draft.family == "cooperation" and not said else []
         if travelled:
             found, said = travelled, True
+        if (not said if found else draft.family == "cooperation") and _on_its_own(draft.word, index, own):
+            return None  # an act on one's own, toward no party ("Peru helped its farmers")
         if not found:
             return replace(draft, subjects=subjects, targets=targets)
-        if not said and _on_its_own(draft.word, index, own):
-            return None  # the article's principal is no party to an act on one's own
         # a party the clause names elsewhere is the text's word; one from the article a guess
         confidence = min(draft.confidence, INFERRED_CONFIDENCE if said else 0.45)
         return replace(draft, subjects=subjects, targets=found, confidence=confidence, stated=True, completed=True)

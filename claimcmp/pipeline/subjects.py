@@ -205,12 +205,14 @@ def _relative_clause(current: Token) -> _Climb:
 
 
 def _sent_means(clause: Token) -> bool:
-    """"Russia sent two bombers to patrol Belarusian airspace": forces, weapons or envoys
-    sent to do something, named by no owner, do it for whoever sent them."""
+    """"Russia sent two bombers to patrol Belarusian airspace", "Egypt will take all measures
+    to protect its rights": forces, weapons, envoys or measures sent or taken to do
+    something, named by no owner, do it for whoever sent or took them."""
     means = clause.head
     owned = any(c.dep_ == "poss" or c.ent_type_ in {"NORP", "GPE", "ORG"} for c in means.children)
+    kinds = cue("military_objects") | cue("weapon_nouns") | cue("envoy_nouns") | cue("means_nouns")
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and means.dep_ == "dobj" \
-        and means.lemma_.lower() in cue("military_objects") | cue("weapon_nouns") | cue("envoy_nouns") and not owned
+        and means.lemma_.lower() in kinds and not owned
 
 
 def averted_possibility(clause: Token) -> bool:
