@@ -1061,3 +1061,14 @@ def test_an_act_word_naming_a_kind_of_body_is_no_act(nlp):
 
 def test_an_act_on_ones_own_people_toward_no_party_is_no_claim(nlp):
     assert triples(nlp, "Peru helped its farmers after the floods.") == set()
+
+
+def test_an_act_called_for_with_for_and_to_is_desired(nlp):
+    found = claims(nlp, "Bolivia called for the Organization of American States to mediate between Chile and Peru.")
+    assert {c["modality"] for c in found if c["stance"] == "mediate"} == {"desired"}
+
+
+def test_calling_for_talks_is_an_appeal_not_a_demand(nlp):
+    found = triples(nlp, "Bolivia called for talks between Chile and Peru.")
+    assert ("BOL", "cooperation", "positive", "CHL") in found or ("BOL", "cooperation", "positive", "PER") in found
+    assert not any(s == "BOL" and f == "conflict" for s, f, _, _ in found)

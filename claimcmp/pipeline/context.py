@@ -233,10 +233,14 @@ def _wanted(word: Token, chain: list[Token], higher: set[str], lex: StanceLexico
 
 def _wished_clause(head: Token, lex: StanceLexicon) -> bool:
     """A clause in the subjunctive or infinitive under a verb of wanting: "demanded that
-    Lima apologize", "wants Lima to pay" (the small parser makes both a ccomp). A present
-    form under a past verb is that subjunctive, an indicative would be past too."""
+    Lima apologize", "wants Lima to pay" (the small parser makes both a ccomp), "called
+    for Lima to pay". A present form under a past verb is that subjunctive, an indicative
+    would be past too."""
     mood = head.tag_ == "VB" or head.tag_ == "VBP" and head.head.tag_ == "VBD"
-    return head.dep_ == "ccomp" and mood and head.head.lemma_.lower() in lex.cue("desire_verbs") \
+    wanted_by = head.head.lemma_.lower() in lex.cue("desire_verbs")
+    if head.dep_ == "advcl" and wanted_by and any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children):
+        return True  # "called for the African Union to mediate": the parser's "for" clause
+    return head.dep_ == "ccomp" and mood and wanted_by \
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 

@@ -63,10 +63,17 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
 
 
 def _appeal(lex: StanceLexicon, particle: Token, entry: StanceEntry) -> StanceEntry:
-    """"Called for restraint" appeals (cooperation) where "called for the withdrawal" demands."""
-    calm = any(p.dep_ == "pobj" and p.lemma_.lower() in lex.cue("restraint_nouns") for p in particle.children)
+    """"Called for restraint", "called for talks" appeal (cooperation, as the annotation guide
+    reads appeals) where "called for the withdrawal" demands."""
+    calm = any(p.dep_ == "pobj" and (p.lemma_.lower() in lex.cue("restraint_nouns") or _cooperative(lex, p))
+               for p in particle.children)
     return StanceEntry(entry.lemma, entry.pos, "appeal", "cooperation", False) \
         if entry.stance == "demand" and calm else entry
+
+
+def _cooperative(lex: StanceLexicon, noun: Token) -> bool:
+    entry = lex.noun(noun.lemma_)
+    return entry is not None and entry.family == "cooperation" and not entry.requires
 
 
 def _acts_on(verb: Token) -> set[str]:
