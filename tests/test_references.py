@@ -46,3 +46,14 @@ def test_it_that_a_saying_tells_of_is_the_thing_just_condemned(nlp):
 def test_it_that_will_act_is_still_the_speaker(nlp):
     found = last_sentence_claims(nlp, "Peru condemned the raid, saying it would retaliate against Chile.")
     assert any(c["subject"]["id"] == "PER" and c["stance"] == "retaliate" for c in found)
+
+
+def test_the_agency_is_the_organization_just_named(nlp):
+    text = "Peru criticized the IAEA on Monday. Peruvian officials accused the agency of bias."
+    (accusation,) = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "accuse"]
+    assert accusation["target"]["id"] == "IAEA"
+
+
+def test_releasing_water_is_no_release_of_anyone(nlp):
+    found = last_sentence_claims(nlp, "Chile began a water release from the dam on Monday, angering Bolivia.")
+    assert not any(c["stance"] == "release" for c in found)
