@@ -1072,3 +1072,12 @@ def test_calling_for_talks_is_an_appeal_not_a_demand(nlp):
     found = triples(nlp, "Bolivia called for talks between Chile and Peru.")
     assert ("BOL", "cooperation", "positive", "CHL") in found or ("BOL", "cooperation", "positive", "PER") in found
     assert not any(s == "BOL" and f == "conflict" for s, f, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile designated the rebel group a terrorist organization.",
+    "Chile called Bolivia an aggressor.",
+])
+def test_naming_a_party_a_terrorist_or_an_aggressor_is_a_censure(nlp, text):
+    found = triples(nlp, text)
+    assert any(s == "CHL" and f == "conflict" for s, f, _, _ in found)
