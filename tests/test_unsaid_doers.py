@@ -67,3 +67,9 @@ def test_measures_taken_to_do_something_do_it_for_the_taker(nlp):
     text = ("Chile warned Peru on Sunday. Chile said it would take all necessary measures to protect "
             "its fishing rights after talks with Peru ended without agreement.")
     assert not any(c["subject"]["id"] == "PER" for c in last_sentence_claims(nlp, text))
+
+
+def test_acts_condemned_are_not_toward_the_one_condemning_them(nlp):
+    text = "Chile shelled Bolivian posts. Peru condemned the Chilean strikes."
+    found = [c for c in last_sentence_claims(nlp, text) if c["stance"] in {"attack", "strike"}]
+    assert all(c["target"] is None or c["target"]["id"] != "PER" for c in found)

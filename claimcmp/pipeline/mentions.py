@@ -104,13 +104,14 @@ class MentionIndex:
         here = self.sentence_number(token)
         return next(([party] for party, number in reversed(self.proposals) if here - number <= window), [])
 
-    def adversary(self, token: Token, party: dict, window: int = 2) -> list[dict]:
+    def adversary(self, token: Token, party: dict, window: int = 2,
+                  exclude: frozenset[str] = frozenset()) -> list[dict]:
         """The other party of the latest hostile act `party` took part in, at most `window`
-        sentences before `token`'s (its own sentence included)."""
+        sentences before `token`'s (its own sentence included), none of `exclude` (keys)."""
         key = party_key(as_party(party) or party)
         for act in self._hostile_acts_within(token, window):
             keys = [party_key(p) for p in act.pair]
-            if key in keys:
+            if key in keys and keys[1 - keys.index(key)] not in exclude:
                 return [act.pair[1 - keys.index(key)]]
         return []
 

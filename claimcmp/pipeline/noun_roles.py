@@ -19,6 +19,7 @@ from claimcmp.pipeline.objects import object_tokens
 from claimcmp.pipeline.drafts import noun_parties, noun_target_preps, span_tokens
 from claimcmp.pipeline.mentions import MentionIndex, as_party, other_party, party_key
 from claimcmp.pipeline.subjects import subject_token
+from claimcmp.pipeline.unsaid_doers import reactors
 
 
 @dataclass
@@ -43,9 +44,10 @@ class NounClaim:
 
 
 def adversary_target(noun: Token, index: MentionIndex, s: NounClaim) -> None:
-    """"Provocations by the Armenian side": toward the one it was just told at odds with."""
+    """"Provocations by the Armenian side": toward the one it was just told at odds with, not
+    the one reacting to them ("Israel struck Gaza. Brazil condemned the Israeli strikes")."""
     if len(s.own) == 1 and not s.targets and s.family == "conflict":
-        s.targets = index.adversary(noun, s.own[0])
+        s.targets = index.adversary(noun, s.own[0], exclude=reactors(noun, index, spoken=True))
         s.implicit = s.implicit or bool(s.targets)
 
 

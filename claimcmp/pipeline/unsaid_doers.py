@@ -28,13 +28,16 @@ def unsaid_doer(draft: Draft, targets: list[dict], index: MentionIndex,
     earlier = armed_doer(draft, targets, index)
     if earlier:
         return earlier, False
-    return salience.other_party(draft.word, targets, index, _reactors(draft.word, index))
+    return salience.other_party(draft.word, targets, index, reactors(draft.word, index))
 
 
-def _reactors(word: Token, index: MentionIndex) -> frozenset[str]:
+def reactors(word: Token, index: MentionIndex, *, spoken: bool = False) -> frozenset[str]:
     """The party keys of who reacts to the act `word` names: the subject of the reaction
-    verb (cue reaction_verbs) it is object of."""
+    verb (cue reaction_verbs) it is object of; with `spoken`, only one that reacts in words
+    ("condemned the strikes", not "thwarted provocations", which its target does)."""
     if word.dep_ != "dobj" or word.head.lemma_.lower() not in cue("reaction_verbs"):
+        return frozenset()
+    if spoken and not stance_groups.is_spoken(word.head.lemma_.lower()):
         return frozenset()
     doer, _ = subject_token(word.head)
     return frozenset(party_key(a) for a in (actors_of(doer, index) if doer is not None else []))
