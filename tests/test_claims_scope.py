@@ -1081,3 +1081,13 @@ def test_calling_for_talks_is_an_appeal_not_a_demand(nlp):
 def test_naming_a_party_a_terrorist_or_an_aggressor_is_a_censure(nlp, text):
     found = triples(nlp, text)
     assert any(s == "CHL" and f == "conflict" for s, f, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia said it would respond in kind to any provocation by Chile.",
+    "Chile shelled Bolivian posts. Bolivia vowed to hit back.",
+])
+def test_responding_in_kind_is_retaliation(nlp, text):
+    found = claims(nlp, text)
+    assert any(c["subject"]["id"] == "BOL" and c["stance"] == "retaliate" and c["target"]
+               and c["target"]["id"] == "CHL" for c in found)
