@@ -1091,3 +1091,9 @@ def test_responding_in_kind_is_retaliation(nlp, text):
     found = claims(nlp, text)
     assert any(c["subject"]["id"] == "BOL" and c["stance"] == "retaliate" and c["target"]
                and c["target"]["id"] == "CHL" for c in found)
+
+
+def test_holding_drills_with_a_party_is_a_joint_exercise(nlp):
+    found = triples(nlp, "Peru held drills with Brazilian forces near the border.")
+    assert ("PER", "cooperation", "positive", "BRA") in found
+    assert not any(f == "conflict" for _, f, _, _ in found)

@@ -10,7 +10,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context, counterparts
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import between_actors, object_tokens
-from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
     SIDE_WORDS, Draft, instrument, left_agreement, noun_parties, noun_target_preps, phrase, span_tokens,
@@ -329,6 +329,10 @@ def _verb_stance(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Men
         if not s.targets:
             s.targets = attacked_places([c for c in verb.children if c.dep_ == "prep"]
                                         + [o for o in s.objects if o.dep_ == "dobj"], index, s.subjects)[0]
+    partners = object_tokens(verb, {"with"}) + [o for o in s.objects if o.dep_ == "pobj" and o.head.lower_ == "with"]
+    if stance == "hold drills" and s.targets and \
+            {party_key(a) for a in s.targets} & {party_key(a) for w in partners for a in actors_of(w, index)}:
+        family, stance = "cooperation", "joint exercise"  # "Guyana held drills with US forces"
     return governed(lex, verb, family, stance, polarity)
 
 
