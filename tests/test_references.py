@@ -57,3 +57,14 @@ def test_the_agency_is_the_organization_just_named(nlp):
 def test_releasing_water_is_no_release_of_anyone(nlp):
     found = last_sentence_claims(nlp, "Chile began a water release from the dam on Monday, angering Bolivia.")
     assert not any(c["stance"] == "release" for c in found)
+
+
+def test_its_in_what_another_party_attacked_is_the_speakers(nlp):
+    (seizure,) = [c for c in last_sentence_claims(nlp, "Peru said Chile had seized its fishing boats.")
+                  if c["stance"] == "seize"]
+    assert (seizure["subject"]["id"], seizure["target"]["id"]) == ("CHL", "PER")
+
+
+def test_its_in_what_a_party_did_to_its_own_stays_its_own(nlp):
+    found = last_sentence_claims(nlp, "Peru said Chile had strengthened its forces.")
+    assert not any(c["target"] and c["target"]["id"] == "PER" for c in found)

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.gazetteer import bodies, country_actor
-from claimcmp.knowledge.lexicons import cue
+from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
@@ -89,7 +89,7 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
         return reason
     own_subject = _own_clause_subject(pron, index)
     if own_subject is None:
-        speaker = _speaker_over(pron, index)
+        speaker = _speaker_over(pron, index) or _speaker_as_victim(pron, index)
         if speaker is not None:
             return _speaker_parties(pron, speaker, index)
         country = _country_named_before(pron, index)
@@ -180,6 +180,25 @@ def _speaker_over(pron: Token, index: MentionIndex) -> Span | None:
                 if span is not None and pronoun_fits(pron.lower_, span):
                     return span
     return None
+
+
+def _speaker_as_victim(pron: Token, index: MentionIndex) -> Span | None:
+    """"Bolivia said Chile had attacked its patrol": an "its" in what a hostile act of
+    another party was done to, told by a speaker, is the speaker's ("Bolivia said Chile
+    strengthened its forces" keeps Chile's: no hostile act)."""
+    if pron.dep_ != "poss" or pron.head.dep_ not in {"dobj", "pobj"}:
+        return None
+    verb = pron.head.head if pron.head.dep_ == "dobj" else pron.head.head.head
+    entry = stance_lexicon().verb(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    doer, _ = subject_token(verb) if entry is not None and entry.family == "conflict" else (None, False)
+    if doer is None or doer.i not in index.actor_at or verb.dep_ != "ccomp":
+        return None
+    said = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    speaker = index.actor_at.get(said.i) if said is not None else None
+    if speaker is None or not pronoun_fits(pron.lower_, speaker):
+        return None
+    same = party_key(index.actor_dict(speaker)) == party_key(index.actor_dict(index.actor_at[doer.i]))
+    return None if same else speaker
 
 
 def _speaker_parties(pron: Token, speaker: Span, index: MentionIndex) -> list[dict]:
