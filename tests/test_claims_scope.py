@@ -1097,3 +1097,11 @@ def test_holding_drills_with_a_party_is_a_joint_exercise(nlp):
     found = triples(nlp, "Peru held drills with Brazilian forces near the border.")
     assert ("PER", "cooperation", "positive", "BRA") in found
     assert not any(f == "conflict" for _, f, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The EU hit Chilean wine with tariffs.",
+    "The EU imposed duties on Chilean wine.",
+])
+def test_duties_and_hitting_with_tariffs_are_tariffs(nlp, text):
+    assert {c["stance"] for c in claims(nlp, text) if c["subject"]["id"] == "EU"} == {"impose tariffs"}
