@@ -68,3 +68,14 @@ def test_its_in_what_another_party_attacked_is_the_speakers(nlp):
 def test_its_in_what_a_party_did_to_its_own_stays_its_own(nlp):
     found = last_sentence_claims(nlp, "Peru said Chile had strengthened its forces.")
     assert not any(c["target"] and c["target"]["id"] == "PER" for c in found)
+
+
+def test_them_after_a_plural_thing_is_those_things(nlp):
+    found = last_sentence_claims(nlp, "Peru voted against the tariffs, while Chile backed them.")
+    assert not any(c["subject"]["id"] == "CHL" and c["target"] and c["target"]["id"] == "PER" for c in found)
+
+
+def test_them_after_named_parties_is_those_parties(nlp):
+    found = last_sentence_claims(nlp, "Chile warned Peru and Bolivia, accusing them of provocation.")
+    accused = {a["id"] for c in found if c["stance"] == "accuse" for a in [c["target"], *c["co_targets"]] if a}
+    assert accused & {"PER", "BOL"}

@@ -147,6 +147,8 @@ def _thing_just_acted_on(pron: Token, index: MentionIndex) -> bool:
     British tanker", the British one, nor "cut ties with Peru, accusing it", plural ties);
     so is the "it" a saying hung on the verb tells of, not in the future: "condemned the
     decision, saying it violated international law"."""
+    if pron.lower_ == "them" and pron.dep_ == "dobj":
+        return _things_just_named(pron, index)
     if pron.lower_ != "it":
         return False
     if pron.dep_ in {"nsubj", "nsubjpass"} and pron.head.dep_ == "ccomp" and pron.head.head.tag_ == "VBG" \
@@ -163,6 +165,21 @@ def _thing_just_acted_on(pron: Token, index: MentionIndex) -> bool:
     obj = next((c for c in hung.head.children if c.dep_ == "dobj" and c.i < pron.i), None)
     # an owner before the noun names whose it is ("a British tanker"); "in the Gulf of Oman" after it where
     return obj is not None and obj.tag_ == "NN" and not any(i in index.actor_at for i in range(obj.left_edge.i, obj.i + 1))
+
+
+def _things_just_named(pron: Token, index: MentionIndex) -> bool:
+    """"Germany voted against the tariffs, while France backed them": a "them" after a plural
+    object of its sentence that names no actor, with no actor between them but the clause's
+    own subject, is those things ("China warned Japan and South Korea, accusing them" names
+    the two)."""
+    sent = pron.sent
+    things = [t for t in sent[:pron.i - sent.start] if t.tag_ == "NNS" and t.dep_ in {"dobj", "pobj"}]
+    if not things or any(i in index.actor_at for i in range(things[-1].left_edge.i, things[-1].i + 1)):
+        return False
+    doer, _ = subject_token(pron.head)
+    between = {index.actor_at[i].start for i in range(things[-1].i + 1, pron.i) if i in index.actor_at}
+    own = {index.actor_at[doer.i].start} if doer is not None and doer.i in index.actor_at else set()
+    return not between - own
 
 
 def _speaker_over(pron: Token, index: MentionIndex) -> Span | None:
