@@ -73,3 +73,25 @@ def test_acts_condemned_are_not_toward_the_one_condemning_them(nlp):
     text = "Chile shelled Bolivian posts. Peru condemned the Chilean strikes."
     found = [c for c in last_sentence_claims(nlp, text) if c["stance"] in {"attack", "strike"}]
     assert all(c["target"] is None or c["target"]["id"] != "PER" for c in found)
+
+
+
+def test_helping_ones_own_named_by_nationality_is_no_act_toward_another(nlp):
+    text = ("The EU imposed tariffs on Chilean wine. Chile's trade ministry said it firmly opposed the "
+            "decision and would take all necessary measures to defend the rights of Chilean companies.")
+    assert not any(c["stance"] == "defend" for c in last_sentence_claims(nlp, text))
+
+
+
+def test_what_a_thing_did_is_no_partys_act(nlp):
+    # a story of my own: Poland, Belarus, the EU, Russia and Germany named before the call
+    text = ("Poland on Tuesday accused Belarus of deliberately pushing thousands of migrants toward the "
+            "border in retaliation for European Union sanctions. Minsk denied orchestrating the crisis and "
+            "blamed the EU for the migrants' plight. Polish border guards used water cannon and tear gas "
+            "against migrants who threw stones at them, the defence ministry said. The EU's foreign policy "
+            "chief said the bloc would expand sanctions against Belarusian officials and airlines involved "
+            "in transporting migrants. Russia, Belarus's closest ally, sent two nuclear-capable bombers to "
+            "patrol Belarusian airspace in a show of support. The Kremlin rejected suggestions that Moscow "
+            "had played any role in the crisis. German Chancellor Angela Merkel spoke by phone with "
+            "Belarusian leader Alexander Lukashenko. Warsaw criticised the call, saying it legitimised the regime.")
+    assert not any(c["stance"] == "legitimise" for c in last_sentence_claims(nlp, text))

@@ -352,14 +352,23 @@ def _on_its_own(word: Token, index: MentionIndex, own: set[str]) -> bool:
     borders to protect its national security", "agreed to limit its nuclear programme" (the
     object owned by an "its" that names the doer's side and naming no actor; not "threatened
     its neighbor", a party, nor "jets struck its positions", another's, nor "expanded its
-    operation", an act, nor "renounce its struggle against Israel", which names the party)."""
+    operation", an act, nor "renounce its struggle against Israel", which names the party);
+    or an object naming the doer's side alone ("defend the rights of Chinese companies")."""
     objects = [c for c in word.children if c.dep_ == "dobj"]
     parties, lex = cue("opponent_nouns") | cue("pair_nouns"), stance_lexicon()
-    return bool(objects) and all(
+    return bool(objects) and all(_own_sides(o, index, own) or
         not any(i in index.actor_at for i in range(o.left_edge.i, o.right_edge.i + 1))
         and o.lemma_.lower() not in parties and lex.noun(o.lemma_) is None
         and any(p.dep_ == "poss" and p.lower_ == "its" and _names_side(p, index, own) for p in o.children)
         for o in objects)
+
+
+def _own_sides(obj: Token, index: MentionIndex, own: set[str]) -> bool:
+    """An object whose phrase names the doer's side alone, in its modifiers: "defend the rights
+    of Chinese companies" (China's), with no stance noun or actor at its head."""
+    named = {side(index.actor_dict(index.actor_at[i])) for i in range(obj.left_edge.i, obj.right_edge.i + 1)
+             if i in index.actor_at}
+    return bool(named) and named <= own and obj.i not in index.actor_at and stance_lexicon().noun(obj.lemma_) is None
 
 
 def _names_side(pronoun: Token, index: MentionIndex, own: set[str]) -> bool:

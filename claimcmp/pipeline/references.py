@@ -135,6 +135,12 @@ def _country_named_before(pron: Token, index: MentionIndex) -> list[dict]:
     return []
 
 
+def refers_to_thing(pron: Token, index: MentionIndex) -> bool:
+    """Whether a pronoun names a thing just acted on or told of, no party ("condemned the
+    decision, saying it violated ...")."""
+    return _thing_just_acted_on(pron, index)
+
+
 def acts_on_a_thing(word: Token, index: MentionIndex) -> bool:
     """Whether the word's object is an "it" that names the thing just acted on: no party to
     guess from the article ("seized a tanker, accusing it of smuggling")."""
