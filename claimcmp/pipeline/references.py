@@ -82,7 +82,7 @@ def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
 
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     lower = pron.lower_
-    if _thing_just_acted_on(pron, index):
+    if thing_just_acted_on(pron, index):
         return []
     reason = _reason_party(pron, index)
     if reason:
@@ -135,19 +135,13 @@ def _country_named_before(pron: Token, index: MentionIndex) -> list[dict]:
     return []
 
 
-def refers_to_thing(pron: Token, index: MentionIndex) -> bool:
-    """Whether a pronoun names a thing just acted on or told of, no party ("condemned the
-    decision, saying it violated ...")."""
-    return _thing_just_acted_on(pron, index)
-
-
 def acts_on_a_thing(word: Token, index: MentionIndex) -> bool:
     """Whether the word's object is an "it" that names the thing just acted on: no party to
     guess from the article ("seized a tanker, accusing it of smuggling")."""
-    return any(c.dep_ == "dobj" and _thing_just_acted_on(c, index) for c in word.children)
+    return any(c.dep_ == "dobj" and thing_just_acted_on(c, index) for c in word.children)
 
 
-def _thing_just_acted_on(pron: Token, index: MentionIndex) -> bool:
+def thing_just_acted_on(pron: Token, index: MentionIndex) -> bool:
     """"Iran seized a tanker, accusing it of smuggling fuel": an "it" that the clause hung on
     the main verb acts on is that verb's object, a thing no actor is named in (not "seized a
     British tanker", the British one, nor "cut ties with Peru, accusing it", plural ties);

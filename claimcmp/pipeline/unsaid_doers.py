@@ -9,7 +9,7 @@ from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.drafts import Draft
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
-from claimcmp.pipeline.references import refers_to_thing
+from claimcmp.pipeline.references import thing_just_acted_on
 from claimcmp.pipeline.salience import Salience, state_where
 from claimcmp.pipeline.subjects import subject_token
 
@@ -20,7 +20,7 @@ def unsaid_doer(draft: Draft, targets: list[dict], index: MentionIndex,
     arrest, trial or summons the state where it happens ("detained in Russia"), else the
     other party salience finds, never the one who reacts to the act ("Peru condemned the
     detention of Chilean journalists": detained by someone, not by Peru)."""
-    if not targets or _done_by_people(draft.word) or _done_by_a_thing(draft.word, index):
+    if not targets or _done_by_no_party(draft.word, index):
         return [], False
     if stance_groups.is_home_act(draft.stance):
         state = state_where(draft.word, index, {party_key(t) for t in targets})
@@ -71,19 +71,16 @@ def draft_weapon_pair(draft: Draft, index: MentionIndex) -> list[dict]:
     return fired_weapon_pair(draft.word, draft.stance, subject_token(draft.word)[0], index)
 
 
-def _done_by_a_thing(word: Token, index: MentionIndex) -> bool:
-    """The act's subject is a pronoun for a thing: "Warsaw criticised the call, saying it
-    legitimised the regime" (the call did, no party to guess)."""
+def _done_by_no_party(word: Token, index: MentionIndex) -> bool:
+    """The act's subject names a doer that is no party: people ("Thousands of people blocked
+    streets in Hong Kong in defiance of Chinese authorities": not China's act; cue
+    population_nouns, the subject or its "of" phrase), or a pronoun for a thing ("Warsaw
+    criticised the call, saying it legitimised the regime": the call did)."""
     doer, _ = subject_token(word) if word.pos_ in {"VERB", "AUX"} else (None, False)
-    return doer is not None and doer.pos_ == "PRON" and refers_to_thing(doer, index)
-
-
-def _done_by_people(word: Token) -> bool:
-    """The act's subject names people, no party: "Thousands of people blocked streets in Hong
-    Kong in defiance of Chinese authorities" (not China's act); cue population_nouns."""
-    doer, by_agent = subject_token(word) if word.pos_ in {"VERB", "AUX"} else (None, False)
     if doer is None:
         return False
+    if doer.pos_ == "PRON" and thing_just_acted_on(doer, index):
+        return True
     heads = [doer] + [p for c in doer.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"]  # "thousands of people"
     return any(h.lemma_.lower() in cue("population_nouns") for h in heads)

@@ -329,11 +329,15 @@ def _verb_stance(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Men
         if not s.targets:
             s.targets = attacked_places([c for c in verb.children if c.dep_ == "prep"]
                                         + [o for o in s.objects if o.dep_ == "dobj"], index, s.subjects)[0]
-    partners = object_tokens(verb, {"with"}) + [o for o in s.objects if o.dep_ == "pobj" and o.head.lower_ == "with"]
-    if stance == "hold drills" and s.targets and \
-            {party_key(a) for a in s.targets} & {party_key(a) for w in partners for a in actors_of(w, index)}:
+    if stance == "hold drills" and s.targets and _drilled_with(verb, index, s):
         family, stance = "cooperation", "joint exercise"  # "Guyana held drills with US forces"
     return governed(lex, verb, family, stance, polarity)
+
+
+def _drilled_with(verb: Token, index: MentionIndex, s: _VerbClaim) -> bool:
+    """Whether a target of the drills is named after "with" (of the verb or of its object)."""
+    partners = object_tokens(verb, {"with"}) + [o for o in s.objects if o.dep_ == "pobj" and o.head.lower_ == "with"]
+    return bool({party_key(a) for a in s.targets} & {party_key(a) for w in partners for a in actors_of(w, index)})
 
 
 def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: MentionIndex,
