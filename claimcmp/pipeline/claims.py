@@ -355,12 +355,16 @@ def _on_its_own(word: Token, index: MentionIndex, own: set[str]) -> bool:
     operation", an act, nor "renounce its struggle against Israel", which names the party);
     or an object naming the doer's side alone ("defend the rights of Chinese companies")."""
     objects = [c for c in word.children if c.dep_ == "dobj"]
+    return bool(objects) and all(_own_sides(o, index, own) or _its_own_thing(o, index, own) for o in objects)
+
+
+def _its_own_thing(obj: Token, index: MentionIndex, own: set[str]) -> bool:
+    """An object owned by an "its" that names the doer's side, naming no actor, no party
+    noun and no act: "its national security"."""
     parties, lex = cue("opponent_nouns") | cue("pair_nouns"), stance_lexicon()
-    return bool(objects) and all(_own_sides(o, index, own) or
-        not any(i in index.actor_at for i in range(o.left_edge.i, o.right_edge.i + 1))
-        and o.lemma_.lower() not in parties and lex.noun(o.lemma_) is None
-        and any(p.dep_ == "poss" and p.lower_ == "its" and _names_side(p, index, own) for p in o.children)
-        for o in objects)
+    return not any(i in index.actor_at for i in range(obj.left_edge.i, obj.right_edge.i + 1)) \
+        and obj.lemma_.lower() not in parties and lex.noun(obj.lemma_) is None \
+        and any(p.dep_ == "poss" and p.lower_ == "its" and _names_side(p, index, own) for p in obj.children)
 
 
 def _own_sides(obj: Token, index: MentionIndex, own: set[str]) -> bool:

@@ -72,6 +72,7 @@ def _appeal(lex: StanceLexicon, particle: Token, entry: StanceEntry) -> StanceEn
 
 
 def _cooperative(lex: StanceLexicon, noun: Token) -> bool:
+    """A cooperation noun of the lexicon that needs no qualifier: "talks", "dialogue"."""
     entry = lex.noun(noun.lemma_)
     return entry is not None and entry.family == "cooperation" and not entry.requires
 
@@ -153,18 +154,18 @@ def governed(lex: StanceLexicon, word: Token, family: str, stance: str, polarity
         return "conflict", "reject", polarity  # "rejected the accusations"
     if family == "conflict" and names & lex.cue("hostility_enders"):
         # "halted the offensive"; "refused to halt the offensive": the halt refused
-        return governed_again(lex, governor, "cooperation", flipped, polarity)
+        return _governed_again(lex, governor, "cooperation", flipped, polarity)
     if names & lex.cue("negating_verbs") and (family == "conflict" or g in lex.cue("any_act_negators")):
         # "stopped fighting", "denied attacking", "did not hesitate to warn", "were unable to
         # agree", "ruled out military action"
         return family, stance, "negative" if polarity == "positive" else "positive"
     if family == "conflict" and names & lex.cue("concessions"):
         # "lifted the sanctions"; "refused to lift the curfew": the lifting refused
-        return governed_again(lex, governor, "cooperation", flipped, polarity)
+        return _governed_again(lex, governor, "cooperation", flipped, polarity)
     return family, stance, polarity
 
 
-def governed_again(lex: StanceLexicon, verb: Token, family: str, stance: str, polarity: str) -> tuple[str, str, str]:
+def _governed_again(lex: StanceLexicon, verb: Token, family: str, stance: str, polarity: str) -> tuple[str, str, str]:
     """An act a verb ended or conceded, read once more under what governs that verb: the
     cooperation of "lift the curfew" refused ("refused to lift the curfew") is a conflict."""
     if verb.dep_ != "xcomp":
