@@ -1105,3 +1105,9 @@ def test_holding_drills_with_a_party_is_a_joint_exercise(nlp):
 ])
 def test_duties_and_hitting_with_tariffs_are_tariffs(nlp, text):
     assert {c["stance"] for c in claims(nlp, text) if c["subject"]["id"] == "EU"} == {"impose tariffs"}
+
+
+def test_a_spokesman_for_a_government_speaks_for_its_country(nlp):
+    (claim,) = [c for c in claims(nlp, "A spokesman for the Peruvian government said Chile had not attacked Peru.")
+                if c["stance"] == "attack"]
+    assert claim["attribution"]["country"] == "PER"

@@ -173,12 +173,14 @@ def _of_phrase_actors(head: Token, index: MentionIndex) -> list[dict]:
 
 def _modifier_actors(head: Token, index: MentionIndex) -> list[dict]:
     """The actors a head's modifiers name ("Russian forces", "the army's troops"), and an
-    agent noun's "of"/"from"/"in" phrase: "protesters in Aleppo", "diplomats from Iran"."""
+    agent noun's "of"/"from"/"in" phrase: "protesters in Aleppo", "diplomats from Iran"; a
+    spokesman's "for": "a spokesman for Hamas"."""
     found: list[dict] = []
     agentive = head.lemma_.lower() in cue("agent_nouns")
+    # "a spokesman for the Ethiopian government": who speaks for whom
+    preps = {"of", "from", "in", "throughout"} | ({"for"} if head.lemma_.lower() in cue("speaking_for_nouns") else set())
     for child in head.children:
-        if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep"
-                                           and child.lower_ in {"of", "from", "in", "throughout"}):
+        if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep" and child.lower_ in preps):
             targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
             for t in targets:
                 for tok in [t, *t.conjuncts]:
