@@ -1111,3 +1111,13 @@ def test_a_spokesman_for_a_government_speaks_for_its_country(nlp):
     (claim,) = [c for c in claims(nlp, "A spokesman for the Peruvian government said Chile had not attacked Peru.")
                 if c["stance"] == "attack"]
     assert claim["attribution"]["country"] == "PER"
+
+
+def test_walking_out_of_talks_is_no_negotiation(nlp):
+    found = triples(nlp, "Bolivia walked out of talks with Chile on Friday.")
+    assert ("BOL", "conflict", "positive", "CHL") in found
+    assert not any(f == "cooperation" for _, f, _, _ in found)
+
+
+def test_trading_barbs_is_criticism(nlp):
+    assert any(f == "conflict" for _, f, _, _ in triples(nlp, "Chile and Peru traded barbs over the border."))

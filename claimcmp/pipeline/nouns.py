@@ -176,8 +176,8 @@ def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
         return
     g = lex.verb_lemma(s.governor)
     governing_entry = verb_entry(lex, s.governor)
-    combining = g in (lex.cue("light_verbs") | lex.cue("terminators") | lex.cue("concessions")
-                      | lex.cue("denials") | lex.cue("intensifying_verbs"))
+    combining = bool({g, verb_phrase(s.governor)} & (lex.cue("light_verbs") | lex.cue("terminators")
+                     | lex.cue("concessions") | lex.cue("denials") | lex.cue("intensifying_verbs")))
     if _governor_not_party(lex, noun, entry, s, g, governing_entry, combining):
         s.governor = None
     else:
