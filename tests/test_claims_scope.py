@@ -1121,3 +1121,9 @@ def test_walking_out_of_talks_is_no_negotiation(nlp):
 
 def test_trading_barbs_is_criticism(nlp):
     assert any(f == "conflict" for _, f, _, _ in triples(nlp, "Chile and Peru traded barbs over the border."))
+
+
+def test_an_act_not_allowed_is_not_done(nlp):
+    found = triples(nlp, "Peru said it would not allow Chile to attack Bolivia.")
+    assert ("CHL", "conflict", "negative", "BOL") in found
+    assert ("CHL", "conflict", "positive", "BOL") not in found

@@ -331,7 +331,15 @@ def _verb_stance(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Men
                                         + [o for o in s.objects if o.dep_ == "dobj"], index, s.subjects)[0]
     if stance == "hold drills" and s.targets and _drilled_with(verb, index, s):
         family, stance = "cooperation", "joint exercise"  # "Guyana held drills with US forces"
+    if _not_allowed(lex, verb):
+        polarity = "negative" if polarity == "positive" else "positive"
     return governed(lex, verb, family, stance, polarity)
+
+
+def _not_allowed(lex: StanceLexicon, verb: Token) -> bool:
+    """"Egypt will not allow Ethiopia to attack Sudan": an act not permitted is not done."""
+    return verb.dep_ in {"xcomp", "ccomp"} and lex.verb_lemma(verb.head) in lex.cue("permission_verbs") \
+        and context.is_negated(verb.head, lex)
 
 
 def _drilled_with(verb: Token, index: MentionIndex, s: _VerbClaim) -> bool:
