@@ -1127,3 +1127,8 @@ def test_an_act_not_allowed_is_not_done(nlp):
     found = triples(nlp, "Peru said it would not allow Chile to attack Bolivia.")
     assert ("CHL", "conflict", "negative", "BOL") in found
     assert ("CHL", "conflict", "positive", "BOL") not in found
+
+
+def test_being_at_odds_is_a_disagreement_and_the_odds_are_none(nlp):
+    assert ("CHL", "conflict", "positive", "PER") in triples(nlp, "Chile is at odds with Peru over the maritime border.")
+    assert not any(f == "conflict" for _, f, _, _ in triples(nlp, "The odds of a deal between Chile and Peru are slim."))

@@ -116,7 +116,7 @@ def test_check_names_every_problem_of_a_file_by_line(tmp_path):
         "time_words.json, "
         "stopwords.json) "
         f"({tmp_path / 'stance.jsonl'}:1)",
-        "Error: unknown key 'famly' (a stances.jsonl row has cameo, family, lemma, owner, pos, requires, source, stance, "
+        "Error: unknown key 'famly' (a stances.jsonl row has after, cameo, family, lemma, owner, pos, requires, source, stance, "
         f"symmetric, unless) ({stances}:1)",
         f"Error: missing key 'family' {needs} ({stances}:1)",
         f"Error: missing key 'family' {needs} ({stances}:2)",

@@ -26,7 +26,7 @@ def test_entries_have_valid_fields(name):
         assert e["family"] in FAMILIES, e
         assert isinstance(e["stance"], str) and e["stance"], e
         assert isinstance(e["symmetric"], bool), e
-        for key in ("requires", "unless"):
+        for key in ("requires", "unless", "after"):
             assert all(isinstance(w, str) for w in e.get(key, [])), e
 
 

@@ -24,6 +24,9 @@ class StanceEntry:
     # Whose the noun's possessor or modifier is: the doer's ("Iran's attack"), or, for nouns
     # naming those the act befell, the target's ("American casualties").
     owner: str = "subject"
+    # A noun that names the act only after one of these prepositions: "at odds with", not
+    # "the odds of a deal".
+    after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,8 @@ def stance_lexicon(overlay: str | None = None) -> StanceLexicon:
     for raw in resource_loader.rows("stances.jsonl", overlay):
         entry = StanceEntry(**{**{k: v for k, v in raw.items() if k in _ENTRY_FIELDS},
                                "requires": tuple(raw.get("requires", ())),
-                               "unless": tuple(raw.get("unless", ()))})
+                               "unless": tuple(raw.get("unless", ())),
+                               "after": tuple(raw.get("after", ()))})
         (verbs if entry.pos == "VERB" else nouns)[entry.lemma] = entry
     cues = _cue_sets.for_overlay(overlay)
     # The lists named *verbs (and terminators, concessions, denials) also make known_verbs, by

@@ -44,7 +44,7 @@ class Resource:
 ROW_EXTRA = frozenset({"replace"})  # overlay rows only
 RESOURCES: dict[str, Resource] = {r.name: r for r in (
     Resource("stances.jsonl", ("lemma", "pos"), frozenset(
-        {"lemma", "pos", "stance", "family", "symmetric", "requires", "unless", "source", "cameo", "owner"}),
+        {"lemma", "pos", "stance", "family", "symmetric", "requires", "unless", "after", "source", "cameo", "owner"}),
         "stance words (verbs and event nouns) and the label each writes"),
     Resource("cues.json", (), frozenset(), "closed-class word lists the rules consult"),
     Resource("stance_synonyms.json", (), frozenset(

@@ -92,6 +92,8 @@ def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         return True
     if entry.unless and has_modifier(noun, entry.unless):
         return True
+    if entry.after and not (noun.dep_ == "pobj" and noun.head.lower_ in entry.after):
+        return True  # "the odds of a deal" (not "at odds with")
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in cue("body_heads"):
         return True  # "aid organisations", "peace activists": who they are, no act
     return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun)) or \
