@@ -1132,3 +1132,9 @@ def test_an_act_not_allowed_is_not_done(nlp):
 def test_being_at_odds_is_a_disagreement_and_the_odds_are_none(nlp):
     assert ("CHL", "conflict", "positive", "PER") in triples(nlp, "Chile is at odds with Peru over the maritime border.")
     assert not any(f == "conflict" for _, f, _, _ in triples(nlp, "The odds of a deal between Chile and Peru are slim."))
+
+
+def test_sanctions_imposed_in_a_capital_do_not_hit_its_country(nlp):
+    found = triples(nlp, "The EU imposed sanctions in Brussels on Monday.")
+    assert not any(t == "BEL" for _, _, _, t in found)
+    assert ("ISR", "conflict", "positive", "PSE") in triples(nlp, "Israel reimposed blockades in the West Bank.")

@@ -365,12 +365,14 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
 
 
 def _struck_places(lex: StanceLexicon, noun: Token, s: NounClaim) -> list[Token]:
-    """The places a conflict act hits: "strikes on Rafah", "blockades in the West Bank"."""
-    # "drills around Taiwan" hem in the place (cue encircling_preps)
-    around = cue("encircling_preps")
-    where = object_tokens(noun, noun_target_preps("conflict") | {"in", "inside", "across", "throughout"} | around)
-    if s.carried and s.governor is not None:
-        where += object_tokens(s.governor, verb_target_preps("conflict") | around)  # "launched strikes on Gaza"
+    """The places a conflict act hits: "strikes on Rafah", "blockades in the West Bank", and
+    "drills around Taiwan" (cue encircling_preps); not where a measure decided at a distance is
+    imposed ("imposed sanctions in Brussels", cue remote_measures)."""
+    remote, around = noun.lemma_.lower() in cue("remote_measures"), cue("encircling_preps")
+    inside = set() if remote else {"in", "inside", "across", "throughout"}
+    where = object_tokens(noun, noun_target_preps("conflict") | inside | around)
+    if s.carried and s.governor is not None:  # "launched strikes on Gaza"
+        where += [o for o in object_tokens(s.governor, verb_target_preps("conflict") | around) if o != noun or not remote]
     elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
         # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
         where += [o for o in object_tokens(noun.head, {"on", "against", "in"}) if o.dep_ == "pobj"]
