@@ -1138,3 +1138,9 @@ def test_sanctions_imposed_in_a_capital_do_not_hit_its_country(nlp):
     found = triples(nlp, "The EU imposed sanctions in Brussels on Monday.")
     assert not any(t == "BEL" for _, _, _, t in found)
     assert ("ISR", "conflict", "positive", "PSE") in triples(nlp, "Israel reimposed blockades in the West Bank.")
+
+
+@pytest.mark.parametrize("verb", ["spoke", "talked"])
+def test_talking_with_reporters_is_no_claim(nlp, verb):
+    found = claims(nlp, f"Chile criticised Peru on Monday. The Chilean minister {verb} with reporters in Santiago.")
+    assert not any(c["stance"] == "talk" for c in found)

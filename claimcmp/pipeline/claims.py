@@ -238,7 +238,9 @@ class ClaimExtractor(ComponentData):
         if (not said if found else draft.family == "cooperation") and _on_its_own(draft.word, index, own):
             return None  # an act on one's own, toward no party ("Peru helped its farmers")
         if not found:
-            return replace(draft, subjects=subjects, targets=targets)
+            # "Merkel spoke with reporters": talks with no party are no claim
+            return None if draft.symmetric and _with_no_party(draft.word, index) else \
+                replace(draft, subjects=subjects, targets=targets)
         # a party the clause names elsewhere is the text's word; one from the article a guess
         confidence = min(draft.confidence, INFERRED_CONFIDENCE if said else 0.45)
         return replace(draft, subjects=subjects, targets=found, confidence=confidence, stated=True, completed=True)
@@ -373,6 +375,12 @@ def _own_sides(obj: Token, index: MentionIndex, own: set[str]) -> bool:
     named = {side(index.actor_dict(index.actor_at[i])) for i in range(obj.left_edge.i, obj.right_edge.i + 1)
              if i in index.actor_at}
     return bool(named) and named <= own and obj.i not in index.actor_at and stance_lexicon().noun(obj.lemma_) is None
+
+
+def _with_no_party(word: Token, index: MentionIndex) -> bool:
+    """A mutual act whose "with" names people and no actor: "spoke with reporters"."""
+    partners = [p for c in word.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
+    return bool(partners) and not any(i in index.actor_at for p in partners for i in range(p.left_edge.i, p.right_edge.i + 1))
 
 
 def _names_side(pronoun: Token, index: MentionIndex, own: set[str]) -> bool:
