@@ -150,23 +150,19 @@ def test_hostilities_are_read_as_fighting_a_state_of_force():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # retaliation and recall named as such
     ("Moldova expelled a Romanian diplomat. Bucharest vowed a tit-for-tat response.", ("ROU", "attack", "conflict", "MDA")),
     ("Moldova expelled a Romanian diplomat. Bucharest promised a tough response.", ("ROU", "attack", "conflict", "MDA")),
     ("Lima recalled its chargé d'affaires from Quito.", ("PER", "suspend", "conflict", "ECU")),
+    # votes, measures on holdings and mutual expulsions
+    ("Kuwait voted against Iran's resolution.", ("KWT", "reject", "conflict", "IRN")),
+    ("The Netherlands froze the assets of several Belarusian businessmen.", ("NLD", "suspend", "conflict", "BLR")),
+    ("Canada and India expelled each other's top diplomats.", ("CAN", "sanction", "conflict", "IND")),
 ])
-def test_retaliation_and_recall_named_as_such(nlp, text, expected):
+def test_acts_named_by_their_measure(nlp, text, expected):
     assert expected in _triples(nlp, text)
 
 
 def test_a_response_without_a_hostile_word_is_no_act(nlp):
     found = _triples(nlp, "Moldova expelled a Romanian diplomat. The response of the public was muted.")
     assert all(stance != "attack" for _s, stance, _f, _t in found)
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Kuwait voted against Iran's resolution.", ("KWT", "reject", "conflict", "IRN")),
-    ("The Netherlands froze the assets of several Belarusian businessmen.", ("NLD", "suspend", "conflict", "BLR")),
-    ("Canada and India expelled each other's top diplomats.", ("CAN", "sanction", "conflict", "IND")),
-])
-def test_votes_measures_on_holdings_and_mutual_expulsions(nlp, text, expected):
-    assert expected in _triples(nlp, text)

@@ -189,7 +189,8 @@ class ClaimExtractor(ComponentData):
         held jointly: "joint patrols", "bilateral meetings". A plural listed as an entry of
         its own names another act than its singular: "hostilities" are fighting, "hostility"
         an attitude."""
-        entry = (self.lex.nouns.get(tok.lower_) if tok.tag_ == "NNS" else None) or self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None) or \
+        plural = self.lex.nouns.get(tok.lower_) if tok.tag_ == "NNS" else None
+        entry = plural or self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None) or \
             self._hyphenated_entry(tok)
         if entry is None and tok.tag_ == "NN" and tok.lower_.endswith("ing"):
             entry = _gerund_entry(self.lex, tok)
@@ -364,7 +365,7 @@ def _its_own_thing(obj: Token, index: MentionIndex, own: set[str]) -> bool:
     """An object owned by an "its" that names the doer's side, naming no actor, no party
     noun and no act: "its national security"."""
     parties, lex = cue("opponent_nouns") | cue("pair_nouns"), stance_lexicon()
-    return not any(i in index.actor_at for i in range(obj.left_edge.i, obj.right_edge.i + 1)) \
+    return not index.names_actor(obj.left_edge.i, obj.right_edge.i) \
         and obj.lemma_.lower() not in parties and lex.noun(obj.lemma_) is None \
         and any(p.dep_ == "poss" and p.lower_ == "its" and _names_side(p, index, own) for p in obj.children)
 
@@ -380,7 +381,7 @@ def _own_sides(obj: Token, index: MentionIndex, own: set[str]) -> bool:
 def _with_no_party(word: Token, index: MentionIndex) -> bool:
     """A mutual act whose "with" names people and no actor: "spoke with reporters"."""
     partners = [p for c in word.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
-    return bool(partners) and not any(i in index.actor_at for p in partners for i in range(p.left_edge.i, p.right_edge.i + 1))
+    return bool(partners) and not any(index.names_actor(p.left_edge.i, p.right_edge.i) for p in partners)
 
 
 def _names_side(pronoun: Token, index: MentionIndex, own: set[str]) -> bool:

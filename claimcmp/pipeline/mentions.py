@@ -92,6 +92,10 @@ class MentionIndex:
         if None not in pair and party_key(pair[0]) != party_key(pair[1]):
             self.hostile_acts.append(HostileAct(pair, self.sentence_number(token), armed, stance, guessed))
 
+    def names_actor(self, first: int, last: int) -> bool:
+        """Whether an actor is tagged on any token from `first` to `last` (both included)."""
+        return any(i in self.actor_at for i in range(first, last + 1))
+
     def note_proposal(self, proposer: dict, token: Token) -> None:
         """Remember who proposed something: "France proposed a truce. Hezbollah rejected the
         plan" answers France."""

@@ -27,7 +27,7 @@ from claimcmp.pipeline.noun_roles import (
     joint_exercise, qualified_relations, regarded_as, toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
-from claimcmp.pipeline.subjects import averted_possibility, passive_patient, subject_token
+from claimcmp.pipeline.subjects import averted_possibility, passive_patient, subject_on_auxiliary, subject_token
 
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
@@ -338,8 +338,7 @@ def _anothers_act_ended(noun: Token, entry: StanceEntry, index: MentionIndex, s:
     doer, _ = subject_token(s.governor)
     if doer is None and s.governor.lemma_.lower() in cue("stative_participles"):
         # "Israel is opposed to": a state of its own (the parser may hang "Peru" on "is")
-        doer = passive_patient(s.governor) or next((c for aux in s.governor.children if aux.dep_ == "auxpass"
-                                                    for c in aux.children if c.dep_ == "nsubj"), None)
+        doer = passive_patient(s.governor) or subject_on_auxiliary(s.governor)
     doers = actors_of(doer, index) if doer is not None else []
     keys = {party_key(a) for a in s.own}
     if doers and not any(party_key(d) in keys for d in doers):

@@ -164,7 +164,7 @@ def thing_just_acted_on(pron: Token, index: MentionIndex) -> bool:
         return False
     obj = next((c for c in hung.head.children if c.dep_ == "dobj" and c.i < pron.i), None)
     # an owner before the noun names whose it is ("a British tanker"); "in the Gulf of Oman" after it where
-    return obj is not None and obj.tag_ == "NN" and not any(i in index.actor_at for i in range(obj.left_edge.i, obj.i + 1))
+    return obj is not None and obj.tag_ == "NN" and not index.names_actor(obj.left_edge.i, obj.i)
 
 
 def _things_just_named(pron: Token, index: MentionIndex) -> bool:
@@ -174,7 +174,7 @@ def _things_just_named(pron: Token, index: MentionIndex) -> bool:
     the two)."""
     sent = pron.sent
     things = [t for t in sent[:pron.i - sent.start] if t.tag_ == "NNS" and t.dep_ in {"dobj", "pobj"}]
-    if not things or any(i in index.actor_at for i in range(things[-1].left_edge.i, things[-1].i + 1)):
+    if not things or index.names_actor(things[-1].left_edge.i, things[-1].i):
         return False
     doer, _ = subject_token(pron.head)
     between = {index.actor_at[i].start for i in range(things[-1].i + 1, pron.i) if i in index.actor_at}
@@ -206,7 +206,8 @@ def _speaker_as_victim(pron: Token, index: MentionIndex) -> Span | None:
     if pron.dep_ != "poss" or pron.head.dep_ not in {"dobj", "pobj"}:
         return None
     verb = pron.head.head if pron.head.dep_ == "dobj" else pron.head.head.head
-    entry = stance_lexicon().verb(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    lex = stance_lexicon()
+    entry = lex.verb(lex.verb_lemma(verb)) if verb.pos_ == "VERB" else None
     doer, _ = subject_token(verb) if entry is not None and entry.family == "conflict" else (None, False)
     if doer is None or doer.i not in index.actor_at or verb.dep_ != "ccomp":
         return None

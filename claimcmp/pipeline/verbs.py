@@ -115,7 +115,7 @@ def _verb_subjects(verb: Token, entry: StanceEntry,
         subj_tok = _summoned_to(verb, index) or _summoned_to(patient, index)
     subjects = actors_of(subj_tok, index, expand_conj=verb.dep_ != "amod") if subj_tok is not None else []
     if verb.dep_ == "amod" and subj_tok is not None and \
-            not any(i in index.actor_at for i in range(subj_tok.left_edge.i, subj_tok.i + 1)):
+            not index.names_actor(subj_tok.left_edge.i, subj_tok.i):
         # "the attacking Turkish forces" attack (alone, not the SDF they are coordinated
         # with); "opposing sides in Syria" name no one who opposes
         subjects = []
