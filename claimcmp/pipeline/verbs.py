@@ -19,8 +19,9 @@ from claimcmp.pipeline.drafts import (
 from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places, border_targets
 from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.quitting import left_organizations, quitting_entry
-from claimcmp.pipeline.subjects import passive_patient, subject_token
+from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.unsaid_doers import fired_weapon_pair
+from claimcmp.pipeline.verb_subjects import reciprocal_object, verb_subjects
 
 # Mutual acts whose direct object is what they are about, not a party
 TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
@@ -48,7 +49,7 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     if entry.family == "neutral" and entry.stance in cue("movement_stances") and left_agreement(lex, verb):
         return []  # "withdrew from the deal": the deal's end is the claim (nouns.py)
     entry = quitting_entry(verb, entry, index)  # "withdrew from ECOWAS": toward it, after "from"
-    subj_tok, patient, subjects = _verb_subjects(verb, entry, index)
+    subj_tok, patient, subjects = verb_subjects(verb, entry, index)
     reciprocal = reciprocal_object(verb, subj_tok)
     mutual = entry.symmetric or reciprocal is not None
     if reciprocal is not None and len(subjects) < 2:
@@ -81,61 +82,6 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     confidence = 0.45 if s.implicit else 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
     return [Draft(verb, stance, family, polarity, s.subjects, s.targets, mutual, s.topic, s.arg_tokens,
                   confidence, destinations=s.destinations), *constructions.side_of(lex, verb, s.subjects, index)]
-
-
-def reciprocal_object(verb: Token, subj_tok: Token | None) -> Token | None:
-    """The object that makes a one-way act mutual among its doers: "X and Y blamed each
-    other", "accused one another", "expelled each other's diplomats"; "each side accused the
-    other" (cue reciprocal_objects)."""
-    each = subj_tok is not None and any(c.lower_ == "each" for c in subj_tok.children)
-    for obj in verb.children:
-        if obj.dep_ != "dobj":
-            continue
-        for word in (obj, *(c for c in obj.children if c.dep_ == "poss")):
-            words = " ".join(t.lower_ for t in sorted([word, *(c for c in word.children if c.dep_ == "det")]))
-            if words in cue("reciprocal_objects") or (each and words == "the other"):
-                return obj
-    return None
-
-
-def _verb_subjects(verb: Token, entry: StanceEntry,
-                   index: MentionIndex) -> tuple[Token | None, Token | None, list[dict]]:
-    """(subject token, passive patient, subject actors): "Israel is opposed to French
-    mediation" (a state, not a patient), "They agreed to work together" (the earlier pair)."""
-    subj_tok, _ = subject_token(verb)
-    patient = passive_patient(verb)
-    if subj_tok is None and patient is not None and verb.dep_ not in {"acl", "relcl"} and \
-            verb.lemma_.lower() in cue("stative_participles") and \
-            any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
-        # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
-        subj_tok, patient = patient, None
-    if subj_tok is None and patient is not None and entry.family == "neutral" and entry.stance in cue("movement_stances"):
-        subj_tok, patient = patient, None  # "Russian troops were deployed in Syria": their state moved them
-    if subj_tok is None and patient is not None and verb.lemma_.lower() in cue("summoning_verbs"):
-        subj_tok = _summoned_to(verb, index) or _summoned_to(patient, index)
-    subjects = actors_of(subj_tok, index, expand_conj=verb.dep_ != "amod") if subj_tok is not None else []
-    if verb.dep_ == "amod" and subj_tok is not None and \
-            not index.names_actor(subj_tok.left_edge.i, subj_tok.i):
-        # "the attacking Turkish forces" attack (alone, not the SDF they are coordinated
-        # with); "opposing sides in Syria" name no one who opposes
-        subjects = []
-    if subj_tok is not None and (subj_tok.lower_ == "they" or subj_tok.lower_ == "we" and not subjects) and \
-            index.last_pair(verb, earlier_sentences=True) and (entry.symmetric or len(subjects) < 2):
-        # "They agreed to work together": the pair the previous sentences were about
-        subjects = index.last_pair(verb, earlier_sentences=True)
-    return subj_tok, patient, subjects
-
-
-def _summoned_to(verb: Token, index: MentionIndex) -> Token | None:
-    """"The Russian ambassador was summoned to the Azerbaijani foreign ministry": whoever
-    an envoy is summoned to summons him; called on the envoy, the state he is sent to ("the
-    Russian ambassador to Azerbaijan was summoned")."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "to":
-            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if body is not None and any(t.i in index.actor_at for t in body.subtree):
-                return body
-    return None
 
 
 def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: Token | None,

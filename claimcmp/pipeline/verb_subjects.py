@@ -1,0 +1,66 @@
+"""Who does a stance verb's act: its subject's actors, with the readings the parser's
+subject alone does not give ("Israel is opposed to ...", "the ambassador was summoned to
+...", "They agreed ...", "X and Y blamed each other")."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge.lexicons import StanceEntry, cue
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.subjects import passive_patient, subject_token
+
+
+def reciprocal_object(verb: Token, subj_tok: Token | None) -> Token | None:
+    """The object that makes a one-way act mutual among its doers: "X and Y blamed each
+    other", "accused one another", "expelled each other's diplomats"; "each side accused the
+    other" (cue reciprocal_objects)."""
+    each = subj_tok is not None and any(c.lower_ == "each" for c in subj_tok.children)
+    for obj in verb.children:
+        if obj.dep_ != "dobj":
+            continue
+        for word in (obj, *(c for c in obj.children if c.dep_ == "poss")):
+            words = " ".join(t.lower_ for t in sorted([word, *(c for c in word.children if c.dep_ == "det")]))
+            if words in cue("reciprocal_objects") or (each and words == "the other"):
+                return obj
+    return None
+
+
+def verb_subjects(verb: Token, entry: StanceEntry,
+                   index: MentionIndex) -> tuple[Token | None, Token | None, list[dict]]:
+    """(subject token, passive patient, subject actors): "Israel is opposed to French
+    mediation" (a state, not a patient), "They agreed to work together" (the earlier pair)."""
+    subj_tok, _ = subject_token(verb)
+    patient = passive_patient(verb)
+    if subj_tok is None and patient is not None and verb.dep_ not in {"acl", "relcl"} and \
+            verb.lemma_.lower() in cue("stative_participles") and \
+            any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
+        # "Israel is opposed to French mediation", "Iran is allied with Syria": a state, not a patient
+        subj_tok, patient = patient, None
+    if subj_tok is None and patient is not None and entry.family == "neutral" and entry.stance in cue("movement_stances"):
+        subj_tok, patient = patient, None  # "Russian troops were deployed in Syria": their state moved them
+    if subj_tok is None and patient is not None and verb.lemma_.lower() in cue("summoning_verbs"):
+        subj_tok = _summoned_to(verb, index) or _summoned_to(patient, index)
+    subjects = actors_of(subj_tok, index, expand_conj=verb.dep_ != "amod") if subj_tok is not None else []
+    if verb.dep_ == "amod" and subj_tok is not None and \
+            not index.names_actor(subj_tok.left_edge.i, subj_tok.i):
+        # "the attacking Turkish forces" attack (alone, not the SDF they are coordinated
+        # with); "opposing sides in Syria" name no one who opposes
+        subjects = []
+    if subj_tok is not None and (subj_tok.lower_ == "they" or subj_tok.lower_ == "we" and not subjects) and \
+            index.last_pair(verb, earlier_sentences=True) and (entry.symmetric or len(subjects) < 2):
+        # "They agreed to work together": the pair the previous sentences were about
+        subjects = index.last_pair(verb, earlier_sentences=True)
+    return subj_tok, patient, subjects
+
+
+def _summoned_to(verb: Token, index: MentionIndex) -> Token | None:
+    """"The Russian ambassador was summoned to the Azerbaijani foreign ministry": whoever
+    an envoy is summoned to summons him; called on the envoy, the state he is sent to ("the
+    Russian ambassador to Azerbaijan was summoned")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "to":
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if body is not None and any(t.i in index.actor_at for t in body.subtree):
+                return body
+    return None
