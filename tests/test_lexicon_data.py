@@ -166,3 +166,12 @@ def test_acts_named_by_their_measure(nlp, text, expected):
 def test_a_response_without_a_hostile_word_is_no_act(nlp):
     found = _triples(nlp, "Moldova expelled a Romanian diplomat. The response of the public was muted.")
     assert all(stance != "attack" for _s, stance, _f, _t in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing lodged stern representations with Canberra over the patrol.", ("CHN", "conflict", "AUS")),
+    ("Britain made representations to Iran about the detained sailors.", ("GBR", "conflict", "IRN")),
+])
+def test_diplomatic_representations_are_a_protest(nlp, text, expected):
+    """'lodged representations with X' is the diplomatic word for a protest to X."""
+    assert expected in {(s, f, t) for s, _, f, t in _triples(nlp, text)}
