@@ -95,3 +95,16 @@ def test_what_a_thing_did_is_no_partys_act(nlp):
             "had played any role in the crisis. German Chancellor Angela Merkel spoke by phone with "
             "Belarusian leader Alexander Lukashenko. Warsaw criticised the call, saying it legitimised the regime.")
     assert not any(c["stance"] == "legitimise" for c in last_sentence_claims(nlp, text))
+
+
+def test_an_agreement_referred_back_acts_for_the_parties_that_reached_it(nlp):
+    text = "Egypt signed a defence pact with Sudan last week. Ethiopia said the pact threatened its security."
+    found = [c for c in last_sentence_claims(nlp, text) if c["family"] == "conflict"]
+    assert ("EGY", "conflict", "positive", "ETH") in triples(found)
+    assert [a["id"] for a in found[0]["co_subjects"]] == ["SDN"]
+
+
+def test_an_agreement_no_one_is_told_reaching_acts_for_no_one(nlp):
+    text = "Egypt and Sudan held talks last week. Ethiopia said the pact threatened its security."
+    assert not any(c["family"] == "conflict" and c["subject"]["id"] in {"EGY", "SDN"}
+                   for c in last_sentence_claims(nlp, text))

@@ -185,6 +185,16 @@ def is_truce(label: str | None) -> bool:
     return group is not None and group.name == TRUCE_GROUP
 
 
+def is_agreement(label: str | None) -> bool:
+    """An agreement, deal, treaty or truce reached ("sign a deal", "agree", "ceasefire"):
+    what a later "the deal" or "the accord" refers back to."""
+    group = read(label).group
+    return group is not None and group.name in {AGREEMENT_GROUP, TRUCE_GROUP}
+
+
+AGREEMENT_GROUP = "agree"  # stance_synonyms.json
+
+
 def is_proposal(label: str | None) -> bool:
     """A proposal, offer or plan put forward ("propose", "offer", "put forward a plan")."""
     group = read(label).group

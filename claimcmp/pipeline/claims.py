@@ -267,6 +267,9 @@ class ClaimExtractor(ComponentData):
                 index.note_pair(subject, target, draft.word)
                 if draft.stance == "accuse" and draft.polarity == "positive":
                     index.note_accusation(subject, target)
+                if draft.polarity == "positive" and stance_groups.is_agreement(draft.stance) and \
+                        draft.confidence >= INFERRED_CONFIDENCE:
+                    index.note_agreement(subject, target, draft.word)
                 if draft.family == "conflict" and draft.polarity == "positive":
                     index.note_hostile_act(subject, target, draft.word,
                                            armed=draft.stance in self.lex.cue("armed_stances"), stance=draft.stance,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimcmp.knowledge.lexicons import cue
+from claimcmp.knowledge import stance_groups
+from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
 from claimcmp.pipeline.objects import between_actors
 from claimcmp.pipeline.mentions import MentionIndex, other_party, party_key
@@ -33,6 +34,16 @@ def implicit_parties(word: Token, index: MentionIndex, window: int = 2, truce: b
         return found
     fought = index.last_armed_pair(word, window=TRUCE_WINDOW) if truce else []
     return fought or _latest_pair(word, index, window)
+
+
+def agreement_told_before(lex: StanceLexicon, noun: Token, index: MentionIndex) -> bool:
+    """"Ethiopia signed a deal with Somaliland. Somalia said the deal violated its
+    sovereignty": an agreement named by no one, referred back to ("the deal", "this
+    accord"), acts for the parties of the latest one told."""
+    entry = lex.noun(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+    return entry is not None and stance_groups.is_agreement(entry.stance) and \
+        any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) and \
+        not index.names_actor(noun.left_edge.i, noun.right_edge.i)
 
 
 def _relations_pair(word: Token, index: MentionIndex) -> list[dict]:

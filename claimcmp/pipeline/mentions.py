@@ -42,6 +42,8 @@ class MentionIndex:
     hostile_acts: list[HostileAct] = field(default_factory=list)
     # (proposer, sentence number) of the proposals told so far: whom "rejected the plan" answers
     proposals: list[tuple[dict, int]] = field(default_factory=list)
+    # (parties, sentence number) of the agreements told so far: whose "the deal" is
+    agreements: list[tuple[tuple[dict, dict], int]] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
@@ -107,6 +109,20 @@ class MentionIndex:
         """Who made the latest proposal told at most `window` sentences before `token`'s."""
         here = self.sentence_number(token)
         return next(([party] for party, number in reversed(self.proposals) if here - number <= window), [])
+
+    def note_agreement(self, subject: dict, target: dict, token: Token) -> None:
+        """Remember the parties of an agreement: "Ethiopia signed a deal with Somaliland.
+        Somalia said the deal violated its sovereignty" (the deal is theirs)."""
+        pair = (as_party(subject), as_party(target))
+        if None not in pair and party_key(pair[0]) != party_key(pair[1]):
+            self.agreements.append((pair, self.sentence_number(token)))
+
+    def last_agreement_pair(self, token: Token, window: int = 10) -> list[dict]:
+        """The parties of the latest agreement told at most `window` sentences before
+        `token`'s, not in its own sentence."""
+        here = self.sentence_number(token)
+        return next((list(pair) for pair, number in reversed(self.agreements)
+                     if 0 < here - number <= window), [])
 
     def adversary(self, token: Token, party: dict, window: int = 2,
                   exclude: frozenset[str] = frozenset()) -> list[dict]:

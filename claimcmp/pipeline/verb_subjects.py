@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge.lexicons import StanceEntry, cue
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.discourse import agreement_told_before
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.subjects import passive_patient, subject_token
 
@@ -26,8 +27,8 @@ def reciprocal_object(verb: Token, subj_tok: Token | None) -> Token | None:
     return None
 
 
-def verb_subjects(verb: Token, entry: StanceEntry,
-                   index: MentionIndex) -> tuple[Token | None, Token | None, list[dict]]:
+def verb_subjects(lex: StanceLexicon, verb: Token, entry: StanceEntry,
+                  index: MentionIndex) -> tuple[Token | None, Token | None, list[dict]]:
     """(subject token, passive patient, subject actors): "Israel is opposed to French
     mediation" (a state, not a patient), "They agreed to work together" (the earlier pair)."""
     subj_tok, _ = subject_token(verb)
@@ -51,7 +52,10 @@ def verb_subjects(verb: Token, entry: StanceEntry,
             index.last_pair(verb, earlier_sentences=True) and (entry.symmetric or len(subjects) < 2):
         # "They agreed to work together": the pair the previous sentences were about
         subjects = index.last_pair(verb, earlier_sentences=True)
+    if not subjects and subj_tok is not None and agreement_told_before(lex, subj_tok, index):
+        subjects = index.last_agreement_pair(verb)  # "Somalia said the deal violated its sovereignty"
     return subj_tok, patient, subjects
+
 
 
 def _summoned_to(verb: Token, index: MentionIndex) -> Token | None:

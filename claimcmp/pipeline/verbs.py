@@ -49,7 +49,7 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     if entry.family == "neutral" and entry.stance in cue("movement_stances") and left_agreement(lex, verb):
         return []  # "withdrew from the deal": the deal's end is the claim (nouns.py)
     entry = quitting_entry(verb, entry, index)  # "withdrew from ECOWAS": toward it, after "from"
-    subj_tok, patient, subjects = verb_subjects(verb, entry, index)
+    subj_tok, patient, subjects = verb_subjects(lex, verb, entry, index)
     reciprocal = reciprocal_object(verb, subj_tok)
     mutual = entry.symmetric or reciprocal is not None
     if reciprocal is not None and len(subjects) < 2:
