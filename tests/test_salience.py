@@ -6,7 +6,7 @@ import pytest
 
 from claimcmp.pipeline.arguments import MentionIndex
 from claimcmp.pipeline.salience import Salience, is_party
-from sentences import claims, last_sentence_claims
+from sentences import claims, last_sentence_claims, text_triples
 
 STORY = ("Chile and Peru have argued over fishing rights for years. "
          "Chile seized two Peruvian boats on Monday, and Peru condemned the seizure. ")
@@ -233,3 +233,17 @@ def test_an_arrest_with_no_doer_is_by_the_state_where_it_happens(nlp, text, stat
 def test_who_condemns_an_act_did_not_do_it(nlp):
     found = claims(nlp, "Peru condemned the detention of Chilean journalists.")
     assert not any(c["stance"] == "detain" and c["subject"]["id"] == "PER" for c in found)
+
+
+def test_a_party_of_a_coordinated_act_of_the_other_family_is_not_borrowed(nlp):
+    """"condemned the vote and appealed to the UN": the UN is appealed to, not condemned."""
+    found = text_triples(nlp, "Guyana condemned the referendum and appealed to the UN.")
+    assert ("GUY", "cooperation", "positive", "UN") in found
+    assert ("GUY", "conflict", "positive", "UN") not in found
+    found = text_triples(nlp, "Egypt welcomed the truce and condemned Israel.")
+    assert ("EGY", "cooperation", "positive", "ISR") not in found
+
+
+def test_a_coordinated_act_of_the_same_family_lends_its_party(nlp):
+    found = text_triples(nlp, "Peru condemned the raid and summoned the Chilean ambassador.")
+    assert ("PER", "conflict", "positive", "CHL") in found

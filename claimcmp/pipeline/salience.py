@@ -119,7 +119,7 @@ def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str], partn
     """The party named in the word's clause nearest to it, with those listed with it ("protested
     the decision of Bahrain, Egypt and the UAE": all three), in the text's order; for a
     partner, none named after "against"."""
-    tokens = _own_clause(word)
+    tokens = _own_clause(word) - _acts_of_the_other_family(word, partner)
     spans = sorted({index.actor_at[i] for i in tokens if i in index.actor_at},
                    key=lambda s: (abs(s.start - word.i), s.start))
     spans = [s for s in spans if not (_where_not_who(s, index) or _someone_elses(s)
@@ -194,6 +194,19 @@ def _own_clause(word: Token) -> set[int]:
         if tok.dep_ in {"advcl", "ccomp", "csubj", "parataxis"} and not tok.left_edge.i <= word.i <= tok.right_edge.i:
             tokens -= {t.i for t in tok.subtree}
     return tokens
+
+
+def _acts_of_the_other_family(word: Token, partner: bool) -> set[int]:
+    """The tokens of the verbs coordinated with the word that tell an act of the other family:
+    "Guyana condemned the vote and appealed to the UN" (the UN is whom Guyana appeals to,
+    not whom it condemns); "condemned and sanctioned Chile" share their party."""
+    lex = stance_lexicon()
+    found: set[int] = set()
+    for verb in (c for c in word.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        entry = lex.verb(lex.verb_lemma(verb))
+        if entry is not None and entry.family != "neutral" and (entry.family == "cooperation") != partner:
+            found |= {t.i for t in verb.subtree}
+    return found
 
 
 def _where_not_who(span, index: MentionIndex) -> bool:
