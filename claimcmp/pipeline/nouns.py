@@ -9,30 +9,29 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import between_actors, between_tokens, object_tokens
-from claimcmp.pipeline.dep_labels import first_conjunct
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
-    Draft, distinct, governing_verb, has_modifier, instrument, is_circumstance, left_agreement, noun_parties,
+    Draft, distinct, governing_verb, instrument, left_agreement, noun_parties,
     noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps,
 )
 from claimcmp.pipeline.places_hit import attacked_places, border_targets
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.counterparts import provoker
-from claimcmp.pipeline.earlier_acts import referred_act
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
     NounClaim, accused_of, adversary_target, destinations, elicited, exchanged, held_together, holder_parties,
     joint_exercise, qualified_relations, regarded_as, toll_of_armed_act, victims,
 )
+from claimcmp.pipeline.noun_exclusions import not_a_claim
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
-from claimcmp.pipeline.subjects import averted_possibility, passive_patient, subject_on_auxiliary, subject_token
+from claimcmp.pipeline.subjects import passive_patient, subject_on_auxiliary, subject_token
 
 
 def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex) -> list[Draft]:
     """The claim of an event noun: "talks between X and Y", "X's support for Y", "held talks"."""
-    if _not_a_claim(lex, noun, entry):
+    if not_a_claim(lex, noun, entry):
         return []
     entry = quitting_entry(noun, joint_exercise(noun, entry), index)
     parties = noun_parties(noun, entry, index)
@@ -83,44 +82,12 @@ def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounCla
         toll_of_armed_act(noun, index, s)
 
 
-def _not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
-    """The entry's required or excluded modifiers rule the noun out, or it only qualifies
-    another act: "fired without provocation", or it is what halted acts could have caused:
-    "agreed to stop all acts that can cause tensions and clashes", or it refers back to an
-    act told before ("The Polisario Front condemned the deal": earlier_acts)."""
-    if entry.requires and not has_modifier(noun, entry.requires) and not _of_forces(noun, entry):
-        return True
-    if entry.unless and has_modifier(noun, entry.unless):
-        return True
-    if entry.after and not (noun.dep_ == "pobj" and noun.head.lower_ in entry.after):
-        return True  # "the odds of a deal" (not "at odds with")
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in cue("body_heads"):
-        return True  # "aid organisations", "peace activists": who they are, no act
-    return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun)) or \
-        _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry) or \
-        averted_possibility(first_conjunct(noun).head) or \
-        noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
 
 
-def _consults_at_home(noun: Token, entry: StanceEntry) -> bool:
-    """"Recalled its ambassador for consultations": the envoy consults its own government."""
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
-    return entry.stance == "consult" and verb is not None and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in cue("envoy_nouns") for c in verb.children)
 
 
-def _of_forces(noun: Token, entry: StanceEntry) -> bool:
-    """"The presence of Russian peacekeepers": forces named after "of" qualify a movement
-    noun as its required modifiers would ("a military presence")."""
-    return entry.family == "neutral" and any(
-        p.lemma_.lower() in cue("military_objects") for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "of" for p in prep.children if p.dep_ == "pobj")
 
 
-def _leaves_agreement(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
-    """"The withdrawal from the deal" moves no forces: the deal's end is the claim."""
-    return entry.family == "neutral" and noun.lemma_.lower() in lex.cue("leaving_nouns") and \
-        left_agreement(lex, noun, {"from"})
 
 
 def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
@@ -383,17 +350,3 @@ def _participant(lex: StanceLexicon, governor: Token) -> Token | None:
     if lex.verb_lemma(governor) not in lex.cue("participation_verbs"):
         return None
     return next((c for c in governor.children if c.dep_ == "nsubjpass"), None)
-
-
-def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
-    """A stance noun that only qualifies another act: "fired without provocation" (no
-    provocation is claimed), "ceasefire violations" (the violations are the act), or names a
-    place by it: "the war zone", "along the ceasefire line" (cue place_nouns)."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "without":
-        return True
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in lex.cue("place_nouns"):
-        return True
-    head = lex.noun(noun.head.lemma_) if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else None
-    # "surveillance operations": an operation needs another modifier, the surveillance is the
-    # act; "war games": the games are an act by this very modifier
-    return head is not None and (not head.requires or noun.lower_ in head.requires)
