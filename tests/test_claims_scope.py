@@ -1144,3 +1144,9 @@ def test_sanctions_imposed_in_a_capital_do_not_hit_its_country(nlp):
 def test_talking_with_reporters_is_no_claim(nlp, verb):
     found = claims(nlp, f"Chile criticised Peru on Monday. The Chilean minister {verb} with reporters in Santiago.")
     assert not any(c["stance"] == "talk" for c in found)
+
+
+def test_the_raid_an_armed_act_was_done_in_is_its_setting_not_another_act(nlp):
+    found = claims(nlp, "Pakistani troops killed six militants in a raid near the Afghan border.")
+    assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found] == [
+        ("PAK_MILITARY", "kill", "MILITANTS")]

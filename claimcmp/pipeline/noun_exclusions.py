@@ -25,10 +25,23 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         return True  # "the odds of a deal" (not "at odds with")
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in cue("body_heads"):
         return True  # "aid organisations", "peace activists": who they are, no act
-    return _manner_of_another_act(lex, noun) or (entry.symmetric and is_circumstance(noun)) or \
+    return _manner_of_another_act(lex, noun) or _circumstance_of_an_act(lex, noun, entry) or \
         _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry) or \
         averted_possibility(first_conjunct(noun).head) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
+
+
+def _circumstance_of_an_act(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
+    """"Severed ties in a row over ...", "killed six militants in a raid near the border": the
+    setting of the act told (a mutual one's, or an armed act's), not an act of its own
+    ("denied any role in the attack" still denies the attack)."""
+    if not is_circumstance(noun):
+        return False
+    if entry.symmetric:
+        return True
+    at = noun.head.head
+    verb = lex.verb(lex.verb_lemma(at.head if at.dep_ == "dobj" else at))  # as is_circumstance finds it
+    return verb is not None and verb.stance in lex.cue("armed_stances")
 
 
 def _consults_at_home(noun: Token, entry: StanceEntry) -> bool:
