@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from claimcmp.knowledge import stance_groups
+
 from sentences import claims, last_sentence_claims
 from sentences import text_triples as triples
 from sentences import triples as claim_triples
@@ -1150,3 +1152,9 @@ def test_the_raid_an_armed_act_was_done_in_is_its_setting_not_another_act(nlp):
     found = claims(nlp, "Pakistani troops killed six militants in a raid near the Afghan border.")
     assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found] == [
         ("PAK_MILITARY", "kill", "MILITANTS")]
+
+
+def test_an_agreement_talked_about_is_sought_not_reached(nlp):
+    found = claims(nlp, "Qatar and Egypt are mediating talks between Israel and Hamas on a hostage deal.")
+    assert not any(stance_groups.is_agreement(c["stance"]) for c in found)
+    assert ("ISR", "negotiate", "HAMAS") in {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found}

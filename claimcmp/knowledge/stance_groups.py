@@ -195,6 +195,16 @@ def is_agreement(label: str | None) -> bool:
 AGREEMENT_GROUP = "agree"  # stance_synonyms.json
 
 
+def is_talks(label: str | None) -> bool:
+    """Talks held or mediated ("negotiate", "hold talks", "mediate"): what an agreement is
+    sought in before it is reached."""
+    group = read(label).group
+    return group is not None and group.name in TALKS_GROUPS
+
+
+TALKS_GROUPS = frozenset({"negotiate", "mediate"})  # stance_synonyms.json
+
+
 def is_proposal(label: str | None) -> bool:
     """A proposal, offer or plan put forward ("propose", "offer", "put forward a plan")."""
     group = read(label).group

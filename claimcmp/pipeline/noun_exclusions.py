@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
+from claimcmp.pipeline.claim_regions import TOPIC_PREPS
 from claimcmp.pipeline.dep_labels import first_conjunct
 from claimcmp.pipeline.drafts import has_modifier, is_circumstance, left_agreement
 from claimcmp.pipeline.earlier_acts import referred_act
@@ -26,6 +28,7 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in cue("body_heads"):
         return True  # "aid organisations", "peace activists": who they are, no act
     return _manner_of_another_act(lex, noun) or _circumstance_of_an_act(lex, noun, entry) or \
+        _sought_in_talks(lex, noun, entry) or \
         _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry) or \
         averted_possibility(first_conjunct(noun).head) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
@@ -42,6 +45,17 @@ def _circumstance_of_an_act(lex: StanceLexicon, noun: Token, entry: StanceEntry)
     at = noun.head.head
     verb = lex.verb(lex.verb_lemma(at.head if at.dep_ == "dobj" else at))  # as is_circumstance finds it
     return verb is not None and verb.stance in lex.cue("armed_stances")
+
+
+def _sought_in_talks(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
+    """"Qatar is mediating talks between Israel and Hamas on a hostage deal": the agreement
+    the talks are on is sought, not reached (the talks are the claim). A mediation verb's
+    "on a truce" states the truce between the mediated (nouns._mediated_pair)."""
+    if not stance_groups.is_agreement(entry.stance) or noun.dep_ != "pobj" or noun.head.lower_ not in TOPIC_PREPS:
+        return False
+    talks = noun.head.head
+    found = lex.noun(talks.lemma_.lower()) if talks.pos_ == "NOUN" else None
+    return found is not None and stance_groups.is_talks(found.stance)
 
 
 def _consults_at_home(noun: Token, entry: StanceEntry) -> bool:
