@@ -1158,3 +1158,14 @@ def test_an_agreement_talked_about_is_sought_not_reached(nlp):
     found = claims(nlp, "Qatar and Egypt are mediating talks between Israel and Hamas on a hostage deal.")
     assert not any(stance_groups.is_agreement(c["stance"]) for c in found)
     assert ("ISR", "negotiate", "HAMAS") in {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found}
+
+
+@pytest.mark.parametrize("text, stance, modality", [
+    ("Japan hopes to meet South Korea next month.", "meet", "desired"),  # "hopes" is no form of "hop"
+    ("Russia must withdraw its troops from Ukraine.", "withdraw", "desired"),
+    ("Kenya should not interfere in Somalia's internal affairs.", "interfere", "desired"),
+    ("Peru should be grateful that Chile never attacked its boats.", "attack", "asserted"),
+    ("The rebels will have to stop fighting the army.", "stop fight", "predicted"),
+])
+def test_what_is_hoped_for_or_must_be_done_is_desired(nlp, text, stance, modality):
+    assert [c["modality"] for c in claims(nlp, text) if c["stance"] == stance] == [modality]

@@ -210,10 +210,11 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if marks & lex.cue("condition_marks") or any(_as_long_as(tok) for tok in heads):
         return "conditional"
     # "calls for talks", "called on Iran to stop" want something; "calls Iran an enemy" does not
-    higher = {t.lemma_.lower() for t in chain[1:] if t.lemma_.lower() != "call" or any(
+    # (lemmas repaired: the model reads "hopes" as a form of "hop")
+    higher = {lex.verb_lemma(t) for t in chain[1:] if t.lemma_.lower() != "call" or any(
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in t.children)}
-    if _wanted(word, chain, higher, lex):
-        return "desired"
+    if _wanted(word, chain, higher, lex) or _obliged(word, lex):
+        return "desired"  # "wants the sanctions lifted", "Russia must withdraw"
     # A question is an open possibility even when put with "will": "Will we see ...?"
     if ends_with_question_mark(sent) or unverified(word, lex) or _not_ruled_out(chain, lex):
         return "possible"
@@ -229,6 +230,14 @@ def _wanted(word: Token, chain: list[Token], higher: set[str], lex: StanceLexico
     if higher & (lex.cue("desire_verbs") | lex.cue("desire_nouns") | lex.cue("desire_adjectives")):
         return True
     return _wished_clause(chain[-1] if chain else word, lex) or _open_to(chain, lex)
+
+
+def _obliged(word: Token, lex: StanceLexicon) -> bool:
+    """The act's own predicate tells what must be done: "Russia must withdraw", "there should
+    be no funding" (cue obligation_modals); not a modal over another predicate: "Americans
+    should be grateful no one was harmed"."""
+    predicate = word if word.pos_ in {"VERB", "AUX"} else word.head
+    return any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation_modals") for c in predicate.children)
 
 
 def _wished_clause(head: Token, lex: StanceLexicon) -> bool:
