@@ -1,7 +1,7 @@
 """Answers to proposals told before (constructions.response_draft), on sentences written here."""
 from __future__ import annotations
 
-from sentences import last_sentence_claims
+from sentences import claims, last_sentence_claims
 
 
 def _answers(nlp, text: str) -> list[tuple]:
@@ -28,3 +28,10 @@ def test_a_clause_with_its_own_subject_is_not_what_the_first_wants(nlp):
     text = "Norway wants a truce, but the rebels attacked the army on Tuesday."
     (attack,) = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "attack"]
     assert attack["modality"] == "asserted"
+
+
+def test_a_proposal_accepted_from_no_one_named_is_not_the_accepters(nlp):
+    """'Hamas accepted the proposal' told Hamas proposing; the proposal is someone else's."""
+    assert not any(c["stance"] == "propose" for c in claims(nlp, "Hamas accepted the proposal on Monday."))
+    found = last_sentence_claims(nlp, "Israel offered a truce. Hamas accepted the proposal on Monday.")
+    assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found] == [("HAMAS", "accept", "ISR")]

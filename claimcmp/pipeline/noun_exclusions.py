@@ -28,7 +28,7 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in cue("body_heads"):
         return True  # "aid organisations", "peace activists": who they are, no act
     return _manner_of_another_act(lex, noun) or _circumstance_of_an_act(lex, noun, entry) or \
-        _sought_in_talks(lex, noun, entry) or \
+        _sought_in_talks(lex, noun, entry) or _answered_proposal(lex, noun, entry) or \
         _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry) or \
         averted_possibility(first_conjunct(noun).head) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
@@ -56,6 +56,13 @@ def _sought_in_talks(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> boo
     talks = noun.head.head
     found = lex.noun(talks.lemma_.lower()) if talks.pos_ == "NOUN" else None
     return found is not None and stance_groups.is_talks(found.stance)
+
+
+def _answered_proposal(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
+    """"Hamas accepted the proposal": the acceptance is Hamas's, the proposal someone else's
+    (the proposer, when told, is whom it is toward: constructions.response_draft)."""
+    return stance_groups.is_proposal(entry.stance) and noun.dep_ in {"dobj", "nsubjpass"} and \
+        lex.verb_lemma(noun.head) in lex.cue("acceptance_verbs")  # a rejection reads "reject proposal"
 
 
 def _consults_at_home(noun: Token, entry: StanceEntry) -> bool:
