@@ -1,4 +1,5 @@
-"""Answers to proposals told before (constructions.response_draft), on sentences written here."""
+"""Answers to proposals told before (constructions.response_draft) and orders given to
+another party (constructions.order_draft), on sentences written here."""
 from __future__ import annotations
 
 from sentences import claims, last_sentence_claims
@@ -35,3 +36,16 @@ def test_a_proposal_accepted_from_no_one_named_is_not_the_accepters(nlp):
     assert not any(c["stance"] == "propose" for c in claims(nlp, "Hamas accepted the proposal on Monday."))
     found = last_sentence_claims(nlp, "Israel offered a truce. Hamas accepted the proposal on Monday.")
     assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found] == [("HAMAS", "accept", "ISR")]
+
+
+def test_an_order_to_another_party_is_a_demand_on_it_and_what_it_orders_is_wanted(nlp):
+    found = claims(nlp, "The ICJ ordered Venezuela to halt the referendum.")
+    assert ("ICJ", "demand", "conflict", "VEN") in {
+        (c["subject"]["id"], c["stance"], c["family"], c["target"] and c["target"]["id"]) for c in found}
+    assert {c["modality"] for c in found if c["subject"]["id"] == "VEN"} == {"desired"}
+
+
+def test_an_order_to_ones_own_forces_is_no_demand_and_tells_the_act(nlp):
+    found = claims(nlp, "Ethiopia ordered its troops to attack the TPLF.")
+    assert not any(c["stance"] == "demand" for c in found)
+    assert [(c["subject"]["id"], c["modality"]) for c in found if c["stance"] == "attack"] == [("ETH", "asserted")]

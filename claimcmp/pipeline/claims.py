@@ -175,7 +175,8 @@ class ClaimExtractor(ComponentData):
         if response is not None:
             # a rejected accusation was still made: "dismissed Togo's allegations" tells both
             return response, response.word.lemma_.lower() not in self.lex.cue("allegation_nouns")
-        access = constructions.access_draft(self.lex, tok, index) or constructions.expulsion_draft(self.lex, tok, index)
+        access = constructions.access_draft(self.lex, tok, index) or constructions.expulsion_draft(self.lex, tok, index) \
+            or constructions.order_draft(self.lex, tok, index)
         if access is not None:
             return access, False
         if self.lex.verb_lemma(tok) in self.lex.cue("giving_verbs"):

@@ -1,6 +1,6 @@
 """Constructions that carry a claim outside the plain verb-object or event-noun pattern:
-answers to proposals, gifts of aid, demands with "must", gerunds parsed as nouns,
-"X-backed" compounds, and "on the side of X"."""
+answers to proposals, orders to another party, gifts of aid, demands with "must", gerunds
+parsed as nouns, "X-backed" compounds, and "on the side of X"."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -229,4 +229,15 @@ def expulsion_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Dra
         told = next((c for c in verb.children if c.dep_ == "dative"), None) or \
             next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
     return _draft_toward(lex, verb, index, "expel", "conflict", [told]) if told is not None else None
+
+
+def order_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """"The ICJ ordered Venezuela to halt the referendum": an order to another party is a
+    demand on it (cue commanding_verbs); one to the subject's own forces or ministries
+    ("Trump ordered the Pentagon to strike") is not, and names no one it is toward."""
+    if lex.verb_lemma(verb) not in lex.cue("commanding_verbs") or \
+            not any(c.dep_ == "xcomp" for c in verb.children):
+        return None
+    told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+    return _draft_toward(lex, verb, index, "demand", "conflict", [told]) if told is not None else None
 

@@ -213,7 +213,7 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     # (lemmas repaired: the model reads "hopes" as a form of "hop")
     higher = {lex.verb_lemma(t) for t in chain[1:] if t.lemma_.lower() != "call" or any(
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in t.children)}
-    if _wanted(word, chain, higher, lex) or _obliged(word, lex):
+    if _wanted(word, chain, higher, lex) or _obliged(word, lex) or _ordered_to_another(chain, lex):
         return "desired"  # "wants the sanctions lifted", "Russia must withdraw"
     # A question is an open possibility even when put with "will": "Will we see ...?"
     if ends_with_question_mark(sent) or unverified(word, lex) or _not_ruled_out(chain, lex):
@@ -238,6 +238,16 @@ def _obliged(word: Token, lex: StanceLexicon) -> bool:
     should be grateful no one was harmed"."""
     predicate = word if word.pos_ in {"VERB", "AUX"} else word.head
     return any(c.dep_ == "aux" and c.lower_ in lex.cue("obligation_modals") for c in predicate.children)
+
+
+def _ordered_to_another(chain: list[Token], lex: StanceLexicon) -> bool:
+    """An order to another party above the act: "the ICJ ordered Venezuela to halt the vote"
+    (cue commanding_verbs); not one to forces or officials, whose act is told as done ("the
+    army was ordered to start an offensive", cues military_objects, agent_nouns)."""
+    own_people = lex.cue("military_objects") | lex.cue("agent_nouns")
+    return any(tok.pos_ == "VERB" and lex.verb_lemma(tok) in lex.cue("commanding_verbs") and any(
+        c.dep_ in {"dobj", "dative"} and c.lemma_.lower() not in own_people for c in tok.children)
+        for tok in chain[1:])
 
 
 def _wished_clause(head: Token, lex: StanceLexicon) -> bool:
