@@ -1,5 +1,6 @@
 """Answers to proposals told before (constructions.response_draft) and orders given to
-another party (constructions.order_draft), on sentences written here."""
+another party (constructions.order_draft) and access granted or refused, on sentences
+written here."""
 from __future__ import annotations
 
 from sentences import claims, last_sentence_claims
@@ -49,3 +50,12 @@ def test_an_order_to_ones_own_forces_is_no_demand_and_tells_the_act(nlp):
     found = claims(nlp, "Ethiopia ordered its troops to attack the TPLF.")
     assert not any(c["stance"] == "demand" for c in found)
     assert [(c["subject"]["id"], c["modality"]) for c in found if c["stance"] == "attack"] == [("ETH", "asserted")]
+
+
+def test_access_refused_is_read_as_any_act_under_a_refusal(nlp):
+    """'refused to open the crossing to Gazans' opened nothing (constructions._draft_toward
+    reads the refusal as entries.governed does for any stance verb)."""
+    found = claims(nlp, "Egypt refused to open the Rafah crossing to Palestinians.")
+    assert not any(c["stance"] == "open access" and c["polarity"] == "positive" for c in found)
+    found = claims(nlp, "Turkey refused to close its airspace to Russian planes.")
+    assert [c["polarity"] for c in found if c["stance"] == "close access"] == ["negative"]

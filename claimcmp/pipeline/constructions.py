@@ -12,6 +12,7 @@ from claimcmp.pipeline.objects import object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
+from claimcmp.pipeline.entries import governed
 from claimcmp.pipeline.places_hit import attacked_places
 
 
@@ -206,6 +207,8 @@ def _draft_toward(lex: StanceLexicon, verb: Token, index: MentionIndex, stance: 
     if not subjects or not targets:
         return None
     polarity = "negative" if context.is_negated(verb, lex) else "positive"
+    # "refused to open the crossing to Palestinians": read as any stance verb under a refusal
+    family, stance, polarity = governed(lex, verb, family, stance, polarity)
     return Draft(verb, stance, family, polarity, subjects, distinct(targets), False, None,
                  span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.65, stated=True)
 
