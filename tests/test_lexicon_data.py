@@ -175,3 +175,9 @@ def test_a_response_without_a_hostile_word_is_no_act(nlp):
 def test_diplomatic_representations_are_a_protest(nlp, text, expected):
     """'lodged representations with X' is the diplomatic word for a protest to X."""
     assert expected in {(s, f, t) for s, _, f, t in _triples(nlp, text)}
+
+
+def test_a_verb_with_its_object_reads_through_a_quantity(nlp):
+    """'swap hundreds of prisoners' is 'swap prisoner' (cue quantity_nouns)."""
+    found = _triples(nlp, "Armenia and Azerbaijan swapped dozens of prisoners on Friday.")
+    assert ("ARM", "ease", "cooperation", "AZE") in found  # the group of "release"

@@ -51,6 +51,8 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
     for", "take the island by force", "no targets were engaged" (passive subject)."""
     for child in verb.children:
         if child.dep_ in {"prt", "dobj", "advmod", "prep", "nsubjpass"}:
+            if child.lemma_.lower() in lex.cue("quantity_nouns") and child.dep_ != "prep":
+                child = _counted(child)  # "swap hundreds of prisoners": the prisoners are swapped
             phrasal = lex.verb(f"{lemma} {child.lower_}") or lex.verb(f"{lemma} {child.lemma_.lower()}")
             if phrasal is not None:
                 return _appeal(lex, child, phrasal)
@@ -60,6 +62,12 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
                 if phrasal is not None:
                     return phrasal
     return None
+
+
+def _counted(quantity: Token) -> Token:
+    """What a quantity noun counts: "hundreds of prisoners" -> prisoners (else the noun itself)."""
+    return next((p for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), quantity)
 
 
 def _appeal(lex: StanceLexicon, particle: Token, entry: StanceEntry) -> StanceEntry:
