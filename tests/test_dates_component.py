@@ -56,6 +56,8 @@ def dates(doc):
     ("Rebels shelled Donetsk over the weekend, OSCE monitors said.",
      [("over the weekend", "2016-12-03", "2016-12-04")]),
     ("The UN envoy met Houthi leaders in Sanaa last week.", [("last week", "2016-11-28", "2016-12-04")]),
+    ("Turkey will withdraw its troops from Syria in two years.", [("in two years", "2018-01-01", "2018-12-31")]),
+    ("Turkey and Armenia held talks, the first in a decade.", []),  # within the past decade: no date
 ])
 def test_conflict_sentences_with_model(nlp, text, expected):
     assert dates(tag(nlp, text)) == expected

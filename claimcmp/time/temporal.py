@@ -113,6 +113,8 @@ def _period(g, P, direction, after_mod):
 
 
 def _ago(g, P, direction, _after_mod):  # also "in N units" and "N units from now"
+    if g["w"] == "in" and direction == "past":
+        return None  # "held talks, the first in a decade": within the past decade, no date
     n = _num(g["n"]) if g["n"] else 3  # bare "days ago": a few
     return _unit_span(_shift(P, n if g["w"] in ("from now", "in") else -n, g["u"]), g["u"])
 
