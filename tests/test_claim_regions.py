@@ -88,6 +88,8 @@ def test_a_spoken_act_happens_where_it_is_said_not_where_its_content_is(nlp, tex
     ("Russia detained two American journalists on Friday.", "detain", ["RUS"]),
     ("A court in Tehran sentenced a French citizen to eight years.", "sentence", ["IRN"]),
     ("Iran arrested a British diplomat in Iraq on Tuesday.", "arrest", ["IRQ"]),
+    ("Azerbaijan convicted two Armenian soldiers on Monday.", "convict", ["AZE"]),
+    ("South Africa filed a case against Israel on Friday.", "sue", []),  # a state sued: a world court
 ])
 def test_a_state_arrests_tries_and_summons_at_home_unless_told_where(nlp, text, stance, where):
     assert countries(by_stance(nlp, text)[stance]) == where

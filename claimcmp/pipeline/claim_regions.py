@@ -78,9 +78,17 @@ def _unplaced_region(draft: Draft, parties: frozenset[str]) -> list[dict]:
     an arrest, a trial or a summons at its doer's home."""
     if stance_groups.is_fighting(draft.stance):
         return domestic_region(parties)
-    if stance_groups.is_home_act(draft.stance):
+    if stance_groups.is_home_act(draft.stance) and not _sued_state(draft):
         return home_region(draft.subjects)
     return []
+
+
+def _sued_state(draft: Draft) -> bool:
+    """"South Africa filed a case against Israel": a state sued by another is before an
+    international court, not on the plaintiff's soil (cue court_acts, words of the label);
+    "Russia convicted two Americans" stays in Russia."""
+    return bool(set(draft.stance.split()) & cue("court_acts")) and \
+        any(t.get("kind") == "country" for t in draft.targets)
 
 
 def home_region(doers: list[dict]) -> list[dict]:
