@@ -78,6 +78,7 @@ def test_fighting_a_group_at_home_is_in_its_country(nlp, text, stance, where):
     ("Brazil condemned the Venezuelan strikes on Guyana.", "condemn", []),
     ("In Brasilia, the foreign minister accused Argentina of meddling.", "accuse", ["BRA"]),
     ("Speaking in Geneva, Norway warned Russia against new attacks.", "warn", ["CHE"]),
+    ("Ghana deported the traders, prompting protests from Abuja.", "protest", []),  # who protests
 ])
 def test_a_spoken_act_happens_where_it_is_said_not_where_its_content_is(nlp, text, stance, where):
     assert countries(by_stance(nlp, text)[stance]) == where

@@ -56,11 +56,12 @@ def regions(draft: Draft, index: MentionIndex) -> list[dict]:
     if draft.in_line:
         return _unplaced_region(draft, parties)  # "X denounces Y's offensive in Z": Z is the offensive's
     clause = clause_tokens(word)
-    if stance_groups.is_spoken(draft.stance):
+    spoken = stance_groups.is_spoken(draft.stance)
+    if spoken:
         clause -= told_tokens(word)
     argument_tokens = draft.argument_tokens | {
         i for i in range(word.sent.start, word.sent.end)
-        if i in index.actor_at and i in index.place_at and _names_party(index, i, parties)}
+        if i in index.actor_at and i in index.place_at and _names_party(index, i, parties, spoken)}
     out = _regions_among(clause, index, argument_tokens, locative_only=False, destinations=draft.destinations)
     out += [r for r in owned_places(clause, index) if r["country"] not in {o.get("country") for o in out}]
     if not out:
@@ -150,13 +151,15 @@ def _country_region(country: dict) -> dict:
     return {"name": country["name"], "kind": "country", "country": country["id"]}
 
 
-def _names_party(index: MentionIndex, i: int, parties: frozenset[str]) -> bool:
+def _names_party(index: MentionIndex, i: int, parties: frozenset[str], spoken: bool = False) -> bool:
     """A party's own name outside a place phrase ("In Syria the USA and Russia ...") or
-    close to it ("operations near Russia") is the party, not where the act happens."""
+    close to it ("operations near Russia") is the party, not where the act happens; so is
+    the one a spoken act comes from ("prompting protests from Abuja")."""
     if (index.place_at[i]._.claimcmp_region or {}).get("country") not in parties:
         return False
     root = index.actor_at[i].root
-    return root.dep_ != "pobj" or root.head.lower_ in {"near", "toward", "towards"}
+    return root.dep_ != "pobj" or root.head.lower_ in {"near", "toward", "towards"} or \
+        spoken and root.head.lower_ == "from"
 
 
 def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[int],
