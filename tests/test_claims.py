@@ -803,3 +803,13 @@ def test_the_infinitive_of_a_summons_is_the_summoners_purpose(nlp):
 def test_arms_named_by_their_kind_are_aid(nlp):
     found = claims(nlp, "Norway will deliver more air defence systems to Estonia.")
     assert triples(found) == {("NOR", "cooperation", "positive", "EST")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow provided Pyongyang with oil and military technology.", ("RUS", "cooperation", "positive", "PRK")),
+    ("Ankara supplied Baku with drones.", ("TUR", "cooperation", "positive", "AZE")),
+    ("North Korea sent artillery shells to Russia.", ("PRK", "cooperation", "positive", "RUS")),
+])
+def test_help_given_to_a_party_named_as_the_object_is_aid(nlp, text, expected):
+    """'provided X with Y': the object is whom, the 'with' phrase what (constructions._gift)."""
+    assert expected in triples(claims(nlp, text))

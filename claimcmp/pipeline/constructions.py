@@ -61,8 +61,9 @@ def _proposal_answered(lex: StanceLexicon, verb: Token, rejecting: bool) -> Toke
 
 
 def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
-    """'The US continued to send arms to Pakistan', 'providing intelligence to Macedonia': aid."""
-    gift = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    """'The US continued to send arms to Pakistan', 'providing intelligence to Macedonia',
+    'supplied Russia with drones': aid."""
+    gift, provided = _gift(verb, index)
     if gift is not None and gift.lemma_.lower() in lex.cue("currencies"):
         # "pledged 1 billion euros in military aid to Ukraine": the aid the money is
         kind = next((p for prep in gift.children if prep.dep_ == "prep" and prep.lower_ == "in"
@@ -76,7 +77,7 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
         return None
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
-    receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"]
+    receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"] + provided
     receivers += object_tokens(verb, {"to", "for"}) + object_tokens(gift, {"to", "for"})
     targets = [a for r in receivers if r.i != gift.i for a in actors_of(r, index)]
     if not targets and gift.lemma_.lower() in lex.cue("currencies") | lex.cue("relief_objects"):
@@ -87,6 +88,17 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
     polarity = "negative" if context.is_negated(verb, lex) else "positive"
     return Draft(verb, "aid", "cooperation", polarity, subjects, distinct(targets), False, None,
                  span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.7, stated=True)
+
+
+def _gift(verb: Token, index: MentionIndex) -> tuple[Token | None, list[Token]]:
+    """(what is given, [whom, when the object names them]): "sent arms" (arms, []), "supplied
+    Russia with drones" (drones, [Russia])."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    given = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                  for p in c.children if p.dep_ == "pobj"), None)
+    if obj is not None and given is not None and index.names_actor(obj.left_edge.i, obj.i):
+        return given, [obj]
+    return obj, []
 
 
 def _given_help(lex: StanceLexicon, gift: Token) -> bool:
