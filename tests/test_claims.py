@@ -813,3 +813,11 @@ def test_arms_named_by_their_kind_are_aid(nlp):
 def test_help_given_to_a_party_named_as_the_object_is_aid(nlp, text, expected):
     """'provided X with Y': the object is whom, the 'with' phrase what (constructions._gift)."""
     assert expected in triples(claims(nlp, text))
+
+
+def test_help_received_from_a_party_is_its_supply_not_a_hosting(nlp):
+    found = claims(nlp, "Russia received artillery shells from North Korea.")
+    assert [(c["subject"]["id"], c["stance"], c["family"], c["target"]["id"]) for c in found] == [
+        ("PRK", "supply", "cooperation", "RUS")]
+    denied = claims(nlp, "The Kremlin denied receiving drones from Tehran.")
+    assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in denied] == [("IRN", "negative", "RUS")]

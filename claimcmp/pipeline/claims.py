@@ -183,6 +183,9 @@ class ClaimExtractor(ComponentData):
             gift = constructions.giving_draft(self.lex, tok, index)
             if gift is not None:
                 return gift, False
+        if self.lex.verb_lemma(tok) in self.lex.cue("receiving_verbs"):
+            gift = constructions.receiving_draft(self.lex, tok, index)
+            return (gift, True) if gift is not None else None  # not "hosted": "received shells from"
         return None
 
     def _noun_entry(self, tok: Token, headline: bool) -> StanceEntry | None:

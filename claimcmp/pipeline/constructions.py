@@ -90,6 +90,26 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
                  span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.7, stated=True)
 
 
+def receiving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """"Russia received artillery shells from North Korea": a supply from the giver to the
+    receiver (cue receiving_verbs, what is received named as help)."""
+    gift = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    givers = object_tokens(verb, {"from"}) + (object_tokens(gift, {"from"}) if gift is not None else [])
+    givers = [g for g in givers if gift is None or g.i != gift.i]
+    if gift is None or not givers or not _given_help(lex, gift):
+        return None
+    subj_tok, _ = subject_token(verb)
+    receivers = actors_of(subj_tok, index) if subj_tok is not None else []
+    keys = {party_key(a) for a in receivers}
+    donors = [a for g in givers for a in actors_of(g, index) if party_key(a) not in keys]
+    if not receivers or not donors:
+        return None
+    polarity = "negative" if context.is_negated(verb, lex) else "positive"
+    family, stance, polarity = governed(lex, verb, "cooperation", "supply", polarity)  # "denied receiving"
+    return Draft(verb, stance, family, polarity, distinct(donors), receivers, False, None,
+                 span_tokens(subj_tok) | {t for g in givers for t in span_tokens(g)}, 0.65, stated=True)
+
+
 def _gift(verb: Token, index: MentionIndex) -> tuple[Token | None, list[Token]]:
     """(what is given, [whom, when the object names them]): "sent arms" (arms, []), "supplied
     Russia with drones" (drones, [Russia])."""
