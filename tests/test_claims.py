@@ -821,3 +821,13 @@ def test_help_received_from_a_party_is_its_supply_not_a_hosting(nlp):
         ("PRK", "supply", "cooperation", "RUS")]
     denied = claims(nlp, "The Kremlin denied receiving drones from Tehran.")
     assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in denied] == [("IRN", "negative", "RUS")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia has military ties with North Korea.", ("RUS", "cooperation", "positive", "PRK")),
+    ("Hanoi and Tokyo have security ties.", ("VNM", "cooperation", "positive", "JPN")),
+])
+def test_ties_of_a_kind_only_partners_have_are_cooperation(nlp, text, expected):
+    """cue partnership_kinds; bare or diplomatic ties tell no stance."""
+    assert expected in triples(claims(nlp, text))
+    assert not claims(nlp, "Israel and Turkey have diplomatic ties.")

@@ -265,8 +265,8 @@ def _relations_family(lex: StanceLexicon, noun: Token, governor: Token | None) -
         verb = lex.verb(g)
         if verb is not None and verb.family != "neutral":
             return verb.family
-    if words & lex.cue("warm_words"):
-        return "cooperation"
+    if words & (lex.cue("warm_words") | lex.cue("partnership_kinds")):
+        return "cooperation"  # "warmer relations", "military ties"
     if words & lex.cue("cold_words"):
         return "conflict"
     return None
