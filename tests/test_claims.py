@@ -831,3 +831,8 @@ def test_ties_of_a_kind_only_partners_have_are_cooperation(nlp, text, expected):
     """cue partnership_kinds; bare or diplomatic ties tell no stance."""
     assert expected in triples(claims(nlp, text))
     assert not claims(nlp, "Israel and Turkey have diplomatic ties.")
+
+
+def test_parties_locked_in_a_dispute_take_part_in_it(nlp):
+    found = claims(nlp, "Canada and India have been locked in a trade war since June.")
+    assert ("CAN", "conflict", "positive", "IND") in triples(found)
