@@ -84,6 +84,11 @@ def test_a_spoken_act_happens_where_it_is_said_not_where_its_content_is(nlp, tex
     assert countries(by_stance(nlp, text)[stance]) == where
 
 
+def test_a_place_inside_an_actors_name_places_nothing(nlp):
+    found = by_stance(nlp, "Iran's support for the Houthis drew condemnation from Gulf states.")
+    assert found["support"]["regions"] == []
+
+
 @pytest.mark.parametrize("text, stance, where", [
     ("Azerbaijan summoned the Russian ambassador on Monday.", "summon", ["AZE"]),
     ("Russia detained two American journalists on Friday.", "detain", ["RUS"]),

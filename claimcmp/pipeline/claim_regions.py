@@ -180,6 +180,8 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
         # A place named outside a locative phrase is usually a metonym ("Moscow's plan").
         if not where and span.start in index.actor_at:
             continue
+        if _inside_a_name(index, span):
+            continue  # "condemnation from Gulf states": the Gulf names them, it places nothing
         if span.start in index.actor_at and span.root.dep_ == "pobj" and span.root.head.lower_ in AIMED_PREPS \
                 and span.start not in destinations and not _held_land(index, span):
             continue  # "fired a missile at Israel": whom, not where (but "against Nagorno-Karabakh": in Azerbaijan)
@@ -190,6 +192,13 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
         seen.add(key)
         out.append({k: region[k] for k in ("name", "kind", "country")})
     return out
+
+
+def _inside_a_name(index: MentionIndex, span: Span) -> bool:
+    """Whether the place is part of a longer actor's name: "Gulf states", "the Gulf
+    Cooperation Council"."""
+    actor = index.actor_at.get(span.start)
+    return actor is not None and actor.end - actor.start > span.end - span.start
 
 
 def _party_not_place(index: MentionIndex, span: Span, argument_tokens: set[int], destinations: set[int]) -> bool:
