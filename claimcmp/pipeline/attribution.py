@@ -12,7 +12,7 @@ from claimcmp.knowledge.lexicons import StanceLexicon, cue, cue_lists
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.arguments import QUOTE_MARKS, actors_of
 from claimcmp.pipeline.context import made_before_denial
-from claimcmp.pipeline.dep_labels import SUBJECT_DEPS, first_conjunct
+from claimcmp.pipeline.dep_labels import SUBJECT_DEPS, first_conjunct, referred_back
 from claimcmp.pipeline.mentions import MentionIndex
 
 
@@ -152,7 +152,7 @@ def _message_author(speaker: Token, index: MentionIndex) -> list[dict]:
     """"Egypt's foreign ministry accused Doha ... The statement said ports would be closed":
     "the statement" with no author named is the word of who spoke in the sentences before."""
     if speaker.lemma_.lower() not in cue("message_nouns") or \
-            not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in speaker.children):
+            not referred_back(speaker):
         return []
     reporting = cue("reporting_verbs") | cue("embedding_stances")
     doc, before = speaker.doc, speaker.sent

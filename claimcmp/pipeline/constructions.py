@@ -14,6 +14,7 @@ from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
 from claimcmp.pipeline.entries import governed
 from claimcmp.pipeline.places_hit import attacked_places
+from claimcmp.pipeline.dep_labels import referred_back
 
 
 def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
@@ -43,8 +44,7 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
 def _proposal_told_before(noun: Token, index: MentionIndex) -> list[dict]:
     """"France proposed a truce. Hezbollah rejected the plan" (or "rejected it"): a proposal
     no one is named making, referred back to, is the latest one told."""
-    definite = noun.lower_ == "it" or any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
-                                          for c in noun.children)
+    definite = noun.lower_ == "it" or referred_back(noun)
     return index.last_proposer(noun) if definite else []
 
 
@@ -104,8 +104,7 @@ def receiving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Dra
     donors = [a for g in givers for a in actors_of(g, index) if party_key(a) not in keys]
     if not receivers or not donors:
         return None
-    polarity = "negative" if context.is_negated(verb, lex) else "positive"
-    family, stance, polarity = governed(lex, verb, "cooperation", "supply", polarity)  # "denied receiving"
+    family, stance, polarity = _as_stated(lex, verb, "cooperation", "supply")  # "denied receiving"
     return Draft(verb, stance, family, polarity, distinct(donors), receivers, False, None,
                  span_tokens(subj_tok) | {t for g in givers for t in span_tokens(g)}, 0.65, stated=True)
 
@@ -238,11 +237,16 @@ def _draft_toward(lex: StanceLexicon, verb: Token, index: MentionIndex, stance: 
     targets = [a for r in receivers for a in actors_of(r, index) if party_key(a) not in keys]
     if not subjects or not targets:
         return None
-    polarity = "negative" if context.is_negated(verb, lex) else "positive"
-    # "refused to open the crossing to Palestinians": read as any stance verb under a refusal
-    family, stance, polarity = governed(lex, verb, family, stance, polarity)
+    family, stance, polarity = _as_stated(lex, verb, family, stance)  # "refused to open the crossing to"
     return Draft(verb, stance, family, polarity, subjects, distinct(targets), False, None,
                  span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.65, stated=True)
+
+
+def _as_stated(lex: StanceLexicon, verb: Token, family: str, stance: str) -> tuple[str, str, str]:
+    """(family, stance, polarity) of a construction's act, read as any stance verb's:
+    negated, or under a refusal or denial ("refused to open the crossing", "denied receiving")."""
+    polarity = "negative" if context.is_negated(verb, lex) else "positive"
+    return governed(lex, verb, family, stance, polarity)
 
 
 def expulsion_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:

@@ -17,6 +17,12 @@ MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
 PHRASE_INNER_DEPS = {"pobj", "prep", "compound", "poss", "appos", "amod"}
 
 
+def referred_back(noun: Token) -> bool:
+    """Whether a noun phrase points back to something told before: "the deal", "this
+    accord", "that statement"."""
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+
+
 def first_conjunct(tok: Token) -> Token:
     """The first of the coordinated words `tok` is one of ("tensions and clashes", "said
     and added"), whose head and subject they share."""

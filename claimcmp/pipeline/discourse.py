@@ -11,6 +11,7 @@ from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
 from claimcmp.pipeline.objects import between_actors
 from claimcmp.pipeline.mentions import MentionIndex, other_party, party_key
 from claimcmp.pipeline.claim_regions import is_topic
+from claimcmp.pipeline.dep_labels import referred_back
 
 
 # sentences back a ceasefire named with no parties may look for the fighting it ends
@@ -42,7 +43,7 @@ def agreement_told_before(lex: StanceLexicon, noun: Token, index: MentionIndex) 
     accord"), acts for the parties of the latest one told."""
     entry = lex.noun(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
     return entry is not None and stance_groups.is_agreement(entry.stance) and \
-        any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) and \
+        referred_back(noun) and \
         not index.names_actor(noun.left_edge.i, noun.right_edge.i)
 
 

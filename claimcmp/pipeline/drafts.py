@@ -245,13 +245,19 @@ def is_circumstance(noun: Token) -> bool:
     """"Severed ties in a row over ...": a noun after "in" or "amid" on a verb that has an
     object of its own (not a light verb: "took part in hostilities") is the circumstance of
     that act, neither what it acts on nor an act of its own."""
+    return circumstance_verb(noun) is not None
+
+
+def circumstance_verb(noun: Token) -> Token | None:
+    """The verb whose act is_circumstance finds the noun the circumstance of, or None."""
     head = noun.head
     if noun.dep_ != "pobj" or head.lower_ not in {"in", "amid"}:
-        return False
+        return None
     verb = head.head.head if head.head.dep_ == "dobj" else head.head  # "severed [ties in a row]"
     if verb.pos_ not in {"VERB", "AUX"}:
-        return False
-    return any(c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in cue("light_verbs")
+        return None
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
+    return verb if has_object and verb.lemma_.lower() not in cue("light_verbs") else None
 
 
 def undergoer(noun: Token, doers: list[dict], index: MentionIndex, any_verb: bool = False) -> list[dict]:

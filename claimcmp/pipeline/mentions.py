@@ -80,8 +80,8 @@ class MentionIndex:
     def note_pair(self, subject: dict, target: dict, token: Token) -> None:
         """Remember the parties of a two-party claim; "the two" and "the talks" refer back to
         them as countries or bodies (a person by the country they serve)."""
-        pair = tuple(as_party(a) for a in (subject, target))
-        if None not in pair and party_key(pair[0]) != party_key(pair[1]):
+        pair = two_parties(subject, target)
+        if pair is not None:
             self.recent_pairs.append(pair)
             self.pair_sentences.append(self.sentence_number(token))
 
@@ -90,8 +90,8 @@ class MentionIndex:
         """Remember the parties of a hostile act: "provocations by Armenia" is toward the one
         Armenia was last told at odds with; "The strike caused no casualties" is the toll of
         the latest armed one."""
-        pair = (as_party(subject), as_party(target))
-        if None not in pair and party_key(pair[0]) != party_key(pair[1]):
+        pair = two_parties(subject, target)
+        if pair is not None:
             self.hostile_acts.append(HostileAct(pair, self.sentence_number(token), armed, stance, guessed))
 
     def names_actor(self, first: int, last: int) -> bool:
@@ -113,8 +113,8 @@ class MentionIndex:
     def note_agreement(self, subject: dict, target: dict, token: Token) -> None:
         """Remember the parties of an agreement: "Ethiopia signed a deal with Somaliland.
         Somalia said the deal violated its sovereignty" (the deal is theirs)."""
-        pair = (as_party(subject), as_party(target))
-        if None not in pair and party_key(pair[0]) != party_key(pair[1]):
+        pair = two_parties(subject, target)
+        if pair is not None:
             self.agreements.append((pair, self.sentence_number(token)))
 
     def last_agreement_pair(self, token: Token, window: int = 10) -> list[dict]:
@@ -208,6 +208,13 @@ def is_state_body(actor: dict) -> bool:
     """A body of a state named by its country's code: VEN_OFFICIALS, SYR_MILITARY."""
     country = actor.get("country")
     return actor["kind"] != "country" and bool(country) and actor["id"].upper().startswith(f"{country}_")
+
+
+def two_parties(subject: dict, target: dict) -> tuple[dict, dict] | None:
+    """The two as parties (a state body as its state), or None if either is none or both
+    are one side: what the index remembers of a two-party act."""
+    pair = (as_party(subject), as_party(target))
+    return pair if None not in pair and party_key(pair[0]) != party_key(pair[1]) else None
 
 
 def other_party(pair: list[dict], party: dict) -> dict | None:

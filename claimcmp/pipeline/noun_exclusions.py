@@ -9,7 +9,7 @@ from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.claim_regions import TOPIC_PREPS
 from claimcmp.pipeline.dep_labels import first_conjunct
-from claimcmp.pipeline.drafts import has_modifier, is_circumstance, left_agreement
+from claimcmp.pipeline.drafts import circumstance_verb, has_modifier, left_agreement
 from claimcmp.pipeline.earlier_acts import referred_act
 from claimcmp.pipeline.subjects import averted_possibility
 
@@ -38,13 +38,11 @@ def _circumstance_of_an_act(lex: StanceLexicon, noun: Token, entry: StanceEntry)
     """"Severed ties in a row over ...", "killed six militants in a raid near the border": the
     setting of the act told (a mutual one's, or an armed act's), not an act of its own
     ("denied any role in the attack" still denies the attack)."""
-    if not is_circumstance(noun):
+    verb = circumstance_verb(noun)
+    if verb is None:
         return False
-    if entry.symmetric:
-        return True
-    at = noun.head.head
-    verb = lex.verb(lex.verb_lemma(at.head if at.dep_ == "dobj" else at))  # as is_circumstance finds it
-    return verb is not None and verb.stance in lex.cue("armed_stances")
+    entry_of_verb = lex.verb(lex.verb_lemma(verb))
+    return entry.symmetric or entry_of_verb is not None and entry_of_verb.stance in lex.cue("armed_stances")
 
 
 def _sought_in_talks(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:

@@ -22,6 +22,7 @@ from claimcmp.pipeline.quitting import left_organizations, quitting_entry
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.unsaid_doers import fired_weapon_pair
 from claimcmp.pipeline.verb_subjects import reciprocal_object, verb_subjects
+from claimcmp.pipeline.dep_labels import referred_back
 
 # Mutual acts whose direct object is what they are about, not a party
 TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
@@ -197,8 +198,7 @@ def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbCl
             continue
         parties = noun_parties(obj, entry, index)
         owners = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
-        if not owners and not parties.own and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
-                                                  for c in obj.children):
+        if not owners and not parties.own and referred_back(obj):
             # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before
             earlier = index.doer_of(verb, entry.stance, armed=entry.stance in lex.cue("armed_stances"))
             owners = [a for a in earlier if a not in s.subjects]
