@@ -3,6 +3,8 @@ another party (constructions.order_draft) and access granted or refused, on sent
 written here."""
 from __future__ import annotations
 
+import pytest
+
 from sentences import claims, last_sentence_claims
 
 
@@ -59,3 +61,13 @@ def test_access_refused_is_read_as_any_act_under_a_refusal(nlp):
     assert not any(c["stance"] == "open access" and c["polarity"] == "positive" for c in found)
     found = claims(nlp, "Turkey refused to close its airspace to Russian planes.")
     assert [c["polarity"] for c in found if c["stance"] == "close access"] == ["negative"]
+
+
+@pytest.mark.parametrize("text, stance, polarity", [
+    ("Germany refused to send tanks to Ukraine.", "aid", None),  # read as 'refused to cooperate'
+    ("The US denied sending weapons to Taiwan.", "aid", "negative"),
+    ("Israel refused to accept the Egyptian proposal.", "accept", None),
+])
+def test_aid_and_answers_under_a_refusal_or_denial_are_not_told_done(nlp, text, stance, polarity):
+    found = [c for c in claims(nlp, text) if c["stance"] == stance]
+    assert [c["polarity"] for c in found] == ([polarity] if polarity else [])

@@ -35,8 +35,8 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
     owners = [o for o in owners if all((o.get("country") or o["id"]) != (s.get("country") or s["id"]) for s in subjects)]
     if not subjects or not owners:
         return None
-    polarity = "negative" if context.is_negated(verb, lex) else "positive"
-    family, stance = ("conflict", "reject") if rejecting else ("cooperation", "accept")
+    answer = ("conflict", "reject") if rejecting else ("cooperation", "accept")
+    family, stance, polarity = _as_stated(lex, verb, *answer)  # "refused to accept the offer"
     return Draft(noun, stance, family, polarity, subjects, owners, False, None,
                  parties.tokens | span_tokens(subj_tok), 0.7, stated=True)
 
@@ -85,8 +85,8 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
         targets = attacked_places([r for r in receivers if r.i != gift.i], index, subjects)[0]
     if not subjects or not targets:
         return None
-    polarity = "negative" if context.is_negated(verb, lex) else "positive"
-    return Draft(verb, "aid", "cooperation", polarity, subjects, distinct(targets), False, None,
+    family, stance, polarity = _as_stated(lex, verb, "cooperation", "aid")  # "refused to send tanks to"
+    return Draft(verb, stance, family, polarity, subjects, distinct(targets), False, None,
                  span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.7, stated=True)
 
 
