@@ -98,6 +98,7 @@ def _triples(nlp, text: str) -> set[tuple]:
     ("Japan chased away Chinese patrol boats from its waters.", ("JPN", "fight", "conflict", "CHN")),
     ("The United States imposed new tariffs on Mexico.", ("USA", "sanction", "conflict", "MEX")),
     ("North Korea tested a ballistic missile on Friday.", ("PRK", "show of force", "conflict", None)),
+    ("Serbia used force against protesters in Kosovo.", ("SRB", "attack", "conflict", "XKX")),
 ])
 def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
     assert expected in _triples(nlp, text)
