@@ -64,3 +64,8 @@ def test_a_reaction_to_the_deal_told_before_is_toward_its_doer_and_no_deal_of_it
 def test_a_be_clause_without_a_verdict_refers_to_no_earlier_act(nlp):
     text = "Chile and Peru signed a border agreement. Lima said this agreement is for the north only."
     assert judgements(nlp, text) == []
+
+
+def test_an_act_judged_with_no_doer_named_judges_no_one_it_befell(nlp):
+    text = "The use of force against Taiwan would be a grave mistake, Washington said."
+    assert not any(target == "TWN" for *_, target in judgements(nlp, text))

@@ -99,6 +99,7 @@ def _triples(nlp, text: str) -> set[tuple]:
     ("The United States imposed new tariffs on Mexico.", ("USA", "sanction", "conflict", "MEX")),
     ("North Korea tested a ballistic missile on Friday.", ("PRK", "show of force", "conflict", None)),
     ("Serbia used force against protesters in Kosovo.", ("SRB", "attack", "conflict", "XKX")),
+    ("Russia condemned the use of force by Israel in Gaza.", ("ISR", "attack", "conflict", "PSE")),  # its 'of'
 ])
 def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
     assert expected in _triples(nlp, text)

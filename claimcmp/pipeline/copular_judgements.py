@@ -31,6 +31,8 @@ def copular_judgement_drafts(lex: StanceLexicon, verb: Token, index: MentionInde
     if speaker is None:
         return []
     owners = [a for a in _owners(lex, act, index) if a != speaker]
+    if not owners and _aimed_at_someone(act, index):
+        return []  # "the use of force against Taiwan would be a mistake": Taiwan is not judged
     family, stance = judgement
     return [Draft(verb, stance, family, "positive", [speaker], owners, False, None, span_tokens(act), 0.55)]
 
@@ -40,6 +42,14 @@ def _owners(lex: StanceLexicon, act: Token, index: MentionIndex) -> list[dict]:
     ("the Bolivian gas attack" is no act of Bolivia's: drafts.noun_parties)."""
     entry = lex.noun(act.lemma_.lower())
     return noun_parties(act, entry, index).own if entry is not None else actors_of(act, index)
+
+
+def _aimed_at_someone(act: Token, index: MentionIndex) -> bool:
+    """Whether the act's own phrase names whom it is aimed at ("the use of force against
+    Taiwan")."""
+    return any(index.names_actor(p.left_edge.i, p.right_edge.i) for prep in act.subtree
+               if prep.dep_ == "prep" and prep.lower_ in {"against", "on", "at"}
+               for p in prep.children if p.dep_ == "pobj")
 
 
 def judged_act(lex: StanceLexicon, noun: Token) -> bool:

@@ -19,7 +19,8 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     another act: "fired without provocation", or it is what halted acts could have caused:
     "agreed to stop all acts that can cause tensions and clashes", or it refers back to an
     act told before ("The Polisario Front condemned the deal": earlier_acts)."""
-    if entry.requires and not has_modifier(noun, entry.requires) and not _of_forces(noun, entry):
+    if entry.requires and not has_modifier(noun, entry.requires) and not _of_forces(noun, entry) \
+            and not _of_kind(noun, entry):
         return True
     if entry.unless and has_modifier(noun, entry.unless):
         return True
@@ -68,6 +69,13 @@ def _consults_at_home(noun: Token, entry: StanceEntry) -> bool:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
     return entry.stance == "consult" and verb is not None and any(
         c.dep_ == "dobj" and c.lemma_.lower() in cue("envoy_nouns") for c in verb.children)
+
+
+def _of_kind(noun: Token, entry: StanceEntry) -> bool:
+    """"The use of force": the required word named after "of" ("the use of military force")."""
+    return any(p.lower_ in entry.requires or p.lemma_.lower() in entry.requires
+               for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for p in prep.children if p.dep_ == "pobj")
 
 
 def _of_forces(noun: Token, entry: StanceEntry) -> bool:
