@@ -292,3 +292,9 @@ def test_a_country_named_like_a_person_stays_the_country_when_no_person_bears_th
 def test_a_first_name_the_text_gives_a_person_is_no_country(nlp):
     doc = nlp("Jordan Peterson, the author, arrived on Monday. Jordan said the talk went well.")
     assert not any(s._.claimcmp_actor["id"] == "JOR" for s in doc.spans[extensions.ACTORS])
+
+
+def test_gangs_named_by_their_country_are_gangs_not_the_state(nlp):
+    """'Haitian gangs' are no act of Haiti's (generic actor GANGS, as 'Syrian rebels' are REBELS)."""
+    doc = nlp("Haitian gangs attacked the main prison in Port-au-Prince on Saturday.")
+    assert [c["subject"]["id"] for c in doc._.claimcmp_claims] == ["GANGS"]

@@ -183,3 +183,8 @@ def test_a_verb_with_its_object_reads_through_a_quantity(nlp):
     """'swap hundreds of prisoners' is 'swap prisoner' (cue quantity_nouns)."""
     found = _triples(nlp, "Armenia and Azerbaijan swapped dozens of prisoners on Friday.")
     assert ("ARM", "ease", "cooperation", "AZE") in found  # the group of "release"
+
+
+
+def test_extending_a_state_of_emergency_is_no_cooperation(nlp):
+    assert not _triples(nlp, "Myanmar's junta extended the state of emergency for six months.")

@@ -108,3 +108,9 @@ def test_an_agreement_no_one_is_told_reaching_acts_for_no_one(nlp):
     text = "Egypt and Sudan held talks last week. Ethiopia said the pact threatened its security."
     assert not any(c["family"] == "conflict" and c["subject"]["id"] in {"EGY", "SDN"}
                    for c in last_sentence_claims(nlp, text))
+
+
+def test_whom_a_complaint_is_about_is_not_its_speaker(nlp):
+    text = ("On Tuesday, Nigerian junior minister Dubem Oniya summoned Niger's ambassador "
+            "to complain of inaction over the militants.")
+    assert not any(c["subject"]["id"] == "MILITANTS" for c in last_sentence_claims(nlp, text))

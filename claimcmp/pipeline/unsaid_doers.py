@@ -29,7 +29,17 @@ def unsaid_doer(draft: Draft, targets: list[dict], index: MentionIndex,
     earlier = armed_doer(draft, targets, index)
     if earlier:
         return earlier, False
-    return salience.other_party(draft.word, targets, index, reactors(draft.word, index))
+    return salience.other_party(draft.word, targets, index, reactors(draft.word, index) | _spoken_of(draft, index))
+
+
+def _spoken_of(draft: Draft, index: MentionIndex) -> frozenset[str]:
+    """The party keys a spoken act is about, never its speaker: "summoned the envoy to
+    complain of inaction over the gangs" (the gangs did not complain)."""
+    if not stance_groups.is_spoken(draft.stance):
+        return frozenset()
+    return frozenset(party_key(a) for prep in draft.word.subtree
+                     if prep.dep_ == "prep" and prep.lower_ in {"over", "about"}
+                     for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, index))
 
 
 def reactors(word: Token, index: MentionIndex, *, spoken: bool = False) -> frozenset[str]:
