@@ -247,3 +247,10 @@ def test_a_party_of_a_coordinated_act_of_the_other_family_is_not_borrowed(nlp):
 def test_a_coordinated_act_of_the_same_family_lends_its_party(nlp):
     found = text_triples(nlp, "Peru condemned the raid and summoned the Chilean ambassador.")
     assert ("PER", "conflict", "positive", "CHL") in found
+
+
+@pytest.mark.parametrize("verb", ["denied", "dismissed"])
+def test_what_a_denied_report_tells_of_is_no_party_of_the_denial(nlp, verb):
+    """"dismissed reports that US troops would leave Iraq": Iraq is what is reported."""
+    found = claims(nlp, f"The Pentagon {verb} reports that US troops would leave Iraq.")
+    assert [c["target"] for c in found if c["stance"] in {"deny", "dismiss"}] == [None]

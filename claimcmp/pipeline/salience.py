@@ -191,7 +191,8 @@ def _own_clause(word: Token) -> set[int]:
     tokens = clause_tokens(word)
     for i in sorted(tokens):
         tok = word.doc[i]
-        if tok.dep_ in {"advcl", "ccomp", "csubj", "parataxis"} and not tok.left_edge.i <= word.i <= tok.right_edge.i:
+        if (tok.dep_ in {"advcl", "ccomp", "csubj", "parataxis"} or _content_clause(tok)) \
+                and not tok.left_edge.i <= word.i <= tok.right_edge.i:
             tokens -= {t.i for t in tok.subtree}
     return tokens
 
@@ -207,6 +208,12 @@ def _acts_of_the_other_family(word: Token, partner: bool) -> set[int]:
         if entry is not None and entry.family != "neutral" and (entry.family == "cooperation") != partner:
             found |= {t.i for t in verb.subtree}
     return found
+
+
+def _content_clause(tok: Token) -> bool:
+    """A clause with its own subject told as a noun's content: "dismissed reports that US
+    troops would leave Iraq" (Iraq is what is reported, no party of the dismissal)."""
+    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
 
 
 def _where_not_who(span, index: MentionIndex) -> bool:

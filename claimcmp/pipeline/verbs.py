@@ -316,8 +316,10 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
                 return found, span_tokens(inner)
     if entry.family == "conflict":
         found = border_targets(verb, index, doers) or counterparts.counterpart(lex, verb, index, doers)
-        if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs"):
-            # "warned against an offensive in Rafah" is said, not done there
+        if found or lex.verb_lemma(verb) in lex.cue("embedding_stances") | lex.cue("reaction_verbs") \
+                | lex.cue("denials"):
+            # "warned against an offensive in Rafah" is said, not done there; "dismissed reports
+            # that US troops would leave Iraq" is no act on Iraq
             return found or counterparts.provoker(verb, index, doers), set()
         places = attacked_places(objects + _encircled_places(verb) + _setting_of_object(verb), index, doers)
         return places if places[0] else (counterparts.provoker(verb, index, doers), set())
