@@ -1169,3 +1169,8 @@ def test_an_agreement_talked_about_is_sought_not_reached(nlp):
 ])
 def test_what_is_hoped_for_or_must_be_done_is_desired(nlp, text, stance, modality):
     assert [c["modality"] for c in claims(nlp, text) if c["stance"] == stance] == [modality]
+
+
+def test_a_role_owned_by_the_indicted_is_not_the_indicting_courts_act(nlp):
+    text = "Serbia's former president was indicted by the UN court for his role in atrocities in Kosovo."
+    assert not any(c["subject"]["id"] == "UN" and c["stance"] != "indict" for c in claims(nlp, text))

@@ -212,7 +212,11 @@ def governing_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cue("amount_nouns"):
         return governing_verb(head.head)  # "doubled the number of its military drills"
     if noun.dep_ == "pobj" and head.lower_ in {"for", "in"} and head.head.lemma_.lower() in cue("responsibility_nouns"):
-        return governing_verb(head.head)  # "denied responsibility for the attack"
+        # "denied responsibility for the attack", "Rwanda denied its role in"; not "was indicted
+        # by the court for his role in atrocities", whose doer is the role's owner, not the agent
+        verb = governing_verb(head.head)
+        passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
+        return None if passive and any(c.dep_ == "poss" for c in head.head.children) else verb
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
         return head if noun.dep_ != "conj" else governing_verb(head)
     if small_clause_verb(noun) is not None:
