@@ -1174,3 +1174,15 @@ def test_what_is_hoped_for_or_must_be_done_is_desired(nlp, text, stance, modalit
 def test_a_role_owned_by_the_indicted_is_not_the_indicting_courts_act(nlp):
     text = "Serbia's former president was indicted by the UN court for his role in atrocities in Kosovo."
     assert not any(c["subject"]["id"] == "UN" and c["stance"] != "indict" for c in claims(nlp, text))
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Rwanda denied its role in the M23 offensive near Goma.", "negative"),
+    ("Iran admitted its role in the Houthi attack on Saudi Arabia.", "positive"),
+])
+def test_ones_role_in_anothers_act_is_backing_that_other(nlp, text, polarity):
+    """'X denied its role in Y's offensive': X backs Y, denied; the offensive itself happened."""
+    found = claims(nlp, text)
+    backing = [(c["subject"]["id"], c["polarity"]) for c in found if c["stance"] == "support"]
+    assert backing == [(found[0]["attribution"]["id"], polarity)]
+    assert all(c["polarity"] == "positive" for c in found if c["family"] == "conflict")

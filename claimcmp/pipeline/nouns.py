@@ -64,11 +64,36 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     adversary_target(noun, index, s)
     symmetric = held_together(entry, s) or entry.symmetric and not left or exchanged(lex, noun)
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
-    brokered = brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
-        brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)
+    others = _brokered(lex, noun, entry, s, brokers, between) + _role_in_anothers_act(lex, noun, index, s)
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated, destinations=s.destinations),
-            *constructions.side_of(lex, noun, s.own, index), *brokered]
+            *constructions.side_of(lex, noun, s.own, index), *others]
+
+
+def _brokered(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: NounClaim, brokers: list[dict],
+              between: list[dict]) -> list[Draft]:
+    """The brokers' acts toward the parties, and the pair's act a governing verb brokered."""
+    return brokering.broker_drafts(noun, brokers, s.own + s.targets, s.polarity, s.arg_tokens) + \
+        brokering.brokered_pair_draft(lex, noun, entry, s.governor, between, s.polarity, s.arg_tokens)
+
+
+def _role_in_anothers_act(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> list[Draft]:
+    """"Rwanda denied its role in the M23 offensive": the role's holder backs the act's doers
+    (denied, as the role is), and the act itself is told as done, toward no one the role names."""
+    role = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "for"} else None
+    if not s.own or role is None or role.lemma_.lower() not in lex.cue("responsibility_nouns"):
+        return []
+    own = {party_key(a) for a in s.own}
+    # the role's owner ("its role"), else who denies or admits it ("denied any role")
+    owner = next((c for c in role.children if c.dep_ == "poss"), None) or \
+        (subject_token(s.governor)[0] if s.governor is not None else None)
+    holders = [a for a in (actors_of(owner, index) if owner is not None else []) if party_key(a) not in own]
+    if not holders:
+        return []
+    keys = {party_key(a) for a in holders}
+    backing = Draft(noun, "support", "cooperation", s.polarity, holders, s.own, False, None, s.arg_tokens, 0.55)
+    s.polarity, s.targets = "positive", [t for t in s.targets if party_key(t) not in keys]
+    return [backing]
 
 
 def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
