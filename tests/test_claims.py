@@ -836,3 +836,9 @@ def test_ties_of_a_kind_only_partners_have_are_cooperation(nlp, text, expected):
 def test_parties_locked_in_a_dispute_take_part_in_it(nlp):
     found = claims(nlp, "Canada and India have been locked in a trade war since June.")
     assert ("CAN", "conflict", "positive", "IND") in triples(found)
+
+
+def test_a_place_beside_the_verbs_object_is_where_not_what_about(nlp):
+    """'exchanged fire at several points': no topic, so the co-doers stay each other's party."""
+    found = claims(nlp, "Thai and Cambodian troops exchanged fire at several points on Thursday.")
+    assert [(c["subject"]["id"], c["target"]["country"], c["topic"]) for c in found] == [("THA", "KHM", None)]

@@ -153,7 +153,7 @@ def _object_targets(lex: StanceLexicon, entry: StanceEntry, index: MentionIndex,
             s.targets.extend(f for f in found if f not in s.targets)
             s.arg_tokens |= span_tokens(obj)
         elif s.topic is None and obj.dep_ in {"dobj", "pobj"} and obj.lower_ not in entry.lemma.split()[1:] \
-                and not _when_or_where(obj, index):
+                and not _when_or_where(obj, index) and not _setting(lex, obj):
             s.topic = phrase(obj)
             if entry.stance not in TOPIC_STANCES:  # "discussed terrorism" is what about
                 s.targets.extend(a for a in _movement_of(obj) + _movers(lex, obj, entry, index) if a not in s.targets)
@@ -167,6 +167,14 @@ def _movers(lex: StanceLexicon, obj: Token, entry: StanceEntry, index: MentionIn
         return []
     return [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "of"
             for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, index)]
+
+
+def _setting(lex: StanceLexicon, obj: Token) -> bool:
+    """"exchanged fire at several points": a locative phrase beside the verb's own object tells
+    where, not what about ("protested at the settlements" keeps what about)."""
+    verb = obj.head.head
+    return obj.dep_ == "pobj" and obj.head.lower_ in lex.cue("locative_preps") and \
+        any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _when_or_where(obj: Token, index: MentionIndex) -> bool:
