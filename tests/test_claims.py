@@ -210,6 +210,10 @@ def test_claim_ids_are_deterministic(nlp):
     # a mutual act the passive verb places between two parties
     ("A truce was agreed between Chile and Peru on Monday.", ("CHL", "cooperation", "positive", "PER")),
     ("A ceasefire was set up between the Peruvian occupiers and Bolivia.", ("PER", "cooperation", "positive", "BOL")),
+    # help given to a party named as the object: the object is whom, the 'with' phrase what
+    ("Moscow provided Pyongyang with oil and military technology.", ("RUS", "cooperation", "positive", "PRK")),
+    ("Ankara supplied Baku with drones.", ("TUR", "cooperation", "positive", "AZE")),
+    ("North Korea sent artillery shells to Russia.", ("PRK", "cooperation", "positive", "RUS")),
 ])
 def test_constructions(nlp, text, expected):
     assert expected in triples(claims(nlp, text))
@@ -803,16 +807,6 @@ def test_the_infinitive_of_a_summons_is_the_summoners_purpose(nlp):
 def test_arms_named_by_their_kind_are_aid(nlp):
     found = claims(nlp, "Norway will deliver more air defence systems to Estonia.")
     assert triples(found) == {("NOR", "cooperation", "positive", "EST")}
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("Moscow provided Pyongyang with oil and military technology.", ("RUS", "cooperation", "positive", "PRK")),
-    ("Ankara supplied Baku with drones.", ("TUR", "cooperation", "positive", "AZE")),
-    ("North Korea sent artillery shells to Russia.", ("PRK", "cooperation", "positive", "RUS")),
-])
-def test_help_given_to_a_party_named_as_the_object_is_aid(nlp, text, expected):
-    """'provided X with Y': the object is whom, the 'with' phrase what (constructions._gift)."""
-    assert expected in triples(claims(nlp, text))
 
 
 def test_help_received_from_a_party_is_its_supply_not_a_hosting(nlp):

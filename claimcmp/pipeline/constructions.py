@@ -14,7 +14,7 @@ from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
 from claimcmp.pipeline.entries import governed
 from claimcmp.pipeline.places_hit import attacked_places
-from claimcmp.pipeline.dep_labels import referred_back
+from claimcmp.pipeline.dep_labels import counted, referred_back
 
 
 def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
@@ -70,9 +70,7 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
                      for p in prep.children if p.dep_ == "pobj"), None)
         gift = kind if kind is not None else gift
     if gift is not None and gift.lemma_.lower() in lex.cue("measure_nouns"):
-        # "provide 500 tons of food aid to Haiti": the aid the tons are
-        gift = next((p for prep in gift.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                     for p in prep.children if p.dep_ == "pobj"), gift)
+        gift = counted(gift)  # "provide 500 tons of food aid to Haiti": the aid the tons are
     if gift is None or not _given_help(lex, gift):
         return None
     subj_tok, _ = subject_token(verb)
@@ -94,19 +92,10 @@ def receiving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Dra
     """"Russia received artillery shells from North Korea": a supply from the giver to the
     receiver (cue receiving_verbs, what is received named as help)."""
     gift = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    givers = object_tokens(verb, {"from"}) + (object_tokens(gift, {"from"}) if gift is not None else [])
-    givers = [g for g in givers if gift is None or g.i != gift.i]
-    if gift is None or not givers or not _given_help(lex, gift):
+    if gift is None or not _given_help(lex, gift):
         return None
-    subj_tok, _ = subject_token(verb)
-    receivers = actors_of(subj_tok, index) if subj_tok is not None else []
-    keys = {party_key(a) for a in receivers}
-    donors = [a for g in givers for a in actors_of(g, index) if party_key(a) not in keys]
-    if not receivers or not donors:
-        return None
-    family, stance, polarity = _as_stated(lex, verb, "cooperation", "supply")  # "denied receiving"
-    return Draft(verb, stance, family, polarity, distinct(donors), receivers, False, None,
-                 span_tokens(subj_tok) | {t for g in givers for t in span_tokens(g)}, 0.65, stated=True)
+    givers = [g for g in object_tokens(verb, {"from"}) + object_tokens(gift, {"from"}) if g.i != gift.i]
+    return _draft_toward(lex, verb, index, "supply", "cooperation", givers, from_them=True)
 
 
 def _gift(verb: Token, index: MentionIndex) -> tuple[Token | None, list[Token]]:
@@ -229,16 +218,18 @@ def access_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
 
 
 def _draft_toward(lex: StanceLexicon, verb: Token, index: MentionIndex, stance: str, family: str,
-                  receivers: list[Token]) -> Draft | None:
-    """The verb's subject's act toward the receivers' parties (less its own side), or None."""
+                  receivers: list[Token], *, from_them: bool = False) -> Draft | None:
+    """The verb's subject's act toward the receivers' parties (less its own side), or with
+    `from_them` theirs toward the subject ("received shells from North Korea"), or None."""
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
     keys = {party_key(a) for a in subjects}
-    targets = [a for r in receivers for a in actors_of(r, index) if party_key(a) not in keys]
-    if not subjects or not targets:
+    others = distinct([a for r in receivers for a in actors_of(r, index) if party_key(a) not in keys])
+    if not subjects or not others:
         return None
     family, stance, polarity = _as_stated(lex, verb, family, stance)  # "refused to open the crossing to"
-    return Draft(verb, stance, family, polarity, subjects, distinct(targets), False, None,
+    doers, targets = (others, subjects) if from_them else (subjects, others)
+    return Draft(verb, stance, family, polarity, doers, targets, False, None,
                  span_tokens(subj_tok) | {t for r in receivers for t in span_tokens(r)}, 0.65, stated=True)
 
 

@@ -23,6 +23,13 @@ def referred_back(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
 
 
+def counted(noun: Token) -> Token:
+    """What a counting noun counts, named after its "of": "hundreds of prisoners", "500 tons
+    of food aid" (else the noun itself)."""
+    return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), noun)
+
+
 def first_conjunct(tok: Token) -> Token:
     """The first of the coordinated words `tok` is one of ("tensions and clashes", "said
     and added"), whose head and subject they share."""

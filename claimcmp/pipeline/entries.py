@@ -11,6 +11,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import has_modifier, verb_phrase
+from claimcmp.pipeline.dep_labels import counted
 
 
 def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
@@ -52,7 +53,7 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
     for child in verb.children:
         if child.dep_ in {"prt", "dobj", "advmod", "prep", "nsubjpass"}:
             if child.lemma_.lower() in lex.cue("quantity_nouns") and child.dep_ != "prep":
-                child = _counted(child)  # "swap hundreds of prisoners": the prisoners are swapped
+                child = counted(child)  # "swap hundreds of prisoners": the prisoners are swapped
             phrasal = lex.verb(f"{lemma} {child.lower_}") or lex.verb(f"{lemma} {child.lemma_.lower()}")
             if phrasal is not None:
                 return _appeal(lex, child, phrasal)
@@ -62,12 +63,6 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
                 if phrasal is not None:
                     return phrasal
     return None
-
-
-def _counted(quantity: Token) -> Token:
-    """What a quantity noun counts: "hundreds of prisoners" -> prisoners (else the noun itself)."""
-    return next((p for c in quantity.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for p in c.children if p.dep_ == "pobj"), quantity)
 
 
 def _appeal(lex: StanceLexicon, particle: Token, entry: StanceEntry) -> StanceEntry:
