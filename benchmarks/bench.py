@@ -28,6 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 BATCH_SIZE = 16  # claimcmp.core.BATCH_SIZE; the bare pipeline uses the same
+# The environment `claimcmp` runs its pipeline in (claimcmp/cli/threads.py): the bare pass
+# run in it too shows what is claimcmp's own work and what is the environment's.
+ONE_BLAS_THREAD = {**{k: v for k, v in os.environ.items()
+                      if k not in ("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS")},
+                   "OPENBLAS_NUM_THREADS": "1"}
 
 # Run in a child: load the bare model, pipe the texts, report load and pipe seconds.
 BARE_SCRIPT = r"""
@@ -90,12 +95,13 @@ def gnu_time_works() -> bool:
 RSS_METHOD = "GNU time %M" if gnu_time_works() else "wait4 ru_maxrss (upper bound)"
 
 
-def run(cmd: list[str], stdout=subprocess.DEVNULL) -> dict:
-    """Wall seconds, peak RSS (MiB) of one subprocess; exits the benchmark if it fails."""
+def run(cmd: list[str], stdout=subprocess.DEVNULL, env: dict | None = None) -> dict:
+    """Wall seconds, peak RSS (MiB) of one subprocess (environment `env`, default this
+    one's); exits the benchmark if it fails."""
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
         wrapped = [GNU_TIME, "-q", "-f", "%M", "-o", rss.name, *cmd] if RSS_METHOD.startswith("GNU") else cmd
         start = time.perf_counter()
-        proc = subprocess.Popen(wrapped, stdout=stdout, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(wrapped, stdout=stdout, stderr=subprocess.PIPE, env=env)
         err = proc.stderr.read()  # read to EOF before waiting, so a full pipe cannot block the child
         proc.stderr.close()
         _, status, usage = os.wait4(proc.pid, 0)
@@ -108,9 +114,9 @@ def run(cmd: list[str], stdout=subprocess.DEVNULL) -> dict:
     return {"wall": wall, "rss_mib": kib / 1024}  # KiB on Linux
 
 
-def run_json(cmd: list[str]) -> dict:
+def run_json(cmd: list[str], env: dict | None = None) -> dict:
     with tempfile.TemporaryFile() as out:
-        result = run(cmd, stdout=out)
+        result = run(cmd, stdout=out, env=env)
         out.seek(0)
         result.update(json.loads(out.read().decode()))
     return result
@@ -201,13 +207,15 @@ def bench(args) -> dict:
         run(extract)
         run_json(bare)
 
-        # 1. throughput: the three kinds of run alternate, so drift hits them alike
-        samples: dict[str, list[dict]] = {"bare": [], "extract": [], "inproc": []}
+        # 1. throughput: the four kinds of run alternate, so drift hits them alike
+        samples: dict[str, list[dict]] = {"bare": [], "bare1": [], "extract": [], "inproc": []}
         for i in range(args.runs):
-            order = ["bare", "extract", "inproc"] if i % 2 == 0 else ["inproc", "extract", "bare"]
+            order = ["bare", "bare1", "extract", "inproc"] if i % 2 == 0 else ["inproc", "extract", "bare1", "bare"]
             for kind in order:
                 if kind == "bare":
                     samples[kind].append(run_json(bare))
+                elif kind == "bare1":
+                    samples[kind].append(run_json(bare, env=ONE_BLAS_THREAD))
                 elif kind == "extract":
                     samples[kind].append(run(extract))
                 else:
@@ -229,7 +237,12 @@ def bench(args) -> dict:
                                     "load_s": med("inproc", "load"), "import_s": med("inproc", "import"),
                                     "whole_wps": words / inproc_wall, "pipe_wps": words / inproc_pipe,
                                     "peak_rss_mib": med("inproc", "rss_mib")},
+            "bare_one_blas_thread": {"whole_s": med("bare1", "wall"), "pipe_s": med("bare1", "pipe"),
+                                     "load_s": med("bare1", "load"), "whole_wps": words / med("bare1", "wall"),
+                                     "pipe_wps": words / med("bare1", "pipe"),
+                                     "peak_rss_mib": med("bare1", "rss_mib")},
             "ratio_whole": (words / extract_wall) / (words / bare_wall),
+            "ratio_whole_one_thread": (words / extract_wall) / (words / med("bare1", "wall")),
             "ratio_pipe": (words / inproc_pipe) / (words / bare_pipe),
             "spread_extract_s": [min(s["wall"] for s in samples["extract"]),
                                  max(s["wall"] for s in samples["extract"])],
@@ -310,9 +323,12 @@ def report(r: dict) -> str:
            + ", ".join(f"{k} {v}" for k, v in r["versions"].items()),
            f"peak memory: {r['rss_method']}; words = whitespace-separated words of the input files", ""]
     b, e, i = t["bare_spacy"], t["claimcmp_extract"], t["claimcmp_in_process"]
+    b1 = t["bare_one_blas_thread"]
     out.append(table([
         ["bare spacy.load + nlp.pipe", f"{b['whole_s']:.2f}", f"{b['whole_wps']:.0f}",
          f"{b['pipe_s']:.2f}", f"{b['pipe_wps']:.0f}", f"{b['load_s']:.2f}", f"{b['peak_rss_mib']:.0f}"],
+        ["bare, one BLAS thread", f"{b1['whole_s']:.2f}", f"{b1['whole_wps']:.0f}",
+         f"{b1['pipe_s']:.2f}", f"{b1['pipe_wps']:.0f}", f"{b1['load_s']:.2f}", f"{b1['peak_rss_mib']:.0f}"],
         ["claimcmp extract (CLI)", f"{e['whole_s']:.2f}", f"{e['whole_wps']:.0f}", "-", "-", "-",
          f"{e['peak_rss_mib']:.0f}"],
         ["claimcmp in-process (core)", f"{i['whole_s']:.2f}", f"{i['whole_wps']:.0f}",
@@ -321,6 +337,8 @@ def report(r: dict) -> str:
     out.append(f"ratio claimcmp/bare words/s: whole process {t['ratio_whole']:.2f}, "
                f"pipe only {t['ratio_pipe']:.2f}  (extract wall spread {t['spread_extract_s'][0]:.2f}-"
                f"{t['spread_extract_s'][1]:.2f} s, bare {t['spread_bare_s'][0]:.2f}-{t['spread_bare_s'][1]:.2f} s)")
+    out.append(f"  whole process against the bare pass with one BLAS thread, as claimcmp runs it "
+               f"(claimcmp/cli/threads.py): {t['ratio_whole_one_thread']:.2f}")
     out.append("")
     if r["jobs"] is None:
         out.append("--jobs: skipped, `claimcmp extract` has no --jobs option")

@@ -15,6 +15,7 @@ from claimcmp import __version__
 from claimcmp.cli import compare, diff, evaluate, extract, resources, schema
 from claimcmp.cli.common import silence_stdout
 from claimcmp.cli.help import PlainHelp
+from claimcmp.cli.threads import single_blas_thread
 
 # Recent typer vendors click (typer._click), older typer uses click itself: take the
 # exception classes from wherever typer's own BadParameter lives.
@@ -93,7 +94,9 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 def run() -> None:
-    """Console-script entry: a closed pipe (`| head`) ends the program quietly."""
+    """Console-script entry: a closed pipe (`| head`) ends the program quietly. One BLAS
+    thread unless the user set a count (cli/threads.py: 10-15% faster runs)."""
+    single_blas_thread()
     try:
         app()
     except BrokenPipeError:
