@@ -298,3 +298,19 @@ def test_gangs_named_by_their_country_are_gangs_not_the_state(nlp):
     """'Haitian gangs' are no act of Haiti's (generic actor GANGS, as 'Syrian rebels' are REBELS)."""
     doc = nlp("Haitian gangs attacked the main prison in Port-au-Prince on Saturday.")
     assert [c["subject"]["id"] for c in doc._.claimcmp_claims] == ["GANGS"]
+
+
+def test_a_surname_named_before_is_that_person_whatever_ner_says(tag):
+    # NER takes the possessive surname for an organization; the full name came first
+    doc = tag("Russian lawmaker Ivan Petrov spoke on Monday. The ministry condemned Petrov's statements.")
+    later = [s for s in doc.spans[extensions.ACTORS] if s.text == "Petrov"]
+    assert [(s._.claimcmp_actor["id"], s._.claimcmp_actor["country"]) for s in later] == [("ivan-petrov", "RUS")]
+
+
+def test_a_member_of_a_state_body_speaks_for_its_state(tag):
+    doc = tag("Azerbaijan protested over remarks by Oleg Smirnov, a member of the State Duma.")
+    assert found(doc)["Oleg Smirnov"]["country"] == "RUS"
+
+
+def test_separatism_stands_for_the_separatists(tag):
+    assert ids(tag("Moscow denied any support for separatism.")) == ["RUS", "SEPARATISTS"]

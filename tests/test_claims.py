@@ -836,3 +836,18 @@ def test_a_place_beside_the_verbs_object_is_where_not_what_about(nlp):
     """'exchanged fire at several points': no topic, so the co-doers stay each other's party."""
     found = claims(nlp, "Thai and Cambodian troops exchanged fire at several points on Thursday.")
     assert [(c["subject"]["id"], c["target"]["country"], c["topic"]) for c in found] == [("THA", "KHM", None)]
+
+
+def test_what_is_condemned_is_toward_whoever_said_it(nlp):
+    found = claims(nlp, "Russian lawmaker Oleg Smirnov spoke in Moscow on Monday. "
+                        "Azerbaijan condemned the remarks by Smirnov.")
+    condemned = [c for c in found if c["stance"] == "condemn"]
+    assert [(c["subject"]["id"], c["target"]["id"], c["target"]["country"]) for c in condemned] == \
+        [("AZE", "oleg-smirnov", "RUS")]
+
+
+def test_an_act_spoken_about_is_not_the_speakers(nlp):
+    found = claims(nlp, "Azerbaijan protested on Tuesday over a statement made by Russian lawmaker Oleg Smirnov "
+                        "regarding the sentencing of Armenian citizens in Azerbaijan.")
+    sentencing = [c for c in found if c["stance"] == "sentence"]
+    assert sentencing and all(c["subject"]["country"] != "RUS" for c in sentencing)

@@ -193,6 +193,8 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
         return True
     if noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"):
         return not entry.symmetric
+    if noun.dep_ == "pobj" and noun.head.lower_ in cue("topic_preps"):
+        return True  # what is spoken of: "a statement made by X regarding the sentencing of Y"
     if noun.dep_ == "pobj" and noun.head.lower_ == "over" and any(c.dep_ == "dobj" for c in s.governor.children):
         return True  # the reason for an act on another object: "cut ties with Kigali over its support"
     # "condemned the attack": the verb's own claim covers its subject

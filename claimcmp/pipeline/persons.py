@@ -62,7 +62,28 @@ def person_bases(simple: list[Cand], leaders: list[Cand], ents: list) -> list[Pe
     for c in leaders:
         if (c.start, c.end) not in covered:
             bases.append(PersonBase(c.start, c.end, c.actor))
-    return bases
+    return bases + _surnames_labelled_otherwise(ents, bases, others)
+
+
+def _surnames_labelled_otherwise(ents: list, bases: list[PersonBase], others: set) -> list[PersonBase]:
+    """A later name that is the surname of a person named in full before is that person,
+    whatever NER made of it: "Russian lawmaker Ivan Petrov ... condemned Petrov's statements"
+    (NER: ORG) - unless the gazetteer knows the name as something else ("Jordan")."""
+    if not bases:
+        return []
+    doc = ents[0].doc if ents else None
+    first_by_surname: dict[str, int] = {}
+    for base in bases:
+        words = name_words(doc[base.start:base.end]) if doc is not None else []
+        if len(words) >= 2:
+            first_by_surname[words[-1]] = min(base.start, first_by_surname.get(words[-1], base.start))
+    found = []
+    for ent in ents:
+        if ent.label_ == "ORG" and (ent.start, ent.end) not in others:
+            words = name_words(ent)
+            if len(words) == 1 and first_by_surname.get(words[0], ent.start) < ent.start:
+                found.append(PersonBase(ent.start, ent.end, None))
+    return found
 
 
 def anchor_index(cands: list[Cand]) -> tuple[dict[int, Cand], dict[int, Cand]]:

@@ -148,7 +148,7 @@ def _object_targets(lex: StanceLexicon, entry: StanceEntry, index: MentionIndex,
     Montenegro, found after "from" (_indirect_targets)."""
     own = {a["id"] for a in s.subjects}  # by id: "rebels fighting the Assad regime" fight their state
     for obj in s.objects:
-        found = [a for a in actors_of(obj, index) if a["id"] not in own]
+        found = [a for a in actors_of(obj, index) or _doers_after_by(obj, index) if a["id"] not in own]
         if found:
             s.targets.extend(f for f in found if f not in s.targets)
             s.arg_tokens |= span_tokens(obj)
@@ -157,6 +157,15 @@ def _object_targets(lex: StanceLexicon, entry: StanceEntry, index: MentionIndex,
             s.topic = phrase(obj)
             if entry.stance not in TOPIC_STANCES:  # "discussed terrorism" is what about
                 s.targets.extend(a for a in _movement_of(obj) + _movers(lex, obj, entry, index) if a not in s.targets)
+
+
+def _doers_after_by(obj: Token, index: MentionIndex) -> list[dict]:
+    """"condemned the remarks by Smirnov": the act or words condemned are toward whoever made
+    them, named after "by" as a possessive would name them ("Smirnov's remarks")."""
+    if obj.pos_ != "NOUN" or obj.dep_ != "dobj":
+        return []
+    return [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "by"
+            for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, index)]
 
 
 def _movers(lex: StanceLexicon, obj: Token, entry: StanceEntry, index: MentionIndex) -> list[dict]:
