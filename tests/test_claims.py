@@ -851,3 +851,18 @@ def test_an_act_spoken_about_is_not_the_speakers(nlp):
                         "regarding the sentencing of Armenian citizens in Azerbaijan.")
     sentencing = [c for c in found if c["stance"] == "sentence"]
     assert sentencing and all(c["subject"]["country"] != "RUS" for c in sentencing)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel launched Operation Rising Lion against Iran on Friday.", ("ISR", "military operation", "IRN")),
+    ("Tensions grew after India carried out Operation Sindoor.", ("IND", "military operation", None)),
+    ("Israel launched an operation against Hezbollah on Friday.", ("ISR", "military operation", "HEZBOLLAH")),
+])
+def test_a_named_or_aimed_operation_is_a_military_operation(nlp, text, expected):
+    found = [(c["subject"]["id"], c["stance"], (c["target"] or {}).get("id")) for c in claims(nlp, text)]
+    assert expected in found
+
+
+def test_measures_against_a_state_are_no_armed_operation(nlp):
+    found = claims(nlp, "The EU adopted measures against Russia on Monday.")
+    assert all(c["stance"] != "military operation" for c in found)

@@ -27,7 +27,7 @@ from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
 from claimcmp.pipeline.copular_judgements import copular_judgement_drafts
 from claimcmp.pipeline.earlier_acts import referred_act, toward_earlier_doer
 from claimcmp.pipeline.headlinese import headline_drafts
-from claimcmp.pipeline.entries import covered_by_noun, verb_entry
+from claimcmp.pipeline.entries import covered_by_noun, named_operation_entry, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
 from claimcmp.pipeline.references import acts_on_a_thing, resolve_pronoun
@@ -198,6 +198,7 @@ class ClaimExtractor(ComponentData):
             self._hyphenated_entry(tok)
         if entry is None and tok.tag_ == "NN" and tok.lower_.endswith("ing"):
             entry = _gerund_entry(self.lex, tok)
+        entry = entry or named_operation_entry(self.lex, tok)
         if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
             entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
         return entry

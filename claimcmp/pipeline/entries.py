@@ -4,6 +4,8 @@ whether an event-noun object carries the claim instead, and how a governing verb
 ends, refuses or denies an act changes it."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from claimcmp import extensions as ext
@@ -193,3 +195,17 @@ def counts_forces(subject: Token | None, lex: StanceLexicon) -> bool:
         return True
     return any(p.lemma_.lower() in military for of in subject.children if of.dep_ == "prep" and of.lower_ == "of"
                for p in of.children if p.dep_ == "pobj")
+
+
+def named_operation_entry(lex: StanceLexicon, noun: Token) -> StanceEntry | None:
+    """A named military operation, told by its name's head: "Israel launched Operation Rising
+    Lion", "since India carried out Operation Sindoor" (the capitalised word of cue
+    named_operation_words opens the name). The name is the modifier the entry requires."""
+    if noun.pos_ != "PROPN" or noun.dep_ == "compound":
+        return None
+    name = [c for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
+    opener = name[0] if name else None
+    if opener is None or not opener.is_title or opener.lower_ not in lex.cue("named_operation_words"):
+        return None
+    entry = lex.noun(opener.lower_)
+    return replace(entry, requires=()) if entry is not None else None

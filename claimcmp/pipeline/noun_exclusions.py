@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimcmp import extensions as ext
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.claim_regions import TOPIC_PREPS
@@ -20,7 +21,7 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     "agreed to stop all acts that can cause tensions and clashes", or it refers back to an
     act told before ("The Polisario Front condemned the deal": earlier_acts)."""
     if entry.requires and not has_modifier(noun, entry.requires) and not _of_forces(noun, entry) \
-            and not _of_kind(noun, entry):
+            and not _of_kind(noun, entry) and not _against_a_party(noun, entry):
         return True
     if entry.unless and has_modifier(noun, entry.unless):
         return True
@@ -76,6 +77,16 @@ def _of_kind(noun: Token, entry: StanceEntry) -> bool:
     return any(p.lower_ in entry.requires or p.lemma_.lower() in entry.requires
                for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for p in prep.children if p.dep_ == "pobj")
+
+
+def _against_a_party(noun: Token, entry: StanceEntry) -> bool:
+    """"Launched an operation against Hezbollah": a noun of cue aimed_act_nouns aimed against
+    a party is its act without the modifier its entry requires ("a military operation"); not
+    "measures against Russia" or "a campaign against Israel", which need not be armed."""
+    actors = noun.doc.spans[ext.ACTORS] if ext.ACTORS in noun.doc.spans else []
+    return noun.lemma_.lower() in cue("aimed_act_nouns") and any(
+        a.start <= p.i < a.end for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "against"
+        for p in prep.children if p.dep_ == "pobj" for a in actors)
 
 
 def _of_forces(noun: Token, entry: StanceEntry) -> bool:
