@@ -866,3 +866,24 @@ def test_a_named_or_aimed_operation_is_a_military_operation(nlp, text, expected)
 def test_measures_against_a_state_are_no_armed_operation(nlp):
     found = claims(nlp, "The EU adopted measures against Russia on Monday.")
     assert all(c["stance"] != "military operation" for c in found)
+
+
+@pytest.mark.parametrize("text, stance, start", [
+    # a date before an event noun tells which one, not when it was suspended or left
+    ("Seoul suspended a 2018 military pact with Pyongyang on Tuesday.", "suspend pact", "2024-06-04"),
+    ("Seoul suspended a 2018 military pact with Pyongyang.", "suspend pact", "2024-06-05"),
+    ("Washington withdrew from the 2015 nuclear deal with Iran.", "withdraw deal", "2024-06-05"),
+    # ... but dates the noun's own act, and an event told as a time
+    ("Russia's 2022 invasion of Ukraine was condemned by the UN.", "invade", "2022-01-01"),
+    ("Relations between Ankara and Athens have improved since the 2023 earthquake.", "relations", "2023-01-01"),
+])
+def test_a_date_before_a_noun_dates_that_nouns_act_only(nlp, text, stance, start):
+    found = [c for c in claims(nlp, text, published="2024-06-05") if c["stance"] == stance]
+    assert [c["when"]["start"] for c in found] == [start]
+
+
+def test_a_ceasefires_start_date_does_not_date_the_agreement(nlp):
+    # a guard: the date before "ceasefire" is no time of the agreement that names it
+    found = claims(nlp, "Israel and Hamas agreed on Thursday to a June 15 ceasefire in a deal that Qatar "
+                        "brokered.", published="2024-06-07")
+    assert {c["when"]["start"] for c in found if c["stance"] in ("agree", "broker")} == {"2024-06-06"}

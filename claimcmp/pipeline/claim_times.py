@@ -9,9 +9,12 @@ from claimcmp import extensions as ext
 from claimcmp.knowledge.lexicons import cue
 
 
-def when(word: Token, dated: dict[int, list[tuple[Span, Token]]], published: dict | None) -> dict | None:
+def when(word: Token, dated: dict[int, list[tuple[Span, Token]]], published: dict | None, *,
+         own_act: bool = True) -> dict | None:
     """The time expression attached nearest to the claim's clause, else the article date.
-    `dated` is dated_by_sentence(doc)."""
+    `dated` is dated_by_sentence(doc). Without `own_act` the claim is what a verb did to the
+    event noun `word` ("suspended a 2018 military pact"): a date before the noun, in its own
+    phrase, tells which pact, not when it was suspended."""
     # An event noun's participle carries its time: "the agreements reached in July".
     acl = [c for c in word.children if c.dep_ == "acl"] if word.pos_ == "NOUN" else []
     chain = [t.i for t in [word, *acl, *word.ancestors]]
@@ -24,7 +27,7 @@ def when(word: Token, dated: dict[int, list[tuple[Span, Token]]], published: dic
             while climb and anchor is not None and anchor.dep_ == "conj" and \
                     not any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in anchor.children):
                 anchor = anchor.head  # a conjoined clause with its own subject has its own time
-            if anchor is None or anchor.i not in chain:
+            if anchor is None or anchor.i not in chain or _names_another(span, word, own_act):
                 continue
             # "for today since Trump is in power": the bare "now" yields to the span it ends
             rank = (chain.index(anchor.i), span.text.lower() in cue("present_words"))
@@ -35,9 +38,32 @@ def when(word: Token, dated: dict[int, list[tuple[Span, Token]]], published: dic
     return published
 
 
+def _names_another(span: Span, word: Token, own_act: bool) -> bool:
+    """"suspended a 2018 military pact", "agreed Thursday to a February 15 ceasefire": a time
+    expression before a noun tells which pact, or when the ceasefire starts: it dates the act
+    of that noun only, when the claim is that act."""
+    return _before_its_noun(span) and (span.root.head.i != word.i or not own_act)
+
+
+def _before_its_noun(span: Span) -> bool:
+    head = span.root.head
+    # not a time noun's ("on Monday night" is when), nor an event's told as a time ("since
+    # the 2023 earthquake", cue time_preps)
+    return head.pos_ in {"NOUN", "PROPN"} and span.end <= head.i and span.root.dep_ in _NOUN_MODIFIERS \
+        and head.ent_type_ not in {"DATE", "TIME"} and not (
+            head.dep_ == "pobj" and head.head.lower_ in cue("time_preps"))
+
+
+# audit: code (dependency labels of a noun's pre-modifiers)
+_NOUN_MODIFIERS = frozenset({"nummod", "compound", "amod", "nmod"})
+
+
 def _attachment(span: Span) -> Token | None:
-    """The verb (or event noun) a time expression modifies."""
+    """The verb (or event noun) a time expression modifies: the noun it stands before
+    included ("withdrew from the 2015 deal": which deal, not when it withdrew)."""
     tok = span.root
+    if _before_its_noun(span):
+        return tok.head
     for _ in range(4):
         if tok.head.i == tok.i:
             return tok

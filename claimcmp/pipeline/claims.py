@@ -311,7 +311,8 @@ class ClaimExtractor(ComponentData):
         attr = read_attribution(draft.word, sent, index, self.lex)
         modality = context.modality(draft.word, sent, self.lex, attr.reported)
         regions = claim_regions.regions(draft, index)
-        when = claim_times.when(draft.word, dates, published)
+        own = self.lex.noun(draft.word.lemma_) if draft.word.pos_ == "NOUN" else None
+        when = claim_times.when(draft.word, dates, published, own_act=own is None or own.stance == draft.stance)
         return Circumstances(regions, when, modality, attr)
 
     @staticmethod
