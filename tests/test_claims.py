@@ -887,3 +887,14 @@ def test_a_ceasefires_start_date_does_not_date_the_agreement(nlp):
     found = claims(nlp, "Israel and Hamas agreed on Thursday to a June 15 ceasefire in a deal that Qatar "
                         "brokered.", published="2024-06-07")
     assert {c["when"]["start"] for c in found if c["stance"] in ("agree", "broker")} == {"2024-06-06"}
+
+
+def test_each_other_after_a_preposition_makes_the_act_mutual(nlp):
+    found = claims(nlp, "Venezuela and Guyana pledged not to use force against each other.")
+    assert {(c["subject"]["id"], c["stance"], c["polarity"], c["target"]["id"]) for c in found} >= \
+        {("VEN", "use force", "negative", "GUY")}
+
+
+def test_hostages_named_by_nationality_are_whom_the_act_befell(nlp):
+    found = claims(nlp, "Hamas is still holding 100 Israeli hostages in Gaza.")
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in found if c["stance"] == "hostage"] == [("HAMAS", "ISR")]

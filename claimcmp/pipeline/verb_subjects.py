@@ -17,14 +17,20 @@ def reciprocal_object(verb: Token, subj_tok: Token | None) -> Token | None:
     other", "accused one another", "expelled each other's diplomats"; "each side accused the
     other" (cue reciprocal_objects)."""
     each = subj_tok is not None and any(c.lower_ == "each" for c in subj_tok.children)
-    for obj in verb.children:
-        if obj.dep_ != "dobj":
-            continue
+    for obj in _objects_and_their_prepositions(verb):
         for word in (obj, *(c for c in obj.children if c.dep_ == "poss")):
             words = " ".join(t.lower_ for t in sorted([word, *(c for c in word.children if c.dep_ == "det")]))
             if words in cue("reciprocal_objects") or (each and words == "the other"):
                 return obj
     return None
+
+
+def _objects_and_their_prepositions(verb: Token) -> list[Token]:
+    """The verb's direct objects and the objects of its prepositions and of theirs: "blamed
+    each other", "fired at each other", "not to use force against each other"."""
+    direct = [c for c in verb.children if c.dep_ == "dobj"]
+    return direct + [p for head in [verb, *direct] for prep in head.children if prep.dep_ == "prep"
+                     for p in prep.children if p.dep_ == "pobj"]
 
 
 def verb_subjects(lex: StanceLexicon, verb: Token, entry: StanceEntry,
