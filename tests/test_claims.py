@@ -898,3 +898,10 @@ def test_each_other_after_a_preposition_makes_the_act_mutual(nlp):
 def test_hostages_named_by_nationality_are_whom_the_act_befell(nlp):
     found = claims(nlp, "Hamas is still holding 100 Israeli hostages in Gaza.")
     assert [(c["subject"]["id"], c["target"]["id"]) for c in found if c["stance"] == "hostage"] == [("HAMAS", "ISR")]
+
+
+def test_who_is_blamed_in_the_passive_did_the_act_by_the_agents_account(nlp):
+    found = claims(nlp, "Iran was blamed by Washington for the drone attack on a US base in Jordan.")
+    attacks = [c for c in found if c["stance"] == "attack"]
+    assert [(c["subject"]["id"], c["target"]["id"], c["modality"], c["attribution"]["id"]) for c in attacks] == \
+        [("IRN", "USA", "reported", "USA")]

@@ -56,6 +56,8 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             if speaker is None:
                 speaker = _participle_speaker(current)  # "Russia rejected it, saying that ..."
             if speaker is None:
+                speaker = _passive_agent(current)  # "Iran was blamed by Washington for the attack"
+            if speaker is None:
                 continue
             actors = _speaker_actors(speaker, index)
             if not actors and current.lemma_.lower() in lex.cue("pledging_verbs"):
@@ -64,6 +66,12 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             return Attribution(actors[0] if actors else None, _quote_kind(word, current, sent), True)
     return _according_to(sent, index) or _trailing_speaker(word, sent, index, reporting) \
         or _headline_speaker(word, sent, index) or _quote_continued(sent, index, reporting) or Attribution(None, "none")
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's "by": who blames, in "Iran was blamed by Washington"."""
+    return next((p for agent in verb.children if agent.dep_ == "agent"
+                 for p in agent.children if p.dep_ == "pobj"), None)
 
 
 @overlay_cached

@@ -117,14 +117,16 @@ def toll_of_armed_act(noun: Token, index: MentionIndex, s: NounClaim) -> None:
 
 
 def accused_of(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:
-    """"Azerbaijan blamed Armenia for the attack on its soldiers": the one blamed did the act,
-    toward the accuser unless the noun names another; False if the noun is no such act."""
+    """"Azerbaijan blamed Armenia for the attack on its soldiers", "Iran was blamed for the
+    attack": the one blamed did the act, toward the accuser unless the noun names another;
+    False if the noun is no such act."""
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"of", "for"} or s.own:
         return False
     verb = noun.head.head
     if verb.pos_ != "VERB" or lex.verb_lemma(verb) not in lex.cue("accusing_verbs"):
         return False
-    accused = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    accused = next((c for c in verb.children if c.dep_ == "dobj"), None) or \
+        next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     doers = actors_of(accused, index) if accused is not None else []
     if not doers:
         return False
