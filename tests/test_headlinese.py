@@ -40,3 +40,15 @@ def test_only_an_opening_line_without_a_full_stop_is_read_in_line(nlp):
 def test_a_headline_naming_no_one_after_its_verb_is_left_to_the_parse(nlp):
     found = claims(nlp, "Chile, Peru, Bolivia sign deal to share river waters")
     assert all(c["stance"] != "sign deal" or c["confidence"] != 0.55 for c in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mali's junta orders French ambassador to leave within 72 hours", ("MLI", "expel", "fra-ambassador")),
+    ("Niger junta tells French envoy to leave", ("NER", "expel", "fra-ambassador")),
+])
+def test_a_headline_order_to_leave_is_an_expulsion(nlp, text, expected):
+    assert expected in {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text)}
+
+
+def test_a_headline_order_to_stay_is_no_expulsion(nlp):
+    assert all(c["stance"] != "expel" for c in claims(nlp, "Mali's junta orders French ambassador to stay"))

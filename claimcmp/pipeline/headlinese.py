@@ -27,7 +27,7 @@ def headline_drafts(lex: StanceLexicon, sent: Span, index: MentionIndex) -> list
     verb = sent.doc[i] if i < sent.end and doers else None
     if not doers or verb is None or verb.pos_ in {"VERB", "AUX"} and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return []  # a verb the parser found with its subject is read as any clause is
-    entry = _headline_entry(lex, verb)
+    entry = _headline_entry(lex, verb) or _ordered_to_leave(lex, verb, sent)
     if entry is None:
         return []
     target = next((span for span in index.actors if span.start > verb.i and span.end <= sent.end), None)
@@ -62,3 +62,15 @@ def _headline_entry(lex: StanceLexicon, word: Token) -> StanceEntry | None:
         if entry is not None:
             return entry
     return None
+
+
+def _ordered_to_leave(lex: StanceLexicon, word: Token, sent: Span) -> StanceEntry | None:
+    """"Mali's junta orders French ambassador to leave": an order to leave is an expulsion
+    (as constructions.expulsion_draft reads a parsed one), "to" and a verb of cue
+    departing_verbs after the ordering verb."""
+    if not {word.lower_, *verb_stems(word.lower_)} & lex.cue("ordering_verbs"):
+        return None
+    doc = sent.doc
+    leaves = any(doc[k].lower_ == "to" and doc[k + 1].lower_ in lex.cue("departing_verbs")
+                 for k in range(word.i + 1, sent.end - 1))
+    return StanceEntry(word.lower_, "VERB", "expel", "conflict", False) if leaves else None
