@@ -2,7 +2,7 @@
 written here."""
 from __future__ import annotations
 
-from sentences import last_sentence_claims, triples
+from sentences import claims, last_sentence_claims, triples
 
 STORY = "Pakistan fired artillery at Afghan border posts on Sunday. "
 
@@ -114,3 +114,9 @@ def test_whom_a_complaint_is_about_is_not_its_speaker(nlp):
     text = ("On Tuesday, Nigerian junior minister Dubem Oniya summoned Niger's ambassador "
             "to complain of inaction over the militants.")
     assert not any(c["subject"]["id"] == "MILITANTS" for c in last_sentence_claims(nlp, text))
+
+
+def test_who_acts_over_an_act_did_not_do_it(nlp):
+    # Colombia reacts to the war; it fights no one in Gaza
+    found = claims(nlp, "Colombia suspended arms purchases from Israel over the war in Gaza.")
+    assert all(c["subject"]["id"] != "COL" or c["stance"] == "suspend" for c in found)

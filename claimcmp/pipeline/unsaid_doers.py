@@ -46,12 +46,22 @@ def reactors(word: Token, index: MentionIndex, *, spoken: bool = False) -> froze
     """The party keys of who reacts to the act `word` names: the subject of the reaction
     verb (cue reaction_verbs) it is object of; with `spoken`, only one that reacts in words
     ("condemned the strikes", not "thwarted provocations", which its target does)."""
-    if word.dep_ != "dobj" or word.head.lemma_.lower() not in cue("reaction_verbs"):
-        return frozenset()
-    if spoken and not stance_groups.is_spoken(word.head.lemma_.lower()):
-        return frozenset()
-    doer, _ = subject_token(word.head)
+    verb = _reacting_verb(word, spoken)
+    doer = subject_token(verb)[0] if verb is not None else None
     return frozenset(party_key(a) for a in (actors_of(doer, index) if doer is not None else []))
+
+
+def _reacting_verb(word: Token, spoken: bool) -> Token | None:
+    """The verb whose subject reacts to the act `word`: a reaction verb it is object of
+    ("condemned the strikes"), or, unless `spoken`, a verb acting on something else over it
+    ("Colombia suspended arms purchases from Israel over the war in Gaza")."""
+    verb = word.head
+    if word.dep_ == "dobj" and verb.lemma_.lower() in cue("reaction_verbs"):
+        return None if spoken and not stance_groups.is_spoken(verb.lemma_.lower()) else verb
+    if spoken or word.dep_ != "pobj" or verb.lower_ != "over":
+        return None
+    acting = verb.head
+    return acting if acting.pos_ == "VERB" and any(c.dep_ == "dobj" for c in acting.children) else None
 
 
 def armed_doer(draft: Draft, targets: list[dict], index: MentionIndex) -> list[dict]:
