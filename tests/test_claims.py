@@ -905,3 +905,17 @@ def test_who_is_blamed_in_the_passive_did_the_act_by_the_agents_account(nlp):
     attacks = [c for c in found if c["stance"] == "attack"]
     assert [(c["subject"]["id"], c["target"]["id"], c["modality"], c["attribution"]["id"]) for c in attacks] == \
         [("IRN", "USA", "reported", "USA")]
+
+
+@pytest.mark.parametrize("text", [
+    "Germany sent tanks to Ukraine under pressure from its allies.",
+    "Germany sent tanks to Ukraine after weeks of pressure from its allies.",
+])
+def test_a_noun_that_names_its_doers_is_not_the_governing_subjects_act(nlp, text):
+    assert all(c["stance"] != "pressure" or c["subject"]["id"] != "DEU" for c in claims(nlp, text))
+
+
+def test_an_act_made_of_its_object_keeps_the_governing_subject(nlp):
+    # a guard: what a verb does to an offer from someone is the verb's subject's act
+    found = claims(nlp, "Pakistan rejected a fresh offer from the Taliban for talks.")
+    assert ("PAK", "reject") in {(c["subject"]["id"], c["stance"]) for c in found}

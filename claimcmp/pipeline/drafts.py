@@ -308,6 +308,16 @@ def distinct(actors: list[dict]) -> list[dict]:
     return out
 
 
+def doer_named_unknown(noun: Token, index: MentionIndex) -> bool:
+    """"Germany sent tanks under pressure from its allies": the noun names its doers after
+    "from" or "by", though no party can be read there (allies are someone's); the governing
+    verb's subject is not them, unless the verb makes an act of its own of its object
+    ("rejected an offer from X"). A place after "from" names no doer ("withdrawal from Syria")."""
+    return any(p.i not in index.place_at and p.pos_ in {"NOUN", "PROPN"} and not actors_of(p, index)
+               for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}
+               for p in prep.children if p.dep_ == "pobj")
+
+
 def has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
     """Whether a modifier of `word` is one of `modifiers`, hyphenated ones whole: the parser
     splits "anti-terrorist operation" into three modifiers."""

@@ -12,7 +12,7 @@ from claimcmp.pipeline.objects import between_actors, between_tokens, object_tok
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
-    Draft, distinct, governing_verb, instrument, left_agreement, noun_parties,
+    Draft, distinct, doer_named_unknown, governing_verb, instrument, left_agreement, noun_parties,
     noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps,
 )
 from claimcmp.pipeline.places_hit import attacked_places, border_targets
@@ -212,7 +212,7 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
         | lex.cue("participation_verbs") or noun.head.head.lower_ in lex.cue("openness_adjectives")
     if s.carried and g in lex.cue("participation_verbs") and _anothers_act(index, s):
         s.carried = False  # "Russia is not involved in the hostility of Washington": Washington's stands
-    if not s.own:
+    if not s.own and (combining and noun.dep_ != "pobj" or not doer_named_unknown(noun, index)):
         _inherited_doers(lex, index, s, combining)
     if not s.targets:
         for obj in object_tokens(s.governor, verb_target_preps(entry.family)):

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.arguments import actors_of
-from claimcmp.pipeline.drafts import Draft
+from claimcmp.pipeline.drafts import Draft, doer_named_unknown
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.references import thing_just_acted_on
 from claimcmp.pipeline.salience import Salience, state_where
@@ -95,7 +95,10 @@ def _done_by_no_party(word: Token, index: MentionIndex) -> bool:
     """The act's subject names a doer that is no party: people ("Thousands of people blocked
     streets in Hong Kong in defiance of Chinese authorities": not China's act; cue
     population_nouns, the subject or its "of" phrase), or a pronoun for a thing ("Warsaw
-    criticised the call, saying it legitimised the regime": the call did)."""
+    criticised the call, saying it legitimised the regime": the call did), or a noun's own
+    "from"/"by" phrase that names no party (drafts.doer_named_unknown)."""
+    if word.pos_ == "NOUN" and doer_named_unknown(word, index):
+        return True  # "under pressure from its allies": named, and no party
     doer, _ = subject_token(word) if word.pos_ in {"VERB", "AUX"} else (None, False)
     if doer is None:
         return False
