@@ -919,3 +919,15 @@ def test_an_act_made_of_its_object_keeps_the_governing_subject(nlp):
     # a guard: what a verb does to an offer from someone is the verb's subject's act
     found = claims(nlp, "Pakistan rejected a fresh offer from the Taliban for talks.")
     assert ("PAK", "reject") in {(c["subject"]["id"], c["stance"]) for c in found}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Russia fired North Korean missiles at Kyiv.", "UKR"),
+    ("Israel struck Gaza with American bombs.", "PSE"),
+    ("Moscow used North Korean missiles against Ukrainian cities.", "UKR"),
+    # a guard: a weapon aimed at no one else is whose it is
+    ("A US destroyer shot down Iranian drones over the Red Sea.", "IRN"),
+])
+def test_a_weapons_maker_is_no_target_of_its_use(nlp, text, target):
+    found = claims(nlp, text)
+    assert {whom.get("country") for c in found for whom in [c["target"] or {}, *c.get("co_targets", [])]} == {target}

@@ -148,7 +148,8 @@ def _object_targets(lex: StanceLexicon, entry: StanceEntry, index: MentionIndex,
     Montenegro, found after "from" (_indirect_targets)."""
     own = {a["id"] for a in s.subjects}  # by id: "rebels fighting the Assad regime" fight their state
     for obj in s.objects:
-        found = [a for a in actors_of(obj, index) or _doers_after_by(obj, index) if a["id"] not in own]
+        found = [] if _weapon_used(lex, obj) else \
+            [a for a in actors_of(obj, index) or _doers_after_by(obj, index) if a["id"] not in own]
         if found:
             s.targets.extend(f for f in found if f not in s.targets)
             s.arg_tokens |= span_tokens(obj)
@@ -157,6 +158,17 @@ def _object_targets(lex: StanceLexicon, entry: StanceEntry, index: MentionIndex,
             s.topic = phrase(obj)
             if entry.stance not in TOPIC_STANCES:  # "discussed terrorism" is what about
                 s.targets.extend(a for a in _movement_of(obj) + _movers(lex, obj, entry, index) if a not in s.targets)
+
+
+def _weapon_used(lex: StanceLexicon, obj: Token) -> bool:
+    """"Fired North Korean missiles at Kyiv", "struck Gaza with American bombs": a weapon used
+    on someone else names its maker, not whom the act is toward ("shot down Iranian drones"
+    is toward Iran: nothing else is aimed at)."""
+    if obj.lemma_.lower() not in lex.cue("weapon_nouns"):
+        return False
+    verb = obj.head.head if obj.dep_ == "pobj" else obj.head
+    return obj.dep_ == "pobj" and obj.head.lower_ in {"with", "using"} or any(
+        c.dep_ == "prep" and c.lower_ in lex.cue("aiming_preps") for c in [*verb.children, *obj.children])
 
 
 def _doers_after_by(obj: Token, index: MentionIndex) -> list[dict]:
