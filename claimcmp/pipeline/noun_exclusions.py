@@ -80,13 +80,28 @@ def _of_kind(noun: Token, entry: StanceEntry) -> bool:
 
 
 def _against_a_party(noun: Token, entry: StanceEntry) -> bool:
-    """"Launched an operation against Hezbollah": a noun of cue aimed_act_nouns aimed against
-    a party is its act without the modifier its entry requires ("a military operation"); not
-    "measures against Russia" or "a campaign against Israel", which need not be armed."""
-    actors = noun.doc.spans[ext.ACTORS] if ext.ACTORS in noun.doc.spans else []
-    return noun.lemma_.lower() in cue("aimed_act_nouns") and any(
-        a.start <= p.i < a.end for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "against"
-        for p in prep.children if p.dep_ == "pobj" for a in actors)
+    """"Launched an operation against Hezbollah", "launched a new operation in northern
+    Syria": a noun of cue aimed_act_nouns aimed against a party, or launched (cue light_verbs)
+    in a place with no modifier but one of cue plain_size_words, is its act without the
+    modifier its entry requires ("a military operation"); not "measures against Russia" or
+    "a campaign against Israel", which need not be armed, nor "a rescue operation in Gaza"."""
+    if noun.lemma_.lower() not in cue("aimed_act_nouns"):
+        return False
+    return bool(_pobjs_in(noun, {"against"}, ext.ACTORS)) or _launched_in_a_place(noun)
+
+
+def _launched_in_a_place(noun: Token) -> bool:
+    verb = noun.head
+    plain = all(c.lemma_.lower() in cue("plain_size_words") for c in noun.children if c.dep_ in {"amod", "compound"})
+    return plain and noun.dep_ == "dobj" and verb.lemma_.lower() in cue("light_verbs") and bool(
+        _pobjs_in(noun, {"in", "into"}, ext.PLACES) or _pobjs_in(verb, {"in", "into"}, ext.PLACES))
+
+
+def _pobjs_in(head: Token, preps: set[str], spans_key: str) -> list[Token]:
+    """The objects of `head`'s prepositions `preps` that lie in a span of doc.spans[spans_key]."""
+    spans = head.doc.spans[spans_key] if spans_key in head.doc.spans else []
+    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for p in prep.children if p.dep_ == "pobj" and any(s.start <= p.i < s.end for s in spans)]
 
 
 def _of_forces(noun: Token, entry: StanceEntry) -> bool:
