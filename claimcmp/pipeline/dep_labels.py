@@ -36,3 +36,10 @@ def first_conjunct(tok: Token) -> Token:
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok
+
+
+def prep_objects(head: Token, preps: set[str] | frozenset[str]) -> list[Token]:
+    """The objects of `head`'s prepositions `preps`: "by Smirnov" of "the remarks by Smirnov",
+    "against Hezbollah" of "an operation against Hezbollah"."""
+    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for p in prep.children if p.dep_ == "pobj"]

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
 from claimcmp.pipeline.arguments import actors_of, hyphened_to
+from claimcmp.pipeline.dep_labels import prep_objects
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.references import named_pair
 from claimcmp.pipeline.subjects import small_clause_verb, subject_on_auxiliary, subject_token
@@ -314,8 +315,7 @@ def doer_named_unknown(noun: Token, index: MentionIndex) -> bool:
     verb's subject is not them, unless the verb makes an act of its own of its object
     ("rejected an offer from X"). A place after "from" names no doer ("withdrawal from Syria")."""
     return any(p.i not in index.place_at and p.pos_ in {"NOUN", "PROPN"} and not actors_of(p, index)
-               for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}
-               for p in prep.children if p.dep_ == "pobj")
+               for p in prep_objects(noun, {"from", "by"}))
 
 
 def has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:

@@ -9,7 +9,7 @@ from claimcmp import extensions as ext
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.claim_regions import TOPIC_PREPS
-from claimcmp.pipeline.dep_labels import first_conjunct
+from claimcmp.pipeline.dep_labels import first_conjunct, prep_objects
 from claimcmp.pipeline.drafts import circumstance_verb, has_modifier, left_agreement
 from claimcmp.pipeline.earlier_acts import referred_act
 from claimcmp.pipeline.subjects import averted_possibility
@@ -91,6 +91,7 @@ def _against_a_party(noun: Token, entry: StanceEntry) -> bool:
 
 
 def _launched_in_a_place(noun: Token) -> bool:
+    """"Turkey launched a new operation in northern Syria" (not "a rescue operation")."""
     verb = noun.head
     plain = all(c.lemma_.lower() in cue("plain_size_words") for c in noun.children if c.dep_ in {"amod", "compound"})
     return plain and noun.dep_ == "dobj" and verb.lemma_.lower() in cue("light_verbs") and bool(
@@ -100,8 +101,7 @@ def _launched_in_a_place(noun: Token) -> bool:
 def _pobjs_in(head: Token, preps: set[str], spans_key: str) -> list[Token]:
     """The objects of `head`'s prepositions `preps` that lie in a span of doc.spans[spans_key]."""
     spans = head.doc.spans[spans_key] if spans_key in head.doc.spans else []
-    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
-            for p in prep.children if p.dep_ == "pobj" and any(s.start <= p.i < s.end for s in spans)]
+    return [p for p in prep_objects(head, preps) if any(s.start <= p.i < s.end for s in spans)]
 
 
 def _of_forces(noun: Token, entry: StanceEntry) -> bool:

@@ -22,7 +22,7 @@ from claimcmp.pipeline.quitting import left_organizations, quitting_entry
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.unsaid_doers import fired_weapon_pair
 from claimcmp.pipeline.verb_subjects import reciprocal_object, verb_subjects
-from claimcmp.pipeline.dep_labels import referred_back
+from claimcmp.pipeline.dep_labels import prep_objects, referred_back
 
 # Mutual acts whose direct object is what they are about, not a party
 TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
@@ -176,8 +176,7 @@ def _doers_after_by(obj: Token, index: MentionIndex) -> list[dict]:
     them, named after "by" as a possessive would name them ("Smirnov's remarks")."""
     if obj.pos_ != "NOUN" or obj.dep_ != "dobj":
         return []
-    return [a for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "by"
-            for p in prep.children if p.dep_ == "pobj" for a in actors_of(p, index)]
+    return [a for p in prep_objects(obj, {"by"}) for a in actors_of(p, index)]
 
 
 def _movers(lex: StanceLexicon, obj: Token, entry: StanceEntry, index: MentionIndex) -> list[dict]:
