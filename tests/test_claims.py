@@ -935,3 +935,14 @@ def test_an_act_made_of_its_object_keeps_the_governing_subject(nlp):
 def test_a_weapons_maker_is_no_target_of_its_use(nlp, text, target):
     found = claims(nlp, text)
     assert {whom.get("country") for c in found for whom in [c["target"] or {}, *c.get("co_targets", [])]} == {target}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Myanmar's junta launched air strikes on rebel-held towns near the Chinese border.", None),
+    # guards: forces or drills by a border are toward whose border it is
+    ("Russia massed troops near Ukraine's border.", "UKR"),
+    ("NATO held drills near Russia's borders.", "RUS"),
+])
+def test_a_border_that_places_a_thing_names_no_target(nlp, text, target):
+    found = claims(nlp, text)
+    assert [(c["target"] or {}).get("country") for c in found] == [target]

@@ -16,11 +16,23 @@ BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
 def border_targets(word: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
     """'drills near Russia's borders', 'troops massed on Ukraine's frontier': whose border."""
     for tok in word.subtree:
-        if tok.lemma_.lower() in BORDER_WORDS and tok.i != word.i:
+        if tok.lemma_.lower() in BORDER_WORDS and tok.i != word.i and not _locates_a_thing(tok, word):
             found = other_parties(tok, index, doers)
             if found:
                 return found
     return []
+
+
+def _locates_a_thing(border: Token, word: Token) -> bool:
+    """"strikes on rebel-held towns near the Chinese border": the border tells where the
+    towns are, not whom the strikes are toward; forces placed by it still are ("massed
+    troops near Russia's border", cue military_objects)."""
+    tok = border.head
+    while tok.i != word.i and tok.head.i != tok.i:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() not in cue("military_objects") | BORDER_WORDS:
+            return True
+        tok = tok.head
+    return False
 
 
 def attacked_places(objects: list[Token], index: MentionIndex,
