@@ -26,10 +26,12 @@ def border_targets(word: Token, index: MentionIndex, doers: list[dict]) -> list[
 def _locates_a_thing(border: Token, word: Token) -> bool:
     """"strikes on rebel-held towns near the Chinese border": the border tells where the
     towns are, not whom the strikes are toward; forces placed by it still are ("massed
-    troops near Russia's border", cue military_objects)."""
+    troops near Russia's border", cue military_objects), and counted ones ("the number of NATO
+    troops near Russian borders tripled", cue amount_nouns)."""
+    transparent = cue("military_objects") | cue("amount_nouns") | BORDER_WORDS
     tok = border.head
     while tok.i != word.i and tok.head.i != tok.i:
-        if tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() not in cue("military_objects") | BORDER_WORDS:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.lemma_.lower() not in transparent:
             return True
         tok = tok.head
     return False
