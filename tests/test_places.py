@@ -206,3 +206,16 @@ def test_blank_spans_never_overlap(blank, words):
     assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
     for span in spans:
         assert set(span._.claimcmp_region) == {"name", "kind", "country", "locative"}
+
+
+@pytest.mark.parametrize("name", ["Gulf of Oman", "Sea of Azov", "Gulf of Mexico", "West Philippine Sea", "Aegean"])
+def test_a_sea_named_after_a_country_is_no_country(name):
+    region = places_data.lookup(name)
+    assert region is not None and region["kind"] == "area" and region["country"] is None
+
+
+def test_a_ship_seized_at_sea_is_not_the_coasts(nlp):
+    from sentences import claims
+
+    found = claims(nlp, "Iran seized an oil tanker in the Gulf of Oman.")
+    assert [(c["subject"]["id"], c["target"]) for c in found] == [("IRN", None)]
