@@ -946,3 +946,9 @@ def test_a_weapons_maker_is_no_target_of_its_use(nlp, text, target):
 def test_a_border_that_places_a_thing_names_no_target(nlp, text, target):
     found = claims(nlp, text)
     assert [(c["target"] or {}).get("country") for c in found] == [target]
+
+
+def test_a_reaction_drawn_from_no_one_named_is_toward_the_drawer(nlp):
+    found = claims(nlp, "Ecuador's raid on the Mexican embassy drew condemnation across Latin America.")
+    condemnations = [c for c in found if c["stance"] == "condemn"]
+    assert condemnations and all(c["target"]["id"] == "ECU" and c["subject"]["id"] != "ECU" for c in condemnations)

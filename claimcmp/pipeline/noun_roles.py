@@ -175,17 +175,20 @@ def exchanged(lex: StanceLexicon, noun: Token) -> bool:
 
 def elicited(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:
     """A reaction an act drew from someone: "The Peruvian strike drew condemnation from
-    Bolivia" is Bolivia's, toward whoever struck. True when read so."""
+    Bolivia" is Bolivia's, toward whoever struck; from no one named ("drew condemnation
+    across Latin America") it is still toward the drawer, never the drawer's own. True when
+    read so."""
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or lex.verb_lemma(verb) not in lex.cue("eliciting_verbs"):
         return False
     givers = [a for o in object_tokens(noun, {"from"}) + object_tokens(verb, {"from"}) for a in actors_of(o, index)]
     subj, _ = subject_token(verb)
-    if not givers or subj is None:
+    if subj is None:
         return False
     drawn_by = lex.noun(subj.lemma_)  # "The Peruvian attack drew ...": the attack's own doer
     drawer = actors_of(subj, index) or (noun_parties(subj, drawn_by, index).own if drawn_by is not None else [])
-    s.own, s.targets = givers, [a for a in drawer if a not in givers]
+    s.own = givers or s.own  # its own phrase may name them: "condemnation by the EU"
+    s.targets = [a for a in drawer if a not in s.own]
     return True
 
 
