@@ -952,3 +952,12 @@ def test_a_reaction_drawn_from_no_one_named_is_toward_the_drawer(nlp):
     found = claims(nlp, "Ecuador's raid on the Mexican embassy drew condemnation across Latin America.")
     condemnations = [c for c in found if c["stance"] == "condemn"]
     assert condemnations and all(c["target"]["id"] == "ECU" and c["subject"]["id"] != "ECU" for c in condemnations)
+
+
+@pytest.mark.parametrize("text, rebels, state", [
+    ("Rwanda and the DR Congo remain at odds over the M23 rebellion.", "M23", "COD"),
+    ("The Houthi insurgency began in 2004.", "HOUTHIS", "YEM"),
+])
+def test_a_groups_rebellion_is_against_the_state_it_fights_within(nlp, text, rebels, state):
+    found = [c for c in claims(nlp, text) if c["stance"] == "rebel"]
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in found] == [(rebels, state)]

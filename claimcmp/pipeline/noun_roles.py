@@ -45,10 +45,24 @@ class NounClaim:
 
 def adversary_target(noun: Token, index: MentionIndex, s: NounClaim) -> None:
     """"Provocations by the Armenian side": toward the one it was just told at odds with, not
-    the one reacting to them ("Israel struck Gaza. Brazil condemned the Israeli strikes")."""
+    the one reacting to them ("Israel struck Gaza. Brazil condemned the Israeli strikes"). A
+    group's rebellion is against the state it fights within (actors.jsonl "home"), whoever
+    else the sentence names: "Rwanda and Congo are at odds over the M23 rebellion"."""
+    home = _home_state(s) if s.stance == "rebel" and len(s.own) == 1 else None
+    if home is not None:
+        s.targets = [home]
+        return
     if len(s.own) == 1 and not s.targets and s.family == "conflict":
         s.targets = index.adversary(noun, s.own[0], exclude=reactors(noun, index, spoken=True))
         s.implicit = s.implicit or bool(s.targets)
+
+
+def _home_state(s: NounClaim) -> dict | None:
+    from claimcmp.knowledge.gazetteer import country_actor, homes
+
+    home = homes().get(s.own[0]["id"])
+    state = country_actor(home) if home else None
+    return {**state, "mention": ""} if state else None  # named by no word of the sentence
 
 
 def held_together(entry: StanceEntry, s: NounClaim) -> bool:
