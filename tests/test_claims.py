@@ -961,3 +961,8 @@ def test_a_reaction_drawn_from_no_one_named_is_toward_the_drawer(nlp):
 def test_a_groups_rebellion_is_against_the_state_it_fights_within(nlp, text, rebels, state):
     found = [c for c in claims(nlp, text) if c["stance"] == "rebel"]
     assert [(c["subject"]["id"], c["target"]["id"]) for c in found] == [(rebels, state)]
+
+
+def test_the_place_of_a_reason_is_no_target(nlp):
+    found = claims(nlp, "Tehran vowed revenge for the killing of its general in Damascus.")
+    assert all((c["target"] or {}).get("id") != "SYR" for c in found)

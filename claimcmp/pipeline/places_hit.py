@@ -48,7 +48,7 @@ def attacked_places(objects: list[Token], index: MentionIndex,
     for obj in objects:
         if obj.lemma_.lower() in foes:
             continue  # "tackle terrorism in Syria": Syria is where, not whom
-        for tok in obj.subtree:
+        for tok in _outside_reasons(obj, index):
             span = index.place_at.get(tok.i)
             region = span._.claimcmp_region if span is not None else None
             if region and region.get("country") and region["country"] not in own:
@@ -59,6 +59,16 @@ def attacked_places(objects: list[Token], index: MentionIndex,
             if polity is not None:
                 return [{**polity, "mention": span.text}], set()
     return [], set()
+
+
+def _outside_reasons(obj: Token, index: MentionIndex) -> list[Token]:
+    """The object's tokens, less a reason's phrase: "vowed revenge for the killing of its
+    general in Damascus" is not aimed at Damascus (cue reason_preps); a place named as what
+    is fought for still is ("the battle for Aleppo")."""
+    skipped = {t.i for prep in obj.children if prep.dep_ == "prep" and prep.lower_ in cue("reason_preps")
+               and not any(p.i in index.place_at for p in prep.children if p.dep_ == "pobj")
+               for t in prep.subtree}
+    return [t for t in obj.subtree if t.i not in skipped]
 
 
 def _held_by_polity(region: dict | None, own: set) -> dict | None:
