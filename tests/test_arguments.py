@@ -202,3 +202,15 @@ def test_an_object_a_phrase_is_made_of_is_toward_whoever_its_owner_is(nlp):
     """"entered its waters" (stance "enter water"): toward the country "its" names."""
     found = claims(nlp, "Chile said Peruvian warships had entered its waters.")
     assert [(c["subject"]["country"], c["target"] and c["target"]["id"]) for c in found] == [("PER", "CHL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Germany granted asylum to a Russian dissident.",
+    "Iranian dissidents protested outside the embassy in London.",
+])
+def test_a_dissidents_nationality_is_not_their_state(nlp, text):
+    from sentences import claims
+
+    found = claims(nlp, text)
+    assert all("RUS" not in (c["subject"]["id"], (c["target"] or {}).get("id"))
+               and "IRN" != c["subject"]["id"] for c in found)

@@ -87,8 +87,8 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         found = _of_phrase_actors(head, index)
         if found:
             return found
-    if head.lemma_.lower() in cue("opponent_nouns"):
-        return _named_partners(head, index)
+    if head.lemma_.lower() in cue("opponent_nouns") | cue("dissent_nouns"):  # "a Russian dissident": not Russia
+        return _named_partners(head, index) if head.lemma_.lower() in cue("opponent_nouns") else []
     return _possessors_country(head, index) or _modifier_actors(head, index) or _definite_state(head, index)
 
 
