@@ -966,3 +966,11 @@ def test_a_groups_rebellion_is_against_the_state_it_fights_within(nlp, text, reb
 def test_the_place_of_a_reason_is_no_target(nlp):
     found = claims(nlp, "Tehran vowed revenge for the killing of its general in Damascus.")
     assert all((c["target"] or {}).get("id") != "SYR" for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia and Ukraine exchanged the bodies of fallen soldiers.",
+    "Israel and Hamas swapped hostages for prisoners.",
+])
+def test_exchanging_bodies_or_hostages_is_a_release(nlp, text):
+    assert {(c["stance"], c["family"]) for c in claims(nlp, text)} == {("release", "cooperation")}
