@@ -974,3 +974,8 @@ def test_the_place_of_a_reason_is_no_target(nlp):
 ])
 def test_exchanging_bodies_or_hostages_is_a_release(nlp, text):
     assert {(c["stance"], c["family"]) for c in claims(nlp, text)} == {("release", "cooperation")}
+
+
+def test_who_is_handed_over_is_not_whom_the_act_is_toward(nlp):
+    found = claims(nlp, "Turkey extradited a Syrian opposition figure to Damascus.")
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in found] == [("TUR", "SYR")]

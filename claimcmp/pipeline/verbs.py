@@ -148,7 +148,7 @@ def _object_targets(lex: StanceLexicon, entry: StanceEntry, index: MentionIndex,
     Montenegro, found after "from" (_indirect_targets)."""
     own = {a["id"] for a in s.subjects}  # by id: "rebels fighting the Assad regime" fight their state
     for obj in s.objects:
-        found = [] if _weapon_used(lex, obj) else \
+        found = [] if _weapon_used(lex, obj) or _handed_over(lex, obj, index) else \
             [a for a in actors_of(obj, index) or _doers_after_by(obj, index) if a["id"] not in own]
         if found:
             s.targets.extend(f for f in found if f not in s.targets)
@@ -158,6 +158,14 @@ def _object_targets(lex: StanceLexicon, entry: StanceEntry, index: MentionIndex,
             s.topic = phrase(obj)
             if entry.stance not in TOPIC_STANCES:  # "discussed terrorism" is what about
                 s.targets.extend(a for a in _movement_of(obj) + _movers(lex, obj, entry, index) if a not in s.targets)
+
+
+def _handed_over(lex: StanceLexicon, obj: Token, index: MentionIndex) -> bool:
+    """"Turkey extradited a Syrian opposition figure to Damascus": who is handed over (cue
+    handing_verbs) is no party the act is toward when the one they are handed to is named."""
+    verb = obj.head
+    return obj.dep_ == "dobj" and lex.verb_lemma(verb) in lex.cue("handing_verbs") and any(
+        actors_of(p, index) or p.i in index.place_at for p in prep_objects(verb, {"to"}))
 
 
 def _weapon_used(lex: StanceLexicon, obj: Token) -> bool:
