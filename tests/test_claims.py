@@ -979,3 +979,13 @@ def test_exchanging_bodies_or_hostages_is_a_release(nlp, text):
 def test_who_is_handed_over_is_not_whom_the_act_is_toward(nlp):
     found = claims(nlp, "Turkey extradited a Syrian opposition figure to Damascus.")
     assert [(c["subject"]["id"], c["target"]["id"]) for c in found] == [("TUR", "SYR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese and Indian troops clashed with sticks and stones in the Galwan Valley.",
+    "Azerbaijan clashed with Armenia.",  # a guard: "with" a party is whom
+])
+def test_a_weapon_after_with_is_the_means_of_a_clash(nlp, text):
+    found = claims(nlp, text)
+    assert [(c["stance"], c["subject"]["country"], c["target"]["country"]) for c in found][:1] in \
+        ([("clash", "CHN", "IND")], [("clash", "AZE", "ARM")])

@@ -176,9 +176,12 @@ def owned(noun: Token) -> bool:
 
 
 def instrument(lex: StanceLexicon, obj: Token) -> bool:
-    """'recaptured with Russian help': the help is a means, not whom the act is toward."""
+    """'recaptured with Russian help', 'clashed with sticks and stones': the help or the
+    weapon (cue weapon_nouns) is a means, not whom the act is toward."""
     if obj.head.lower_ != "with":
         return False
+    if obj.lemma_.lower() in lex.cue("weapon_nouns"):
+        return True
     entry = lex.noun(obj.lemma_)
     return entry is not None and entry.family == "cooperation"
 
