@@ -169,14 +169,13 @@ def _handed_over(lex: StanceLexicon, obj: Token, index: MentionIndex) -> bool:
 
 
 def _weapon_used(lex: StanceLexicon, obj: Token) -> bool:
-    """"Fired North Korean missiles at Kyiv", "struck Gaza with American bombs": a weapon used
-    on someone else names its maker, not whom the act is toward ("shot down Iranian drones"
-    is toward Iran: nothing else is aimed at)."""
+    """"Fired North Korean missiles at Kyiv": a weapon aimed at someone else names its maker,
+    not whom the act is toward ("shot down Iranian drones" is toward Iran: nothing else is
+    aimed at; one used "with" is a means, left out of the objects: drafts.instrument)."""
     if obj.lemma_.lower() not in lex.cue("weapon_nouns"):
         return False
     verb = obj.head.head if obj.dep_ == "pobj" else obj.head
-    return obj.dep_ == "pobj" and obj.head.lower_ in {"with", "using"} or any(
-        c.dep_ == "prep" and c.lower_ in lex.cue("aiming_preps") for c in [*verb.children, *obj.children])
+    return any(c.dep_ == "prep" and c.lower_ in lex.cue("aiming_preps") for c in [*verb.children, *obj.children])
 
 
 def _doers_after_by(obj: Token, index: MentionIndex) -> list[dict]:
