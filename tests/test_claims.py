@@ -989,3 +989,9 @@ def test_a_weapon_after_with_is_the_means_of_a_clash(nlp, text):
     found = claims(nlp, text)
     assert [(c["stance"], c["subject"]["country"], c["target"]["country"]) for c in found][:1] in \
         ([("clash", "CHN", "IND")], [("clash", "AZE", "ARM")])
+
+
+def test_an_event_nouns_means_names_no_target(nlp):
+    found = claims(nlp, "Russia pounded Ukraine's energy grid on Monday. "
+                        "Russian attacks with Iranian drones hit Kyiv overnight.")
+    assert {(c["target"] or {}).get("country") for c in found} == {"UKR"}

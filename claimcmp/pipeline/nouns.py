@@ -121,6 +121,8 @@ def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounC
     # so is that of an act done to someone: "the release of four Americans by Iran"
     of_target = owned(noun) or noun.lemma_.lower() in cue("patient_of_nouns")
     for obj in object_tokens(noun, noun_target_preps(entry.family) | ({"of"} if of_target else set())):
+        if obj.head.lower_ == "with" and obj.lemma_.lower() in cue("weapon_nouns"):
+            continue  # "attacks with Iranian drones": the means, not whom
         s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
         s.arg_tokens |= span_tokens(obj)
     s.pair = between_actors(noun, index)

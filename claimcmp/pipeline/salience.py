@@ -172,7 +172,10 @@ def _someone_elses(span) -> bool:
     America's: an agent noun stands for its owner)."""
     root = span.root
     head = root.head.lemma_.lower()
-    return root.dep_ in {"amod", "compound", "poss", "nmod"} and (head not in cue("agent_nouns") or head in cue("opponent_nouns"))
+    # ... nor do a weapon's makers, where it is the means: "attacks with Iranian drones"
+    means = root.head.dep_ == "pobj" and root.head.head.lower_ == "with" and head in cue("weapon_nouns")
+    return root.dep_ in {"amod", "compound", "poss", "nmod"} and (
+        head not in cue("agent_nouns") or head in cue("opponent_nouns") or means)
 
 
 def _purpose_parties(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:
