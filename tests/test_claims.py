@@ -995,3 +995,12 @@ def test_an_event_nouns_means_names_no_target(nlp):
     found = claims(nlp, "Russia pounded Ukraine's energy grid on Monday. "
                         "Russian attacks with Iranian drones hit Kyiv overnight.")
     assert {(c["target"] or {}).get("country") for c in found} == {"UKR"}
+
+
+@pytest.mark.parametrize("text, stance, modality", [
+    ("Romania's top court annulled the election over alleged Russian interference.", "interfere", "reported"),
+    ("Russia allegedly interfered in the election.", "interfere", "reported"),
+    ("Russia interfered in the election.", "interfere", "asserted"),  # a guard
+])
+def test_an_alleged_act_is_reported(nlp, text, stance, modality):
+    assert [c["modality"] for c in claims(nlp, text) if c["stance"] == stance] == [modality]

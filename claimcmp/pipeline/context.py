@@ -190,6 +190,7 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
         # "relations will be transactional", "the talks may collapse", "a meeting is
         # possible", "the war might be coming to an end": the predicate's modality
         word = word.head
+    attributed = attributed or _alleged(word, lex)
     if _presupposed(word) and not warned_against(word):
         return "reported" if attributed else "asserted"
     chain = governors(word, stop=PREDICATE_BOUNDARIES, own_clause=True)
@@ -219,6 +220,12 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     if ends_with_question_mark(sent) or unverified(word, lex) or _not_ruled_out(chain, lex):
         return "possible"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
+
+
+def _alleged(word: Token, lex: StanceLexicon) -> bool:
+    """"annulled the election over alleged Russian interference", "Russia allegedly
+    interfered": an act told as someone's allegation (cue alleging_modifiers) is reported."""
+    return any(c.dep_ in {"amod", "advmod"} and c.lower_ in lex.cue("alleging_modifiers") for c in word.children)
 
 
 def _wanted(word: Token, chain: list[Token], higher: set[str], lex: StanceLexicon) -> bool:
