@@ -14,6 +14,7 @@ from claimcmp.pipeline.arguments import QUOTE_MARKS, actors_of
 from claimcmp.pipeline.context import made_before_denial
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS, first_conjunct, referred_back
 from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.subjects import passive_agent
 
 
 # the marks that open or close a quotation; here the apostrophe too (single quotes)
@@ -56,7 +57,7 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             if speaker is None:
                 speaker = _participle_speaker(current)  # "Russia rejected it, saying that ..."
             if speaker is None:
-                speaker = _passive_agent(current)  # "Iran was blamed by Washington for the attack"
+                speaker = passive_agent(current)  # "Iran was blamed by Washington for the attack"
             if speaker is None:
                 continue
             actors = _speaker_actors(speaker, index)
@@ -66,12 +67,6 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             return Attribution(actors[0] if actors else None, _quote_kind(word, current, sent), True)
     return _according_to(sent, index) or _trailing_speaker(word, sent, index, reporting) \
         or _headline_speaker(word, sent, index) or _quote_continued(sent, index, reporting) or Attribution(None, "none")
-
-
-def _passive_agent(verb: Token) -> Token | None:
-    """The object of a passive verb's "by": who blames, in "Iran was blamed by Washington"."""
-    return next((p for agent in verb.children if agent.dep_ == "agent"
-                 for p in agent.children if p.dep_ == "pobj"), None)
 
 
 @overlay_cached

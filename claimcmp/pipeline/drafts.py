@@ -180,10 +180,16 @@ def instrument(lex: StanceLexicon, obj: Token) -> bool:
     weapon (cue weapon_nouns) is a means, not whom the act is toward."""
     if obj.head.lower_ != "with":
         return False
-    if obj.lemma_.lower() in lex.cue("weapon_nouns"):
+    if weapon_means(obj):
         return True
     entry = lex.noun(obj.lemma_)
     return entry is not None and entry.family == "cooperation"
+
+
+def weapon_means(obj: Token) -> bool:
+    """A weapon named after "with" (cue weapon_nouns): the means of an act, not whom it is
+    toward, nor its maker a party of it: "attacks with Iranian drones"."""
+    return obj.dep_ == "pobj" and obj.head.lower_ == "with" and obj.lemma_.lower() in cue("weapon_nouns")
 
 
 def span_tokens(tok: Token | None) -> set[int]:

@@ -13,7 +13,7 @@ from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
     Draft, distinct, doer_named_unknown, governing_verb, instrument, left_agreement, noun_parties,
-    noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps,
+    noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps, weapon_means,
 )
 from claimcmp.pipeline.places_hit import attacked_places, border_targets
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
@@ -121,7 +121,7 @@ def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounC
     # so is that of an act done to someone: "the release of four Americans by Iran"
     of_target = owned(noun) or noun.lemma_.lower() in cue("patient_of_nouns")
     for obj in object_tokens(noun, noun_target_preps(entry.family) | ({"of"} if of_target else set())):
-        if obj.head.lower_ == "with" and obj.lemma_.lower() in cue("weapon_nouns"):
+        if weapon_means(obj):
             continue  # "attacks with Iranian drones": the means, not whom
         s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
         s.arg_tokens |= span_tokens(obj)

@@ -19,7 +19,7 @@ from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.actor_minorities import land_of
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.claim_regions import clause_tokens
-from claimcmp.pipeline.drafts import distinct
+from claimcmp.pipeline.drafts import distinct, weapon_means
 
 HEADLINE_WEIGHT = 3  # the headline names what the story is about
 # The two most named parties must make at least this share of all mentions for the article
@@ -173,9 +173,8 @@ def _someone_elses(span) -> bool:
     root = span.root
     head = root.head.lemma_.lower()
     # ... nor do a weapon's makers, where it is the means: "attacks with Iranian drones"
-    means = root.head.dep_ == "pobj" and root.head.head.lower_ == "with" and head in cue("weapon_nouns")
     return root.dep_ in {"amod", "compound", "poss", "nmod"} and (
-        head not in cue("agent_nouns") or head in cue("opponent_nouns") or means)
+        head not in cue("agent_nouns") or head in cue("opponent_nouns") or weapon_means(root.head))
 
 
 def _purpose_parties(word: Token, index: MentionIndex, exclude: set[str]) -> list[dict]:

@@ -54,12 +54,23 @@ def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
             return child, False
         if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
             return child, False  # "US troops are set to stay on to help": raised subject
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and current.tag_ == "VBG"):
-            # "subjected to shelling by X": the parser hangs a gerund's doer on a plain "by"
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj, True
+        pobj = agent_object(child)
+        if pobj is not None:
+            return pobj, True
     return _subject_on_auxiliary(current)
+
+
+def agent_object(child: Token) -> Token | None:
+    """The doer a verb's child `child` names as a passive agent ("attacked by X"), or as a
+    gerund's plain "by" ("subjected to shelling by X", where the parser hangs it so)."""
+    if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and child.head.tag_ == "VBG"):
+        return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """The first doer named by `verb`'s passive agent: "Iran was blamed by Washington"."""
+    return next((p for child in verb.children for p in [agent_object(child)] if p is not None), None)
 
 
 def _subject_on_auxiliary(current: Token) -> tuple[Token, bool] | None:
