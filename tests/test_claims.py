@@ -172,6 +172,9 @@ def test_claim_ids_are_deterministic(nlp):
     ("The Peruvian envoy flew to Santiago for talks.", ("PER", "neutral", "positive", "CHL")),
     # access granted or refused
     ("Iran opened its airports to Russia.", ("IRN", "cooperation", "positive", "RUS")),
+    # a shared border sealed shuts the neighbour out, whatever verb seals it
+    ("Estonia sealed its border with Russia.", ("EST", "conflict", "positive", "RUS")),
+    ("Estonia sealed off the border crossings with Russia.", ("EST", "conflict", "positive", "RUS")),
     # a demand put with "must" under a reporting verb
     ("Russia said that Sudan must return the helicopter.", ("RUS", "conflict", "positive", "SDN")),
     # "on the side of X" is support for X

@@ -13,7 +13,7 @@ from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
 from claimcmp.pipeline.entries import governed
-from claimcmp.pipeline.places_hit import attacked_places
+from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places
 from claimcmp.pipeline.dep_labels import counted, referred_back
 
 
@@ -213,8 +213,18 @@ def access_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
     if facility is None:
         return None
     receivers = object_tokens(verb, {"to", "for"}) + object_tokens(facility, {"to", "for"})
+    if not opening and lex.verb(lemma) is None and _shared(facility):
+        # "Finland sealed its border with Russia": a shared border closed shuts the neighbour
+        # out (a closing verb of the lexicon, "closed its border with", is read as its own act)
+        receivers += object_tokens(verb, {"with"}) + object_tokens(facility, {"with"})
     family, stance = ("cooperation", "open access") if opening else ("conflict", "close access")
     return _draft_toward(lex, verb, index, stance, family, receivers)
+
+
+def _shared(facility: Token) -> bool:
+    """A border or a border crossing: what two countries share ("its border crossings with")."""
+    return facility.lemma_.lower() in BORDER_WORDS or (
+        facility.lemma_.lower() in {"crossing", "checkpoint"} and any(c.lemma_.lower() in BORDER_WORDS for c in facility.children))
 
 
 def _draft_toward(lex: StanceLexicon, verb: Token, index: MentionIndex, stance: str, family: str,
