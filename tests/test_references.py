@@ -79,3 +79,18 @@ def test_them_after_named_parties_is_those_parties(nlp):
     found = last_sentence_claims(nlp, "Chile warned Peru and Bolivia, accusing them of provocation.")
     accused = {a["id"] for c in found if c["stance"] == "accuse" for a in [c["target"], *c["co_targets"]] if a}
     assert accused & {"PER", "BOL"}
+
+
+def test_the_sides_urged_are_not_those_who_urge(nlp):
+    # "both sides" and "the parties" are others than Chile and Peru, unnamed in the text
+    for text in ("Chile and Peru urged both sides to honour the truce.",
+                 "Chile and Peru urged the warring parties to respect the ceasefire.",
+                 "Chile and Peru called on the parties to return to talks."):
+        found = last_sentence_claims(nlp, text)
+        assert not [c for c in found if {c["subject"]["id"]} | _parties(c) == {"CHL", "PER"}], text
+
+
+def test_the_sides_urged_are_the_pair_told_before(nlp):
+    text = "Mali and Niger agreed to a truce. Ghana and Togo urged both sides to honour it."
+    found = [c for c in last_sentence_claims(nlp, text) if c["family"] == "cooperation" and c["target"]]
+    assert found and all({c["subject"]["id"]} <= {"MLI", "NER"} for c in found if c["stance"] != "urge")

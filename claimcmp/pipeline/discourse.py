@@ -12,6 +12,7 @@ from claimcmp.pipeline.objects import between_actors
 from claimcmp.pipeline.mentions import MentionIndex, other_party, party_key
 from claimcmp.pipeline.claim_regions import is_topic
 from claimcmp.pipeline.dep_labels import referred_back
+from claimcmp.pipeline.subjects import subject_token
 
 
 # sentences back a ceasefire named with no parties may look for the fighting it ends
@@ -70,9 +71,21 @@ def _conjoined_subject(word: Token, index: MentionIndex) -> list[dict]:
     for tok in word.sent:
         if tok.i in index.actor_at and tok.dep_ in {"nsubj", "appos", "ROOT"}:
             found = actors_of(tok, index)
-            if len(found) == 2 and any(c.dep_ == "conj" for c in tok.children):
+            if len(found) == 2 and any(c.dep_ == "conj" for c in tok.children) and \
+                    not _done_by_others(word, tok, index):
                 return found
     return []
+
+
+def _done_by_others(word: Token, conjoined: Token, index: MentionIndex) -> bool:
+    """Whether the clause of `word` has doers of its own, named by no actor, other than the
+    conjoined subject: "Egypt and Qatar urged both sides to honour the truce" (the sides
+    would hold the truce, not the two who urge it)."""
+    verb = word.head.head if word.dep_ == "pobj" else word.head
+    subj = subject_token(verb)[0] if verb.pos_ in {"VERB", "AUX"} and verb.i != word.i else None
+    return subj is not None and subj.pos_ == "NOUN" and \
+        not conjoined.left_edge.i <= subj.i <= conjoined.right_edge.i and \
+        not index.names_actor(subj.left_edge.i, subj.right_edge.i)
 
 
 def _latest_pair(word: Token, index: MentionIndex, window: int) -> list[dict]:

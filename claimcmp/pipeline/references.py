@@ -66,18 +66,33 @@ def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
         if hostile:
             return hostile
     countries = head.lemma_.lower() in cue("country_pair_nouns")
+    urgers = _doers_of_governing_clause(head, index)
     last = index.last_pair(head, countries_only=countries)
-    if last:
+    if last and not any(party_key(p) in urgers for p in last):
         return last
     kinds = {"country"} if countries else {"country", "organization", "group", "person"}
     pair: list[dict] = []
     for span in index.before(head, kinds, window=3):
         actor = index.actor_dict(span)
-        if all(party_key(actor) != party_key(p) for p in pair):
+        if party_key(actor) not in urgers and all(party_key(actor) != party_key(p) for p in pair):
             pair.append(actor)
         if len(pair) == 2:
             return list(reversed(pair))
     return []
+
+
+def _doers_of_governing_clause(head: Token, index: MentionIndex) -> set[str]:
+    """The party keys of whoever does the act a pair phrase is the object of: "Egypt and
+    Qatar urged both sides to honour the truce", "called on the two sides": the urgers are
+    not the sides they urge."""
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    if head.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    subj_tok, _ = subject_token(verb)
+    if subj_tok is None:
+        return set()
+    return {party_key(index.actor_dict(span)) for span in index.actors
+            if subj_tok.left_edge.i <= span.start and span.end <= subj_tok.right_edge.i + 1}
 
 
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
