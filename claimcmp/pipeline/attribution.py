@@ -48,6 +48,7 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
         # ("When Russia launched ..., Obama warned") is the narrator's.
         # audit: code (dependency labels of the parser)
         if (edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} or edge == "dobj" and before == "acl"
+                or edge == "dobj" and before == "prep" and _gerund_on_object(clause, word, lex)
                 or edge == "dobj" and current.lemma_.lower() in lex.cue("confirming_verbs")
                 or edge == "dobj" and current.lemma_.lower() in lex.cue("denials") and _denied_act(clause, lex)) \
                 and current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
@@ -67,6 +68,14 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             return Attribution(actors[0] if actors else None, _quote_kind(word, current, sent), True)
     return _according_to(sent, index) or _trailing_speaker(word, sent, index, reporting) \
         or _headline_speaker(word, sent, index) or _quote_continued(sent, index, reporting) or Attribution(None, "none")
+
+
+def _gerund_on_object(obj: Token, word: Token, lex: StanceLexicon) -> bool:
+    """"Manila accused Chinese vessels of firing water cannon": the parser hangs "of firing"
+    on the object; the gerund is still what the accusation tells."""
+    return any(c.dep_ == "prep" and c.lower_ in lex.cue("object_control_preps") and
+               any(g.dep_ == "pcomp" and g.left_edge.i <= word.i <= g.right_edge.i for g in c.children)
+               for c in obj.children)
 
 
 @overlay_cached
