@@ -37,3 +37,13 @@ def test_one_claim_read_through_two_words_is_given_once(nlp):
     found = claims(nlp, "Peru's refusal to extradite the suspect angered Chile.")
     ids = [c["id"] for c in found]
     assert ids and len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("text, stance, polarity", [
+    ("Chile refused to attack Peru.", "attack", "negative"),
+    ("Chile refused to meet Peru's foreign minister.", "refuse meet", "positive"),
+])
+def test_a_refused_act_is_one_claim(nlp, text, stance, polarity):
+    # the refusal is told through the act refused, not once more as a bare "refuse" toward Peru
+    found = [(c["stance"], c["polarity"]) for c in claims(nlp, text) if c["subject"]["country"] == "CHL"]
+    assert found == [(stance, polarity)]

@@ -156,9 +156,10 @@ class ClaimExtractor(ComponentData):
         condemned the strikes"); else sides taken ("fought on the side of X"), the word still
         to be read as a noun."""
         entry = verb_entry(self.lex, tok)
-        if entry is not None and entry.stance == "deny" and any(
-                c.dep_ in {"xcomp", "ccomp"} and verb_entry(self.lex, c) for c in tok.children):
-            return [], True  # "Rwanda denies backing the M23": the denied act carries the claim
+        if entry is not None and entry.stance in {"deny", "refuse"} and any(
+                c.dep_ in {"xcomp", "ccomp"} and verb_entry(self.lex, c) and c.lemma_ not in self.lex.cue("light_verbs")
+                for c in tok.children):
+            return [], True  # "Rwanda denies backing the M23", "refused to attack": that act carries the claim
         if entry is not None and not covered_by_noun(self.lex, tok, entry):
             return verb_draft(self.lex, tok, entry, index), True
         if entry is None and tok.pos_ == "VERB":
