@@ -217,9 +217,26 @@ def test_claim_ids_are_deterministic(nlp):
     ("Moscow provided Pyongyang with oil and military technology.", ("RUS", "cooperation", "positive", "PRK")),
     ("Ankara supplied Baku with drones.", ("TUR", "cooperation", "positive", "AZE")),
     ("North Korea sent artillery shells to Russia.", ("PRK", "cooperation", "positive", "RUS")),
+    # the means one answers with hits what the verb's "on" names (the parser hangs it there)
+    ("Chile responded with airstrikes on villages in northern Peru.", ("CHL", "conflict", "positive", "PER")),
+    # the subject of "came under" undergoes the act; "fire" with a weapon word is one
+    ("Peruvian posts came under artillery fire from Chile.", ("CHL", "conflict", "positive", "PER")),
+    ("Bolivian gunfire wounded two Chilean soldiers.", ("BOL", "conflict", "positive", "CHL")),
+    # a hyphenated event noun is read whole before its last part: "cease-fire" is no "fire"
+    ("Chile called for a cease-fire with Peru.", ("CHL", "cooperation", "positive", "PER")),
 ])
 def test_constructions(nlp, text, expected):
     assert expected in triples(claims(nlp, text))
+
+
+def test_those_who_come_under_an_attack_do_not_make_it(nlp):
+    found = claims(nlp, "Chilean troops came under attack near Lima.")
+    assert not [c for c in found if c["subject"]["country"] == "CHL" and c["family"] == "conflict"]
+
+
+def test_fire_alone_is_no_attack(nlp):
+    # "came under fire" also tells criticism; a blaze is no act of anyone
+    assert claims(nlp, "A fire destroyed the Chilean embassy in Lima.") == []
 
 
 def test_coordinated_doers_of_a_shared_conflict_act_name_no_party(nlp):

@@ -1,6 +1,6 @@
 """Who the parties of an event noun are where its phrase leaves them unsaid or mixed:
-victims ("no Turkish casualties"), the doer of a toll ("The strike caused no
-casualties"), forces that move ("the withdrawal of its troops from Syria"), the one
+victims ("no Turkish casualties"), the one who comes under an act ("troops came under
+fire"), the doer of a toll ("The strike caused no casualties"), forces that move ("the withdrawal of its troops from Syria"), the one
 accused of it ("blamed Armenia for the attack"), the adversary of its only party
 ("provocations by the Armenian side"), drills held together ("joint drills", "French
 and Egyptian warships launched war games"), acts traded ("traded accusations"), a stance
@@ -289,3 +289,19 @@ def _relations_family(lex: StanceLexicon, noun: Token, governor: Token | None) -
     if words & lex.cue("cold_words"):
         return "conflict"
     return None
+
+
+def came_under(noun: Token, index: MentionIndex, s: NounClaim) -> bool:
+    """"Israeli troops came under fire near Jenin", "the convoy was under attack": the
+    clause's subject undergoes the act (its doer is named after "from" or "by", or not at
+    all), it does not do it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "under" or prep.head.lemma_.lower() not in cue("undergoing_predicates"):
+        return False
+    if not s.own:  # "came under fire from Pakistan", the parser hanging "from" on the verb
+        doers = object_tokens(prep.head, {"from", "by"})
+        s.own = [a for o in doers for a in actors_of(o, index)]
+        s.arg_tokens |= {t for o in doers for t in span_tokens(o)} if s.own else set()
+    subj = subject_token(prep.head)[0]
+    s.targets = [a for a in (actors_of(subj, index) if subj is not None else []) if a not in s.own] or s.targets
+    return True

@@ -21,7 +21,7 @@ from claimcmp.pipeline.counterparts import provoker
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
-    NounClaim, accused_of, adversary_target, destinations, elicited, exchanged, held_together, holder_parties,
+    NounClaim, accused_of, adversary_target, came_under, destinations, elicited, exchanged, held_together, holder_parties,
     joint_exercise, qualified_relations, regarded_as, toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.noun_exclusions import not_a_claim
@@ -165,6 +165,9 @@ def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     """The verb that governs the noun: "held talks", "ruled out cooperation", "considers Trump
     to be a natural ally" (the one who regards holds the stance)."""
     s.governor = governing_verb(noun)
+    if came_under(noun, index, s):
+        s.governor = None
+        return
     regarded = regarded_as(lex, noun, s.governor, index) if not s.own else None
     if regarded is not None:
         s.own, s.targets, s.arg_tokens, s.governor = regarded[0], regarded[1], s.arg_tokens | regarded[2], None
@@ -371,6 +374,10 @@ def _struck_places(lex: StanceLexicon, noun: Token, s: NounClaim) -> list[Token]
     elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
         # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
         where += [o for o in object_tokens(noun.head, {"on", "against", "in"}) if o.dep_ == "pobj"]
+    elif s.inherited and noun.dep_ == "pobj" and noun.head.lower_ == "with" and s.governor is not None:
+        # "Israel responded with airstrikes on villages in southern Lebanon": the means of
+        # the verb's subject, the parser hanging "on villages" on the verb
+        where += [o for o in object_tokens(s.governor, {"on", "against"}) if o.dep_ == "pobj"]
     return where
 
 
