@@ -59,3 +59,12 @@ def test_the_act_a_party_s_ships_are_accused_of_is_the_accuser_s_report(nlp, tex
     # the parser hangs "of firing" on the ships: they still do it, on the accuser's word
     (act,) = [c for c in claims(nlp, text) if c["stance"] != "accuse"]
     assert (act["subject"]["country"], act["modality"], act["attribution"]["id"]) == ("PER", "reported", "CHL")
+
+
+@pytest.mark.parametrize("text", [
+    "Chile accused Peru of supporting rebels.",
+    "Bolivia accused Peru of supporting rebels who ambushed Bolivian troops.",
+])
+def test_a_gerund_read_as_a_modifier_is_the_accused_party_s_act(nlp, text):
+    # the parser reads "supporting rebels" as rebels who support; Peru supports them
+    assert ("PER", "cooperation", "positive", "REBELS") in triples(claims(nlp, text))

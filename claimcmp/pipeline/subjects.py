@@ -124,6 +124,8 @@ def _climb(current: Token) -> _Climb:
         return _Climb(next=current.head.head if current.dep_ == "pobj" else current.head)
     if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
         return _relative_clause(current)
+    if gerund_read_as_modifier(current):
+        return _prepositional_gerund(current.head)  # "accused Peru of supporting rebels": Peru does
     if current.dep_ == "amod" and current.tag_ == "VBG" and current.head.pos_ in {"NOUN", "PROPN"}:
         return _Climb(subject=current.head)  # "the invading Russian troops" invade
     if current.dep_ == "pcomp" and current.head.dep_ == "prep":
@@ -164,6 +166,16 @@ def _prepositional_gerund(current: Token) -> _Climb:
         # "explore ways of improving relations": no agent)
         obj = governor
     return _Climb(subject=obj) if obj is not None and controls else _Climb(next=governor)
+
+
+def gerund_read_as_modifier(verb: Token) -> bool:
+    """"Mali accused Ukraine of supporting rebels": the parser reads "supporting" as a
+    modifier of "rebels" (as in "the supporting rebels"); opening the phrase under an
+    object-control preposition of a verb with an object, it is the gerund, its noun the object."""
+    noun = verb.head
+    return verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.i == noun.left_edge.i and noun.dep_ == "pobj" \
+        and noun.head.lower_ in cue("object_control_preps") and noun.head.head.pos_ == "VERB" \
+        and any(c.dep_ == "dobj" for c in noun.head.head.children)
 
 
 def _fronted_clause_subject(current: Token) -> Token | None:

@@ -19,7 +19,7 @@ from claimcmp.pipeline.drafts import (
 from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places, border_targets
 from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.quitting import left_organizations, quitting_entry
-from claimcmp.pipeline.subjects import subject_token
+from claimcmp.pipeline.subjects import gerund_read_as_modifier, subject_token
 from claimcmp.pipeline.unsaid_doers import fired_weapon_pair
 from claimcmp.pipeline.verb_subjects import reciprocal_object, verb_subjects
 from claimcmp.pipeline.dep_labels import prep_objects, referred_back
@@ -91,7 +91,8 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
     object a phrasal entry is made of ("join forces", "exchange fire")."""
     # the particle of a phrasal entry leads to its object: "called on Russia"
     preps = verb_target_preps(entry.family) | set(entry.lemma.split()[1:])
-    objects = ([patient] if patient is not None else []) + object_tokens(verb, preps)
+    objects = ([patient] if patient is not None else []) + object_tokens(verb, preps) + \
+        ([verb.head] if gerund_read_as_modifier(verb) else [])  # "accused Peru of supporting rebels"
     means = [o for o in objects if instrument(lex, o) or o.lemma_.lower() in SIDE_WORDS]
     objects = [o for o in objects if o not in means]
     s.arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
