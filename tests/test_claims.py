@@ -234,6 +234,11 @@ def test_those_who_come_under_an_attack_do_not_make_it(nlp):
     assert not [c for c in found if c["subject"]["country"] == "CHL" and c["family"] == "conflict"]
 
 
+def test_in_a_row_is_no_quarrel(nlp):
+    found = claims(nlp, "Officials in Lima said Chilean troops had shelled Tacna for the third day in a row.")
+    assert [c["stance"] for c in found] == ["attack"]
+
+
 def test_fire_alone_is_no_attack(nlp):
     # "came under fire" also tells criticism; a blaze is no act of anyone
     assert claims(nlp, "A fire destroyed the Chilean embassy in Lima.") == []

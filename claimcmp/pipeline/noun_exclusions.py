@@ -29,6 +29,9 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         return True  # "the odds of a deal" (not "at odds with")
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in cue("body_heads"):
         return True  # "aid organisations", "peace activists": who they are, no act
+    if noun.dep_ == "pobj" and noun.doc[noun.head.i:noun.i + 1].text.lower() in cue("idioms") and not any(
+            c.dep_ == "prep" for c in noun.children):
+        return True  # "for the third day in a row": no quarrel
     return _manner_of_another_act(lex, noun) or _circumstance_of_an_act(lex, noun, entry) or \
         _sought_in_talks(lex, noun, entry) or _answered_proposal(lex, noun, entry) or \
         _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry) or \
