@@ -68,3 +68,13 @@ def test_the_act_a_party_s_ships_are_accused_of_is_the_accuser_s_report(nlp, tex
 def test_a_gerund_read_as_a_modifier_is_the_accused_party_s_act(nlp, text):
     # the parser reads "supporting rebels" as rebels who support; Peru supports them
     assert ("PER", "cooperation", "positive", "REBELS") in triples(claims(nlp, text))
+
+
+def test_claiming_one_s_own_act_accuses_no_one(nlp):
+    found = claims(nlp, "Chile claims its air defences shot down ten Peruvian drones.")
+    assert [c["stance"] for c in found if c["family"] == "conflict"] == ["attack"]  # no "accuse"
+
+
+def test_claiming_another_s_act_still_accuses_it(nlp):
+    found = accusations(nlp, "Chile claims Peruvian drones attacked a refinery.")
+    assert found == {("CHL", "conflict", "positive", "PER")}

@@ -77,12 +77,23 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     _implicit_parties(verb, entry, index, s)
     if not s.subjects and not (s.targets and entry.family != "neutral"):
         return []
+    if entry.stance == "accuse" and _own_act_claimed(verb, s):
+        return []
     if verb.tag_ == "VBN" and not s.targets and verb.lemma_.lower() in cue("means_participles"):
         return []  # "the boarders were armed with knives": their means, no act toward anyone
     family, stance, polarity = _verb_stance(lex, verb, entry, index, s)
     confidence = 0.45 if s.implicit else 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
     return [Draft(verb, stance, family, polarity, s.subjects, s.targets, mutual, s.topic, s.arg_tokens,
                   confidence, destinations=s.destinations), *constructions.side_of(lex, verb, s.subjects, index)]
+
+
+def _own_act_claimed(verb: Token, s: _VerbClaim) -> bool:
+    """"Moscow claims its air defences downed 30 drones": the claimed act's doer is the
+    speaker's own ("its", "their", "our" forces) and no other party is named, no one accused."""
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    doer = subject_token(complement)[0] if complement is not None else None
+    return doer is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doer.children) and \
+        {party_key(t) for t in s.targets} <= {party_key(a) for a in s.subjects}
 
 
 def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: Token | None,
