@@ -234,6 +234,12 @@ def test_those_who_come_under_an_attack_do_not_make_it(nlp):
     assert not [c for c in found if c["subject"]["country"] == "CHL" and c["family"] == "conflict"]
 
 
+def test_what_an_act_is_called_is_its_doer_s_act(nlp):
+    found = claims(nlp, "Lima condemned Chile's naval drills as a violation of UN resolutions.")
+    assert not [c for c in found if c["stance"] != "condemn" and c["subject"]["id"] == "PER"]
+    assert ("CHL", "conflict", "positive", "UN") in triples(found)
+
+
 def test_in_a_row_is_no_quarrel(nlp):
     found = claims(nlp, "Officials in Lima said Chilean troops had shelled Tacna for the third day in a row.")
     assert [c["stance"] for c in found] == ["attack"]

@@ -13,11 +13,10 @@ from claimcmp.knowledge.lexicons import StanceLexicon
 from claimcmp.pipeline import context
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
+from claimcmp.pipeline.dep_labels import OWNER_DEPS
 from claimcmp.pipeline.drafts import Draft, span_tokens
 from claimcmp.pipeline.entries import verb_entry
 from claimcmp.pipeline.subjects import subject_token
-
-OWNER_DEPS = frozenset({"poss", "amod", "compound"})
 
 
 def allegation_draft(lex: StanceLexicon, word: Token, index: MentionIndex) -> Draft | None:

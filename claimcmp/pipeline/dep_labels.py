@@ -11,6 +11,8 @@ OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
 # "Russian officials", "Iran's army", "the Obama administration", "leaders of Russia".
 # audit: code (dependency labels of the parser)
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "appos", "npadvmod"}
+# The modifiers that name whose a noun is: "Peru's allegations", "the Chilean raid", "US claims".
+OWNER_DEPS = frozenset({"poss", "amod", "compound"})
 # The edges from a word up to the head of the noun phrase it is in: "the State of Qatar"
 # (Qatar -> of -> State), "Russia's aggression" (Russia -> aggression).
 # audit: code (dependency labels of the parser)

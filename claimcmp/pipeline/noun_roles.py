@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import object_tokens
+from claimcmp.pipeline.dep_labels import OWNER_DEPS
 from claimcmp.pipeline.drafts import noun_parties, noun_target_preps, span_tokens
 from claimcmp.pipeline.mentions import MentionIndex, as_party, other_party, party_key
 from claimcmp.pipeline.subjects import subject_token
@@ -305,3 +306,17 @@ def came_under(noun: Token, index: MentionIndex, s: NounClaim) -> bool:
     subj = subject_token(prep.head)[0]
     s.targets = [a for a in (actors_of(subj, index) if subj is not None else []) if a not in s.own] or s.targets
     return True
+
+
+def characterized(noun: Token, index: MentionIndex, s: NounClaim) -> bool:
+    """"Seoul condemned North Korea's launch as a violation of UN resolutions": what an act
+    is called is its doer's act (the launch's owner), not the caller's. False when the act
+    named so has no doer named (the call is the claim then: "condemned the launch as ...")."""
+    if s.own or noun.dep_ != "pobj" or noun.head.lower_ != "as" or noun.head.head.pos_ != "VERB":
+        return True
+    obj = next((c for c in noun.head.head.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return True
+    s.own = [a for c in obj.children if c.dep_ in OWNER_DEPS for a in actors_of(c, index)] or actors_of(obj, index)
+    s.targets = [a for a in s.targets if a not in s.own]
+    return bool(s.own)

@@ -21,7 +21,7 @@ from claimcmp.pipeline.counterparts import provoker
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
-    NounClaim, accused_of, adversary_target, came_under, destinations, elicited, exchanged, held_together, holder_parties,
+    NounClaim, accused_of, adversary_target, came_under, characterized, destinations, elicited, exchanged, held_together, holder_parties,
     joint_exercise, qualified_relations, regarded_as, toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.noun_exclusions import not_a_claim
@@ -46,8 +46,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
         if len(between) >= 2 else []
     s.own = [a for a in s.own if a not in brokers]
     _ended_act(lex, noun, entry, index, s)
-    if not accused_of(lex, noun, index, s) and not elicited(lex, noun, index, s):
-        _through_governor(lex, noun, entry, index, s)
+    if not _parties_around(lex, noun, entry, index, s):
+        return []
     _broken_down(lex, noun, entry, s)
     if entry.stance == "relations" and not qualified_relations(lex, noun, index, s):
         return []
@@ -68,6 +68,15 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated, destinations=s.destinations),
             *constructions.side_of(lex, noun, s.own, index), *others]
+
+
+def _parties_around(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
+                    s: NounClaim) -> bool:
+    """The parties the clause around the noun gives: the accused, those it was drawn from,
+    the governing verb's; False when the noun, what another's act is called, names no doer."""
+    if not accused_of(lex, noun, index, s) and not elicited(lex, noun, index, s):
+        _through_governor(lex, noun, entry, index, s)
+    return characterized(noun, index, s)
 
 
 def _brokered(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: NounClaim, brokers: list[dict],
