@@ -222,6 +222,11 @@ def test_claim_ids_are_deterministic(nlp):
     # the subject of "came under" undergoes the act; "fire" with a weapon word is one
     ("Peruvian posts came under artillery fire from Chile.", ("CHL", "conflict", "positive", "PER")),
     ("Bolivian gunfire wounded two Chilean soldiers.", ("BOL", "conflict", "positive", "CHL")),
+    # a light verb's participle on the noun names its doer and the place it hit
+    ("Peru condemned the strikes carried out by Chile in Bolivia.", ("CHL", "conflict", "positive", "BOL")),
+    ("The sanctions imposed by Chile hurt Bolivia.", ("CHL", "conflict", "positive", "BOL")),
+    # a measure rejected: the rejection is toward whoever imposed it, and the measure stands
+    ("Bolivia rejected the sanctions imposed by Chile.", ("CHL", "conflict", "positive", "BOL")),
     # a hyphenated event noun is read whole before its last part: "cease-fire" is no "fire"
     ("Chile called for a cease-fire with Peru.", ("CHL", "cooperation", "positive", "PER")),
 ])
@@ -238,6 +243,21 @@ def test_what_an_act_is_called_is_its_doer_s_act(nlp):
     found = claims(nlp, "Lima condemned Chile's naval drills as a violation of UN resolutions.")
     assert not [c for c in found if c["stance"] != "condemn" and c["subject"]["id"] == "PER"]
     assert ("CHL", "conflict", "positive", "UN") in triples(found)
+
+
+@pytest.mark.parametrize("text", ["Bolivia rejected the sanctions imposed by Chile.", "Bolivia rejected the Chilean tariffs."])
+def test_a_measure_rejected_is_a_rejection_of_whoever_imposed_it(nlp, text):
+    found = {(c["subject"]["id"], c["stance"], (c["target"] or {}).get("id")) for c in claims(nlp, text)}
+    assert ("BOL", "reject", "CHL") in found and not [f for f in found if f[0] == "BOL" and f[1] != "reject"]
+
+
+def test_a_measure_rejected_is_not_the_rejecter_s(nlp):
+    assert claims(nlp, "Bolivia rejected the sanctions.") == []
+
+
+def test_a_broker_s_participle_names_no_party_to_the_talks(nlp):
+    found = claims(nlp, "The talks mediated by Brazil between Chile and Peru ended.")
+    assert not [c for c in found if c["subject"]["id"] == "BRA" and c["stance"] != "mediate"]
 
 
 def test_in_a_row_is_no_quarrel(nlp):

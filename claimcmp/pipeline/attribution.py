@@ -93,8 +93,9 @@ REPORTING_LISTS = ("reporting_verbs", "embedding_stances", "denials", "pledging_
 
 def _denied_act(obj: Token, lex: StanceLexicon) -> bool:
     """"The IAF denied the violation of the LoC": the denier tells of the act it denies; not
-    of a claim it denies ("denied Azerbaijan's claim that ...", the claim is the accuser's)."""
-    return obj.lemma_.lower() not in lex.cue("allegation_nouns")
+    of a claim it denies ("denied Azerbaijan's claim that ...", the claim is the accuser's),
+    nor of a measure it turns down ("rejected the sanctions": they stand)."""
+    return obj.lemma_.lower() not in lex.cue("allegation_nouns") | lex.cue("remote_measures")
 
 
 def _according_to(sent: Span, index: MentionIndex) -> Attribution | None:

@@ -174,8 +174,8 @@ class ClaimExtractor(ComponentData):
             return None
         response = constructions.response_draft(self.lex, tok, index)
         if response is not None:
-            # a rejected accusation was still made: "dismissed Togo's allegations" tells both
-            return response, response.word.lemma_.lower() not in self.lex.cue("allegation_nouns")
+            # a rejected accusation or measure was still made: "dismissed Togo's allegations" tells both
+            return response, response.word.lemma_.lower() not in self.lex.cue("allegation_nouns") | self.lex.cue("remote_measures")
         access = constructions.access_draft(self.lex, tok, index) or constructions.expulsion_draft(self.lex, tok, index) \
             or constructions.order_draft(self.lex, tok, index)
         if access is not None:

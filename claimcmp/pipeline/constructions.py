@@ -51,8 +51,9 @@ def _proposal_told_before(noun: Token, index: MentionIndex) -> list[dict]:
 def _proposal_answered(lex: StanceLexicon, verb: Token, rejecting: bool) -> Token | None:
     """The proposal a verb answers: its object ("accepted a US offer"), or what it yields or
     agrees to ("gave in to demands from Chile", "agreed to a Peruvian proposal"); a rejection
-    answers an accusation too ("rejected Peruvian accusations of spying")."""
-    proposals = lex.cue("proposal_nouns") | (lex.cue("allegation_nouns") if rejecting else frozenset())
+    answers an accusation too ("rejected Peruvian accusations of spying"), and a measure."""
+    # ... and a measure imposed on the one who rejects it ("rejected the sanctions imposed by Washington")
+    proposals = lex.cue("proposal_nouns") | (lex.cue("allegation_nouns") | lex.cue("remote_measures") if rejecting else frozenset())
     answered = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     answered += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                  for p in c.children if p.dep_ == "pobj"]

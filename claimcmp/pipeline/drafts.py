@@ -156,13 +156,21 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     of_agent = (entry.family == "cooperation" and not done_to or aimed or goes or suffered(noun)) and not owned(noun)
     agent_preps = NOUN_AGENT_PREPS | ({"of"} if of_agent else set())
     found = False
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in agent_preps:
+    for child in [*noun.children, *(a for c in carrying_participles(noun) for a in c.children if a.dep_ == "agent")]:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in agent_preps:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 own.extend(a for a in actors_of(pobj, index) if a not in own)
                 arg_tokens |= span_tokens(pobj)
                 found = True
     return found
+
+
+def carrying_participles(noun: Token) -> list[Token]:
+    """A light verb's participle on the noun, whose "by" names the doer and "in" or "on" the
+    place hit: "the sanctions imposed by Washington", "strikes carried out by Israel in
+    Syria" (not "strikes condemned by Turkey", nor "talks mediated by the US": a broker)."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            and c.lemma_.lower() in cue("light_verbs") - cue("brokering_verbs")]
 
 
 def suffered(noun: Token) -> bool:

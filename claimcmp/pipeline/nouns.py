@@ -12,7 +12,7 @@ from claimcmp.pipeline.objects import between_actors, between_tokens, object_tok
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
-    Draft, distinct, doer_named_unknown, governing_verb, instrument, left_agreement, noun_parties,
+    Draft, carrying_participles, distinct, doer_named_unknown, governing_verb, instrument, left_agreement, noun_parties,
     noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps, weapon_means,
 )
 from claimcmp.pipeline.places_hit import attacked_places, border_targets
@@ -209,6 +209,8 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
         return not entry.symmetric
     if noun.dep_ == "pobj" and noun.head.lower_ in cue("topic_preps"):
         return True  # what is spoken of: "a statement made by X regarding the sentencing of Y"
+    if g in lex.cue("rejection_verbs") and noun.lemma_.lower() in lex.cue("remote_measures"):
+        return True  # a measure turned down is another's: "Venezuela rejected the sanctions"
     if noun.dep_ == "pobj" and noun.head.lower_ == "over" and any(c.dep_ == "dobj" for c in s.governor.children):
         return True  # the reason for an act on another object: "cut ties with Kigali over its support"
     # "condemned the attack": the verb's own claim covers its subject
@@ -377,7 +379,7 @@ def _struck_places(lex: StanceLexicon, noun: Token, s: NounClaim) -> list[Token]
     imposed ("imposed sanctions in Brussels", cue remote_measures)."""
     remote, around = noun.lemma_.lower() in cue("remote_measures"), cue("encircling_preps")
     inside = set() if remote else {"in", "inside", "across", "throughout"}
-    where = object_tokens(noun, noun_target_preps("conflict") | inside | around)
+    where = [o for w in [noun, *carrying_participles(noun)] for o in object_tokens(w, noun_target_preps("conflict") | inside | around)]
     if s.carried and s.governor is not None:  # "launched strikes on Gaza"
         where += [o for o in object_tokens(s.governor, verb_target_preps("conflict") | around) if o != noun or not remote]
     elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
