@@ -227,6 +227,8 @@ def test_claim_ids_are_deterministic(nlp):
     ("The sanctions imposed by Chile hurt Bolivia.", ("CHL", "conflict", "positive", "BOL")),
     # a measure rejected: the rejection is toward whoever imposed it, and the measure stands
     ("Bolivia rejected the sanctions imposed by Chile.", ("CHL", "conflict", "positive", "BOL")),
+    # whom a measure is on does what it punishes
+    ("Chile imposed sanctions on Peru for violating the fishing treaty.", ("PER", "conflict", "positive", "CHL")),
     # a hyphenated event noun is read whole before its last part: "cease-fire" is no "fire"
     ("Chile called for a cease-fire with Peru.", ("CHL", "cooperation", "positive", "PER")),
 ])
@@ -258,6 +260,11 @@ def test_a_measure_rejected_is_not_the_rejecter_s(nlp):
 def test_a_broker_s_participle_names_no_party_to_the_talks(nlp):
     found = claims(nlp, "The talks mediated by Brazil between Chile and Peru ended.")
     assert not [c for c in found if c["subject"]["id"] == "BRA" and c["stance"] != "mediate"]
+
+
+def test_an_act_named_in_a_circumstance_is_not_the_subject_s(nlp):
+    found = claims(nlp, "Bolivia hosted the Peruvian president despite a Chilean arrest warrant.")
+    assert [c["stance"] for c in found if c["subject"]["id"] == "BOL"] == ["host"]
 
 
 def test_in_a_row_is_no_quarrel(nlp):

@@ -205,7 +205,8 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
         return True  # nor the one who judges it: "called the American strikes illegal"
     if s.pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
         return True
-    if noun.dep_ == "pobj" and noun.head.lower_ in cue("circumstance_preps"):
+    phrase = noun.head if noun.dep_ == "compound" else noun  # "despite an arrest warrant"
+    if phrase.dep_ == "pobj" and phrase.head.lower_ in cue("circumstance_preps"):
         return not entry.symmetric
     if noun.dep_ == "pobj" and noun.head.lower_ in cue("topic_preps"):
         return True  # what is spoken of: "a statement made by X regarding the sentencing of Y"

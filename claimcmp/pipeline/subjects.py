@@ -159,6 +159,7 @@ def _prepositional_gerund(current: Token) -> _Climb:
     # "accused the USA of training", "prevented X from entering": the object does it;
     # "expelled the envoy after condemning the raid": the governor's subject does
     obj = next((c for c in governor.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    obj = _punished(obj) or obj
     controls = current.head.lower_ in cue("object_control_preps")
     if controls and governor.dep_ == "dobj" and (
             governor.pos_ == "PROPN" or governor.lemma_.lower() in cue("agent_nouns")):
@@ -176,6 +177,15 @@ def gerund_read_as_modifier(verb: Token) -> bool:
     return verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.i == noun.left_edge.i and noun.dep_ == "pobj" \
         and noun.head.lower_ in cue("object_control_preps") and noun.head.head.pos_ == "VERB" \
         and any(c.dep_ == "dobj" for c in noun.head.head.children)
+
+
+def _punished(measure: Token | None) -> Token | None:
+    """"imposed sanctions on Dodik for undermining the agreement": whom a measure is on does
+    what it punishes (the measure's "on"/"against", or its verb's)."""
+    if measure is None or measure.lemma_.lower() not in cue("remote_measures"):
+        return None
+    return next((p for w in (measure, measure.head) for c in w.children if c.dep_ == "prep"
+                 and c.lower_ in {"on", "against"} for p in c.children if p.dep_ == "pobj"), None)
 
 
 def _fronted_clause_subject(current: Token) -> Token | None:
