@@ -78,3 +78,10 @@ def test_claiming_one_s_own_act_accuses_no_one(nlp):
 def test_claiming_another_s_act_still_accuses_it(nlp):
     found = accusations(nlp, "Chile claims Peruvian drones attacked a refinery.")
     assert found == {("CHL", "conflict", "positive", "PER")}
+
+
+def test_a_participle_trailing_an_accusation_tells_the_accused_act(nlp):
+    # the parser hangs "wounding" on "accused": the mines wounded, on Chile's word
+    found = claims(nlp, "Chile accused Peruvian troops of laying new landmines, wounding a Chilean soldier.")
+    (wound,) = [c for c in found if c["stance"] == "wound"]
+    assert (wound["subject"]["country"], wound["modality"], wound["attribution"]["id"]) == ("PER", "reported", "CHL")

@@ -14,7 +14,7 @@ from claimcmp.pipeline.arguments import QUOTE_MARKS, actors_of
 from claimcmp.pipeline.context import made_before_denial
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS, first_conjunct, referred_back
 from claimcmp.pipeline.mentions import MentionIndex
-from claimcmp.pipeline.subjects import passive_agent
+from claimcmp.pipeline.subjects import continued_accusation, passive_agent
 
 
 # the marks that open or close a quotation; here the apostrophe too (single quotes)
@@ -43,14 +43,7 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             # "he said the attack, which was carried out in retaliation, ...": the narrator's
             # aside, unless it quotes the speaker ("the regions where “there is now war”")
             break
-        # Only complement edges carry reported content: "warned that X", "accused Y of X",
-        # "claims 80 soldiers killed" (a participle on the object); an adverbial clause
-        # ("When Russia launched ..., Obama warned") is the narrator's.
-        # audit: code (dependency labels of the parser)
-        if (edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} or edge == "dobj" and before == "acl"
-                or edge == "dobj" and before == "prep" and _gerund_on_object(clause, word, lex)
-                or edge == "dobj" and current.lemma_.lower() in lex.cue("confirming_verbs")
-                or edge == "dobj" and current.lemma_.lower() in lex.cue("denials") and _denied_act(clause, lex)) \
+        if _reports(edge, before, clause, current, word, lex) \
                 and current.lemma_.lower() in reporting and current.pos_ in {"VERB", "NOUN"}:
             speaker = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
             if speaker is None and current.dep_ == "conj":
@@ -68,6 +61,20 @@ def attribution(word: Token, sent: Span, index: MentionIndex, lex: StanceLexicon
             return Attribution(actors[0] if actors else None, _quote_kind(word, current, sent), True)
     return _according_to(sent, index) or _trailing_speaker(word, sent, index, reporting) \
         or _headline_speaker(word, sent, index) or _quote_continued(sent, index, reporting) or Attribution(None, "none")
+
+
+def _reports(edge: str, before: str, clause: Token, current: Token, word: Token, lex: StanceLexicon) -> bool:
+    """Whether the edge from `clause` up to `current` carries reported content. Only
+    complement edges do: "warned that X", "accused Y of X", "claims 80 soldiers killed" (a
+    participle on the object); an adverbial clause ("When Russia launched ..., Obama
+    warned") is the narrator's, unless it trails an accusation ("accused X of laying mines,
+    wounding ...")."""
+    # audit: code (dependency labels of the parser)
+    return edge in {"ccomp", "parataxis", "xcomp", "pcomp", "pobj", "prep"} or edge == "dobj" and before == "acl" \
+        or edge == "dobj" and before == "prep" and _gerund_on_object(clause, word, lex) \
+        or edge == "advcl" and continued_accusation(clause) is not None \
+        or edge == "dobj" and current.lemma_.lower() in lex.cue("confirming_verbs") \
+        or edge == "dobj" and current.lemma_.lower() in lex.cue("denials") and _denied_act(clause, lex)
 
 
 def _gerund_on_object(obj: Token, word: Token, lex: StanceLexicon) -> bool:

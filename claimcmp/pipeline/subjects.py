@@ -113,6 +113,9 @@ def _climb(current: Token) -> _Climb:
         return _intent_holder(intent, current)
     if fronted_participle(current):
         return _Climb()  # "Praised for its role, Turkey ...": Turkey was praised, by someone unsaid
+    accused_act = continued_accusation(current)
+    if accused_act is not None:
+        return _prepositional_gerund(accused_act)  # "accused Peru of laying mines, wounding ..."
     governor = _conjunct_of_the_saying(current)
     if governor is not None:
         return _Climb(next=governor)
@@ -177,6 +180,19 @@ def gerund_read_as_modifier(verb: Token) -> bool:
     return verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.i == noun.left_edge.i and noun.dep_ == "pobj" \
         and noun.head.lower_ in cue("object_control_preps") and noun.head.head.pos_ == "VERB" \
         and any(c.dep_ == "dobj" for c in noun.head.head.children)
+
+
+def continued_accusation(participle: Token) -> Token | None:
+    """"Chile accused Peruvian troops of laying mines, wounding a soldier": a participle
+    trailing an accusation (the parser hangs it on "accused") tells what the act accused of
+    did; the gerund of that act, or None."""
+    verb = participle.head
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.i < verb.i or \
+            verb.lemma_.lower() not in cue("accusing_verbs"):
+        return None
+    return next((g for t in [verb, *(c for c in verb.children if c.dep_ == "dobj")] for c in t.children
+                 if c.dep_ == "prep" and c.lower_ in cue("object_control_preps")
+                 for g in c.children if g.dep_ == "pcomp" and g.i < participle.i), None)
 
 
 def _punished(measure: Token | None) -> Token | None:
