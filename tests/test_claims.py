@@ -227,6 +227,9 @@ def test_claim_ids_are_deterministic(nlp):
     ("The sanctions imposed by Chile hurt Bolivia.", ("CHL", "conflict", "positive", "BOL")),
     # a measure rejected: the rejection is toward whoever imposed it, and the measure stands
     ("Bolivia rejected the sanctions imposed by Chile.", ("CHL", "conflict", "positive", "BOL")),
+    # an envoy declared persona non grata is expelled
+    ("Bolivia declared the Chilean ambassador persona non grata.", ("BOL", "conflict", "positive", "CHL")),
+    ("Bolivia declared two Peruvian diplomats personae non gratae.", ("BOL", "conflict", "positive", "PER")),
     # whom a measure is on does what it punishes
     ("Chile imposed sanctions on Peru for violating the fishing treaty.", ("PER", "conflict", "positive", "CHL")),
     # a hyphenated event noun is read whole before its last part: "cease-fire" is no "fire"
@@ -265,6 +268,11 @@ def test_a_broker_s_participle_names_no_party_to_the_talks(nlp):
 def test_an_act_named_in_a_circumstance_is_not_the_subject_s(nlp):
     found = claims(nlp, "Bolivia hosted the Peruvian president despite a Chilean arrest warrant.")
     assert [c["stance"] for c in found if c["subject"]["id"] == "BOL"] == ["host"]
+
+
+@pytest.mark.parametrize("text", ["Bolivia expelled its opponents to Chile.", "Bolivia deported 200 prisoners to Chile."])
+def test_where_people_are_sent_away_to_is_no_party(nlp, text):
+    assert [(c["stance"], c["target"]) for c in claims(nlp, text)] in ([("expel", None)], [("deport", None)])
 
 
 def test_in_a_row_is_no_quarrel(nlp):

@@ -254,6 +254,8 @@ def _as_stated(lex: StanceLexicon, verb: Token, family: str, stance: str) -> tup
 def expulsion_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
     """'Niger's junta ordered French troops to leave the country', 'told the envoy to
     depart': an order to leave is an expulsion of whom it is given to."""
+    if lex.verb_lemma(verb) in lex.cue("declaring_verbs"):
+        return _declared_unwelcome(lex, verb, index)
     if lex.verb_lemma(verb) not in lex.cue("ordering_verbs"):
         return None
     leaving = next((c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"}
@@ -270,6 +272,19 @@ def expulsion_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Dra
         told = next((c for c in verb.children if c.dep_ == "dative"), None) or \
             next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
     return _draft_toward(lex, verb, index, "expel", "conflict", [told]) if told is not None else None
+
+
+def _declared_unwelcome(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """"Peru declared the Mexican ambassador persona non grata": an expulsion of whom the
+    declaration names before the phrase (cue unwelcome_phrases; the parser makes the words
+    anything)."""
+    rest = verb.doc[verb.i:verb.sent.end]
+    text = rest.text.lower()
+    at = next((text.index(p) for p in lex.cue("unwelcome_phrases") if p in text), None)
+    if at is None:
+        return None
+    named = [t for t in rest[1:] if t.idx < verb.idx + at and t.i in index.actor_at]
+    return _draft_toward(lex, verb, index, "expel", "conflict", named[:1]) if named else None
 
 
 def order_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:

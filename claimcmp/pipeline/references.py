@@ -153,7 +153,16 @@ def _country_named_before(pron: Token, index: MentionIndex) -> list[dict]:
 def acts_on_a_thing(word: Token, index: MentionIndex) -> bool:
     """Whether the word's object is an "it" that names the thing just acted on: no party to
     guess from the article ("seized a tanker, accusing it of smuggling")."""
-    return any(c.dep_ == "dobj" and thing_just_acted_on(c, index) for c in word.children)
+    return any(c.dep_ == "dobj" and thing_just_acted_on(c, index) for c in word.children) or _sent_away(word, index)
+
+
+def _sent_away(word: Token, index: MentionIndex) -> bool:
+    """"Nicaragua expelled its opponents to the United States": people sent away that the
+    object names no party of; where they go ("to") is no party to the act."""
+    obj = next((c for c in word.children if c.dep_ == "dobj"), None)
+    return word.lemma_.lower() in cue("sending_away_stances") and obj is not None and \
+        not index.names_actor(obj.left_edge.i, obj.right_edge.i) and \
+        any(c.dep_ == "prep" and c.lower_ in {"to", "into"} for c in word.children)
 
 
 def thing_just_acted_on(pron: Token, index: MentionIndex) -> bool:

@@ -102,6 +102,8 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
     object a phrasal entry is made of ("join forces", "exchange fire")."""
     # the particle of a phrasal entry leads to its object: "called on Russia"
     preps = verb_target_preps(entry.family) | set(entry.lemma.split()[1:])
+    if entry.stance in cue("sending_away_stances"):
+        preps = preps - {"to", "into"}  # "expelled the opponents to the United States": where they go
     objects = ([patient] if patient is not None else []) + object_tokens(verb, preps) + \
         ([verb.head] if gerund_read_as_modifier(verb) else [])  # "accused Peru of supporting rebels"
     means = [o for o in objects if instrument(lex, o) or o.lemma_.lower() in SIDE_WORDS]
