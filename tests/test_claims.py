@@ -230,6 +230,12 @@ def test_claim_ids_are_deterministic(nlp):
     # an envoy declared persona non grata is expelled
     ("Bolivia declared the Chilean ambassador persona non grata.", ("BOL", "conflict", "positive", "CHL")),
     ("Bolivia declared two Peruvian diplomats personae non gratae.", ("BOL", "conflict", "positive", "PER")),
+    # a shared border opened or closed by both its countries; taking a party to court sues it
+    ("Chile and Bolivia reopened their border.", ("CHL", "cooperation", "positive", "BOL")),
+    ("Bolivia took Chile to court.", ("BOL", "conflict", "positive", "CHL")),
+    # people sent to help are aid, counted or not
+    ("Cuba sent thousands of doctors to Bolivia.", ("CUB", "cooperation", "positive", "BOL")),
+    ("Chile sent rescuers to Peru after the earthquake.", ("CHL", "cooperation", "positive", "PER")),
     # whom a measure is on does what it punishes
     ("Chile imposed sanctions on Peru for violating the fishing treaty.", ("PER", "conflict", "positive", "CHL")),
     # a hyphenated event noun is read whole before its last part: "cease-fire" is no "fire"

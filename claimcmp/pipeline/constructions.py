@@ -70,18 +70,19 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
         kind = next((p for prep in gift.children if prep.dep_ == "prep" and prep.lower_ == "in"
                      for p in prep.children if p.dep_ == "pobj"), None)
         gift = kind if kind is not None else gift
-    if gift is not None and gift.lemma_.lower() in lex.cue("measure_nouns"):
-        gift = counted(gift)  # "provide 500 tons of food aid to Haiti": the aid the tons are
+    if gift is not None and gift.lemma_.lower() in lex.cue("measure_nouns") | lex.cue("quantity_nouns"):
+        gift = counted(gift)  # "provide 500 tons of food aid", "sent thousands of doctors": what is counted
     if gift is None or not _given_help(lex, gift):
         return None
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
     receivers = [c for c in verb.children if c.dep_ in {"dative", "iobj"} and c.pos_ != "ADP"] + provided
     receivers += object_tokens(verb, {"to", "for"}) + object_tokens(gift, {"to", "for"})
-    targets = [a for r in receivers if r.i != gift.i for a in actors_of(r, index)]
+    receivers = [r for r in receivers if not r.left_edge.i <= gift.i <= r.right_edge.i]  # not the gift counted
+    targets = [a for r in receivers for a in actors_of(r, index)]
     if not targets and gift.lemma_.lower() in lex.cue("currencies") | lex.cue("relief_objects"):
         # "sent 30 million dollars to Gaza": relief for the country the place is in
-        targets = attacked_places([r for r in receivers if r.i != gift.i], index, subjects)[0]
+        targets = attacked_places(receivers, index, subjects)[0]
     if not subjects or not targets:
         return None
     family, stance, polarity = _as_stated(lex, verb, "cooperation", "aid")  # "refused to send tanks to"
@@ -219,7 +220,19 @@ def access_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
         # out (a closing verb of the lexicon, "closed its border with", is read as its own act)
         receivers += object_tokens(verb, {"with"}) + object_tokens(facility, {"with"})
     family, stance = ("cooperation", "open access") if opening else ("conflict", "close access")
+    if all(r.i == facility.i for r in receivers) and _shared(facility):
+        return _between_doers(lex, verb, index, stance, family)  # "Colombia and Venezuela reopened their border"
     return _draft_toward(lex, verb, index, stance, family, receivers)
+
+
+def _between_doers(lex: StanceLexicon, verb: Token, index: MentionIndex, stance: str, family: str) -> Draft | None:
+    """A shared border opened or closed by both its countries: their act toward each other."""
+    subj_tok, _ = subject_token(verb)
+    doers = distinct(actors_of(subj_tok, index)) if subj_tok is not None else []
+    if len(doers) != 2:
+        return None
+    family, stance, polarity = _as_stated(lex, verb, family, stance)
+    return Draft(verb, stance, family, polarity, doers[:1], doers[1:], True, None, span_tokens(subj_tok), 0.65, stated=True)
 
 
 def _shared(facility: Token) -> bool:
