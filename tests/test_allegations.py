@@ -85,3 +85,8 @@ def test_a_participle_trailing_an_accusation_tells_the_accused_act(nlp):
     found = claims(nlp, "Chile accused Peruvian troops of laying new landmines, wounding a Chilean soldier.")
     (wound,) = [c for c in found if c["stance"] == "wound"]
     assert (wound["subject"]["country"], wound["modality"], wound["attribution"]["id"]) == ("PER", "reported", "CHL")
+
+
+def test_who_claims_responsibility_for_an_attack_made_it(nlp):
+    found = triples(claims(nlp, "The rebels claimed responsibility for the attack in Lima."))
+    assert ("REBELS", "conflict", "positive", "PER") in found

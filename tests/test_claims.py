@@ -236,6 +236,8 @@ def test_claim_ids_are_deterministic(nlp):
     # people sent to help are aid, counted or not
     ("Cuba sent thousands of doctors to Bolivia.", ("CUB", "cooperation", "positive", "BOL")),
     ("Chile sent rescuers to Peru after the earthquake.", ("CHL", "cooperation", "positive", "PER")),
+    # forces built up that are another's are aid to it
+    ("Chile will help rebuild the Bolivian army.", ("CHL", "cooperation", "positive", "BOL")),
     # whom a measure is on does what it punishes
     ("Chile imposed sanctions on Peru for violating the fishing treaty.", ("PER", "conflict", "positive", "CHL")),
     # a hyphenated event noun is read whole before its last part: "cease-fire" is no "fire"
@@ -279,6 +281,11 @@ def test_an_act_named_in_a_circumstance_is_not_the_subject_s(nlp):
 @pytest.mark.parametrize("text", ["Bolivia expelled its opponents to Chile.", "Bolivia deported 200 prisoners to Chile."])
 def test_where_people_are_sent_away_to_is_no_party(nlp, text):
     assert [(c["stance"], c["target"]) for c in claims(nlp, text)] in ([("expel", None)], [("deport", None)])
+
+
+def test_another_s_army_rebuilt_is_no_build_up(nlp):
+    found = claims(nlp, "Chile will help rebuild the Bolivian army.")
+    assert not [c for c in found if c["stance"] == "build up troops"]
 
 
 def test_in_a_row_is_no_quarrel(nlp):

@@ -62,3 +62,13 @@ def _accused(clause: Token, speakers: list[dict], index: MentionIndex) -> list[d
         return []
     own = {party_key(as_party(a) or a) for a in speakers}
     return [a for a in actors_of(doer_tok, index) if party_key(as_party(a) or a) not in own]
+
+
+def own_act_claimed(verb: Token, subjects: list[dict], targets: list[dict]) -> bool:
+    """"Moscow claims its air defences downed 30 drones": the claimed act's doer is the
+    speaker's own ("its", "their", "our" forces) and no other party is named, no one accused
+    (an allegation verb with a clause is an accuse entry: entries.verb_entry)."""
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    doer = subject_token(complement)[0] if complement is not None else None
+    return doer is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doer.children) and \
+        {party_key(t) for t in targets} <= {party_key(a) for a in subjects}

@@ -320,3 +320,21 @@ def characterized(noun: Token, index: MentionIndex, s: NounClaim) -> bool:
     s.own = [a for c in obj.children if c.dep_ in OWNER_DEPS for a in actors_of(c, index)] or actors_of(obj, index)
     s.targets = [a for a in s.targets if a not in s.own]
     return bool(s.own)
+
+
+def responsibility_taken(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:
+    """"The Houthis claimed responsibility for the attack": who takes responsibility for an
+    act did it ("denied responsibility": says it did not; the verb's reading settles that).
+    True when read so."""
+    if s.own or noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return False
+    holder = noun.head.head
+    if holder.pos_ == "VERB":  # "claimed responsibility for", the parser hanging "for" on the verb
+        holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
+    verb = holder.head
+    if holder.lemma_.lower() not in lex.cue("responsibility_nouns") or verb.pos_ != "VERB":
+        return False
+    taker = subject_token(verb)[0]
+    s.own = actors_of(taker, index) if taker is not None else []
+    s.governor = verb if s.own else None
+    return bool(s.own)

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context, counterparts
+from claimcmp.pipeline.allegations import own_act_claimed
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import between_actors, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, party_key
@@ -77,7 +78,7 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     _implicit_parties(verb, entry, index, s)
     if not s.subjects and not (s.targets and entry.family != "neutral"):
         return []
-    if entry.stance == "accuse" and _own_act_claimed(verb, s):
+    if entry.stance == "accuse" and own_act_claimed(verb, s.subjects, s.targets):
         return []
     if verb.tag_ == "VBN" and not s.targets and verb.lemma_.lower() in cue("means_participles"):
         return []  # "the boarders were armed with knives": their means, no act toward anyone
@@ -87,23 +88,14 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
                   confidence, destinations=s.destinations), *constructions.side_of(lex, verb, s.subjects, index)]
 
 
-def _own_act_claimed(verb: Token, s: _VerbClaim) -> bool:
-    """"Moscow claims its air defences downed 30 drones": the claimed act's doer is the
-    speaker's own ("its", "their", "our" forces) and no other party is named, no one accused."""
-    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    doer = subject_token(complement)[0] if complement is not None else None
-    return doer is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doer.children) and \
-        {party_key(t) for t in s.targets} <= {party_key(a) for a in s.subjects}
-
-
 def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: Token | None,
                   index: MentionIndex, s: _VerbClaim) -> None:
     """The verb's objects, less its means ("with support from Russia" is not where) and the
     object a phrasal entry is made of ("join forces", "exchange fire")."""
     # the particle of a phrasal entry leads to its object: "called on Russia"
     preps = verb_target_preps(entry.family) | set(entry.lemma.split()[1:])
-    if entry.stance in cue("sending_away_stances"):
-        preps = preps - {"to", "into"}  # "expelled the opponents to the United States": where they go
+    # "expelled the opponents to the United States": where they go, not whom the act is toward
+    preps = preps - {"to", "into"} if entry.stance in cue("sending_away_stances") else preps
     objects = ([patient] if patient is not None else []) + object_tokens(verb, preps) + \
         ([verb.head] if gerund_read_as_modifier(verb) else [])  # "accused Peru of supporting rebels"
     means = [o for o in objects if instrument(lex, o) or o.lemma_.lower() in SIDE_WORDS]
@@ -321,7 +313,9 @@ def _verb_stance(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Men
             o.dep_ == "dobj" and o.lemma_.lower() in lex.cue("military_objects") for o in s.objects)
             or counts_forces(s.subj_tok, lex)):
         family, stance = "conflict", "build up troops"  # "Israel strengthened its forces in Lebanon"
-        if not s.targets:
+        if _anothers_forces(index, s):
+            family, stance = "cooperation", "aid"  # "Turkey will help rebuild the Syrian army"
+        elif not s.targets:
             s.targets = attacked_places([c for c in verb.children if c.dep_ == "prep"]
                                         + [o for o in s.objects if o.dep_ == "dobj"], index, s.subjects)[0]
     if stance == "hold drills" and s.targets and _drilled_with(verb, index, s):
@@ -329,6 +323,12 @@ def _verb_stance(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Men
     if _not_allowed(lex, verb):
         polarity = "negative" if polarity == "positive" else "positive"
     return governed(lex, verb, family, stance, polarity)
+
+
+def _anothers_forces(index: MentionIndex, s: _VerbClaim) -> bool:
+    """Forces built up that the object names another party's than the doer's."""
+    owners = {party_key(a) for o in s.objects if o.dep_ == "dobj" for a in actors_of(o, index)}
+    return bool(owners) and not owners & {party_key(a) for a in s.subjects}
 
 
 def _not_allowed(lex: StanceLexicon, verb: Token) -> bool:
