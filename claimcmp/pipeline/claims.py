@@ -173,11 +173,10 @@ class ClaimExtractor(ComponentData):
         if tok.pos_ != "VERB":
             return None
         response = constructions.response_draft(self.lex, tok, index)
-        if response is not None:
-            # a rejected accusation or measure was still made: "dismissed Togo's allegations" tells both
-            return response, response.word.lemma_.lower() not in self.lex.cue("allegation_nouns") | self.lex.cue("remote_measures")
-        access = constructions.access_draft(self.lex, tok, index) or constructions.expulsion_draft(self.lex, tok, index) \
-            or constructions.order_draft(self.lex, tok, index)
+        if response is not None:  # a rejected accusation or measure was still made ("dismissed Togo's allegations")
+            still_made = self.lex.cue("allegation_nouns") | self.lex.cue("remote_measures")
+            return response, response.word.lemma_.lower() not in still_made
+        access = constructions.standing_draft(self.lex, tok, index)
         if access is not None:
             return access, False
         if self.lex.verb_lemma(tok) in self.lex.cue("giving_verbs"):

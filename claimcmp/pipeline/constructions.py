@@ -51,9 +51,10 @@ def _proposal_told_before(noun: Token, index: MentionIndex) -> list[dict]:
 def _proposal_answered(lex: StanceLexicon, verb: Token, rejecting: bool) -> Token | None:
     """The proposal a verb answers: its object ("accepted a US offer"), or what it yields or
     agrees to ("gave in to demands from Chile", "agreed to a Peruvian proposal"); a rejection
-    answers an accusation too ("rejected Peruvian accusations of spying"), and a measure."""
-    # ... and a measure imposed on the one who rejects it ("rejected the sanctions imposed by Washington")
-    proposals = lex.cue("proposal_nouns") | (lex.cue("allegation_nouns") | lex.cue("remote_measures") if rejecting else frozenset())
+    answers an accusation too ("rejected Peruvian accusations of spying"), and a measure
+    imposed on the one who rejects it ("rejected the sanctions imposed by Washington")."""
+    rejected = lex.cue("allegation_nouns") | lex.cue("remote_measures") if rejecting else frozenset()
+    proposals = lex.cue("proposal_nouns") | rejected
     answered = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     answered += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
                  for p in c.children if p.dep_ == "pobj"]
@@ -232,13 +233,15 @@ def _between_doers(lex: StanceLexicon, verb: Token, index: MentionIndex, stance:
     if len(doers) != 2:
         return None
     family, stance, polarity = _as_stated(lex, verb, family, stance)
-    return Draft(verb, stance, family, polarity, doers[:1], doers[1:], True, None, span_tokens(subj_tok), 0.65, stated=True)
+    return Draft(verb, stance, family, polarity, doers[:1], doers[1:], True, None, span_tokens(subj_tok), 0.65,
+                 stated=True)
 
 
 def _shared(facility: Token) -> bool:
     """A border or a border crossing: what two countries share ("its border crossings with")."""
+    crossing = facility.lemma_.lower() in {"crossing", "checkpoint"}
     return facility.lemma_.lower() in BORDER_WORDS or (
-        facility.lemma_.lower() in {"crossing", "checkpoint"} and any(c.lemma_.lower() in BORDER_WORDS for c in facility.children))
+        crossing and any(c.lemma_.lower() in BORDER_WORDS for c in facility.children))
 
 
 def _draft_toward(lex: StanceLexicon, verb: Token, index: MentionIndex, stance: str, family: str,
@@ -310,3 +313,9 @@ def order_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft |
     told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
     return _draft_toward(lex, verb, index, "demand", "conflict", [told]) if told is not None else None
 
+
+
+def standing_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """Access granted or refused, an expulsion, or an order: the verb constructions that stand
+    for their own act ("closed its border to Syrians", "expelled the envoy", "ordered X to halt")."""
+    return access_draft(lex, verb, index) or expulsion_draft(lex, verb, index) or order_draft(lex, verb, index)

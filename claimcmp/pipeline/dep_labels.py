@@ -25,6 +25,12 @@ def referred_back(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
 
 
+def clause_verb(word: Token) -> Token:
+    """The word a noun phrase hangs on in its clause, through a preposition: the verb of
+    "urged both sides" and of "called on the two sides" (else the head of the word)."""
+    return word.head.head if word.dep_ == "pobj" else word.head
+
+
 def counted(noun: Token) -> Token:
     """What a counting noun counts, named after its "of": "hundreds of prisoners", "500 tons
     of food aid" (else the noun itself)."""

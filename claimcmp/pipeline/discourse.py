@@ -11,7 +11,7 @@ from claimcmp.pipeline.arguments import RELATIONS_NOUNS, actors_of
 from claimcmp.pipeline.objects import between_actors
 from claimcmp.pipeline.mentions import MentionIndex, other_party, party_key
 from claimcmp.pipeline.claim_regions import is_topic
-from claimcmp.pipeline.dep_labels import referred_back
+from claimcmp.pipeline.dep_labels import clause_verb, referred_back
 from claimcmp.pipeline.subjects import subject_token
 
 
@@ -81,7 +81,7 @@ def _done_by_others(word: Token, conjoined: Token, index: MentionIndex) -> bool:
     """Whether the clause of `word` has doers of its own, named by no actor, other than the
     conjoined subject: "Egypt and Qatar urged both sides to honour the truce" (the sides
     would hold the truce, not the two who urge it)."""
-    verb = word.head.head if word.dep_ == "pobj" else word.head
+    verb = clause_verb(word)
     subj = subject_token(verb)[0] if verb.pos_ in {"VERB", "AUX"} and verb.i != word.i else None
     return subj is not None and subj.pos_ == "NOUN" and \
         not conjoined.left_edge.i <= subj.i <= conjoined.right_edge.i and \

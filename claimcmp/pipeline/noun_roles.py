@@ -1,12 +1,14 @@
 """Who the parties of an event noun are where its phrase leaves them unsaid or mixed:
 victims ("no Turkish casualties"), the one who comes under an act ("troops came under
-fire"), the doer of a toll ("The strike caused no casualties"), forces that move ("the withdrawal of its troops from Syria"), the one
-accused of it ("blamed Armenia for the attack"), the adversary of its only party
-("provocations by the Armenian side"), drills held together ("joint drills", "French
-and Egyptian warships launched war games"), acts traded ("traded accusations"), a stance
-regarded ("X sees Y as a threat"), the holder an act hangs on ("the US attitude of animosity
-towards Iran") and the stance of "relations" ("warmer relations"). nouns.noun_draft runs
-these stages."""
+fire"), the doer of a toll ("The strike caused no casualties"), forces that move ("the
+withdrawal of its troops from Syria"), the one accused of it ("blamed Armenia for the
+attack"), the adversary of its only party ("provocations by the Armenian side"), drills held
+together ("joint drills", "French and Egyptian warships launched war games"), acts traded
+("traded accusations"), a stance regarded ("X sees Y as a threat"), an act characterized
+("condemned Iran's launch as a violation"), the one who claims responsibility for it ("ISIS
+claimed responsibility for the attack"), the holder an act hangs on ("the US attitude of
+animosity towards Iran") and the stance of "relations" ("warmer relations").
+nouns.noun_draft runs these stages."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -12,17 +12,18 @@ from claimcmp.pipeline.objects import between_actors, between_tokens, object_tok
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
-    Draft, carrying_participles, distinct, doer_named_unknown, governing_verb, instrument, left_agreement, noun_parties,
+    Draft, distinct, doer_named_unknown, governing_verb, instrument, left_agreement, noun_parties,
     noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps, weapon_means,
 )
-from claimcmp.pipeline.places_hit import attacked_places, border_targets
+from claimcmp.pipeline.places_hit import attacked_places, border_targets, struck_places
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
 from claimcmp.pipeline.counterparts import provoker
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
-    NounClaim, accused_of, adversary_target, came_under, characterized, destinations, elicited, exchanged, held_together, holder_parties,
-    joint_exercise, qualified_relations, regarded_as, responsibility_taken, toll_of_armed_act, victims,
+    NounClaim, accused_of, adversary_target, came_under, characterized, destinations, elicited, exchanged,
+    held_together, holder_parties, joint_exercise, qualified_relations, regarded_as, responsibility_taken,
+    toll_of_armed_act, victims,
 )
 from claimcmp.pipeline.noun_exclusions import not_a_claim
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
@@ -364,7 +365,7 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
     subject to sanctions by the UN"; "recaptured with support from Russia"), or the doer of
     what it answers ("lodged a protest after a Chinese ship entered its waters")."""
     if not s.targets and entry.family == "conflict":
-        s.targets = attacked_places(_struck_places(lex, noun, s), index, s.own)[0]
+        s.targets = attacked_places(struck_places(lex, noun, s), index, s.own)[0]
     if not s.targets and entry.family == "conflict":
         s.targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, s.own)
         if not s.targets and s.carried and s.governor is not None:
@@ -373,25 +374,6 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
         s.targets = undergoer(noun, s.own, index, any_verb=instrument(lex, noun))
     if not s.targets and entry.family == "conflict" and s.carried and s.governor is not None:
         s.targets = provoker(s.governor, index, s.own)  # "lodged a protest after a Chinese ship entered ..."
-
-
-def _struck_places(lex: StanceLexicon, noun: Token, s: NounClaim) -> list[Token]:
-    """The places a conflict act hits: "strikes on Rafah", "blockades in the West Bank", and
-    "drills around Taiwan" (cue encircling_preps); not where a measure decided at a distance is
-    imposed ("imposed sanctions in Brussels", cue remote_measures)."""
-    remote, around = noun.lemma_.lower() in cue("remote_measures"), cue("encircling_preps")
-    inside = set() if remote else {"in", "inside", "across", "throughout"}
-    where = [o for w in [noun, *carrying_participles(noun)] for o in object_tokens(w, noun_target_preps("conflict") | inside | around)]
-    if s.carried and s.governor is not None:  # "launched strikes on Gaza"
-        where += [o for o in object_tokens(s.governor, verb_target_preps("conflict") | around) if o != noun or not remote]
-    elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
-        # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
-        where += [o for o in object_tokens(noun.head, {"on", "against", "in"}) if o.dep_ == "pobj"]
-    elif s.inherited and noun.dep_ == "pobj" and noun.head.lower_ == "with" and s.governor is not None:
-        # "Israel responded with airstrikes on villages in southern Lebanon": the means of
-        # the verb's subject, the parser hanging "on villages" on the verb
-        where += [o for o in object_tokens(s.governor, {"on", "against"}) if o.dep_ == "pobj"]
-    return where
 
 
 def _participant(lex: StanceLexicon, governor: Token) -> Token | None:

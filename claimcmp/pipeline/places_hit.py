@@ -1,14 +1,21 @@
 """Whom an act is toward by the place it names: whose border it is near ("drills near
 Russia's borders"), whose country the place hit is in ("struck Rafah", "strikes on a base
-near Damascus"), or the de facto state that holds it ("an offensive against Nagorno-Karabakh").
-Shared by the verb and noun readings (pipeline/verbs.py, nouns.py, constructions.py)."""
+near Damascus"), or the de facto state that holds it ("an offensive against Nagorno-Karabakh"),
+and which places an act noun's phrase names as hit ("strikes on Rafah"). Shared by the verb and noun readings (pipeline/verbs.py, nouns.py, constructions.py)."""
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge.lexicons import cue
+from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.counterparts import other_parties
+from claimcmp.pipeline.drafts import carrying_participles, noun_target_preps, verb_target_preps
 from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.objects import object_tokens
+
+if TYPE_CHECKING:
+    from claimcmp.pipeline.noun_roles import NounClaim
 
 BORDER_WORDS = {"border", "frontier", "boundary", "doorstep", "borderline"}
 
@@ -81,3 +88,24 @@ def _held_by_polity(region: dict | None, own: set) -> dict | None:
         return None
     polity = polity_of(region["name"])
     return named_actor(polity) if polity is not None and polity not in own else None
+
+
+def struck_places(lex: StanceLexicon, noun: Token, s: NounClaim) -> list[Token]:
+    """The places a conflict act hits: "strikes on Rafah", "blockades in the West Bank", and
+    "drills around Taiwan" (cue encircling_preps); not where a measure decided at a distance is
+    imposed ("imposed sanctions in Brussels", cue remote_measures)."""
+    remote, around = noun.lemma_.lower() in cue("remote_measures"), cue("encircling_preps")
+    inside = set() if remote else {"in", "inside", "across", "throughout"}
+    preps = noun_target_preps("conflict") | inside | around
+    where = [o for w in [noun, *carrying_participles(noun)] for o in object_tokens(w, preps)]
+    if s.carried and s.governor is not None:  # "launched strikes on Gaza"
+        on_governor = object_tokens(s.governor, verb_target_preps("conflict") | around)
+        where += [o for o in on_governor if o != noun or not remote]
+    elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
+        # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
+        where += [o for o in object_tokens(noun.head, {"on", "against", "in"}) if o.dep_ == "pobj"]
+    elif s.inherited and noun.dep_ == "pobj" and noun.head.lower_ == "with" and s.governor is not None:
+        # "Israel responded with airstrikes on villages in southern Lebanon": the means of
+        # the verb's subject, the parser hanging "on villages" on the verb
+        where += [o for o in object_tokens(s.governor, {"on", "against"}) if o.dep_ == "pobj"]
+    return where

@@ -11,7 +11,7 @@ from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.gazetteer import bodies, country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
-from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, clause_verb
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.subjects import subject_token
 
@@ -85,7 +85,7 @@ def _doers_of_governing_clause(head: Token, index: MentionIndex) -> set[str]:
     """The party keys of whoever does the act a pair phrase is the object of: "Egypt and
     Qatar urged both sides to honour the truce", "called on the two sides": the urgers are
     not the sides they urge."""
-    verb = head.head.head if head.dep_ == "pobj" else head.head
+    verb = clause_verb(head)
     if head.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
         return set()
     subj_tok, _ = subject_token(verb)
