@@ -126,6 +126,17 @@ def test_a_gerund_on_a_message_is_done_by_its_author(nlp, text):
     assert ("CHL", "conflict", "positive", "PER") in triples(nlp, text)
 
 
+@pytest.mark.parametrize("text", [
+    "Bolivia vetoed an OAS resolution condemning Peru.",  # a named organization before the noun
+    "Bolivia welcomed an OAS statement urging Peru to free the prisoners.",
+    "An OAS report accusing Peru of torture was published on Monday.",
+])
+def test_a_gerund_on_a_message_named_by_its_author_is_the_authors(nlp, text):
+    found = triples(nlp, text)
+    assert any(s == "OAS" and t == "PER" for s, _, _, t in found)
+    assert not any(s == "BOL" and t == "PER" for s, _, _, t in found)
+
+
 def test_they_under_a_coordinated_speaker_names_every_speaker(nlp):
     """"they" under "X, Y and Z announced" is the three of them; "it" under one speaker one."""
     found = claims(nlp, "Chile, Peru and Bolivia announced on Monday they were cutting diplomatic ties with Ecuador.")

@@ -23,6 +23,12 @@ def test_accepting_it_answers_the_proposal_just_told(nlp):
     assert _answers(nlp, text) == [("HAMAS", "accept", "QAT")]
 
 
+@pytest.mark.parametrize("verb", ["backed", "supported", "endorsed"])
+def test_backing_a_proposal_answers_who_made_it(nlp, verb):
+    """"France backed a German proposal": France's answer, toward Germany (not the reverse)."""
+    assert _answers(nlp, f"France {verb} a German proposal for talks.") == [("FRA", "accept", "DEU")]
+
+
 def test_a_plan_no_one_proposed_in_the_story_answers_no_one(nlp):
     text = "Norway hosted talks on Monday. The rebels rejected the plan on Tuesday."
     assert not any(target == "NOR" for _, _, target in _answers(nlp, text))

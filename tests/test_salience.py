@@ -245,6 +245,13 @@ def test_a_party_of_a_coordinated_act_of_the_other_family_is_not_borrowed(nlp):
     assert ("EGY", "cooperation", "positive", "ISR") not in found
 
 
+def test_a_party_of_a_completing_act_of_the_other_family_is_not_borrowed(nlp):
+    """"sent police to help fight gangs": the gangs are fought, not helped."""
+    found = text_triples(nlp, "Chile will send police to Haiti to help fight the gangs.")
+    assert ("CHL", "conflict", "positive", "GANGS") in found
+    assert ("CHL", "cooperation", "positive", "GANGS") not in found
+
+
 def test_a_coordinated_act_of_the_same_family_lends_its_party(nlp):
     found = text_triples(nlp, "Peru condemned the raid and summoned the Chilean ambassador.")
     assert ("PER", "conflict", "positive", "CHL") in found

@@ -200,12 +200,13 @@ def _own_clause(word: Token) -> set[int]:
 
 
 def _acts_of_the_other_family(word: Token, partner: bool) -> set[int]:
-    """The tokens of the verbs coordinated with the word that tell an act of the other family:
-    "Guyana condemned the vote and appealed to the UN" (the UN is whom Guyana appeals to,
-    not whom it condemns); "condemned and sanctioned Chile" share their party."""
+    """The tokens of the verbs coordinated with the word, or completing it, that tell an act of
+    the other family: "Guyana condemned the vote and appealed to the UN" (the UN is whom Guyana
+    appeals to, not whom it condemns), "sent police to help fight gangs" (the gangs are no
+    one helped); "condemned and sanctioned Chile" share their party."""
     lex = stance_lexicon()
     found: set[int] = set()
-    for verb in (c for c in word.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+    for verb in (c for c in word.children if c.dep_ in {"conj", "xcomp"} and c.pos_ == "VERB"):
         entry = lex.verb(lex.verb_lemma(verb))
         if entry is not None and entry.family != "neutral" and (entry.family == "cooperation") != partner:
             found |= {t.i for t in verb.subtree}

@@ -330,10 +330,12 @@ def _past_existential(verb: Token) -> Token:
 
 def _intent_owner(noun: Token, clause: Token) -> Token | None:
     """Who holds an intent noun: "Iran's decision to expel" (poss), "the Iranian decision to
-    expel", "the decision of / by Iran to expel" (its "of" or "by" object before the infinitive)."""
+    expel", "a UN resolution condemning" (a named compound), "the decision of / by Iran to
+    expel" (its "of" or "by" object before the infinitive)."""
     for child in noun.children:
-        if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ == "NORP"):
-            return child  # "Iran's decision", "the Iranian decision"
+        if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ == "NORP") or \
+                (child.dep_ == "compound" and child.ent_type_ in {"GPE", "NORP", "ORG"}):
+            return child  # "Iran's decision", "the Iranian decision", "an EU statement"
         if child.dep_ == "prep" and child.lower_ in {"of", "by"} and child.i < clause.i:
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if pobj is not None and _can_act(pobj):
