@@ -12,6 +12,30 @@ def claims(nlp, text: str, published: str | None = "2022-03-10") -> list[dict]:
     return nlp(doc)._.claimcmp_claims
 
 
+@pytest.mark.parametrize("text", [
+    "Bolivia rejected what it called interference by Chile.",  # "by" hung on the naming verb
+    "Bolivia rejected what it called Chilean interference.",
+])
+def test_what_it_called_is_the_object_and_the_naming_no_claim(nlp, text):
+    """The rejection is toward the named act's doer, the act stands as Bolivia tells it (the
+    rejection does not deny it), and "called" tells no criticism of its own."""
+    found = [(c["subject"]["id"], c["family"], c["polarity"], c["target"] and c["target"]["id"], c["stance"])
+             for c in claims(nlp, text)]
+    assert ("BOL", "conflict", "positive", "CHL", "reject") in found
+    assert ("CHL", "conflict", "positive", "BOL", "interfere") in found
+    assert all(polarity == "positive" and stance != "criticize" for _, _, polarity, _, stance in found)
+
+
+def test_what_it_called_with_the_named_act_as_a_second_object(nlp):
+    """The parser makes "provocations" a second object of "called": still what is condemned."""
+    found = [(c["subject"]["id"], c["target"] and c["target"]["id"], c["stance"])
+             for c in claims(nlp, "Peru condemned what it called provocations by Ecuador.")]
+    assert ("PER", "ECU", "condemn") in found and ("ECU", "PER", "provocation") in found
+    found = [(c["subject"]["id"], c["target"] and c["target"]["id"], c["stance"])
+             for c in claims(nlp, "Peru denounced what it called an act of aggression by Ecuador.")]
+    assert ("PER", "ECU", "condemn") in found
+
+
 def test_verb_with_subject_and_object(nlp):
     found = claims(nlp, "North Korea fired a missile at Japan on Tuesday.")
     assert ("PRK", "conflict", "positive", "JPN") in triples(found)

@@ -14,6 +14,7 @@ from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS
 from claimcmp.pipeline.drafts import ends_with_question_mark, suffered, verb_phrase
 from claimcmp.pipeline.endings import ending_predicate
+from claimcmp.pipeline.objects import names_what_its_governor_does
 from claimcmp.pipeline.subjects import small_clause_verb, wanted_noun
 
 
@@ -91,8 +92,8 @@ def _denied_content(word: Token, lex: StanceLexicon) -> bool:
     jets bombed a market" (not when the denial is itself negated: "did not deny that")."""
     chain = governors(word)
     clause = next((t for t in chain if t.dep_ in {"acl", "ccomp"} and _names_a_claim(t.head, lex)), chain[-1])
-    if clause.dep_ not in {"acl", "ccomp"} or clause.i == clause.head.i:
-        return False
+    if clause.dep_ not in {"acl", "ccomp"} or clause.i == clause.head.i or names_what_its_governor_does(clause):
+        return False  # ... but "rejected what it called interference" names what it rejects
     denial = clause.head.head if _names_a_claim(clause.head, lex) else clause.head
     return lex.verb_lemma(denial) in lex.cue("denials") and not any(c.dep_ == "neg" for c in denial.children) \
         and not made_before_denial(word, clause, denial, lex)

@@ -11,6 +11,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_
 from claimcmp.pipeline.arguments import actors_of, hyphened_to
 from claimcmp.pipeline.dep_labels import prep_objects
 from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.objects import named_things, names_what_its_governor_does
 from claimcmp.pipeline.references import named_pair
 from claimcmp.pipeline.subjects import small_clause_verb, subject_on_auxiliary, subject_token
 
@@ -156,7 +157,10 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     of_agent = (entry.family == "cooperation" and not done_to or aimed or goes or suffered(noun)) and not owned(noun)
     agent_preps = NOUN_AGENT_PREPS | ({"of"} if of_agent else set())
     found = False
-    for child in [*noun.children, *(a for c in carrying_participles(noun) for a in c.children if a.dep_ == "agent")]:
+    carriers = [*carrying_participles(noun)] + ([noun.head] if noun in named_things(noun.head) and
+                                                 names_what_its_governor_does(noun.head) else [])
+    for child in [*noun.children, *(a for c in carriers for a in c.children if a.dep_ in {"agent", "prep"}
+                                     and a.lower_ == "by" and a.i > noun.i)]:
         if child.dep_ in {"prep", "agent"} and child.lower_ in agent_preps:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 own.extend(a for a in actors_of(pobj, index) if a not in own)
@@ -235,6 +239,8 @@ def governing_verb(noun: Token) -> Token | None:
         verb = governing_verb(head.head)
         passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
         return None if passive and any(c.dep_ == "poss" for c in head.head.children) else verb
+    if names_what_its_governor_does(head) and noun in named_things(head):
+        return head.head  # "condemned what it called aggression": what is condemned
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
         return head if noun.dep_ != "conj" else governing_verb(head)
     if small_clause_verb(noun) is not None:

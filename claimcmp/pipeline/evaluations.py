@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+from claimcmp.pipeline.objects import names_what_its_governor_does
 
 # where a naming verb's predicate hangs: "called X illegal" (oprd), "described X as illegal"
 # (prep "as"), "branded X a provocation" (a second object)
@@ -18,7 +19,7 @@ _PREDICATE_DEPS = frozenset({"oprd", "acomp", "xcomp", "ccomp", "attr"})
 def evaluation_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     """The stance of a naming verb whose predicate judges its object, or None."""
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in lex.cue("judging_verbs"):
+    if verb.pos_ != "VERB" or lemma not in lex.cue("judging_verbs") or names_what_its_governor_does(verb):
         return None
     judged = judgement_stance(lex, _judgement_words(verb))
     return None if judged is None else StanceEntry(lemma, "VERB", judged[1], judged[0], False)

@@ -37,14 +37,31 @@ def _last_conjuncts_objects(verb: Token) -> list[Token]:
 
 def _what_it_called(verb: Token) -> list[Token]:
     """"condemned what it called Chilean aggression", "what it described as a provocation":
-    the thing named is the object."""
+    the thing named is the object, and so is whoever the parser hangs on the naming verb as
+    its doer ("what it called interference by Washington")."""
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ == "ccomp" and c.lemma_.lower() in cue("naming_verbs") and \
-                any(w.dep_ == "dobj" and w.lower_ == "what" for w in c.children):
-            out += [o for o in c.children if o.dep_ in {"oprd", "attr"}]
-            out += [o for p in c.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+        if names_what_its_governor_does(c):
+            named = named_things(c)
+            doers = [o for p in c.children if p.dep_ in {"prep", "agent"} and p.lower_ == "by"
+                     for o in p.children if o.dep_ == "pobj"]
+            out += named + (doers if named else [])
     return out
+
+
+def named_things(naming: Token) -> list[Token]:
+    """What a naming verb names its object: "called it aggression" (the parser's oprd, attr or
+    second dobj), "described it as a provocation"."""
+    named = [o for o in naming.children if o.dep_ in {"oprd", "attr"} or o.dep_ == "dobj" and o.lower_ != "what"]
+    return named + [o for p in naming.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children
+                    if o.dep_ == "pobj"]
+
+
+def names_what_its_governor_does(verb: Token) -> bool:
+    """Whether a naming verb only names the object of the verb it hangs on: "rejected what
+    it called interference" (the rejection is the claim; the naming is not one of its own)."""
+    return verb.dep_ == "ccomp" and verb.lemma_.lower() in cue("naming_verbs") and \
+        any(w.dep_ == "dobj" and w.lower_ == "what" for w in verb.children)
 
 
 def _shared_noun_objects(noun: Token, preps: set[str]) -> list[Token]:
