@@ -213,6 +213,11 @@ def test_claim_ids_are_deterministic(nlp):
     # a reaction an act drew from someone is theirs, toward the act's doer
     ("The Peruvian attack drew condemnation from Bolivia.", ("BOL", "conflict", "positive", "PER")),
     ("Chile's strikes drew praise from Brazil.", ("BRA", "cooperation", "positive", "CHL")),
+    ("Chile sold jets to Peru, drawing a furious reaction from Bolivia.", ("BOL", "conflict", "positive", "CHL")),
+    ("Chile sold jets to Peru, prompting a backlash from Bolivia.", ("BOL", "conflict", "positive", "CHL")),
+    # ... and a definite act told before is that act, its doer the one it drew the reaction toward
+    ("Chile struck Lima on Monday. The strike drew sharp criticism from Bolivia.",
+     ("BOL", "conflict", "positive", "CHL")),
     # a participle's noun does the act, against the noun it is coordinated with
     ("Monitors stood between the attacking Chilean troops and the rebels.", ("CHL", "conflict", "positive", "REBELS")),
     # a people living in another land is at odds with that land's state, not its own nation

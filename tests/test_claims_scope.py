@@ -1012,6 +1012,13 @@ def test_the_official_refers_back_to_the_official_a_country_named(nlp):
     assert [(c["subject"]["id"], c["target"]["id"], c["attribution"]["id"]) for c in found] == [("USA", "ALB", "USA")]
 
 
+def test_a_place_a_verb_acts_on_modifies_no_noun_referring_back(nlp):
+    """"Chile struck Lima. The strike ...": Lima is what was struck, not a modifier of a
+    strike the definite noun could refer back to (as "a Chilean official ... the official")."""
+    found = claims(nlp, "Chile struck Lima on Monday. The strike drew sharp criticism from Bolivia.")
+    assert not any(c["stance"] == "criticize" and c["target"]["id"] == "PER" for c in found)
+
+
 def test_allies_a_possessor_owns_are_named_by_their_modifier(nlp):
     found = triples(nlp, "Greece demanded that its European Union partners refuse to recognize Skopje.")
     assert ("GRC", "conflict", "positive", "EU") in found

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge.gazetteer import countries, country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.pipeline.dep_labels import (  # noqa: F401 (imported from here by other modules)
-    MODIFIER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS,
+    MODIFIER_DEPS, OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS,
 )
 from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by other modules)
     MentionIndex, as_party, is_state_body, other_party, party_key,
@@ -271,6 +271,8 @@ def _modified_alike(head: Token, index: MentionIndex) -> dict | None:
     noun refers back to the same noun a country's name modified, within three sentences,
     before any country named since."""
     for span in index.before(head, {"country"}, window=3):
+        if span.root.dep_ not in OWNER_DEPS:
+            continue  # "Israel struck Damascus. The strike ...": Damascus modifies no strike
         noun = span.root.head
         while noun.dep_ == "compound" and noun.head.i != noun.i:
             noun = noun.head  # "U.S. government official": U.S. -> government -> official

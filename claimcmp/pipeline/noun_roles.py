@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import object_tokens
-from claimcmp.pipeline.dep_labels import OWNER_DEPS
+from claimcmp.pipeline.dep_labels import OWNER_DEPS, referred_back
 from claimcmp.pipeline.drafts import noun_parties, noun_target_preps, span_tokens
 from claimcmp.pipeline.mentions import MentionIndex, as_party, other_party, party_key
 from claimcmp.pipeline.subjects import subject_token
@@ -204,6 +204,9 @@ def elicited(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim)
         return False
     drawn_by = lex.noun(subj.lemma_)  # "The Peruvian attack drew ...": the attack's own doer
     drawer = actors_of(subj, index) or (noun_parties(subj, drawn_by, index).own if drawn_by is not None else [])
+    if not drawer and drawn_by is not None and drawn_by.family == "conflict" and referred_back(subj):
+        # "Peru struck Arica. The strike drew criticism from Bolivia": the strike told before
+        drawer = index.doer_of(subj, drawn_by.stance, armed=drawn_by.stance in lex.cue("armed_stances"))
     s.own = givers or s.own  # its own phrase may name them: "condemnation by the EU"
     s.targets = [a for a in drawer if a not in s.own]
     return True
