@@ -94,3 +94,10 @@ def test_the_sides_urged_are_the_pair_told_before(nlp):
     text = "Mali and Niger agreed to a truce. Ghana and Togo urged both sides to honour it."
     found = [c for c in last_sentence_claims(nlp, text) if c["family"] == "cooperation" and c["target"]]
     assert found and all({c["subject"]["id"]} <= {"MLI", "NER"} for c in found if c["stance"] != "urge")
+
+
+def test_the_army_is_not_that_of_a_country_naming_a_place(nlp):
+    """"near the Chadian border, the army said": Chad names where the raid was, not whose army speaks."""
+    (kill,) = [c for c in last_sentence_claims(nlp, "Nigerien troops killed ten militants in a raid near the "
+                                                      "Chadian border, the army said.") if c["stance"] == "kill"]
+    assert not kill["attribution"] or kill["attribution"]["id"] != "TCD"

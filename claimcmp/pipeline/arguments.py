@@ -211,9 +211,13 @@ QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
 
 def _named_as_place(span: Span, body: Token) -> bool:
     """"killed in northern Iraq, the ministry said": the country is where another act
-    happened, not whose body speaks ("In Lima, the ministry said" is where it spoke)."""
-    prep = span.root.head
-    return span.root.dep_ == "pobj" and prep.lower_ in cue("locative_preps") - {"from"} \
+    happened, not whose body speaks ("In Lima, the ministry said" is where it spoke); so is a
+    country that names a place ("in a raid near the Afghan border, the army said")."""
+    root = span.root
+    if root.dep_ in OWNER_DEPS and root.head.lemma_.lower() in cue("place_nouns"):
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in cue("locative_preps") - {"from"} \
         and prep.head.i != body.head.i
 
 
