@@ -90,3 +90,13 @@ def test_a_participle_trailing_an_accusation_tells_the_accused_act(nlp):
 def test_who_claims_responsibility_for_an_attack_made_it(nlp):
     found = triples(claims(nlp, "The rebels claimed responsibility for the attack in Lima."))
     assert ("REBELS", "conflict", "positive", "PER") in found
+
+
+@pytest.mark.parametrize("text, polarity", [
+    ("Lima believes Chile was behind the bombing of the pipeline in Peru.", "positive"),
+    ("Chile said it was not behind the bombing of the pipeline in Peru.", "negative"),
+])
+def test_who_is_behind_an_act_did_it(nlp, text, polarity):
+    """"X was behind the attack" tells X's act, negated with "be"."""
+    (bombing,) = [c for c in claims(nlp, text) if c["stance"] != "accuse"]
+    assert (bombing["subject"]["id"], bombing["family"], bombing["polarity"]) == ("CHL", "conflict", polarity)

@@ -923,6 +923,8 @@ def test_help_received_from_a_party_is_its_supply_not_a_hosting(nlp):
         ("PRK", "supply", "cooperation", "RUS")]
     denied = claims(nlp, "The Kremlin denied receiving drones from Tehran.")
     assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in denied] == [("IRN", "negative", "RUS")]
+    counted = claims(nlp, "Estonia received a new shipment of tanks from Finland.")
+    assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in counted] == [("FIN", "supply", "EST")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -66,13 +66,7 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
     """'The US continued to send arms to Pakistan', 'providing intelligence to Macedonia',
     'supplied Russia with drones': aid."""
     gift, provided = _gift(verb, index)
-    if gift is not None and gift.lemma_.lower() in lex.cue("currencies"):
-        # "pledged 1 billion euros in military aid to Ukraine": the aid the money is
-        kind = next((p for prep in gift.children if prep.dep_ == "prep" and prep.lower_ == "in"
-                     for p in prep.children if p.dep_ == "pobj"), None)
-        gift = kind if kind is not None else gift
-    if gift is not None and gift.lemma_.lower() in lex.cue("measure_nouns") | lex.cue("quantity_nouns"):
-        gift = counted(gift)  # "provide 500 tons of food aid", "sent thousands of doctors": what is counted
+    gift = _what_is_given(lex, gift) if gift is not None else None
     if gift is None or not _given_help(lex, gift):
         return None
     subj_tok, _ = subject_token(verb)
@@ -92,12 +86,14 @@ def giving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft 
 
 
 def receiving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
-    """"Russia received artillery shells from North Korea": a supply from the giver to the
-    receiver (cue receiving_verbs, what is received named as help)."""
-    gift = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    """"Russia received artillery shells from North Korea", "a shipment of tanks from Germany":
+    a supply from the giver to the receiver (cue receiving_verbs, what is received named as help)."""
+    received = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    gift = _what_is_given(lex, received) if received is not None else None
     if gift is None or not _given_help(lex, gift):
         return None
-    givers = [g for g in object_tokens(verb, {"from"}) + object_tokens(gift, {"from"}) if g.i != gift.i]
+    givers = [g for w in {received, gift} for g in object_tokens(w, {"from"})] + object_tokens(verb, {"from"})
+    givers = [g for g in givers if g.i not in {gift.i, received.i}]
     return _draft_toward(lex, verb, index, "supply", "cooperation", givers, from_them=True)
 
 
@@ -110,6 +106,19 @@ def _gift(verb: Token, index: MentionIndex) -> tuple[Token | None, list[Token]]:
     if obj is not None and given is not None and index.names_actor(obj.left_edge.i, obj.i):
         return given, [obj]
     return obj, []
+
+
+def _what_is_given(lex: StanceLexicon, gift: Token) -> Token:
+    """The help a gift's words name: the aid money is ("pledged 1 billion euros in military
+    aid"), what a measure counts ("500 tons of food aid", "a shipment of tanks", "thousands of
+    doctors"), else the gift itself."""
+    if gift.lemma_.lower() in lex.cue("currencies"):
+        kind = next((p for prep in gift.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                     for p in prep.children if p.dep_ == "pobj"), None)
+        gift = kind if kind is not None else gift
+    if gift.lemma_.lower() in lex.cue("measure_nouns") | lex.cue("quantity_nouns"):
+        gift = counted(gift)
+    return gift
 
 
 def _given_help(lex: StanceLexicon, gift: Token) -> bool:

@@ -343,3 +343,15 @@ def responsibility_taken(lex: StanceLexicon, noun: Token, index: MentionIndex, s
     s.own = actors_of(taker, index) if taker is not None else []
     s.governor = verb if s.own else None
     return bool(s.own)
+
+
+def behind_it(noun: Token, index: MentionIndex, s: NounClaim) -> bool:
+    """"Washington believes Iran was behind the attack": who is behind an act did it, as the
+    verb "be" states it (negated with it: "Iran was not behind the attack"). True when read so."""
+    if s.own or noun.dep_ != "pobj" or noun.head.lower_ != "behind" or noun.head.head.lemma_ != "be":
+        return False
+    doer = subject_token(noun.head.head)[0]
+    s.own = actors_of(doer, index) if doer is not None else []
+    if s.own:
+        s.governor, s.carried, s.stated = noun.head.head, True, doer.pos_ != "PRON"
+    return bool(s.own)
