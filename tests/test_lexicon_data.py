@@ -100,6 +100,8 @@ def _triples(nlp, text: str) -> set[tuple]:
     ("North Korea tested a ballistic missile on Friday.", ("PRK", "show of force", "conflict", None)),
     ("Serbia used force against protesters in Kosovo.", ("SRB", "attack", "conflict", "XKX")),
     ("Russia condemned the use of force by Israel in Gaza.", ("ISR", "attack", "conflict", "PSE")),  # its 'of'
+    ("The European Commission fined a Chinese carmaker.", ("EU", "sanction", "conflict", "CHN")),
+    ("Mali fell out with France in 2022.", ("MLI", "disagree", "conflict", "FRA")),
 ])
 def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
     assert expected in _triples(nlp, text)
@@ -188,3 +190,10 @@ def test_a_verb_with_its_object_reads_through_a_quantity(nlp):
 
 def test_extending_a_state_of_emergency_is_no_cooperation(nlp):
     assert not _triples(nlp, "Myanmar's junta extended the state of emergency for six months.")
+
+
+def test_evacuations_ordered_are_no_expulsion(nlp):
+    """"ordered evacuations on two islands" moves one's own people (CAMEO's 'order evacuation'
+    is dropped: its expulsion reading is rare in news)."""
+    found = _triples(nlp, "Pyongyang fired shells near the border, prompting Seoul to order evacuations on two islands.")
+    assert not any(subject == "KOR" and family == "conflict" for subject, _, family, _ in found)

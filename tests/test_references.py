@@ -1,6 +1,8 @@
 """What words that refer back name: "the two neighbours", "both sides" (sentences written here)."""
 from __future__ import annotations
 
+import pytest
+
 from sentences import last_sentence_claims
 
 
@@ -101,3 +103,14 @@ def test_the_army_is_not_that_of_a_country_naming_a_place(nlp):
     (kill,) = [c for c in last_sentence_claims(nlp, "Nigerien troops killed ten militants in a raid near the "
                                                       "Chadian border, the army said.") if c["stance"] == "kill"]
     assert not kill["attribution"] or kill["attribution"]["id"] != "TCD"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile imposed tariffs on Peru, prompting Lima to retaliate.", ("PER", "CHL")),
+    ("Chile held drills near the border, forcing Peru to scramble jets.", ("PER", "CHL")),
+    ("Chile's drills prompted Peru to lodge a protest.", ("PER", "CHL")),
+])
+def test_an_act_a_party_was_made_to_take_answers_whoever_made_it(nlp, text, expected):
+    """"prompting X to retaliate": X's act is toward the doer of what prompted it."""
+    found = {(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)}
+    assert expected in found

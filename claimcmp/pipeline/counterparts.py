@@ -3,7 +3,7 @@ answers ("in response to China's drills"), the one named after "from" ("recalled
 ambassador from Beijing"), the summoned envoy's state, whoever accused the one who denies,
 the party whose conduct a threat is held over ("if Athens extends its waters"); and, after
 the place it hits, the doer of what it answers ("protested after a Chinese ship entered
-its waters": provoker).
+its waters") or of what made the doers act ("prompting Ottawa to retaliate": provoker).
 (verbs.py _indirect_targets tries these after the border a drill is near.)
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.objects import object_tokens
+from claimcmp.pipeline.subjects import subject_token
 
 
 def other_parties(tok: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
@@ -89,7 +90,8 @@ def _summoned(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]
 def provoker(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
     """"Japan protested after a Chinese survey ship entered its waters", "recalled its envoy
     following Seoul's decision": the doer of the act a clause or phrase opened by a
-    provocation mark tells (cue provocation_marks), when a party other than the doers."""
+    provocation mark tells (cue provocation_marks), when a party other than the doers; else
+    whoever made the doers act (_prompter)."""
     marks = cue("provocation_marks")
     for child in verb.children:
         if child.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and m.lower_ in marks for m in child.children):
@@ -102,4 +104,16 @@ def provoker(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
         found = other_parties(doer, index, doers) if doer is not None else []
         if found:
             return found
-    return []
+    return _prompter(verb, index, doers)
+
+
+def _prompter(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"The US imposed tariffs on Canada, prompting Ottawa to retaliate", "China's drills forced
+    Taiwan to scramble jets": whoever did what made the doers act (cue eliciting_verbs,
+    compelling_verbs)."""
+    prompting = verb.head
+    if verb.dep_ not in {"xcomp", "ccomp"} or prompting.pos_ != "VERB" or \
+            prompting.lemma_.lower() not in cue("eliciting_verbs") | cue("compelling_verbs"):
+        return []
+    prompter = subject_token(prompting)[0]
+    return other_parties(prompter, index, doers) if prompter is not None else []
