@@ -114,3 +114,10 @@ def test_an_act_a_party_was_made_to_take_answers_whoever_made_it(nlp, text, expe
     """"prompting X to retaliate": X's act is toward the doer of what prompted it."""
     found = {(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)}
     assert expected in found
+
+
+def test_which_after_a_comma_is_the_party_named_before_it(nlp):
+    """"crashed in Poland, which called it a provocation": the parser hangs the relative clause
+    on "crashed"; "which" is Poland, not the drone that crashed."""
+    found = last_sentence_claims(nlp, "A Russian drone crashed in Poland, which called it a deliberate provocation.")
+    assert [(c["subject"]["id"], c["stance"]) for c in found] == [("POL", "criticize")]

@@ -1,6 +1,6 @@
-"""Answers to proposals told before (constructions.response_draft) and orders given to
-another party (constructions.order_draft) and access granted or refused, on sentences
-written here."""
+"""Answers to proposals told before (constructions.response_draft), orders given to
+another party (constructions.order_draft), access granted or refused and forces sighted
+(constructions.detection_draft), on sentences written here."""
 from __future__ import annotations
 
 import pytest
@@ -77,3 +77,19 @@ def test_access_refused_is_read_as_any_act_under_a_refusal(nlp):
 def test_aid_and_answers_under_a_refusal_or_denial_are_not_told_done(nlp, text, stance, polarity):
     found = [c for c in claims(nlp, text) if c["stance"] == stance]
     assert [c["polarity"] for c in found] == ([polarity] if polarity else [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan spotted three Russian warships near Hokkaido.", ("RUS", "positive", "JPN")),
+    ("Taiwan detected dozens of Chinese military aircraft around the island.", ("CHN", "positive", "TWN")),
+    ("Taiwan did not detect any Chinese aircraft on Sunday.", ("CHN", "negative", "TWN")),
+])
+def test_forces_another_party_sees_near_it_are_a_show_of_force(nlp, text, expected):
+    """constructions.detection_draft: the owner of the craft seen, toward the one who watches."""
+    found = [(c["subject"]["country"], c["polarity"], c["target"]["id"]) for c in claims(nlp, text)
+             if c["stance"] == "show of force"]
+    assert found == [expected]
+
+
+def test_craft_no_party_watches_are_no_show_of_force(nlp):
+    assert claims(nlp, "Scientists tracked the Chinese balloon over the Pacific.") == []

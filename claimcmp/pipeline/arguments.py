@@ -61,8 +61,12 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return _actors_at(head.head.head, index)
     if lower in {"who", "which"} and head.dep_ in SUBJECT_DEPS and head.head.dep_ in {"ccomp", "advcl"}:
-        # "jets were scrambled who chased them away": the parser hangs the relative clause
-        # on the verb; its subject is whom "who" names
+        # "a drone crashed in Poland, which called it a provocation": the parser hangs the
+        # relative clause on the verb; after a comma, "which" names the noun before it ...
+        before = head.doc[head.i - 2] if head.i >= 2 and head.nbor(-1).text == "," else None
+        if before is not None and before.pos_ in {"PROPN", "NOUN"} and before.i in index.actor_at:
+            return _actors_at(before, index)
+        # ... else ("jets were scrambled who chased them away") the verb's subject
         named = next((c for c in head.head.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
         return _actors_at(named, index) if named is not None else []
     if head.pos_ == "PRON" and head.lower_ in FIRST_PERSON_PLURAL:

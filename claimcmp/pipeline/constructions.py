@@ -14,7 +14,7 @@ from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
 from claimcmp.pipeline.entries import governed
 from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places
-from claimcmp.pipeline.dep_labels import counted, referred_back
+from claimcmp.pipeline.dep_labels import OWNER_DEPS, counted, referred_back
 
 
 def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
@@ -327,4 +327,26 @@ def order_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft |
 def standing_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
     """Access granted or refused, an expulsion, or an order: the verb constructions that stand
     for their own act ("closed its border to Syrians", "expelled the envoy", "ordered X to halt")."""
-    return access_draft(lex, verb, index) or expulsion_draft(lex, verb, index) or order_draft(lex, verb, index)
+    return access_draft(lex, verb, index) or expulsion_draft(lex, verb, index) or order_draft(lex, verb, index) \
+        or detection_draft(lex, verb, index)
+
+
+def detection_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """'Taiwan detected 30 Chinese military aircraft around the island', 'Japan spotted Russian
+    warships near Hokkaido': another party's forces seen by the one who watches (cue
+    detecting_verbs, sighted_forces) are that party's show of force toward it."""
+    seen = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if lex.verb_lemma(verb) not in lex.cue("detecting_verbs") or seen is None:
+        return None
+    seen = counted(seen) if seen.lemma_.lower() in lex.cue("quantity_nouns") else seen  # "dozens of jets"
+    if seen.lemma_.lower() not in lex.cue("sighted_forces"):
+        return None
+    owners = distinct([a for c in seen.children if c.dep_ in OWNER_DEPS for a in actors_of(c, index)])
+    subj_tok, _ = subject_token(verb)
+    watchers = distinct(actors_of(subj_tok, index)) if subj_tok is not None else []
+    watchers = [w for w in watchers if all(party_key(w) != party_key(o) for o in owners)]
+    if not owners or not watchers:
+        return None
+    family, stance, polarity = _as_stated(lex, verb, "conflict", "show of force")
+    return Draft(seen, stance, family, polarity, owners, watchers, False, None,
+                 span_tokens(seen) | span_tokens(subj_tok), 0.65, stated=True)
