@@ -61,13 +61,7 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
         return _actors_at(head.head.head, index)
     if lower in {"who", "which"} and head.dep_ in SUBJECT_DEPS and head.head.dep_ in {"ccomp", "advcl"}:
-        # "a drone crashed in Poland, which called it a provocation": the parser hangs the
-        # relative clause on the verb; after a comma, "which" names the noun before it ...
-        before = head.doc[head.i - 2] if head.i >= 2 and head.nbor(-1).text == "," else None
-        if before is not None and before.pos_ in {"PROPN", "NOUN"} and before.i in index.actor_at:
-            return _actors_at(before, index)
-        # ... else ("jets were scrambled who chased them away") the verb's subject
-        named = next((c for c in head.head.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+        named = _misattached_relative(head, index)
         return _actors_at(named, index) if named is not None else []
     if head.pos_ == "PRON" and head.lower_ in FIRST_PERSON_PLURAL:
         return _speakers_side(head, index)
@@ -287,6 +281,16 @@ def _modified_alike(head: Token, index: MentionIndex) -> dict | None:
         if noun.i != head.i and noun.lemma_.lower() == head.lemma_.lower():
             return as_party(index.actor_dict(span))
     return None
+
+
+def _misattached_relative(pronoun: Token, index: MentionIndex) -> Token | None:
+    """Whom "who" or "which" names when the parser hangs its relative clause on a verb: after
+    a comma, the party just before it ("a drone crashed in Poland, which called it a
+    provocation"), else the verb's subject ("jets were scrambled who chased them away")."""
+    before = pronoun.doc[pronoun.i - 2] if pronoun.i >= 2 and pronoun.nbor(-1).text == "," else None
+    if before is not None and before.pos_ in {"PROPN", "NOUN"} and before.i in index.actor_at:
+        return before
+    return next((c for c in pronoun.head.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
 
 
 def _quoted_before(span: Span, head: Token) -> bool:
