@@ -169,6 +169,7 @@ def test_rows_with_one_id_extend_one_actor():
     ("An IED struck the convoy.", "IED"),
     ("Police Say Siege Over After Deadly Attack On Village", "Deadly Attack"),
     ("The Border Clashes Spread To Two Provinces", "Border Clashes"),
+    ("Peru declared the Mexican president persona non grata.", "persona non"),
 ])
 def test_junk_names_are_no_actors(tag, text, junk):
     got = found(tag(text))

@@ -121,3 +121,29 @@ def test_which_after_a_comma_is_the_party_named_before_it(nlp):
     on "crashed"; "which" is Poland, not the drone that crashed."""
     found = last_sentence_claims(nlp, "A Russian drone crashed in Poland, which called it a deliberate provocation.")
     assert [(c["subject"]["id"], c["stance"]) for c in found] == [("POL", "criticize")]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile cut diplomatic ties with Bolivia, accusing its neighbour of hostile acts.",
+    "Chile cut ties with Bolivia. Santiago accused its neighbour of hostile acts.",
+])
+def test_its_neighbour_is_the_other_party_of_the_owners_latest_claim(nlp, text):
+    found = [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)
+             if c["stance"] == "accuse"]
+    assert found == [("CHL", "BOL")]
+
+
+def test_its_neighbour_named_by_no_claim_is_not_the_owner(nlp):
+    """"accused its neighbour of sponsoring terrorism": the sponsor is no one named, never the accuser."""
+    found = last_sentence_claims(nlp, "Bolivia accused its neighbour of sponsoring terrorism.")
+    assert not any(c["subject"]["id"] == "BOL" and c["stance"] == "sponsor" for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile filed a case against Bolivia, accusing it of genocide.",  # the case is no "it" accused
+    "Chile brought a case against Bolivia at the ICJ, accusing it of genocide.",  # nor the court it is brought at
+])
+def test_it_accused_after_a_case_against_a_party_is_that_party(nlp, text):
+    found = [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)
+             if c["stance"] == "accuse"]
+    assert found == [("CHL", "BOL")]

@@ -86,8 +86,20 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         if found:
             return found
     if head.lemma_.lower() in cue("opponent_nouns") | cue("dissent_nouns"):  # "a Russian dissident": not Russia
-        return _named_partners(head, index) if head.lemma_.lower() in cue("opponent_nouns") else []
+        opponent = head.lemma_.lower() in cue("opponent_nouns")
+        return _named_partners(head, index) or _possessors_counterpart(head, index) if opponent else []
+    if head.lemma_.lower() in cue("counterpart_nouns") and any(c.dep_ == "poss" for c in head.children):
+        return _named_partners(head, index) or _possessors_counterpart(head, index)  # not the possessor
     return _possessors_country(head, index) or _modifier_actors(head, index) or _definite_state(head, index)
+
+
+def _possessors_counterpart(head: Token, index: MentionIndex) -> list[dict]:
+    """"its neighbour", "its rival" (cue counterpart_nouns): the other party of the latest claim
+    between the possessor and another ("Algeria cut ties with Morocco, accusing its neighbour")."""
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is None or head.tag_ == "NNS" or head.lemma_.lower() not in cue("counterpart_nouns"):
+        return []
+    return next((found for a in _actors_at(owner, index) if (found := index.counterpart_of(head, a))), [])
 
 
 def _named_partners(head: Token, index: MentionIndex) -> list[dict]:

@@ -11,7 +11,7 @@ from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.gazetteer import bodies, country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
-from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, clause_verb
+from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, clause_verb, prep_objects
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.subjects import subject_token
 
@@ -96,7 +96,6 @@ def _doers_of_governing_clause(head: Token, index: MentionIndex) -> set[str]:
 
 
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
-    lower = pron.lower_
     if thing_just_acted_on(pron, index):
         return []
     reason = _reason_party(pron, index)
@@ -110,13 +109,20 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
         country = _country_named_before(pron, index)
         if country:
             return country
-    if lower in PERSON_PRONOUNS:
-        kinds = {"person"}
-    elif lower in THING_PRONOUNS:
-        kinds = {"country", "organization", "group"}
-    elif lower in GROUP_PRONOUNS:
-        kinds = {"group", "organization", "country"}
-    else:
+    candidates = _antecedents(pron, index, own_subject)
+    # Centering: a pronoun most often continues the previous subject.
+    subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+    best = subjects[0] if subjects else (candidates[0] if candidates else None)
+    return [index.actor_dict(best)] if best is not None else []
+
+
+def _antecedents(pron: Token, index: MentionIndex, own_subject: Span | None) -> list[Span]:
+    """The actors told in the pronoun's sentence or the one before that it may name, nearest
+    first: persons for "he", bodies for "it", groups for "they"."""
+    lower = pron.lower_
+    kinds = {"person"} if lower in PERSON_PRONOUNS else {"country", "organization", "group"} \
+        if lower in THING_PRONOUNS else {"group", "organization", "country"} if lower in GROUP_PRONOUNS else None
+    if kinds is None:
         return []
     candidates = index.before(pron, kinds, window=1)
     if lower in THING_PRONOUNS:
@@ -125,14 +131,18 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
         candidates = [c for c in candidates if c.root.tag_ not in PLURAL_TAGS
                       or c._.claimcmp_actor.get("kind") == "country"]
     if own_subject is not None:
-        # an object pronoun is never its own clause's doer (that would be "itself"):
-        # "Chile cut ties with Peru, accusing it of ..." -> Peru
+        # an object pronoun is never its own clause's doer (that would be "itself"): "Chile cut
+        # ties with Peru, accusing it of ..." -> Peru; nor, before a party named otherwise, one
+        # named as where the clause happened: "brought a case against Israel at the ICJ,
+        # accusing it of genocide" -> Israel
         own = party_key(index.actor_dict(own_subject))
-        candidates = [c for c in candidates if party_key(index.actor_dict(c)) != own]
-    # Centering: a pronoun most often continues the previous subject.
-    subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-    best = subjects[0] if subjects else (candidates[0] if candidates else None)
-    return [index.actor_dict(best)] if best is not None else []
+        candidates = sorted((c for c in candidates if party_key(index.actor_dict(c)) != own), key=_named_as_venue)
+    return candidates
+
+
+def _named_as_venue(span: Span) -> bool:
+    """A party named after a locative preposition: "at the ICJ", "in Geneva"."""
+    return span.root.dep_ == "pobj" and span.root.head.lower_ in cue("locative_preps")
 
 
 def _country_named_before(pron: Token, index: MentionIndex) -> list[dict]:
@@ -187,8 +197,11 @@ def thing_just_acted_on(pron: Token, index: MentionIndex) -> bool:
     if hung.dep_ not in {"advcl", "xcomp", "conj"}:
         return False
     obj = next((c for c in hung.head.children if c.dep_ == "dobj" and c.i < pron.i), None)
-    # an owner before the noun names whose it is ("a British tanker"); "in the Gulf of Oman" after it where
-    return obj is not None and obj.tag_ == "NN" and not index.names_actor(obj.left_edge.i, obj.i)
+    # an owner before the noun names whose it is ("a British tanker"); "in the Gulf of Oman" after it where;
+    # a party the object is aimed at is the one "it" names ("filed a case against Israel, accusing it")
+    return obj is not None and obj.tag_ == "NN" and not index.names_actor(obj.left_edge.i, obj.i) \
+        and not any(index.names_actor(o.left_edge.i, o.right_edge.i)
+                    for o in prep_objects(obj, {"against"}) + prep_objects(hung.head, {"against"}))
 
 
 def _things_just_named(pron: Token, index: MentionIndex) -> bool:
