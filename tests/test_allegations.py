@@ -100,3 +100,10 @@ def test_who_is_behind_an_act_did_it(nlp, text, polarity):
     """"X was behind the attack" tells X's act, negated with "be"."""
     (bombing,) = [c for c in claims(nlp, text) if c["stance"] != "accuse"]
     assert (bombing["subject"]["id"], bombing["family"], bombing["polarity"]) == ("CHL", "conflict", polarity)
+
+
+def test_a_role_denied_with_in_hung_on_the_verb_is_still_denied(nlp):
+    """"denied any role in the shootdown": the parser hangs "in" on "denied"; the act is denied."""
+    found = [c for c in claims(nlp, "Chile denied any role in the shootdown of the Peruvian airliner.")
+             if c["stance"] == "attack"]
+    assert [(c["subject"]["id"], c["polarity"], c["target"]["id"]) for c in found] == [("CHL", "negative", "PER")]

@@ -102,6 +102,8 @@ def _triples(nlp, text: str) -> set[tuple]:
     ("Russia condemned the use of force by Israel in Gaza.", ("ISR", "attack", "conflict", "PSE")),  # its 'of'
     ("The European Commission fined a Chinese carmaker.", ("EU", "sanction", "conflict", "CHN")),
     ("Mali fell out with France in 2022.", ("MLI", "disagree", "conflict", "FRA")),
+    ("Chile claimed the capture of the Peruvian town of Tacna.", ("CHL", "occupy", "conflict", "PER")),
+    ("The Taliban takeover of Afghanistan shocked the region.", ("TALIBAN", "occupy", "conflict", "AFG")),
 ])
 def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
     assert expected in _triples(nlp, text)
@@ -197,3 +199,10 @@ def test_evacuations_ordered_are_no_expulsion(nlp):
     is dropped: its expulsion reading is rare in news)."""
     found = _triples(nlp, "Pyongyang fired shells near the border, prompting Seoul to order evacuations on two islands.")
     assert not any(subject == "KOR" and family == "conflict" for subject, _, family, _ in found)
+
+
+def test_whom_a_taking_is_from_is_its_target_not_its_doer(nlp):
+    """"the recapture of the town from Chilean forces": Chile lost it; the announcer took it."""
+    found = _triples(nlp, "Peru announced the recapture of the town from Chilean forces.")
+    assert ("PER", "occupy", "conflict", "CHL") in found
+    assert not any(s == "CHL" and g == "occupy" for s, g, _, _ in found)

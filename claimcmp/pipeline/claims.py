@@ -23,13 +23,14 @@ from claimcmp.pipeline.claim_records import (
     Circumstances, akey, article_span, claim_record, doers_by_target, predicate_anchor, shared_doers, side,
 )
 from claimcmp.pipeline.mentions import MentionIndex, party_key
-from claimcmp.pipeline.drafts import Draft, is_headline, leading_doers
+from claimcmp.pipeline.drafts import Draft
 from claimcmp.pipeline.copular_judgements import copular_judgement_drafts
 from claimcmp.pipeline.earlier_acts import referred_act, toward_earlier_doer
 from claimcmp.pipeline.headlinese import headline_drafts
 from claimcmp.pipeline.entries import covered_by_noun, named_operation_entry, verb_entry
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
+from claimcmp.pipeline.openings import is_headline, leading_doers
 from claimcmp.pipeline.references import acts_on_a_thing, resolve_pronoun
 from claimcmp.pipeline.salience import Salience, destination_party, is_party
 from claimcmp.pipeline.unsaid_doers import draft_weapon_pair, unsaid_doer

@@ -12,9 +12,10 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS
-from claimcmp.pipeline.drafts import ends_with_question_mark, suffered, verb_phrase
+from claimcmp.pipeline.drafts import suffered, verb_phrase
 from claimcmp.pipeline.endings import ending_predicate
 from claimcmp.pipeline.objects import names_what_its_governor_does
+from claimcmp.pipeline.openings import ends_with_question_mark
 from claimcmp.pipeline.subjects import small_clause_verb, wanted_noun
 
 

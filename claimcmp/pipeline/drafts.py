@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_lexicon
 from claimcmp.pipeline.arguments import actors_of, hyphened_to
@@ -155,7 +155,8 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     goes = noun.lemma_.lower() in cue("going_nouns")  # "the incursion of Chilean boats into ..."
     done_to = noun.lemma_.lower() in cue("patient_of_nouns")  # "the release of four Americans"
     of_agent = (entry.family == "cooperation" and not done_to or aimed or goes or suffered(noun)) and not owned(noun)
-    agent_preps = NOUN_AGENT_PREPS | ({"of"} if of_agent else set())
+    taking = noun.lemma_.lower() in cue("taking_nouns")  # "recapture of Kherson from Russia": a target
+    agent_preps = NOUN_AGENT_PREPS - ({"from"} if taking else set()) | ({"of"} if of_agent else set())
     found = False
     carriers = [*carrying_participles(noun)] + ([noun.head] if noun in named_things(noun.head) and
                                                  names_what_its_governor_does(noun.head) else [])
@@ -233,12 +234,15 @@ def governing_verb(noun: Token) -> Token | None:
         return governing_verb(head)  # "intensified their surveillance operations"
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in cue("amount_nouns"):
         return governing_verb(head.head)  # "doubled the number of its military drills"
-    if noun.dep_ == "pobj" and head.lower_ in {"for", "in"} and head.head.lemma_.lower() in cue("responsibility_nouns"):
-        # "denied responsibility for the attack", "Rwanda denied its role in"; not "was indicted
-        # by the court for his role in atrocities", whose doer is the role's owner, not the agent
-        verb = governing_verb(head.head)
+    # "denied responsibility for the attack", "Rwanda denied its role in" (or "any role in" with
+    # "in" hung on the verb); not "was indicted by the court for his role in atrocities", whose
+    # doer is the role's owner, not the agent
+    holder = next((c for c in head.head.children if c.dep_ == "dobj"), head.head) if head.head.pos_ == "VERB" \
+        else head.head
+    if noun.dep_ == "pobj" and head.lower_ in {"for", "in"} and holder.lemma_.lower() in cue("responsibility_nouns"):
+        verb = governing_verb(holder)
         passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
-        return None if passive and any(c.dep_ == "poss" for c in head.head.children) else verb
+        return None if passive and any(c.dep_ == "poss" for c in holder.children) else verb
     if names_what_its_governor_does(head) and noun in named_things(head):
         return head.head  # "condemned what it called aggression": what is condemned
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
@@ -349,50 +353,3 @@ def has_modifier(word: Token, modifiers: tuple[str, ...]) -> bool:
         return True
     joined = word.doc[mods[0].i:word.i].text.lower().split() if mods else []
     return any(w.strip("\"'“”") in modifiers for w in joined)
-
-
-def leading_doers(sent: Span, index: MentionIndex) -> list[dict]:
-    """The actors a headline lists before its verb, "Chile, Peru to hold talks", "Chile, UN,
-    Peru sign deal": doers together (the parser makes the first name a modifier or the
-    root); [] unless two or more names joined by commas (and "and") open the sentence and
-    a verb or "to" follows them."""
-    doers, i, on_name = opening_actors(sent, index)
-    if on_name and i < sent.end and (sent.doc[i].pos_ in {"VERB", "AUX"} or sent.doc[i].lower_ == "to"):
-        return doers if len(doers) >= 2 and "," in sent[: i - sent.start].text else []
-    return []
-
-
-# what joins the names a headline opens with: "Chile, Peru and Bolivia", "India & Pakistan"
-_LIST_WORDS = frozenset({",", "and", "&"})
-
-
-def opening_actors(sent: Span, index: MentionIndex) -> tuple[list[dict], int, bool]:
-    """The actors a sentence opens with, listed ("Chile, UN, Peru"); the position after the
-    list; whether it ends on a name rather than on a comma or "and"."""
-    doers: list[dict] = []
-    i, doc = sent.start, sent.doc
-    while i < sent.end:
-        span = index.actor_at.get(i)
-        if span is None or span.start != i:
-            return doers, i, False
-        doers.append(index.actor_dict(span))
-        i = span.end
-        if i + 1 < sent.end and doc[i].text == "," and doc[i + 1].lower_ == "and":
-            i += 1
-        if i < sent.end and doc[i].text in _LIST_WORDS:
-            i += 1
-        else:
-            return doers, i, True
-    return doers, i, False
-
-
-def is_headline(sent: Span) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
-
-
-def ends_with_question_mark(sent: Span) -> bool:
-    """sent.text.rstrip().endswith("?"), read from its last token that is not whitespace
-    (whitespace is a token of its own) rather than from the text of the whole sentence."""
-    last = next((tok for tok in reversed(sent) if not tok.is_space), None)
-    return last is not None and last.text.rstrip().endswith("?")

@@ -11,7 +11,8 @@ from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, verb_stems
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
-from claimcmp.pipeline.drafts import Draft, opening_actors
+from claimcmp.pipeline.drafts import Draft
+from claimcmp.pipeline.openings import opening_actors
 from claimcmp.pipeline.mentions import MentionIndex
 
 # a headline is short and ends without a full stop (nor "?" or "!")

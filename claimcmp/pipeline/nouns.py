@@ -131,7 +131,8 @@ def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounC
     # an owned act's "of" object is whom it is toward: "Norway's recognition of Palestine";
     # so is that of an act done to someone: "the release of four Americans by Iran"
     of_target = owned(noun) or noun.lemma_.lower() in cue("patient_of_nouns")
-    for obj in object_tokens(noun, noun_target_preps(entry.family) | ({"of"} if of_target else set())):
+    taken_from = {"from"} if noun.lemma_.lower() in cue("taking_nouns") else set()  # "recapture of X from Y"
+    for obj in object_tokens(noun, noun_target_preps(entry.family) | ({"of"} if of_target else set()) | taken_from):
         if weapon_means(obj):
             continue  # "attacks with Iranian drones": the means, not whom
         s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
