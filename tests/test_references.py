@@ -147,3 +147,20 @@ def test_it_accused_after_a_case_against_a_party_is_that_party(nlp, text):
     found = [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)
              if c["stance"] == "accuse"]
     assert found == [("CHL", "BOL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Turkey killed a senior PKK commander. The group vowed revenge against Turkey.",
+    "Turkey struck PKK positions in Iraq. The group vowed revenge against Turkey.",
+])
+def test_the_group_is_the_latest_group_named(nlp, text):
+    found = [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)]
+    assert found == [("PKK", "TUR")]
+
+
+def test_a_retaliation_vowed_is_toward_whoever_struck_the_vower(nlp):
+    """"vowed to retaliate" with no party named: toward the other party of the latest hostile
+    act the vower took part in (its member named with the group: "a Hamas commander")."""
+    text = "Israel killed a senior Hamas commander in Gaza. Hamas vowed to retaliate."
+    found = [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)]
+    assert found == [("HAMAS", "ISR")]

@@ -18,7 +18,7 @@ from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by ot
 )
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.references import (
-    RELATIVE_PRONOUNS, body_named_before, is_pair_phrase, named_pair, recent_pair, resolve_pronoun,
+    RELATIVE_PRONOUNS, body_named_before, group_named_before, is_pair_phrase, named_pair, recent_pair, resolve_pronoun,
 )
 
 # Word lists of the rules below (cues.json): agent_nouns, heads that stand for the people or
@@ -90,7 +90,8 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _named_partners(head, index) or _possessors_counterpart(head, index) if opponent else []
     if head.lemma_.lower() in cue("counterpart_nouns") and any(c.dep_ == "poss" for c in head.children):
         return _named_partners(head, index) or _possessors_counterpart(head, index)  # not the possessor
-    return _possessors_country(head, index) or _modifier_actors(head, index) or _definite_state(head, index)
+    return _possessors_country(head, index) or _modifier_actors(head, index) or _definite_state(head, index) \
+        or group_named_before(head, index)
 
 
 def _possessors_counterpart(head: Token, index: MentionIndex) -> list[dict]:

@@ -1,7 +1,8 @@
 """Whom a hostile act is toward when none of its arguments names a party: the party it
 answers ("in response to China's drills"), the one named after "from" ("recalled its
 ambassador from Beijing"), the summoned envoy's state, whoever accused the one who denies,
-the party whose conduct a threat is held over ("if Athens extends its waters"); and, after
+the party whose conduct a threat is held over ("if Athens extends its waters"), the adversary
+a retaliation answers; and, after
 the place it hits, the doer of what it answers ("protested after a Chinese ship entered
 its waters") or of what made the doers act ("prompting Ottawa to retaliate": provoker).
 (verbs.py _indirect_targets tries these after the border a drill is near.)
@@ -27,7 +28,7 @@ def counterpart(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: lis
     """The first party one of the constructions below names, or none."""
     return _responded_to(verb, index, doers) or _from_party(verb, index, doers) or \
         _summoned(verb, index, doers) or _denied_accusers(lex, verb, index, doers) or \
-        _conditioned_party(verb, index, doers)
+        _conditioned_party(verb, index, doers) or _retaliated_against(lex, verb, index, doers)
 
 
 def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
@@ -117,3 +118,12 @@ def _prompter(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]
         return []
     prompter = subject_token(prompting)[0]
     return other_parties(prompter, index, doers) if prompter is not None else []
+
+
+def _retaliated_against(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Israel killed a Hezbollah commander. Hezbollah vowed to retaliate": a retaliation (cue
+    retaliating_verbs) is toward the other party of the latest hostile act its doer took part
+    in, within three sentences."""
+    if lex.verb_lemma(verb) not in lex.cue("retaliating_verbs") or len(doers) != 1:
+        return []
+    return index.adversary(verb, doers[0], window=3)

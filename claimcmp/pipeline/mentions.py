@@ -131,8 +131,11 @@ class MentionIndex:
         key = party_key(as_party(party) or party)
         for act in self._hostile_acts_within(token, window):
             keys = [party_key(p) for p in act.pair]
-            if key in keys and keys[1 - keys.index(key)] not in exclude:
-                return [act.pair[1 - keys.index(key)]]
+            # a group may be named once with its home state, once without ("a Hezbollah commander")
+            at = keys.index(key) if key in keys else \
+                next((i for i, p in enumerate(act.pair) if p["id"] == party["id"]), None)
+            if at is not None and keys[1 - at] not in exclude:
+                return [act.pair[1 - at]]
         return []
 
     def hostilities(self, keys: set[str], party: dict) -> int:

@@ -140,6 +140,7 @@ def _antecedents(pron: Token, index: MentionIndex, own_subject: Span | None) -> 
     return candidates
 
 
+
 def _named_as_venue(span: Span) -> bool:
     """A party named after a locative preposition: "at the ICJ", "in Geneva"."""
     return span.root.dep_ == "pobj" and span.root.head.lower_ in cue("locative_preps")
@@ -342,3 +343,15 @@ def body_named_before(head: Token, index: MentionIndex) -> list[dict]:
         if any(actor["id"].endswith(canon) for canon in canons) and party is not None and party["kind"] == "country":
             return [party]
     return []
+
+
+def group_named_before(head: Token, index: MentionIndex) -> list[dict]:
+    """"Israel killed a Hezbollah commander. The group vowed to retaliate": "the group" (cue
+    group_nouns, with "the" and no name of its own) is the latest armed or political group
+    the text named, within three sentences."""
+    if head.lemma_.lower() not in cue("group_nouns") or head.tag_ == "NNS" or \
+            not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or \
+            any(c.dep_ in {"compound", "amod", "poss"} for c in head.children):
+        return []
+    found = next((s for s in index.before(head, {"group"}, window=3) if not s._.claimcmp_actor.get("country")), None)
+    return [index.actor_dict(found)] if found is not None else []
