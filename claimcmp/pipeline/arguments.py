@@ -18,7 +18,8 @@ from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by ot
 )
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.references import (
-    RELATIVE_PRONOUNS, body_named_before, group_named_before, is_pair_phrase, named_pair, recent_pair, resolve_pronoun,
+    RELATIVE_PRONOUNS, body_named_before, collective_named_before, group_named_before, is_pair_phrase, named_pair,
+    recent_pair, resolve_pronoun,
 )
 
 # Word lists of the rules below (cues.json): agent_nouns, heads that stand for the people or
@@ -76,11 +77,9 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return pair
     if is_pair_phrase(head):
         return recent_pair(head, index)
-    if head.lemma_.lower() in cue("collective_nouns") and any(c.lower_ == "the" for c in head.children) and \
-            not any(c.dep_ in {"amod", "compound", "poss"} for c in head.children):
-        # "the alliance", "the bloc": the organization the article has just named
-        recent = index.before(head, {"organization"}, window=3)
-        return [index.actor_dict(recent[0])] if recent else []
+    collective = collective_named_before(head, index)
+    if collective is not None:
+        return collective
     if head.lemma_.lower() in cue("quantity_nouns") | cue("trade_nouns") | cue("holding_nouns") or head.pos_ == "NUM":
         found = _of_phrase_actors(head, index)
         if found:

@@ -355,3 +355,13 @@ def group_named_before(head: Token, index: MentionIndex) -> list[dict]:
         return []
     found = next((s for s in index.before(head, {"group"}, window=3) if not s._.claimcmp_actor.get("country")), None)
     return [index.actor_dict(found)] if found is not None else []
+
+
+def collective_named_before(head: Token, index: MentionIndex) -> list[dict] | None:
+    """"the alliance", "the bloc" (cue collective_nouns, with no name of its own): the
+    organization the article has just named; None for any other noun."""
+    if head.lemma_.lower() not in cue("collective_nouns") or not any(c.lower_ == "the" for c in head.children) \
+            or any(c.dep_ in {"amod", "compound", "poss"} for c in head.children):
+        return None
+    recent = index.before(head, {"organization"}, window=3)
+    return [index.actor_dict(recent[0])] if recent else []
