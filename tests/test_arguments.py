@@ -225,3 +225,12 @@ def test_a_dissidents_nationality_is_not_their_state(nlp, text):
     found = claims(nlp, text)
     assert all("RUS" not in (c["subject"]["id"], (c["target"] or {}).get("id"))
                and "IRN" != c["subject"]["id"] for c in found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile is considering normalizing relations with Bolivia.", ("CHL", "cooperation", "positive", "BOL")),
+    ("Chile and Peru discussed expanding military cooperation with Bolivia.", ("CHL", "cooperation", "positive", "BOL")),
+])
+def test_a_gerund_read_as_a_modifier_of_a_considered_object_is_the_considerers_act(nlp, text, expected):
+    """The parser makes "normalizing" a modifier of "relations"; the one who considers normalizes."""
+    assert expected in triples(nlp, text)

@@ -50,3 +50,11 @@ def test_what_a_mediation_is_on_is_between_the_mediated(nlp):
     assert ("EGY", "cooperation", "positive", "QAT") not in triples(found)
     mediation = next(c for c in found if c["stance"] == "mediate")
     assert [a["id"] for a in [mediation["subject"], *mediation["co_subjects"]]] == ["EGY", "QAT"]
+
+
+def test_an_agreement_told_before_and_brokered_in_the_passive_is_between_its_parties(nlp):
+    """"X and Y agreed ... The agreement was brokered by Z": Z's brokering is toward X and Y."""
+    found = [c for c in claims(nlp, "Chile and Peru agreed to end their dispute. The agreement was brokered by Brazil.")
+             if c["stance"].startswith("broker")]
+    assert [(c["subject"]["id"], {c["target"]["id"], *(a["id"] for a in c["co_targets"])}) for c in found] == \
+        [("BRA", {"CHL", "PER"})]

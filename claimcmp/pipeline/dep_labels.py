@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimcmp.knowledge.lexicons import cue
+
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "dative", "iobj", "attr", "oprd"}
@@ -51,3 +53,18 @@ def prep_objects(head: Token, preps: set[str] | frozenset[str]) -> list[Token]:
     "against Hezbollah" of "an operation against Hezbollah"."""
     return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in preps
             for p in prep.children if p.dep_ == "pobj"]
+
+
+def gerund_read_as_modifier(verb: Token) -> bool:
+    """"Mali accused Ukraine of supporting rebels": the parser reads "supporting" as a
+    modifier of "rebels" (as in "the supporting rebels"); opening the phrase under an
+    object-control preposition of a verb with an object, it is the gerund, its noun the object;
+    so it is opening the object of a verb of deliberating ("is considering normalizing
+    relations with Israel", cue deliberation_verbs)."""
+    noun = verb.head
+    if verb.dep_ != "amod" or verb.tag_ != "VBG" or verb.i != noun.left_edge.i:
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.lemma_.lower() in cue("deliberation_verbs")
+    return noun.dep_ == "pobj" and noun.head.lower_ in cue("object_control_preps") and \
+        noun.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in noun.head.head.children)

@@ -10,7 +10,7 @@ from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import between_actors, between_tokens, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, party_key
-from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
+from claimcmp.pipeline.discourse import agreement_told_before, implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
     Draft, distinct, doer_named_unknown, governing_verb, instrument, left_agreement, noun_parties,
     noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps, weapon_means,
@@ -375,6 +375,9 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
         s.targets = undergoer(noun, s.own, index, any_verb=instrument(lex, noun))
     if not s.targets and entry.family == "conflict" and s.carried and s.governor is not None:
         s.targets = provoker(s.governor, index, s.own)  # "lodged a protest after a Chinese ship entered ..."
+    if not s.targets and noun.dep_ == "nsubjpass" and lex.verb_lemma(noun.head) in lex.cue("brokering_verbs") \
+            and agreement_told_before(lex, noun, index):
+        s.targets = index.last_agreement_pair(noun)  # "X and Y agreed ... The agreement was brokered by Z"
 
 
 def _participant(lex: StanceLexicon, governor: Token) -> Token | None:

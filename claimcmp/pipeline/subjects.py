@@ -8,7 +8,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import cue
-from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS
+from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, gerund_read_as_modifier
 
 
 def subject_token(verb: Token) -> tuple[Token | None, bool]:
@@ -128,7 +128,8 @@ def _climb(current: Token) -> _Climb:
     if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
         return _relative_clause(current)
     if gerund_read_as_modifier(current):
-        return _prepositional_gerund(current.head)  # "accused Peru of supporting rebels": Peru does
+        # "accused Peru of supporting rebels": Peru; "considered normalizing relations": who considers
+        return _prepositional_gerund(current.head) if current.head.dep_ == "pobj" else _Climb(next=current.head.head)
     if current.dep_ == "amod" and current.tag_ == "VBG" and current.head.pos_ in {"NOUN", "PROPN"}:
         return _Climb(subject=current.head)  # "the invading Russian troops" invade
     if current.dep_ == "pcomp" and current.head.dep_ == "prep":
@@ -170,16 +171,6 @@ def _prepositional_gerund(current: Token) -> _Climb:
         # "explore ways of improving relations": no agent)
         obj = governor
     return _Climb(subject=obj) if obj is not None and controls else _Climb(next=governor)
-
-
-def gerund_read_as_modifier(verb: Token) -> bool:
-    """"Mali accused Ukraine of supporting rebels": the parser reads "supporting" as a
-    modifier of "rebels" (as in "the supporting rebels"); opening the phrase under an
-    object-control preposition of a verb with an object, it is the gerund, its noun the object."""
-    noun = verb.head
-    return verb.dep_ == "amod" and verb.tag_ == "VBG" and verb.i == noun.left_edge.i and noun.dep_ == "pobj" \
-        and noun.head.lower_ in cue("object_control_preps") and noun.head.head.pos_ == "VERB" \
-        and any(c.dep_ == "dobj" for c in noun.head.head.children)
 
 
 def continued_accusation(participle: Token) -> Token | None:

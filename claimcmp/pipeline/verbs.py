@@ -20,10 +20,10 @@ from claimcmp.pipeline.drafts import (
 from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places, border_targets
 from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.quitting import left_organizations, quitting_entry
-from claimcmp.pipeline.subjects import gerund_read_as_modifier, subject_token
+from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.unsaid_doers import fired_weapon_pair
 from claimcmp.pipeline.verb_subjects import reciprocal_object, verb_subjects
-from claimcmp.pipeline.dep_labels import prep_objects, referred_back
+from claimcmp.pipeline.dep_labels import gerund_read_as_modifier, prep_objects, referred_back
 
 # Mutual acts whose direct object is what they are about, not a party
 TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
