@@ -1,6 +1,8 @@
 """Brokered acts: the broker toward each party, and the parties' act between them."""
 from __future__ import annotations
 
+import pytest
+
 from sentences import claims, triples
 
 
@@ -58,3 +60,14 @@ def test_an_agreement_told_before_and_brokered_in_the_passive_is_between_its_par
              if c["stance"].startswith("broker")]
     assert [(c["subject"]["id"], {c["target"]["id"], *(a["id"] for a in c["co_targets"])}) for c in found] == \
         [("BRA", {"CHL", "PER"})]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru fought for weeks. Brazil and Argentina called for a ceasefire.",
+    "Brazil and Argentina urged a truce.",
+    "Brazil and Argentina called for talks.",
+])
+def test_a_mutual_act_several_parties_call_for_is_not_between_them(nlp, text):
+    """Those who call for a truce or talks want it between others, not with each other."""
+    found = [c for c in claims(nlp, text) if c["subject"]["id"] in {"BRA", "ARG"}]
+    assert not any({c["subject"]["id"], c["target"] and c["target"]["id"]} == {"BRA", "ARG"} for c in found)

@@ -102,6 +102,7 @@ def _triples(nlp, text: str) -> set[tuple]:
     ("Russia condemned the use of force by Israel in Gaza.", ("ISR", "attack", "conflict", "PSE")),  # its 'of'
     ("The European Commission fined a Chinese carmaker.", ("EU", "sanction", "conflict", "CHN")),
     ("Mali fell out with France in 2022.", ("MLI", "disagree", "conflict", "FRA")),
+    ("Indian and Pakistani troops exchanged shots across the border.", ("IND", "clash", "conflict", "PAK")),
     ("Chile claimed the capture of the Peruvian town of Tacna.", ("CHL", "occupy", "conflict", "PER")),
     ("The Taliban takeover of Afghanistan shocked the region.", ("TALIBAN", "occupy", "conflict", "AFG")),
 ])

@@ -43,6 +43,7 @@ class NounClaim:
     stated: bool = False
     carried: bool = False  # the governing verb performs, wants or sees the act
     implicit: bool = False  # the parties are the ones the text is about
+    pressed: bool = False  # several doers call for the act between others ("X and Y urged a truce")
     destinations: set[int] = field(default_factory=set)  # where forces move, for a movement noun
 
 

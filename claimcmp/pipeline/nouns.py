@@ -234,6 +234,8 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
         s.carried = False  # "Russia is not involved in the hostility of Washington": Washington's stands
     if not s.own and (combining and noun.dep_ != "pobj" or not doer_named_unknown(noun, index)):
         _inherited_doers(lex, index, s, combining)
+    if s.inherited and len(s.own) >= 2 and entry.symmetric and _pressed_for(governing_entry):
+        s.own, s.inherited, s.pressed = [], False, True  # "Egypt and Qatar called for a ceasefire": others
     if not s.targets:
         for obj in object_tokens(s.governor, verb_target_preps(entry.family)):
             if obj.i != noun.i:
@@ -244,6 +246,13 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
                                                     | lex.cue("exchange_verbs")) \
             and noun.dep_ != "pobj":
         s.stance = f"{g} {noun.lemma_.lower()}"  # "launched strikes"; not "retaliate against tariffs"
+
+
+def _pressed_for(governing_entry: StanceEntry | None) -> bool:
+    """Whether the governing verb appeals for or demands the act of others ("called for",
+    "urged", "demanded"): its doers want the act; they do not do it together."""
+    group = stance_groups.read(governing_entry.stance).group if governing_entry is not None else None
+    return group is not None and group.name in {"appeal", "demand"}
 
 
 def _anothers_act(index: MentionIndex, s: NounClaim) -> bool:
@@ -313,7 +322,7 @@ def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     """"In turn, the cooperation may become a basis ...": the parties the text is about."""
     if not s.own and not s.targets and entry.symmetric and entry.family != "neutral" and \
             noun.lemma_.lower() not in lex.cue("unanchored_nouns") and \
-            not owned(noun):  # "its soft diplomacy": someone's own
+            not owned(noun) and not s.pressed:  # "its soft diplomacy": someone's own
         parties = implicit_parties(noun, index, truce=stance_groups.is_truce(s.stance))
         s.own, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
         s.arg_tokens |= mention_tokens(parties, noun.sent, index)
