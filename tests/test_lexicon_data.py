@@ -103,6 +103,7 @@ def _triples(nlp, text: str) -> set[tuple]:
     ("The European Commission fined a Chinese carmaker.", ("EU", "sanction", "conflict", "CHN")),
     ("Mali fell out with France in 2022.", ("MLI", "disagree", "conflict", "FRA")),
     ("Indian and Pakistani troops exchanged shots across the border.", ("IND", "clash", "conflict", "PAK")),
+    ("Kenyan troops pursued al-Shabaab militants.", ("KEN", "fight", "conflict", "AL_SHABAAB")),
     ("Chile claimed the capture of the Peruvian town of Tacna.", ("CHL", "occupy", "conflict", "PER")),
     ("The Taliban takeover of Afghanistan shocked the region.", ("TALIBAN", "occupy", "conflict", "AFG")),
 ])
@@ -207,3 +208,9 @@ def test_whom_a_taking_is_from_is_its_target_not_its_doer(nlp):
     found = _triples(nlp, "Peru announced the recapture of the town from Chilean forces.")
     assert ("PER", "occupy", "conflict", "CHL") in found
     assert not any(s == "CHL" and g == "occupy" for s, g, _, _ in found)
+
+
+def test_pursuing_a_course_is_no_hostile_act(nlp):
+    """'pursue' is a chase of a party, not of talks or a policy (its 'unless' objects)."""
+    found = _triples(nlp, "Kenya will pursue talks with Somalia and a policy of good neighbourliness.")
+    assert not any(family == "conflict" for _, _, family, _ in found)
