@@ -36,6 +36,13 @@ def test_what_it_called_with_the_named_act_as_a_second_object(nlp):
     assert ("PER", "ECU", "condemn") in found
 
 
+def test_what_is_unlikely_is_predicted_not_to_happen(nlp):
+    """"China is unlikely to attack Taiwan": a prediction, of the act not done."""
+    found = [(c["subject"]["id"], c["polarity"], c["modality"], c["target"]["id"])
+             for c in claims(nlp, "China is unlikely to attack Taiwan this year.")]
+    assert found == [("CHN", "negative", "predicted", "TWN")]
+
+
 def test_verb_with_subject_and_object(nlp):
     found = claims(nlp, "North Korea fired a missile at Japan on Tuesday.")
     assert ("PRK", "conflict", "positive", "JPN") in triples(found)

@@ -262,3 +262,9 @@ def test_what_a_denied_report_tells_of_is_no_party_of_the_denial(nlp, verb):
     """"dismissed reports that US troops would leave Iraq": Iraq is what is reported."""
     found = claims(nlp, f"The Pentagon {verb} reports that US troops would leave Iraq.")
     assert [c["target"] for c in found if c["stance"] in {"deny", "dismiss"}] == [None]
+
+
+def test_a_party_in_the_doers_appositive_is_no_other_party(nlp):
+    """"Turkey, a NATO member, refused ...": NATO describes Turkey; it is not refused."""
+    found = text_triples(nlp, "Turkey, a NATO member, has refused to join Western sanctions against Russia.")
+    assert not any(s == "TUR" and t == "NATO" for s, _, _, t in found)

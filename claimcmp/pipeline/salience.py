@@ -122,7 +122,7 @@ def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str], partn
     tokens = _own_clause(word) - _acts_of_the_other_family(word, partner)
     spans = sorted({index.actor_at[i] for i in tokens if i in index.actor_at},
                    key=lambda s: (abs(s.start - word.i), s.start))
-    spans = [s for s in spans if not (_where_not_who(s, index) or _someone_elses(s)
+    spans = [s for s in spans if not (_where_not_who(s, index) or _someone_elses(s) or _describes_a_doer(s)
                                       or partner and s.root.dep_ == "pobj" and s.root.head.lower_ == "against")]
     nearest = next((s for s in spans if _parties_of([s], index, exclude)), None)
     if nearest is None:
@@ -164,6 +164,12 @@ def is_party(actor: dict) -> bool:
 def _known_ids(overlay: str | None) -> frozenset[str]:
     """Every actor id the gazetteer (with the overlay in force) names."""
     return frozenset(e.actor["id"] for e in gz.entries.for_overlay(overlay).values() if e.actor)
+
+
+def _describes_a_doer(span) -> bool:
+    """An actor named inside an appositive of a subject describes that subject: "Turkey, a
+    NATO member, refused ..." (NATO is no party of the refusal)."""
+    return any(t.dep_ == "appos" and t.head.dep_ in {"nsubj", "nsubjpass"} for t in [span.root, *span.root.ancestors])
 
 
 def _someone_elses(span) -> bool:
