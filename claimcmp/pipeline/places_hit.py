@@ -1,7 +1,8 @@
 """Whom an act is toward by the place it names: whose border it is near ("drills near
 Russia's borders"), whose country the place hit is in ("struck Rafah", "strikes on a base
 near Damascus"), or the de facto state that holds it ("an offensive against Nagorno-Karabakh"),
-and which places an act noun's phrase names as hit ("strikes on Rafah"). Shared by the verb and noun readings (pipeline/verbs.py, nouns.py, constructions.py)."""
+and which places an act noun's phrase names as hit ("strikes on Rafah"). Shared by the verb
+and noun readings (pipeline/verbs.py, nouns.py, constructions.py)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
