@@ -93,3 +93,14 @@ def test_forces_another_party_sees_near_it_are_a_show_of_force(nlp, text, expect
 
 def test_craft_no_party_watches_are_no_show_of_force(nlp):
     assert claims(nlp, "Scientists tracked the Chinese balloon over the Pacific.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile granted Peru an exemption from sanctions on Bolivian gas.",
+     [("CHL", "cooperation", "PER"), ("CHL", "conflict", "BOL")]),
+    ("Peru won an exemption from Chilean sanctions.", []),  # on whom the sanctions are, unsaid
+])
+def test_what_one_is_exempted_from_is_the_granters_never_the_exempted_partys(nlp, text, expected):
+    found = [(c["subject"]["id"], c["family"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)]
+    assert found == expected
+

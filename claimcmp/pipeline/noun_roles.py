@@ -356,3 +356,19 @@ def behind_it(noun: Token, index: MentionIndex, s: NounClaim) -> bool:
     if s.own:
         s.governor, s.carried, s.stated = noun.head.head, True, doer.pos_ != "PRON"
     return bool(s.own)
+
+
+def exempted_from(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:
+    """"Washington granted Hungary an exemption from sanctions on Russian energy": the measure
+    one is exempted from (cue exemption_nouns) is the granter's, toward whom its own phrase
+    names; the exempted party is neither its doer nor, unnamed, its target ("a waiver from
+    the steel tariffs" names none: no claim). True when read so."""
+    holder = noun.head.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "from" or holder.lemma_.lower() not in lex.cue("exemption_nouns"):
+        return False
+    granting = holder.dep_ == "dobj" and lex.verb_lemma(holder.head) in lex.cue("giving_verbs")
+    granter = subject_token(holder.head)[0] if granting and not s.own else None
+    s.own = s.own or (actors_of(granter, index) if granter is not None else [])
+    if not s.own or not s.targets:
+        s.own, s.targets = [], []  # "won an exemption from EU sanctions": on whom, unsaid
+    return True

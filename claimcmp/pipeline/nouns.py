@@ -22,6 +22,7 @@ from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
     NounClaim, accused_of, adversary_target, behind_it, came_under, characterized, destinations, elicited, exchanged,
+    exempted_from,
     held_together, holder_parties, joint_exercise, qualified_relations, regarded_as, responsibility_taken,
     toll_of_armed_act, victims,
 )
@@ -76,7 +77,8 @@ def _parties_around(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: 
     """The parties the clause around the noun gives: the accused, those it was drawn from,
     the governing verb's; False when the noun, what another's act is called, names no doer."""
     if not responsibility_taken(lex, noun, index, s) and not behind_it(noun, index, s) and \
-            not accused_of(lex, noun, index, s) and not elicited(lex, noun, index, s):
+            not accused_of(lex, noun, index, s) and not elicited(lex, noun, index, s) and \
+            not exempted_from(lex, noun, index, s):
         _through_governor(lex, noun, entry, index, s)
     return characterized(noun, index, s)
 
