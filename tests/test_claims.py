@@ -43,6 +43,15 @@ def test_what_is_unlikely_is_predicted_not_to_happen(nlp):
     assert found == [("CHN", "negative", "predicted", "TWN")]
 
 
+def test_an_act_a_party_was_accused_of_by_no_one_named_is_reported(nlp):
+    """"Chile's spy agency was accused of assassinating a Peruvian officer": an allegation,
+    of no one named, not an act the text asserts."""
+    found = [(c["subject"]["country"], c["modality"]) for c in
+             claims(nlp, "Chile's spy agency was accused of assassinating a Peruvian officer.")
+             if c["stance"] == "assassinate"]
+    assert found == [("CHL", "reported")]
+
+
 def test_verb_with_subject_and_object(nlp):
     found = claims(nlp, "North Korea fired a missile at Japan on Tuesday.")
     assert ("PRK", "conflict", "positive", "JPN") in triples(found)

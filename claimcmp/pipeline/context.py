@@ -226,8 +226,13 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
 
 def _alleged(word: Token, lex: StanceLexicon) -> bool:
     """"annulled the election over alleged Russian interference", "Russia allegedly
-    interfered": an act told as someone's allegation (cue alleging_modifiers) is reported."""
-    return any(c.dep_ in {"amod", "advmod"} and c.lower_ in lex.cue("alleging_modifiers") for c in word.children)
+    interfered": an act told as someone's allegation (cue alleging_modifiers) is reported; so
+    is one a party "was accused of" by no one named (cue accusing_verbs, in the passive)."""
+    accusation = word.head.head if word.dep_ in {"pcomp", "pobj"} and word.head.lower_ in {"of", "for"} else None
+    accused = accusation is not None and accusation.lemma_.lower() in lex.cue("accusing_verbs") and \
+        any(c.dep_ == "auxpass" for c in accusation.children)
+    return accused or any(c.dep_ in {"amod", "advmod"} and c.lower_ in lex.cue("alleging_modifiers")
+                          for c in word.children)
 
 
 def _wanted(word: Token, chain: list[Token], higher: set[str], lex: StanceLexicon) -> bool:
