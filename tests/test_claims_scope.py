@@ -1193,3 +1193,12 @@ def test_ones_role_in_anothers_act_is_backing_that_other(nlp, text, polarity):
     backing = [(c["subject"]["id"], c["polarity"]) for c in found if c["stance"] == "support"]
     assert backing == [(found[0]["attribution"]["id"], polarity)]
     assert all(c["polarity"] == "positive" for c in found if c["family"] == "conflict")
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean strike resulted in the deaths of 12 Peruvian civilians.",
+    "Chilean shelling caused the deaths of three Peruvian civilians.",
+])
+def test_an_act_that_caused_a_toll_is_toward_the_victims_side(nlp, text):
+    found = [(c["subject"]["id"], c["family"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)]
+    assert ("CHL", "conflict", "PER") in found

@@ -372,3 +372,16 @@ def exempted_from(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounC
     if not s.own or not s.targets:
         s.own, s.targets = [], []  # "won an exemption from EU sanctions": on whom, unsaid
     return True
+
+
+def toll_victims(lex: StanceLexicon, noun: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"The Russian strike resulted in the deaths of 12 Ukrainian civilians", "Chilean shelling
+    caused the deaths of Peruvian soldiers": an act that caused a toll (cue causing_verbs, cue
+    toll_nouns) is toward the victims' side."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or lex.verb_lemma(verb) not in lex.cue("causing_verbs"):
+        return []
+    tolls = [o for o in object_tokens(verb, {"to", "in"}) if o.lemma_.lower() in lex.cue("toll_nouns")]
+    keys = {party_key(a) for a in doers}
+    return [a for t in tolls for o in object_tokens(t, {"of", "among"}) for a in actors_of(o, index)
+            if party_key(as_party(a) or a) not in keys]

@@ -22,7 +22,7 @@ from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
     NounClaim, accused_of, adversary_target, behind_it, came_under, characterized, destinations, elicited, exchanged,
-    exempted_from,
+    exempted_from, toll_victims,
     held_together, holder_parties, joint_exercise, qualified_relations, regarded_as, responsibility_taken,
     toll_of_armed_act, victims,
 )
@@ -379,7 +379,8 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
     if not s.targets and entry.family == "conflict":
         s.targets = attacked_places(struck_places(lex, noun, s), index, s.own)[0]
     if not s.targets and entry.family == "conflict":
-        s.targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, s.own)
+        s.targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, s.own) or \
+            toll_victims(lex, noun, index, s.own)  # "The strike resulted in the deaths of Ukrainian civilians"
         if not s.targets and s.carried and s.governor is not None:
             s.targets = border_targets(s.governor, index, s.own)  # "doubled its drills near Russia's borders"
     if not s.targets and not s.inherited and (entry.family == "conflict" or instrument(lex, noun)):
