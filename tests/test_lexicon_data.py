@@ -104,6 +104,7 @@ def _triples(nlp, text: str) -> set[tuple]:
     ("Mali fell out with France in 2022.", ("MLI", "disagree", "conflict", "FRA")),
     ("Indian and Pakistani troops exchanged shots across the border.", ("IND", "clash", "conflict", "PAK")),
     ("Kenyan troops pursued al-Shabaab militants.", ("KEN", "fight", "conflict", "AL_SHABAAB")),
+    ("Riyadh and Tehran exchanged ambassadors in 2023.", ("SAU", "rapprochement", "cooperation", "IRN")),
     ("Chile claimed the capture of the Peruvian town of Tacna.", ("CHL", "occupy", "conflict", "PER")),
     ("The Taliban takeover of Afghanistan shocked the region.", ("TALIBAN", "occupy", "conflict", "AFG")),
 ])

@@ -268,3 +268,9 @@ def test_a_party_in_the_doers_appositive_is_no_other_party(nlp):
     """"Turkey, a NATO member, refused ...": NATO describes Turkey; it is not refused."""
     found = text_triples(nlp, "Turkey, a NATO member, has refused to join Western sanctions against Russia.")
     assert not any(s == "TUR" and t == "NATO" for s, _, _, t in found)
+
+
+def test_the_agent_of_a_participle_is_no_partner_of_a_cooperative_act(nlp):
+    """"rescued hostages held by the rebels": the rebels hold them; they are not rescued."""
+    found = text_triples(nlp, "Peru's army rescued 50 hostages held by the Shining Path rebels.")
+    assert not any(f == "cooperation" and t in {"REBELS", "SHINING_PATH"} for _, f, _, t in found)

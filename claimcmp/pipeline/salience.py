@@ -118,12 +118,12 @@ class Salience:
 def _sentence_parties(word: Token, index: MentionIndex, exclude: set[str], partner: bool = False) -> list[dict]:
     """The party named in the word's clause nearest to it, with those listed with it ("protested
     the decision of Bahrain, Egypt and the UAE": all three), in the text's order; for a
-    partner, none named after "against"."""
+    partner, none named as an adversary (_adversary_named)."""
     tokens = _own_clause(word) - _acts_of_the_other_family(word, partner)
     spans = sorted({index.actor_at[i] for i in tokens if i in index.actor_at},
                    key=lambda s: (abs(s.start - word.i), s.start))
     spans = [s for s in spans if not (_where_not_who(s, index) or _someone_elses(s) or _describes_a_doer(s)
-                                      or partner and s.root.dep_ == "pobj" and s.root.head.lower_ == "against")]
+                                      or partner and _adversary_named(s))]
     nearest = next((s for s in spans if _parties_of([s], index, exclude)), None)
     if nearest is None:
         return []
@@ -164,6 +164,14 @@ def is_party(actor: dict) -> bool:
 def _known_ids(overlay: str | None) -> frozenset[str]:
     """Every actor id the gazetteer (with the overlay in force) names."""
     return frozenset(e.actor["id"] for e in gz.entries.for_overlay(overlay).values() if e.actor)
+
+
+def _adversary_named(span) -> bool:
+    """A party named after "against", or as the agent of a participle ("hostages held by Boko
+    Haram"): no partner of a cooperative act ("rescued 50 hostages held by Boko Haram")."""
+    root = span.root
+    return root.dep_ == "pobj" and (root.head.lower_ == "against" or
+                                    root.head.lower_ == "by" and root.head.head.tag_ == "VBN")
 
 
 def _describes_a_doer(span) -> bool:
