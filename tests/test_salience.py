@@ -274,3 +274,12 @@ def test_the_agent_of_a_participle_is_no_partner_of_a_cooperative_act(nlp):
     """"rescued hostages held by the rebels": the rebels hold them; they are not rescued."""
     found = text_triples(nlp, "Peru's army rescued 50 hostages held by the Shining Path rebels.")
     assert not any(f == "cooperation" and t in {"REBELS", "SHINING_PATH"} for _, f, _, t in found)
+
+
+
+def test_the_agents_listed_after_by_are_no_partners_either(nlp):
+    """"a truce mediated by the US and Saudi Arabia": neither mediator is a party of the truce."""
+    text = ("Sudan's army and the Rapid Support Forces agreed to a 72-hour ceasefire mediated by the United States "
+            "and Saudi Arabia.")
+    found = [(c["target"] and c["target"]["id"]) for c in claims(nlp, text) if c["stance"] == "ceasefire"]
+    assert found and not set(found) & {"USA", "SAU"}

@@ -19,6 +19,7 @@ from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.actor_minorities import land_of
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.claim_regions import clause_tokens
+from claimcmp.pipeline.dep_labels import first_conjunct
 from claimcmp.pipeline.drafts import distinct, weapon_means
 
 HEADLINE_WEIGHT = 3  # the headline names what the story is about
@@ -169,7 +170,7 @@ def _known_ids(overlay: str | None) -> frozenset[str]:
 def _adversary_named(span) -> bool:
     """A party named after "against", or as the agent of a participle ("hostages held by Boko
     Haram"): no partner of a cooperative act ("rescued 50 hostages held by Boko Haram")."""
-    root = span.root
+    root = first_conjunct(span.root)  # "mediated by the US and Saudi Arabia": both
     return root.dep_ == "pobj" and (root.head.lower_ == "against" or
                                     root.head.lower_ == "by" and root.head.head.tag_ == "VBN")
 
