@@ -6,6 +6,12 @@ import pytest
 from sentences import last_sentence_claims
 
 
+def _doer_target_pairs(nlp, text: str, stance: str | None = None) -> list[tuple]:
+    """(subject id, target id) of the last sentence's claims, of one stance if given."""
+    return [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)
+            if stance is None or c["stance"] == stance]
+
+
 def _parties(claim: dict) -> set[str]:
     return {a["id"] for a in [claim["target"], *claim["co_targets"]] if a}
 
@@ -112,7 +118,7 @@ def test_the_army_is_not_that_of_a_country_naming_a_place(nlp):
 ])
 def test_an_act_a_party_was_made_to_take_answers_whoever_made_it(nlp, text, expected):
     """"prompting X to retaliate": X's act is toward the doer of what prompted it."""
-    found = {(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)}
+    found = set(_doer_target_pairs(nlp, text))
     assert expected in found
 
 
@@ -128,8 +134,7 @@ def test_which_after_a_comma_is_the_party_named_before_it(nlp):
     "Chile cut ties with Bolivia. Santiago accused its neighbour of hostile acts.",
 ])
 def test_its_neighbour_is_the_other_party_of_the_owners_latest_claim(nlp, text):
-    found = [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)
-             if c["stance"] == "accuse"]
+    found = _doer_target_pairs(nlp, text, "accuse")
     assert found == [("CHL", "BOL")]
 
 
@@ -144,8 +149,7 @@ def test_its_neighbour_named_by_no_claim_is_not_the_owner(nlp):
     "Chile brought a case against Bolivia at the ICJ, accusing it of genocide.",  # nor the court it is brought at
 ])
 def test_it_accused_after_a_case_against_a_party_is_that_party(nlp, text):
-    found = [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)
-             if c["stance"] == "accuse"]
+    found = _doer_target_pairs(nlp, text, "accuse")
     assert found == [("CHL", "BOL")]
 
 
@@ -154,7 +158,7 @@ def test_it_accused_after_a_case_against_a_party_is_that_party(nlp, text):
     "Turkey struck PKK positions in Iraq. The group vowed revenge against Turkey.",
 ])
 def test_the_group_is_the_latest_group_named(nlp, text):
-    found = [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)]
+    found = _doer_target_pairs(nlp, text)
     assert found == [("PKK", "TUR")]
 
 
@@ -162,5 +166,5 @@ def test_a_retaliation_vowed_is_toward_whoever_struck_the_vower(nlp):
     """"vowed to retaliate" with no party named: toward the other party of the latest hostile
     act the vower took part in (its member named with the group: "a Hamas commander")."""
     text = "Israel killed a senior Hamas commander in Gaza. Hamas vowed to retaliate."
-    found = [(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in last_sentence_claims(nlp, text)]
+    found = _doer_target_pairs(nlp, text)
     assert found == [("HAMAS", "ISR")]

@@ -92,8 +92,8 @@ def receiving_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Dra
     gift = _what_is_given(lex, received) if received is not None else None
     if gift is None or not _given_help(lex, gift):
         return None
-    givers = [g for w in {received, gift} for g in object_tokens(w, {"from"})] + object_tokens(verb, {"from"})
-    givers = [g for g in givers if g.i not in {gift.i, received.i}]
+    words = [received] if gift.i == received.i else [received, gift]  # "a shipment of tanks from Germany"
+    givers = [g for w in [*words, verb] for g in object_tokens(w, {"from"}) if g.i not in {gift.i, received.i}]
     return _draft_toward(lex, verb, index, "supply", "cooperation", givers, from_them=True)
 
 
@@ -321,7 +321,6 @@ def order_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft |
         return None
     told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
     return _draft_toward(lex, verb, index, "demand", "conflict", [told]) if told is not None else None
-
 
 
 def standing_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:

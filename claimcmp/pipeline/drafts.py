@@ -11,7 +11,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_
 from claimcmp.pipeline.arguments import actors_of, hyphened_to
 from claimcmp.pipeline.dep_labels import prep_objects
 from claimcmp.pipeline.mentions import MentionIndex
-from claimcmp.pipeline.objects import named_things, names_what_its_governor_does
+from claimcmp.pipeline.objects import named_by_what_it_called
 from claimcmp.pipeline.references import named_pair
 from claimcmp.pipeline.subjects import small_clause_verb, subject_on_auxiliary, subject_token
 
@@ -158,8 +158,7 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     taking = noun.lemma_.lower() in cue("taking_nouns")  # "recapture of Kherson from Russia": a target
     agent_preps = NOUN_AGENT_PREPS - ({"from"} if taking else set()) | ({"of"} if of_agent else set())
     found = False
-    carriers = [*carrying_participles(noun)] + ([noun.head] if noun in named_things(noun.head) and
-                                                 names_what_its_governor_does(noun.head) else [])
+    carriers = [*carrying_participles(noun)] + ([noun.head] if named_by_what_it_called(noun) else [])
     for child in [*noun.children, *(a for c in carriers for a in c.children if a.dep_ in {"agent", "prep"}
                                      and a.lower_ == "by" and a.i > noun.i)]:
         if child.dep_ in {"prep", "agent"} and child.lower_ in agent_preps:
@@ -243,7 +242,7 @@ def governing_verb(noun: Token) -> Token | None:
         verb = governing_verb(holder)
         passive = verb is not None and any(c.dep_ == "auxpass" for c in verb.children)
         return None if passive and any(c.dep_ == "poss" for c in holder.children) else verb
-    if names_what_its_governor_does(head) and noun in named_things(head):
+    if named_by_what_it_called(noun):
         return head.head  # "condemned what it called aggression": what is condemned
     if noun.dep_ in {"dobj", "attr", "nsubjpass", "oprd", "conj"} and head.pos_ in {"VERB", "AUX"}:
         return head if noun.dep_ != "conj" else governing_verb(head)

@@ -186,13 +186,13 @@ class MentionIndex:
     def counterpart_of(self, token: Token, party: dict, window: int = 3) -> list[dict]:
         """The other party of the latest two-party claim `party` was one of, at most `window`
         sentences before `token`'s: "Algeria cut ties with Morocco, accusing its neighbour"."""
-        key, here = party_key(as_party(party) or party), self.sentence_number(token)
+        party, here = as_party(party) or party, self.sentence_number(token)
         for pair, number in zip(reversed(self.recent_pairs), reversed(self.pair_sentences)):
             if here - number > window:
                 return []
-            keys = [party_key(p) for p in pair]
-            if key in keys:
-                return [pair[1 - keys.index(key)]]
+            other = other_party(list(pair), party)
+            if other is not None:
+                return [other]
         return []
 
     def last_pair(self, token: Token, *, earlier_sentences: bool = False,

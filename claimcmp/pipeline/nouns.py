@@ -22,9 +22,8 @@ from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
     NounClaim, accused_of, adversary_target, behind_it, came_under, characterized, destinations, elicited, exchanged,
-    exempted_from, toll_victims,
-    held_together, holder_parties, joint_exercise, qualified_relations, regarded_as, responsibility_taken,
-    toll_of_armed_act, victims,
+    exempted_from, held_together, holder_parties, joint_exercise, qualified_relations, regarded_as,
+    responsibility_taken, toll_of_armed_act, toll_victims, victims,
 )
 from claimcmp.pipeline.noun_exclusions import not_a_claim
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties

@@ -57,6 +57,12 @@ def named_things(naming: Token) -> list[Token]:
                     if o.dep_ == "pobj"]
 
 
+def named_by_what_it_called(noun: Token) -> bool:
+    """Whether the noun is what a "what it called" clause names: "rejected what it called
+    interference" (interference)."""
+    return names_what_its_governor_does(noun.head) and noun in named_things(noun.head)
+
+
 def names_what_its_governor_does(verb: Token) -> bool:
     """Whether a naming verb only names the object of the verb it hangs on: "rejected what
     it called interference" (the rejection is the claim; the naming is not one of its own)."""

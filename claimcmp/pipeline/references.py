@@ -349,9 +349,7 @@ def group_named_before(head: Token, index: MentionIndex) -> list[dict]:
     """"Israel killed a Hezbollah commander. The group vowed to retaliate": "the group" (cue
     group_nouns, with "the" and no name of its own) is the latest armed or political group
     the text named, within three sentences."""
-    if head.lemma_.lower() not in cue("group_nouns") or head.tag_ == "NNS" or \
-            not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or \
-            any(c.dep_ in {"compound", "amod", "poss"} for c in head.children):
+    if head.tag_ == "NNS" or not _bare_definite(head, "group_nouns"):
         return []
     found = next((s for s in index.before(head, {"group"}, window=3) if not s._.claimcmp_actor.get("country")), None)
     return [index.actor_dict(found)] if found is not None else []
@@ -360,8 +358,14 @@ def group_named_before(head: Token, index: MentionIndex) -> list[dict]:
 def collective_named_before(head: Token, index: MentionIndex) -> list[dict] | None:
     """"the alliance", "the bloc" (cue collective_nouns, with no name of its own): the
     organization the article has just named; None for any other noun."""
-    if head.lemma_.lower() not in cue("collective_nouns") or not any(c.lower_ == "the" for c in head.children) \
-            or any(c.dep_ in {"amod", "compound", "poss"} for c in head.children):
+    if not _bare_definite(head, "collective_nouns"):
         return None
     recent = index.before(head, {"organization"}, window=3)
     return [index.actor_dict(recent[0])] if recent else []
+
+
+def _bare_definite(head: Token, nouns: str) -> bool:
+    """A noun of the cue list `nouns` with "the" and no name of its own ("the group", not "the
+    Kurdish group" nor "Hamas's armed wing"): it refers back to one named before."""
+    return head.lemma_.lower() in cue(nouns) and any(c.lower_ == "the" for c in head.children) \
+        and not any(c.dep_ in {"amod", "compound", "poss"} for c in head.children)

@@ -10,7 +10,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import brokering, constructions, context, counterparts
 from claimcmp.pipeline.allegations import own_act_claimed
 from claimcmp.pipeline.arguments import actors_of
-from claimcmp.pipeline.objects import between_actors, named_things, names_what_its_governor_does, object_tokens
+from claimcmp.pipeline.objects import between_actors, named_by_what_it_called, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
@@ -188,8 +188,7 @@ def _doers_after_by(obj: Token, index: MentionIndex) -> list[dict]:
     """"condemned the remarks by Smirnov": the act or words condemned are toward whoever made
     them, named after "by" as a possessive would name them ("Smirnov's remarks"); so is "what
     it called an act of aggression by X"."""
-    named = names_what_its_governor_does(obj.head) and obj in named_things(obj.head)
-    if obj.pos_ != "NOUN" or obj.dep_ != "dobj" and not named:
+    if obj.pos_ != "NOUN" or obj.dep_ != "dobj" and not named_by_what_it_called(obj):
         return []
     return [a for p in prep_objects(obj, {"by"}) for a in actors_of(p, index)]
 
