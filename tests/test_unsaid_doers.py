@@ -120,3 +120,24 @@ def test_who_acts_over_an_act_did_not_do_it(nlp):
     # Colombia reacts to the war; it fights no one in Gaza
     found = claims(nlp, "Colombia suspended arms purchases from Israel over the war in Gaza.")
     assert all(c["subject"]["id"] != "COL" or c["stance"] == "suspend" for c in found)
+
+
+def test_a_summons_told_by_a_states_voice_with_no_doer_is_that_states(nlp):
+    found = claims(nlp, "Ghana's foreign ministry said the Togolese envoy was summoned on Monday.")
+    assert [(c["subject"]["id"], c["stance"]) for c in found] == [("GHA", "summon")]
+    assert found[0]["regions"] == [{"name": "Ghana", "kind": "country", "country": "GHA"}]
+
+
+def test_an_arrest_told_by_the_police_with_no_doer_is_their_states(nlp):
+    found = claims(nlp, "Kenyan police said four gunmen had been arrested near the border.")
+    assert ("KEN", "conflict", "positive", "GUNMEN") in triples(found)
+
+
+def test_an_act_told_by_the_side_it_is_toward_has_no_doer_from_the_voice(nlp):
+    found = claims(nlp, "Ghana said two of its fishermen were detained.")
+    assert not any(c["subject"]["id"] == "GHA" for c in found)
+
+
+def test_a_clause_with_a_subject_of_its_own_takes_no_doer_from_the_voice(nlp):
+    text = "Amnesty said Liberian refugees, whom officials blame for the unrest, were beaten."
+    assert not any(c["subject"]["id"] == "AMNESTY" and c["stance"] == "blame" for c in claims(nlp, text))

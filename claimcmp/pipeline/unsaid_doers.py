@@ -10,7 +10,7 @@ from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.drafts import Draft, doer_named_unknown
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.references import thing_just_acted_on
-from claimcmp.pipeline.salience import Salience, state_where
+from claimcmp.pipeline.salience import Salience, is_party, state_where
 from claimcmp.pipeline.subjects import subject_token
 
 
@@ -22,14 +22,33 @@ def unsaid_doer(draft: Draft, targets: list[dict], index: MentionIndex,
     detention of Chilean journalists": detained by someone, not by Peru)."""
     if not targets or _done_by_no_party(draft.word, index):
         return [], False
+    keys = {party_key(t) for t in targets}
     if stance_groups.is_home_act(draft.stance):
-        state = state_where(draft.word, index, {party_key(t) for t in targets})
+        state = state_where(draft.word, index, keys)
         if state:
             return state, True
+    voice = reporting_voice(draft, keys, index)
+    if voice:
+        return voice, True
     earlier = armed_doer(draft, targets, index)
     if earlier:
         return earlier, False
     return salience.other_party(draft.word, targets, index, reactors(draft.word, index) | _spoken_of(draft, index))
+
+
+def reporting_voice(draft: Draft, keys: set[str], index: MentionIndex) -> list[dict]:
+    """"Pakistan's foreign office said the Indian envoy was summoned": a summons, an arrest
+    or a word spoken, told with no doer named in a clause a state's own voice reports, is
+    that state's; not when the voice is the side the act is toward ("Iran said its sailors
+    were detained"), nor when the clause has a subject of its own, be it no party ("the
+    refugees, whom authorities blame, ...")."""
+    if not (stance_groups.is_home_act(draft.stance) or stance_groups.is_spoken(draft.stance)) or \
+            draft.word.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in draft.word.children):
+        return []
+    verb = next((v for v in draft.word.ancestors if v.pos_ == "VERB" and v.lemma_.lower() in cue("reporting_verbs")), None)
+    speaker = subject_token(verb)[0] if verb is not None else None
+    voices = [as_party(a) for a in (actors_of(speaker, index) if speaker is not None else [])]
+    return [v for v in voices[:1] if v is not None and is_party(v) and party_key(v) not in keys]
 
 
 def _spoken_of(draft: Draft, index: MentionIndex) -> frozenset[str]:
