@@ -274,6 +274,19 @@ def test_the_north_and_the_south_are_the_halves_just_named(nlp):
     assert ("KOR", "cooperation", "positive", "PRK") in later
 
 
+def test_the_north_after_the_south_is_named_is_the_other_half(nlp):
+    found = claims(nlp, "South Korea said the North's drones had violated its airspace.")
+    assert ("PRK", "conflict", "positive", "KOR") in claim_triples(found)
+    found = claims(nlp, "Seoul accused the North of sending trash balloons across the border.")
+    assert ("KOR", "conflict", "positive", "PRK") in claim_triples(found)
+
+
+def test_the_south_is_no_half_of_a_country_not_divided(nlp):
+    found = claims(nlp, "Mali accused the South of harbouring rebels.")
+    accusations = [c for c in found if c["stance"] == "accuse"]
+    assert accusations and all(c["target"] is None or c["target"]["kind"] != "country" for c in accusations)
+
+
 def test_the_north_of_a_country_is_a_place_not_a_state(nlp):
     found = claims(nlp, "North Korea praised China. Rebels in the north of Syria attacked Turkish troops.")
     assert ("REBELS", "conflict", "positive", "TUR") in {(s, f, p, t[:3]) for s, f, p, t in claim_triples(found)}

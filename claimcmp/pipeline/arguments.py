@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimcmp.knowledge.gazetteer import countries, country_actor
+from claimcmp.knowledge.gazetteer import country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.pipeline.dep_labels import (  # noqa: F401 (imported from here by other modules)
     MODIFIER_DEPS, OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS,
@@ -16,6 +16,7 @@ from claimcmp.pipeline.dep_labels import (  # noqa: F401 (imported from here by 
 from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by other modules)
     MentionIndex, as_party, is_state_body, other_party, party_key,
 )
+from claimcmp.pipeline.state_forms import is_half_state, other_half, state_form_fits
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.references import (
     RELATIVE_PRONOUNS, body_named_before, collective_named_before, group_named_before, is_pair_phrase, named_pair,
@@ -241,7 +242,7 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     if titled is not None:
         return [titled]
     words = {head.lemma_.lower(), f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i > 0 else ""}
-    if not (words & stance_lexicon().cue("state_nouns") or _is_half_state(head)):
+    if not (words & stance_lexicon().cue("state_nouns") or is_half_state(head)):
         return []
     named = body_named_before(head, index)  # "the MFA": the foreign ministry named last
     if named:
@@ -255,13 +256,18 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     # after "Ethiopia ... said Obasanjo, the AU envoy" is still Ethiopia's
     spans = sorted(spans, key=lambda s: s._.claimcmp_actor.get("kind") == "person")
     for span in spans:
-        if span.root.i in doers:
-            continue  # "X and Y cut ties with the country": not X or Y themselves
-        if _quoted_before(span, head) and not _in_subject(span.root):
-            continue  # '"We condemn Russia's aggression," the ministry said': not Russia's ministry
         party = as_party(index.actor_dict(span))
-        if party is not None and party["kind"] == "country" and _state_form_fits(head, party):
-            return [party]
+        if party is None or party["kind"] != "country":
+            continue
+        if span.root.i in doers or _quoted_before(span, head) and not _in_subject(span.root):
+            # "X and Y cut ties with the country": not X or Y themselves; '"We condemn
+            # Russia's aggression," the ministry said': not Russia's ministry ("Seoul accused
+            # the North": the other half of Seoul's land, all the same)
+            half = other_half(head, party)
+        else:
+            half = party if state_form_fits(head, party) else other_half(head, party)
+        if half is not None:
+            return [half]
     return []
 
 
@@ -333,25 +339,6 @@ def _doer_tokens(head: Token) -> set[int]:
     if subject is None:
         return set()
     return {t.i for t in subject.subtree if t.dep_ in {"conj", "poss", "amod", "compound"} or t.i == subject.i}
-
-
-def _state_form_fits(head: Token, country: dict) -> bool:
-    """"the kingdom" is a kingdom ("Kingdom of Saudi Arabia"), "the emirate" an emirate: a
-    noun for a form of state (cue state_form_nouns) names a country whose names say so;
-    "the North" a country whose names begin with "North" (cue half_state_nouns)."""
-    form = head.lemma_.lower()
-    names = (countries().get(country["id"]) or {}).get("names", ())
-    if _is_half_state(head):
-        return any(name.lower().startswith(form + " ") for name in names)
-    if form not in cue("state_form_nouns"):
-        return True
-    return any(form in name.lower() for name in names)
-
-
-def _is_half_state(head: Token) -> bool:
-    """"the North", capitalized: not "the north of the country", which is a place."""
-    return head.text[:1].isupper() and head.lower_ in cue("half_state_nouns") and \
-        not any(child.dep_ == "prep" for child in head.children)
 
 
 def _located_in(head: Token, span: Span, index: MentionIndex) -> str | None:
