@@ -141,3 +141,14 @@ def test_an_act_told_by_the_side_it_is_toward_has_no_doer_from_the_voice(nlp):
 def test_a_clause_with_a_subject_of_its_own_takes_no_doer_from_the_voice(nlp):
     text = "Amnesty said Liberian refugees, whom officials blame for the unrest, were beaten."
     assert not any(c["subject"]["id"] == "AMNESTY" and c["stance"] == "blame" for c in claims(nlp, text))
+
+
+def test_a_hostile_participle_before_a_noun_was_done_to_that_nouns_party(nlp):
+    found = claims(nlp, "Vietnam's coast guard said the seized Chinese trawlers were towed to Da Nang by its ships.")
+    assert ("VNM", "conflict", "positive", "CHN") in triples(found)
+    assert [c["stance"] for c in found] == ["seize"]
+
+
+def test_a_participle_before_an_act_is_no_act_on_its_doer(nlp):
+    found = claims(nlp, "Turkey launched its long-threatened offensive against the Kurdish militia on Wednesday.")
+    assert [(c["subject"]["id"], c["stance"]) for c in found] == [("TUR", "attack")]

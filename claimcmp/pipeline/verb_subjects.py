@@ -38,7 +38,7 @@ def verb_subjects(lex: StanceLexicon, verb: Token, entry: StanceEntry,
     """(subject token, passive patient, subject actors): "Israel is opposed to French
     mediation" (a state, not a patient), "They agreed to work together" (the earlier pair)."""
     subj_tok, _ = subject_token(verb)
-    patient = passive_patient(verb)
+    patient = passive_patient(verb) or _participle_patient(lex, verb, entry)
     if subj_tok is None and patient is not None and verb.dep_ not in {"acl", "relcl"} and \
             verb.lemma_.lower() in cue("stative_participles") and \
             any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in verb.children):
@@ -62,6 +62,17 @@ def verb_subjects(lex: StanceLexicon, verb: Token, entry: StanceEntry,
         subjects = index.last_agreement_pair(verb)  # "Somalia said the deal violated its sovereignty"
     return subj_tok, patient, subjects
 
+
+
+def _participle_patient(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> Token | None:
+    """"The seized Filipino boats", "the sanctioned Russian bank": a hostile act's past
+    participle before a noun was done to that noun (by someone the clause leaves unsaid);
+    not before an act ("its long-threatened invasion" was threatened by its own doer)."""
+    noun = verb.head
+    if verb.dep_ == "amod" and verb.tag_ == "VBN" and entry.family == "conflict" and verb.i < noun.i \
+            and lex.noun(noun.lemma_) is None:
+        return noun
+    return None
 
 
 def _summoned_to(verb: Token, index: MentionIndex) -> Token | None:
