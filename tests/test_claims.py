@@ -226,6 +226,10 @@ def test_claim_ids_are_deterministic(nlp):
     # entering another state's territory or waters violates it
     ("Chile denied that its troops had entered Peruvian territory.", ("CHL", "conflict", "negative", "PER")),
     ("Chinese vessels entered Philippine waters on Monday.", ("CHN", "conflict", "positive", "PHL")),
+    # ... and so does moving into or over it (cue incursion_verbs)
+    ("Two Peruvian helicopters strayed into Chilean airspace.", ("PER", "conflict", "positive", "CHL")),
+    ("Lima sent patrol boats into Chile's waters.", ("PER", "conflict", "positive", "CHL")),
+    ("Bolivian balloons flew over Chile's territory.", ("BOL", "conflict", "positive", "CHL")),
     # a reaction an act drew from someone is theirs, toward the act's doer
     ("The Peruvian attack drew condemnation from Bolivia.", ("BOL", "conflict", "positive", "PER")),
     ("Chile's strikes drew praise from Brazil.", ("BRA", "cooperation", "positive", "CHL")),
@@ -1130,3 +1134,8 @@ def test_an_event_nouns_means_names_no_target(nlp):
 ])
 def test_an_alleged_act_is_reported(nlp, text, stance, modality):
     assert [c["modality"] for c in claims(nlp, text) if c["stance"] == stance] == [modality]
+
+
+@pytest.mark.parametrize("text", ["Peruvian helicopters strayed into the airspace.", "Peruvian helicopters flew into the clouds."])
+def test_moving_into_a_space_no_state_owns_is_no_incursion(nlp, text):
+    assert not [c for c in claims(nlp, text) if c["stance"].startswith("violate")]

@@ -19,7 +19,7 @@ from claimcmp.pipeline.dep_labels import counted
 def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     lemma = lex.verb_lemma(verb) if verb.pos_ != "PROPN" else verb.lower_
     # "called the strikes illegal" judges them (not "call strike"); "joined forces" is phrasal
-    fixed = evaluation_entry(lex, verb) or _phrasal_entry(lex, verb, lemma)
+    fixed = evaluation_entry(lex, verb) or _phrasal_entry(lex, verb, lemma) or _incursion_entry(lex, verb, lemma)
     if fixed is not None:
         return fixed
     entry = lex.verb(lemma)
@@ -64,6 +64,22 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
                                 if p.dep_ == "pobj" and lex.verb(f"{lemma} {child.lower_} {p.lemma_.lower()}")), None)
                 if phrasal is not None:
                     return phrasal
+    return None
+
+
+def _incursion_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry | None:
+    """"Russian jets strayed into Estonian airspace", "sent warplanes into Taiwan's airspace":
+    moving into or over a state's own space (its adjective, possessive or name on the noun)
+    is entering it, as the lexicon's "enter airspace" reads (cue incursion_verbs)."""
+    if lemma not in lex.cue("incursion_verbs") or verb.pos_ != "VERB":
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in lex.cue("incursion_preps"):
+            for space in prep.children:
+                entered = lex.verb(f"enter {space.lemma_.lower()}") if space.dep_ == "pobj" else None
+                if entered is not None and any(c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ", "PRON"}
+                                               for c in space.children):
+                    return replace(entered, lemma=f"{lemma} {prep.lower_} {space.lemma_.lower()}")
     return None
 
 
