@@ -122,6 +122,14 @@ def test_an_act_a_party_was_made_to_take_answers_whoever_made_it(nlp, text, expe
     assert expected in found
 
 
+def test_what_a_party_was_prompted_to_is_not_the_prompters_act(nlp):
+    """"prompting Beijing to vow retaliation": the parser reads "vow retaliation" as a name;
+    the retaliation is still not Australia's, whose ban prompted it."""
+    text = "Australia banned Chinese apps, prompting Beijing to vow retaliation."
+    assert ("AUS", "CHN") in _doer_target_pairs(nlp, text)  # the ban
+    assert [c["stance"] for c in last_sentence_claims(nlp, text) if c["subject"]["id"] == "AUS"] == ["ban"]
+
+
 def test_which_after_a_comma_is_the_party_named_before_it(nlp):
     """"crashed in Poland, which called it a provocation": the parser hangs the relative clause
     on "crashed"; "which" is Poland, not the drone that crashed."""

@@ -216,8 +216,9 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
         return True  # what is spoken of: "a statement made by X regarding the sentencing of Y"
     if g in lex.cue("rejection_verbs") and noun.lemma_.lower() in lex.cue("remote_measures"):
         return True  # a measure turned down is another's: "Venezuela rejected the sanctions"
-    if noun.dep_ == "pobj" and noun.head.lower_ == "over" and any(c.dep_ == "dobj" for c in s.governor.children):
-        return True  # the reason for an act on another object: "cut ties with Kigali over its support"
+    if noun.dep_ == "pobj" and any(c.dep_ == "dobj" for c in s.governor.children) and (
+            noun.head.lower_ == "over" or g in lex.cue("compelling_verbs") | lex.cue("eliciting_verbs")):
+        return True  # an act's reason ("cut ties with X over its support"); one prompted acts ("prompting X to ...")
     # "condemned the attack": the verb's own claim covers its subject
     return governing_entry is not None and not combining and entry.family != "neutral" \
         and governing_entry.family not in {entry.family, "neutral"}
