@@ -230,6 +230,9 @@ def test_claim_ids_are_deterministic(nlp):
     ("Two Peruvian helicopters strayed into Chilean airspace.", ("PER", "conflict", "positive", "CHL")),
     ("Lima sent patrol boats into Chile's waters.", ("PER", "conflict", "positive", "CHL")),
     ("Bolivian balloons flew over Chile's territory.", ("BOL", "conflict", "positive", "CHL")),
+    ("Bolivian drones crossed Chilean airspace.", ("BOL", "conflict", "positive", "CHL")),
+    # withdrawing an ambassador is recalling him; an attack cited as a reason is not the citer's
+    ("Chile withdrew its ambassador from Bolivia.", ("CHL", "conflict", "positive", "BOL")),
     # a reaction an act drew from someone is theirs, toward the act's doer
     ("The Peruvian attack drew condemnation from Bolivia.", ("BOL", "conflict", "positive", "PER")),
     ("Chile's strikes drew praise from Brazil.", ("BRA", "cooperation", "positive", "CHL")),
@@ -1139,3 +1142,9 @@ def test_an_alleged_act_is_reported(nlp, text, stance, modality):
 @pytest.mark.parametrize("text", ["Peruvian helicopters strayed into the airspace.", "Peruvian helicopters flew into the clouds."])
 def test_moving_into_a_space_no_state_owns_is_no_incursion(nlp, text):
     assert not [c for c in claims(nlp, text) if c["stance"].startswith("violate")]
+
+
+def test_an_act_cited_as_a_reason_is_not_the_citers(nlp):
+    found = claims(nlp, "Chile closed its border with Peru, citing an armed incursion.")
+    assert ("CHL", "conflict", "positive", "PER") in triples(found)  # the closure
+    assert [c["stance"] for c in found if c["subject"]["id"] == "CHL"] == ["close"]

@@ -68,18 +68,20 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
 
 
 def _incursion_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry | None:
-    """"Russian jets strayed into Estonian airspace", "sent warplanes into Taiwan's airspace":
-    moving into or over a state's own space (its adjective, possessive or name on the noun)
-    is entering it, as the lexicon's "enter airspace" reads (cue incursion_verbs)."""
+    """"Russian jets strayed into Estonian airspace", "sent warplanes into Taiwan's airspace",
+    "drones crossed Moldovan airspace": moving into, over or across a state's own space (its
+    adjective, possessive or name on the noun) is entering it, as the lexicon's "enter
+    airspace" reads (cue incursion_verbs)."""
     if lemma not in lex.cue("incursion_verbs") or verb.pos_ != "VERB":
         return None
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in lex.cue("incursion_preps"):
-            for space in prep.children:
-                entered = lex.verb(f"enter {space.lemma_.lower()}") if space.dep_ == "pobj" else None
-                if entered is not None and any(c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ", "PRON"}
-                                               for c in space.children):
-                    return replace(entered, lemma=f"{lemma} {prep.lower_} {space.lemma_.lower()}")
+    spaces = [(c, "") for c in verb.children if c.dep_ == "dobj"] + \
+        [(p, f" {c.lower_}") for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.cue("incursion_preps")
+         for p in c.children if p.dep_ == "pobj"]
+    for space, prep in spaces:
+        entered = lex.verb(f"enter {space.lemma_.lower()}")
+        if entered is not None and any(c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ", "PRON"}
+                                       for c in space.children):
+            return replace(entered, lemma=f"{lemma}{prep} {space.lemma_.lower()}")
     return None
 
 
