@@ -71,3 +71,11 @@ def test_a_mutual_act_several_parties_call_for_is_not_between_them(nlp, text):
     """Those who call for a truce or talks want it between others, not with each other."""
     found = [c for c in claims(nlp, text) if c["subject"]["id"] in {"BRA", "ARG"}]
     assert not any({c["subject"]["id"], c["target"] and c["target"]["id"]} == {"BRA", "ARG"} for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile offered to mediate between Bolivia and Peru in their dispute over water rights.",
+    "Chile's president will mediate in the border dispute between Bolivia and Peru.",
+])
+def test_a_mediator_is_no_party_to_the_dispute_it_mediates_in(nlp, text):
+    assert not [c for c in claims(nlp, text) if c["stance"] == "dispute" and c["subject"]["country"] == "CHL"]

@@ -207,8 +207,8 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
         return True  # ... nor does the one who suffers it: "endured Lima's terror"
     if noun.dep_ == "dobj" and evaluation_entry(lex, s.governor) is not None:
         return True  # nor the one who judges it: "called the American strikes illegal"
-    if s.pair and noun.dep_ == "pobj" and noun.head.lower_ == "for":
-        return True
+    if s.pair and noun.dep_ == "pobj" and (noun.head.lower_ == "for" or g in lex.cue("brokering_verbs")):
+        return True  # wanted, or the pair's act a broker works in: "mediate in their dispute"
     phrase = noun.head if noun.dep_ == "compound" else noun  # "despite an arrest warrant"
     if phrase.dep_ == "pobj" and phrase.head.lower_ in cue("circumstance_preps"):
         return not entry.symmetric
