@@ -50,6 +50,17 @@ def test_the_two_koreas_are_both_koreas(nlp):
     assert ("PRK", "cooperation", "positive", "KOR") in triples(nlp, "The two Koreas agreed to reopen a liaison office.")
 
 
+def test_a_named_group_of_states_is_each_of_them(nlp):
+    (expelled,) = claims(nlp, "The Baltic states expelled two Belarusian diplomats on Friday.")
+    assert expelled["subject"]["id"] == "EST" and [a["id"] for a in expelled["co_subjects"]] == ["LVA", "LTU"]
+    assert expelled["subject"]["mention"] == "Baltic states"
+
+
+def test_a_group_name_needs_its_words_before_the_plural(nlp):
+    found = claims(nlp, "Several states expelled two Belarusian diplomats on Friday.")
+    assert not any(c["subject"]["id"] in {"EST", "LVA", "LTU"} for c in found)
+
+
 def test_an_inter_korean_noun_names_both_parties(nlp):
     assert ("PRK", "cooperation", "positive", "KOR") in triples(nlp, "Inter-Korean talks resumed on Monday.")
 

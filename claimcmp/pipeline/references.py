@@ -34,9 +34,14 @@ def _named_pairs(overlay: str | None) -> tuple[dict[str, tuple[dict, ...]], froz
 
 
 def named_pair(tok: Token) -> tuple[list[dict], int]:
-    """Both parties a word names at once ("the two Koreas", "inter-Korean talks", written
-    "inter - Korean" by the tokenizer), and the index of the word's last token."""
+    """The parties a word names at once ("the two Koreas", "inter-Korean talks", written
+    "inter - Korean" by the tokenizer, "the Baltic states"), and the index of the word's last token."""
     pairs, first_words = _named_pairs()
+    if tok.tag_ in PLURAL_TAGS:  # "the Baltic states": the plural with the words before it
+        words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
+        key = " ".join(t.lower_ for t in words)
+        if len(words) >= 2 and key in pairs:
+            return [{**a, "mention": tok.doc[words[0].i:tok.i + 1].text} for a in pairs[key]], tok.i
     if tok.lower_ not in first_words:
         return [], tok.i
     for width in (3, 1):
