@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sentences import claims, last_sentence_claims
+from sentences import claims, last_sentence_claims, triples
 
 
 def _answers(nlp, text: str) -> list[tuple]:
@@ -104,3 +104,11 @@ def test_what_one_is_exempted_from_is_the_granters_never_the_exempted_partys(nlp
     found = [(c["subject"]["id"], c["family"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)]
     assert found == expected
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia rejected an offer of talks from Chile.", ("BOL", "conflict", "positive", "CHL")),
+    ("Peru welcomed the offer of mediation from Brazil.", ("PER", "cooperation", "positive", "BRA")),
+])
+def test_the_proposer_named_after_what_is_proposed_is_whom_the_answer_is_toward(nlp, text, expected):
+    assert expected in triples(claims(nlp, text))

@@ -160,13 +160,22 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     found = False
     carriers = [*carrying_participles(noun)] + ([noun.head] if named_by_what_it_called(noun) else [])
     for child in [*noun.children, *(a for c in carriers for a in c.children if a.dep_ in {"agent", "prep"}
-                                     and a.lower_ == "by" and a.i > noun.i)]:
+                                     and a.lower_ == "by" and a.i > noun.i), *_proposed_by(noun)]:
         if child.dep_ in {"prep", "agent"} and child.lower_ in agent_preps:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 own.extend(a for a in actors_of(pobj, index) if a not in own)
                 arg_tokens |= span_tokens(pobj)
                 found = True
     return found
+
+
+def _proposed_by(noun: Token) -> list[Token]:
+    """"An offer of talks from Japan": the parser hangs the proposer's "from" or "by" on what
+    is proposed; it names who proposes (cue proposal_nouns)."""
+    if noun.lemma_.lower() not in cue("proposal_nouns"):
+        return []
+    return [a for of in noun.children if of.dep_ == "prep" and of.lower_ == "of" for p in of.children
+            if p.dep_ == "pobj" for a in p.children if a.dep_ == "prep" and a.lower_ in {"from", "by"}]
 
 
 def carrying_participles(noun: Token) -> list[Token]:
