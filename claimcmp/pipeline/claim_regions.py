@@ -180,8 +180,8 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
         # A place named outside a locative phrase is usually a metonym ("Moscow's plan").
         if not where and span.start in index.actor_at:
             continue
-        if _inside_a_name(index, span):
-            continue  # "condemnation from Gulf states": the Gulf names them, it places nothing
+        if _inside_a_name(index, span) or _hyphened_participle(span):
+            continue  # "condemnation from Gulf states", "a US-backed truce": they place nothing
         if span.start in index.actor_at and span.root.dep_ == "pobj" and span.root.head.lower_ in AIMED_PREPS \
                 and span.start not in destinations and not _held_land(index, span):
             continue  # "fired a missile at Israel": whom, not where (but "against Nagorno-Karabakh": in Azerbaijan)
@@ -192,6 +192,13 @@ def _regions_among(tokens: set[int], index: MentionIndex, argument_tokens: set[i
         seen.add(key)
         out.append({k: region[k] for k in ("name", "kind", "country")})
     return out
+
+
+def _hyphened_participle(span: Span) -> bool:
+    """"A Chile-backed truce", "the Israel-occupied West Bank": a place name joined by a
+    hyphen to a participle qualifies the noun by who backs or holds it; it places nothing."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].tag_ in {"VBN", "VBD"}
 
 
 def _inside_a_name(index: MentionIndex, span: Span) -> bool:
