@@ -46,6 +46,16 @@ def test_joint_drills_are_cooperation_between_their_holders(nlp):
     assert not any(f == "conflict" for _, f, _, _ in found)
 
 
+@pytest.mark.parametrize("text", [
+    "Chile, Peru and Brazil held their first trilateral air drills on Sunday.",
+    "Chile and Peru began combined air exercises off the coast.",
+])
+def test_drills_held_together_under_any_joint_word_are_cooperation(nlp, text):
+    found = triples(nlp, text)
+    assert ("CHL", "cooperation", "positive", "PER") in found
+    assert not any(f == "conflict" for _, f, _, _ in found)
+
+
 def test_the_two_koreas_are_both_koreas(nlp):
     assert ("PRK", "cooperation", "positive", "KOR") in triples(nlp, "The two Koreas agreed to reopen a liaison office.")
 
