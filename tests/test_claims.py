@@ -152,6 +152,8 @@ def test_according_to_gives_attribution(nlp):
     ("The war between China and Taiwan might be coming to an end.", "possible"),
     ("The war between China and Taiwan will soon be over.", "predicted"),
     ("Maybe China will hold talks with Taiwan next month.", "possible"),
+    ("China to impose sanctions on Taiwan", "predicted"),  # a headline's infinitive
+    ("China to open trade talks with Taiwan", "predicted"),
 ])
 def test_modality(nlp, text, modality):
     found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHN"]

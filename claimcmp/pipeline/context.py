@@ -221,7 +221,18 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     # A question is an open possibility even when put with "will": "Will we see ...?"
     if ends_with_question_mark(sent) or unverified(word, lex) or _not_ruled_out(chain, lex):
         return "possible"
+    if any(_infinitive_headline(tok) for tok in chain):
+        return "predicted"  # "Kenya to deploy police to Haiti"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
+
+
+def _infinitive_headline(verb: Token) -> bool:
+    """"Kenya to deploy police to Haiti", "EU to open talks with Ukraine": a headline's
+    infinitive with a subject and no verb above it tells what is to come (the parser may hang
+    it on the subject as the headline's root)."""
+    subject = any(c.dep_ == "nsubj" for c in verb.children) if verb.dep_ == "ROOT" else \
+        verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in {"PROPN", "NOUN"}
+    return subject and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _alleged(word: Token, lex: StanceLexicon) -> bool:
