@@ -112,3 +112,9 @@ def test_what_one_is_exempted_from_is_the_granters_never_the_exempted_partys(nlp
 ])
 def test_the_proposer_named_after_what_is_proposed_is_whom_the_answer_is_toward(nlp, text, expected):
     assert expected in triples(claims(nlp, text))
+
+
+def test_a_proposal_accepted_is_not_the_accepters_own(nlp):
+    assert not [c for c in claims(nlp, "Bolivia accepted the ultimatum.") if c["subject"]["id"] == "BOL"
+                and c["family"] == "conflict"]
+    assert ("BOL", "cooperation", "positive", "CHL") in triples(claims(nlp, "Bolivia accepted the Chilean ultimatum."))

@@ -133,3 +133,12 @@ def _manner_of_another_act(lex: StanceLexicon, noun: Token) -> bool:
     # "surveillance operations": an operation needs another modifier, the surveillance is the
     # act; "war games": the games are an act by this very modifier
     return head is not None and (not head.requires or noun.lower_ in head.requires)
+
+
+def answered_anothers(lex: StanceLexicon, noun: Token, answer: str) -> bool:
+    """What a verb answers is another's, not its subject's: a measure turned down ("Venezuela
+    rejected the sanctions"), a proposal accepted ("Serbia accepted the ultimatum", whoever
+    gave it; a proposal rejected is read with its rejection: "rejected an offer")."""
+    lemma = noun.lemma_.lower()
+    return answer in lex.cue("rejection_verbs") and lemma in lex.cue("remote_measures") or \
+        answer in lex.cue("acceptance_verbs") and noun.dep_ == "dobj" and lemma in lex.cue("proposal_nouns")

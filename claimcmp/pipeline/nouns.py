@@ -25,7 +25,7 @@ from claimcmp.pipeline.noun_roles import (
     exempted_from, held_together, holder_parties, joint_exercise, qualified_relations, regarded_as,
     responsibility_taken, toll_of_armed_act, toll_victims, victims,
 )
-from claimcmp.pipeline.noun_exclusions import not_a_claim
+from claimcmp.pipeline.noun_exclusions import answered_anothers, not_a_claim
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
 from claimcmp.pipeline.subjects import passive_patient, subject_on_auxiliary, subject_token
 
@@ -214,8 +214,8 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
         return not entry.symmetric
     if noun.dep_ == "pobj" and noun.head.lower_ in cue("topic_preps"):
         return True  # what is spoken of: "a statement made by X regarding the sentencing of Y"
-    if g in lex.cue("rejection_verbs") and noun.lemma_.lower() in lex.cue("remote_measures"):
-        return True  # a measure turned down is another's: "Venezuela rejected the sanctions"
+    if answered_anothers(lex, noun, g):
+        return True  # a measure turned down, a proposal accepted: "rejected the sanctions"
     if noun.dep_ == "pobj" and any(c.dep_ == "dobj" for c in s.governor.children) and (
             noun.head.lower_ == "over" or g in lex.cue("compelling_verbs") | lex.cue("eliciting_verbs")):
         return True  # an act's reason ("cut ties with X over its support"); one prompted acts ("prompting X to ...")
