@@ -130,6 +130,13 @@ def test_what_a_party_was_prompted_to_is_not_the_prompters_act(nlp):
     assert [c["stance"] for c in last_sentence_claims(nlp, text) if c["subject"]["id"] == "AUS"] == ["ban"]
 
 
+def test_its_on_a_noun_joined_to_an_actor_is_that_actors(nlp):
+    """"Chile and its vassal forces": "its" is Chile's, not the clause subject's (read as
+    Bolivia's, the provocations had two doers and no target)."""
+    text = "Bolivia will never tolerate the reckless military provocations of Chile and its vassal forces."
+    assert _doer_target_pairs(nlp, text) == [("CHL", "BOL")]
+
+
 def test_which_after_a_comma_is_the_party_named_before_it(nlp):
     """"crashed in Poland, which called it a provocation": the parser hangs the relative clause
     on "crashed"; "which" is Poland, not the drone that crashed."""

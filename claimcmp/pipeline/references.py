@@ -103,6 +103,9 @@ def _doers_of_governing_clause(head: Token, index: MentionIndex) -> set[str]:
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     if thing_just_acted_on(pron, index):
         return []
+    conjoined = _owner_conjoined_before(pron, index)
+    if conjoined:
+        return conjoined
     reason = _reason_party(pron, index)
     if reason:
         return reason
@@ -119,6 +122,15 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     best = subjects[0] if subjects else (candidates[0] if candidates else None)
     return [index.actor_dict(best)] if best is not None else []
+
+
+def _owner_conjoined_before(pron: Token, index: MentionIndex) -> list[dict]:
+    """"The US and its allies", "Israel and its backers": a possessive on a noun joined to an
+    actor names that actor, not the clause's subject."""
+    noun = pron.head
+    if pron.dep_ != "poss" or pron.lower_ not in {"its", "their"} or noun.dep_ != "conj" or noun.head.i >= pron.i:
+        return []
+    return [index.actor_dict(index.actor_at[noun.head.i])] if noun.head.i in index.actor_at else []
 
 
 def _antecedents(pron: Token, index: MentionIndex, own_subject: Span | None) -> list[Span]:
