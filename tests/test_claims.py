@@ -1150,3 +1150,13 @@ def test_an_act_cited_as_a_reason_is_not_the_citers(nlp):
     found = claims(nlp, "Chile closed its border with Peru, citing an armed incursion.")
     assert ("CHL", "conflict", "positive", "PER") in triples(found)  # the closure
     assert [c["stance"] for c in found if c["subject"]["id"] == "CHL"] == ["close"]
+
+
+@pytest.mark.parametrize("text", ["Bolivia carried out a missile test on Sunday.",
+                                  "Bolivia conducted a test of a hypersonic missile."])
+def test_a_weapons_test_named_by_a_noun_is_told_as_the_verb_tells_it(nlp, text):
+    assert [(c["subject"]["id"], c["stance"]) for c in claims(nlp, text)] == [("BOL", "test missile")]
+
+
+def test_a_test_of_no_weapon_is_no_claim(nlp):
+    assert claims(nlp, "Bolivian students took a test on Sunday.") == []
