@@ -233,6 +233,8 @@ def test_claim_ids_are_deterministic(nlp):
     ("Lima sent patrol boats into Chile's waters.", ("PER", "conflict", "positive", "CHL")),
     ("Bolivian balloons flew over Chile's territory.", ("BOL", "conflict", "positive", "CHL")),
     ("Bolivian drones crossed Chilean airspace.", ("BOL", "conflict", "positive", "CHL")),
+    # raising forces' readiness or alert is putting them on alert
+    ("Bolivia raised the combat readiness of its army along the border with Chile.", ("BOL", "conflict", "positive", "CHL")),
     # withdrawing an ambassador is recalling him; an attack cited as a reason is not the citer's
     ("Chile withdrew its ambassador from Bolivia.", ("CHL", "conflict", "positive", "BOL")),
     # a reaction an act drew from someone is theirs, toward the act's doer
