@@ -1162,3 +1162,8 @@ def test_a_weapons_test_named_by_a_noun_is_told_as_the_verb_tells_it(nlp, text):
 
 def test_a_test_of_no_weapon_is_no_claim(nlp):
     assert claims(nlp, "Bolivian students took a test on Sunday.") == []
+
+
+def test_the_act_a_vowed_response_answers_has_happened(nlp):
+    found = claims(nlp, "China vowed a firm response to the American strike.")
+    assert [(c["subject"]["id"], c["modality"]) for c in found if c["subject"]["id"] == "USA"] == [("USA", "asserted")]
