@@ -40,19 +40,15 @@ def test_an_act_naming_a_place_is_no_act(nlp, text):
     assert not any(f in ("conflict", "cooperation") and t in ("PER", "CHL") for _, f, _, t in triples(nlp, text))
 
 
-def test_joint_drills_are_cooperation_between_their_holders(nlp):
-    found = triples(nlp, "Japan and Australia held joint naval drills near the islands.")
-    assert ("JPN", "cooperation", "positive", "AUS") in found
-    assert not any(f == "conflict" for _, f, _, _ in found)
-
-
-@pytest.mark.parametrize("text", [
-    "Chile, Peru and Brazil held their first trilateral air drills on Sunday.",
-    "Chile and Peru began combined air exercises off the coast.",
+@pytest.mark.parametrize("text, pair", [
+    ("Japan and Australia held joint naval drills near the islands.", ("JPN", "AUS")),
+    # any joint word: trilateral, combined (stances.jsonl drill / exercise)
+    ("Chile, Peru and Brazil held their first trilateral air drills on Sunday.", ("CHL", "PER")),
+    ("Chile and Peru began combined air exercises off the coast.", ("CHL", "PER")),
 ])
-def test_drills_held_together_under_any_joint_word_are_cooperation(nlp, text):
+def test_joint_drills_are_cooperation_between_their_holders(nlp, text, pair):
     found = triples(nlp, text)
-    assert ("CHL", "cooperation", "positive", "PER") in found
+    assert (pair[0], "cooperation", "positive", pair[1]) in found
     assert not any(f == "conflict" for _, f, _, _ in found)
 
 

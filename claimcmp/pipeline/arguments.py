@@ -259,13 +259,11 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
         party = as_party(index.actor_dict(span))
         if party is None or party["kind"] != "country":
             continue
-        if span.root.i in doers or _quoted_before(span, head) and not _in_subject(span.root):
-            # "X and Y cut ties with the country": not X or Y themselves; '"We condemn
-            # Russia's aggression," the ministry said': not Russia's ministry ("Seoul accused
-            # the North": the other half of Seoul's land, all the same)
-            half = other_half(head, party)
-        else:
-            half = party if state_form_fits(head, party) else other_half(head, party)
+        # "X and Y cut ties with the country": not X or Y themselves; '"We condemn Russia's
+        # aggression," the ministry said': not Russia's ministry ("Seoul accused the North":
+        # the other half of Seoul's land, all the same)
+        itself = span.root.i not in doers and not (_quoted_before(span, head) and not _in_subject(span.root))
+        half = party if itself and state_form_fits(head, party) else other_half(head, party)
         if half is not None:
             return [half]
     return []
