@@ -183,3 +183,27 @@ def test_a_retaliation_vowed_is_toward_whoever_struck_the_vower(nlp):
     text = "Israel killed a senior Hamas commander in Gaza. Hamas vowed to retaliate."
     found = _doer_target_pairs(nlp, text)
     assert found == [("HAMAS", "ISR")]
+
+
+@pytest.mark.parametrize("text, doer, target", [
+    # the possessive names the speaker of the clause the act is in
+    ("Chile said its naval strike on Peruvian ports had been a success.", "CHL", "PER"),
+    # ... or the subject of the sentence before
+    ("Ghana recalled its envoy on Monday. Its sanctions on Togo took effect the same day.", "GHA", "TGO"),
+])
+def test_a_possessive_pronoun_on_an_act_names_its_doer(nlp, text, doer, target):
+    assert (doer, target) in {(c["subject"]["id"], c["target"] and c["target"]["id"])
+                              for c in last_sentence_claims(nlp, text)}
+
+
+def test_a_possessive_pronoun_yields_to_the_doer_of_the_clause(nlp):
+    # "his" could be read as anyone's; the one who declares the hostility holds it
+    found = last_sentence_claims(nlp, "The new president of Kenya has declared his open hostility to Uganda.")
+    assert {(c["subject"]["country"], c["stance"]) for c in found if c["target"]["id"] == "UGA"} == {
+        ("KEN", "hostility")}
+
+
+def test_an_act_named_as_the_means_of_another_takes_no_doer_from_its_pronoun(nlp):
+    # the diplomacy is how Ghana challenges Togo, not cooperation of Ghana with Togo
+    found = last_sentence_claims(nlp, "Ghana challenges Togo through its quiet diplomacy.")
+    assert [c["stance"] for c in found if c["family"] == "cooperation"] == []

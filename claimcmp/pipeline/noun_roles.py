@@ -21,6 +21,7 @@ from claimcmp.pipeline.objects import object_tokens
 from claimcmp.pipeline.dep_labels import OWNER_DEPS, referred_back
 from claimcmp.pipeline.drafts import noun_parties, noun_target_preps, span_tokens
 from claimcmp.pipeline.mentions import MentionIndex, as_party, other_party, party_key
+from claimcmp.pipeline.references import SINGULAR_POSSESSIVES, resolve_pronoun
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.unsaid_doers import reactors
 
@@ -326,6 +327,17 @@ def characterized(noun: Token, index: MentionIndex, s: NounClaim) -> bool:
     s.own = [a for c in obj.children if c.dep_ in OWNER_DEPS for a in actors_of(c, index)] or actors_of(obj, index)
     s.targets = [a for a in s.targets if a not in s.own]
     return bool(s.own)
+
+
+def pronoun_owner(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """An act with no doer in the clause around it is the one its possessive pronoun names:
+    "Iran said its strike on the bases was a success" (its = Iran's); not an act named as the
+    means of another ("challenges Washington through its diplomacy" is no diplomacy toward it).
+    Only a singular one: "their" may be a pair told just before ("mediate in their dispute")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in SINGULAR_POSSESSIVES), None)
+    means = noun.dep_ == "pobj" and noun.head.lower_ in cue("means_preps")
+    if not s.own and not means and owner is not None:
+        s.own = [a for a in resolve_pronoun(owner, index)[:1] if a not in s.targets]
 
 
 def responsibility_taken(lex: StanceLexicon, noun: Token, index: MentionIndex, s: NounClaim) -> bool:

@@ -23,8 +23,7 @@ from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
     NounClaim, accused_of, adversary_target, behind_it, came_under, characterized, destinations, elicited, exchanged,
     exempted_from, held_together, holder_parties, joint_exercise, qualified_relations, regarded_as,
-    responsibility_taken, toll_of_armed_act, toll_victims, victims,
-)
+    pronoun_owner, responsibility_taken, toll_of_armed_act, toll_victims, victims)
 from claimcmp.pipeline.noun_exclusions import answered_anothers, not_a_claim
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
 from claimcmp.pipeline.subjects import passive_patient, subject_on_auxiliary, subject_token
@@ -73,12 +72,13 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
 
 def _parties_around(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
                     s: NounClaim) -> bool:
-    """The parties the clause around the noun gives: the accused, those it was drawn from,
-    the governing verb's; False when the noun, what another's act is called, names no doer."""
+    """The parties the clause around the noun gives (the accused, those it was drawn from, the
+    governing verb's, else its pronoun's); False when the noun, what an act is called, names no doer."""
     if not responsibility_taken(lex, noun, index, s) and not behind_it(noun, index, s) and \
             not accused_of(lex, noun, index, s) and not elicited(lex, noun, index, s) and \
             not exempted_from(lex, noun, index, s):
         _through_governor(lex, noun, entry, index, s)
+    pronoun_owner(noun, index, s)
     return characterized(noun, index, s)
 
 

@@ -18,6 +18,7 @@ from claimcmp.pipeline.subjects import subject_token
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
+SINGULAR_POSSESSIVES = frozenset({"its", "his", "her"})
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
