@@ -114,6 +114,15 @@ def test_symmetric_relation_between_coordinated_parties(nlp):
     assert ("ISR", "cooperation", "positive", "HAMAS") in triples(found)
 
 
+@pytest.mark.parametrize("text", [
+    "Uzbek and Kazakh patrols clashed near the old fortress of Sarykol.",
+    "Uzbek and Kazakh patrols clashed along the canal of Sarykol.",
+])
+def test_a_place_named_after_a_mutual_act_is_where_not_what_about(nlp, text):
+    # with no place the gazetteer knows, "near"/"along" still tell where the two clashed
+    assert ("UZB", "conflict", "positive", "KAZ") in triples(claims(nlp, text))
+
+
 def test_event_noun_with_hyphenated_parties(nlp):
     found = claims(nlp, "US-China cooperation on climate is growing.")
     assert ("USA", "cooperation", "positive", "CHN") in triples(found)

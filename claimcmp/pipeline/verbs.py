@@ -212,10 +212,12 @@ def _setting(lex: StanceLexicon, obj: Token) -> bool:
 
 
 def _when_or_where(obj: Token, index: MentionIndex) -> bool:
-    """"clashed on Monday", "clashed on the border": a time or place, not what the act is about."""
+    """"clashed on Monday", "clashed on the border", "clashed near the enclave of X": a time or
+    place, not what the act is about ("at" may be either: "protested at the settlements")."""
     if obj.dep_ != "pobj":
         return False
-    return obj.ent_type_ in {"DATE", "TIME"} or obj.i in index.place_at or obj.lemma_.lower() in BORDER_WORDS
+    return obj.ent_type_ in {"DATE", "TIME"} or obj.i in index.place_at or obj.lemma_.lower() in BORDER_WORDS \
+        or obj.head.lower_ in cue("locative_preps") - {"at"}
 
 
 def _movement_of(obj: Token) -> list[dict]:
