@@ -830,6 +830,12 @@ def test_an_envoy_recalled_for_consultations_consults_at_home(nlp):
         [("recall ambassador", "conflict", "CHL")]
 
 
+def test_an_envoy_recalled_over_a_deal_is_recalled_from_where_it_served(nlp):
+    # the parser hangs "over" on the envoy; its own "to" still names whom the recall is toward
+    found = claims(nlp, "Somalia recalled its ambassador to Ethiopia over the port deal with Somaliland.")
+    assert [c["target"]["country"] for c in found if c["stance"] == "recall ambassador"] == ["ETH"]
+
+
 @pytest.mark.parametrize("text, modality", [
     ("Bolivia demanded that Chile apologize.", "desired"),
     ("Bolivia wants Chile to apologize.", "desired"),

@@ -109,9 +109,11 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
     s.objects = [o for o in objects if o not in made or any(
         t.i in index.actor_at or t.dep_ == "poss" and t.pos_ == "PRON" for t in o.lefts)]
     # ... whose own "against" phrase names whom: "filed a case against Israel at the ICJ"; a
-    # hostile feeling's "at" or "over" too: "voiced dismay at Tokyo's decision"
-    own_preps = {"against"} | (cue("feeling_object_preps") if entry.family == "conflict" else set())
-    against = [t for o in made for t in object_tokens(o, own_preps)]
+    # hostile feeling's "at" or "over" too: "voiced dismay at Tokyo's decision", not an
+    # envoy's ("recalled its envoy to Peru over the deal with Chile" is toward Peru)
+    feelings = cue("feeling_object_preps") if entry.family == "conflict" else set()
+    against = [t for o in made for t in object_tokens(o, {"against"} | (
+        set() if o.lemma_.lower() in cue("agent_nouns") | cue("envoy_nouns") else feelings))]
     if against:
         s.objects = against + [o for o in s.objects if o.dep_ != "pobj" or o.head.lower_ != "at"]
 
