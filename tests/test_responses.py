@@ -118,3 +118,29 @@ def test_a_proposal_accepted_is_not_the_accepters_own(nlp):
     assert not [c for c in claims(nlp, "Bolivia accepted the ultimatum.") if c["subject"]["id"] == "BOL"
                 and c["family"] == "conflict"]
     assert ("BOL", "cooperation", "positive", "CHL") in triples(claims(nlp, "Bolivia accepted the Chilean ultimatum."))
+
+
+def _stances(nlp, text: str) -> set[tuple]:
+    return {(c["subject"]["country"] or c["subject"]["id"], c["stance"], c["modality"],
+             c["target"] and (c["target"]["country"] or c["target"]["id"])) for c in claims(nlp, text)}
+
+
+@pytest.mark.parametrize("text, answer", [
+    # answering a material hostile act retaliates against its doer, in the answer's mood
+    ("Greece vowed to respond to the Turkish drone strike.", ("GRC", "retaliate", "predicted", "TUR")),
+    ("Brazil will respond to the new Argentine tariffs.", ("BRA", "retaliate", "predicted", "ARG")),
+    ("Greece will retaliate for the Turkish drone strike.", ("GRC", "retaliate", "predicted", "TUR")),
+])
+def test_answering_a_hostile_act_is_retaliating_against_its_doer(nlp, text, answer):
+    assert answer in _stances(nlp, text)
+
+
+def test_the_act_answered_is_told_toward_whoever_answers_it(nlp):
+    # the strike has happened: not predicted like the answer, and the one answering is its target
+    found = _stances(nlp, "Greece vowed to respond to the Turkish drone strike.")
+    assert ("TUR", "attack", "reported", "GRC") in found
+
+
+def test_answering_accusations_is_a_reply_not_a_retaliation(nlp):
+    found = _stances(nlp, "Greece has not yet responded to the latest Turkish accusations.")
+    assert not [s for s in found if s[1] == "retaliate"]

@@ -179,6 +179,12 @@ def is_fighting(label: str | None) -> bool:
     return group is not None and (group.cls == "force" or group.name == TRUCE_GROUP or TRUCE_GROUP in reading.objects)
 
 
+def group_name(label: str | None) -> str | None:
+    """The name of the stance group a label reads as ("strike" -> "attack"), or None."""
+    group = read(label).group
+    return group.name if group is not None else None
+
+
 def is_truce(label: str | None) -> bool:
     """A ceasefire, truce or peace deal, or a hostile act's end ("cessation of hostilities")."""
     group = read(label).group

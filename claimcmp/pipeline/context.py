@@ -294,7 +294,8 @@ def _presupposed(word: Token) -> bool:
     in place), "may protest over the killing", "will meet after the clashes"; so has one its
     object suffers ("refuses to endure Lima's repression")."""
     answered = word.dep_ == "pobj" and (word.head.lower_ in cue("presupposing_preps") or word.head.lower_ in {
-        "to", "for"} and word.head.head.lemma_.lower() in cue("response_nouns"))  # "vowed a response to the strike"
+        "to", "for"} and word.head.head.lemma_.lower() in cue("response_nouns") | cue("response_verbs"))
+    # "vowed a response to the strike", "vowed to respond to the strike"
     # known as someone's: "the", "its", "Lima's", or a nation's adjective ("despite Chilean strikes")
     known = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "any", "no"}
                 or c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP" for c in word.children)

@@ -32,14 +32,15 @@ def counterpart(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: lis
 
 
 def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
-    """"Scrambled jets in response to China's drills": whoever did what the act answers
-    (cue response_nouns)."""
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
-        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in cue("response_nouns")):
-            for obj in object_tokens(noun, {"to", "for"}):
-                found = other_parties(obj, index, doers)
-                if found:
-                    return found
+    """"Scrambled jets in response to China's drills", "retaliated for the Iranian strike":
+    whoever did what the act answers (cues response_nouns, response_verbs)."""
+    answers = [noun for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "in"
+               for noun in prep.children if noun.dep_ == "pobj" and noun.lemma_.lower() in cue("response_nouns")]
+    for answer in answers + ([verb] if verb.lemma_.lower() in cue("response_verbs") else []):
+        for obj in object_tokens(answer, {"to", "for"}):
+            found = other_parties(obj, index, doers)
+            if found:
+                return found
     return []
 
 

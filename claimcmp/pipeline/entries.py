@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from claimcmp import extensions as ext
+from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.subjects import subject_token
@@ -19,7 +20,8 @@ from claimcmp.pipeline.dep_labels import counted
 def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     lemma = lex.verb_lemma(verb) if verb.pos_ != "PROPN" else verb.lower_
     # "called the strikes illegal" judges them (not "call strike"); "joined forces" is phrasal
-    fixed = evaluation_entry(lex, verb) or _phrasal_entry(lex, verb, lemma) or _incursion_entry(lex, verb, lemma)
+    fixed = evaluation_entry(lex, verb) or _phrasal_entry(lex, verb, lemma) or _incursion_entry(lex, verb, lemma) \
+        or _answering_entry(lex, verb, lemma)
     if fixed is not None:
         return fixed
     entry = lex.verb(lemma)
@@ -83,6 +85,20 @@ def _incursion_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry
                                        for c in space.children):
             return replace(entered, lemma=f"{lemma}{prep} {space.lemma_.lower()}")
     return None
+
+
+def _answering_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry | None:
+    """"Israel vowed to respond to the Iranian attack", "China will respond to the new
+    tariffs": answering a material hostile act (cues response_verbs, answered_act_groups) is
+    retaliating against its doer; answering accusations, a demand or an offer is replying."""
+    if lemma not in lex.cue("response_verbs") or verb.pos_ != "VERB":
+        return None
+    answered = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}
+                for p in c.children if p.dep_ == "pobj"]
+    hostile = any((entry := lex.noun(p.lemma_)) is not None and entry.family == "conflict" and (
+        not entry.requires or has_modifier(p, entry.requires)) and stance_groups.group_name(entry.stance)
+        in lex.cue("answered_act_groups") for p in answered)
+    return StanceEntry(lemma, "VERB", "retaliate", "conflict", False) if hostile else None
 
 
 def _appeal(lex: StanceLexicon, particle: Token, entry: StanceEntry) -> StanceEntry:

@@ -211,7 +211,16 @@ def _own_clause(word: Token) -> set[int]:
         if (tok.dep_ in {"advcl", "ccomp", "csubj", "parataxis"} or _content_clause(tok)) \
                 and not tok.left_edge.i <= word.i <= tok.right_edge.i:
             tokens -= {t.i for t in tok.subtree}
-    return tokens
+    return tokens | _controller(word, tokens)
+
+
+def _controller(word: Token, tokens: set[int]) -> set[int]:
+    """The subject an infinitive clause borrows from the verb it completes, a party named in
+    the clause all the same: "Israel vowed to respond to the Iranian attack" (on Israel)."""
+    verb = next((word.doc[i] for i in sorted(tokens) if word.doc[i].dep_ == "xcomp"
+                 and word.doc[i].head.i not in tokens), None)
+    subject = None if verb is None else next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return {t.i for t in subject.subtree} if subject is not None else set()
 
 
 def _acts_of_the_other_family(word: Token, partner: bool) -> set[int]:
