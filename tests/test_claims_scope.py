@@ -429,7 +429,7 @@ def test_leaving_an_agreement_ends_it_and_moves_no_forces(nlp):
                          ("The US pulled out of the nuclear deal with Iran.", "pull out deal"),
                          ("Britain walked away from the talks with Iran.", "walk away talk"),
                          ("The US withdrawal from the nuclear deal with Iran angered Tehran.", "withdrawal deal")]:
-        found = claims(nlp, text)
+        found = [c for c in claims(nlp, text) if c["stance"] != "hostility"]  # Tehran's anger is its own claim
         assert [(c["stance"], c["family"], c["target"]["id"]) for c in found] == [(stance, "conflict", "IRN")], text
 
 
@@ -1238,3 +1238,13 @@ def test_ones_role_in_anothers_act_is_backing_that_other(nlp, text, polarity):
 def test_an_act_that_caused_a_toll_is_toward_the_victims_side(nlp, text):
     found = [(c["subject"]["id"], c["family"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)]
     assert ("CHL", "conflict", "PER") in found
+
+
+@pytest.mark.parametrize("text, holder, toward", [
+    # an experiencer verb's object holds the hostility, toward the doer of what angered it
+    ("Canada's decision to expel the Indian envoy angered New Delhi.", "IND", "CAN"),
+    ("Chile infuriated Bolivia by closing the border.", "BOL", "CHL"),
+])
+def test_the_one_an_act_angers_is_hostile_to_its_doer(nlp, text, holder, toward):
+    found = claims(nlp, text)
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in found if c["stance"] == "hostility"] == [(holder, toward)]

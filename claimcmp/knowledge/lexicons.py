@@ -22,7 +22,8 @@ class StanceEntry:
     # ... and does not count with one of these: "hunger strike" is no attack.
     unless: tuple[str, ...] = ()
     # Whose the noun's possessor or modifier is: the doer's ("Iran's attack"), or, for nouns
-    # naming those the act befell, the target's ("American casualties").
+    # naming those the act befell, the target's ("American casualties"); "object": a verb's
+    # object holds the stance toward its subject ("the visit angered Beijing").
     owner: str = "subject"
     # A noun that names the act only after one of these prepositions: "at odds with", not
     # "the odds of a deal".

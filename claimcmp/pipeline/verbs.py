@@ -82,6 +82,8 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
         return []
     if verb.tag_ == "VBN" and not s.targets and verb.lemma_.lower() in cue("means_participles"):
         return []  # "the boarders were armed with knives": their means, no act toward anyone
+    if entry.owner == "object":  # "the visit angered Beijing": Beijing's hostility toward the visitor
+        s.subjects, s.targets = s.targets, s.subjects
     family, stance, polarity = _verb_stance(lex, verb, entry, index, s)
     confidence = 0.45 if s.implicit else 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
     return [Draft(verb, stance, family, polarity, s.subjects, s.targets, mutual, s.topic, s.arg_tokens,
