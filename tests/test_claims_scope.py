@@ -1248,3 +1248,13 @@ def test_an_act_that_caused_a_toll_is_toward_the_victims_side(nlp, text):
 def test_the_one_an_act_angers_is_hostile_to_its_doer(nlp, text, holder, toward):
     found = claims(nlp, text)
     assert [(c["subject"]["id"], c["target"]["id"]) for c in found if c["stance"] == "hostility"] == [(holder, toward)]
+
+
+@pytest.mark.parametrize("text, triple", [
+    # an entry for a noun with the word before it: the exchange of prisoners is their release
+    ("Armenia and Azerbaijan carried out a prisoner exchange on Friday.", ("ARM", "cooperation", "positive", "AZE")),
+    # ... and that word is the act's own, not a thing of the party before it that the act befell
+    ("Beijing condemned French arms sales to India.", ("FRA", "cooperation", "positive", "IND")),
+])
+def test_an_act_named_by_a_noun_and_the_word_before_it(nlp, text, triple):
+    assert triple in triples(nlp, text)

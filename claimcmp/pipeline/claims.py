@@ -17,7 +17,6 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue, stance_
 from claimcmp.models import INFERRED_CONFIDENCE
 from claimcmp.pipeline import claim_regions, claim_times, constructions, context
 from claimcmp.pipeline.allegations import allegation_draft
-from claimcmp.pipeline.arguments import hyphened_to
 from claimcmp.pipeline.attribution import attribution as read_attribution
 from claimcmp.pipeline.claim_records import (
     Circumstances, akey, article_span, claim_record, doers_by_target, predicate_anchor, shared_doers, side,
@@ -27,7 +26,9 @@ from claimcmp.pipeline.drafts import Draft
 from claimcmp.pipeline.copular_judgements import copular_judgement_drafts
 from claimcmp.pipeline.earlier_acts import referred_act, toward_earlier_doer
 from claimcmp.pipeline.headlinese import headline_drafts
-from claimcmp.pipeline.entries import covered_by_noun, named_operation_entry, verb_entry
+from claimcmp.pipeline.entries import (
+    compound_entry, covered_by_noun, hyphenated_entry, named_operation_entry, verb_entry,
+)
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
 from claimcmp.pipeline.openings import is_headline, leading_doers
@@ -195,7 +196,7 @@ class ClaimExtractor(ComponentData):
         its own names another act than its singular: "hostilities" are fighting, "hostility"
         an attitude."""
         plural = self.lex.nouns.get(tok.lower_) if tok.tag_ == "NNS" else None
-        entry = plural or self._hyphenated_entry(tok) or self.lex.noun(tok.lemma_) or \
+        entry = plural or hyphenated_entry(self.lex, tok) or compound_entry(self.lex, tok) or self.lex.noun(tok.lemma_) or \
             (self.lex.noun(tok.lower_) if headline else None)  # "cease-fire" before "fire"
         if entry is None and tok.tag_ == "NN" and tok.lower_.endswith("ing"):
             entry = _gerund_entry(self.lex, tok)
@@ -203,13 +204,6 @@ class ClaimExtractor(ComponentData):
         if entry is None and any(c.lower_ in {"joint", "bilateral"} for c in tok.children):
             entry = StanceEntry(tok.lemma_.lower(), "NOUN", f"joint {tok.lemma_.lower()}", "cooperation", True)
         return entry
-
-    def _hyphenated_entry(self, tok: Token) -> StanceEntry | None:
-        """A hyphenated event noun the tokenizer split: "a military build-up" ends on "up"."""
-        first = hyphened_to(tok)
-        if first is None:
-            return None
-        return self.lex.noun(f"{first.lower_}-{tok.lower_}") or self.lex.noun(f"{first.lower_}{tok.lower_}")
 
     # -- verbs ----------------------------------------------------------------------------
     # -- claims ----------------------------------------------------------------------------

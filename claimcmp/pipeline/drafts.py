@@ -131,8 +131,8 @@ def _modified_patients(noun: Token, entry: StanceEntry, index: MentionIndex, own
         if span is None or actor_token != span.start:
             continue
         thing = noun.doc[span.end] if span.end < noun.i else None  # the parser may hang the actor on the act
-        if thing is not None and joined is not None and joined.i == thing.i:
-            continue  # "build" of "Russia's build-up" is the act itself
+        if thing is not None and (joined is not None and joined.i == thing.i or thing.lower_ == entry.lemma.split()[0]):
+            continue  # "build" of "Russia's build-up", "arms" of "US arms sales": the act itself
         if thing is not None and thing.pos_ == "NOUN" and thing.dep_ == "compound" and thing.head.i == noun.i \
                 and thing.i not in index.actor_at and thing.lemma_.lower() not in agents \
                 and stance_lexicon().noun(thing.lemma_) is None:  # "US tariff pressure": an act of the US

@@ -13,6 +13,7 @@ from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.subjects import subject_token
+from claimcmp.pipeline.arguments import hyphened_to
 from claimcmp.pipeline.drafts import has_modifier, verb_phrase
 from claimcmp.pipeline.dep_labels import counted
 
@@ -243,3 +244,19 @@ def named_operation_entry(lex: StanceLexicon, noun: Token) -> StanceEntry | None
         return None
     entry = lex.noun(opener.lower_)
     return replace(entry, requires=()) if entry is not None else None
+
+
+def compound_entry(lex: StanceLexicon, tok: Token) -> StanceEntry | None:
+    """An entry for the noun with the word before it: "a prisoner exchange", "arms sales"."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is None or before.dep_ != "compound" or before.head.i != tok.i:
+        return None
+    return lex.noun(f"{before.lower_} {tok.lemma_.lower()}")
+
+
+def hyphenated_entry(lex: StanceLexicon, tok: Token) -> StanceEntry | None:
+    """A hyphenated event noun the tokenizer split: "a military build-up" ends on "up"."""
+    first = hyphened_to(tok)
+    if first is None:
+        return None
+    return lex.noun(f"{first.lower_}-{tok.lower_}") or lex.noun(f"{first.lower_}{tok.lower_}")
