@@ -144,3 +144,12 @@ def test_the_act_answered_is_told_toward_whoever_answers_it(nlp):
 def test_answering_accusations_is_a_reply_not_a_retaliation(nlp):
     found = _stances(nlp, "Greece has not yet responded to the latest Turkish accusations.")
     assert not [s for s in found if s[1] == "retaliate"]
+
+
+@pytest.mark.parametrize("text, target", [
+    # a retaliation carried out "by" an act is toward whom that act is
+    ("Chad retaliated by firing rockets at Libyan bases in Sudan.", "LBY"),
+    ("Hungary retaliated by expelling two Slovak diplomats.", "SVK"),
+])
+def test_a_retaliation_is_toward_whom_its_means_is(nlp, text, target):
+    assert [c["target"]["country"] for c in claims(nlp, text) if c["stance"] == "retaliate"] == [target]

@@ -28,7 +28,8 @@ def counterpart(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: lis
     """The first party one of the constructions below names, or none."""
     return _responded_to(verb, index, doers) or _from_party(verb, index, doers) or \
         _summoned(verb, index, doers) or _denied_accusers(lex, verb, index, doers) or \
-        _conditioned_party(verb, index, doers) or _retaliated_against(lex, verb, index, doers)
+        _conditioned_party(verb, index, doers) or _retaliated_by(lex, verb, index, doers) or \
+        _retaliated_against(lex, verb, index, doers)
 
 
 def _responded_to(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
@@ -119,6 +120,20 @@ def _prompter(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]
         return []
     prompter = subject_token(prompting)[0]
     return other_parties(prompter, index, doers) if prompter is not None else []
+
+
+def _retaliated_by(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
+    """"Iran retaliated by firing missiles at US bases": a retaliation or answer (cues
+    retaliating_verbs, response_verbs) is toward whom the act it was carried out by is."""
+    if lex.verb_lemma(verb) not in lex.cue("retaliating_verbs") | lex.cue("response_verbs"):
+        return []
+    means = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pcomp"]
+    preps = lex.cue("conflict_target_preps")
+    for obj in (o for act in means for o in object_tokens(act, preps)):
+        found = other_parties(obj, index, doers)
+        if found:
+            return found
+    return []
 
 
 def _retaliated_against(lex: StanceLexicon, verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
