@@ -270,6 +270,15 @@ def test_a_party_in_the_doers_appositive_is_no_other_party(nlp):
     assert not any(s == "TUR" and t == "NATO" for s, _, _, t in found)
 
 
+@pytest.mark.parametrize("text", [
+    "The militants, armed by Libya, stormed the village of Faya.",
+    "The militants, who are armed by Libya, stormed the village of Faya.",
+])
+def test_a_party_in_the_doers_participle_or_relative_clause_is_no_other_party(nlp, text):
+    """"the rebels, backed by X, seized the town": X backs them; it is not seized."""
+    assert not any(s == "MILITANTS" and f == "conflict" and t == "LBY" for s, f, _, t in text_triples(nlp, text))
+
+
 def test_the_agent_of_a_participle_is_no_partner_of_a_cooperative_act(nlp):
     """"rescued hostages held by the rebels": the rebels hold them; they are not rescued."""
     found = text_triples(nlp, "Peru's army rescued 50 hostages held by the Shining Path rebels.")

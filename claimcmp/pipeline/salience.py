@@ -176,9 +176,11 @@ def _adversary_named(span) -> bool:
 
 
 def _describes_a_doer(span) -> bool:
-    """An actor named inside an appositive of a subject describes that subject: "Turkey, a
-    NATO member, refused ..." (NATO is no party of the refusal)."""
-    return any(t.dep_ == "appos" and t.head.dep_ in {"nsubj", "nsubjpass"} for t in [span.root, *span.root.ancestors])
+    """An actor named inside an appositive, participle or relative clause of a subject
+    describes that subject: "Turkey, a NATO member, refused ...", "the rebels, backed by
+    Rwanda, seized the town" (NATO is no party of the refusal, Rwanda none of the seizure)."""
+    return any(t.dep_ in {"appos", "acl", "relcl"} and t.head.dep_ in {"nsubj", "nsubjpass"}
+               for t in [span.root, *span.root.ancestors])
 
 
 def _someone_elses(span) -> bool:
