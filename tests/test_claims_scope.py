@@ -1258,3 +1258,9 @@ def test_the_one_an_act_angers_is_hostile_to_its_doer(nlp, text, holder, toward)
 ])
 def test_an_act_named_by_a_noun_and_the_word_before_it(nlp, text, triple):
     assert triple in triples(nlp, text)
+
+
+def test_refusing_to_attend_talks_is_refusing_them_not_holding_them(nlp):
+    found = claims(nlp, "Chad refused to attend the talks with the rebels.")
+    assert not [c for c in found if c["family"] == "cooperation" and c["polarity"] == "positive"]
+    assert ("TCD", "conflict", "positive", "REBELS") in claim_triples(found)

@@ -110,3 +110,20 @@ def struck_places(lex: StanceLexicon, noun: Token, s: NounClaim) -> list[Token]:
         # the verb's subject, the parser hanging "on villages" on the verb
         where += [o for o in object_tokens(s.governor, {"on", "against"}) if o.dep_ == "pobj"]
     return where
+
+
+def setting_of_object(verb: Token) -> list[Token]:
+    """"bombed a market in Sanaa": the parser hangs the place on the verb, but it is where
+    the thing hit stands, so whose the place is, the act is toward."""
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def encircled_places(verb: Token) -> list[Token]:
+    """"held drills around Taiwan", "massed warships off Hainan": the place hemmed in is whose
+    it is (cue encircling_preps), like a place attacked."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "held drills around Taiwan"
+    return [p for head in heads for prep in head.children if prep.dep_ == "prep"
+            and prep.lower_ in cue("encircling_preps") for p in prep.children if p.dep_ == "pobj"]

@@ -17,7 +17,9 @@ from claimcmp.pipeline.drafts import (
     SIDE_WORDS, Draft, instrument, left_agreement, noun_parties, noun_target_preps, phrase, span_tokens,
     verb_target_preps,
 )
-from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places, border_targets
+from claimcmp.pipeline.places_hit import (
+    BORDER_WORDS, attacked_places, border_targets, encircled_places, setting_of_object,
+)
 from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.quitting import left_organizations, quitting_entry
 from claimcmp.pipeline.subjects import subject_token
@@ -76,18 +78,22 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     if not s.targets and lex.verb_lemma(verb) in lex.cue("brokering_verbs"):
         s.targets = brokering.agreement_signatories(verb, index, s.subjects)
     _implicit_parties(verb, entry, index, s)
-    if not s.subjects and not (s.targets and entry.family != "neutral"):
+    if _no_claim(verb, entry, s):
         return []
-    if entry.stance == "accuse" and own_act_claimed(verb, s.subjects, s.targets):
-        return []
-    if verb.tag_ == "VBN" and not s.targets and verb.lemma_.lower() in cue("means_participles"):
-        return []  # "the boarders were armed with knives": their means, no act toward anyone
     if entry.owner == "object":  # "the visit angered Beijing": Beijing's hostility toward the visitor
         s.subjects, s.targets = s.targets, s.subjects
     family, stance, polarity = _verb_stance(lex, verb, entry, index, s)
     confidence = 0.45 if s.implicit else 0.75 if subj_tok is not None and subj_tok.pos_ != "PRON" else 0.55
     return [Draft(verb, stance, family, polarity, s.subjects, s.targets, mutual, s.topic, s.arg_tokens,
                   confidence, destinations=s.destinations), *constructions.side_of(lex, verb, s.subjects, index)]
+
+
+def _no_claim(verb: Token, entry: StanceEntry, s: _VerbClaim) -> bool:
+    """No party to tell of, an act the accuser claims as its own, or a means ("the boarders
+    were armed with knives": no act toward anyone)."""
+    return not s.subjects and not (s.targets and entry.family != "neutral") \
+        or entry.stance == "accuse" and own_act_claimed(verb, s.subjects, s.targets) \
+        or verb.tag_ == "VBN" and not s.targets and verb.lemma_.lower() in cue("means_participles")
 
 
 def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: Token | None,
@@ -377,23 +383,6 @@ def _indirect_targets(lex: StanceLexicon, verb: Token, entry: StanceEntry, index
             # "warned against an offensive in Rafah" is said, not done there; "dismissed reports
             # that US troops would leave Iraq" is no act on Iraq
             return found or counterparts.provoker(verb, index, doers), set()
-        places = attacked_places(objects + _encircled_places(verb) + _setting_of_object(verb), index, doers)
+        places = attacked_places(objects + encircled_places(verb) + setting_of_object(verb), index, doers)
         return places if places[0] else (counterparts.provoker(verb, index, doers), set())
     return [], set()
-
-
-def _setting_of_object(verb: Token) -> list[Token]:
-    """"bombed a market in Sanaa": the parser hangs the place on the verb, but it is where
-    the thing hit stands, so whose the place is, the act is toward."""
-    if not any(c.dep_ == "dobj" for c in verb.children):
-        return []
-    return [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}
-            for p in prep.children if p.dep_ == "pobj"]
-
-
-def _encircled_places(verb: Token) -> list[Token]:
-    """"held drills around Taiwan", "massed warships off Hainan": the place hemmed in is whose
-    it is (cue encircling_preps), like a place attacked."""
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # "held drills around Taiwan"
-    return [p for head in heads for prep in head.children if prep.dep_ == "prep"
-            and prep.lower_ in cue("encircling_preps") for p in prep.children if p.dep_ == "pobj"]
