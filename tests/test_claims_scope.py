@@ -1264,3 +1264,16 @@ def test_refusing_to_attend_talks_is_refusing_them_not_holding_them(nlp):
     found = claims(nlp, "Chad refused to attend the talks with the rebels.")
     assert not [c for c in found if c["family"] == "cooperation" and c["polarity"] == "positive"]
     assert ("TCD", "conflict", "positive", "REBELS") in claim_triples(found)
+
+
+@pytest.mark.parametrize("text", [
+    "Eritrean troops crossed into Djibouti on Monday.",
+    "Eritrean troops crossed the border into Djibouti.",
+    "Eritrean forces entered Djibouti overnight.",
+])
+def test_armed_forces_moving_into_a_country_violate_its_territory(nlp, text):
+    assert ("violate territory", "DJI") in {(c["stance"], c["target"]["id"]) for c in claims(nlp, text)}
+
+
+def test_a_leader_entering_a_country_is_no_incursion(nlp):
+    assert not [c for c in claims(nlp, "The Eritrean president entered Djibouti.") if c["family"] == "conflict"]

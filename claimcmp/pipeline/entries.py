@@ -80,12 +80,20 @@ def _incursion_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry
     spaces = [(c, "") for c in verb.children if c.dep_ == "dobj"] + \
         [(p, f" {c.lower_}") for c in verb.children if c.dep_ == "prep" and c.lower_ in lex.cue("incursion_preps")
          for p in c.children if p.dep_ == "pobj"]
+    if _forces_moved(lex, verb) and any(space.ent_type_ == "GPE" for space, _ in spaces):
+        return replace(lex.verb("enter territory"), lemma=f"{lemma} territory")  # "troops crossed into Sudan"
     for space, prep in spaces:
         entered = lex.verb(f"enter {space.lemma_.lower()}")
         if entered is not None and any(c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ", "PRON"}
                                        for c in space.children):
             return replace(entered, lemma=f"{lemma}{prep} {space.lemma_.lower()}")
     return None
+
+
+def _forces_moved(lex: StanceLexicon, verb: Token) -> bool:
+    """Whether the verb's subject is armed forces ("Ethiopian troops", cue military_objects)."""
+    subject = subject_token(verb)[0]
+    return subject is not None and subject.lemma_.lower() in lex.cue("military_objects")
 
 
 def _answering_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry | None:
