@@ -1277,3 +1277,17 @@ def test_armed_forces_moving_into_a_country_violate_its_territory(nlp, text):
 
 def test_a_leader_entering_a_country_is_no_incursion(nlp):
     assert not [c for c in claims(nlp, "The Eritrean president entered Djibouti.") if c["family"] == "conflict"]
+
+
+@pytest.mark.parametrize("text", [
+    "Lisbon condemned the provocative moves by Madrid.",
+    "Lisbon condemned the hostile acts of Spain.",
+    "Lisbon condemned Spain's unfriendly steps.",
+])
+def test_conduct_qualified_as_hostile_is_its_doers_hostility(nlp, text):
+    # "of" names the conduct's doer, as "by" and the possessive do
+    assert ("ESP", "hostility", "PRT") in {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text)}
+
+
+def test_unqualified_conduct_is_no_act(nlp):
+    assert [c["stance"] for c in claims(nlp, "Lisbon noted the moves by Madrid.")] == []

@@ -152,7 +152,8 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
     # verb's subject suffers; else it is the patient.
     aimed = any(c.dep_ == "prep" and c.lower_ in {"towards", "toward", "against", "to"} for c in noun.children)
     # ... unless an owner holds the act: "Norway's recognition of Palestine" is toward Palestine
-    goes = noun.lemma_.lower() in cue("going_nouns")  # "the incursion of Chilean boats into ..."
+    # "the incursion of Chilean boats into ...", "the provocative acts of North Korea" (cue conduct_nouns)
+    goes = noun.lemma_.lower() in cue("going_nouns") | cue("conduct_nouns")
     done_to = noun.lemma_.lower() in cue("patient_of_nouns")  # "the release of four Americans"
     of_agent = (entry.family == "cooperation" and not done_to or aimed or goes or suffered(noun)) and not owned(noun)
     taking = noun.lemma_.lower() in cue("taking_nouns")  # "recapture of Kherson from Russia": a target
