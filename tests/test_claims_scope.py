@@ -1291,3 +1291,17 @@ def test_conduct_qualified_as_hostile_is_its_doers_hostility(nlp, text):
 
 def test_unqualified_conduct_is_no_act(nlp):
     assert [c["stance"] for c in claims(nlp, "Lisbon noted the moves by Madrid.")] == []
+
+
+@pytest.mark.parametrize("text, triple", [
+    # ties of a kind every two states may hold: none is a denied cooperation ...
+    ("Chile has had no diplomatic relations with Bolivia since 1978.", ("CHL", "cooperation", "negative", "BOL")),
+    ("Chile and Bolivia have no formal ties.", ("CHL", "cooperation", "negative", "BOL")),
+])
+def test_no_formal_ties_is_a_denied_cooperation(nlp, text, triple):
+    assert triple in triples(nlp, text)
+
+
+def test_formal_ties_had_are_no_claim(nlp):
+    # ... while having them tells nothing of the relation
+    assert triples(nlp, "Chile has diplomatic relations with Bolivia.") == set()

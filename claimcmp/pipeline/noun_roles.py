@@ -292,7 +292,8 @@ def _relations_family(lex: StanceLexicon, noun: Token, governor: Token | None) -
         verb = lex.verb(g)
         if verb is not None and verb.family != "neutral":
             return verb.family
-    if words & (lex.cue("warm_words") | lex.cue("partnership_kinds")):
+    absent = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)  # "no diplomatic relations"
+    if words & (lex.cue("warm_words") | lex.cue("partnership_kinds")) or absent and words & lex.cue("formal_ties"):
         return "cooperation"  # "warmer relations", "military ties"
     if words & lex.cue("cold_words"):
         return "conflict"
@@ -330,10 +331,9 @@ def characterized(noun: Token, index: MentionIndex, s: NounClaim) -> bool:
 
 
 def pronoun_owner(noun: Token, index: MentionIndex, s: NounClaim) -> None:
-    """An act with no doer in the clause around it is the one its possessive pronoun names:
-    "Iran said its strike on the bases was a success" (its = Iran's); not an act named as the
-    means of another ("challenges Washington through its diplomacy" is no diplomacy toward it).
-    Only a singular one: "their" may be a pair told just before ("mediate in their dispute")."""
+    """An act with no doer around it is the one its singular possessive names: "Iran said its
+    strike on the bases was a success"; not an act that is the means of another ("challenges
+    Washington through its diplomacy"), nor "their", maybe a pair ("mediate in their dispute")."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in SINGULAR_POSSESSIVES), None)
     means = noun.dep_ == "pobj" and noun.head.lower_ in cue("means_preps")
     if not s.own and not means and owner is not None:
