@@ -1302,6 +1302,11 @@ def test_no_formal_ties_is_a_denied_cooperation(nlp, text, triple):
     assert triple in triples(nlp, text)
 
 
-def test_formal_ties_had_are_no_claim(nlp):
-    # ... while having them tells nothing of the relation
-    assert triples(nlp, "Chile has diplomatic relations with Bolivia.") == set()
+def test_a_death_blamed_on_a_party_is_its_killing(nlp):
+    found = claims(nlp, "Latvia blamed Russia for the deaths of two Latvian border guards.")
+    assert ("RUS", "kill", "reported", "LVA") in {
+        (c["subject"]["id"], c["stance"], c["modality"], c["target"]["country"]) for c in found}
+
+
+def test_a_death_mourned_names_no_killer(nlp):
+    assert [c for c in claims(nlp, "Latvia mourned the death of its former president.") if c["stance"] == "kill"] == []
