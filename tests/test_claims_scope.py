@@ -1310,3 +1310,15 @@ def test_a_death_blamed_on_a_party_is_its_killing(nlp):
 
 def test_a_death_mourned_names_no_killer(nlp):
     assert [c for c in claims(nlp, "Latvia mourned the death of its former president.") if c["stance"] == "kill"] == []
+
+
+@pytest.mark.parametrize("text, family, polarity", [
+    # ties a verb restores or cuts take the verb's negation, and a refusal above it
+    ("Kuwait did not restore relations with Iraq.", "cooperation", "negative"),
+    ("Kuwait said it would not normalize ties with Iraq.", "cooperation", "negative"),
+    ("Kuwait failed to restore ties with Iraq.", "cooperation", "negative"),
+    ("Kuwait refused to normalize relations with Iraq.", "conflict", "positive"),
+    ("Kuwait did not cut ties with Iraq.", "conflict", "negative"),
+])
+def test_ties_restored_or_cut_take_the_verbs_negation(nlp, text, family, polarity):
+    assert triples(nlp, text) == {("KWT", family, polarity, "IRQ")}

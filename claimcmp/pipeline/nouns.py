@@ -344,13 +344,13 @@ def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, inde
             # "Peruvian demands were rejected by Chile": Peru's demands stand as made; the
             # rejection is Chile's (constructions.response_draft)
             s.family, s.stance, s.polarity = told
-        if s.governor.dep_ == "xcomp" and s.governor.lemma_.lower() in lex.cue("light_verbs"):
-            # "failed to reach an agreement": the verb above the light verb negates the act
+        if s.governor.dep_ == "xcomp" and (s.governor.lemma_.lower() in lex.cue("light_verbs") or s.governed_relations):
+            # "failed to reach an agreement", "refused to restore ties": the verb above negates the act
             s.family, s.stance, s.polarity = governed(lex, s.governor, s.family, s.stance, s.polarity)
         if s.stance == "reject" and entry.stance == "accuse" and not s.targets and len(s.own) == 1:
             s.targets = index.accusers_of(s.own[0])
         _anothers_act_ended(noun, entry, index, s)
-    if context.is_negated(noun, lex, local=not s.carried):
+    if context.is_negated(noun, lex, local=not (s.carried or s.governed_relations)):  # "did not restore ties"
         s.polarity = "negative" if s.polarity == "positive" else "positive"
 
 
