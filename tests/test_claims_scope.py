@@ -1322,3 +1322,8 @@ def test_a_death_mourned_names_no_killer(nlp):
 ])
 def test_ties_restored_or_cut_take_the_verbs_negation(nlp, text, family, polarity):
     assert triples(nlp, text) == {("KWT", family, polarity, "IRQ")}
+
+
+@pytest.mark.parametrize("verb", ["readmitted", "reinstated"])
+def test_readmitting_a_suspended_member_is_cooperation_toward_it(nlp, verb):
+    assert ("AU", "cooperation", "positive", "GIN") in triples(nlp, f"The African Union {verb} Guinea.")
