@@ -1327,3 +1327,14 @@ def test_ties_restored_or_cut_take_the_verbs_negation(nlp, text, family, polarit
 @pytest.mark.parametrize("verb", ["readmitted", "reinstated"])
 def test_readmitting_a_suspended_member_is_cooperation_toward_it(nlp, verb):
     assert ("AU", "cooperation", "positive", "GIN") in triples(nlp, f"The African Union {verb} Guinea.")
+
+
+@pytest.mark.parametrize("text", [
+    "Austria blocked EU sanctions on Belarus.",
+    "Austria opposed EU sanctions on Belarus.",
+])
+def test_blocking_anothers_act_is_the_blockers_act_toward_it(nlp, text):
+    # the sanctions are the EU's; blocking or opposing them is Austria's act toward the EU
+    found = {(c["subject"]["id"], c["family"], c["target"]["id"]) for c in claims(nlp, text)}
+    assert ("AUT", "conflict", "EU") in found and ("EU", "conflict", "BLR") in found
+    assert not [c for c in claims(nlp, text) if c["subject"]["id"] == "EU" and c["stance"] != "sanction"]

@@ -15,7 +15,7 @@ from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.arguments import hyphened_to
 from claimcmp.pipeline.drafts import has_modifier, verb_phrase
-from claimcmp.pipeline.dep_labels import counted
+from claimcmp.pipeline.dep_labels import OWNER_DEPS, counted
 
 
 def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
@@ -96,6 +96,16 @@ def _forces_moved(lex: StanceLexicon, verb: Token) -> bool:
     return subject is not None and subject.lemma_.lower() in lex.cue("military_objects")
 
 
+def _anothers_named_act(verb: Token, noun: Token) -> bool:
+    """Whether a name before the act noun ("EU sanctions", "Russia's offensive") names a party
+    the verb's subject does not."""
+    owners = [c for c in noun.children if c.dep_ in OWNER_DEPS and c.ent_type_ in {"GPE", "NORP", "ORG"}]
+    subject = subject_token(verb)[0]
+    if not owners or subject is None or subject.pos_ != "PROPN":
+        return False
+    return not any(o.lower_ in {t.lower_ for t in subject.subtree} for o in owners)
+
+
 def _answering_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry | None:
     """"Israel vowed to respond to the Iranian attack", "China will respond to the new
     tariffs": answering a material hostile act (cues response_verbs, answered_act_groups) is
@@ -160,6 +170,8 @@ def covered_by_noun(lex: StanceLexicon, verb: Token, entry: StanceEntry) -> bool
                 continue  # "condemned the drills", "called the drills illegal": a claim of its own
             if lemma in lex.cue("pressing_verbs") and noun.family == "neutral":
                 continue  # "demanded the withdrawal of the troops": so is the demand
+            if entry.family == "conflict" and _anothers_named_act(verb, child):
+                continue  # "Hungary blocked EU sanctions": the EU's act, Hungary's block of it
             if lemma in combining or noun.family in {entry.family, "neutral"}:
                 return True
     return False

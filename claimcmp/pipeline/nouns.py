@@ -226,9 +226,8 @@ def _governor_not_party(lex: StanceLexicon, noun: Token, entry: StanceEntry, s: 
 
 def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim,
                    g: str, governing_entry: StanceEntry | None, combining: bool) -> None:
-    """The verb performs the act the noun names ("held talks", "ruled out cooperation") or
-    wants or sees it: "not looking for a confrontation", "didn't detect any cooperation"
-    deny the act itself."""
+    """The verb performs the act the noun names ("held talks", "ruled out cooperation") or wants
+    or sees it: "not looking for a confrontation", "didn't detect any cooperation" deny it."""
     s.carried = combining or (governing_entry is not None and governing_entry.family == entry.family) or \
         g in lex.cue("desire_verbs") | lex.cue("commitment_verbs") | lex.cue("perception_verbs") \
         | lex.cue("participation_verbs") or noun.head.head.lower_ in lex.cue("openness_adjectives")
@@ -243,11 +242,12 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
             if obj.i != noun.i:
                 s.targets.extend(a for a in actors_of(obj, index) if a not in s.targets and a not in s.own)
                 s.arg_tokens |= span_tokens(obj)
+    # "launched strikes"; not "retaliate against tariffs", nor another's act ("blocked EU sanctions")
     if governing_entry is not None and governing_entry.family == entry.family and g not in {"agree", "accept"} \
             and not {g, verb_phrase(s.governor)} & (lex.cue("denials") | lex.cue("negating_verbs")
                                                     | lex.cue("exchange_verbs")) \
-            and noun.dep_ != "pobj":
-        s.stance = f"{g} {noun.lemma_.lower()}"  # "launched strikes"; not "retaliate against tariffs"
+            and noun.dep_ != "pobj" and not _anothers_act(index, s):
+        s.stance = f"{g} {noun.lemma_.lower()}"
 
 
 def _pressed_for(governing_entry: StanceEntry | None) -> bool:
