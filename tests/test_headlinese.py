@@ -52,3 +52,12 @@ def test_a_headline_order_to_leave_is_an_expulsion(nlp, text, expected):
 
 def test_a_headline_order_to_stay_is_no_expulsion(nlp):
     assert all(c["stance"] != "expel" for c in claims(nlp, "Mali's junta orders French ambassador to stay"))
+
+
+@pytest.mark.parametrize("text, doer", [
+    # a headline's gerund subject the tagger takes for a verb is still the act of its adjective
+    ("Russian shelling kills five in Kharkiv", "RUS"),
+    ("Indian shelling kills two in Kashmir", "IND"),
+])
+def test_a_gerund_subject_is_its_adjectives_act(nlp, text, doer):
+    assert {c["subject"]["id"] for c in claims(nlp, text)} == {doer}

@@ -71,7 +71,7 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _of_phrase_actors(head, index)  # "any of its jets", "none of the Russian troops"
     if head.pos_ == "PRON":
         return resolve_pronoun(head, index)
-    if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} or head.lower_ == "own":
+    if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} and not _nominal_gerund(head) or head.lower_ == "own":
         return []  # "military action of its own" names no other party
     pair, _ = named_pair(head)
     if pair:
@@ -92,6 +92,12 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _named_partners(head, index) or _possessors_counterpart(head, index)  # not the possessor
     return _possessors_country(head, index) or _modifier_actors(head, index) or _definite_state(head, index) \
         or group_named_before(head, index)
+
+
+def _nominal_gerund(head: Token) -> bool:
+    """A gerund the tagger took for a verb, read as a noun by its adjective or possessive:
+    "Russian shelling kills five" (the shelling is Russia's)."""
+    return head.tag_ == "VBG" and any(c.dep_ in {"amod", "poss"} for c in head.children)
 
 
 def _possessors_counterpart(head: Token, index: MentionIndex) -> list[dict]:
