@@ -1338,3 +1338,11 @@ def test_blocking_anothers_act_is_the_blockers_act_toward_it(nlp, text):
     found = {(c["subject"]["id"], c["family"], c["target"]["id"]) for c in claims(nlp, text)}
     assert ("AUT", "conflict", "EU") in found and ("EU", "conflict", "BLR") in found
     assert not [c for c in claims(nlp, text) if c["subject"]["id"] == "EU" and c["stance"] != "sanction"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Montenegro joined NATO in 2017.", ("MNE", "cooperation", "asserted", "NATO")),
+    ("Moldova applied to join the EU.", ("MDA", "cooperation", "desired", "EU")),  # applying wants it
+])
+def test_joining_an_organization_is_cooperation_toward_it(nlp, text, expected):
+    assert [(c["subject"]["id"], c["family"], c["modality"], c["target"]["id"]) for c in claims(nlp, text)] == [expected]
