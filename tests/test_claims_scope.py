@@ -1346,3 +1346,14 @@ def test_blocking_anothers_act_is_the_blockers_act_toward_it(nlp, text):
 ])
 def test_joining_an_organization_is_cooperation_toward_it(nlp, text, expected):
     assert [(c["subject"]["id"], c["family"], c["modality"], c["target"]["id"]) for c in claims(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a mutual act an expulsion is over, with no owner of its own, is no deal of either party's
+    ("Cyprus expelled the Turkish ambassador over the deal.", set()),
+    # ... one whose owner or pair the phrase names is told
+    ("Cyprus expelled the Turkish ambassador over Turkey's deal with Libya.", {("TUR", "LBY")}),
+])
+def test_a_mutual_act_a_grievance_is_over_needs_its_own_parties(nlp, text, expected):
+    found = claims(nlp, text)
+    assert {(c["subject"]["country"], c["target"]["id"]) for c in found if c["stance"] == "deal"} == expected

@@ -33,10 +33,20 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
             c.dep_ == "prep" for c in noun.children):
         return True  # "for the third day in a row": no quarrel
     return _manner_of_another_act(lex, noun) or _circumstance_of_an_act(lex, noun, entry) or \
-        _sought_in_talks(lex, noun, entry) or _answered_proposal(lex, noun, entry) or \
-        _leaves_agreement(lex, noun, entry) or _consults_at_home(noun, entry) or \
-        averted_possibility(first_conjunct(noun).head) or \
+        _ownerless_grievance(noun, entry) or _sought_in_talks(lex, noun, entry) or \
+        _answered_proposal(lex, noun, entry) or _leaves_agreement(lex, noun, entry) or \
+        _consults_at_home(noun, entry) or averted_possibility(first_conjunct(noun).head) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
+
+
+def _ownerless_grievance(noun: Token, entry: StanceEntry) -> bool:
+    """A mutual act named as what another act is over or against, with no owner or pair of
+    its own: "Greece expelled the Libyan ambassador over the deal" tells no deal of Greece's
+    or the envoy's; "over Libya's deal with Turkey", "against talks between X and Y" do."""
+    if not entry.symmetric or noun.dep_ != "pobj" or noun.head.lower_ not in {"over", "against"}:
+        return False
+    owned = any(c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ"} for c in noun.children)
+    return not owned and not any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
 
 
 def _circumstance_of_an_act(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
