@@ -1357,3 +1357,12 @@ def test_joining_an_organization_is_cooperation_toward_it(nlp, text, expected):
 def test_a_mutual_act_a_grievance_is_over_needs_its_own_parties(nlp, text, expected):
     found = claims(nlp, text)
     assert {(c["subject"]["country"], c["target"]["id"]) for c in found if c["stance"] == "deal"} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hanoi accused Beijing of trespassing into Vietnamese waters.",
+    "Chinese ships trespassed into Vietnamese waters.",
+])
+def test_trespassing_into_a_states_space_violates_it(nlp, text):
+    assert ("CHN", "violate", "VNM") in {(c["subject"]["country"], c["stance"].split()[0], c["target"]["id"])
+                                         for c in claims(nlp, text)}
