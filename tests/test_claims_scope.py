@@ -1366,3 +1366,11 @@ def test_a_mutual_act_a_grievance_is_over_needs_its_own_parties(nlp, text, expec
 def test_trespassing_into_a_states_space_violates_it(nlp, text):
     assert ("CHN", "violate", "VNM") in {(c["subject"]["country"], c["stance"].split()[0], c["target"]["id"])
                                          for c in claims(nlp, text)}
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Syria vowed harsh punishment for Turkey.", "punish"),
+    ("Syria vowed vengeance against Turkey.", "retaliate"),
+])
+def test_punishment_and_vengeance_vowed_are_predicted_hostile_acts(nlp, text, stance):
+    assert [(c["stance"], c["modality"], c["target"]["id"]) for c in claims(nlp, text)] == [(stance, "predicted", "TUR")]
