@@ -66,7 +66,8 @@ RESOURCES: dict[str, Resource] = {r.name: r for r in (
              "hand-written place names (win a name clash)"),
     Resource("places_generated.jsonl", ("name", "kind", "country"), frozenset(
         {"name", "kind", "country", "names", "weak", "minor"}), "generated place names"),
-    Resource("named_pairs.json", (), frozenset(), "words that name two or more parties at once ('the two Koreas', 'the Baltic states')"),
+    Resource("named_pairs.json", (), frozenset(),
+             "words that name two or more parties at once ('the two Koreas', 'the Baltic states')"),
     Resource("actor_kin.json", (), frozenset(), "ids outlets use for one side ('rebels' / 'militants', 'SDF' / 'YPG')"),
     Resource("non_actors.json", (), frozenset(), "words whose NER names are no actors ('UAV', 'LoC')"),
     Resource("ambiguous_acronyms.json", (), frozenset(), "abbreviations of several states' bodies ('IAF')"),

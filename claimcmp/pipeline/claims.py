@@ -196,8 +196,8 @@ class ClaimExtractor(ComponentData):
         its own names another act than its singular: "hostilities" are fighting, "hostility"
         an attitude."""
         plural = self.lex.nouns.get(tok.lower_) if tok.tag_ == "NNS" else None
-        entry = plural or hyphenated_entry(self.lex, tok) or compound_entry(self.lex, tok) or self.lex.noun(tok.lemma_) or \
-            (self.lex.noun(tok.lower_) if headline else None)  # "cease-fire" before "fire"
+        entry = plural or hyphenated_entry(self.lex, tok) or compound_entry(self.lex, tok) or \
+            self.lex.noun(tok.lemma_) or (self.lex.noun(tok.lower_) if headline else None)  # "cease-fire" before "fire"
         if entry is None and tok.tag_ == "NN" and tok.lower_.endswith("ing"):
             entry = _gerund_entry(self.lex, tok)
         entry = entry or named_operation_entry(self.lex, tok)

@@ -84,8 +84,8 @@ def _incursion_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry
         return replace(lex.verb("enter territory"), lemma=f"{lemma} territory")  # "troops crossed into Sudan"
     for space, prep in spaces:
         entered = lex.verb(f"enter {space.lemma_.lower()}")
-        if entered is not None and any(c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ", "PRON"}
-                                       for c in space.children):
+        owned = any(c.dep_ in OWNER_DEPS and c.pos_ in {"PROPN", "ADJ", "PRON"} for c in space.children)
+        if entered is not None and owned:
             return replace(entered, lemma=f"{lemma}{prep} {space.lemma_.lower()}")
     return None
 
@@ -114,10 +114,17 @@ def _answering_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry
         return None
     answered = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}
                 for p in c.children if p.dep_ == "pobj"]
-    hostile = any((entry := lex.noun(p.lemma_)) is not None and entry.family == "conflict" and (
-        not entry.requires or has_modifier(p, entry.requires)) and stance_groups.group_name(entry.stance)
-        in lex.cue("answered_act_groups") for p in answered)
-    return StanceEntry(lemma, "VERB", "retaliate", "conflict", False) if hostile else None
+    if not any(_material_hostile_act(lex, noun) for noun in answered):
+        return None
+    return StanceEntry(lemma, "VERB", "retaliate", "conflict", False)
+
+
+def _material_hostile_act(lex: StanceLexicon, noun: Token) -> bool:
+    """A noun the lexicon reads as an attack, a killing, fighting, sanctions or a show of force."""
+    entry = lex.noun(noun.lemma_)
+    if entry is None or entry.family != "conflict" or entry.requires and not has_modifier(noun, entry.requires):
+        return False
+    return stance_groups.group_name(entry.stance) in lex.cue("answered_act_groups")
 
 
 def _appeal(lex: StanceLexicon, particle: Token, entry: StanceEntry) -> StanceEntry:

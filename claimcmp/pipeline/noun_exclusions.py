@@ -9,7 +9,7 @@ from claimcmp import extensions as ext
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.claim_regions import TOPIC_PREPS
-from claimcmp.pipeline.dep_labels import first_conjunct, prep_objects
+from claimcmp.pipeline.dep_labels import OWNER_DEPS, first_conjunct, prep_objects
 from claimcmp.pipeline.drafts import circumstance_verb, has_modifier, left_agreement
 from claimcmp.pipeline.earlier_acts import referred_act
 from claimcmp.pipeline.subjects import averted_possibility
@@ -45,7 +45,7 @@ def _ownerless_grievance(noun: Token, entry: StanceEntry) -> bool:
     or the envoy's; "over Libya's deal with Turkey", "against talks between X and Y" do."""
     if not entry.symmetric or noun.dep_ != "pobj" or noun.head.lower_ not in {"over", "against"}:
         return False
-    owned = any(c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ"} for c in noun.children)
+    owned = any(c.dep_ in OWNER_DEPS and c.pos_ in {"PROPN", "ADJ"} for c in noun.children)
     return not owned and not any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
 
 
