@@ -766,7 +766,11 @@ def test_a_quotation_is_its_last_speakers_however_named(nlp, text):
     # "the statement" with no author is the word of who spoke just before
     "Peru's foreign ministry accused Chile of spying in a statement. The statement said that Chile "
     "had attacked Peruvian boats.",
-], ids=["he-after-the-main-speaker", "bare-surname", "it-after-a-body", "the-statement"])
+    # "the statement" is the one issued last, not an earlier one a country's name modified
+    "The step was due to violations by Chile, the Bolivian statement said. Peru's foreign ministry also "
+    "accused Chile of spying in a statement. The statement said that Chile had attacked Peruvian boats.",
+], ids=["he-after-the-main-speaker", "bare-surname", "it-after-a-body", "the-statement",
+        "the-statement-issued-last"])
 def test_the_speaker_is_found_however_the_text_names_them(nlp, text):
     [claim] = [c for c in last(nlp, STORY + text) if c["stance"] == "attack"]
     assert (claim["attribution"]["country"], claim["modality"]) == ("PER", "reported")

@@ -207,3 +207,21 @@ def test_an_act_named_as_the_means_of_another_takes_no_doer_from_its_pronoun(nlp
     # the diplomacy is how Ghana challenges Togo, not cooperation of Ghana with Togo
     found = last_sentence_claims(nlp, "Ghana challenges Togo through its quiet diplomacy.")
     assert [c["stance"] for c in found if c["family"] == "cooperation"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an indefinite mention is what "the statement" points back to, though older ones exist
+    ("Bolivia's statement was clear. Peru issued a statement. The statement said", "a statement"),
+    # a bare "the operation" only points further back, to the owned one
+    ("Peru's operation in the south is not a war. Peru will end the operation soon. It will pause the operation",
+     "Peru's operation"),
+    # nothing of the lemma within the window
+    ("Peru protested. Chile replied. The statement said", None),
+])
+def test_a_definite_noun_points_back_to_the_nearest_mention_that_is_not_bare(nlp, text, expected):
+    from claimcmp.pipeline.mentions import MentionIndex
+
+    doc = nlp(text)
+    head = [t for t in doc if t.pos_ == "NOUN"][-1]
+    found = MentionIndex.build(doc).same_noun_before(head, window=3)
+    assert (found and doc[found.left_edge.i:found.i + 1].text) == expected

@@ -293,14 +293,16 @@ def _titled_person(head: Token, index: MentionIndex) -> dict | None:
 def _modified_alike(head: Token, index: MentionIndex) -> dict | None:
     """"A senior U.S. government official said ... the official told Yonhap": a definite
     noun refers back to the same noun a country's name modified, within three sentences,
-    before any country named since."""
-    for span in index.before(head, {"country"}, window=3):
+    before any country named since; not when the same noun came since with no country ("the
+    Bolivian statement said ... Peru accused Chile in a statement ... The statement said")."""
+    antecedent = index.same_noun_before(head, window=3)
+    for span in index.before(head, {"country"}, window=3) if antecedent is not None else ():
         if span.root.dep_ not in OWNER_DEPS:
             continue  # "Israel struck Damascus. The strike ...": Damascus modifies no strike
         noun = span.root.head
         while noun.dep_ == "compound" and noun.head.i != noun.i:
             noun = noun.head  # "U.S. government official": U.S. -> government -> official
-        if noun.i != head.i and noun.lemma_.lower() == head.lemma_.lower():
+        if noun.i == antecedent.i:
             return as_party(index.actor_dict(span))
     return None
 

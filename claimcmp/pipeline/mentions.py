@@ -218,6 +218,23 @@ class MentionIndex:
                     out.append(span)
         return out
 
+    def same_noun_before(self, token: Token, window: int = 2) -> Token | None:
+        """The nearest noun of token's lemma before it, within `window` sentences, that is
+        not itself a bare "the <noun>": what a definite noun refers back to ("issued a
+        statement ... The statement said"; "Turkey's operation ... will end the operation ...
+        will pause the operation": Turkey's)."""
+        idx = bisect.bisect_right(self.sent_starts, token.i) - 1
+        floor = self.sent_starts[max(0, idx - window)] if self.sent_starts else 0
+        lemma = token.lemma_.lower()
+        return next((t for t in reversed(token.doc[floor:token.i])
+                     if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and not _bare_reference(t)), None)
+
+
+def _bare_reference(noun: Token) -> bool:
+    """"the operation": a definite noun with no modifier, which only points further back."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
+        not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in noun.children)
+
 
 def is_state_body(actor: dict) -> bool:
     """A body of a state named by its country's code: VEN_OFFICIALS, SYR_MILITARY."""
