@@ -1176,3 +1176,17 @@ def test_a_test_of_no_weapon_is_no_claim(nlp):
 def test_the_act_a_vowed_response_answers_has_happened(nlp):
     found = claims(nlp, "China vowed a firm response to the American strike.")
     assert [(c["subject"]["id"], c["modality"]) for c in found if c["subject"]["id"] == "USA"] == [("USA", "asserted")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # forces moved up to a border are a build-up toward whoever is across it
+    ("Caracas sent troops to the border with Guyana on Monday.", [("VEN", "build up troops", "conflict", "GUY")]),
+    ("Bolivia moved tanks toward the Chilean border.", [("BOL", "build up troops", "conflict", "CHL")]),
+    # guards: forces sent to a country, or anything else sent to a border, stay as they were
+    ("France sent troops to Mali.", [("FRA", "aid", "cooperation", "MLI")]),
+    ("Bolivia sent a delegation to the border with Chile.", [("BOL", "send", "neutral", None)]),
+])
+def test_forces_moved_up_to_a_border_are_a_build_up(nlp, text, expected):
+    found = [(c["subject"]["country"], c["stance"], c["family"], (c["target"] or {}).get("country"))
+             for c in claims(nlp, text)]
+    assert found == expected

@@ -20,6 +20,8 @@ from claimcmp.pipeline.dep_labels import OWNER_DEPS, counted
 
 def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     lemma = lex.verb_lemma(verb) if verb.pos_ != "PROPN" else verb.lower_
+    if _deployed_to_border(verb, lemma, lex):
+        return StanceEntry(lemma, "VERB", "build up troops", "conflict", False)
     # "called the strikes illegal" judges them (not "call strike"); "joined forces" is phrasal
     fixed = evaluation_entry(lex, verb) or _phrasal_entry(lex, verb, lemma) or _incursion_entry(lex, verb, lemma) \
         or _answering_entry(lex, verb, lemma)
@@ -246,6 +248,20 @@ def _refused_by_noun(family: str, stance: str, polarity: str) -> tuple[str, str,
     if family == "cooperation":
         return "conflict", "reject", polarity
     return family, stance, "negative" if polarity == "positive" else "positive"
+
+
+def _deployed_to_border(verb: Token, lemma: str, lex: StanceLexicon) -> bool:
+    """"Caracas sent troops to the border with Guyana", "ordered tanks toward the frontier":
+    forces moved up to a border are a build-up there (whose border: places_hit.border_targets),
+    not a neutral dispatch ("sent troops to Mali")."""
+    from claimcmp.pipeline.places_hit import BORDER_WORDS
+
+    if lemma not in lex.cue("deploying_verbs") or verb.pos_ != "VERB":
+        return False
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return counts_forces(dobj, lex) and any(
+        prep.dep_ in {"prep", "dative"} and any(t.lemma_.lower() in BORDER_WORDS for t in prep.subtree)
+        for prep in verb.children)
 
 
 def counts_forces(subject: Token | None, lex: StanceLexicon) -> bool:
