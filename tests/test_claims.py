@@ -1190,3 +1190,13 @@ def test_forces_moved_up_to_a_border_are_a_build_up(nlp, text, expected):
     found = [(c["subject"]["country"], c["stance"], c["family"], (c["target"] or {}).get("country"))
              for c in claims(nlp, text)]
     assert found == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Bolivia put its army on combat readiness.",
+    "Bolivia placed its troops on high alert.",
+    "Bolivia raised the readiness of its border units.",
+])
+def test_raising_the_readiness_of_forces_is_putting_them_on_alert(nlp, text):
+    assert [(c["subject"]["id"], c["stance"], c["family"]) for c in claims(nlp, text)] == \
+        [("BOL", "put on alert", "conflict")]
