@@ -40,6 +40,15 @@ def _bracketed_abbreviation(tok: Token) -> bool:
         and tok.head.dep_ == "conj"
 
 
+def _speaker_before_colon(tok: Token, verb: Token) -> bool:
+    """"Seoul: North Korea fires artillery": a headline's name before a colon, with the verb
+    after it, is who says so (attribution's headline speaker), though the parser may hang
+    it on the verb as a second subject."""
+    edge = tok.right_edge  # the parser may hang the colon on the name itself
+    colon = edge if edge.text == ":" else tok.doc[edge.i + 1] if edge.i + 1 < verb.i else None
+    return colon is not None and colon.text == ":" and colon.i < verb.i
+
+
 class _Climb(NamedTuple):
     """One step up from a clause with no subject of its own: the doer found there
     (`subject`), else the clause to read next (`next`); neither means no doer."""
@@ -50,7 +59,8 @@ class _Climb(NamedTuple):
 def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
     """The clause's own subject or passive agent: "X attacked", "attacked by X" (passive)."""
     for child in current.children:
-        if child.dep_ in SUBJECT_DEPS and not _bracketed_abbreviation(child) and small_clause_verb(child) is None:
+        if child.dep_ in SUBJECT_DEPS and not _bracketed_abbreviation(child) and small_clause_verb(child) is None \
+                and not _speaker_before_colon(child, current):
             return child, False
         if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
             return child, False  # "US troops are set to stay on to help": raised subject
