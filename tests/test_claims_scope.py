@@ -547,6 +547,8 @@ def test_two_leaders_joined_by_a_hyphen_are_two_people(nlp):
 @pytest.mark.parametrize("text, expected", [
     ("Lima announced new Chilean copper tariffs.", ("PER", "CHL")),  # tariffs on Chilean copper
     ("The Bolivian gas attack was an act of war by Chile, Lima said.", ("CHL", "BOL")),
+    # through a run of compounds: the plant is Bolivian, the attack is not
+    ("The Bolivian gas plant attack was an act of war by Chile, Lima said.", ("CHL", "BOL")),
     ("A Chilean drone attack hit Lima.", ("CHL", "PER")),  # drones act: Chile's
 ])
 def test_an_actor_on_the_thing_an_act_befell_is_its_target(nlp, text, expected):

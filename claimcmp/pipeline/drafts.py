@@ -133,14 +133,23 @@ def _modified_patients(noun: Token, entry: StanceEntry, index: MentionIndex, own
         thing = noun.doc[span.end] if span.end < noun.i else None  # the parser may hang the actor on the act
         if thing is not None and (joined is not None and joined.i == thing.i or thing.lower_ == entry.lemma.split()[0]):
             continue  # "build" of "Russia's build-up", "arms" of "US arms sales": the act itself
-        if thing is not None and thing.pos_ == "NOUN" and thing.dep_ == "compound" and thing.head.i == noun.i \
-                and thing.i not in index.actor_at and thing.lemma_.lower() not in agents \
-                and stance_lexicon().noun(thing.lemma_) is None:  # "US tariff pressure": an act of the US
+        chain = _compound_chain(thing, noun) if thing is not None else []
+        if chain and all(t.pos_ == "NOUN" and t.i not in index.actor_at and t.lemma_.lower() not in agents
+                         and stance_lexicon().noun(t.lemma_) is None for t in chain):  # "US tariff pressure": the US's
             actor = index.actor_dict(span)
             if actor in own:
                 own.remove(actor)
                 patients.append(actor)
     return patients
+
+
+def _compound_chain(thing: Token, noun: Token) -> list[Token]:
+    """The nouns from `thing` up a run of compounds to the act `noun` ("gas plant" of "the
+    Peruvian gas plant attack"), or none when `thing` is no compound on the act."""
+    chain = [thing]
+    while chain[-1].dep_ == "compound" and chain[-1].head.i != noun.i and len(chain) < len(noun.doc):
+        chain.append(chain[-1].head)
+    return chain if chain[-1].dep_ == "compound" and chain[-1].head.i == noun.i else []
 
 
 def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: list[dict],
