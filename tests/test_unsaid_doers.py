@@ -152,3 +152,15 @@ def test_a_hostile_participle_before_a_noun_was_done_to_that_nouns_party(nlp):
 def test_a_participle_before_an_act_is_no_act_on_its_doer(nlp):
     found = claims(nlp, "Turkey launched its long-threatened offensive against the Kurdish militia on Wednesday.")
     assert [(c["subject"]["id"], c["stance"]) for c in found] == [("TUR", "attack")]
+
+
+def test_attackers_hit_with_no_doer_named_are_hit_by_whom_they_attacked(nlp):
+    found = last_sentence_claims(nlp, "Gunmen attacked a Chilean police patrol on Sunday. "
+                                      "The police said that three attackers had been killed.")
+    assert [(c["subject"]["country"], c["stance"], c["target"]["id"]) for c in found] == [("CHL", "kill", "GUNMEN")]
+
+
+def test_attackers_hit_by_a_thing_named_are_not_so_guessed(nlp):
+    found = last_sentence_claims(nlp, "Gunmen attacked a Chilean police patrol on Sunday. "
+                                      "An explosion killed three attackers, the police said.")
+    assert not [c for c in found if c["subject"]["country"] == "CHL"]

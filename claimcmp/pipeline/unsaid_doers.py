@@ -85,13 +85,21 @@ def _reacting_verb(word: Token, spoken: bool) -> Token | None:
 
 def armed_doer(draft: Draft, targets: list[dict], index: MentionIndex) -> list[dict]:
     """The doer of an armed act no one is named doing, when the armed act told just before
-    (at most two sentences back) was toward the same party: "Iran fired missiles at US
-    troops. A US base in Iraq was hit" (by Iran)."""
+    (at most two sentences back) was between the same parties: toward the same party, by its
+    doer ("Iran fired missiles at US troops. A US base in Iraq was hit": by Iran); toward
+    that act's doer, in the passive, by whom it attacked ("Gunmen attacked a police patrol.
+    Three attackers were killed": by the police; "... strikes killed 80 soldiers" names a
+    thing that did it, whoever's it is)."""
     if draft.stance not in cue("armed_stances"):
         return []
     pair = index.last_armed_pair(draft.word)
     keys = {party_key(as_party(t) or t) for t in targets}
-    return pair[:1] if pair and party_key(pair[1]) in keys else []
+    if not pair:
+        return []
+    if party_key(pair[1]) in keys:
+        return pair[:1]
+    passive = any(c.dep_ == "auxpass" for c in draft.word.children)
+    return pair[1:] if passive and party_key(pair[0]) in keys else []
 
 
 def fired_weapon_pair(word: Token, stance: str, weapon: Token | None, index: MentionIndex) -> list[dict]:
