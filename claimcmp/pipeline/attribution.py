@@ -110,7 +110,7 @@ def _according_to(sent: Span, index: MentionIndex) -> Attribution | None:
     named after the phrase (unnamed when it names no actor)."""
     sources = cue("source_phrases")
     phrases = sources | cue("report_source_phrases")
-    text = sent.text.lower()
+    text = index.text_of(sent).lower()
     if not any(phrase in text for phrase in phrases):
         return None  # most sentences: no token walk
     for tok in sent[:-1]:

@@ -38,12 +38,12 @@ class Circumstances(NamedTuple):
 
 
 def claim_record(draft: Draft, sent: Span, doers: list[dict], whom: list[dict | None],
-                 circumstances: Circumstances) -> dict:
+                 circumstances: Circumstances, sent_text: str | None = None) -> dict:
     """One claim dict, keys in the data contract's order, its id last; the first doer is
     the subject, the others its co-subjects; the first of whom the target, the others its
-    co-targets."""
+    co-targets. `sent_text` is sent.text, when the caller has it already."""
     target = whom[0]
-    text = sent.text.rstrip()
+    text = (sent.text if sent_text is None else sent_text).rstrip()
     attr = circumstances.attribution
     claim = {
         "article_id": sent.doc._.claimcmp_article_id or "",

@@ -59,8 +59,9 @@ def regions(draft: Draft, index: MentionIndex) -> list[dict]:
     spoken = stance_groups.is_spoken(draft.stance)
     if spoken:
         clause -= told_tokens(word)
+    sent = index.sentence_of(word)
     argument_tokens = draft.argument_tokens | {
-        i for i in range(word.sent.start, word.sent.end)
+        i for i in range(sent.start, sent.end)
         if i in index.actor_at and i in index.place_at and _names_party(index, i, parties, spoken)}
     out = _regions_among(clause, index, argument_tokens, locative_only=False, destinations=draft.destinations)
     out += [r for r in owned_places(clause, index) if r["country"] not in {o.get("country") for o in out}]
@@ -69,7 +70,7 @@ def regions(draft: Draft, index: MentionIndex) -> list[dict]:
         above = {t.i for anc in word.ancestors for prep in anc.children
                  if prep.dep_ == "prep" and not prep.left_edge.i <= word.i <= prep.right_edge.i
                  for t in prep.subtree}
-        above = _foreground(word, above - circumstance_tokens(word, word.sent.root))
+        above = _foreground(word, above - circumstance_tokens(word, sent.root))
         out = _regions_among(above, index, argument_tokens, locative_only=True)
     return out or _unplaced_region(draft, parties)
 

@@ -64,7 +64,7 @@ class ClaimExtractor(ComponentData):
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex.build(doc)
         salience = Salience.build(index)
-        dates = claim_times.dated_by_sentence(doc)
+        dates = claim_times.dated_by_sentence(doc, index)
         published = article_span(doc._.claimcmp_published)
         claims: list[dict] = []
         seen: set[tuple] = set()
@@ -258,7 +258,8 @@ class ClaimExtractor(ComponentData):
         subjects, targets = parties
         circumstances = self._circumstances(draft, sent, index, dates, published)
         doers_of = doers_by_target(subjects, targets)
-        out = [claim_record(draft, sent, doers, whom, circumstances) for doers, whom in shared_doers(doers_of)]
+        text = index.text_of(sent)
+        out = [claim_record(draft, sent, doers, whom, circumstances, text) for doers, whom in shared_doers(doers_of)]
         if draft.polarity == "positive" and stance_groups.is_proposal(draft.stance):
             for subject in subjects:
                 index.note_proposal(subject, draft.word)
@@ -307,7 +308,8 @@ class ClaimExtractor(ComponentData):
         modality = context.modality(draft.word, sent, self.lex, attr.reported)
         regions = claim_regions.regions(draft, index)
         own = self.lex.noun(draft.word.lemma_) if draft.word.pos_ == "NOUN" else None
-        when = claim_times.when(draft.word, dates, published, own_act=own is None or own.stance == draft.stance)
+        when = claim_times.when(draft.word, dates, published, own_act=own is None or own.stance == draft.stance,
+                                index=index)
         return Circumstances(regions, when, modality, attr)
 
     @staticmethod

@@ -50,7 +50,7 @@ def agreement_told_before(lex: StanceLexicon, noun: Token, index: MentionIndex) 
 
 def _relations_pair(word: Token, index: MentionIndex) -> list[dict]:
     """"Cooperation has been the hallmark of Russo-US relations": the relations noun's pair."""
-    for tok in word.sent:
+    for tok in index.sentence_of(word):
         if tok.i == word.i or tok.lemma_.lower() not in RELATIONS_NOUNS or tok.pos_ != "NOUN":
             continue
         found: list[dict] = []
@@ -68,7 +68,7 @@ def _relations_pair(word: Token, index: MentionIndex) -> list[dict]:
 
 def _conjoined_subject(word: Token, index: MentionIndex) -> list[dict]:
     """"In Syria the USA and Russia seem to be working in tandem" (the parser lost the subject)."""
-    for tok in word.sent:
+    for tok in index.sentence_of(word):
         if tok.i in index.actor_at and tok.dep_ in {"nsubj", "appos", "ROOT"}:
             found = actors_of(tok, index)
             if len(found) == 2 and any(c.dep_ == "conj" for c in tok.children) and \
@@ -96,7 +96,8 @@ def _latest_pair(word: Token, index: MentionIndex, window: int) -> list[dict]:
     pair = list(index.recent_pairs[-1])
     # A sentence that names anyone else is about someone else.
     keys = {party_key(p) for p in pair}
-    for i in range(word.sent.start, word.sent.end):
+    sent = index.sentence_of(word)
+    for i in range(sent.start, sent.end):
         span = index.actor_at.get(i)
         if span is not None and span.root.dep_ in {"amod", "compound"} and \
                 span._.claimcmp_actor.get("kind") == "group":

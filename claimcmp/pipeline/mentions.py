@@ -44,15 +44,24 @@ class MentionIndex:
     proposals: list[tuple[dict, int]] = field(default_factory=list)
     # (parties, sentence number) of the agreements told so far: whose "the deal" is
     agreements: list[tuple[tuple[dict, dict], int]] = field(default_factory=list)
+    # Read once per doc, as the claims' rules ask for the same ones thousands of times and
+    # each read of a span's extension, text or Token.sent makes objects and scans the doc:
+    actor_kinds: list[str | None] = field(default_factory=list)  # the kind of each of `actors`
+    has_sents: bool = False  # whether the doc has sentence boundaries (Token.sent raises if not)
+    _actor_dicts: dict[tuple[int, int], dict] = field(default_factory=dict)  # (start, end) -> actor_dict
+    _texts: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> Span.text
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":
         index = cls(doc)
-        index.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        index.has_sents = doc.has_annotation("SENT_START")
+        index.sent_starts = [s.start for s in doc.sents] if index.has_sents else [0]
         if ext.ACTORS in doc.spans:
             for span in doc.spans[ext.ACTORS]:
-                if span._.claimcmp_actor:
+                actor = span._.claimcmp_actor
+                if actor:
                     index.actors.append(span)
+                    index.actor_kinds.append(actor.get("kind"))
                     for i in range(span.start, span.end):
                         index.actor_at[i] = span
         if ext.PLACES in doc.spans:
@@ -62,6 +71,16 @@ class MentionIndex:
         return index
 
     def actor_dict(self, span: Span) -> dict:
+        """The actor a span of the doc names, with its mention: a new dict each call, as
+        callers fill in its country. Read once per span (its extension value and text are
+        keyed by its boundaries, and the component sets neither)."""
+        key = (span.start, span.end)
+        found = self._actor_dicts.get(key)
+        if found is None:
+            found = self._actor_dicts[key] = self._read_actor_dict(span)
+        return dict(found)
+
+    def _read_actor_dict(self, span: Span) -> dict:
         actor = span._.claimcmp_actor
         if actor["kind"] == "person" and not actor.get("country"):
             # The small model tags many foreign towns as people ("Kharkiv", "Rafah"): a
@@ -71,11 +90,32 @@ class MentionIndex:
             if region and region.get("country") and place.start == span.start and place.end == span.end:
                 located = country_actor(region["country"])
                 if located is not None:
-                    return {**located, "mention": span.text}
-        return {**actor, "mention": span.text}
+                    return {**located, "mention": self.text_of(span)}
+        return {**actor, "mention": self.text_of(span)}
+
+    def text_of(self, span: Span) -> str:
+        """span.text, joined once per span of the doc (the sentence of each of its claims)."""
+        key = (span.start, span.end)
+        text = self._texts.get(key)
+        if text is None:
+            text = self._texts[key] = span.text
+        return text
+
+    def sentence_of(self, token: Token) -> Span:
+        """token.sent, found among the sentence starts (Token.sent checks the whole doc's
+        annotation, then walks to the sentence's edges, on each call)."""
+        if not self.has_sents:
+            return token.sent  # raises as it did
+        n = bisect.bisect_right(self.sent_starts, token.i) - 1
+        end = self.sent_starts[n + 1] if n + 1 < len(self.sent_starts) else len(self.doc)
+        return self.doc[self.sent_starts[n]:end]
 
     def sentence_number(self, token: Token) -> int:
         return bisect.bisect_right(self.sent_starts, token.i) - 1
+
+    def sentence_start(self, token: Token) -> int:
+        """token.sent.start; 0 in a doc without sentence boundaries."""
+        return self.sent_starts[self.sentence_number(token)]
 
     def note_pair(self, subject: dict, target: dict, token: Token) -> None:
         """Remember the parties of a two-party claim; "the two" and "the talks" refer back to
@@ -212,9 +252,9 @@ class MentionIndex:
         idx = bisect.bisect_right(self.sent_starts, token.i) - 1
         floor = self.sent_starts[max(0, idx - window)] if self.sent_starts else 0
         out = []
-        for span in reversed(self.actors):
+        for span, kind in zip(reversed(self.actors), reversed(self.actor_kinds)):
             if span.end <= token.i and span.start >= floor:
-                if kinds is None or span._.claimcmp_actor.get("kind") in kinds:
+                if kinds is None or kind in kinds:
                     out.append(span)
         return out
 

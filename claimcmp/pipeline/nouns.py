@@ -327,7 +327,7 @@ def _implicit_parties(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
             not owned(noun) and not s.pressed:  # "its soft diplomacy": someone's own
         parties = implicit_parties(noun, index, truce=stance_groups.is_truce(s.stance))
         s.own, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
-        s.arg_tokens |= mention_tokens(parties, noun.sent, index)
+        s.arg_tokens |= mention_tokens(parties, index.sentence_of(noun), index)
 
 
 def _governed_polarity(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,

@@ -303,7 +303,7 @@ def _implicit_parties(verb: Token, entry: StanceEntry, index: MentionIndex, s: _
             or subj_tok is not None and subj_tok.tag_ == "NNS" and subj_tok.lemma_.lower() in cue("party_nouns")):
         parties = implicit_parties(verb, index)
         s.subjects, s.targets, s.implicit = parties[:1], parties[1:], bool(parties)
-        s.arg_tokens |= mention_tokens(parties, verb.sent, index)
+        s.arg_tokens |= mention_tokens(parties, index.sentence_of(verb), index)
     if len(s.subjects) == 1 and not s.targets and entry.symmetric and entry.family != "neutral":
         s.targets = usual_partner(verb, s.subjects[0], index)  # "to coordinate mutual operations"
         s.implicit = bool(s.targets)
