@@ -59,6 +59,11 @@ class Gazetteer:
 def first_run(text: str) -> str:
     """The first run of letters: the key shared by an alias and the token it starts with,
     whatever the tokenizer does with dots and apostrophes ("U.S." -> "U", "Sana'a" -> "Sana")."""
+    word = text.partition(" ")[0]
+    if word.isalpha():
+        # the run itself (str.isalpha holds for exactly the letters of the class): the regex
+        # search costs more, and the gazetteer's 70,000 aliases are keyed on first use
+        return word
     m = _FIRST_RUN.search(text)
     return m.group(0) if m else ""
 
