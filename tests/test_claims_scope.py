@@ -1382,3 +1382,12 @@ def test_trespassing_into_a_states_space_violates_it(nlp, text):
 ])
 def test_punishment_and_vengeance_vowed_are_predicted_hostile_acts(nlp, text, stance):
     assert [(c["stance"], c["modality"], c["target"]["id"]) for c in claims(nlp, text)] == [(stance, "predicted", "TUR")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a measure the parser hangs the noun's next phrase on passes it up to the noun
+    ("Peru imposed tariffs of 25 percent on Chilean copper.", ("PER", "conflict", "CHL")),
+    ("Chile approved aid of $30 million to Bolivia.", ("CHL", "cooperation", "BOL")),
+])
+def test_whom_an_act_is_toward_is_read_past_its_measure(nlp, text, expected):
+    assert [(c["subject"]["id"], c["family"], (c["target"] or {}).get("id")) for c in claims(nlp, text)] == [expected]

@@ -20,6 +20,8 @@ def object_tokens(word: Token, preps: set[str]) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ == "pobj")  # "send tanks to Ukraine"
         elif child.dep_ in OBJECT_DEPS:
             out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of" and _through_measure(child, preps):
+            out.extend(_through_measure(child, preps))
         elif child.dep_ in {"prep", "prt"} and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ in {"pobj", "pcomp"})
     if not out and word.pos_ == "NOUN":
@@ -27,6 +29,14 @@ def object_tokens(word: Token, preps: set[str]) -> list[Token]:
     if not out and word.pos_ == "VERB":
         out = _what_it_called(word) or _last_conjuncts_objects(word)
     return out
+
+
+def _through_measure(of: Token, preps: set[str]) -> list[Token]:
+    """"tariffs of 25 percent on Chilean copper", "aid of $3 billion to Kyiv": a measure the
+    parser hangs the noun's next phrase on passes it up to the noun it measures."""
+    return [p for measure in of.children if measure.dep_ == "pobj" and any(c.dep_ == "nummod" for c in measure.children)
+            for prep in measure.children if prep.dep_ == "prep" and prep.lower_ in preps
+            for p in prep.children if p.dep_ in {"pobj", "pcomp"}]
 
 
 def _last_conjuncts_objects(verb: Token) -> list[Token]:
