@@ -1391,3 +1391,14 @@ def test_punishment_and_vengeance_vowed_are_predicted_hostile_acts(nlp, text, st
 ])
 def test_whom_an_act_is_toward_is_read_past_its_measure(nlp, text, expected):
     assert [(c["subject"]["id"], c["family"], (c["target"] or {}).get("id")) for c in claims(nlp, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a levy is a tariff; export controls restrict
+    ("Peru imposed a levy on Chilean wine.", ("PER", "tariffs", "CHL")),
+    # an act carried by a verb that answers another is toward whoever did what it answers
+    ("Lima announced export controls on copper in response to Chilean tariffs.", ("PER", "restrict", "CHL")),
+])
+def test_trade_measures_and_whom_they_answer(nlp, text, expected):
+    found = [(c["subject"]["id"], c["stance"], (c["target"] or {}).get("id")) for c in claims(nlp, text)]
+    assert expected in found

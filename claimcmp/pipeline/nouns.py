@@ -17,7 +17,7 @@ from claimcmp.pipeline.drafts import (
 )
 from claimcmp.pipeline.places_hit import attacked_places, border_targets, struck_places
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
-from claimcmp.pipeline.counterparts import provoker
+from claimcmp.pipeline.counterparts import counterpart, provoker
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
@@ -117,14 +117,6 @@ def _own_phrase(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounCla
     _noun_objects(noun, entry, index, s)
     if entry.owner == "target" and not s.own:
         toll_of_armed_act(noun, index, s)
-
-
-
-
-
-
-
-
 
 
 def _noun_objects(noun: Token, entry: StanceEntry, index: MentionIndex, s: NounClaim) -> None:
@@ -375,7 +367,8 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
     """Whom an act with no named target is toward: the country of the place hit ("strikes on
     Rafah"), of a border ("drills near Russia's borders"), or the undergoer ("Syria remains
     subject to sanctions by the UN"; "recaptured with support from Russia"), or the doer of
-    what it answers ("lodged a protest after a Chinese ship entered its waters")."""
+    what it or its carrying verb answers ("lodged a protest after a Chinese ship entered its
+    waters", "announced export controls in response to US tariffs")."""
     if not s.targets and entry.family == "conflict":
         s.targets = attacked_places(struck_places(lex, noun, s), index, s.own)[0]
     if not s.targets and entry.family == "conflict":
@@ -386,7 +379,8 @@ def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index:
     if not s.targets and not s.inherited and (entry.family == "conflict" or instrument(lex, noun)):
         s.targets = undergoer(noun, s.own, index, any_verb=instrument(lex, noun))
     if not s.targets and entry.family == "conflict" and s.carried and s.governor is not None:
-        s.targets = provoker(s.governor, index, s.own)  # "lodged a protest after a Chinese ship entered ..."
+        # "lodged a protest after a Chinese ship entered ...", "announced curbs in response to US tariffs"
+        s.targets = provoker(s.governor, index, s.own) or counterpart(lex, s.governor, index, s.own)
     if not s.targets and noun.dep_ == "nsubjpass" and lex.verb_lemma(noun.head) in lex.cue("brokering_verbs") \
             and agreement_told_before(lex, noun, index):
         s.targets = index.last_agreement_pair(noun)  # "X and Y agreed ... The agreement was brokered by Z"
