@@ -1185,6 +1185,8 @@ def test_the_act_a_vowed_response_answers_has_happened(nlp):
     # guards: forces sent to a country, or anything else sent to a border, stay as they were
     ("France sent troops to Mali.", [("FRA", "aid", "cooperation", "MLI")]),
     ("Bolivia sent a delegation to the border with Chile.", [("BOL", "send", "neutral", None)]),
+    # forces sent to a border of one's own are no build-up toward anyone
+    ("Bolivia deployed 2,000 troops to its northern border.", [("BOL", "deploy", "neutral", None)]),
 ])
 def test_forces_moved_up_to_a_border_are_a_build_up(nlp, text, expected):
     found = [(c["subject"]["country"], c["stance"], c["family"], (c["target"] or {}).get("country"))

@@ -251,17 +251,27 @@ def _refused_by_noun(family: str, stance: str, polarity: str) -> tuple[str, str,
 
 
 def _deployed_to_border(verb: Token, lemma: str, lex: StanceLexicon) -> bool:
-    """"Caracas sent troops to the border with Guyana", "ordered tanks toward the frontier":
-    forces moved up to a border are a build-up there (whose border: places_hit.border_targets),
-    not a neutral dispatch ("sent troops to Mali")."""
+    """"Caracas sent troops to the border with Guyana", "moved tanks toward the Chilean border":
+    forces moved up to a border named as shared or another's are a build-up there (whose border:
+    places_hit.border_targets), not a neutral dispatch ("sent troops to Mali"), nor a move to a
+    border of one's own ("deployed troops to its northern border under a deal with Washington")."""
     from claimcmp.pipeline.places_hit import BORDER_WORDS
 
     if lemma not in lex.cue("deploying_verbs") or verb.pos_ != "VERB":
         return False
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return counts_forces(dobj, lex) and any(
-        prep.dep_ in {"prep", "dative"} and any(t.lemma_.lower() in BORDER_WORDS for t in prep.subtree)
-        for prep in verb.children)
+        t.lemma_.lower() in BORDER_WORDS and _named_as_anothers(t)
+        for prep in verb.children if prep.dep_ in {"prep", "dative"} for t in prep.subtree)
+
+
+def _named_as_anothers(border: Token) -> bool:
+    """"the border with Guyana", "the Chilean border", "Peru's frontier": a name, not "its
+    northern border"."""
+    following = border.doc[border.i + 1] if border.i + 1 < len(border.doc) else None
+    return following is not None and following.lower_ == "with" or any(
+        c.dep_ in {"poss", "amod", "compound"} and c.pos_ in {"PROPN", "ADJ"} and c.text[:1].isupper()
+        for c in border.children)  # the parser may hang "with Guyana" on the verb
 
 
 def counts_forces(subject: Token | None, lex: StanceLexicon) -> bool:
