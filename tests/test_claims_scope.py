@@ -1402,3 +1402,19 @@ def test_whom_an_act_is_toward_is_read_past_its_measure(nlp, text, expected):
 def test_trade_measures_and_whom_they_answer(nlp, text, expected):
     found = [(c["subject"]["id"], c["stance"], (c["target"] or {}).get("id")) for c in claims(nlp, text)]
     assert expected in found
+
+
+def test_a_reaction_is_toward_who_did_the_act_not_whom_it_befell(nlp):
+    # who made the act reacted to, named after "by", comes before whom it was done to
+    found = claims(nlp, "Peru protested the Bolivian students' expulsion by Chile.")
+    assert [(c["target"]["id"], [a["id"] for a in c["co_targets"]]) for c in found if c["stance"] == "protest"] == \
+        [("CHL", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "The presidents of Chile and Peru spoke by phone on Tuesday.",
+    "Chile's president talked by telephone with his Peruvian counterpart.",
+])
+def test_speaking_by_phone_is_consulting(nlp, text):
+    assert [(c["subject"]["country"], c["stance"], c["target"]["country"]) for c in claims(nlp, text)] == \
+        [("CHL", "consult", "PER")]

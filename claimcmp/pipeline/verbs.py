@@ -165,7 +165,7 @@ def _object_targets(lex: StanceLexicon, entry: StanceEntry, index: MentionIndex,
     own = {a["id"] for a in s.subjects}  # by id: "rebels fighting the Assad regime" fight their state
     for obj in s.objects:
         found = [] if _weapon_used(lex, obj) or _handed_over(lex, obj, index) else \
-            [a for a in actors_of(obj, index) or _doers_after_by(obj, index) if a["id"] not in own]
+            [a for a in _doers_after_by(obj, index) or actors_of(obj, index) if a["id"] not in own]
         if found:
             s.targets.extend(f for f in found if f not in s.targets)
             s.arg_tokens |= span_tokens(obj)
@@ -196,8 +196,9 @@ def _weapon_used(lex: StanceLexicon, obj: Token) -> bool:
 
 def _doers_after_by(obj: Token, index: MentionIndex) -> list[dict]:
     """"condemned the remarks by Smirnov": the act or words condemned are toward whoever made
-    them, named after "by" as a possessive would name them ("Smirnov's remarks"); so is "what
-    it called an act of aggression by X"."""
+    them, named after "by" as a possessive would name them ("Smirnov's remarks"), before any
+    party the act was done to ("protested the designation of cartels as terrorists by
+    Washington"); so is "what it called an act of aggression by X"."""
     if obj.pos_ != "NOUN" or obj.dep_ != "dobj" and not named_by_what_it_called(obj):
         return []
     return [a for p in prep_objects(obj, {"by"}) for a in actors_of(p, index)]
