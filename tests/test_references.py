@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sentences import last_sentence_claims
+from sentences import claims, last_sentence_claims, triples
 
 
 def _doer_target_pairs(nlp, text: str, stance: str | None = None) -> list[tuple]:
@@ -225,3 +225,19 @@ def test_a_definite_noun_points_back_to_the_nearest_mention_that_is_not_bare(nlp
     head = [t for t in doc if t.pos_ == "NOUN"][-1]
     found = MentionIndex.build(doc).same_noun_before(head, window=3)
     assert (found and doc[found.left_edge.i:found.i + 1].text) == expected
+
+
+def test_a_trailing_body_is_the_state_whose_doing_it_tells(nlp):
+    text = ("Bolivia recalled its ambassador to Chile on Monday after Chilean troops crossed into "
+            "Bolivian territory, the foreign ministry said.")
+    [recall] = [c for c in claims(nlp, text) if c["stance"] == "recall ambassador"]
+    assert recall["attribution"]["country"] == "BOL"
+
+
+def test_the_body_named_again_is_the_one_named_before(nlp):
+    text = ("Bolivia recalled its ambassador to Chile on Monday after Chilean troops crossed into "
+            "Bolivian territory, the foreign ministry said.\n\nThe ministry said the incursion was a grave "
+            "violation of our sovereignty.")
+    found = last_sentence_claims(nlp, text)
+    assert ("BOL", "conflict", "positive", "CHL") in triples(found)  # Bolivia's criticism of the incursion
+    assert found and all(c["attribution"]["country"] == "BOL" for c in found)

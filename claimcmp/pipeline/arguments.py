@@ -18,6 +18,7 @@ from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by ot
 )
 from claimcmp.pipeline.state_forms import is_half_state, other_half, state_form_fits
 from claimcmp.pipeline.subjects import subject_token
+from claimcmp.pipeline.dep_labels import reported_subject
 from claimcmp.pipeline.references import (
     RELATIVE_PRONOUNS, body_named_before, collective_named_before, group_named_before, is_pair_phrase, named_pair,
     recent_pair, resolve_pronoun,
@@ -253,6 +254,11 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
     named = body_named_before(head, index)  # "the MFA": the foreign ministry named last
     if named:
         return named
+    earlier = index.same_noun_before(head, window=2)  # "..., the foreign ministry said. The ministry ..."
+    if earlier is not None and earlier.i in index.actor_at:
+        return [index.actor_dict(index.actor_at[earlier.i])]  # "the Kosovo police ... by the police"
+    if earlier is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
+        return _definite_state(earlier, index)
     doers = _doer_tokens(head)
     # a country named only as where something happened owns no body of the story: "killed in
     # northern Iraq, the defence ministry said" is Turkey's ministry (the soldiers' state)
@@ -260,7 +266,8 @@ def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
              if not _named_as_place(span, head)]
     # a state named as such before one a person's affiliation gives: "the federal government"
     # after "Ethiopia ... said Obasanjo, the AU envoy" is still Ethiopia's
-    spans = sorted(spans, key=lambda s: s._.claimcmp_actor.get("kind") == "person")
+    told = reported_subject(head)  # "Bolivia recalled its envoy to Chile, the ministry said": Bolivia's
+    spans = sorted(spans, key=lambda s: (s._.claimcmp_actor.get("kind") == "person", told is None or s.root != told))
     for span in spans:
         party = as_party(index.actor_dict(span))
         if party is None or party["kind"] != "country":

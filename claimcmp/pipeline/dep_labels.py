@@ -68,3 +68,13 @@ def gerund_read_as_modifier(verb: Token) -> bool:
         return noun.head.lemma_.lower() in cue("deliberation_verbs")
     return noun.dep_ == "pobj" and noun.head.lower_ in cue("object_control_preps") and \
         noun.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" for c in noun.head.head.children)
+
+
+def reported_subject(speaker: Token) -> Token | None:
+    """The subject of the clause a trailing speaker tells ("Bolivia recalled its envoy, the
+    ministry said": Bolivia), or None when the speaker leads ("the ministry said ...")."""
+    verb = speaker.head
+    if speaker.dep_ not in SUBJECT_DEPS or verb.lemma_.lower() not in cue("reporting_verbs"):
+        return None
+    told = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < speaker.i), None)
+    return next((c for c in told.children if c.dep_ in SUBJECT_DEPS), None) if told is not None else None

@@ -267,7 +267,7 @@ class MentionIndex:
         floor = self.sent_starts[max(0, idx - window)] if self.sent_starts else 0
         lemma = token.lemma_.lower()
         return next((t for t in reversed(token.doc[floor:token.i])
-                     if t.pos_ == "NOUN" and t.lemma_.lower() == lemma and not _bare_reference(t)), None)
+                     if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() == lemma and not _bare_reference(t)), None)
 
 
 def _bare_reference(noun: Token) -> bool:
