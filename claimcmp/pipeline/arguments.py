@@ -2,7 +2,8 @@
 
 Works on any spaCy English parse (ClearNLP-style labels: nsubj, dobj, pobj, agent ...).
 The doc's mention index and the parties' identity are in mentions.py, arguments that refer
-back (pronouns, "the two sides", "the two Koreas") in references.py.
+back (pronouns, "the two sides", "the two Koreas") in references.py, the state a definite
+noun naming no one stands for ("the ministry") in definite_states.py.
 """
 from __future__ import annotations
 
@@ -16,11 +17,9 @@ from claimcmp.pipeline.dep_labels import (  # noqa: F401 (imported from here by 
 from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by other modules)
     MentionIndex, as_party, is_state_body, other_party, party_key,
 )
-from claimcmp.pipeline.state_forms import is_half_state, other_half, state_form_fits
-from claimcmp.pipeline.subjects import subject_token
-from claimcmp.pipeline.dep_labels import reported_subject
+from claimcmp.pipeline.definite_states import QUOTE_MARKS, definite_state  # noqa: F401 (QUOTE_MARKS imported from here)
 from claimcmp.pipeline.references import (
-    RELATIVE_PRONOUNS, body_named_before, collective_named_before, group_named_before, is_pair_phrase, named_pair,
+    RELATIVE_PRONOUNS, collective_named_before, group_named_before, is_pair_phrase, named_pair,
     recent_pair, resolve_pronoun,
 )
 
@@ -91,7 +90,7 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _named_partners(head, index) or _possessors_counterpart(head, index) if opponent else []
     if head.lemma_.lower() in cue("counterpart_nouns") and any(c.dep_ == "poss" for c in head.children):
         return _named_partners(head, index) or _possessors_counterpart(head, index)  # not the possessor
-    return _possessors_country(head, index) or _modifier_actors(head, index) or _definite_state(head, index) \
+    return _possessors_country(head, index) or _modifier_actors(head, index) or definite_state(head, index) \
         or group_named_before(head, index)
 
 
@@ -196,7 +195,8 @@ def _modifier_actors(head: Token, index: MentionIndex) -> list[dict]:
     found: list[dict] = []
     agentive = head.lemma_.lower() in cue("agent_nouns")
     # "a spokesman for the Ethiopian government": who speaks for whom
-    preps = {"of", "from", "in", "throughout"} | ({"for"} if head.lemma_.lower() in cue("speaking_for_nouns") else set())
+    speaking_for = {"for"} if head.lemma_.lower() in cue("speaking_for_nouns") else set()
+    preps = {"of", "from", "in", "throughout"} | speaking_for
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS or (agentive and child.dep_ == "prep" and child.lower_ in preps):
             targets = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
@@ -223,97 +223,6 @@ def _modifier_actor(tok: Token, child: Token, index: MentionIndex) -> list[dict]
     return []
 
 
-# audit: code (quotation marks, not words)
-QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
-
-
-def _named_as_place(span: Span, body: Token) -> bool:
-    """"killed in northern Iraq, the ministry said": the country is where another act
-    happened, not whose body speaks ("In Lima, the ministry said" is where it spoke); so is a
-    country that names a place ("in a raid near the Afghan border, the army said")."""
-    root = span.root
-    if root.dep_ in OWNER_DEPS and root.head.lemma_.lower() in cue("place_nouns"):
-        root = root.head
-    prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in cue("locative_preps") - {"from"} \
-        and prep.head.i != body.head.i
-
-
-def _definite_state(head: Token, index: MentionIndex) -> list[dict]:
-    """"The ministry", "the kingdom", "the president" naming no one: the state the text has
-    just named, within the last three sentences ("Peru condemned the seizure. The foreign
-    ministry warned ...")."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        return []
-    titled = _titled_person(head, index) or _modified_alike(head, index)
-    if titled is not None:
-        return [titled]
-    words = {head.lemma_.lower(), f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i > 0 else ""}
-    if not (words & stance_lexicon().cue("state_nouns") or is_half_state(head)):
-        return []
-    named = body_named_before(head, index)  # "the MFA": the foreign ministry named last
-    if named:
-        return named
-    earlier = index.same_noun_before(head, window=2)  # "..., the foreign ministry said. The ministry ..."
-    if earlier is not None and earlier.i in index.actor_at:
-        return [index.actor_dict(index.actor_at[earlier.i])]  # "the Kosovo police ... by the police"
-    if earlier is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
-        return _definite_state(earlier, index)
-    doers = _doer_tokens(head)
-    # a country named only as where something happened owns no body of the story: "killed in
-    # northern Iraq, the defence ministry said" is Turkey's ministry (the soldiers' state)
-    spans = [span for span in index.before(head, {"country", "person", "organization"}, window=3)
-             if not _named_as_place(span, head)]
-    # a state named as such before one a person's affiliation gives: "the federal government"
-    # after "Ethiopia ... said Obasanjo, the AU envoy" is still Ethiopia's
-    told = reported_subject(head)  # "Bolivia recalled its envoy to Chile, the ministry said": Bolivia's
-    spans = sorted(spans, key=lambda s: (s._.claimcmp_actor.get("kind") == "person", told is None or s.root != told))
-    for span in spans:
-        party = as_party(index.actor_dict(span))
-        if party is None or party["kind"] != "country":
-            continue
-        # "X and Y cut ties with the country": not X or Y themselves; '"We condemn Russia's
-        # aggression," the ministry said': not Russia's ministry ("Seoul accused the North":
-        # the other half of Seoul's land, all the same)
-        itself = span.root.i not in doers and not (_quoted_before(span, head) and not _in_subject(span.root))
-        half = party if itself and state_form_fits(head, party) else other_half(head, party)
-        if half is not None:
-            return [half]
-    return []
-
-
-def _titled_person(head: Token, index: MentionIndex) -> dict | None:
-    """"Chinese Vice Premier Liu He arrived in Washington. The vice premier met Trump": a title
-    refers back to the person just named with it, before any country named since."""
-    if head.lower_ not in cue("title_words"):
-        return None
-    for span in index.before(head, {"person"}, window=3):
-        # the title is in the person's own phrase, not a word that happens to stand before
-        # it ("the ministry summoned the Russian ambassador": the ministry is no title of his)
-        start = max(span.start - 3, span.sent.start)
-        title = [t for t in span.root.subtree if start <= t.i < span.end]
-        if any(t.lower_ == head.lower_ for t in title if t.i != head.i):
-            return index.actor_dict(span)
-    return None
-
-
-def _modified_alike(head: Token, index: MentionIndex) -> dict | None:
-    """"A senior U.S. government official said ... the official told Yonhap": a definite
-    noun refers back to the same noun a country's name modified, within three sentences,
-    before any country named since; not when the same noun came since with no country ("the
-    Bolivian statement said ... Peru accused Chile in a statement ... The statement said")."""
-    antecedent = index.same_noun_before(head, window=3)
-    for span in index.before(head, {"country"}, window=3) if antecedent is not None else ():
-        if span.root.dep_ not in OWNER_DEPS:
-            continue  # "Israel struck Damascus. The strike ...": Damascus modifies no strike
-        noun = span.root.head
-        while noun.dep_ == "compound" and noun.head.i != noun.i:
-            noun = noun.head  # "U.S. government official": U.S. -> government -> official
-        if noun.i == antecedent.i:
-            return as_party(index.actor_dict(span))
-    return None
-
-
 def _misattached_relative(pronoun: Token, index: MentionIndex) -> Token | None:
     """Whom "who" or "which" names when the parser hangs its relative clause on a verb: after
     a comma, the party just before it ("a drone crashed in Poland, which called it a
@@ -322,36 +231,6 @@ def _misattached_relative(pronoun: Token, index: MentionIndex) -> Token | None:
     if before is not None and before.pos_ in {"PROPN", "NOUN"} and before.i in index.actor_at:
         return before
     return next((c for c in pronoun.head.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
-
-
-def _quoted_before(span: Span, head: Token) -> bool:
-    """The span is inside a quotation that closes before head, in head's sentence: the
-    words of whoever head names, not head's own country."""
-    sent = head.sent
-    if span.start < sent.start:
-        return False
-    marks = [t.i for t in sent if t.text in QUOTE_MARKS and t.i < head.i]
-    return sum(1 for i in marks if i < span.start) % 2 == 1 and any(i >= span.end for i in marks)
-
-
-def _in_subject(tok: Token) -> bool:
-    """The token is (in) the subject of its clause: '"The State of Qatar respects ...," the
-    ministry said' names the speaker's own state."""
-    while tok.dep_ in PHRASE_INNER_DEPS and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-
-
-def _doer_tokens(head: Token) -> set[int]:
-    """The tokens of the doers of the verb a definite noun hangs on, with their coordinated
-    ones: "Egypt and Jordan cut ties with the country"."""
-    verb = head
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    subject = subject_token(verb)[0] if verb.pos_ in {"VERB", "AUX"} else None
-    if subject is None:
-        return set()
-    return {t.i for t in subject.subtree if t.dep_ in {"conj", "poss", "amod", "compound"} or t.i == subject.i}
 
 
 def _located_in(head: Token, span: Span, index: MentionIndex) -> str | None:

@@ -1,6 +1,6 @@
 """Which country a noun for a state refers back to by its form: "the kingdom" a kingdom,
-"the North" the half of a divided land whose names begin so (pipeline/arguments.py
-_definite_state reads these)."""
+"the North" the half of a divided land whose names begin so (pipeline/definite_states.py
+reads these)."""
 from __future__ import annotations
 
 from spacy.tokens import Token

@@ -1,0 +1,142 @@
+"""Which state a definite noun naming no one is: "the ministry", "the kingdom", "the
+president", "the official" (arguments.actors_of reads these last): the body named before
+with the same noun, the person the title was given to, the noun a country's name modified,
+else the state the text has just named, as the noun's form allows (state_forms.py)."""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimcmp.knowledge.lexicons import cue, stance_lexicon
+from claimcmp.pipeline.dep_labels import (
+    OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS, reported_subject,
+)
+from claimcmp.pipeline.mentions import MentionIndex, as_party
+from claimcmp.pipeline.references import body_named_before
+from claimcmp.pipeline.state_forms import is_half_state, other_half, state_form_fits
+from claimcmp.pipeline.subjects import subject_token
+
+# audit: code (quotation marks, not words)
+QUOTE_MARKS = {'"', "“", "”", "«", "»", "„"}
+
+
+def _named_as_place(span: Span, body: Token) -> bool:
+    """"killed in northern Iraq, the ministry said": the country is where another act
+    happened, not whose body speaks ("In Lima, the ministry said" is where it spoke); so is a
+    country that names a place ("in a raid near the Afghan border, the army said")."""
+    root = span.root
+    if root.dep_ in OWNER_DEPS and root.head.lemma_.lower() in cue("place_nouns"):
+        root = root.head
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in cue("locative_preps") - {"from"} \
+        and prep.head.i != body.head.i
+
+
+def definite_state(head: Token, index: MentionIndex) -> list[dict]:
+    """"The ministry", "the kingdom", "the president" naming no one: the state the text has
+    just named, within the last three sentences ("Peru condemned the seizure. The foreign
+    ministry warned ...")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return []
+    titled = _titled_person(head, index) or _modified_alike(head, index)
+    if titled is not None:
+        return [titled]
+    words = {head.lemma_.lower(), f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i > 0 else ""}
+    if not (words & stance_lexicon().cue("state_nouns") or is_half_state(head)):
+        return []
+    named = body_named_before(head, index) or _named_again(head, index)  # "the MFA": the ministry named last
+    if named is not None:
+        return named
+    doers = _doer_tokens(head)
+    # a country named only as where something happened owns no body of the story: "killed in
+    # northern Iraq, the defence ministry said" is Turkey's ministry (the soldiers' state)
+    spans = [span for span in index.before(head, {"country", "person", "organization"}, window=3)
+             if not _named_as_place(span, head)]
+    # a state named as such before one a person's affiliation gives: "the federal government"
+    # after "Ethiopia ... said Obasanjo, the AU envoy" is still Ethiopia's
+    told = reported_subject(head)  # "Bolivia recalled its envoy to Chile, the ministry said": Bolivia's
+    spans = sorted(spans, key=lambda s: (s._.claimcmp_actor.get("kind") == "person", told is None or s.root != told))
+    for span in spans:
+        party = as_party(index.actor_dict(span))
+        if party is None or party["kind"] != "country":
+            continue
+        # "X and Y cut ties with the country": not X or Y themselves; '"We condemn Russia's
+        # aggression," the ministry said': not Russia's ministry ("Seoul accused the North":
+        # the other half of Seoul's land, all the same)
+        itself = span.root.i not in doers and not (_quoted_before(span, head) and not _in_subject(span.root))
+        half = party if itself and state_form_fits(head, party) else other_half(head, party)
+        if half is not None:
+            return [half]
+    return []
+
+
+def _named_again(head: Token, index: MentionIndex) -> list[dict] | None:
+    """The body's earlier mention, as read there: "the Kosovo police ... by the police", "...,
+    the foreign ministry said. The ministry ..."; None when there is none."""
+    earlier = index.same_noun_before(head, window=2)
+    if earlier is not None and earlier.i in index.actor_at:
+        return [index.actor_dict(index.actor_at[earlier.i])]
+    if earlier is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
+        return definite_state(earlier, index)
+    return None
+
+
+def _titled_person(head: Token, index: MentionIndex) -> dict | None:
+    """"Chinese Vice Premier Liu He arrived in Washington. The vice premier met Trump": a title
+    refers back to the person just named with it, before any country named since."""
+    if head.lower_ not in cue("title_words"):
+        return None
+    for span in index.before(head, {"person"}, window=3):
+        # the title is in the person's own phrase, not a word that happens to stand before
+        # it ("the ministry summoned the Russian ambassador": the ministry is no title of his)
+        start = max(span.start - 3, span.sent.start)
+        title = [t for t in span.root.subtree if start <= t.i < span.end]
+        if any(t.lower_ == head.lower_ for t in title if t.i != head.i):
+            return index.actor_dict(span)
+    return None
+
+
+def _modified_alike(head: Token, index: MentionIndex) -> dict | None:
+    """"A senior U.S. government official said ... the official told Yonhap": a definite
+    noun refers back to the same noun a country's name modified, within three sentences,
+    before any country named since; not when the same noun came since with no country ("the
+    Bolivian statement said ... Peru accused Chile in a statement ... The statement said")."""
+    antecedent = index.same_noun_before(head, window=3)
+    for span in index.before(head, {"country"}, window=3) if antecedent is not None else ():
+        if span.root.dep_ not in OWNER_DEPS:
+            continue  # "Israel struck Damascus. The strike ...": Damascus modifies no strike
+        noun = span.root.head
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head  # "U.S. government official": U.S. -> government -> official
+        if noun.i == antecedent.i:
+            return as_party(index.actor_dict(span))
+    return None
+
+
+def _quoted_before(span: Span, head: Token) -> bool:
+    """The span is inside a quotation that closes before head, in head's sentence: the
+    words of whoever head names, not head's own country."""
+    sent = head.sent
+    if span.start < sent.start:
+        return False
+    marks = [t.i for t in sent if t.text in QUOTE_MARKS and t.i < head.i]
+    return sum(1 for i in marks if i < span.start) % 2 == 1 and any(i >= span.end for i in marks)
+
+
+def _in_subject(tok: Token) -> bool:
+    """The token is (in) the subject of its clause: '"The State of Qatar respects ...," the
+    ministry said' names the speaker's own state."""
+    while tok.dep_ in PHRASE_INNER_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+
+
+def _doer_tokens(head: Token) -> set[int]:
+    """The tokens of the doers of the verb a definite noun hangs on, with their coordinated
+    ones: "Egypt and Jordan cut ties with the country"."""
+    verb = head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subject = subject_token(verb)[0] if verb.pos_ in {"VERB", "AUX"} else None
+    if subject is None:
+        return set()
+    return {t.i for t in subject.subtree if t.dep_ in {"conj", "poss", "amod", "compound"} or t.i == subject.i}
