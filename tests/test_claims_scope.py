@@ -1418,3 +1418,8 @@ def test_a_reaction_is_toward_who_did_the_act_not_whom_it_befell(nlp):
 def test_speaking_by_phone_is_consulting(nlp, text):
     assert [(c["subject"]["country"], c["stance"], c["target"]["country"]) for c in claims(nlp, text)] == \
         [("CHL", "consult", "PER")]
+
+
+def test_stopping_what_another_called_an_act_is_as_wanted_as_the_stopping(nlp):
+    found = claims(nlp, "Chile urged Peru to stop what it called provocative activity near the islands.")
+    assert [(c["stance"], c["modality"]) for c in found if c["subject"]["id"] == "PER"] == [("stop activity", "desired")]

@@ -31,6 +31,7 @@ from claimcmp.pipeline.entries import (
 )
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
+from claimcmp.pipeline.objects import named_by_what_it_called
 from claimcmp.pipeline.openings import is_headline, leading_doers
 from claimcmp.pipeline.references import acts_on_a_thing, resolve_pronoun
 from claimcmp.pipeline.salience import Salience, destination_party, is_party
@@ -305,11 +306,13 @@ class ClaimExtractor(ComponentData):
         """Who says so, how sure, where and when: "Russia will reportedly strike Kyiv on Monday"."""
         # Read the circumstances only for drafts that become claims (they walk the parse).
         attr = read_attribution(draft.word, sent, index, self.lex)
-        modality = context.modality(draft.word, sent, self.lex, attr.reported)
-        regions = claim_regions.regions(draft, index)
         own = self.lex.noun(draft.word.lemma_) if draft.word.pos_ == "NOUN" else None
-        when = claim_times.when(draft.word, dates, published, own_act=own is None or own.stance == draft.stance,
-                                index=index)
+        own_act = own is None or own.stance == draft.stance
+        # "urged Peru to stop what it called provocations": the stopping's mood, not the naming's
+        moody = draft.word.head.head if not own_act and named_by_what_it_called(draft.word) else draft.word
+        modality = context.modality(moody, sent, self.lex, attr.reported)
+        regions = claim_regions.regions(draft, index)
+        when = claim_times.when(draft.word, dates, published, own_act=own_act, index=index)
         return Circumstances(regions, when, modality, attr)
 
     @staticmethod
