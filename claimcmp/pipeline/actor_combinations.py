@@ -38,9 +38,9 @@ class CombinationRules:
     def _body_index(self, doc: Doc) -> dict[int, tuple[int, list[gz.Body]]]:
         """The longest state body named at each start token: "defence ministry" -> (end, rows)."""
         body_at: dict[int, tuple[int, list[gz.Body]]] = {}
-        for match_id, s, e in self._body_matcher(doc):
+        for phrase, s, e in self._body_matcher(doc):
             if s not in body_at or e > body_at[s][0]:
-                body_at[s] = (e, self._bodies[doc.vocab.strings[match_id]])
+                body_at[s] = (e, self._bodies[phrase])
         return body_at
 
     def _combined_with(self, doc: Doc, c: Cand, body_at: dict[int, tuple[int, list[gz.Body]]],

@@ -2,7 +2,7 @@
 
 Three sources of candidates (actor_candidates.Cand), resolved longest-first into
 non-overlapping spans:
-1. gazetteer matches (PhraseMatcher on ORTH for short/cased aliases, LOWER for long ones),
+1. gazetteer matches (alias_matcher.AliasMatcher on ORTH for short/cased aliases, LOWER for long ones),
    then combinations: "<country> ('s) <body>" ("Russia's Foreign Ministry"), "<body> of
    <country>", "<country>-led coalition", "<demonym> <generic group>" ("Syrian rebels"),
    "<org> <extension>" ("NATO officials", "Houthi rebels");
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from claimcmp import extensions
@@ -29,6 +28,7 @@ from claimcmp.pipeline.actor_candidates import (
 )
 from claimcmp.pipeline.actor_combinations import CombinationRules
 from claimcmp.pipeline.actor_minorities import minority_groups
+from claimcmp.pipeline.alias_matcher import AliasMatcher
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.phrase_patterns import PhrasePatterns
 from claimcmp.pipeline.ranges import TokenRanges
@@ -64,14 +64,16 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
         if self._ready:
             return
         vocab, pattern = self.nlp.vocab, PhrasePatterns(self.nlp)
-        self._cs = PhraseMatcher(vocab, attr="ORTH")
-        self._ci = PhraseMatcher(vocab, attr="LOWER")
+        self._cs = AliasMatcher(vocab, ORTH)
+        self._ci = AliasMatcher(vocab, LOWER)
         self._entries = gz.entries()
         for key, e in self._entries.items():
             if e.aliases_cs:
                 self._cs.add(key, [pattern(a, ORTH) for a in e.aliases_cs])
             if e.aliases_ci:
                 self._ci.add(key, [pattern(a, LOWER) for a in e.aliases_ci])
+        self._cs.finish()
+        self._ci.finish()
         self._acronyms = {a for e in self._entries.values() for a in e.aliases_cs if a.isupper()}
         # exact alias -> actor, for NER names the matcher could not see ("USA--")
         self._exact = {a: e.actor for e in self._entries.values() if e.role != gz.BLOCKER
@@ -79,11 +81,12 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
         self._exact_lower = {a.lower(): e.actor for e in self._entries.values()
                              if e.role not in (gz.BLOCKER, gz.MODIFIER) for a in e.aliases_ci}
         self._bodies: dict[str, list[gz.Body]] = {}
-        self._body_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self._body_matcher = AliasMatcher(vocab, LOWER)
         for b in gz.bodies():
             self._bodies.setdefault(b.phrase, []).append(b)
         for phrase in self._bodies:
             self._body_matcher.add(phrase, [pattern(phrase, LOWER)])
+        self._body_matcher.finish()
         self._ready = True
 
     # ------------------------------------------------------------------ main
@@ -149,10 +152,8 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
 
     def _matches(self, doc: Doc) -> tuple[list[Cand], list[Cand]]:
         out, rejected = [], []
-        strings = doc.vocab.strings
         seen = set()
-        for match_id, s, e in self._cs(doc) + self._ci(doc):
-            key = strings[match_id]
+        for key, s, e in self._cs(doc) + self._ci(doc):
             if (key, s, e) in seen:
                 continue
             seen.add((key, s, e))
