@@ -27,7 +27,7 @@ from claimcmp.pipeline.copular_judgements import copular_judgement_drafts
 from claimcmp.pipeline.earlier_acts import referred_act, toward_earlier_doer
 from claimcmp.pipeline.headlinese import headline_drafts
 from claimcmp.pipeline.entries import (
-    compound_entry, covered_by_noun, hyphenated_entry, named_operation_entry, verb_entry,
+    compound_entry, covered_by_noun, hyphenated_entry, named_operation_entry, reading_doc, verb_entry,
 )
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
@@ -63,6 +63,11 @@ class ClaimExtractor(ComponentData):
 
     @with_overlay
     def __call__(self, doc: Doc) -> Doc:
+        with reading_doc(doc, self.lex):
+            doc._.claimcmp_claims = self._claims(doc)
+        return doc
+
+    def _claims(self, doc: Doc) -> list[dict]:
         index = MentionIndex.build(doc)
         salience = Salience.build(index)
         dates = claim_times.dated_by_sentence(doc, index)
@@ -90,8 +95,7 @@ class ClaimExtractor(ComponentData):
                         ids.add(claim["id"])
                         claims.append(claim)
                         recent.append((sent_no, claim))
-        doc._.claimcmp_claims = claims
-        return doc
+        return claims
 
     def _act_of(self, draft: Draft) -> int | None:
         """Which act of its sentence a draft tells, as the position of its predicate: a stance

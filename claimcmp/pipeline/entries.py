@@ -4,6 +4,8 @@ whether an event-noun object carries the claim instead, and how a governing verb
 ends, refuses or denies an act changes it."""
 from __future__ import annotations
 
+import contextlib
+import contextvars
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -18,7 +20,34 @@ from claimcmp.pipeline.drafts import has_modifier, verb_phrase
 from claimcmp.pipeline.dep_labels import OWNER_DEPS, counted
 
 
+# (doc, lexicon, token index -> entry) of the doc whose claims are being read (reading_doc):
+# the claims ask for one verb's entry up to five times; the answer depends on the doc alone.
+_READING: contextvars.ContextVar[tuple | None] = contextvars.ContextVar("claimcmp_verb_entries", default=None)
+
+
+@contextlib.contextmanager
+def reading_doc(doc, lex: StanceLexicon):
+    """verb_entry answers each of doc's tokens once in the block (the claim extractor's call
+    on it: the doc is not changed meanwhile); the answers go when the block ends."""
+    token = _READING.set((doc, lex, {}))
+    try:
+        yield
+    finally:
+        _READING.reset(token)
+
+
 def verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
+    reading = _READING.get()
+    if reading is None or reading[0] is not verb.doc or reading[1] is not lex:
+        return _verb_entry(lex, verb)
+    known = reading[2]
+    i = verb.i
+    if i not in known:
+        known[i] = _verb_entry(lex, verb)
+    return known[i]
+
+
+def _verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     lemma = lex.verb_lemma(verb) if verb.pos_ != "PROPN" else verb.lower_
     if _deployed_to_border(verb, lemma, lex):
         return StanceEntry(lemma, "VERB", "build up troops", "conflict", False)
