@@ -32,8 +32,9 @@ from claimcmp.pipeline.entries import (
 from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
 from claimcmp.pipeline.objects import named_by_what_it_called
+from claimcmp.pipeline.own_acts import on_its_own, with_no_party
 from claimcmp.pipeline.openings import is_headline, leading_doers
-from claimcmp.pipeline.references import acts_on_a_thing, resolve_pronoun
+from claimcmp.pipeline.references import acts_on_a_thing
 from claimcmp.pipeline.salience import Salience, destination_party, is_party
 from claimcmp.pipeline.unsaid_doers import draft_weapon_pair, unsaid_doer
 from claimcmp.pipeline.verbs import verb_draft
@@ -241,11 +242,11 @@ class ClaimExtractor(ComponentData):
         travelled = destination_party(draft.word, index, own) if draft.family == "cooperation" and not said else []
         if travelled:
             found, said = travelled, True
-        if (not said if found else draft.family == "cooperation") and _on_its_own(draft.word, index, own):
+        if (not said if found else draft.family == "cooperation") and on_its_own(draft.word, index, own):
             return None  # an act on one's own, toward no party ("Peru helped its farmers")
         if not found:
             # "Merkel spoke with reporters": talks with no party are no claim
-            return None if draft.symmetric and _with_no_party(draft.word, index) else \
+            return None if draft.symmetric and with_no_party(draft.word, index) else \
                 replace(draft, subjects=subjects, targets=targets)
         # a party the clause names elsewhere is the text's word; one from the article a guess
         confidence = min(draft.confidence, INFERRED_CONFIDENCE if said else 0.45)
@@ -362,41 +363,3 @@ def _gerund_entry(lex: StanceLexicon, tok: Token) -> StanceEntry | None:
             return replace(entry, pos="NOUN")
     return None
 
-
-def _on_its_own(word: Token, index: MentionIndex, own: set[str]) -> bool:
-    """An act on the doer's own thing, no party to fill in from the article: "closed its
-    borders to protect its national security", "agreed to limit its nuclear programme" (the
-    object owned by an "its" that names the doer's side and naming no actor; not "threatened
-    its neighbor", a party, nor "jets struck its positions", another's, nor "expanded its
-    operation", an act, nor "renounce its struggle against Israel", which names the party);
-    or an object naming the doer's side alone ("defend the rights of Chinese companies")."""
-    objects = [c for c in word.children if c.dep_ == "dobj"]
-    return bool(objects) and all(_own_sides(o, index, own) or _its_own_thing(o, index, own) for o in objects)
-
-
-def _its_own_thing(obj: Token, index: MentionIndex, own: set[str]) -> bool:
-    """An object owned by an "its" that names the doer's side, naming no actor, no party
-    noun and no act: "its national security"."""
-    parties, lex = cue("opponent_nouns") | cue("pair_nouns"), stance_lexicon()
-    return not index.names_actor(obj.left_edge.i, obj.right_edge.i) \
-        and obj.lemma_.lower() not in parties and lex.noun(obj.lemma_) is None \
-        and any(p.dep_ == "poss" and p.lower_ == "its" and _names_side(p, index, own) for p in obj.children)
-
-
-def _own_sides(obj: Token, index: MentionIndex, own: set[str]) -> bool:
-    """An object whose phrase names the doer's side alone, in its modifiers: "defend the rights
-    of Chinese companies" (China's), with no stance noun or actor at its head."""
-    named = {side(index.actor_dict(index.actor_at[i])) for i in range(obj.left_edge.i, obj.right_edge.i + 1)
-             if i in index.actor_at}
-    return bool(named) and named <= own and obj.i not in index.actor_at and stance_lexicon().noun(obj.lemma_) is None
-
-
-def _with_no_party(word: Token, index: MentionIndex) -> bool:
-    """A mutual act whose "with" names people and no actor: "spoke with reporters"."""
-    partners = [p for c in word.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
-    return bool(partners) and not any(index.names_actor(p.left_edge.i, p.right_edge.i) for p in partners)
-
-
-def _names_side(pronoun: Token, index: MentionIndex, own: set[str]) -> bool:
-    """Whether the pronoun refers to one of the sides `own` (references.resolve_pronoun)."""
-    return any(side(a) in own for a in resolve_pronoun(pronoun, index))
