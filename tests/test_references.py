@@ -241,3 +241,11 @@ def test_the_body_named_again_is_the_one_named_before(nlp):
     found = last_sentence_claims(nlp, text)
     assert ("BOL", "conflict", "positive", "CHL") in triples(found)  # Bolivia's criticism of the incursion
     assert found and all(c["attribution"]["country"] == "BOL" for c in found)
+
+
+def test_relations_that_changed_with_no_parties_named_are_the_storys_pair(nlp):
+    text = ("Chile scrambled jets on Monday after Peruvian drones flew near Arica. Peru said the flights were "
+            "routine. Chile protested to Peru. Relations have deteriorated since last year.")
+    found = last_sentence_claims(nlp, text)
+    assert [(c["stance"], c["family"], {c["subject"]["id"], c["target"]["id"]}) for c in found] == \
+        [("relations", "conflict", {"CHL", "PER"})]

@@ -57,7 +57,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     _implicit_parties(lex, noun, entry, index, s)
     if s.holders_only and not s.targets:
         return []  # "American and Russian allies" are the allies of each, of someone unnamed
-    if not s.own and not s.targets and not (entry.symmetric and entry.family != "neutral"):
+    if not s.own and not s.targets and not (entry.symmetric and (entry.family != "neutral" or _changed_state(noun, s))):
         return []  # a one-way act of no one named; a mutual one is the article's principals'
     _governed_polarity(lex, noun, entry, index, s)
     _unnamed_targets(lex, noun, entry, index, s)
@@ -68,6 +68,12 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated, destinations=s.destinations),
             *constructions.side_of(lex, noun, s.own, index), *others]
+
+
+def _changed_state(noun: Token, s: NounClaim) -> bool:
+    """"Relations have soured": a state the noun is subject of is told as changed (its family
+    set by the predicate), not one cut by some unnamed doer ("the decision to sever ties")."""
+    return s.family != "neutral" and noun.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _parties_around(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
