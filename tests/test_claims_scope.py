@@ -1423,3 +1423,9 @@ def test_speaking_by_phone_is_consulting(nlp, text):
 def test_stopping_what_another_called_an_act_is_as_wanted_as_the_stopping(nlp):
     found = claims(nlp, "Chile urged Peru to stop what it called provocative activity near the islands.")
     assert [(c["stance"], c["modality"]) for c in found if c["subject"]["id"] == "PER"] == [("stop activity", "desired")]
+
+
+def test_a_saying_joined_to_a_passive_reported_clause_is_the_speakers(nlp):
+    # the parser joins "accused" to "was biased"; the text accuses no one
+    found = claims(nlp, "Peru's envoy said the text was biased and accused Chile of hypocrisy.")
+    assert [(c["subject"]["country"], c["stance"], c["target"]["id"]) for c in found] == [("PER", "accuse", "CHL")]

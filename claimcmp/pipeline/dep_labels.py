@@ -1,5 +1,5 @@
 """The dependency labels (ClearNLP style, as spaCy's English models write them) through which
-the argument rules reach a predicate's actors."""
+the argument rules reach a predicate's actors, and small readings of the parse they share."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -78,3 +78,29 @@ def reported_subject(speaker: Token) -> Token | None:
         return None
     told = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"} and c.i < speaker.i), None)
     return next((c for c in told.children if c.dep_ in SUBJECT_DEPS), None) if told is not None else None
+
+
+def conjunct_of_the_saying(current: Token) -> Token | None:
+    """"We are aware that Serbia shelled the village and remain in close coordination with
+    our allies": the parser joins "remain" to the reported verb, but a present beside a past
+    (or a past beside a present) is the speaker's own second verb: the governor of the
+    reported clause, whose subject does it."""
+    head = current.head
+    if current.dep_ == "conj" and head.dep_ == "ccomp" and _saying_beside_a_state(current, head):
+        return head.head
+    if current.dep_ != "conj" or head.dep_ != "ccomp" or not any(c.dep_ == "mark" for c in head.children) \
+            or any(c.dep_ in {"aux", "auxpass"} for c in current.children):
+        return None
+    past, present = {"VBD"}, {"VB", "VBP", "VBZ"}
+    if head.tag_ in past and current.tag_ in present or head.tag_ in present and current.tag_ in past:
+        return head.head
+    return None
+
+
+def _saying_beside_a_state(current: Token, told: Token) -> bool:
+    """"Russia's envoy said the text was biased and accused London of hypocrisy": a verb of
+    saying with an object, joined to a passive or copular reported clause, is the speaker's
+    second saying (the thing told of is no accuser)."""
+    saying = cue("reporting_verbs") | cue("embedding_stances")
+    passive = any(c.dep_ == "auxpass" for c in told.children) or told.lemma_ == "be"
+    return passive and current.lemma_.lower() in saying and any(c.dep_ == "dobj" for c in current.children)

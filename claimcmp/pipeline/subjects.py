@@ -8,7 +8,9 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import cue
-from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, gerund_read_as_modifier
+from claimcmp.pipeline.dep_labels import (
+    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjunct_of_the_saying, gerund_read_as_modifier,
+)
 
 
 def subject_token(verb: Token) -> tuple[Token | None, bool]:
@@ -126,13 +128,14 @@ def _climb(current: Token) -> _Climb:
     accused_act = continued_accusation(current)
     if accused_act is not None:
         return _prepositional_gerund(accused_act)  # "accused Peru of laying mines, wounding ..."
-    governor = _conjunct_of_the_saying(current)
+    governor = conjunct_of_the_saying(current)
     if governor is not None:
         return _Climb(next=governor)
     if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"} or \
             current.dep_ == "advmod" and current.pos_ == "ADV" and current.head.pos_ == "VERB":
         return _Climb(next=current.head)  # ... and "stopped short of blaming": the adverb's verb
-    if current.dep_ in {"acomp", "attr", "oprd"} or (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
+    if current.dep_ in {"acomp", "attr", "oprd"} or \
+            (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
         # "it is ready to act", "agree on the necessity of fighting": the clause's verb
         return _Climb(next=current.head.head if current.dep_ == "pobj" else current.head)
     if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
@@ -145,21 +148,6 @@ def _climb(current: Token) -> _Climb:
     if current.dep_ == "pcomp" and current.head.dep_ == "prep":
         return _prepositional_gerund(current)
     return _Climb()
-
-
-def _conjunct_of_the_saying(current: Token) -> Token | None:
-    """"We are aware that Serbia shelled the village and remain in close coordination with
-    our allies": the parser joins "remain" to the reported verb, but a present beside a past
-    (or a past beside a present) is the speaker's own second verb: the governor of the
-    reported clause, whose subject does it."""
-    head = current.head
-    if current.dep_ != "conj" or head.dep_ != "ccomp" or not any(c.dep_ == "mark" for c in head.children) \
-            or any(c.dep_ in {"aux", "auxpass"} for c in current.children):
-        return None
-    past, present = {"VBD"}, {"VB", "VBP", "VBZ"}
-    if head.tag_ in past and current.tag_ in present or head.tag_ in present and current.tag_ in past:
-        return head.head
-    return None
 
 
 def _prepositional_gerund(current: Token) -> _Climb:
@@ -364,7 +352,8 @@ def _is_passive(verb: Token) -> bool:
     a passive ("was seized and detained"): its doer is only ever its agent."""
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
         return True  # not a raised one: "they need to be forced out" is still their doing
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children) \
+    # (one with a direct object is active: "was biased and accused Chile of ...")
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "dobj"} for c in verb.children) \
         and any(c.dep_ == "auxpass" for c in verb.head.children)
 
 
@@ -390,7 +379,8 @@ def fronted_participle(verb: Token) -> bool:
     """A passive participle opening its sentence's main clause with no subject or auxiliary
     of its own: "Praised for its role, Turkey ...", "Backed by Iran, the Houthis ..."."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i and \
-        verb.head.pos_ in {"VERB", "AUX"} and not any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children)
+        verb.head.pos_ in {"VERB", "AUX"} and \
+        not any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children)
 
 
 def _can_act(tok: Token) -> bool:
