@@ -107,6 +107,9 @@ def subject_on_auxiliary(tok: Token, *, passive: bool = True) -> Token | None:
                  for c in aux.children if c.dep_ in subjects), None)
 
 
+OBJ_OR_POBJ = {"dobj", "pobj"}
+
+
 def _climb(current: Token) -> _Climb:
     """Where a clause with no subject takes its doer from: "in order to V", control ("X
     agreed to cooperate"), coordination ("X met Y and signed"), "it is ready to act",
@@ -134,8 +137,7 @@ def _climb(current: Token) -> _Climb:
     if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"} or \
             current.dep_ == "advmod" and current.pos_ == "ADV" and current.head.pos_ == "VERB":
         return _Climb(next=current.head)  # ... and "stopped short of blaming": the adverb's verb
-    if current.dep_ in {"acomp", "attr", "oprd"} or \
-            (current.pos_ in {"NOUN", "ADJ"} and current.dep_ in {"dobj", "pobj"}):
+    if current.dep_ in {"acomp", "attr", "oprd"} or current.pos_ in {"NOUN", "ADJ"} and current.dep_ in OBJ_OR_POBJ:
         # "it is ready to act", "agree on the necessity of fighting": the clause's verb
         return _Climb(next=current.head.head if current.dep_ == "pobj" else current.head)
     if current.dep_ in {"relcl", "acl"} and current.head.pos_ in {"NOUN", "PROPN"}:
