@@ -1429,3 +1429,12 @@ def test_a_saying_joined_to_a_passive_reported_clause_is_the_speakers(nlp):
     # the parser joins "accused" to "was biased"; the text accuses no one
     found = claims(nlp, "Peru's envoy said the text was biased and accused Chile of hypocrisy.")
     assert [(c["subject"]["country"], c["stance"], c["target"]["id"]) for c in found] == [("PER", "accuse", "CHL")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # missions in the plural opened or closed by two states are each in the other's capital
+    ("Chile and Peru reopened their embassies.", ("CHL", "cooperation", "PER")),
+    ("Chile and Bolivia closed their consulates on Monday.", ("CHL", "conflict", "BOL")),
+])
+def test_two_states_opening_or_closing_their_missions_act_toward_each_other(nlp, text, expected):
+    assert [(c["subject"]["id"], c["family"], c["target"]["id"]) for c in claims(nlp, text)] == [expected]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import context
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import object_tokens
@@ -247,9 +247,11 @@ def _between_doers(lex: StanceLexicon, verb: Token, index: MentionIndex, stance:
 
 
 def _shared(facility: Token) -> bool:
-    """A border or a border crossing: what two countries share ("its border crossings with")."""
+    """A border or a border crossing: what two countries share ("its border crossings with");
+    missions in the plural, each in the other's capital ("reopened their embassies")."""
     crossing = facility.lemma_.lower() in {"crossing", "checkpoint"}
-    return facility.lemma_.lower() in BORDER_WORDS or (
+    missions = facility.tag_ == "NNS" and facility.lemma_.lower() in cue("mission_nouns")
+    return facility.lemma_.lower() in BORDER_WORDS or missions or (
         crossing and any(c.lemma_.lower() in BORDER_WORDS for c in facility.children))
 
 
