@@ -61,3 +61,16 @@ def test_a_headline_order_to_stay_is_no_expulsion(nlp):
 ])
 def test_a_gerund_subject_is_its_adjectives_act(nlp, text, doer):
     assert {c["subject"]["id"] for c in claims(nlp, text)} == {doer}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # missions opened or closed in two capitals are the two states' act toward each other
+    ("Embassies reopen in Caracas, Bogota for first time since 2019", [("VEN", "cooperation", "COL")]),
+    ("Embassies close in Lima, La Paz after border clash", [("PER", "conflict", "BOL")]),
+    # one capital names no pair
+    ("Embassies reopen in Lima after five years", []),
+])
+def test_a_headline_of_missions_in_two_capitals_is_between_their_states(nlp, text, expected):
+    found = [(c["subject"]["id"], c["family"], c["target"]["id"]) for c in claims(nlp, text)
+             if c["stance"] in {"open access", "close access"}]
+    assert found == expected

@@ -23,6 +23,9 @@ def headline_drafts(lex: StanceLexicon, sent: Span, index: MentionIndex) -> list
     """The draft of an unpunctuated headline whose verb the tagger missed, or none."""
     if not _unpunctuated_headline(sent):
         return []
+    missions = _missions_headline(lex, sent, index)
+    if missions:
+        return missions
     listed, i, _ = opening_actors(sent, index)
     doers = [a for n, a in enumerate(listed) if a not in listed[:n]]
     verb = sent.doc[i] if i < sent.end and doers else None
@@ -41,6 +44,39 @@ def headline_drafts(lex: StanceLexicon, sent: Span, index: MentionIndex) -> list
     tokens = {t for span in named for t in range(span.start, span.end)}
     return [Draft(verb, entry.stance, entry.family, "positive", doers, targets, entry.symmetric, None, tokens, 0.55,
                   in_line=True)]
+
+
+def _missions_headline(lex: StanceLexicon, sent: Span, index: MentionIndex) -> list[Draft]:
+    """"Embassies reopen in Caracas, Bogota for first time since 2019": missions in the plural
+    opened or closed in the capitals of two states (cue mission_nouns) are those states' act
+    toward each other, as "Chile and Peru reopened their embassies" is (constructions.py)."""
+    first = sent[0]
+    if first.lemma_.lower() not in lex.cue("mission_nouns") or first.tag_ != "NNS" or len(sent) < 4:
+        return []
+    word = first.nbor(1)
+    stems = {word.lower_, *verb_stems(word.lower_)}
+    opening = bool(stems & lex.cue("opening_verbs"))
+    if not opening and not stems & lex.cue("closing_verbs"):
+        return []
+    states = _place_states(sent[2:], index)
+    if len(states) < 2:
+        return []
+    stance, family = ("open access", "cooperation") if opening else ("close access", "conflict")
+    return [Draft(word, stance, family, "positive", states[:1], states[1:2], True, None, set(), 0.55, in_line=True)]
+
+
+def _place_states(words: Span, index: MentionIndex) -> list[dict]:
+    """The states of the places named in `words`, each once, in order."""
+    from claimcmp.gazetteer import country_actor
+
+    found: list[dict] = []
+    for tok in words:
+        span = index.place_at.get(tok.i)
+        country = (span._.claimcmp_region or {}).get("country") if span is not None else None
+        actor = country_actor(country) if country else None
+        if actor is not None and all(a["id"] != actor["id"] for a in found):
+            found.append({**actor, "mention": span.text})
+    return found
 
 
 def _unpunctuated_headline(sent: Span) -> bool:
