@@ -74,3 +74,9 @@ def test_a_headline_of_missions_in_two_capitals_is_between_their_states(nlp, tex
     found = [(c["subject"]["id"], c["family"], c["target"]["id"]) for c in claims(nlp, text)
              if c["stance"] in {"open access", "close access"}]
     assert found == expected
+
+
+def test_a_headline_of_missions_is_placed_in_both_capitals(nlp):
+    [claim] = [c for c in claims(nlp, "Embassies reopen in Caracas, Bogota for first time since 2019")
+               if c["stance"] == "open access"]
+    assert sorted(r["country"] for r in claim["regions"]) == ["COL", "VEN"]

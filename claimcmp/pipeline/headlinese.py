@@ -58,25 +58,30 @@ def _missions_headline(lex: StanceLexicon, sent: Span, index: MentionIndex) -> l
     opening = bool(stems & lex.cue("opening_verbs"))
     if not opening and not stems & lex.cue("closing_verbs"):
         return []
-    states = _place_states(sent[2:], index)
+    states, places = _place_states(sent[2:], index)
     if len(states) < 2:
         return []
     stance, family = ("open access", "cooperation") if opening else ("close access", "conflict")
-    return [Draft(word, stance, family, "positive", states[:1], states[1:2], True, None, set(), 0.55, in_line=True)]
+    # the capitals are where the act happens (in_line drafts are placed nowhere)
+    return [Draft(word, stance, family, "positive", states[:1], states[1:2], True, None, set(), 0.55,
+                  destinations=places)]
 
 
-def _place_states(words: Span, index: MentionIndex) -> list[dict]:
-    """The states of the places named in `words`, each once, in order."""
+def _place_states(words: Span, index: MentionIndex) -> tuple[list[dict], set[int]]:
+    """The states of the places named in `words`, each once, in order, and the places' tokens."""
     from claimcmp.gazetteer import country_actor
 
     found: list[dict] = []
+    places: set[int] = set()
     for tok in words:
         span = index.place_at.get(tok.i)
         country = (span._.claimcmp_region or {}).get("country") if span is not None else None
         actor = country_actor(country) if country else None
+        if actor is not None:
+            places.add(tok.i)
         if actor is not None and all(a["id"] != actor["id"] for a in found):
             found.append({**actor, "mention": span.text})
-    return found
+    return found, places
 
 
 def _unpunctuated_headline(sent: Span) -> bool:
