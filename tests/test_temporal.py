@@ -361,3 +361,31 @@ def test_fail_fast_lookahead_keeps_the_matches():
         assert [m.span() for m in _fail_fast(pattern, re.I).finditer(text)] == plain
     assert _fail_fast(r"(?:a|b)?", re.I).pattern == r"(?:a|b)?"  # may match empty: left as is
     assert _fail_fast(r"[^x]y", re.I).pattern == r"[^x]y"  # any first character: left as is
+
+
+def test_scanning_only_where_a_match_can_start_keeps_the_matches():
+    """match_starts/scan try each find pattern only where a match can begin: the matches are
+    finditer's, on plain sentences and on texts whose lower-case form cannot be read (a
+    Kelvin sign, a long s or a dotless i standing for an ASCII letter; a dotted capital I
+    that lower() makes two characters)."""
+    import re
+
+    from claimcmp.time.match_starts import TextStarts, match_starts, scan
+    from claimcmp.time.temporal import _grammar
+
+    texts = ["Since January 2020, and on Monday, 3 March 2021 (in the 1990s) the talks stalled.",
+             "Early next week, two days ago, in the past three months and 'til the '90s: late spring.",
+             "On 2021-03-04 and 4/5/2019 the mid-1990s; SEPT. 3, in MAY 2020, THE FIRST QUARTER OF 2019.",
+             "At the weekend, earlier this year, currently, right now, this summer, in winter last year.",
+             "Last \u212aelvin: \u017fince March 2020, a \u0131n 2019; \u0130n 2018 early \u017fpring.",
+             "amidJanuary 2020 xthe end of 2019 within a fortnight, \u2019 80s the 80s 1,2000 2000 troops"]
+    grammar = _grammar()
+    assert sum(s is not None for s in grammar.starts) == len(grammar.find)  # each is gated
+    for text in texts + [t.upper() for t in texts] + [t.lower() for t in texts]:
+        starts = TextStarts(text)
+        for pattern, can_start in zip(grammar.find, grammar.starts):
+            plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in scan(pattern, can_start, starts)] == plain
+    assert match_starts(re.compile(r"(?:a|b)?", re.I)) is None  # may match empty
+    assert match_starts(re.compile(r"[^x]y", re.I)) is None  # any first character
+    assert match_starts(re.compile(r"\b(?:the\s+)?(?-i:May)|\d", re.I)).runs == ("may", "the")

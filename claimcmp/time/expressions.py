@@ -12,6 +12,7 @@ from typing import Iterable, NamedTuple
 
 from claimcmp.knowledge.lexicons import cue_lists, time_words
 from claimcmp.knowledge.resource_loader import overlay_cached
+from claimcmp.time.match_starts import Starts, TextStarts, _first_chars, _sre_parser, match_starts, scan
 
 # The words of months, weekdays and counts are data, read per overlay by _grammar: month_names
 # and weekday_names of cues.json (English, in calendar order: calendar.month_name would follow
@@ -46,76 +47,6 @@ def _fail_fast(pattern: str, flags: int) -> re.Pattern:
     exact = "".join(sorted(c for fold, c in first if not fold))
     classes = ([f"(?i:[{folded}])"] if folded else []) + ([f"(?-i:[{exact}])"] if exact else [])
     return re.compile("(?=" + "|".join(classes) + ")(?:" + pattern + ")", flags)  # before every branch
-
-
-try:  # the regex parser: re._parser since Python 3.11, sre_parse before
-    from re import _constants as _sre, _parser as _sre_parser
-except ImportError:  # pragma: no cover
-    import sre_constants as _sre
-    import sre_parse as _sre_parser
-
-_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_WORD: r"\w"}
-_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
-                 if hasattr(_sre, name))
-
-
-def _first_chars(items: list, flags: int) -> set[tuple[bool, str]] | None:
-    """(case-insensitive?, class item: an escaped character or \\d \\s \\w) for every first
-    character of a match of the parsed items; None if unknown or if they can match the
-    empty string."""
-    first, nullable = _first_or_empty(items, flags)
-    return None if nullable else first
-
-
-def _first_of(op, av, flags: int) -> tuple[set[tuple[bool, str]] | None, bool]:
-    """(first characters of one parsed item or None, whether it can match the empty string)."""
-    fold = bool(flags & re.I)
-    if op is _sre.LITERAL:
-        return {(fold, re.escape(chr(av)))}, False
-    if op is _sre.IN:
-        out = set()
-        for kind, value in av:
-            if kind is _sre.LITERAL:
-                out.add((fold, re.escape(chr(value))))
-            elif kind is _sre.RANGE and value[1] - value[0] < 256:
-                out.update((fold, re.escape(chr(c))) for c in range(value[0], value[1] + 1))
-            elif kind is _sre.CATEGORY and value in _CATEGORIES:
-                out.add((True, _CATEGORIES[value]))
-            else:
-                return None, False
-        return out, False
-    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-        return set(), True  # zero-width
-    if op is _sre.SUBPATTERN:
-        _group, add_flags, del_flags, sub = av
-        return _first_or_empty(list(sub), (flags | add_flags) & ~del_flags)
-    if op is _sre.BRANCH:
-        out, nullable = set(), False
-        for branch in av[1]:
-            first, empty = _first_or_empty(list(branch), flags)
-            if first is None:
-                return None, False
-            out |= first
-            nullable = nullable or empty
-        return out, nullable
-    if op in _REPEATS:
-        low, _high, sub = av
-        first, empty = _first_or_empty(list(sub), flags)
-        return first, empty or low == 0
-    return None, False
-
-
-def _first_or_empty(items: list, flags: int) -> tuple[set[tuple[bool, str]] | None, bool]:
-    """(first characters of a sequence of parsed items or None, whether it can match empty)."""
-    out: set[tuple[bool, str]] = set()
-    for op, av in items:
-        first, nullable = _first_of(op, av, flags)
-        if first is None:
-            return None, False
-        out |= first
-        if not nullable:
-            return out, False
-    return out, True
 
 
 _FDAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
@@ -195,9 +126,9 @@ def find_expressions(text: str) -> list[tuple[int, int]]:
     longest match wins, no overlaps, sorted."""
     if not isinstance(text, str) or not text:
         return []
-    found = set()
-    for pattern in _grammar().find:
-        for m in pattern.finditer(text):
+    found, grammar, starts = set(), _grammar(), TextStarts(text)
+    for pattern, can_start in zip(grammar.find, grammar.starts):
+        for m in scan(pattern, can_start, starts):
             # group x, when a pattern has one, is the expression; the rest is context only
             s, e = m.span("x") if "x" in pattern.groupindex and m.group("x") else m.span()
             if e > s:
@@ -227,6 +158,7 @@ class _Grammar(NamedTuple):
     day_words: dict[str, tuple[int, int]]  # "yesterday" -> (-1, -1)
     num: str  # the pattern of a count: digits or words ("twenty-one", "a few")
     find: list[re.Pattern]  # of find_expressions
+    starts: list[Starts | None]  # where a match of each can start (claimcmp.time.match_starts)
 
 
 def _number_words(ones: list[str], teens: list[str], tens: list[str], vague: Iterable[str]) -> str:
@@ -248,4 +180,5 @@ def _grammar(overlay: str | None = None) -> _Grammar:
     num = rf"(?:\d{{1,5}}|{_number_words(ones, teens, list(words['tens_words']), vague)})"
     day_words = {w: (d["first"], d["last"]) for w, d in words["day_words"].items()}
     find = [_fail_fast(p, re.I) for p in _calendar_patterns(full, abbr, weekdays) + _count_patterns(num)]
-    return _Grammar(months, weekdays, numbers | words["tens_words"], vague, day_words, num, find)
+    return _Grammar(months, weekdays, numbers | words["tens_words"], vague, day_words, num, find,
+                    [match_starts(p) for p in find])

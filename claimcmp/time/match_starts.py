@@ -1,0 +1,220 @@
+"""Where a match of a find pattern can start, so that it is tried only there.
+
+pattern.finditer tries a pattern at every position its first-character lookahead lets
+through (claimcmp.time.expressions._fail_fast); in running text that is most letters, and
+the patterns open with optional words ("the", "early", "in"), which re tries one by one at
+each of them: most of the time find_expressions takes. match_starts reads from the parsed
+pattern what a match opens with: for every way it can begin, the run of literal characters
+it begins with ("the", "january") or else its first character (a digit, a quote); scan finds
+those in the text with str.find and tries pattern.match at those positions only, in order.
+That is what finditer does, less the positions where no match can begin, so the matches are
+the same ones (tests/test_temporal.py checks every pattern on texts against finditer).
+
+The literal runs are looked up in text.lower(): a match of "May" or, case-insensitively, of
+"the" is there as "may" and "the" -- unless the text holds a non-ASCII character that re
+lets stand for an ASCII letter (the Kelvin sign for "k", the long s for "s", dotless i for
+"i"), or lower() changes the text's length; such a text is scanned with finditer as before.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+try:  # the regex parser: re._parser since Python 3.11, sre_parse before
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # pragma: no cover
+    import sre_constants as _sre
+    import sre_parse as _sre_parser
+
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_SPACE: r"\s", _sre.CATEGORY_WORD: r"\w"}
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(_sre, name))
+
+
+def _first_chars(items: list, flags: int) -> set[tuple[bool, str]] | None:
+    """(case-insensitive?, class item: an escaped character or \\d \\s \\w) for every first
+    character of a match of the parsed items; None if unknown or if they can match the
+    empty string."""
+    first, nullable = _first_or_empty(items, flags)
+    return None if nullable else first
+
+
+def _first_of(op, av, flags: int) -> tuple[set[tuple[bool, str]] | None, bool]:
+    """(first characters of one parsed item or None, whether it can match the empty string)."""
+    fold = bool(flags & re.I)
+    if op is _sre.LITERAL:
+        return {(fold, re.escape(chr(av)))}, False
+    if op is _sre.IN:
+        out = set()
+        for kind, value in av:
+            if kind is _sre.LITERAL:
+                out.add((fold, re.escape(chr(value))))
+            elif kind is _sre.RANGE and value[1] - value[0] < 256:
+                out.update((fold, re.escape(chr(c))) for c in range(value[0], value[1] + 1))
+            elif kind is _sre.CATEGORY and value in _CATEGORIES:
+                out.add((True, _CATEGORIES[value]))
+            else:
+                return None, False
+        return out, False
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return set(), True  # zero-width
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return _first_or_empty(list(sub), (flags | add_flags) & ~del_flags)
+    if op is _sre.BRANCH:
+        out, nullable = set(), False
+        for branch in av[1]:
+            first, empty = _first_or_empty(list(branch), flags)
+            if first is None:
+                return None, False
+            out |= first
+            nullable = nullable or empty
+        return out, nullable
+    if op in _REPEATS:
+        low, _high, sub = av
+        first, empty = _first_or_empty(list(sub), flags)
+        return first, empty or low == 0
+    return None, False
+
+
+def _first_or_empty(items: list, flags: int) -> tuple[set[tuple[bool, str]] | None, bool]:
+    """(first characters of a sequence of parsed items or None, whether it can match empty)."""
+    out: set[tuple[bool, str]] = set()
+    for op, av in items:
+        first, nullable = _first_of(op, av, flags)
+        if first is None:
+            return None, False
+        out |= first
+        if not nullable:
+            return out, False
+    return out, True
+
+
+# A non-ASCII character that matches an ASCII letter under re.IGNORECASE (U+212A KELVIN SIGN,
+# U+017F LONG S, U+0130/U+0131 dotted and dotless I): where one is, lower() does not show a
+# match's literal run.
+_FOLDS_TO_ASCII = re.compile("(?i)[A-Za-z]")
+
+
+class Starts(NamedTuple):
+    """What a match of one pattern can open with."""
+    runs: tuple[str, ...]  # literal runs of two or more ASCII characters, lower-case
+    chars: re.Pattern | None  # the single first characters of the other ways to begin
+
+
+def match_starts(pattern: re.Pattern) -> Starts | None:
+    """The runs and first characters a match of pattern can open with; None if they cannot be
+    read or if the pattern may match the empty string (then it is scanned as it is)."""
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+        heads, nullable = _heads(list(parsed), parsed.state.flags)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    if heads is None or nullable or not heads:
+        return None
+    runs = tuple(sorted(h for kind, h in heads if kind == "run"))
+    chars = [h for kind, h in heads if kind == "char"]
+    folded = "".join(sorted(c for fold, c in chars if fold))
+    exact = "".join(sorted(c for fold, c in chars if not fold))
+    classes = ([f"(?i:[{folded}])"] if folded else []) + ([f"[{exact}]"] if exact else [])
+    return Starts(runs, re.compile("|".join(classes)) if classes else None)
+
+
+def _heads(items: list, flags: int) -> tuple[set | None, bool]:
+    """(the heads a match of the parsed items can open with, whether the items can match the
+    empty string); a head is ("run", lower-case literal run) or ("char", (fold, class item)).
+    None if some way to begin cannot be read."""
+    out: set = set()
+    for i, (op, av) in enumerate(items):
+        run = _literal_run(items, i)
+        if len(run) > 1:
+            return out | {("run", run.lower())}, False
+        heads, nullable = _item_heads(op, av, flags)
+        if heads is None:
+            return None, False
+        out |= heads
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _literal_run(items: list, i: int) -> str:
+    """The ASCII literal characters from items[i] on ("" if items[i] is not one)."""
+    run = []
+    for op, av in items[i:]:
+        if op is not _sre.LITERAL or av > 127:
+            break
+        run.append(chr(av))
+    return "".join(run)
+
+
+def _item_heads(op, av, flags: int) -> tuple[set | None, bool]:
+    """_heads of one parsed item."""
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return _heads(list(sub), (flags | add_flags) & ~del_flags)
+    if op is _sre.BRANCH:
+        out, nullable = set(), False
+        for branch in av[1]:
+            heads, empty = _heads(list(branch), flags)
+            if heads is None:
+                return None, False
+            out |= heads
+            nullable = nullable or empty
+        return out, nullable
+    if op in _REPEATS:
+        low, _high, sub = av
+        heads, empty = _heads(list(sub), flags)
+        return heads, empty or low == 0
+    first, nullable = _first_of(op, av, flags)  # a character, a class, zero-width or unknown
+    return (None if first is None else {("char", c) for c in first}), nullable
+
+
+class TextStarts:
+    """One text and, found once for all the patterns, where each run and class occurs in it."""
+
+    def __init__(self, text: str):
+        self.text = text
+        lowered = text.lower()
+        readable = len(lowered) == len(text) and (
+            text.isascii() or not _FOLDS_TO_ASCII.search("".join(c for c in set(text) if not c.isascii())))
+        self._lowered = lowered if readable else None
+        self._found: dict[str | tuple[str, str], list[int]] = {}
+
+    def positions(self, starts: Starts) -> list[int] | None:
+        """Sorted positions where a match can start; None: anywhere (scan as is)."""
+        if self._lowered is None:
+            return None
+        out: list[int] = []
+        for run in starts.runs:
+            out += self._run_positions(run)
+        if starts.chars is not None:
+            key = ("chars", starts.chars.pattern)  # not a run: a tuple
+            if key not in self._found:
+                self._found[key] = [m.start() for m in starts.chars.finditer(self.text)]
+            out += self._found[key]
+        return sorted(set(out))
+
+    def _run_positions(self, run: str) -> list[int]:
+        found = self._found.get(run)
+        if found is None:
+            found, at, find = [], -1, self._lowered.find
+            while (at := find(run, at + 1)) >= 0:
+                found.append(at)
+            self._found[run] = found
+        return found
+
+
+def scan(pattern: re.Pattern, starts: Starts | None, text: TextStarts) -> Iterator[re.Match]:
+    """pattern.finditer(text.text), trying the pattern only where a match can start: the
+    leftmost match at or after the end of the last one, as finditer (the patterns with
+    starts cannot match the empty string, so no empty-match step is needed)."""
+    positions = None if starts is None else text.positions(starts)
+    if positions is None:
+        yield from pattern.finditer(text.text)
+        return
+    end, match = 0, pattern.match
+    for at in positions:
+        if at >= end and (m := match(text.text, at)) is not None:
+            yield m
+            end = m.end()
