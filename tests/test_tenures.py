@@ -99,3 +99,21 @@ def test_claims_take_the_term(nlp):
     doc = nlp("Moscow has refused any cooperation with Kyiv since Zelensky took office.")
     found = [c for c in doc._.claimcmp_claims if c["subject"]["id"] == "RUS"]
     assert found and found[0]["when"]["start"] == "2019-05-20"
+
+
+def test_scanning_only_where_a_match_can_start_keeps_the_matches():
+    """Each pattern is tried only where its head can match (claimcmp.time.match_starts):
+    the matches are finditer's."""
+    from claimcmp.knowledge.tenures import _tables
+    from claimcmp.time.match_starts import TextStarts, scan
+
+    texts = ["Since Trump took office, and ever since he came to power; in the first 100 days of "
+             "the Obama administration, under President Erdogan, during Putin's third term.",
+             "AFTER BIDEN WAS SWORN IN, following his inauguration; throughout the Merkel era, "
+             "over Xi's rule and under Zelensky \u2019s plan; \u017fince Trump took office."]
+    for text in texts + [t.lower() for t in texts]:
+        starts = TextStarts(text)
+        for pattern, can_start in _tables().patterns:
+            assert can_start is not None
+            plain = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in scan(pattern, can_start, starts)] == plain

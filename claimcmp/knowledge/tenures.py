@@ -20,6 +20,7 @@ from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.lexicons import time_words
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.models import DateSpan
+from claimcmp.time.match_starts import Starts, TextStarts, match_starts, scan
 
 AS_OF = dt.date(2025, 11, 1)
 _DAY = dt.timedelta(days=1)
@@ -63,7 +64,7 @@ class _Tables:
     terms: dict[str, tuple[Term, ...]]
     aliases: dict[str, str]  # alias as written -> leader id, for the leaders whose terms are known
     named: re.Pattern  # any of those aliases
-    patterns: tuple[re.Pattern, ...]
+    patterns: tuple[tuple[re.Pattern, Starts | None], ...]  # with where a match can start
 
 
 @overlay_cached
@@ -118,17 +119,21 @@ def _names(aliases: dict[str, str]) -> str:
     return rf"(?-i:(?P<name>{'|'.join(re.escape(n) for n in names)}))(?![\w-])"
 
 
-def _patterns(names: str, title: str) -> tuple[re.Pattern, ...]:
+def _patterns(names: str, title: str) -> tuple[tuple[re.Pattern, Starts | None], ...]:
+    """Each pattern with where a match of it can start. A pattern is its opening words (head)
+    and the rest; a match of the whole opens with a match of the head, so the head's starts
+    (read from the short head: parsing the whole, names and all, would cost ~60 ms) are
+    a superset of the pattern's."""
     who = rf"(?:{title})?{names}"
     pron = r"(?P<pron>he|she)"
     poss = rf"(?:{who}(?:['\u2019]s?)?|(?P<pposs>his|her))"
-    since = r"(?P<prep>since|after|following|ever\s+since)"
-    return tuple(re.compile(p, re.I) for p in (
-        rf"\b{since}\s+(?:{who}|{pron})\s+(?:(?P<ret>{_RETURN_VERB})|{_START_VERB})",
-        rf"\b{since}\s+(?:the\s+)?{poss}\s+(?P<noun>{_START_NOUN})",
-        rf"\b(?:during|under|in|throughout|over)\s+(?:{_PART})?(?:the\s+)?{poss}\s+"
-        rf"(?:(?P<ord>first|second|third|fourth|fifth)\s+)?{_PERIOD_NOUN}\b",
-        rf"\bunder\s+{who}(?!\s*['\u2019])",
+    since = r"\b(?P<prep>since|after|following|ever\s+since)"
+    in_ = r"\b(?:during|under|in|throughout|over)"
+    return tuple((re.compile(f"(?:{head}){rest}", re.I), match_starts(re.compile(head, re.I))) for head, rest in (
+        (since, rf"\s+(?:{who}|{pron})\s+(?:(?P<ret>{_RETURN_VERB})|{_START_VERB})"),
+        (since, rf"\s+(?:the\s+)?{poss}\s+(?P<noun>{_START_NOUN})"),
+        (in_, rf"\s+(?:{_PART})?(?:the\s+)?{poss}\s+(?:(?P<ord>first|second|third|fourth|fifth)\s+)?{_PERIOD_NOUN}\b"),
+        (r"\bunder", rf"\s+{who}(?!\s*['\u2019])"),
     ))
 
 
@@ -139,8 +144,9 @@ def find(text: str, published: dt.date | None) -> list[TenureFind]:
     if not isinstance(text, str) or not text or not tables.aliases:
         return []
     found: list[TenureFind] = []
-    for pattern in tables.patterns:
-        for m in pattern.finditer(text):
+    starts = TextStarts(text)
+    for pattern, can_start in tables.patterns:
+        for m in scan(pattern, can_start, starts):
             leader = _leader(m, text, tables)
             span = _resolve(tables.terms[leader], m, published) if leader else None
             if span is not None:
