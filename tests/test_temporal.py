@@ -378,7 +378,8 @@ def test_scanning_only_where_a_match_can_start_keeps_the_matches():
              "On 2021-03-04 and 4/5/2019 the mid-1990s; SEPT. 3, in MAY 2020, THE FIRST QUARTER OF 2019.",
              "At the weekend, earlier this year, currently, right now, this summer, in winter last year.",
              "Last \u212aelvin: \u017fince March 2020, a \u0131n 2019; \u0130n 2018 early \u017fpring.",
-             "amidJanuary 2020 xthe end of 2019 within a fortnight, \u2019 80s the 80s 1,2000 2000 troops"]
+             "amidJanuary 2020 xthe end of 2019 within a fortnight, \u2019 80s the 80s 1,2000 2000 troops",
+             "xin 2019, _in 2019, 2in 2019, \u00e9in 2019, (in 2019) a week ago, ta week ago; those this week"]
     grammar = _grammar()
     assert sum(s is not None for s in grammar.starts) == len(grammar.find)  # each is gated
     for text in texts + [t.upper() for t in texts] + [t.lower() for t in texts]:
@@ -388,4 +389,5 @@ def test_scanning_only_where_a_match_can_start_keeps_the_matches():
             assert [(m.span(), m.groupdict()) for m in scan(pattern, can_start, starts)] == plain
     assert match_starts(re.compile(r"(?:a|b)?", re.I)) is None  # may match empty
     assert match_starts(re.compile(r"[^x]y", re.I)) is None  # any first character
-    assert match_starts(re.compile(r"\b(?:the\s+)?(?-i:May)|\d", re.I)).runs == ("may", "the")
+    assert match_starts(re.compile(r"(?:\bthe\s+)?(?-i:May)|\d", re.I)).runs == (("may", False), ("the", True))
+    assert match_starts(re.compile(r"\b(?:the|this)\s", re.I)).runs == (("the", True), ("this", True))

@@ -98,7 +98,7 @@ _FOLDS_TO_ASCII = re.compile("(?i)[A-Za-z]")
 
 class Starts(NamedTuple):
     """What a match of one pattern can open with."""
-    runs: tuple[str, ...]  # literal runs of two or more ASCII characters, lower-case
+    runs: tuple[tuple[str, bool], ...]  # (ASCII literal run, lower-case; after a \b?)
     chars: re.Pattern | None  # the single first characters of the other ways to begin
 
 
@@ -120,16 +120,19 @@ def match_starts(pattern: re.Pattern) -> Starts | None:
     return Starts(runs, re.compile("|".join(classes)) if classes else None)
 
 
-def _heads(items: list, flags: int) -> tuple[set | None, bool]:
+def _heads(items: list, flags: int, bounded: bool = False) -> tuple[set | None, bool]:
     """(the heads a match of the parsed items can open with, whether the items can match the
-    empty string); a head is ("run", lower-case literal run) or ("char", (fold, class item)).
-    None if some way to begin cannot be read."""
+    empty string); a head is ("run", (lower-case literal run, whether a \b comes right
+    before it)) or ("char", (fold, class item)). None if some way to begin cannot be read."""
     out: set = set()
     for i, (op, av) in enumerate(items):
         run = _literal_run(items, i)
-        if len(run) > 1:
-            return out | {("run", run.lower())}, False
-        heads, nullable = _item_heads(op, av, flags)
+        if run:
+            return out | {("run", (r.lower(), bounded)) for r in _extended(run, items, i + len(run))}, False
+        if op is _sre.AT and av is _sre.AT_BOUNDARY and not flags & re.ASCII:
+            bounded = True  # Unicode \b: TextStarts._run_positions tests it as re does
+            continue
+        heads, nullable = _item_heads(op, av, flags, bounded)
         if heads is None:
             return None, False
         out |= heads
@@ -148,15 +151,26 @@ def _literal_run(items: list, i: int) -> str:
     return "".join(run)
 
 
-def _item_heads(op, av, flags: int) -> tuple[set | None, bool]:
+def _extended(run: str, items: list, j: int) -> list[str]:
+    """run, or run + the literal run each branch of items[j] opens with if that is a branch
+    whose every branch opens with one: re's parser takes a shared prefix out of a group
+    ("(?:the|this)" is "th" and a branch "e"/"is"), and "th" alone is in every other word."""
+    if j < len(items) and items[j][0] is _sre.BRANCH:
+        tails = [_literal_run(list(branch), 0) for branch in items[j][1][1]]
+        if all(tails):
+            return [run + tail for tail in tails]
+    return [run]
+
+
+def _item_heads(op, av, flags: int, bounded: bool) -> tuple[set | None, bool]:
     """_heads of one parsed item."""
     if op is _sre.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
-        return _heads(list(sub), (flags | add_flags) & ~del_flags)
+        return _heads(list(sub), (flags | add_flags) & ~del_flags, bounded)
     if op is _sre.BRANCH:
         out, nullable = set(), False
         for branch in av[1]:
-            heads, empty = _heads(list(branch), flags)
+            heads, empty = _heads(list(branch), flags, bounded)
             if heads is None:
                 return None, False
             out |= heads
@@ -164,7 +178,7 @@ def _item_heads(op, av, flags: int) -> tuple[set | None, bool]:
         return out, nullable
     if op in _REPEATS:
         low, _high, sub = av
-        heads, empty = _heads(list(sub), flags)
+        heads, empty = _heads(list(sub), flags, bounded)
         return heads, empty or low == 0
     first, nullable = _first_of(op, av, flags)  # a character, a class, zero-width or unknown
     return (None if first is None else {("char", c) for c in first}), nullable
@@ -179,15 +193,15 @@ class TextStarts:
         readable = len(lowered) == len(text) and (
             text.isascii() or not _FOLDS_TO_ASCII.search("".join(c for c in set(text) if not c.isascii())))
         self._lowered = lowered if readable else None
-        self._found: dict[str | tuple[str, str], list[int]] = {}
+        self._found: dict[tuple[str, bool | str], list[int]] = {}
 
     def positions(self, starts: Starts) -> list[int] | None:
         """Sorted positions where a match can start; None: anywhere (scan as is)."""
         if self._lowered is None:
             return None
         out: list[int] = []
-        for run in starts.runs:
-            out += self._run_positions(run)
+        for run, bounded in starts.runs:
+            out += self._run_positions(run, bounded)
         if starts.chars is not None:
             key = ("chars", starts.chars.pattern)  # not a run: a tuple
             if key not in self._found:
@@ -195,14 +209,26 @@ class TextStarts:
             out += self._found[key]
         return sorted(set(out))
 
-    def _run_positions(self, run: str) -> list[int]:
-        found = self._found.get(run)
+    def _run_positions(self, run: str, bounded: bool) -> list[int]:
+        """Where run occurs in the lower-case text; after a \\b, only where the character
+        before is none of re's word characters (when the run opens with one: then the \\b
+        needs that)."""
+        found = self._found.get((run, bounded))
         if found is None:
-            found, at, find = [], -1, self._lowered.find
-            while (at := find(run, at + 1)) >= 0:
-                found.append(at)
-            self._found[run] = found
+            if bounded and _is_word(run[0]):
+                text = self.text
+                found = [at for at in self._run_positions(run, False) if at == 0 or not _is_word(text[at - 1])]
+            else:
+                found, at, find = [], -1, self._lowered.find
+                while (at := find(run, at + 1)) >= 0:
+                    found.append(at)
+            self._found[(run, bounded)] = found
         return found
+
+
+def _is_word(char: str) -> bool:
+    """re's Unicode word character (sre: Py_UNICODE_ISALNUM or "_", as str.isalnum)."""
+    return char.isalnum() or char == "_"
 
 
 def scan(pattern: re.Pattern, starts: Starts | None, text: TextStarts) -> Iterator[re.Match]:
