@@ -40,3 +40,16 @@ def test_words_the_tokenizer_splits_or_special_cases_go_through_it(nlp):
         assert _as_values(made, ORTH) == _values(nlp, phrase, ORTH)
     made = pattern("Foreign Ministry", LOWER)
     assert not isinstance(made, Doc) and list(made) == _values(nlp, "Foreign Ministry", LOWER)
+
+
+def test_words_of_non_ascii_letters_take_the_shortcut_with_the_tokenizers_values(nlp):
+    pattern = PhrasePatterns(nlp)
+    for phrase in ("Recep Tayyip Erdoğan", "Volodymyr Zelenskyy", "Ελλάδα", "Россия", "São Tomé", "Øresund"):
+        for attr in (ORTH, LOWER):
+            made = pattern(phrase, attr)
+            assert not isinstance(made, Doc), phrase
+            assert list(made) == _values(nlp, phrase, attr), phrase
+    for phrase in ("Côte d'Ivoire", "Erdoğan's", "Al_Qaeda", "G7", "Kyiv 2"):  # still through the tokenizer
+        assert isinstance(pattern(phrase, ORTH), Doc), phrase
+    # a non-digit numeric character is a word character: the per-word checks decide, as for letters
+    assert _as_values(pattern("Kyiv²", ORTH), ORTH) == _values(nlp, "Kyiv²", ORTH)
