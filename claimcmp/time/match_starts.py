@@ -58,23 +58,29 @@ def _first_of(op, av, flags: int) -> tuple[set[tuple[bool, str]] | None, bool]:
         return out, False
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
         return set(), True  # zero-width
+    return _composite(op, av, flags, _first_or_empty) or (None, False)
+
+
+def _composite(op, av, flags: int, walk) -> tuple[set | None, bool] | None:
+    """What `walk` (_first_or_empty or _heads) finds at the start of a group, a branch or a
+    repeat, with whether it can match the empty string; None when op is none of these."""
     if op is _sre.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
-        return _first_or_empty(list(sub), (flags | add_flags) & ~del_flags)
+        return walk(list(sub), (flags | add_flags) & ~del_flags)
     if op is _sre.BRANCH:
         out, nullable = set(), False
         for branch in av[1]:
-            first, empty = _first_or_empty(list(branch), flags)
-            if first is None:
+            found, empty = walk(list(branch), flags)
+            if found is None:
                 return None, False
-            out |= first
+            out |= found
             nullable = nullable or empty
         return out, nullable
     if op in _REPEATS:
         low, _high, sub = av
-        first, empty = _first_or_empty(list(sub), flags)
-        return first, empty or low == 0
-    return None, False
+        found, empty = walk(list(sub), flags)
+        return found, empty or low == 0
+    return None
 
 
 def _first_or_empty(items: list, flags: int) -> tuple[set[tuple[bool, str]] | None, bool]:
@@ -164,22 +170,9 @@ def _extended(run: str, items: list, j: int) -> list[str]:
 
 def _item_heads(op, av, flags: int, bounded: bool) -> tuple[set | None, bool]:
     """_heads of one parsed item."""
-    if op is _sre.SUBPATTERN:
-        _group, add_flags, del_flags, sub = av
-        return _heads(list(sub), (flags | add_flags) & ~del_flags, bounded)
-    if op is _sre.BRANCH:
-        out, nullable = set(), False
-        for branch in av[1]:
-            heads, empty = _heads(list(branch), flags, bounded)
-            if heads is None:
-                return None, False
-            out |= heads
-            nullable = nullable or empty
-        return out, nullable
-    if op in _REPEATS:
-        low, _high, sub = av
-        heads, empty = _heads(list(sub), flags, bounded)
-        return heads, empty or low == 0
+    found = _composite(op, av, flags, lambda items, inner: _heads(items, inner, bounded))
+    if found is not None:
+        return found
     first, nullable = _first_of(op, av, flags)  # a character, a class, zero-width or unknown
     return (None if first is None else {("char", c) for c in first}), nullable
 
