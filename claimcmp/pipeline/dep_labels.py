@@ -27,6 +27,13 @@ def referred_back(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
 
 
+def bare_the(noun: Token) -> bool:
+    """"the group", "the operation": a noun with "the" and no name or modifier of its own,
+    which only points back to one told before (not "the Kurdish group", "Turkey's operation")."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
+        not any(c.dep_ in OWNER_DEPS for c in noun.children)
+
+
 def clause_verb(word: Token) -> Token:
     """The word a noun phrase hangs on in its clause, through a preposition: the verb of
     "urged both sides" and of "called on the two sides" (else the head of the word)."""

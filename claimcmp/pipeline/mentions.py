@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from claimcmp import extensions as ext
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.gazetteer import country_actor
+from claimcmp.pipeline.dep_labels import bare_the
 
 
 class HostileAct(NamedTuple):
@@ -249,8 +250,7 @@ class MentionIndex:
 
     def before(self, token: Token, kinds: set[str] | None = None, window: int = 2) -> list[Span]:
         """Actor spans ending before token, nearest first, within `window` sentences."""
-        idx = bisect.bisect_right(self.sent_starts, token.i) - 1
-        floor = self.sent_starts[max(0, idx - window)] if self.sent_starts else 0
+        floor = self.window_start(token, window)
         out = []
         for span, kind in zip(reversed(self.actors), reversed(self.actor_kinds)):
             if span.end <= token.i and span.start >= floor:
@@ -258,22 +258,19 @@ class MentionIndex:
                     out.append(span)
         return out
 
+    def window_start(self, token: Token, window: int) -> int:
+        """Where the sentence `window` sentences before token's starts (its own for 0)."""
+        return self.sent_starts[max(0, self.sentence_number(token) - window)] if self.sent_starts else 0
+
     def same_noun_before(self, token: Token, window: int = 2) -> Token | None:
         """The nearest noun of token's lemma before it, within `window` sentences, that is
         not itself a bare "the <noun>": what a definite noun refers back to ("issued a
         statement ... The statement said"; "Turkey's operation ... will end the operation ...
         will pause the operation": Turkey's)."""
-        idx = bisect.bisect_right(self.sent_starts, token.i) - 1
-        floor = self.sent_starts[max(0, idx - window)] if self.sent_starts else 0
+        floor = self.window_start(token, window)
         lemma = token.lemma_.lower()
         return next((t for t in reversed(token.doc[floor:token.i])
-                     if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() == lemma and not _bare_reference(t)), None)
-
-
-def _bare_reference(noun: Token) -> bool:
-    """"the operation": a definite noun with no modifier, which only points further back."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
-        not any(c.dep_ in {"amod", "compound", "poss", "nmod"} for c in noun.children)
+                     if t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() == lemma and not bare_the(t)), None)
 
 
 def is_state_body(actor: dict) -> bool:

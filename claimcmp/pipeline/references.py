@@ -11,7 +11,7 @@ from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.gazetteer import bodies, country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
-from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, clause_verb, prep_objects
+from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, bare_the, clause_verb, prep_objects
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.subjects import subject_token
 
@@ -385,5 +385,4 @@ def collective_named_before(head: Token, index: MentionIndex) -> list[dict] | No
 def _bare_definite(head: Token, nouns: str) -> bool:
     """A noun of the cue list `nouns` with "the" and no name of its own ("the group", not "the
     Kurdish group" nor "Hamas's armed wing"): it refers back to one named before."""
-    return head.lemma_.lower() in cue(nouns) and any(c.lower_ == "the" for c in head.children) \
-        and not any(c.dep_ in {"amod", "compound", "poss"} for c in head.children)
+    return head.lemma_.lower() in cue(nouns) and bare_the(head)
