@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.pipeline.dep_labels import (
-    OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS, reported_subject,
+    OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS, has_the, reported_subject,
 )
 from claimcmp.pipeline.mentions import MentionIndex, as_party
 from claimcmp.pipeline.references import body_named_before
@@ -35,7 +35,7 @@ def definite_state(head: Token, index: MentionIndex) -> list[dict]:
     """"The ministry", "the kingdom", "the president" naming no one: the state the text has
     just named, within the last three sentences ("Peru condemned the seizure. The foreign
     ministry warned ...")."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if not has_the(head):
         return []
     titled = _titled_person(head, index) or _modified_alike(head, index)
     if titled is not None:
@@ -75,7 +75,7 @@ def _named_again(head: Token, index: MentionIndex) -> list[dict] | None:
     earlier = index.same_noun_before(head, window=2)
     if earlier is not None and earlier.i in index.actor_at:
         return [index.actor_dict(index.actor_at[earlier.i])]
-    if earlier is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
+    if earlier is not None and has_the(earlier):
         return definite_state(earlier, index)
     return None
 

@@ -27,11 +27,15 @@ def referred_back(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
 
 
+def has_the(noun: Token) -> bool:
+    """"the ministry", "the Kurdish group": the noun takes "the"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
 def bare_the(noun: Token) -> bool:
     """"the group", "the operation": a noun with "the" and no name or modifier of its own,
     which only points back to one told before (not "the Kurdish group", "Turkey's operation")."""
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) and \
-        not any(c.dep_ in OWNER_DEPS for c in noun.children)
+    return has_the(noun) and not any(c.dep_ in OWNER_DEPS for c in noun.children)
 
 
 def clause_verb(word: Token) -> Token:

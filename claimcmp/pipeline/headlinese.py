@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimcmp.knowledge.gazetteer import country_actor
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, verb_stems
 from claimcmp.pipeline.dep_labels import SUBJECT_DEPS
 from claimcmp.pipeline.drafts import Draft
@@ -69,8 +70,6 @@ def _missions_headline(lex: StanceLexicon, sent: Span, index: MentionIndex) -> l
 
 def _place_states(words: Span, index: MentionIndex) -> tuple[list[dict], set[int]]:
     """The states of the places named in `words`, each once, in order, and the places' tokens."""
-    from claimcmp.gazetteer import country_actor
-
     found: list[dict] = []
     places: set[int] = set()
     for tok in words:
