@@ -249,3 +249,12 @@ def test_relations_that_changed_with_no_parties_named_are_the_storys_pair(nlp):
     found = last_sentence_claims(nlp, text)
     assert [(c["stance"], c["family"], {c["subject"]["id"], c["target"]["id"]}) for c in found] == \
         [("relations", "conflict", {"CHL", "PER"})]
+
+
+def test_an_acronym_spelled_out_once_names_that_body_however_far_on(nlp):
+    text = ("The ambassador of the Russian Federation to the Republic of Moldova was summoned to the Ministry "
+            "of Foreign Affairs (MFA) on Monday. According to the MFA, the Moldovan side protested over remarks "
+            "by a Russian lawmaker. A note was handed to the Russian side. The MFA strongly condemned the "
+            "lawmaker's statements.")
+    found = last_sentence_claims(nlp, text)
+    assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found] == [("MDA", "condemn", "RUS")]

@@ -77,7 +77,27 @@ def _named_again(head: Token, index: MentionIndex) -> list[dict] | None:
         return [index.actor_dict(index.actor_at[earlier.i])]
     if earlier is not None and has_the(earlier):
         return definite_state(earlier, index)
+    expansion = _acronym_expansion(head)
+    if expansion is not None:
+        return definite_state(expansion, index)
     return None
+
+
+def _acronym_expansion(head: Token) -> Token | None:
+    """"summoned to the Ministry of Foreign Affairs (MFA) ... The MFA condemned ...": an
+    acronym spelled out once, in brackets after its "the" phrase, names that body however far
+    on; read as the phrase is."""
+    if not head.text.isupper() or len(head.text) < 2:
+        return None
+    doc = head.doc
+    bracketed = next((t for t in reversed(doc[1:head.i - 1]) if t.text == head.text
+                      and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"), None)
+    if bracketed is None or bracketed.i < 2:
+        return None
+    word = doc[bracketed.i - 2]
+    while not has_the(word) and word.dep_ in {"pobj", "prep", "compound"} and word.head.i < word.i:
+        word = word.head  # "Affairs" -> "of" -> "Ministry"
+    return word if has_the(word) else None
 
 
 def _titled_person(head: Token, index: MentionIndex) -> dict | None:
