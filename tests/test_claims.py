@@ -163,6 +163,10 @@ def test_according_to_gives_attribution(nlp):
     ("Maybe China will hold talks with Taiwan next month.", "possible"),
     ("China to impose sanctions on Taiwan", "predicted"),  # a headline's infinitive
     ("China to open trade talks with Taiwan", "predicted"),
+    ("China will lift its sanctions on Taiwan only after Taiwan withdraws its troops.", "conditional"),
+    ("China will lift its sanctions on Taiwan only when the talks resume.", "conditional"),
+    ("China will only hold talks with Taiwan after the elections.", "conditional"),
+    ("China lifted its sanctions on Taiwan only after the talks.", "asserted"),  # told as done
 ])
 def test_modality(nlp, text, modality):
     found = [c for c in claims(nlp, text) if c["subject"]["id"] == "CHN"]
