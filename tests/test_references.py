@@ -258,3 +258,17 @@ def test_an_acronym_spelled_out_once_names_that_body_however_far_on(nlp):
             "lawmaker's statements.")
     found = last_sentence_claims(nlp, text)
     assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found] == [("MDA", "condemn", "RUS")]
+
+
+def test_the_act_named_again_is_toward_whom_it_was_told_before(nlp):
+    text = ("Chile launched a naval operation against Bolivian smugglers' boats near Arica on Monday. Peru "
+            "imposed tariffs on Chilean copper. Chile will end the operation off its coast only after the "
+            "boats leave.")
+    [ended] = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "end operation"]
+    assert (ended["subject"]["id"], ended["family"], ended["modality"], ended["target"]["id"]) == \
+        ("CHL", "cooperation", "conditional", "BOL")
+
+
+def test_a_plain_operation_told_again_is_still_no_military_one(nlp):
+    text = "Chile launched a rescue operation near Arica on Monday. Chile will end the operation soon."
+    assert not [c for c in claims(nlp, text) if "operation" in c["stance"]]

@@ -41,6 +41,8 @@ class MentionIndex:
     # the hostile acts told so far (HostileAct):
     # whom a party is at odds with, and whom a later toll is about
     hostile_acts: list[HostileAct] = field(default_factory=list)
+    # (word lemma, (subject, target), sentence number) of the two-party acts told so far
+    acts: list[tuple[str, tuple[dict, dict], int]] = field(default_factory=list)
     # (proposer, sentence number) of the proposals told so far: whom "rejected the plan" answers
     proposals: list[tuple[dict, int]] = field(default_factory=list)
     # (parties, sentence number) of the agreements told so far: whose "the deal" is
@@ -201,6 +203,25 @@ class MentionIndex:
         here = self.sentence_number(token)
         return next(([act.pair[0]] for act in self._hostile_acts_within(token, window)
                      if act.sentence < here and (act.stance == stance or armed and act.armed)), [])
+
+    def note_act(self, subject: dict, target: dict, word: Token) -> None:
+        """Remember whom a party's act named by this word was toward: "the operation" names
+        it again."""
+        pair = two_parties(subject, target)
+        if pair is not None:
+            self.acts.append((word.lemma_.lower(), pair, self.sentence_number(word)))
+
+    def target_of_same_act(self, token: Token, party: dict, window: int = 3) -> list[dict]:
+        """Whom the latest act named by token's word that `party` did, at most `window`
+        sentences before `token`'s, was toward: "Turkey launched an operation against the
+        YPG ... Turkey will end the operation" (toward the YPG)."""
+        lemma, key, here = token.lemma_.lower(), party_key(as_party(party) or party), self.sentence_number(token)
+        for word, pair, number in reversed(self.acts):
+            if here - number > window:
+                break
+            if word == lemma and party_key(pair[0]) == key and number < here:
+                return [pair[1]]
+        return []
 
     def last_hostile_pair(self, token: Token, window: int = 10) -> list[dict]:
         """The parties of the latest hostile act at most `window` sentences before `token`'s."""

@@ -21,7 +21,7 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     "agreed to stop all acts that can cause tensions and clashes", or it refers back to an
     act told before ("The Polisario Front condemned the deal": earlier_acts)."""
     if entry.requires and not has_modifier(noun, entry.requires) and not _of_forces(noun, entry) \
-            and not _of_kind(noun, entry) and not _against_a_party(noun, entry):
+            and not _of_kind(noun, entry) and not _against_a_party(noun, entry) and not _qualified_before(noun, entry):
         return True
     if entry.unless and has_modifier(noun, entry.unless):
         return True
@@ -115,6 +115,23 @@ def _pobjs_in(head: Token, preps: set[str], spans_key: str) -> list[Token]:
     """The objects of `head`'s prepositions `preps` that lie in a span of doc.spans[spans_key]."""
     spans = head.doc.spans[spans_key] if spans_key in head.doc.spans else []
     return [p for p in prep_objects(head, preps) if any(s.start <= p.i < s.end for s in spans)]
+
+
+def _qualified_before(noun: Token, entry: StanceEntry, window: int = 3) -> bool:
+    """"Turkey launched an anti-terror operation ... Turkey will end the operation": "the" or
+    "its" noun names the same act as its earlier mention, within `window` sentences, which
+    had the modifier its entry requires."""
+    if not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return False
+    lemma, sentences = noun.lemma_.lower(), 0
+    for tok in reversed(noun.doc[:noun.i]):
+        if tok.lemma_.lower() == lemma and tok.pos_ == "NOUN" and \
+                (has_modifier(tok, entry.requires) or _against_a_party(tok, entry)):
+            return True
+        sentences += bool(tok.is_sent_start)
+        if sentences > window:
+            return False
+    return False
 
 
 def _of_forces(noun: Token, entry: StanceEntry) -> bool:

@@ -48,8 +48,9 @@ class NounClaim:
     destinations: set[int] = field(default_factory=set)  # where forces move, for a movement noun
 
 
-def adversary_target(noun: Token, index: MentionIndex, s: NounClaim) -> None:
-    """"Provocations by the Armenian side": toward the one it was just told at odds with, not
+def adversary_target(noun: Token, index: MentionIndex, s: NounClaim, hostile: bool) -> None:
+    """"Provocations by the Armenian side": a `hostile` act (ended or not: "Turkey will end
+    the operation") is toward the one its doer was just told at odds with, not
     the one reacting to them ("Israel struck Gaza. Brazil condemned the Israeli strikes"). A
     group's rebellion is against the state it fights within (actors.jsonl "home"), whoever
     else the sentence names: "Rwanda and Congo are at odds over the M23 rebellion"."""
@@ -57,7 +58,7 @@ def adversary_target(noun: Token, index: MentionIndex, s: NounClaim) -> None:
     if home is not None:
         s.targets = [home]
         return
-    if len(s.own) == 1 and not s.targets and s.family == "conflict":
+    if len(s.own) == 1 and not s.targets and (hostile or s.family == "conflict"):
         s.targets = index.adversary(noun, s.own[0], exclude=reactors(noun, index, spoken=True))
         s.implicit = s.implicit or bool(s.targets)
 

@@ -10,21 +10,20 @@ from claimcmp.pipeline import brokering, constructions, context
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.objects import between_actors, between_tokens, object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, party_key
-from claimcmp.pipeline.discourse import agreement_told_before, implicit_parties, mention_tokens
+from claimcmp.pipeline.discourse import implicit_parties, mention_tokens
 from claimcmp.pipeline.drafts import (
-    Draft, distinct, doer_named_unknown, governing_verb, instrument, left_agreement, noun_parties,
-    noun_target_preps, owned, span_tokens, undergoer, verb_phrase, verb_target_preps, weapon_means,
+    Draft, distinct, doer_named_unknown, governing_verb, left_agreement, noun_parties,
+    noun_target_preps, owned, span_tokens, verb_phrase, verb_target_preps, weapon_means,
 )
-from claimcmp.pipeline.places_hit import attacked_places, border_targets, struck_places
 from claimcmp.pipeline.endings import ending_noun, ending_predicate
-from claimcmp.pipeline.counterparts import counterpart, provoker
 from claimcmp.pipeline.evaluations import evaluation_entry
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.noun_roles import (
     NounClaim, accused_of, adversary_target, behind_it, came_under, characterized, destinations, elicited, exchanged,
     exempted_from, held_together, holder_parties, joint_exercise, qualified_relations, regarded_as,
-    pronoun_owner, responsibility_taken, toll_of_armed_act, toll_victims, victims)
+    pronoun_owner, responsibility_taken, toll_of_armed_act, victims)
 from claimcmp.pipeline.noun_exclusions import answered_anothers, not_a_claim
+from claimcmp.pipeline.noun_targets import unnamed_targets
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
 from claimcmp.pipeline.subjects import passive_patient, subject_on_auxiliary, subject_token
 
@@ -60,8 +59,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     if not s.own and not s.targets and not (entry.symmetric and (entry.family != "neutral" or _changed_state(noun, s))):
         return []  # a one-way act of no one named; a mutual one is the article's principals'
     _governed_polarity(lex, noun, entry, index, s)
-    _unnamed_targets(lex, noun, entry, index, s)
-    adversary_target(noun, index, s)
+    unnamed_targets(lex, noun, entry, index, s)
+    adversary_target(noun, index, s, hostile=entry.family == "conflict")
     symmetric = held_together(entry, s) or entry.symmetric and not left or exchanged(lex, noun)
     confidence = 0.45 if s.implicit else 0.55 if s.inherited else 0.65
     others = _brokered(lex, noun, entry, s, brokers, between) + _role_in_anothers_act(lex, noun, index, s)
@@ -366,30 +365,6 @@ def _anothers_act_ended(noun: Token, entry: StanceEntry, index: MentionIndex, s:
     keys = {party_key(a) for a in s.own}
     if doers and not any(party_key(d) in keys for d in doers):
         s.own, s.targets = doers, s.own
-
-
-def _unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
-                     s: NounClaim) -> None:
-    """Whom an act with no named target is toward: the country of the place hit ("strikes on
-    Rafah"), of a border ("drills near Russia's borders"), or the undergoer ("Syria remains
-    subject to sanctions by the UN"; "recaptured with support from Russia"), or the doer of
-    what it or its carrying verb answers ("lodged a protest after a Chinese ship entered its
-    waters", "announced export controls in response to US tariffs")."""
-    if not s.targets and entry.family == "conflict":
-        s.targets = attacked_places(struck_places(lex, noun, s), index, s.own)[0]
-    if not s.targets and entry.family == "conflict":
-        s.targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, s.own) or \
-            toll_victims(lex, noun, index, s.own)  # "The strike resulted in the deaths of Ukrainian civilians"
-        if not s.targets and s.carried and s.governor is not None:
-            s.targets = border_targets(s.governor, index, s.own)  # "doubled its drills near Russia's borders"
-    if not s.targets and not s.inherited and (entry.family == "conflict" or instrument(lex, noun)):
-        s.targets = undergoer(noun, s.own, index, any_verb=instrument(lex, noun))
-    if not s.targets and entry.family == "conflict" and s.carried and s.governor is not None:
-        # "lodged a protest after a Chinese ship entered ...", "announced curbs in response to US tariffs"
-        s.targets = provoker(s.governor, index, s.own) or counterpart(lex, s.governor, index, s.own)
-    if not s.targets and noun.dep_ == "nsubjpass" and lex.verb_lemma(noun.head) in lex.cue("brokering_verbs") \
-            and agreement_told_before(lex, noun, index):
-        s.targets = index.last_agreement_pair(noun)  # "X and Y agreed ... The agreement was brokered by Z"
 
 
 def _participant(lex: StanceLexicon, governor: Token) -> Token | None:

@@ -1,0 +1,48 @@
+"""Whom an event noun with no target named is toward: the act told before that it names
+again ("the operation"), the place it hit, a border it was near, its undergoer, or whoever
+it answers. nouns.noun_draft runs this once its parties are known."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+from claimcmp.pipeline.counterparts import counterpart, provoker
+from claimcmp.pipeline.discourse import agreement_told_before
+from claimcmp.pipeline.drafts import instrument, undergoer
+from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.noun_roles import NounClaim, toll_victims
+from claimcmp.pipeline.places_hit import attacked_places, border_targets, struck_places
+
+
+def unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: MentionIndex,
+                    s: NounClaim) -> None:
+    """Whom an act with no named target is toward: the country of the place hit ("strikes on
+    Rafah"), of a border ("drills near Russia's borders"), or the undergoer ("Syria remains
+    subject to sanctions by the UN"; "recaptured with support from Russia"), or the doer of
+    what it or its carrying verb answers ("lodged a protest after a Chinese ship entered its
+    waters", "announced export controls in response to US tariffs")."""
+    if not s.targets and entry.family == "conflict" and len(s.own) == 1 and _names_one_told(noun):
+        # "Turkey launched an operation against the YPG ... will end the operation in Syria"
+        s.targets = index.target_of_same_act(noun, s.own[0])
+    if not s.targets and entry.family == "conflict":
+        s.targets = attacked_places(struck_places(lex, noun, s), index, s.own)[0]
+    if not s.targets and entry.family == "conflict":
+        s.targets = border_targets(noun.head if noun.dep_ == "compound" else noun, index, s.own) or \
+            toll_victims(lex, noun, index, s.own)  # "The strike resulted in the deaths of Ukrainian civilians"
+        if not s.targets and s.carried and s.governor is not None:
+            s.targets = border_targets(s.governor, index, s.own)  # "doubled its drills near Russia's borders"
+    if not s.targets and not s.inherited and (entry.family == "conflict" or instrument(lex, noun)):
+        s.targets = undergoer(noun, s.own, index, any_verb=instrument(lex, noun))
+    if not s.targets and entry.family == "conflict" and s.carried and s.governor is not None:
+        # "lodged a protest after a Chinese ship entered ...", "announced curbs in response to US tariffs"
+        s.targets = provoker(s.governor, index, s.own) or counterpart(lex, s.governor, index, s.own)
+    if not s.targets and noun.dep_ == "nsubjpass" and lex.verb_lemma(noun.head) in lex.cue("brokering_verbs") \
+            and agreement_told_before(lex, noun, index):
+        s.targets = index.last_agreement_pair(noun)  # "X and Y agreed ... The agreement was brokered by Z"
+
+
+def _names_one_told(noun: Token) -> bool:
+    """"the operation", "its offensive": a definite act noun with no party of its own named,
+    which names an act told before."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" or c.dep_ == "det" and c.lower_ == "the"
+               for c in noun.children)
