@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceLexicon, cue
 from claimcmp.pipeline.arguments import RELATIONS_NOUNS
+from claimcmp.pipeline.conditions import conditioned
 from claimcmp.pipeline.drafts import suffered, verb_phrase
 from claimcmp.pipeline.endings import ending_predicate
 from claimcmp.pipeline.objects import names_what_its_governor_does
@@ -205,13 +206,7 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
             if child.dep_ in {"aux", "auxpass", "neg", "advmod", "acomp", "mark", "amod", "det"}:
                 lemmas.add(child.lemma_.lower())
                 lemmas.add(child.lower_)
-    heads = _clause_heads(word)
-    marks = {c.lower_ for tok in heads for c in tok.children if c.dep_ == "mark"}
-    # "If Taiwan declares independence, China will attack": the main clause hangs on the condition
-    marks |= {m.lower_ for tok in heads[:1] for c in tok.children if c.dep_ == "advcl"
-              for m in c.children if m.dep_ == "mark" and m.lower_ in {"if", "unless"}}
-    if marks & lex.cue("condition_marks") or any(_as_long_as(tok) for tok in heads) or \
-            _only_upon(heads[0], lex):
+    if conditioned(_clause_heads(word), lex):
         return "conditional"
     # "calls for talks", "called on Iran to stop" want something; "calls Iran an enemy" does not
     # (lemmas repaired: the model reads "hopes" as a form of "hop")
@@ -361,36 +356,6 @@ def _told_as(higher: set[str], lemmas: set[str], lex: StanceLexicon) -> str | No
 
 
 STATE_CHANGE_CUES = ("improving_verbs", "worsening_verbs", "breakdown_verbs")
-
-
-def _as_long_as(head: Token) -> bool:
-    """'as long as X' / 'so long as X' introduce a condition (parsed as advmod, not mark)."""
-    for child in head.children:
-        if child.lower_ == "as" and child.dep_ in {"mark", "advmod"} and child.i >= 2:
-            if head.doc[child.i - 1].lower_ == "long" and head.doc[child.i - 2].lower_ in {"as", "so"}:
-                return True
-    return False
-
-
-def _only_upon(head: Token, lex: StanceLexicon) -> bool:
-    """"Israel will end the operation only after the militants leave", "will lift the
-    sanctions only when troops withdraw", "only after the withdrawal": an act done only upon
-    another (cue only_upon_marks, with "only" on the opener, its clause or the act) is conditional."""
-    if head.tag_ not in {"VB", "VBP", "VBZ"}:
-        return False  # "agreed only after the talks" tells what happened, on no condition
-    marks = lex.cue("only_upon_marks")
-    only_on_act = any(c.dep_ == "advmod" and c.lower_ == "only" for c in head.children)
-    for part in head.children:
-        if part.dep_ == "prep" and part.lower_ in marks:
-            openers = [part]
-        elif part.dep_ == "advcl":
-            openers = [c for c in part.children if c.dep_ in {"mark", "advmod"} and c.lower_ in marks]
-        else:
-            continue
-        for opener in openers:
-            if only_on_act or any(c.dep_ == "advmod" and c.lower_ == "only" for c in [*opener.children, *part.children]):
-                return True
-    return False
 
 
 def _clause_heads(word: Token) -> list[Token]:
