@@ -272,3 +272,10 @@ def test_the_act_named_again_is_toward_whom_it_was_told_before(nlp):
 def test_a_plain_operation_told_again_is_still_no_military_one(nlp):
     text = "Chile launched a rescue operation near Arica on Monday. Chile will end the operation soon."
     assert not [c for c in claims(nlp, text) if "operation" in c["stance"]]
+
+
+def test_the_act_named_again_is_where_it_was_told(nlp):
+    text = ("Chile launched a naval operation against Bolivian smugglers' boats near Arica on Monday. "
+            "Chile will pause the operation for two days, the minister said.")
+    [paused] = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "pause operation"]
+    assert paused["target"]["id"] == "BOL" and [r["country"] for r in paused["regions"]] == ["CHL"]

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge import gazetteer as gz, places_data, stance_groups
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.context import governors
+from claimcmp.pipeline.dep_labels import names_one_told
 from claimcmp.pipeline.mentions import MentionIndex
 
 if TYPE_CHECKING:
@@ -72,7 +73,16 @@ def regions(draft: Draft, index: MentionIndex) -> list[dict]:
                  for t in prep.subtree}
         above = _foreground(word, above - circumstance_tokens(word, sent.root))
         out = _regions_among(above, index, argument_tokens, locative_only=True)
-    return out or _unplaced_region(draft, parties)
+    return out or _unplaced_region(draft, parties) or _place_told_before(draft, index)
+
+
+def _place_told_before(draft: Draft, index: MentionIndex) -> list[dict]:
+    """"Turkey launched an operation in Syria ... Turkey will pause the operation": an act
+    named again where its doer's same act was told, when its own sentence names no place."""
+    if len(draft.subjects) != 1 or draft.word.pos_ != "NOUN" or not names_one_told(draft.word):
+        return []
+    told = index.same_act_told(draft.word, draft.subjects[0])
+    return list(told.regions) if told is not None else []
 
 
 def _unplaced_region(draft: Draft, parties: frozenset[str]) -> list[dict]:

@@ -272,7 +272,7 @@ class ClaimExtractor(ComponentData):
         for target, doers in doers_of:
             for subject in doers if target is not None else ():
                 index.note_pair(subject, target, draft.word)
-                index.note_act(subject, target, draft.word)
+                index.note_act(subject, target, draft.word, circumstances.regions)
                 if draft.stance == "accuse" and draft.polarity == "positive":
                     index.note_accusation(subject, target)
                 if draft.polarity == "positive" and stance_groups.is_agreement(draft.stance) and \

@@ -115,3 +115,10 @@ def _saying_beside_a_state(current: Token, told: Token) -> bool:
     saying = cue("reporting_verbs") | cue("embedding_stances")
     passive = any(c.dep_ == "auxpass" for c in told.children) or told.lemma_ == "be"
     return passive and current.lemma_.lower() in saying and any(c.dep_ == "dobj" for c in current.children)
+
+
+def names_one_told(noun: Token) -> bool:
+    """"the operation", "its offensive": a definite act noun with no party of its own named,
+    which names an act told before."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" or c.dep_ == "det" and c.lower_ == "the"
+               for c in noun.children)

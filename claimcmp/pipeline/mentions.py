@@ -25,6 +25,15 @@ class HostileAct(NamedTuple):
     guessed: bool = False
 
 
+class ToldAct(NamedTuple):
+    """A two-party act told: the lemma of the word naming it, (doer, target), sentence
+    number and the claim's regions."""
+    lemma: str
+    pair: tuple[dict, dict]
+    sentence: int
+    regions: list[dict]
+
+
 @dataclass
 class MentionIndex:
     """Token index -> tagged span, for one doc (built once per doc, O(tokens))."""
@@ -41,8 +50,7 @@ class MentionIndex:
     # the hostile acts told so far (HostileAct):
     # whom a party is at odds with, and whom a later toll is about
     hostile_acts: list[HostileAct] = field(default_factory=list)
-    # (word lemma, (subject, target), sentence number) of the two-party acts told so far
-    acts: list[tuple[str, tuple[dict, dict], int]] = field(default_factory=list)
+    acts: list[ToldAct] = field(default_factory=list)  # the two-party acts told so far
     # (proposer, sentence number) of the proposals told so far: whom "rejected the plan" answers
     proposals: list[tuple[dict, int]] = field(default_factory=list)
     # (parties, sentence number) of the agreements told so far: whose "the deal" is
@@ -204,24 +212,24 @@ class MentionIndex:
         return next(([act.pair[0]] for act in self._hostile_acts_within(token, window)
                      if act.sentence < here and (act.stance == stance or armed and act.armed)), [])
 
-    def note_act(self, subject: dict, target: dict, word: Token) -> None:
-        """Remember whom a party's act named by this word was toward: "the operation" names
-        it again."""
+    def note_act(self, subject: dict, target: dict, word: Token, regions: list[dict]) -> None:
+        """Remember whom a party's act named by this word was toward, and where: "the
+        operation" names it again."""
         pair = two_parties(subject, target)
         if pair is not None:
-            self.acts.append((word.lemma_.lower(), pair, self.sentence_number(word)))
+            self.acts.append(ToldAct(word.lemma_.lower(), pair, self.sentence_number(word), regions))
 
-    def target_of_same_act(self, token: Token, party: dict, window: int = 3) -> list[dict]:
-        """Whom the latest act named by token's word that `party` did, at most `window`
-        sentences before `token`'s, was toward: "Turkey launched an operation against the
-        YPG ... Turkey will end the operation" (toward the YPG)."""
+    def same_act_told(self, token: Token, party: dict, window: int = 3) -> ToldAct | None:
+        """The latest act named by token's word that `party` did, at most `window` sentences
+        before `token`'s: "Turkey launched an operation against the YPG in Syria ... Turkey
+        will end the operation" (toward the YPG, in Syria)."""
         lemma, key, here = token.lemma_.lower(), party_key(as_party(party) or party), self.sentence_number(token)
-        for word, pair, number in reversed(self.acts):
-            if here - number > window:
-                break
-            if word == lemma and party_key(pair[0]) == key and number < here:
-                return [pair[1]]
-        return []
+        for act in reversed(self.acts):
+            if here - act.sentence > window:
+                return None
+            if act.lemma == lemma and party_key(act.pair[0]) == key and act.sentence < here:
+                return act
+        return None
 
     def last_hostile_pair(self, token: Token, window: int = 10) -> list[dict]:
         """The parties of the latest hostile act at most `window` sentences before `token`'s."""

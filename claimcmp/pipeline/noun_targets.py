@@ -9,6 +9,7 @@ from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline.counterparts import counterpart, provoker
 from claimcmp.pipeline.discourse import agreement_told_before
 from claimcmp.pipeline.drafts import instrument, undergoer
+from claimcmp.pipeline.dep_labels import names_one_told
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.noun_roles import NounClaim, toll_victims
 from claimcmp.pipeline.places_hit import attacked_places, border_targets, struck_places
@@ -21,9 +22,9 @@ def unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: 
     subject to sanctions by the UN"; "recaptured with support from Russia"), or the doer of
     what it or its carrying verb answers ("lodged a protest after a Chinese ship entered its
     waters", "announced export controls in response to US tariffs")."""
-    if not s.targets and entry.family == "conflict" and len(s.own) == 1 and _names_one_told(noun):
-        # "Turkey launched an operation against the YPG ... will end the operation in Syria"
-        s.targets = index.target_of_same_act(noun, s.own[0])
+    told = index.same_act_told(noun, s.own[0]) if len(s.own) == 1 and names_one_told(noun) else None
+    if not s.targets and entry.family == "conflict" and told is not None:
+        s.targets = [told.pair[1]]  # "Turkey launched an operation against the YPG ... will end the operation"
     if not s.targets and entry.family == "conflict":
         s.targets = attacked_places(struck_places(lex, noun, s), index, s.own)[0]
     if not s.targets and entry.family == "conflict":
@@ -40,9 +41,3 @@ def unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: 
             and agreement_told_before(lex, noun, index):
         s.targets = index.last_agreement_pair(noun)  # "X and Y agreed ... The agreement was brokered by Z"
 
-
-def _names_one_told(noun: Token) -> bool:
-    """"the operation", "its offensive": a definite act noun with no party of its own named,
-    which names an act told before."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" or c.dep_ == "det" and c.lower_ == "the"
-               for c in noun.children)
