@@ -234,3 +234,18 @@ def test_a_dissidents_nationality_is_not_their_state(nlp, text):
 def test_a_gerund_read_as_a_modifier_of_a_considered_object_is_the_considerers_act(nlp, text, expected):
     """The parser makes "normalizing" a modifier of "relations"; the one who considers normalizes."""
     assert expected in triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile deployed troops who fired at Peruvian smugglers.", ("CHL", "conflict", "PER")),
+    ("Israel sent drones that struck a Hamas post.", ("ISR", "conflict", "HAMAS")),
+])
+def test_forces_a_party_sent_act_for_it_in_their_relative_clause(nlp, text, expected):
+    found = [(c["subject"]["country"] or c["subject"]["id"], c["family"], c["target"]["id"])
+             for c in claims(nlp, text) if c["target"]]
+    assert found == [expected]
+
+
+def test_forces_a_party_captured_are_not_its_own(nlp):
+    text = "Chile captured troops who had fired at Peruvian smugglers."
+    assert not [c for c in claims(nlp, text) if c["subject"]["id"] == "CHL" and c["target"]]

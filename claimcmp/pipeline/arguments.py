@@ -18,6 +18,7 @@ from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by ot
     MentionIndex, as_party, is_state_body, other_party, party_key,
 )
 from claimcmp.pipeline.definite_states import QUOTE_MARKS, definite_state  # noqa: F401 (QUOTE_MARKS imported from here)
+from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.references import (
     RELATIVE_PRONOUNS, collective_named_before, group_named_before, is_pair_phrase, named_pair,
     recent_pair, resolve_pronoun,
@@ -61,7 +62,8 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _tagged_actors(head, span, index)
     lower = head.lower_
     if lower in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-        return _actors_at(head.head.head, index)
+        antecedent = head.head.head
+        return _actors_at(antecedent, index) or _dispatched_by(antecedent, index)
     if lower in {"who", "which"} and head.dep_ in SUBJECT_DEPS and head.head.dep_ in {"ccomp", "advcl"}:
         named = _misattached_relative(head, index)
         return _actors_at(named, index) if named is not None else []
@@ -92,6 +94,17 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _named_partners(head, index) or _possessors_counterpart(head, index)  # not the possessor
     return _possessors_country(head, index) or _modifier_actors(head, index) or definite_state(head, index) \
         or group_named_before(head, index)
+
+
+def _dispatched_by(forces: Token, index: MentionIndex) -> list[dict]:
+    """"Chile deployed troops who fired at smugglers", "Israel launched drones that struck a
+    post": forces or weapons (cues military_objects, weapon_nouns) no one is named with, that
+    a party sent or launched (cues deploying_verbs, launching_verbs), are that party's."""
+    if forces.dep_ != "dobj" or forces.lemma_.lower() not in cue("military_objects") | cue("weapon_nouns") \
+            or forces.head.lemma_.lower() not in cue("deploying_verbs") | cue("launching_verbs"):
+        return []
+    sender, _ = subject_token(forces.head)
+    return _actors_at(sender, index) if sender is not None else []
 
 
 def _nominal_gerund(head: Token) -> bool:
