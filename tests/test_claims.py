@@ -1206,3 +1206,12 @@ def test_forces_moved_up_to_a_border_are_a_build_up(nlp, text, expected):
 def test_raising_the_readiness_of_forces_is_putting_them_on_alert(nlp, text):
     assert [(c["subject"]["id"], c["stance"], c["family"]) for c in claims(nlp, text)] == \
         [("BOL", "put on alert", "conflict")]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Chile closed the border in response to Peru's provocations.", "close"),
+    ("Peruvian troops closed in on the Chilean town.", "attack"),  # a particle verb still
+])
+def test_a_fixed_phrase_opened_by_a_preposition_is_no_particle_of_the_verb(nlp, text, stance):
+    first = claims(nlp, text)[0]
+    assert (first["stance"], first["family"]) == (stance, "conflict")

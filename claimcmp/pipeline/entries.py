@@ -87,7 +87,7 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
     """The entry of the verb with a particle, object or preposition: "joining forces", "called
     for", "take the island by force", "no targets were engaged" (passive subject)."""
     for child in verb.children:
-        if child.dep_ in {"prt", "dobj", "advmod", "prep", "nsubjpass"}:
+        if child.dep_ in {"prt", "dobj", "advmod", "prep", "nsubjpass"} and not _opens_connective(lex, child):
             if child.lemma_.lower() in lex.cue("quantity_nouns") and child.dep_ != "prep":
                 child = counted(child)  # "swap hundreds of prisoners": the prisoners are swapped
             phrasal = lex.verb(f"{lemma} {child.lower_}") or lex.verb(f"{lemma} {child.lemma_.lower()}")
@@ -99,6 +99,14 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
                 if phrasal is not None:
                     return phrasal
     return None
+
+
+def _opens_connective(lex: StanceLexicon, prep: Token) -> bool:
+    """"closed the border in response to Peru's moves": a preposition that opens a fixed
+    phrase (cue connective_phrases) is no particle of the verb ("close in" attacks)."""
+    return prep.dep_ == "prep" and any(
+        f"{prep.lower_} {noun.lemma_.lower()} {after.lower_}" in lex.cue("connective_phrases")
+        for noun in prep.children if noun.dep_ == "pobj" for after in noun.children if after.dep_ == "prep")
 
 
 def _incursion_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry | None:
