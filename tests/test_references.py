@@ -279,3 +279,12 @@ def test_the_act_named_again_is_where_it_was_told(nlp):
             "Chile will pause the operation for two days, the minister said.")
     [paused] = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "pause operation"]
     assert paused["target"]["id"] == "BOL" and [r["country"] for r in paused["regions"]] == ["CHL"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile recalled its ambassador after Peruvian incursions.",
+    "Chile recalled its ambassador after Peru's incursions.",
+])
+def test_an_act_after_another_partys_act_answers_that_party(nlp, text):
+    [recall] = [c for c in claims(nlp, text) if c["stance"] == "recall ambassador"]
+    assert recall["target"]["id"] == "PER"

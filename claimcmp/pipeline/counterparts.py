@@ -101,7 +101,9 @@ def provoker(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
             doer = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}), None)
         elif child.dep_ == "prep" and child.lower_ in marks:
             act = next((c for c in child.children if c.dep_ == "pobj"), None)
-            doer = next((c for c in act.children if c.dep_ == "poss"), None) if act is not None else None
+            # "following Seoul's decision", "after Peruvian incursions": the act's own doer
+            doer = next((c for c in act.children if c.dep_ == "poss" or c.dep_ in {"amod", "compound"}
+                         and c.i in index.actor_at), None) if act is not None else None
         else:
             continue
         found = other_parties(doer, index, doers) if doer is not None else []
