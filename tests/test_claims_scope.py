@@ -1438,3 +1438,11 @@ def test_a_saying_joined_to_a_passive_reported_clause_is_the_speakers(nlp):
 ])
 def test_two_states_opening_or_closing_their_missions_act_toward_each_other(nlp, text, expected):
     assert [(c["subject"]["id"], c["family"], c["target"]["id"]) for c in claims(nlp, text)] == [expected]
+
+
+def test_an_outlet_set_off_by_a_dash_is_no_subject_of_the_verb(nlp):
+    # the parser hangs the outlet on the verb as a first subject
+    text = ("Wire Service– Oman protested the “unjustified” decision of Kuwait, Jordan, Egypt and the United Arab "
+            "Emirates to cut ties with the country.")
+    [protest] = [c for c in claims(nlp, text) if c["stance"] == "protest"]
+    assert protest["subject"]["id"] == "OMN" and protest["target"]["id"] == "KWT"

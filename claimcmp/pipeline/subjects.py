@@ -51,6 +51,19 @@ def _speaker_before_colon(tok: Token, verb: Token) -> bool:
     return colon is not None and colon.text == ":" and colon.i < verb.i
 
 
+def _dateline_before_dash(tok: Token, verb: Token) -> bool:
+    """"Sputnik News – Qatar protested the decision": a name set off by a dash before the
+    verb's other subject is the story's dateline or outlet, which the parser may hang on the
+    verb as a first subject."""
+    after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < verb.i else None
+    dash = after if after is not None and after.text in DASHES else tok.right_edge
+    return dash.text in DASHES and any(
+        c.dep_ in SUBJECT_DEPS and dash.i < c.i < verb.i for c in verb.children)
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
 class _Climb(NamedTuple):
     """One step up from a clause with no subject of its own: the doer found there
     (`subject`), else the clause to read next (`next`); neither means no doer."""
@@ -62,7 +75,7 @@ def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
     """The clause's own subject or passive agent: "X attacked", "attacked by X" (passive)."""
     for child in current.children:
         if child.dep_ in SUBJECT_DEPS and not _bracketed_abbreviation(child) and small_clause_verb(child) is None \
-                and not _speaker_before_colon(child, current):
+                and not _speaker_before_colon(child, current) and not _dateline_before_dash(child, current):
             return child, False
         if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
             return child, False  # "US troops are set to stay on to help": raised subject
