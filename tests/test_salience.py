@@ -292,3 +292,9 @@ def test_the_agents_listed_after_by_are_no_partners_either(nlp):
             "and Saudi Arabia.")
     found = [(c["target"] and c["target"]["id"]) for c in claims(nlp, text) if c["stance"] == "ceasefire"]
     assert found and not set(found) & {"USA", "SAU"}
+
+
+def test_an_act_answered_by_a_clause_is_toward_that_clauses_doer(nlp):
+    text = "Kosovo police ended a tense standoff following an overnight assault by gunmen."
+    [attack] = [c for c in claims(nlp, text) if c["family"] == "conflict"]
+    assert (attack["subject"]["id"], attack["target"]["id"]) == ("GUNMEN", "XKX")

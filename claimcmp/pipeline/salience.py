@@ -213,7 +213,18 @@ def _own_clause(word: Token) -> set[int]:
         if (tok.dep_ in {"advcl", "ccomp", "csubj", "parataxis"} or _content_clause(tok)) \
                 and not tok.left_edge.i <= word.i <= tok.right_edge.i:
             tokens -= {t.i for t in tok.subtree}
-    return tokens | _controller(word, tokens)
+    return tokens | _controller(word, tokens) | _answering_doer(word)
+
+
+def _answering_doer(word: Token) -> set[int]:
+    """The doer of the clause that answers an act named after a mark of provocation (cue
+    provocation_marks), a party named with the act all the same: "police ended a standoff
+    following an assault by gunmen" (on the police)."""
+    if word.dep_ != "pobj" or word.head.lower_ not in cue("provocation_marks"):
+        return set()
+    verb = next((t for t in word.head.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    subject = None if verb is None else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return {t.i for t in subject.subtree} if subject is not None else set()
 
 
 def _controller(word: Token, tokens: set[int]) -> set[int]:
