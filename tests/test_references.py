@@ -288,3 +288,10 @@ def test_the_act_named_again_is_where_it_was_told(nlp):
 def test_an_act_after_another_partys_act_answers_that_party(nlp, text):
     [recall] = [c for c in claims(nlp, text) if c["stance"] == "recall ambassador"]
     assert recall["target"]["id"] == "PER"
+
+
+def test_them_in_a_clause_hung_on_a_verb_is_not_the_verbs_subject(nlp):
+    text = ("Peruvian jets entered Chilean airspace on Monday. According to the army, Chilean jets were "
+            "immediately scrambled who chased them away.")
+    [chase] = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "chase away"]
+    assert (chase["subject"]["country"], chase["target"]["country"]) == ("CHL", "PER")

@@ -122,3 +122,17 @@ def names_one_told(noun: Token) -> bool:
     which names an act told before."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" or c.dep_ == "det" and c.lower_ == "the"
                for c in noun.children)
+
+
+def relative_antecedent(doer: Token) -> Token:
+    """"jets which chased them": the noun a relative pronoun stands for; "jets were scrambled
+    who chased them" (the parser hung the clause on the verb): that verb's subject; any
+    other token is itself."""
+    if doer.lower_ not in {"which", "who", "that"} or doer.dep_ not in SUBJECT_DEPS:
+        return doer
+    clause = doer.head
+    if clause.dep_ == "relcl":
+        return clause.head
+    if clause.dep_ in {"ccomp", "advcl"}:
+        return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), doer)
+    return doer

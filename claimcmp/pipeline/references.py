@@ -11,7 +11,9 @@ from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.gazetteer import bodies, country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
-from claimcmp.pipeline.dep_labels import PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, bare_the, clause_verb, prep_objects
+from claimcmp.pipeline.dep_labels import (
+    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, bare_the, clause_verb, prep_objects, relative_antecedent,
+)
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.subjects import subject_token
 
@@ -300,6 +302,7 @@ def _own_clause_subject(pron: Token, index: MentionIndex) -> Span | None:
     else:
         return None
     doer, _ = subject_token(verb)
+    doer = relative_antecedent(doer) if doer is not None else None  # "jets ... who chased them"
     return index.actor_at.get(doer.i) if doer is not None and doer.i != pron.i else None
 
 
