@@ -1215,3 +1215,12 @@ def test_raising_the_readiness_of_forces_is_putting_them_on_alert(nlp, text):
 def test_a_fixed_phrase_opened_by_a_preposition_is_no_particle_of_the_verb(nlp, text, stance):
     first = claims(nlp, text)[0]
     assert (first["stance"], first["family"]) == (stance, "conflict")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Belarus uses migrants as a weapon against Poland.", "POL"),
+    ("Russia used gas as a political weapon against Ukraine.", "UKR"),
+])
+def test_using_something_as_a_weapon_against_a_party_is_a_hostile_act(nlp, text, target):
+    [claim] = claims(nlp, text)
+    assert (claim["stance"], claim["family"], claim["target"]["id"]) == ("weaponize", "conflict", target)
