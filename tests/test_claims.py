@@ -1224,3 +1224,13 @@ def test_a_fixed_phrase_opened_by_a_preposition_is_no_particle_of_the_verb(nlp, 
 def test_using_something_as_a_weapon_against_a_party_is_a_hostile_act(nlp, text, target):
     [claim] = claims(nlp, text)
     assert (claim["stance"], claim["family"], claim["target"]["id"]) == ("weaponize", "conflict", target)
+
+
+@pytest.mark.parametrize("text, stance, polarity", [
+    ("Peru and Chile held years of talks without reaching a deal.", "reach deal", "negative"),
+    ("Chile seized the boats without firing a shot.", "attack", "negative"),
+    ("Chile seized the boats without firing a shot.", "seize", "positive"),
+    ("Chile fired on Peruvian boats without provocation.", "attack", "positive"),
+])
+def test_an_act_done_without_another_denies_only_the_other(nlp, text, stance, polarity):
+    assert [c["polarity"] for c in claims(nlp, text) if c["stance"] == stance] == [polarity]

@@ -156,6 +156,8 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
         return True  # "there are no plans for talks", "no intention of an attack"
     if word.dep_ == "attr" and word.head.lemma_ == "be" and any(c.dep_ == "neg" for c in word.head.children):
         return True  # "the pause is not a ceasefire"
+    if word.head.lower_ == "without":
+        return True  # "seized the boats without firing a shot"
     for tok in governors(word, limit=1 if local else 4, own_clause=True):
         checking = tok.i != word.i and lex.verb_lemma(tok) in lex.cue("verifying_verbs")
         for child in tok.children:
@@ -169,10 +171,11 @@ def _negated(word: Token, lex: StanceLexicon, *, local: bool = False) -> bool:
             return True
         if tok.i != word.i and tok.lower_ in negations and tok.dep_ in {"det", "neg"}:
             return True
-        # Stop at the first verb above a noun: "did not hold talks" reaches "hold".
+        # Stop at the first verb above a noun: "did not hold talks" reaches "hold"; "held
+        # talks without reaching a deal" reaches a verb done "without"
         if tok.i != word.i and tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"xcomp", "aux"}:
-            return _no_intent_to(tok, lex)
-    return word.head.lower_ == "without"
+            return _no_intent_to(tok, lex) or tok.dep_ == "pcomp" and tok.head.lower_ == "without"
+    return False
 
 
 def _no_intent_to(verb: Token, lex: StanceLexicon) -> bool:
