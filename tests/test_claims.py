@@ -1234,3 +1234,13 @@ def test_using_something_as_a_weapon_against_a_party_is_a_hostile_act(nlp, text,
 ])
 def test_an_act_done_without_another_denies_only_the_other(nlp, text, stance, polarity):
     assert [c["polarity"] for c in claims(nlp, text) if c["stance"] == stance] == [polarity]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The United States, Japan's main ally, said it would defend the islands.", ("USA", "ally", "JPN")),
+    ("Saudi Arabia, a close US ally, condemned the attack.", ("SAU", "ally", "USA")),
+    ("Iran, Israel's arch-enemy, vowed revenge.", ("IRN", "hostility", "ISR")),
+])
+def test_a_relation_noun_set_beside_a_party_tells_its_relation_to_the_owner(nlp, text, expected):
+    found = {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text) if c["target"]}
+    assert expected in found

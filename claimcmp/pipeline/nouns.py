@@ -53,6 +53,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     left = _left_together(lex, noun, s)
     _pair_parties(noun, entry, index, s, split=not left)
     holder_parties(lex, noun, entry, index, s)
+    _described_party(noun, index, s)
     _implicit_parties(lex, noun, entry, index, s)
     if s.holders_only and not s.targets:
         return []  # "American and Russian allies" are the allies of each, of someone unnamed
@@ -67,6 +68,17 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated, destinations=s.destinations),
             *constructions.side_of(lex, noun, s.own, index), *others]
+
+
+def _described_party(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """"The United States, Japan's main ally, ...", "Saudi Arabia, a close US ally, ...": a
+    relation noun set beside a party describes that party's relation to the noun's owner."""
+    if noun.dep_ != "appos" or not s.own or s.targets:
+        return
+    own = {party_key(a) for a in s.own}
+    described = [a for a in actors_of(noun.head, index, expand_conj=False) if party_key(a) not in own]
+    if described:  # the party described is the one who stands in the relation ("backs Syria")
+        s.own, s.targets, s.stated = described, s.own, True
 
 
 def _changed_state(noun: Token, s: NounClaim) -> bool:
