@@ -66,7 +66,8 @@ class Group:
         self.reach = most_stated(self.tally)
 
     def remove(self, member: Membership) -> None:
-        """Take a member out (regrouping moves it; a head only when it is alone)."""
+        """Take a member out (regrouping moves it; a head when it is alone, or when its
+        group is handed over to another head: reheading.hand_over)."""
         self.gone.add(id(member))
         self.by_sentence[_sentence_key(member.entry.claim)][member.relation] -= 1
         self.tally[(member.relation, None)] -= 1

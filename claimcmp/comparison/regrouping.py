@@ -15,12 +15,16 @@ cannot be the Syrian claim's place and heads a group of its own: the general cla
 no pair where it is, and a contradiction in the attack's group, so it moves there. Moves
 keep the rule a placement follows (grouping._fits: a group never states a relation `judge`
 does not find), so the pairs a move gains are pairs `diff` reports for the same two
-claims. Pure functions, no spaCy.
+claims. A head moves too, into a group it agrees with, when the best of its members can
+head the others (comparison/reheading.py) and the pairs it gains outnumber those its group
+loses. Pure functions, no spaCy.
 """
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+
+from claimcmp.comparison.reheading import REHEAD_KINDS, Succession, hand_over, succession
 
 # What a contradiction or a change over time stated between two articles is worth in
 # agreements: what a reader of many outlets looks for first (grouping._PREFERENCE), but not
@@ -76,22 +80,33 @@ def regroup(placing, order: Sequence[int], table=None) -> int:
 
 def _promising(placing, position: int) -> tuple[int, list[int]]:
     """(position, the groups that could give the claim more pairs than it states where it
-    is); none for a head with members, which cannot move."""
-    held = _held(placing, position)
-    if held is None:
-        return position, []
+    is); none for a head whose group has too many kinds of member to be handed over
+    (reheading.REHEAD_KINDS: the head's own kind besides)."""
     number, groups = placing.where[position], placing.groups
-    return position, [n for n in sorted(placing.index.lookup(placing.entries[position].claim)[0])
+    group, entry = groups[number], placing.entries[position]
+    if _heads_group(placing, position) and len(group.kinds) > REHEAD_KINDS + 1:
+        return position, []
+    held = pairs_stated(group.tally, placing.membership[position].relation, entry.claim.article_id)
+    return position, [n for n in sorted(placing.index.lookup(entry.claim)[0])
                       if n != number and groups[n].reach > held]
 
 
-def _held(placing, position: int) -> int | None:
-    """The pairs claim `position` states where it is; None for a head with members, which
-    cannot move."""
-    group, entry = placing.groups[placing.where[position]], placing.entries[position]
-    if group.head is entry and group.size > 1:
-        return None
-    return pairs_stated(group.tally, placing.membership[position].relation, entry.claim.article_id)
+def _heads_group(placing, position: int) -> bool:
+    """True when claim `position` heads a group with other members."""
+    group = placing.groups[placing.where[position]]
+    return group.head is placing.entries[position] and group.size > 1
+
+
+def _departure(placing, position: int) -> tuple[int, Succession | None] | None:
+    """What claim `position` leaving its group costs: the pairs between articles the group
+    states no longer, and for a head with members how the group goes on without it
+    (reheading.succession); None for a head no member can succeed."""
+    number = placing.where[position]
+    group, entry = placing.groups[number], placing.entries[position]
+    if _heads_group(placing, position):
+        found = succession(placing, number)
+        return None if found is None else (found.loss, found)
+    return pairs_stated(group.tally, placing.membership[position].relation, entry.claim.article_id), None
 
 
 def _relations(placing, batch: list[tuple[int, list[int]]], table) -> list[list[tuple[int, str]]]:
@@ -121,14 +136,19 @@ def _relations(placing, batch: list[tuple[int, list[int]]], table) -> list[list[
 
 def _move(placing, position: int, related: list[tuple[int, str]]) -> bool:
     """Move claim `position` to the related group where it states the most pairs between
-    articles, when that is more than where it is now."""
-    held = _held(placing, position) if related else None
-    if held is None:
-        return False  # nothing to move to, or a claim moved into its group since
+    articles, when that is more than its group loses (_departure)."""
+    departure = _departure(placing, position) if related else None
+    if departure is None:
+        return False  # nothing to move to, or a head no member can succeed
+    held, successor = departure
     best = _best_place(placing, position, held, related)
     if best is None:
         return False
-    placing.groups[placing.where[position]].remove(placing.membership[position])
+    number = placing.where[position]
+    if successor is not None:
+        hand_over(placing, number, successor)
+    else:
+        placing.groups[number].remove(placing.membership[position])
     placing.join(position, *best)
     return True
 
@@ -136,14 +156,20 @@ def _move(placing, position: int, related: list[tuple[int, str]]) -> bool:
 def _best_place(placing, position: int, held: int, related: list[tuple[int, str]]) -> tuple | None:
     """(group number, relation and score found) of the related group where the claim
     states the most pairs, more than `held`: then grouping's preference, then judge's
-    score, then the earlier group; among those where it fits (grouping._fits)."""
+    score, then the earlier group; among those where it fits (grouping._fits). A head with
+    members only joins a group it agrees with: two groups whose heads agree tell one
+    relation split in two, and the head joining the other tells it once (a head leaving to
+    contradict or tell another time trades its group's agreement for one change: on the
+    seeds two agreements the gold expects were traded so, for no line found)."""
     from claimcmp.comparison.grouping import _PREFERENCE, _fits, signature
 
     entry, view, rule = placing.entries[position], placing.views[position], placing.rule
     kind, article = signature(entry.claim), entry.claim.article_id
+    agreeing_only = _heads_group(placing, position)
     ranked = sorted((-pairs_stated(placing.groups[n].tally, relation, article), _PREFERENCE[relation], n)
                     for n, relation in related
-                    if not (relation == "shifted" and placing.contradicted[position]))
+                    if not (relation == "shifted" and placing.contradicted[position])
+                    and not (agreeing_only and relation != "agree"))
     ranked = [item for item in ranked if -item[0] > held]
     for tier in _tiers(ranked):
         scored = sorted(((-found[1], n), found) for n in tier for found in [rule.relate(placing.heads[n], view)])
