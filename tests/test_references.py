@@ -295,3 +295,10 @@ def test_them_in_a_clause_hung_on_a_verb_is_not_the_verbs_subject(nlp):
             "immediately scrambled who chased them away.")
     [chase] = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "chase away"]
     assert (chase["subject"]["country"], chase["target"]["country"]) == ("CHL", "PER")
+
+
+def test_the_two_countries_are_the_two_their_own_sentence_named(nlp):
+    text = ("Peru and Chile held talks on Monday. Officials in Ecuador and Peru said the two countries would "
+            "hold joint drills next month.")
+    [drills] = [c for c in last_sentence_claims(nlp, text) if "drill" in c["stance"]]
+    assert {drills["subject"]["id"], drills["target"]["id"]} == {"ECU", "PER"}

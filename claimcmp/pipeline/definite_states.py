@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimcmp.knowledge.gazetteer import bodies
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
+from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.dep_labels import (
     OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS, has_the, reported_subject,
 )
 from claimcmp.pipeline.mentions import MentionIndex, as_party
-from claimcmp.pipeline.references import body_named_before
 from claimcmp.pipeline.state_forms import is_half_state, other_half, state_form_fits
 from claimcmp.pipeline.subjects import subject_token
 
@@ -160,3 +161,35 @@ def _doer_tokens(head: Token) -> set[int]:
     if subject is None:
         return set()
     return {t.i for t in subject.subtree if t.dep_ in {"conj", "poss", "amod", "compound"} or t.i == subject.i}
+
+
+BODY_WINDOW = 8  # sentences back a body named with "the" alone is looked for
+
+
+@overlay_cached
+def _organization_canons(overlay: str | None = None) -> dict[str, frozenset[str]]:
+    """Phrase -> canons of the organization bodies it names ("mfa", "foreign ministry"),
+    indexed once per overlay rather than scanned for every "the ..." read."""
+    out: dict[str, set[str]] = {}
+    for body in bodies.for_overlay(overlay):
+        if body.kind == "organization":
+            out.setdefault(body.phrase, set()).add(body.canon)
+    return {phrase: frozenset(canons) for phrase, canons in out.items()}
+
+
+def body_named_before(head: Token, index: MentionIndex) -> list[dict]:
+    """"The MFA strongly condemned ..." after "Azerbaijan's Foreign Ministry summoned the
+    Russian envoy": a state body named with "the" alone is the latest body of that kind the
+    text named, however many other countries it named since; its state is the party."""
+    prev = f"{head.nbor(-1).lower_} " if head.i > 0 else ""
+    words = {head.lower_, head.lemma_.lower(), prev + head.lower_, prev + head.lemma_.lower()}
+    by_phrase = _organization_canons()
+    canons = {f"_{canon}" for w in words for canon in by_phrase.get(w, ())}
+    if not canons:
+        return []
+    for span in index.before(head, {"organization"}, window=BODY_WINDOW):
+        actor = index.actor_dict(span)
+        party = as_party(actor)
+        if any(actor["id"].endswith(canon) for canon in canons) and party is not None and party["kind"] == "country":
+            return [party]
+    return []

@@ -8,13 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from claimcmp.knowledge import resource_loader
-from claimcmp.knowledge.gazetteer import bodies, country_actor
+from claimcmp.knowledge.gazetteer import country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.dep_labels import (
     PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, bare_the, clause_verb, prep_objects, relative_antecedent,
 )
-from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
+from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.subjects import subject_token
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -65,7 +65,8 @@ def is_pair_phrase(head: Token) -> bool:
 
 
 def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
-    """The pair of the latest two-party claim, else the two latest distinct actors; "the
+    """The two parties its own sentence names before it, if exactly two; else the pair of
+    the latest two-party claim, else the two latest distinct actors; "the
     warring parties": the pair of the latest hostile act, if the story told one; "the two
     countries", "the two neighbours": of two countries ("Congo and Rwanda fought. The UN
     condemned Rwanda. Angola mediated between the two neighbours": Congo and Rwanda)."""
@@ -75,18 +76,27 @@ def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
             return hostile
     countries = head.lemma_.lower() in cue("country_pair_nouns")
     urgers = _doers_of_governing_clause(head, index)
+    kinds = {"country"} if countries else {"country", "organization", "group", "person"}
+    own = _named_pair(index.before(head, kinds, window=0), index, urgers, exactly=True)
+    if own:
+        return own  # "The United States, Japan's main ally, said the two countries' treaty ..."
     last = index.last_pair(head, countries_only=countries)
     if last and not any(party_key(p) in urgers for p in last):
         return last
-    kinds = {"country"} if countries else {"country", "organization", "group", "person"}
+    return _named_pair(index.before(head, kinds, window=3), index, urgers)
+
+
+def _named_pair(spans: list[Span], index: MentionIndex, urgers: set[str], exactly: bool = False) -> list[dict]:
+    """The two latest distinct parties of `spans` (nearest first), none of `urgers`, in the
+    text's order; with `exactly`, none unless the spans name exactly two."""
     pair: list[dict] = []
-    for span in index.before(head, kinds, window=3):
+    for span in spans:
         actor = index.actor_dict(span)
         if party_key(actor) not in urgers and all(party_key(actor) != party_key(p) for p in pair):
             pair.append(actor)
-        if len(pair) == 2:
+        if len(pair) == 2 and not exactly:
             return list(reversed(pair))
-    return []
+    return list(reversed(pair)) if len(pair) == 2 else []
 
 
 def _doers_of_governing_clause(head: Token, index: MentionIndex) -> set[str]:
@@ -332,38 +342,6 @@ def pronoun_fits(lower: str, span: Span) -> bool:
     if lower in GROUP_PRONOUNS:
         return kind in {"group", "organization", "country"}
     return False
-
-
-BODY_WINDOW = 8  # sentences back a body named with "the" alone is looked for
-
-
-@overlay_cached
-def _organization_canons(overlay: str | None = None) -> dict[str, frozenset[str]]:
-    """Phrase -> canons of the organization bodies it names ("mfa", "foreign ministry"),
-    indexed once per overlay rather than scanned for every "the ..." read."""
-    out: dict[str, set[str]] = {}
-    for body in bodies.for_overlay(overlay):
-        if body.kind == "organization":
-            out.setdefault(body.phrase, set()).add(body.canon)
-    return {phrase: frozenset(canons) for phrase, canons in out.items()}
-
-
-def body_named_before(head: Token, index: MentionIndex) -> list[dict]:
-    """"The MFA strongly condemned ..." after "Azerbaijan's Foreign Ministry summoned the
-    Russian envoy": a state body named with "the" alone is the latest body of that kind the
-    text named, however many other countries it named since; its state is the party."""
-    prev = f"{head.nbor(-1).lower_} " if head.i > 0 else ""
-    words = {head.lower_, head.lemma_.lower(), prev + head.lower_, prev + head.lemma_.lower()}
-    by_phrase = _organization_canons()
-    canons = {f"_{canon}" for w in words for canon in by_phrase.get(w, ())}
-    if not canons:
-        return []
-    for span in index.before(head, {"organization"}, window=BODY_WINDOW):
-        actor = index.actor_dict(span)
-        party = as_party(actor)
-        if any(actor["id"].endswith(canon) for canon in canons) and party is not None and party["kind"] == "country":
-            return [party]
-    return []
 
 
 def group_named_before(head: Token, index: MentionIndex) -> list[dict]:
