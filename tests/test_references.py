@@ -302,3 +302,10 @@ def test_the_two_countries_are_the_two_their_own_sentence_named(nlp):
             "hold joint drills next month.")
     [drills] = [c for c in last_sentence_claims(nlp, text) if "drill" in c["stance"]]
     assert {drills["subject"]["id"], drills["target"]["id"]} == {"ECU", "PER"}
+
+
+def test_the_vessels_are_whom_an_earlier_mention_of_vessels_named(nlp):
+    text = ("Four Chinese coast guard vessels entered Japanese waters on Sunday. The Japanese coast guard "
+            "warned the vessels to leave.")
+    [warn] = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "warn"]
+    assert (warn["subject"]["country"], warn["target"]["country"]) == ("JPN", "CHN")

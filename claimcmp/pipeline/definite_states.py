@@ -10,7 +10,7 @@ from claimcmp.knowledge.gazetteer import bodies
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.dep_labels import (
-    OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS, has_the, reported_subject,
+    OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS, bare_the, has_the, reported_subject,
 )
 from claimcmp.pipeline.mentions import MentionIndex, as_party
 from claimcmp.pipeline.state_forms import is_half_state, other_half, state_form_fits
@@ -38,7 +38,7 @@ def definite_state(head: Token, index: MentionIndex) -> list[dict]:
     ministry warned ...")."""
     if not has_the(head):
         return []
-    titled = _titled_person(head, index) or _modified_alike(head, index)
+    titled = _titled_person(head, index) or _modified_alike(head, index) or _headed_mention_before(head, index)
     if titled is not None:
         return [titled]
     words = {head.lemma_.lower(), f"{head.nbor(-1).lower_} {head.lemma_.lower()}" if head.i > 0 else ""}
@@ -68,6 +68,15 @@ def definite_state(head: Token, index: MentionIndex) -> list[dict]:
         if half is not None:
             return [half]
     return []
+
+
+def _headed_mention_before(head: Token, index: MentionIndex) -> dict | None:
+    """"Four Chinese coast guard vessels entered ... warned the vessels to leave": a bare
+    definite noun is the actor an earlier mention headed by the same noun named, within two
+    sentences."""
+    earlier = index.same_noun_before(head, window=2) if bare_the(head) else None
+    span = index.actor_at.get(earlier.i) if earlier is not None else None
+    return index.actor_dict(span) if span is not None and span.root.i == earlier.i else None
 
 
 def _named_again(head: Token, index: MentionIndex) -> list[dict] | None:
