@@ -309,3 +309,10 @@ def test_the_vessels_are_whom_an_earlier_mention_of_vessels_named(nlp):
             "warned the vessels to leave.")
     [warn] = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "warn"]
     assert (warn["subject"]["country"], warn["target"]["country"]) == ("JPN", "CHN")
+
+
+def test_it_that_speaks_goes_on_with_the_body_that_spoke_before(nlp):
+    text = ("Peru rejected the criticism. Its foreign ministry said the dam posed no threat and accused Chile of "
+            "lying. It said it would hold talks with Bolivia.")
+    [talks] = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "hold talk"]
+    assert (talks["subject"]["id"], talks["target"]["id"]) == ("PER", "BOL")

@@ -127,6 +127,9 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
         speaker = _speaker_over(pron, index) or _speaker_as_victim(pron, index)
         if speaker is not None:
             return _speaker_parties(pron, speaker, index)
+        said_by = _same_pronoun_saying(pron)
+        if said_by is not None:
+            return resolve_pronoun(said_by, index)  # "It said it remained committed to talks"
         country = _country_named_before(pron, index)
         if country:
             return country
@@ -184,11 +187,24 @@ def _country_named_before(pron: Token, index: MentionIndex) -> list[dict]:
     sent = pron.sent
     for tok in reversed(sent[:pron.i - sent.start]):
         if tok.lemma_.lower() in cue("country_nouns") and tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-            owners = resolve_pronoun(owner, index)[:1] if owner is not None else []
-            countries = [country_actor(a["country"]) for a in owners if a.get("country")]
-            return [{**c, "mention": f"{owner.text} {tok.text}"} for c in countries if c]
+            return _owners_country(tok, index)
+    # "Its foreign ministry said ... It said it remained committed to talks": the subject
+    # pronoun goes on with the state body that spoke in the sentence before
+    before = sent.start - 1
+    root = pron.doc[before].sent.root if before >= 0 and pron.dep_ in SUBJECT_DEPS else None
+    body = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None) if root is not None else None
+    if body is not None and body.lemma_.lower() in cue("country_nouns") | stance_lexicon().cue("state_nouns"):
+        return _owners_country(body, index)
     return []
+
+
+def _owners_country(noun: Token, index: MentionIndex) -> list[dict]:
+    """The country of whoever the possessive pronoun on `noun` names ("his country", "its
+    foreign ministry"), named by the two words."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    owners = resolve_pronoun(owner, index)[:1] if owner is not None else []
+    countries = [country_actor(a["country"]) for a in owners if a.get("country")]
+    return [{**c, "mention": f"{owner.text} {noun.text}"} for c in countries if c]
 
 
 def acts_on_a_thing(word: Token, index: MentionIndex) -> bool:
@@ -264,6 +280,19 @@ def _speaker_over(pron: Token, index: MentionIndex) -> Span | None:
                 span = index.actor_at.get(child.i)
                 if span is not None and pronoun_fits(pron.lower_, span):
                     return span
+    return None
+
+
+def _same_pronoun_saying(pron: Token) -> Token | None:
+    """The same pronoun as subject of the verb of saying over `pron` ("It said it would ...",
+    "They warned they would ..."): one speaks of itself."""
+    governor = pron.head
+    while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head.i != governor.i:
+        governor = governor.head
+        same = next((c for c in governor.children if c.dep_ in SUBJECT_DEPS and c.i < pron.i
+                     and c.lower_ == pron.lower_ and c.pos_ == "PRON"), None)
+        if same is not None:
+            return same
     return None
 
 
