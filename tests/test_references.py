@@ -316,3 +316,19 @@ def test_it_that_speaks_goes_on_with_the_body_that_spoke_before(nlp):
             "lying. It said it would hold talks with Bolivia.")
     [talks] = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "hold talk"]
     assert (talks["subject"]["id"], talks["target"]["id"]) == ("PER", "BOL")
+
+
+def test_the_army_is_the_army_the_story_named_however_far_back(nlp):
+    text = ("Sudan's army accused the United Arab Emirates of arming the RSF. The UAE denied the claims. "
+            "Egypt called for calm. Talks in Jeddah have stalled since December. The army struck RSF positions "
+            "on Monday.")
+    [strike] = [c for c in last_sentence_claims(nlp, text) if c["family"] == "conflict"]
+    assert (strike["subject"]["country"], strike["target"]["id"]) == ("SDN", "RSF")
+
+
+def test_of_two_subjects_the_parser_gave_one_verb_the_nearer_acts(nlp):
+    text = ("Kenya's president, who has hosted the RSF leader, offered to mediate, but Sudan rejected the offer "
+            "and accused Nairobi of bias.")
+    found = {(c["subject"]["country"], c["stance"], c["target"]["country"])
+             for c in last_sentence_claims(nlp, text) if c["target"]}
+    assert ("SDN", "accuse", "KEN") in found and not any(s == "KEN" and st == "accuse" for s, st, _ in found)

@@ -90,6 +90,10 @@ def _named_again(head: Token, index: MentionIndex) -> list[dict] | None:
     expansion = _acronym_expansion(head)
     if expansion is not None:
         return definite_state(expansion, index)
+    named = index.same_noun_before(head, window=BODY_WINDOW) if earlier is None else None
+    if named is not None and named.i in index.actor_at:
+        # "Sudan's army accused ... The army responded": the one body the story named so
+        return [index.actor_dict(index.actor_at[named.i])]
     return None
 
 

@@ -72,8 +72,10 @@ class _Climb(NamedTuple):
 
 
 def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
-    """The clause's own subject or passive agent: "X attacked", "attacked by X" (passive)."""
-    for child in current.children:
+    """The clause's own subject or passive agent: "X attacked", "attacked by X" (passive);
+    of two subjects the parser gave one verb, the nearer ("Kenya's president offered to
+    mediate, but the army rejected the offer": the army)."""
+    for child in _nearest_subject_first(current):
         if child.dep_ in SUBJECT_DEPS and not _bracketed_abbreviation(child) and small_clause_verb(child) is None \
                 and not _speaker_before_colon(child, current) and not _dateline_before_dash(child, current):
             return child, False
@@ -83,6 +85,19 @@ def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
         if pobj is not None:
             return pobj, True
     return _subject_on_auxiliary(current)
+
+
+def _nearest_subject_first(verb: Token) -> list[Token]:
+    """The verb's children, the subject nearest before it first when the parser gave it
+    several and hung a finite verb of their own on the others ("Kenya's president, ...,
+    offered to mediate, but Sudan rejected": the president offered, Sudan rejected; not
+    "Chile, the UN, Peru and Bolivia signed", a list)."""
+    children = list(verb.children)
+    before = [c for c in children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
+    if len(before) < 2 or not all(any(a.dep_ == "acl" and a.pos_ == "VERB" for a in c.children)
+                                  for c in before[:-1]):
+        return children
+    return [before[-1]] + [c for c in children if c.i != before[-1].i]
 
 
 def agent_object(child: Token) -> Token | None:
