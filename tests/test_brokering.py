@@ -79,3 +79,11 @@ def test_a_mutual_act_several_parties_call_for_is_not_between_them(nlp, text):
 ])
 def test_a_mediator_is_no_party_to_the_dispute_it_mediates_in(nlp, text):
     assert not [c for c in claims(nlp, text) if c["stance"] == "dispute" and c["subject"]["country"] == "CHL"]
+
+
+def test_talks_between_two_mediated_by_a_third_are_brokered_between_the_two(nlp):
+    text = "Talks between Peru and Chile, mediated by Brazil and Mexico, have stalled since December."
+    [mediated] = [c for c in claims(nlp, text) if c["stance"] == "mediate"]
+    doers = {mediated["subject"]["id"], *(a["id"] for a in mediated["co_subjects"])}
+    parties = {mediated["target"]["id"], *(a["id"] for a in mediated["co_targets"])}
+    assert (doers, parties) == ({"BRA", "MEX"}, {"PER", "CHL"})

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
-from claimcmp.pipeline.objects import object_tokens
+from claimcmp.pipeline.objects import between_actors, object_tokens
 from claimcmp.pipeline.drafts import Draft
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.subjects import subject_token
@@ -64,8 +64,12 @@ def brokered_pair_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, gov
 def agreement_signatories(verb: Token, index: MentionIndex, brokers: list[dict]) -> list[dict]:
     """"Chile and Peru signed a peace deal brokered by Brazil", "agreed to a truce brokered
     by Brazil": Brazil brokered it between the signatories (the doers, and those with whom,
-    of the verb the agreement is object of), less the brokers."""
+    of the verb the agreement is object of), less the brokers; "talks between Chile and
+    Peru, mediated by Brazil": between the two the act names."""
     agreement = verb.head if verb.dep_ == "acl" else None
+    between = [a for a in between_actors(agreement, index) if a not in brokers] if agreement is not None else []
+    if len(between) >= 2:
+        return between
     if agreement is None or agreement.dep_ not in {"dobj", "pobj"}:
         return []
     signing = agreement.head.head if agreement.dep_ == "pobj" else agreement.head
