@@ -332,3 +332,10 @@ def test_of_two_subjects_the_parser_gave_one_verb_the_nearer_acts(nlp):
     found = {(c["subject"]["country"], c["stance"], c["target"]["country"])
              for c in last_sentence_claims(nlp, text) if c["target"]}
     assert ("SDN", "accuse", "KEN") in found and not any(s == "KEN" and st == "accuse" for s, st, _ in found)
+
+
+def test_a_place_named_anew_is_not_the_place_of_that_noun_told_before(nlp):
+    text = ("Talks in the Saudi city of Jeddah have stalled. RSF fighters shelled the city of El Fasher on "
+            "Monday, killing at least 12 civilians.")
+    found = last_sentence_claims(nlp, text)
+    assert found and not any(c["target"] and c["target"]["id"] == "SAU" for c in found)

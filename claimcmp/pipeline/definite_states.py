@@ -134,7 +134,7 @@ def _modified_alike(head: Token, index: MentionIndex) -> dict | None:
     noun refers back to the same noun a country's name modified, within three sentences,
     before any country named since; not when the same noun came since with no country ("the
     Bolivian statement said ... Peru accused Chile in a statement ... The statement said")."""
-    antecedent = index.same_noun_before(head, window=3)
+    antecedent = index.same_noun_before(head, window=3) if not _named_place(head) else None
     for span in index.before(head, {"country"}, window=3) if antecedent is not None else ():
         if span.root.dep_ not in OWNER_DEPS:
             continue  # "Israel struck Damascus. The strike ...": Damascus modifies no strike
@@ -144,6 +144,14 @@ def _modified_alike(head: Token, index: MentionIndex) -> dict | None:
         if noun.i == antecedent.i:
             return as_party(index.actor_dict(span))
     return None
+
+
+def _named_place(head: Token) -> bool:
+    """"the city of El Fasher", "the town of Bakhmut": a place noun (cue place_nouns) with a
+    name of its own after "of" is a place named anew, not one told before."""
+    return head.lemma_.lower() in cue("place_nouns") and any(
+        p.pos_ == "PROPN" for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+        for p in prep.children if p.dep_ == "pobj")
 
 
 def _quoted_before(span: Span, head: Token) -> bool:
