@@ -339,3 +339,9 @@ def test_a_place_named_anew_is_not_the_place_of_that_noun_told_before(nlp):
             "Monday, killing at least 12 civilians.")
     found = last_sentence_claims(nlp, text)
     assert found and not any(c["target"] and c["target"]["id"] == "SAU" for c in found)
+
+
+def test_a_paramilitary_group_fighting_its_state_is_a_party_apart(nlp):
+    text = "Sudan's army clashed with the RSF on Monday. Egypt urged both sides to return to talks."
+    found = {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text) if c["target"]}
+    assert ("SDN", "negotiate", "RSF") in found
