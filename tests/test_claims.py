@@ -1244,3 +1244,11 @@ def test_an_act_done_without_another_denies_only_the_other(nlp, text, stance, po
 def test_a_relation_noun_set_beside_a_party_tells_its_relation_to_the_owner(nlp, text, expected):
     found = {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text) if c["target"]}
     assert expected in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Brazil shares a long border with Venezuela.", []),
+    ("Brazil will share its data with Colombia.", [("BRA", "cooperation", "COL")]),
+])
+def test_sharing_a_border_is_geography_not_cooperation(nlp, text, expected):
+    assert [(c["subject"]["id"], c["family"], c["target"]["id"]) for c in claims(nlp, text)] == expected
