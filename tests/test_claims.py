@@ -1252,3 +1252,11 @@ def test_a_relation_noun_set_beside_a_party_tells_its_relation_to_the_owner(nlp,
 ])
 def test_sharing_a_border_is_geography_not_cooperation(nlp, text, expected):
     assert [(c["subject"]["id"], c["family"], c["target"]["id"]) for c in claims(nlp, text)] == expected
+
+
+def test_whom_a_party_joins_in_an_act_does_it_with_that_party(nlp):
+    text = ("American warplanes struck Houthi sites on Monday. Britain joined the United States in the latest "
+            "round of strikes.")
+    [strikes] = [c for c in claims(nlp, text) if c["sentence"].startswith("Britain") and c["family"] == "conflict"]
+    doers = {strikes["subject"]["id"], *(a["id"] for a in strikes["co_subjects"])}
+    assert doers == {"GBR", "USA"} and strikes["target"]["id"] == "HOUTHIS"

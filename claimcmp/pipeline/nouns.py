@@ -54,6 +54,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     _pair_parties(noun, entry, index, s, split=not left)
     holder_parties(lex, noun, entry, index, s)
     _described_party(noun, index, s)
+    _joined_in(noun, index, s)
     _implicit_parties(lex, noun, entry, index, s)
     if s.holders_only and not s.targets:
         return []  # "American and Russian allies" are the allies of each, of someone unnamed
@@ -79,6 +80,23 @@ def _described_party(noun: Token, index: MentionIndex, s: NounClaim) -> None:
     described = [a for a in actors_of(noun.head, index, expand_conj=False) if party_key(a) not in own]
     if described:  # the party described is the one who stands in the relation ("backs Syria")
         s.own, s.targets, s.stated = described, s.own, True
+
+
+def _joined_in(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """"Britain joined the United States in the strikes": whom a party joins in an act does
+    the act with it, and is no one it is done to (a hostile act is toward the one the joined
+    party was last told at odds with)."""
+    path = [noun, *noun.ancestors]
+    verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
+    opener = path[path.index(verb) - 1] if verb is not None else None  # "in" of "joined X in a round of strikes"
+    if verb is None or verb.lemma_.lower() != "join" or opener.lower_ != "in" or not s.own:
+        return
+    joined = [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, index)]
+    keys = {party_key(a) for a in joined}
+    s.targets = [a for a in s.targets if party_key(a) not in keys]
+    s.own = s.own + [a for a in joined if a not in s.own]
+    if not s.targets and joined and s.family == "conflict":
+        s.targets = index.adversary(noun, joined[0])  # in strikes on whom the joined one struck
 
 
 def _changed_state(noun: Token, s: NounClaim) -> bool:
