@@ -1,16 +1,19 @@
 """Whom an event noun with no target named is toward: the act told before that it names
 again ("the operation"), the place it hit, a border it was near, its undergoer, or whoever
-it answers. nouns.noun_draft runs this once its parties are known."""
+it answers; and the sides a noun's phrase sets beside it: the party a relation noun
+describes ("X, Y's main ally"), the party joined in an act ("joined X in the strikes").
+nouns.noun_draft runs these once its parties are known."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
+from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.counterparts import counterpart, provoker
 from claimcmp.pipeline.discourse import agreement_told_before
 from claimcmp.pipeline.drafts import instrument, undergoer
 from claimcmp.pipeline.dep_labels import names_one_told
-from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.noun_roles import NounClaim, toll_victims
 from claimcmp.pipeline.places_hit import attacked_places, border_targets, struck_places
 
@@ -41,3 +44,30 @@ def unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: 
             and agreement_told_before(lex, noun, index):
         s.targets = index.last_agreement_pair(noun)  # "X and Y agreed ... The agreement was brokered by Z"
 
+
+def described_party(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """"The United States, Japan's main ally, ...", "Saudi Arabia, a close US ally, ...": a
+    relation noun set beside a party describes that party's relation to the noun's owner."""
+    if noun.dep_ != "appos" or not s.own or s.targets:
+        return
+    own = {party_key(a) for a in s.own}
+    described = [a for a in actors_of(noun.head, index, expand_conj=False) if party_key(a) not in own]
+    if described:  # the party described is the one who stands in the relation ("backs Syria")
+        s.own, s.targets, s.stated = described, s.own, True
+
+
+def joined_in(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """"Britain joined the United States in the strikes": whom a party joins in an act does
+    the act with it, and is no one it is done to (a hostile act is toward the one the joined
+    party was last told at odds with)."""
+    path = [noun, *noun.ancestors]
+    verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
+    opener = path[path.index(verb) - 1] if verb is not None else None  # "in" of "joined X in a round of strikes"
+    if verb is None or verb.lemma_.lower() != "join" or opener.lower_ != "in" or not s.own:
+        return
+    joined = [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, index)]
+    keys = {party_key(a) for a in joined}
+    s.targets = [a for a in s.targets if party_key(a) not in keys]
+    s.own = s.own + [a for a in joined if a not in s.own]
+    if not s.targets and joined and s.family == "conflict":
+        s.targets = index.adversary(noun, joined[0])  # in strikes on whom the joined one struck

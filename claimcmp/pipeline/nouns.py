@@ -23,7 +23,7 @@ from claimcmp.pipeline.noun_roles import (
     exempted_from, held_together, holder_parties, joint_exercise, qualified_relations, regarded_as,
     pronoun_owner, responsibility_taken, toll_of_armed_act, victims)
 from claimcmp.pipeline.noun_exclusions import answered_anothers, not_a_claim
-from claimcmp.pipeline.noun_targets import unnamed_targets
+from claimcmp.pipeline.noun_targets import described_party, joined_in, unnamed_targets
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
 from claimcmp.pipeline.subjects import passive_patient, subject_on_auxiliary, subject_token
 
@@ -53,8 +53,8 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     left = _left_together(lex, noun, s)
     _pair_parties(noun, entry, index, s, split=not left)
     holder_parties(lex, noun, entry, index, s)
-    _described_party(noun, index, s)
-    _joined_in(noun, index, s)
+    described_party(noun, index, s)
+    joined_in(noun, index, s)
     _implicit_parties(lex, noun, entry, index, s)
     if s.holders_only and not s.targets:
         return []  # "American and Russian allies" are the allies of each, of someone unnamed
@@ -69,34 +69,6 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated, destinations=s.destinations),
             *constructions.side_of(lex, noun, s.own, index), *others]
-
-
-def _described_party(noun: Token, index: MentionIndex, s: NounClaim) -> None:
-    """"The United States, Japan's main ally, ...", "Saudi Arabia, a close US ally, ...": a
-    relation noun set beside a party describes that party's relation to the noun's owner."""
-    if noun.dep_ != "appos" or not s.own or s.targets:
-        return
-    own = {party_key(a) for a in s.own}
-    described = [a for a in actors_of(noun.head, index, expand_conj=False) if party_key(a) not in own]
-    if described:  # the party described is the one who stands in the relation ("backs Syria")
-        s.own, s.targets, s.stated = described, s.own, True
-
-
-def _joined_in(noun: Token, index: MentionIndex, s: NounClaim) -> None:
-    """"Britain joined the United States in the strikes": whom a party joins in an act does
-    the act with it, and is no one it is done to (a hostile act is toward the one the joined
-    party was last told at odds with)."""
-    path = [noun, *noun.ancestors]
-    verb = next((t for t in path if t.pos_ in {"VERB", "AUX"}), None)
-    opener = path[path.index(verb) - 1] if verb is not None else None  # "in" of "joined X in a round of strikes"
-    if verb is None or verb.lemma_.lower() != "join" or opener.lower_ != "in" or not s.own:
-        return
-    joined = [a for c in verb.children if c.dep_ == "dobj" for a in actors_of(c, index)]
-    keys = {party_key(a) for a in joined}
-    s.targets = [a for a in s.targets if party_key(a) not in keys]
-    s.own = s.own + [a for a in joined if a not in s.own]
-    if not s.targets and joined and s.family == "conflict":
-        s.targets = index.adversary(noun, joined[0])  # in strikes on whom the joined one struck
 
 
 def _changed_state(noun: Token, s: NounClaim) -> bool:
