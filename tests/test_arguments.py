@@ -249,3 +249,11 @@ def test_forces_a_party_sent_act_for_it_in_their_relative_clause(nlp, text, expe
 def test_forces_a_party_captured_are_not_its_own(nlp):
     text = "Chile captured troops who had fired at Peruvian smugglers."
     assert not [c for c in claims(nlp, text) if c["subject"]["id"] == "CHL" and c["target"]]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Iran seized a British-flagged tanker in the Strait of Hormuz.", "GBR"),
+    ("Yemen's Houthi movement fired two missiles at a Greek-owned tanker on Thursday.", "GRC"),
+])
+def test_the_state_a_vessel_is_owned_or_flagged_by_is_whom_an_act_on_it_is_toward(nlp, text, target):
+    assert [c["target"]["id"] for c in claims(nlp, text) if c["family"] == "conflict"] == [target]

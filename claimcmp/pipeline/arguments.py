@@ -225,6 +225,10 @@ def _modifier_actor(tok: Token, child: Token, index: MentionIndex) -> list[dict]
     span = index.actor_at.get(tok.i)
     if span is not None:
         return [index.actor_dict(span)]
+    if tok.lemma_.lower() in cue("owning_participles") or tok.lower_ in cue("owning_participles"):
+        # "a Greek-owned tanker", "a British-flagged ship": the state before the hyphen
+        return [index.actor_dict(index.actor_at[c.i]) for c in tok.children
+                if c.dep_ in {"npadvmod", "amod", "compound"} and c.i in index.actor_at]
     if tok.dep_ in {"compound", "amod", "poss"}:
         return _actors_at(tok, index)
     if child.dep_ == "prep" and tok.i in index.place_at:
