@@ -257,3 +257,11 @@ def test_forces_a_party_captured_are_not_its_own(nlp):
 ])
 def test_the_state_a_vessel_is_owned_or_flagged_by_is_whom_an_act_on_it_is_toward(nlp, text, target):
     assert [c["target"]["id"] for c in claims(nlp, text) if c["family"] == "conflict"] == [target]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Lima said the goal of the operation was to destroy Chilean positions.", "PER"),
+    ("The goal of the Peruvian operation was to destroy Chilean positions.", "PER"),
+])
+def test_whose_goal_an_act_is_does_it(nlp, text, doer):
+    assert [(c["subject"]["id"], c["target"]["id"]) for c in claims(nlp, text)] == [(doer, "CHL")]

@@ -58,6 +58,8 @@ def verb_subjects(lex: StanceLexicon, verb: Token, entry: StanceEntry,
             index.last_pair(verb, earlier_sentences=True) and (entry.symmetric or len(subjects) < 2):
         # "They agreed to work together": the pair the previous sentences were about
         subjects = index.last_pair(verb, earlier_sentences=True)
+    if not subjects and subj_tok is not None and subj_tok.lemma_.lower() in cue("goal_nouns"):
+        subjects = _goal_holders(subj_tok, index)  # "Baku said the goal of the action was to disable ..."
     if not subjects and subj_tok is not None and agreement_told_before(lex, subj_tok, index):
         subjects = index.last_agreement_pair(verb)  # "Somalia said the deal violated its sovereignty"
     return subj_tok, patient, subjects
@@ -85,3 +87,19 @@ def _summoned_to(verb: Token, index: MentionIndex) -> Token | None:
             if body is not None and any(t.i in index.actor_at for t in body.subtree):
                 return body
     return None
+
+
+def _goal_holders(goal: Token, index: MentionIndex) -> list[dict]:
+    """Whose goal an act is when the goal is its subject ("the goal was to disable ..."): the
+    goal's owner ("Peru's aim"), its act's ("the aim of the Peruvian operation"), else whoever
+    states it ("Baku said the goal of the military action was to disable Armenian positions")."""
+    owners = [a for c in goal.children if c.dep_ == "poss" for a in actors_of(c, index)]
+    acts = [p for prep in goal.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj"]
+    owners += [a for act in acts for c in act.children if c.dep_ in {"poss", "amod", "compound"}
+               for a in actors_of(c, index)]
+    if owners:
+        return owners
+    saying = next((t for t in goal.ancestors if t.lemma_.lower() in cue("reporting_verbs")), None)
+    speaker = subject_token(saying)[0] if saying is not None else None
+    return actors_of(speaker, index) if speaker is not None else []
