@@ -49,14 +49,43 @@ def test_same_matches_on_the_model_patterns(rulers, text):
     assert ours.match(doc)  # the sentences do hit patterns
 
 
+def _attributes(doc) -> list[tuple]:
+    return [(t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_, t.norm_) for t in doc]
+
+
+def _same_attributes(rulers, text: str) -> list[tuple]:
+    """The token attributes each ruler sets on its own parse of text (ours by its one-pass
+    plan, theirs match by match), asserted equal."""
+    theirs, ours, parse = rulers
+    by_theirs, by_ours = theirs(parse(text)), ours(parse(text))
+    assert _attributes(by_ours) == _attributes(by_theirs)
+    return _attributes(by_ours)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_same_attributes_on_the_model_patterns(rulers, text):
+    assert rulers[1]._plannable  # the model's patterns take the one-pass plan
+    _same_attributes(rulers, text)
+
+
+RANDOM_WORDS = st.lists(st.sampled_from(["the", "ai", "n't", "gon", "na", "do", "did", "that", "I", "it",
+                                         "'s", "nothin'", "  ", "\n", ",", "Talks", "were", "held", ".",
+                                         "there", "is", "y'", "all", "If"]),
+                        max_size=30)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.sampled_from(["the", "ai", "n't", "gon", "na", "do", "did", "that", "I", "it",
-                                 "'s", "nothin'", "  ", "\n", ",", "Talks", "were", "held", "."]),
-                max_size=30))
+@given(RANDOM_WORDS)
 def test_same_matches_on_random_text(rulers, words):
     theirs, ours, parse = rulers
     doc = parse(" ".join(words))
     assert ours.match(doc) == theirs.match(doc)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(RANDOM_WORDS)
+def test_same_attributes_on_random_text(rulers, words):
+    _same_attributes(rulers, " ".join(words))
 
 
 # patterns of each kind: equal, IN, NOT_IN, REGEX on the first and later tokens, a negative
@@ -94,6 +123,33 @@ def test_every_kind_of_pattern_sets_the_same_attributes(nlp):
     lemmas = [lemma for _, lemma, _ in ours[1]]
     assert lemmas[5] == "intense" and lemmas[8] == "ceasefire" and lemmas[9] == "parley"
     assert lemmas[13] != "parley"  # "talks" tagged VBZ is not the noun
+
+
+def test_plannable_patterns_set_the_same_attributes(nlp):
+    """Without the operator pattern every pattern is plannable: the one-pass plan, then,
+    sets what the parent's match-by-match application sets."""
+    plannable = [entry for entry in PATTERNS if not any("OP" in t for p in entry[0] for t in p)]
+
+    def annotated(cls):
+        ruler = cls(nlp.vocab)
+        for patterns, attrs, index in plannable:
+            ruler.add(patterns, attrs, index=index)
+        return _annotated(nlp.vocab, ruler), ruler
+
+    (theirs, _), (ours, ruler) = annotated(AttributeRuler), annotated(IndexedAttributeRuler)
+    assert ruler._plannable
+    assert ours == theirs
+
+
+def test_an_index_outside_its_pattern_takes_the_parents_way(nlp):
+    """The parent's own error for a token a match cannot set (plans are made only when every
+    pattern's index falls inside it)."""
+    ruler = IndexedAttributeRuler(nlp.vocab)
+    ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN"}, index=1)
+    doc = Doc(nlp.vocab, words=["truce"], tags=["NN"])
+    with pytest.raises(ValueError):
+        ruler(doc)
+    assert not ruler._plannable
 
 
 def test_patterns_added_after_a_match_are_indexed_too(nlp):

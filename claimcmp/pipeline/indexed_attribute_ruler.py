@@ -10,9 +10,12 @@ form) pair can start are worked out once, their conditions on the tag, the lower
 is_space (a token is space exactly when its lower form is) checked then, so a token only runs
 the tests on its other attributes (mostly none). Any other pattern stays with a Matcher.
 
-`match` returns what spaCy's AttributeRuler.match returns, the same sorted list, so every
-token gets the same attributes (tests/test_indexed_attribute_ruler.py holds them equal on
-sentences and on random text). Patterns, serialization and scoring are the parent's.
+`match` returns what spaCy's AttributeRuler.match returns, the same sorted list. The
+component itself does not build that list and apply it match by match (a Span and a call per
+match): it sets each token once, its matches' attributes merged (_planned says why that is the
+same), 0.58 s -> 0.36 s on those 60 articles. tests/test_indexed_attribute_ruler.py holds the
+matches and the attributes set equal to spaCy's on sentences and on random text. Patterns,
+serialization and scoring are the parent's.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from operator import attrgetter
 
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
+from spacy.tokens._retokenize import set_token_attrs
 
 # pattern key -> the token attribute the Matcher reads for it (spaCy's names, not words; audit: code)
 _TOKEN_ATTRS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "TAG": "tag_", "POS": "pos_",
@@ -125,6 +129,58 @@ class IndexedAttributeRuler(AttributeRuler):
                          self._rest(doc, allow_missing=True, as_spans=False))
         return sorted(found)
 
+    def __call__(self, doc):
+        """The parent's match then set_annotations, in one pass over the tokens (_planned);
+        the parent's own way where the plan does not hold (see _planned)."""
+        try:
+            plan = self._planned(doc)
+            if plan is None:
+                return super().__call__(doc)
+            for token, numbers in plan:
+                attrs = self._merged.get(numbers)
+                if attrs is None:
+                    attrs = self._merged[numbers] = _merged_attrs(self.attrs, numbers)
+                set_token_attrs(token, attrs)
+            return doc
+        except Exception as err:  # noqa: BLE001 (as the parent: its error handler decides)
+            return self.get_error_handler()(self.name, self, [doc], err)
+
+    def _planned(self, doc) -> list | None:
+        """(token, the numbers of the patterns whose matches set it, ascending) for each token
+        a match sets. The parent sets match after match in order of pattern number, each
+        writing token fields (POS, MORPH, LEMMA ...) that no other field depends on and that
+        no lexeme holds: so a token ends with its matches' attributes merged in that order.
+        None (the parent's way) unless _build found every pattern plannable."""
+        if getattr(self, "_index", None) is None:
+            self._build()
+        if not self._plannable:
+            return None
+        aimed: dict[int, set[int]] = {}  # token -> numbers of longer matches that set it
+        plan = []
+        for i, token in enumerate(doc):
+            sure, checked = self._candidates_by_id(token)
+            for number, _, own, later in checked:
+                if all(test(token) for test in own) and (not later or _later_tokens_hold(doc, i, later)):
+                    index = self.indices[number]
+                    aimed.setdefault(i + index if index >= 0 else i + 1 + len(later) + index, set()).add(number)
+            extra = aimed.pop(i, None)  # a target is never before its match's start
+            numbers = tuple(sorted(extra.union(sure))) if extra else sure
+            if numbers:
+                plan.append((token, numbers))
+        return plan
+
+    def _candidates_by_id(self, token) -> tuple[tuple, tuple]:
+        """_candidates looked up by the ids of the token's tag and lower form (no string
+        lookups), the sure patterns given as their numbers, ascending and once each."""
+        key = (token.tag, token.lower)
+        found = self._by_ids.get(key)
+        if found is None:
+            sure, checked = self._candidates(token.tag_, token.lower_)
+            if len(self._by_ids) >= CACHE_SIZE:
+                self._by_ids.clear()
+            found = self._by_ids[key] = (tuple(sorted({number for number, _ in sure})), checked)
+        return found
+
     def _indexed_matches(self, doc) -> list:
         found = []
         for i, token in enumerate(doc):
@@ -171,6 +227,10 @@ class IndexedAttributeRuler(AttributeRuler):
                 for slot in ((tag, lower) for tag in tags for lower in lowers):
                     by_slot.setdefault(slot, []).append((number, match_id, *tests))
         self._index, self._cache = _split(by_slot), {}
+        self._by_ids, self._merged = {}, {}
+        self._plannable = not len(self._rest) and all(
+            "_" not in attrs and _fits(self.indices[number], self.matcher.get(str(number))[1])
+            for number, attrs in enumerate(self.attrs))
 
 
 def _split(by_slot: dict) -> tuple[dict, dict, dict]:
@@ -183,3 +243,17 @@ def _split(by_slot: dict) -> tuple[dict, dict, dict]:
     by_lower = {lower: tuple(found) for (tag, lower), found in by_slot.items()
                 if tag is _ANY and lower is not _ANY}
     return by_tag, by_pair, by_lower
+
+
+def _fits(index: int, patterns: list) -> bool:
+    """Whether the token a pattern sets (span[index]) is inside each of its matches: every
+    pattern is of plain tokens, of fixed length, when no Matcher is left with one."""
+    return all(-len(pattern) <= index < len(pattern) for pattern in patterns)
+
+
+def _merged_attrs(attrs: list[dict], numbers: tuple[int, ...]) -> dict:
+    """The attributes of patterns `numbers`, a later pattern's value winning."""
+    merged: dict = {}
+    for number in numbers:
+        merged.update(attrs[number])
+    return merged
