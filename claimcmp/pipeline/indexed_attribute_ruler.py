@@ -5,10 +5,11 @@ one token ("TAG is VBZ", "LOWER is 'ai' and TAG is VBP"). spaCy's Matcher tries 
 on every token: on 60 articles (74,000 tokens) that took 1.7 s of an 11.2 s model pass. Here a
 pattern of plain tokens (no operator) whose conditions this module knows (equal, IN, NOT_IN,
 REGEX on a token's text, lower form, tag, part of speech, dependency, lemma or norm; is_space)
-is filed under the tags and lower forms its first token requires. The patterns a (tag, lower
-form) pair can start are worked out once, their conditions on the tag, the lower form and
-is_space (a token is space exactly when its lower form is) checked then, so a token only runs
-the tests on its other attributes (mostly none). Any other pattern stays with a Matcher.
+is filed under the tags and lower forms its first token requires. The patterns a token's form
+(tag, lower form, dependency label) can start are worked out once, their conditions on these
+and on is_space (a token is space exactly when its lower form is) checked then, so a token
+only runs the tests on its other attributes (mostly none). Any other pattern stays with a
+Matcher.
 
 `match` returns what spaCy's AttributeRuler.match returns, the same sorted list. The
 component itself does not build that list and apply it match by match (a Span and a call per
@@ -29,11 +30,12 @@ from spacy.tokens._retokenize import set_token_attrs
 # pattern key -> the token attribute the Matcher reads for it (spaCy's names, not words; audit: code)
 _TOKEN_ATTRS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_", "TAG": "tag_", "POS": "pos_",
                 "DEP": "dep_", "LEMMA": "lemma_", "NORM": "norm_", "IS_SPACE": "is_space"}
-# conditions read from a (tag, lower form) pair alone
-_FORM_READERS = {"TAG": lambda tag, lower: tag, "LOWER": lambda tag, lower: lower,
-                 "IS_SPACE": lambda tag, lower: lower.isspace()}
+# conditions read from a token's form: its tag, lower form and dependency label (the model's
+# patterns that test a label are tried on every token: read with the form, once per form)
+_FORM_READERS = {"TAG": lambda tag, lower, dep: tag, "LOWER": lambda tag, lower, dep: lower,
+                 "IS_SPACE": lambda tag, lower, dep: lower.isspace(), "DEP": lambda tag, lower, dep: dep}
 _ANY = None  # the index slot of a pattern that does not fix the tag (or the lower form)
-CACHE_SIZE = 50_000  # (tag, lower form) pairs whose candidate patterns are kept
+CACHE_SIZE = 50_000  # forms whose candidate patterns are kept
 
 
 def _value_test(key: str, spec):
@@ -65,7 +67,7 @@ def _token_test(key: str, spec):
 def _form_test(key: str, spec):
     test = _value_test(key, spec)
     read = _FORM_READERS[key]
-    return None if test is None else (lambda tag, lower: test(read(tag, lower)))
+    return None if test is None else (lambda tag, lower, dep: test(read(tag, lower, dep)))
 
 
 def _tests(spec: dict, make) -> tuple | None:
@@ -170,12 +172,12 @@ class IndexedAttributeRuler(AttributeRuler):
         return plan
 
     def _candidates_by_id(self, token) -> tuple[tuple, tuple]:
-        """_candidates looked up by the ids of the token's tag and lower form (no string
-        lookups), the sure patterns given as their numbers, ascending and once each."""
-        key = (token.tag, token.lower)
+        """_candidates looked up by the ids of the token's form (no string lookups), the
+        sure patterns given as their numbers, ascending and once each."""
+        key = (token.tag, token.lower, token.dep)
         found = self._by_ids.get(key)
         if found is None:
-            sure, checked = self._candidates(token.tag_, token.lower_)
+            sure, checked = self._candidates(token.tag_, token.lower_, token.dep_)
             if len(self._by_ids) >= CACHE_SIZE:
                 self._by_ids.clear()
             found = self._by_ids[key] = (tuple(sorted({number for number, _ in sure})), checked)
@@ -184,23 +186,23 @@ class IndexedAttributeRuler(AttributeRuler):
     def _indexed_matches(self, doc) -> list:
         found = []
         for i, token in enumerate(doc):
-            sure, checked = self._candidates(token.tag_, token.lower_)
+            sure, checked = self._candidates(token.tag_, token.lower_, token.dep_)
             found.extend((number, match_id, i, i + 1) for number, match_id in sure)
             for number, match_id, own, later in checked:
                 if all(test(token) for test in own) and (not later or _later_tokens_hold(doc, i, later)):
                     found.append((number, match_id, i, i + 1 + len(later)))
         return found
 
-    def _candidates(self, tag: str, lower: str) -> tuple[tuple, tuple]:
-        """The patterns a token of this tag and lower form starts: those it matches by these
-        alone, and those with tests on its other attributes or on later tokens. Worked out
-        once per pair (up to CACHE_SIZE pairs are kept)."""
-        key = (tag, lower)
+    def _candidates(self, tag: str, lower: str, dep: str) -> tuple[tuple, tuple]:
+        """The patterns a token of this form starts: those it matches by its form alone, and
+        those with tests on its other attributes or on later tokens. Worked out once per form
+        (up to CACHE_SIZE forms are kept)."""
+        key = (tag, lower, dep)
         cached = self._cache.get(key)
         if cached is None:
             by_tag, by_pair, by_lower = self._index
-            filed = (*by_tag.get(tag, by_tag[_ANY]), *by_pair.get(key, ()), *by_lower.get(lower, ()))
-            held = [entry for entry in filed if all(test(tag, lower) for test in entry[2])]
+            filed = (*by_tag.get(tag, by_tag[_ANY]), *by_pair.get((tag, lower), ()), *by_lower.get(lower, ()))
+            held = [entry for entry in filed if all(test(tag, lower, dep) for test in entry[2])]
             cached = (tuple((n, m) for n, m, _, own, later in held if not (own or later)),
                       tuple((n, m, own, later) for n, m, _, own, later in held if own or later))
             if len(self._cache) >= CACHE_SIZE:
