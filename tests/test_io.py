@@ -5,6 +5,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -464,6 +465,17 @@ def test_not_furniture(line):
 )
 def test_detect_language(text, expected):
     assert detect_language(text) == expected
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="aZé_9٣²½ \u0301\u3042漢Жß-", max_size=60))
+def test_letter_runs_count_the_letters(text):
+    """detect_language counts the letters of a text as the lengths of its runs of letters:
+    the count of single letters ([^\\W\\d_]), whatever digits, marks and underscores lie
+    between them."""
+    from claimcmp.text.metadata import _LETTER_RUN
+
+    assert sum(map(len, _LETTER_RUN.findall(text))) == len(re.findall(r"[^\W\d_]", text))
 
 
 # --- extract documents ----------------------------------------------------------------

@@ -159,7 +159,8 @@ LANGUAGE_SAMPLE_CHARS = 200_000  # more than any news article
 _SCRIPT_PATTERNS = tuple(
     (language, re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in ranges) + "]"))
     for language, ranges in _SCRIPTS)
-_LETTER = re.compile(r"[^\W\d_]")
+# Runs of letters: their lengths add up to the letters of a text, without a string made for each
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
 def detect_language(text: str) -> str:
@@ -167,7 +168,7 @@ def detect_language(text: str) -> str:
     texts too short to tell are taken as English. A long text is judged by its start (a
     20 MB text would otherwise make lists of millions of letters and words)."""
     text = text[:LANGUAGE_SAMPLE_CHARS]
-    letter_count = len(_LETTER.findall(text))
+    letter_count = sum(map(len, _LETTER_RUN.findall(text)))
     if letter_count >= MIN_WORDS_FOR_LANGUAGE:
         counts: Counter[str] = Counter()
         for language, pattern in _SCRIPT_PATTERNS:
@@ -180,10 +181,13 @@ def detect_language(text: str) -> str:
             language, count = counts.most_common(1)[0]
             if count >= 0.4 * letter_count:
                 return language
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = _LETTER_RUN.findall(text.lower())
     if len(words) < MIN_WORDS_FOR_LANGUAGE:
         return "en"
-    scores = {language: sum(w in stop for w in words) for language, stop in stopwords().items()}
+    # each distinct word looked up once per language, not each occurrence
+    occurrences = Counter(words)
+    scores = {language: sum(n for word, n in occurrences.items() if word in stop)
+              for language, stop in stopwords().items()}
     best = max(scores, key=lambda language: (scores[language], language == "en"))
     if best != "en" and scores[best] > scores["en"] and scores[best] >= 0.1 * len(words):
         return best
