@@ -113,3 +113,11 @@ def test_a_word_list_answers_in_as_its_list_does():
     listed = _WordList(words)
     assert listed == words and list(listed) == words
     assert all((word in listed) == (word in words) for word in ["talk", "hold", "held", "", "Talk"])
+
+
+def test_written_to_disk_and_read_back(lemmatizers, nlp, tmp_path):
+    _, ours, parse = lemmatizers
+    ours.to_disk(tmp_path / "lemmatizer")
+    copy = CachedLemmatizer(nlp.vocab, None, mode="rule").from_disk(tmp_path / "lemmatizer")
+    assert all(isinstance(words, _WordList) for words in copy.lookups.get_table("lemma_index").values())
+    assert [t.lemma_ for t in copy(parse(SENTENCES[1]))] == _same_lemmas(lemmatizers, SENTENCES[1])
