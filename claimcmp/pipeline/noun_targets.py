@@ -45,6 +45,13 @@ def unnamed_targets(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: 
         s.targets = index.last_agreement_pair(noun)  # "X and Y agreed ... The agreement was brokered by Z"
 
 
+def sides_beside(noun: Token, index: MentionIndex, s: NounClaim) -> None:
+    """The sides a noun's phrase sets beside it: the party a relation noun describes, the
+    party joined in an act."""
+    described_party(noun, index, s)
+    joined_in(noun, index, s)
+
+
 def described_party(noun: Token, index: MentionIndex, s: NounClaim) -> None:
     """"The United States, Japan's main ally, ...", "Saudi Arabia, a close US ally, ...": a
     relation noun set beside a party describes that party's relation to the noun's owner."""

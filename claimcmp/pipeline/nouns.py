@@ -23,7 +23,7 @@ from claimcmp.pipeline.noun_roles import (
     exempted_from, held_together, holder_parties, joint_exercise, qualified_relations, regarded_as,
     pronoun_owner, responsibility_taken, toll_of_armed_act, victims)
 from claimcmp.pipeline.noun_exclusions import answered_anothers, not_a_claim
-from claimcmp.pipeline.noun_targets import described_party, joined_in, unnamed_targets
+from claimcmp.pipeline.noun_targets import sides_beside, unnamed_targets
 from claimcmp.pipeline.quitting import quitting_entry, quitting_parties
 from claimcmp.pipeline.subjects import passive_patient, subject_on_auxiliary, subject_token
 
@@ -53,8 +53,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     left = _left_together(lex, noun, s)
     _pair_parties(noun, entry, index, s, split=not left)
     holder_parties(lex, noun, entry, index, s)
-    described_party(noun, index, s)
-    joined_in(noun, index, s)
+    sides_beside(noun, index, s)  # "X, Y's main ally", "joined X in the strikes"
     _implicit_parties(lex, noun, entry, index, s)
     if s.holders_only and not s.targets:
         return []  # "American and Russian allies" are the allies of each, of someone unnamed

@@ -8,6 +8,9 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import cue
+from claimcmp.pipeline.subject_misparses import (
+    bracketed_abbreviation, dateline_before_dash, nearest_subject_first, speaker_before_colon,
+)
 from claimcmp.pipeline.dep_labels import (
     PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjunct_of_the_saying, gerund_read_as_modifier,
 )
@@ -33,37 +36,6 @@ def subject_token(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def _bracketed_abbreviation(tok: Token) -> bool:
-    """A name's abbreviation in brackets the parser took for the next verb's subject: "The
-    Republic of Chile is a member of the Organization of American States [OAS], respects its
-    charter and ..." is Chile's act."""
-    doc = tok.doc
-    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text in {"(", "["} and doc[tok.i + 1].text in {")", "]"} \
-        and tok.head.dep_ == "conj"
-
-
-def _speaker_before_colon(tok: Token, verb: Token) -> bool:
-    """"Seoul: North Korea fires artillery": a headline's name before a colon, with the verb
-    after it, is who says so (attribution's headline speaker), though the parser may hang
-    it on the verb as a second subject."""
-    edge = tok.right_edge  # the parser may hang the colon on the name itself
-    colon = edge if edge.text == ":" else tok.doc[edge.i + 1] if edge.i + 1 < verb.i else None
-    return colon is not None and colon.text == ":" and colon.i < verb.i
-
-
-def _dateline_before_dash(tok: Token, verb: Token) -> bool:
-    """"Sputnik News – Qatar protested the decision": a name set off by a dash before the
-    verb's other subject is the story's dateline or outlet, which the parser may hang on the
-    verb as a first subject."""
-    after = tok.doc[tok.right_edge.i + 1] if tok.right_edge.i + 1 < verb.i else None
-    dash = after if after is not None and after.text in DASHES else tok.right_edge
-    return dash.text in DASHES and any(
-        c.dep_ in SUBJECT_DEPS and dash.i < c.i < verb.i for c in verb.children)
-
-
-DASHES = frozenset({"-", "–", "—", "--"})
-
-
 class _Climb(NamedTuple):
     """One step up from a clause with no subject of its own: the doer found there
     (`subject`), else the clause to read next (`next`); neither means no doer."""
@@ -75,9 +47,9 @@ def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
     """The clause's own subject or passive agent: "X attacked", "attacked by X" (passive);
     of two subjects the parser gave one verb, the nearer ("Kenya's president offered to
     mediate, but the army rejected the offer": the army)."""
-    for child in _nearest_subject_first(current):
-        if child.dep_ in SUBJECT_DEPS and not _bracketed_abbreviation(child) and small_clause_verb(child) is None \
-                and not _speaker_before_colon(child, current) and not _dateline_before_dash(child, current):
+    for child in nearest_subject_first(current):
+        if child.dep_ in SUBJECT_DEPS and not bracketed_abbreviation(child) and small_clause_verb(child) is None \
+                and not speaker_before_colon(child, current) and not dateline_before_dash(child, current):
             return child, False
         if child.dep_ in PASSIVE_SUBJECT_DEPS and current.i != verb.i:
             return child, False  # "US troops are set to stay on to help": raised subject
@@ -85,19 +57,6 @@ def _own_subject(current: Token, verb: Token) -> tuple[Token, bool] | None:
         if pobj is not None:
             return pobj, True
     return _subject_on_auxiliary(current)
-
-
-def _nearest_subject_first(verb: Token) -> list[Token]:
-    """The verb's children, the subject nearest before it first when the parser gave it
-    several and hung a finite verb of their own on the others ("Kenya's president, ...,
-    offered to mediate, but Sudan rejected": the president offered, Sudan rejected; not
-    "Chile, the UN, Peru and Bolivia signed", a list)."""
-    children = list(verb.children)
-    before = [c for c in children if c.dep_ in SUBJECT_DEPS and c.i < verb.i]
-    if len(before) < 2 or not all(any(a.dep_ == "acl" and a.pos_ == "VERB" for a in c.children)
-                                  for c in before[:-1]):
-        return children
-    return [before[-1]] + [c for c in children if c.i != before[-1].i]
 
 
 def agent_object(child: Token) -> Token | None:
