@@ -139,3 +139,10 @@ def test_forces_moved_are_their_owners_act(nlp, text, expected):
 def test_sending_a_signal_moves_no_forces(nlp):
     text = "Amnesty accused Chile of sending a permissive signal to abusive governments."
     assert [c for c in claims(nlp, text) if c["family"] == "neutral"] == []
+
+
+def test_an_act_that_is_the_goal_of_one_told_before_happens_where_that_one_did(nlp):
+    text = ("Chile launched a military operation in Tacna on Monday. Santiago said the aim of the offensive was "
+            "to destroy Peruvian bases.")
+    [destroy] = [c for c in claims(nlp, text) if c["stance"] == "destroy"]
+    assert [r["country"] for r in destroy["regions"]] == ["PER"]

@@ -11,6 +11,7 @@ from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.context import governors
 from claimcmp.pipeline.dep_labels import names_one_told
 from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.subjects import subject_token
 
 if TYPE_CHECKING:
     from claimcmp.pipeline.drafts import Draft
@@ -78,11 +79,28 @@ def regions(draft: Draft, index: MentionIndex) -> list[dict]:
 
 def _place_told_before(draft: Draft, index: MentionIndex) -> list[dict]:
     """"Turkey launched an operation in Syria ... Turkey will pause the operation": an act
-    named again where its doer's same act was told, when its own sentence names no place."""
-    if len(draft.subjects) != 1 or draft.word.pos_ != "NOUN" or not names_one_told(draft.word):
+    named again where its doer's same act was told, when its own sentence names no place;
+    named by another noun ("... the goal of the military action was to disable ..."), where
+    its doer's latest act was placed, within three sentences."""
+    act = _act_named_again(draft.word)
+    if len(draft.subjects) != 1 or act is None:
         return []
-    told = index.same_act_told(draft.word, draft.subjects[0])
+    told = index.same_act_told(act, draft.subjects[0])
+    if told is None and act.i != draft.word.i:  # another noun for it: "the military action"
+        told = index.latest_placed_act(act, draft.subjects[0])
     return list(told.regions) if told is not None else []
+
+
+def _act_named_again(word: Token) -> Token | None:
+    """The definite act noun a draft names an act told before by: its own word ("the
+    operation"), or the act whose goal its verb is ("the goal of the action was to disable")."""
+    if word.pos_ == "NOUN":
+        return word if names_one_told(word) else None
+    goal, _ = subject_token(word)
+    if goal is None or goal.lemma_.lower() not in cue("goal_nouns"):
+        return None
+    return next((p for prep in goal.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for p in prep.children if p.dep_ == "pobj" and names_one_told(p)), None)
 
 
 def _unplaced_region(draft: Draft, parties: frozenset[str]) -> list[dict]:

@@ -231,6 +231,13 @@ class MentionIndex:
                 return act
         return None
 
+    def latest_placed_act(self, token: Token, party: dict, window: int = 3) -> ToldAct | None:
+        """The latest act `party` did that was placed, at most `window` sentences before
+        `token`'s own."""
+        key, here = party_key(as_party(party) or party), self.sentence_number(token)
+        return next((act for act in reversed(self.acts) if act.sentence < here and here - act.sentence <= window
+                     and act.regions and party_key(act.pair[0]) == key), None)
+
     def last_hostile_pair(self, token: Token, window: int = 10) -> list[dict]:
         """The parties of the latest hostile act at most `window` sentences before `token`'s."""
         return next((list(act.pair) for act in self._hostile_acts_within(token, window)), [])
