@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from claimcmp.knowledge import gazetteer as gz, places_data, stance_groups
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.context import governors
-from claimcmp.pipeline.dep_labels import names_one_told
+from claimcmp.pipeline.dep_labels import names_one_told, prep_objects
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.subjects import subject_token
 
@@ -99,8 +99,7 @@ def _act_named_again(word: Token) -> Token | None:
     goal, _ = subject_token(word)
     if goal is None or goal.lemma_.lower() not in cue("goal_nouns"):
         return None
-    return next((p for prep in goal.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                 for p in prep.children if p.dep_ == "pobj" and names_one_told(p)), None)
+    return next((act for act in prep_objects(goal, {"of"}) if names_one_told(act)), None)
 
 
 def _unplaced_region(draft: Draft, parties: frozenset[str]) -> list[dict]:

@@ -33,15 +33,12 @@ def _only_upon(head: Token, lex: StanceLexicon) -> bool:
     if head.tag_ not in {"VB", "VBP", "VBZ"}:
         return False  # "agreed only after the talks" tells what happened, on no condition
     marks = lex.cue("only_upon_marks")
-    only_on_act = any(c.dep_ == "advmod" and c.lower_ == "only" for c in head.children)
-    for part in head.children:
-        if part.dep_ == "prep" and part.lower_ in marks:
-            openers = [part]
-        elif part.dep_ == "advcl":
-            openers = [c for c in part.children if c.dep_ in {"mark", "advmod"} and c.lower_ in marks]
-        else:
-            continue
-        for opener in openers:
-            if only_on_act or any(c.dep_ == "advmod" and c.lower_ == "only" for c in [*opener.children, *part.children]):
-                return True
-    return False
+    openers = [(part, part) for part in head.children if part.dep_ == "prep" and part.lower_ in marks] + \
+        [(part, c) for part in head.children if part.dep_ == "advcl"
+         for c in part.children if c.dep_ in {"mark", "advmod"} and c.lower_ in marks]
+    return any(_has_only(head) or _has_only(part) or _has_only(opener) for part, opener in openers)
+
+
+def _has_only(tok: Token) -> bool:
+    """"only" modifies the token."""
+    return any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children)

@@ -10,7 +10,8 @@ from claimcmp.knowledge.gazetteer import bodies
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.dep_labels import (
-    OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS, bare_the, has_the, reported_subject,
+    OWNER_DEPS, PASSIVE_SUBJECT_DEPS, PHRASE_INNER_DEPS, SUBJECT_DEPS, bare_the, has_the, prep_objects,
+    reported_subject,
 )
 from claimcmp.pipeline.mentions import MentionIndex, as_party
 from claimcmp.pipeline.state_forms import is_half_state, other_half, state_form_fits
@@ -79,22 +80,27 @@ def _headed_mention_before(head: Token, index: MentionIndex) -> dict | None:
     return index.actor_dict(span) if span is not None and span.root.i == earlier.i else None
 
 
+def _actor_named_at(tok: Token | None, index: MentionIndex) -> dict | None:
+    """The actor of the mention `tok` is part of, if any."""
+    span = index.actor_at.get(tok.i) if tok is not None else None
+    return index.actor_dict(span) if span is not None else None
+
+
 def _named_again(head: Token, index: MentionIndex) -> list[dict] | None:
     """The body's earlier mention, as read there: "the Kosovo police ... by the police", "...,
     the foreign ministry said. The ministry ..."; None when there is none."""
     earlier = index.same_noun_before(head, window=2)
-    if earlier is not None and earlier.i in index.actor_at:
-        return [index.actor_dict(index.actor_at[earlier.i])]
+    named = _actor_named_at(earlier, index)
+    if named is not None:
+        return [named]
     if earlier is not None and has_the(earlier):
         return definite_state(earlier, index)
     expansion = _acronym_expansion(head)
     if expansion is not None:
         return definite_state(expansion, index)
-    named = index.same_noun_before(head, window=BODY_WINDOW) if earlier is None else None
-    if named is not None and named.i in index.actor_at:
-        # "Sudan's army accused ... The army responded": the one body the story named so
-        return [index.actor_dict(index.actor_at[named.i])]
-    return None
+    # "Sudan's army accused ... The army responded": the one body the story named so
+    named = _actor_named_at(index.same_noun_before(head, window=BODY_WINDOW), index) if earlier is None else None
+    return [named] if named is not None else None
 
 
 def _acronym_expansion(head: Token) -> Token | None:
@@ -149,9 +155,7 @@ def _modified_alike(head: Token, index: MentionIndex) -> dict | None:
 def _named_place(head: Token) -> bool:
     """"the city of El Fasher", "the town of Bakhmut": a place noun (cue place_nouns) with a
     name of its own after "of" is a place named anew, not one told before."""
-    return head.lemma_.lower() in cue("place_nouns") and any(
-        p.pos_ == "PROPN" for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
-        for p in prep.children if p.dep_ == "pobj")
+    return head.lemma_.lower() in cue("place_nouns") and any(p.pos_ == "PROPN" for p in prep_objects(head, {"of"}))
 
 
 def _quoted_before(span: Span, head: Token) -> bool:

@@ -268,9 +268,7 @@ def _things_just_named(pron: Token, index: MentionIndex) -> bool:
 
 def _speaker_over(pron: Token, index: MentionIndex) -> Span | None:
     """"Russia said it would ...": a pronoun under a reporting verb refers to the speaker."""
-    governor = pron.head
-    while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head.i != governor.i:
-        governor = governor.head
+    for governor in _clauses_over(pron):
         for child in governor.children:
             if child.dep_ in SUBJECT_DEPS and child.i != pron.i:
                 if child.lower_ in RELATIVE_PRONOUNS and child.head.dep_ == "relcl":
@@ -283,12 +281,19 @@ def _speaker_over(pron: Token, index: MentionIndex) -> Span | None:
     return None
 
 
-def _same_pronoun_saying(pron: Token) -> Token | None:
-    """The same pronoun as subject of the verb of saying over `pron` ("It said it would ...",
-    "They warned they would ..."): one speaks of itself."""
+def _clauses_over(pron: Token):
+    """The clauses the pronoun's clause hangs on, nearest first: "said" of "Russia said it
+    would ..." (through complements, conjuncts and adverbial clauses)."""
     governor = pron.head
     while governor.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and governor.head.i != governor.i:
         governor = governor.head
+        yield governor
+
+
+def _same_pronoun_saying(pron: Token) -> Token | None:
+    """The same pronoun as subject of the verb of saying over `pron` ("It said it would ...",
+    "They warned they would ..."): one speaks of itself."""
+    for governor in _clauses_over(pron):
         same = next((c for c in governor.children if c.dep_ in SUBJECT_DEPS and c.i < pron.i
                      and c.lower_ == pron.lower_ and c.pos_ == "PRON"), None)
         if same is not None:

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.dep_labels import prep_objects
 from claimcmp.pipeline.discourse import agreement_told_before
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.subjects import passive_patient, subject_token
@@ -94,9 +95,7 @@ def _goal_holders(goal: Token, index: MentionIndex) -> list[dict]:
     goal's owner ("Peru's aim"), its act's ("the aim of the Peruvian operation"), else whoever
     states it ("Baku said the goal of the military action was to disable Armenian positions")."""
     owners = [a for c in goal.children if c.dep_ == "poss" for a in actors_of(c, index)]
-    acts = [p for prep in goal.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for p in prep.children if p.dep_ == "pobj"]
-    owners += [a for act in acts for c in act.children if c.dep_ in {"poss", "amod", "compound"}
+    owners += [a for act in prep_objects(goal, {"of"}) for c in act.children if c.dep_ in {"poss", "amod", "compound"}
                for a in actors_of(c, index)]
     if owners:
         return owners
