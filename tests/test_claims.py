@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from sentences import triples
+from sentences import claims, triples
 
 
 def claims(nlp, text: str, published: str | None = "2022-03-10") -> list[dict]:
@@ -1260,3 +1260,9 @@ def test_whom_a_party_joins_in_an_act_does_it_with_that_party(nlp):
     [strikes] = [c for c in claims(nlp, text) if c["sentence"].startswith("Britain") and c["family"] == "conflict"]
     doers = {strikes["subject"]["id"], *(a["id"] for a in strikes["co_subjects"])}
     assert doers == {"GBR", "USA"} and strikes["target"]["id"] == "HOUTHIS"
+
+
+def test_two_parties_settling_their_differences_agree_with_each_other(nlp):
+    found = {(c["subject"]["id"], c["stance"], c["target"] and c["target"]["id"])
+             for c in claims(nlp, "Chile and Peru should settle their differences, Bolivia said.")}
+    assert ("CHL", "agree", "PER") in found

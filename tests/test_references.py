@@ -345,3 +345,24 @@ def test_a_paramilitary_group_fighting_its_state_is_a_party_apart(nlp):
     text = "Sudan's army clashed with the RSF on Monday. Egypt urged both sides to return to talks."
     found = {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text) if c["target"]}
     assert ("SDN", "negotiate", "RSF") in found
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana urged Togo to withdraw its troops from the border.",
+    "Ghana called on Togo to withdraw its troops from the border.",
+])
+def test_an_owner_in_what_the_urged_party_is_to_do_is_that_party(nlp, text):
+    (withdraw,) = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "withdraw"]
+    assert withdraw["subject"]["id"] == "TGO" and withdraw["target"] is None
+
+
+def test_an_owner_in_a_hostile_act_urged_stopped_is_the_urgers(nlp):
+    found = _doer_target_pairs(nlp, "Chile urged Peru to stop harassing its fishing boats.")
+    assert ("PER", "CHL") in found
+
+
+def test_their_differences_of_both_sides_urged_are_theirs(nlp):
+    text = ("Mali and Niger broke off talks. Ghana, which has its own quarrel with Togo over fishing, "
+            "urged both countries to settle their differences.")
+    found = _doer_target_pairs(nlp, text)
+    assert ("GHA", "MLI") in found and ("MLI", "NER") in found and not [p for p in found if "TGO" in p[:1]]

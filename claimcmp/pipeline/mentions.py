@@ -61,6 +61,7 @@ class MentionIndex:
     has_sents: bool = False  # whether the doc has sentence boundaries (Token.sent raises if not)
     _actor_dicts: dict[tuple[int, int], dict] = field(default_factory=dict)  # (start, end) -> actor_dict
     _texts: dict[tuple[int, int], str] = field(default_factory=dict)  # (start, end) -> Span.text
+    pair_phrases: dict[int, list[dict]] = field(default_factory=dict)  # "both sides" -> the pair it named first
 
     @classmethod
     def build(cls, doc: Doc) -> "MentionIndex":

@@ -65,6 +65,16 @@ def is_pair_phrase(head: Token) -> bool:
 
 
 def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
+    """The pair a pair phrase names, as its first reading found it: the claims it is read
+    for tell of new pairs, which are not whom the phrase meant ("Ghana urged both sides to
+    settle their differences": the sides Ghana urged settle theirs)."""
+    known = index.pair_phrases.get(head.i)
+    if known is None:
+        known = index.pair_phrases[head.i] = _recent_pair(head, index)
+    return [dict(a) for a in known]
+
+
+def _recent_pair(head: Token, index: MentionIndex) -> list[dict]:
     """The two parties its own sentence names before it, if exactly two; else the pair of
     the latest two-party claim, else the two latest distinct actors; "the
     warring parties": the pair of the latest hostile act, if the story told one; "the two
@@ -109,8 +119,10 @@ def _doers_of_governing_clause(head: Token, index: MentionIndex) -> set[str]:
     subj_tok, _ = subject_token(verb)
     if subj_tok is None:
         return set()
+    # not whom a clause on the subject names: "The EU, which has disputes with Washington, urged both sides"
+    aside = {t.i for c in subj_tok.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
     return {party_key(index.actor_dict(span)) for span in index.actors
-            if subj_tok.left_edge.i <= span.start and span.end <= subj_tok.right_edge.i + 1}
+            if subj_tok.left_edge.i <= span.start and span.end <= subj_tok.right_edge.i + 1 and span.start not in aside}
 
 
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
@@ -119,7 +131,7 @@ def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     conjoined = _owner_conjoined_before(pron, index)
     if conjoined:
         return conjoined
-    reason = _reason_party(pron, index)
+    reason = _reason_party(pron, index) or _controller_owns(pron, index)
     if reason:
         return reason
     own_subject = _own_clause_subject(pron, index)
@@ -348,6 +360,30 @@ def _own_clause_subject(pron: Token, index: MentionIndex) -> Span | None:
     doer, _ = subject_token(verb)
     doer = relative_antecedent(doer) if doer is not None else None  # "jets ... who chased them"
     return index.actor_at.get(doer.i) if doer is not None and doer.i != pron.i else None
+
+
+def _controller_owns(pron: Token, index: MentionIndex) -> list[dict]:
+    """"Germany urged India to settle its differences with Pakistan", "called on Rwanda to
+    withdraw its soldiers": an owner in the object of a clause the governor's object is to
+    do is that object, its doer; not the victim of a hostile act ("urged Beijing to stop
+    harassing its boats": the urger's)."""
+    if pron.dep_ != "poss" or pron.head.dep_ not in {"dobj", "pobj"}:
+        return []
+    verb = pron.head.head if pron.head.dep_ == "dobj" else pron.head.head.head
+    if verb.dep_ != "xcomp" or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    lex = stance_lexicon()
+    entry = lex.verb(lex.verb_lemma(verb))
+    doer, _ = subject_token(verb)
+    if doer is None or doer.head.i == verb.i or entry is not None and entry.family == "conflict":
+        return []
+    controller = doer if doer.dep_ in {"dobj", "dative"} else None
+    if controller is None and doer.dep_ == "pobj" and doer.head.lower_ in {"on", "upon"}:
+        controller = doer  # "called on Rwanda to withdraw its soldiers"
+    if controller is not None and pron.lower_ == "their" and is_pair_phrase(controller):
+        return recent_pair(controller, index)  # "urged both sides to settle their differences"
+    span = index.actor_at.get(controller.i) if controller is not None else None
+    return [index.actor_dict(span)] if span is not None and pronoun_fits(pron.lower_, span) else []
 
 
 def _reason_party(pron: Token, index: MentionIndex) -> list[dict]:
