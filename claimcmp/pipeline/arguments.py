@@ -1,8 +1,9 @@
 """WHO and WHOM: from dependency arcs to the actor mentions tagged by claimcmp_actors.
 
 Works on any spaCy English parse (ClearNLP-style labels: nsubj, dobj, pobj, agent ...).
-The doc's mention index and the parties' identity are in mentions.py, arguments that refer
-back (pronouns, "the two sides", "the two Koreas") in references.py, the state a definite
+The doc's mention index and the parties' identity are in mentions.py, pronouns that refer
+back in references.py, words for two parties ("the two sides", "the two Koreas") in
+pair_phrases.py, the state a definite
 noun naming no one stands for ("the ministry") in definite_states.py.
 """
 from __future__ import annotations
@@ -19,9 +20,9 @@ from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by ot
 )
 from claimcmp.pipeline.definite_states import QUOTE_MARKS, definite_state  # noqa: F401 (QUOTE_MARKS imported from here)
 from claimcmp.pipeline.subjects import subject_token
+from claimcmp.pipeline.pair_phrases import is_pair_phrase, named_pair, recent_pair
 from claimcmp.pipeline.references import (
-    RELATIVE_PRONOUNS, collective_named_before, group_named_before, is_pair_phrase, named_pair,
-    recent_pair, resolve_pronoun,
+    RELATIVE_PRONOUNS, collective_named_before, group_named_before, resolve_pronoun,
 )
 
 # Word lists of the rules below (cues.json): agent_nouns, heads that stand for the people or

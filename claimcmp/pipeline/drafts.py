@@ -12,7 +12,7 @@ from claimcmp.pipeline.arguments import actors_of, hyphened_to
 from claimcmp.pipeline.dep_labels import prep_objects
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.objects import named_by_what_it_called
-from claimcmp.pipeline.references import named_pair
+from claimcmp.pipeline.pair_phrases import named_pair
 from claimcmp.pipeline.subjects import small_clause_verb, subject_on_auxiliary, subject_token
 
 # Which prepositions introduce WHOM depends on the kind of act: "cooperate with X",

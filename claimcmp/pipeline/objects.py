@@ -9,7 +9,7 @@ from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.dep_labels import OBJECT_DEPS
 from claimcmp.pipeline.mentions import MentionIndex
-from claimcmp.pipeline.references import recent_pair
+from claimcmp.pipeline.pair_phrases import recent_pair
 
 
 def object_tokens(word: Token, preps: set[str]) -> list[Token]:

@@ -1,20 +1,18 @@
 """Arguments that name their actors by reference, not by name: a pronoun (the speaker of a
-reporting verb over it, else the latest fitting mention, the previous subject first), a word
-that names two parties at once ("the two Koreas", "inter-Korean"), a pair phrase ("the two
-countries", "both sides": the pair of the latest two-party claim), a state body named with
-"the" alone ("the MFA": the body of that kind the text named last)."""
+reporting verb over it, else the latest fitting mention, the previous subject first), a state
+body named with "the" alone ("the MFA": the body of that kind the text named last); words
+that name two parties at once are read in pair_phrases.py."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.gazetteer import country_actor
 from claimcmp.knowledge.lexicons import cue, stance_lexicon
-from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.dep_labels import (
-    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, bare_the, clause_verb, prep_objects, relative_antecedent,
+    PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, bare_the, prep_objects, relative_antecedent,
 )
 from claimcmp.pipeline.mentions import MentionIndex, party_key
+from claimcmp.pipeline.pair_phrases import PLURAL_TAGS, is_pair_phrase, recent_pair
 from claimcmp.pipeline.subjects import subject_token
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -22,107 +20,6 @@ THING_PRONOUNS = {"it", "its"}
 GROUP_PRONOUNS = {"they", "them", "their"}
 SINGULAR_POSSESSIVES = frozenset({"its", "his", "her"})
 RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-
-
-@overlay_cached
-def _named_pairs(overlay: str | None) -> tuple[dict[str, tuple[dict, ...]], frozenset[str]]:
-    """Word -> both parties it names, and the first token of every such word ("inter" of
-    "inter-korean") for a quick test on every token."""
-    raw = resource_loader.json_object("named_pairs.json", overlay)
-    pairs = {word: tuple(country_actor(i) or {"id": i, "name": i, "kind": "organization", "country": None}
-                         for i in ids)
-             for word, ids in raw.items() if not word.startswith("_")}
-    return pairs, frozenset(word.split("-")[0] for word in pairs)
-
-
-def named_pair(tok: Token) -> tuple[list[dict], int]:
-    """The parties a word names at once ("the two Koreas", "inter-Korean talks", written
-    "inter - Korean" by the tokenizer, "the Baltic states"), and the index of the word's last token."""
-    pairs, first_words = _named_pairs()
-    if tok.tag_ in PLURAL_TAGS:  # "the Baltic states": the plural with the words before it
-        words = [t for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ != "det"]
-        key = " ".join(t.lower_ for t in words)
-        if len(words) >= 2 and key in pairs:
-            return [{**a, "mention": tok.doc[words[0].i:tok.i + 1].text} for a in pairs[key]], tok.i
-    if tok.lower_ not in first_words:
-        return [], tok.i
-    for width in (3, 1):
-        words = tok.doc[tok.i:tok.i + width]
-        key = "".join(t.lower_ for t in words)
-        if len(words) == width and key in pairs:
-            return [{**a, "mention": words.text} for a in pairs[key]], words.end - 1
-    return [], tok.i
-
-
-def is_pair_phrase(head: Token) -> bool:
-    """'the two countries', 'both sides', 'the two'."""
-    words = {c.lower_ for c in head.children}
-    plural_pair = cue("plural_pair_words")
-    if head.lower_ in plural_pair:
-        return True
-    return bool(words & plural_pair) and head.lemma_.lower() in cue("pair_nouns")
-
-
-def recent_pair(head: Token, index: MentionIndex) -> list[dict]:
-    """The pair a pair phrase names, as its first reading found it: the claims it is read
-    for tell of new pairs, which are not whom the phrase meant ("Ghana urged both sides to
-    settle their differences": the sides Ghana urged settle theirs)."""
-    known = index.pair_phrases.get(head.i)
-    if known is None:
-        known = index.pair_phrases[head.i] = _recent_pair(head, index)
-    return [dict(a) for a in known]
-
-
-def _recent_pair(head: Token, index: MentionIndex) -> list[dict]:
-    """The two parties its own sentence names before it, if exactly two; else the pair of
-    the latest two-party claim, else the two latest distinct actors; "the
-    warring parties": the pair of the latest hostile act, if the story told one; "the two
-    countries", "the two neighbours": of two countries ("Congo and Rwanda fought. The UN
-    condemned Rwanda. Angola mediated between the two neighbours": Congo and Rwanda)."""
-    if any(c.lower_ == "warring" for c in head.children):
-        hostile = index.last_hostile_pair(head)
-        if hostile:
-            return hostile
-    countries = head.lemma_.lower() in cue("country_pair_nouns")
-    urgers = _doers_of_governing_clause(head, index)
-    kinds = {"country"} if countries else {"country", "organization", "group", "person"}
-    own = _named_pair(index.before(head, kinds, window=0), index, urgers, exactly=True)
-    if own:
-        return own  # "The United States, Japan's main ally, said the two countries' treaty ..."
-    last = index.last_pair(head, countries_only=countries)
-    if last and not any(party_key(p) in urgers for p in last):
-        return last
-    return _named_pair(index.before(head, kinds, window=3), index, urgers)
-
-
-def _named_pair(spans: list[Span], index: MentionIndex, urgers: set[str], exactly: bool = False) -> list[dict]:
-    """The two latest distinct parties of `spans` (nearest first), none of `urgers`, in the
-    text's order; with `exactly`, none unless the spans name exactly two."""
-    pair: list[dict] = []
-    for span in spans:
-        actor = index.actor_dict(span)
-        if party_key(actor) not in urgers and all(party_key(actor) != party_key(p) for p in pair):
-            pair.append(actor)
-        if len(pair) == 2 and not exactly:
-            return list(reversed(pair))
-    return list(reversed(pair)) if len(pair) == 2 else []
-
-
-def _doers_of_governing_clause(head: Token, index: MentionIndex) -> set[str]:
-    """The party keys of whoever does the act a pair phrase is the object of: "Egypt and
-    Qatar urged both sides to honour the truce", "called on the two sides": the urgers are
-    not the sides they urge."""
-    verb = clause_verb(head)
-    if head.dep_ not in {"dobj", "dative", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
-        return set()
-    subj_tok, _ = subject_token(verb)
-    if subj_tok is None:
-        return set()
-    # not whom a clause on the subject names: "The EU, which has disputes with Washington, urged both sides"
-    aside = {t.i for c in subj_tok.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
-    return {party_key(index.actor_dict(span)) for span in index.actors
-            if subj_tok.left_edge.i <= span.start and span.end <= subj_tok.right_edge.i + 1 and span.start not in aside}
 
 
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
@@ -183,7 +80,6 @@ def _antecedents(pron: Token, index: MentionIndex, own_subject: Span | None) -> 
         own = party_key(index.actor_dict(own_subject))
         candidates = sorted((c for c in candidates if party_key(index.actor_dict(c)) != own), key=_named_as_venue)
     return candidates
-
 
 
 def _named_as_venue(span: Span) -> bool:
