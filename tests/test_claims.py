@@ -1266,3 +1266,9 @@ def test_two_parties_settling_their_differences_agree_with_each_other(nlp):
     found = {(c["subject"]["id"], c["stance"], c["target"] and c["target"]["id"])
              for c in claims(nlp, "Chile and Peru should settle their differences, Bolivia said.")}
     assert ("CHL", "agree", "PER") in found
+
+
+def test_a_past_verb_joined_to_an_infinitive_is_the_urgers_own(nlp):
+    found = {(c["subject"]["id"], c["stance"]) for c in claims(
+        nlp, "Chile urged Peru to withdraw its troops and called on Bolivia to mediate.")}
+    assert ("CHL", "urge") in found and ("PER", "urge") not in found

@@ -52,3 +52,14 @@ def nearest_subject_first(verb: Token) -> list[Token]:
                                   for c in before[:-1]):
         return children
     return [before[-1]] + [c for c in children if c.i != before[-1].i]
+
+
+def finite_conjunct_of_infinitive(verb: Token) -> Token | None:
+    """"The US urged Rwanda to withdraw and called on all sides to talk": a verb in the past
+    (or the third person) the parser joins to an infinitive cannot be a second infinitive;
+    it goes with the infinitive's governor, whose subject does it (not the one urged)."""
+    infinitive = verb.head
+    if verb.dep_ != "conj" or verb.tag_ not in {"VBD", "VBZ"} or infinitive.dep_ != "xcomp" \
+            or infinitive.tag_ != "VB" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return None
+    return infinitive.head

@@ -9,7 +9,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import cue
 from claimcmp.pipeline.subject_misparses import (
-    bracketed_abbreviation, dateline_before_dash, nearest_subject_first, speaker_before_colon,
+    bracketed_abbreviation, dateline_before_dash, finite_conjunct_of_infinitive, nearest_subject_first,
+    speaker_before_colon,
 )
 from claimcmp.pipeline.dep_labels import (
     PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, conjunct_of_the_saying, gerund_read_as_modifier,
@@ -118,7 +119,7 @@ def _climb(current: Token) -> _Climb:
     accused_act = continued_accusation(current)
     if accused_act is not None:
         return _prepositional_gerund(accused_act)  # "accused Peru of laying mines, wounding ..."
-    governor = conjunct_of_the_saying(current)
+    governor = conjunct_of_the_saying(current) or finite_conjunct_of_infinitive(current)
     if governor is not None:
         return _Climb(next=governor)
     if current.dep_ in {"conj", "advcl"} and current.head.pos_ in {"VERB", "AUX"} or \
