@@ -366,3 +366,9 @@ def test_their_differences_of_both_sides_urged_are_theirs(nlp):
             "urged both countries to settle their differences.")
     found = _doer_target_pairs(nlp, text)
     assert ("GHA", "MLI") in found and ("MLI", "NER") in found and not [p for p in found if "TGO" in p[:1]]
+
+
+def test_them_names_the_many_before_a_country_named_alone(nlp):
+    text = "Mali accuses Niger of arming the rebels and sending troops to fight alongside them."
+    (fight,) = [c for c in claims(nlp, text) if c["stance"] == "cooperate"]
+    assert (fight["subject"]["id"], fight["target"]["id"]) == ("NER", "REBELS")

@@ -72,6 +72,10 @@ def _antecedents(pron: Token, index: MentionIndex, own_subject: Span | None) -> 
         # (a country's plural name is still one: "the Philippines said its ...")
         candidates = [c for c in candidates if c.root.tag_ not in PLURAL_TAGS
                       or c._.claimcmp_actor.get("kind") == "country"]
+    if lower in GROUP_PRONOUNS:
+        # "they" names many before one: "Congo accuses Rwanda of arming the rebels and sending
+        # troops to fight alongside them" (the rebels, not Congo)
+        candidates = [c for c in candidates if _names_many(c)] or candidates
     if own_subject is not None:
         # an object pronoun is never its own clause's doer (that would be "itself"): "Chile cut
         # ties with Peru, accusing it of ..." -> Peru; nor, before a party named otherwise, one
@@ -80,6 +84,11 @@ def _antecedents(pron: Token, index: MentionIndex, own_subject: Span | None) -> 
         own = party_key(index.actor_dict(own_subject))
         candidates = sorted((c for c in candidates if party_key(index.actor_dict(c)) != own), key=_named_as_venue)
     return candidates
+
+
+def _names_many(span: Span) -> bool:
+    """A plural mention or one of several joined: "the rebels", "Chile and Peru"."""
+    return span.root.tag_ in PLURAL_TAGS or bool(span.root.conjuncts)
 
 
 def _named_as_venue(span: Span) -> bool:
