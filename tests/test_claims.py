@@ -1272,3 +1272,26 @@ def test_a_past_verb_joined_to_an_infinitive_is_the_urgers_own(nlp):
     found = {(c["subject"]["id"], c["stance"]) for c in claims(
         nlp, "Chile urged Peru to withdraw its troops and called on Bolivia to mediate.")}
     assert ("CHL", "urge") in found and ("PER", "urge") not in found
+
+
+def test_standing_by_idle_is_no_support_and_the_act_beside_it_is_done(nlp):
+    text = "Ghana said it would not stand by while Togolese troops shelled its villages."
+    found = {(c["subject"]["country"], c["stance"], c["polarity"]) for c in claims(nlp, text)}
+    assert not [f for f in found if f[1] == "support"]
+    assert [f for f in found if f[0] == "TGO" and f[2] == "positive"]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Chile stands in the way of Peru's plans.", "block"),
+    ("Chile stands with Peru.", "support"),
+    ("Chile's president spoke, standing alongside Peru's president.", "support"),
+])
+def test_standing_with_in_the_way_of_alongside(nlp, text, stance):
+    assert stance in {c["stance"] for c in claims(nlp, text)}
+
+
+def test_an_owner_of_its_own_on_a_joined_act_noun_is_its_doer(nlp):
+    text = ("Georgia condemned Russian lawmaker Pyotr Tolstoy's statements against Georgia's "
+            "sovereignty and his support for the rebels.")
+    (support,) = [c for c in claims(nlp, text) if c["stance"] == "support"]
+    assert support["subject"]["id"] == "pyotr-tolstoy"

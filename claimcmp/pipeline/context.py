@@ -42,11 +42,19 @@ def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDAR
         if current.dep_ in stop:
             break
         if own_clause and current.dep_ == "conj" and current.tag_ in FINITE_TAGS \
-                and (current.head.tag_ not in FINITE_TAGS or _own_subject(current)):
+                and (current.head.tag_ not in FINITE_TAGS or _own_subject(current)) or own_clause and _past_aside(current):
             break
         current = current.head
         chain.append(current)
     return chain
+
+
+def _past_aside(verb: Token) -> bool:
+    """"Rwanda will not stand by while Congolese forces shelled its territory": a past act
+    with a subject of its own in a clause set beside another is told as done, whatever the
+    other's negation or mood (not "if"/"unless": a condition)."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and _own_subject(verb) and any(
+        c.dep_ == "mark" and c.lower_ not in {"if", "unless"} for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:

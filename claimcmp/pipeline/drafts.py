@@ -77,7 +77,8 @@ def noun_parties(noun: Token, entry: StanceEntry, index: MentionIndex) -> NounPa
     patients = _modified_patients(noun, entry, index, own)
     if _agent_parties(noun, entry, index, own, arg_tokens):
         adjectival_only = False
-    if not own and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i:
+    if not own and noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.i < noun.i \
+            and not any(c.dep_ == "poss" for c in noun.children):  # "X's statements and his support": his
         # "China's interception, boarding and inspection of ...": the first act's doer is all of theirs
         first = noun_parties(noun.head, entry, index)
         if not first.named_conflict and not first.holders_only:

@@ -87,7 +87,8 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
     """The entry of the verb with a particle, object or preposition: "joining forces", "called
     for", "take the island by force", "no targets were engaged" (passive subject)."""
     for child in verb.children:
-        if child.dep_ in {"prt", "dobj", "advmod", "prep", "nsubjpass"} and not _opens_connective(lex, child):
+        if child.dep_ in {"prt", "dobj", "advmod", "prep", "nsubjpass"} and not _opens_connective(lex, child) \
+                and not _idle_by(child):
             if child.lemma_.lower() in lex.cue("quantity_nouns") and child.dep_ != "prep":
                 child = counted(child)  # "swap hundreds of prisoners": the prisoners are swapped
             phrasal = lex.verb(f"{lemma} {child.lower_}") or lex.verb(f"{lemma} {child.lemma_.lower()}")
@@ -99,6 +100,12 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
                 if phrasal is not None:
                     return phrasal
     return None
+
+
+def _idle_by(prep: Token) -> bool:
+    """"Rwanda will not stand by while ...": a "by" that governs nothing tells of standing
+    idle, not of standing by someone."""
+    return prep.dep_ == "prep" and prep.lower_ == "by" and not any(c.dep_ in {"pobj", "pcomp"} for c in prep.children)
 
 
 def _opens_connective(lex: StanceLexicon, prep: Token) -> bool:
