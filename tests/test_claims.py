@@ -1295,3 +1295,20 @@ def test_an_owner_of_its_own_on_a_joined_act_noun_is_its_doer(nlp):
             "sovereignty and his support for the rebels.")
     (support,) = [c for c in claims(nlp, text) if c["stance"] == "support"]
     assert support["subject"]["id"] == "pyotr-tolstoy"
+
+
+def test_a_bare_the_noun_that_speaks_is_no_act(nlp):
+    from claimcmp.knowledge.lexicons import stance_lexicon
+    from claimcmp.pipeline.noun_exclusions import not_a_claim
+
+    lex = stance_lexicon()
+    doc = nlp("NATO troops clashed with Serb protesters, and ten soldiers were hurt, the alliance said.")
+    (alliance,) = [t for t in doc if t.lower_ == "alliance"]
+    assert not_a_claim(lex, alliance, lex.noun("alliance"))
+    (talks,) = [t for t in nlp("The alliance held talks with Serbia.") if t.lower_ == "alliance"]
+    assert not not_a_claim(lex, talks, lex.noun("alliance"))
+
+
+def test_acts_a_treaty_covers_are_no_acts_done(nlp):
+    found = claims(nlp, "Chile said its defence treaty with Peru covers attacks on Peruvian ships.")
+    assert "attack" not in {c["stance"] for c in found}

@@ -36,7 +36,21 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         _ownerless_grievance(noun, entry) or _sought_in_talks(lex, noun, entry) or \
         _answered_proposal(lex, noun, entry) or _leaves_agreement(lex, noun, entry) or \
         _consults_at_home(noun, entry) or averted_possibility(first_conjunct(noun).head) or \
+        _speaker(lex, noun) or _within_scope(lex, noun) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
+
+
+def _speaker(lex: StanceLexicon, noun: Token) -> bool:
+    """"30 soldiers were injured, the alliance said": a bare "the" noun that speaks names the
+    body told of (NATO), not an act of allying."""
+    return noun.dep_ == "nsubj" and lex.verb_lemma(noun.head) in lex.cue("reporting_verbs") and \
+        [c.lower_ for c in noun.children] == ["the"]
+
+
+def _within_scope(lex: StanceLexicon, noun: Token) -> bool:
+    """"Its treaty with Manila covers attacks on Philippine vessels": an act a rule covers,
+    bans or includes is a kind of act, not one done (cue scope_verbs)."""
+    return noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("scope_verbs")
 
 
 def _ownerless_grievance(noun: Token, entry: StanceEntry) -> bool:
