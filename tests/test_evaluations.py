@@ -36,3 +36,12 @@ def test_a_hostile_noun_that_needs_a_qualifier_judges_nothing(nlp):
     """"termed the strike a preemptive action": 'action' is hostile only as military action."""
     found = claims(nlp, "Chile termed the Peruvian drills a routine action.")
     assert not any(c["stance"] == "criticize" for c in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Peru ruled out talks with the rebels, calling them terrorists.",
+    "Peru called the rebels terrorists.",
+])
+def test_what_a_party_is_called_is_a_label_not_a_target(nlp, text):
+    judged = [c for c in claims(nlp, text) if c["stance"] == "criticize"]
+    assert judged and all(c["target"]["id"] == "REBELS" and not c["co_targets"] for c in judged)

@@ -39,13 +39,19 @@ def judgement_stance(lex: StanceLexicon, words: set[str]) -> tuple[str, str] | N
 
 def _judgement_words(verb: Token) -> set[str]:
     """Lemmas of what the verb names its object as, empty when it names nothing."""
+    return {t.lemma_.lower() for p in naming_predicates(verb) for t in p.subtree if t.pos_ in {"ADJ", "NOUN", "VERB"}}
+
+
+def naming_predicates(verb: Token) -> list[Token]:
+    """What a verb names its object as: "called them terrorists", "branded the visit a
+    provocation", "described X as illegal" (a label, no party the verb is toward)."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     if not objects:
-        return set()
+        return []
     predicates = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > objects[0].i]
     predicates += objects[1:]  # "branded the visit a provocation"
     # "called Hezbollah a terrorist organization": the parser makes the predicate an appositive
     predicates += [c for c in objects[0].children if c.dep_ == "appos"]
     predicates += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                    for p in c.children if p.dep_ in {"pobj", "amod", "acomp", "pcomp"}]
-    return {t.lemma_.lower() for p in predicates for t in p.subtree if t.pos_ in {"ADJ", "NOUN", "VERB"}}
+    return predicates

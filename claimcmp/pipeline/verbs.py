@@ -21,6 +21,7 @@ from claimcmp.pipeline.places_hit import (
     BORDER_WORDS, attacked_places, border_targets, encircled_places, setting_of_object,
 )
 from claimcmp.pipeline.entries import counts_forces, governed
+from claimcmp.pipeline.evaluations import naming_predicates
 from claimcmp.pipeline.quitting import left_organizations, quitting_entry
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.unsaid_doers import fired_weapon_pair
@@ -106,6 +107,9 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
     preps = preps - {"to", "into"} if entry.stance in cue("sending_away_stances") else preps
     objects = ([patient] if patient is not None else []) + object_tokens(verb, preps) + \
         ([verb.head] if gerund_read_as_modifier(verb) else [])  # "accused Peru of supporting rebels"
+    if lex.verb_lemma(verb) in lex.cue("judging_verbs"):  # "calling them terrorists": a label
+        labels = {t.i for t in naming_predicates(verb)}
+        objects = [o for o in objects if o.i not in labels]
     means = [o for o in objects if instrument(lex, o) or o.lemma_.lower() in SIDE_WORDS]
     objects = [o for o in objects if o not in means]
     s.arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
