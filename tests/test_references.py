@@ -372,3 +372,14 @@ def test_them_names_the_many_before_a_country_named_alone(nlp):
     text = "Mali accuses Niger of arming the rebels and sending troops to fight alongside them."
     (fight,) = [c for c in claims(nlp, text) if c["stance"] == "cooperate"]
     assert (fight["subject"]["id"], fight["target"]["id"]) == ("NER", "REBELS")
+
+
+def test_its_territory_of_a_state_body_is_its_states_land(nlp):
+    text = "Ghana's foreign ministry said Togolese forces shelled its territory."
+    (shelling,) = [c for c in claims(nlp, text) if c["family"] == "conflict"]
+    assert shelling["target"]["id"] == "GHA"
+
+
+def test_its_in_what_another_attacked_after_the_speakers_act_is_the_speakers(nlp):
+    found = _doer_target_pairs(nlp, "Hezbollah said it fired rockets at Israel after Israel struck its positions.")
+    assert ("ISR", "HEZBOLLAH") in found

@@ -23,6 +23,16 @@ RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 
 
 def resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
+    """The actors a pronoun names; "its territory" of a state body is its state's land (the
+    foreign ministry said Congolese forces shelled its territory: Rwanda)."""
+    found = _resolve_pronoun(pron, index)
+    if pron.dep_ != "poss" or pron.head.lemma_.lower() not in cue("territory_nouns"):
+        return found
+    states = [country_actor(a["country"]) if a.get("kind") != "country" and a.get("country") else None for a in found]
+    return [{**s, "mention": a.get("mention", "")} if s else a for a, s in zip(found, states)]
+
+
+def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
     if thing_just_acted_on(pron, index):
         return []
     conjoined = _owner_conjoined_before(pron, index)
@@ -228,9 +238,12 @@ def _speaker_as_victim(pron: Token, index: MentionIndex) -> Span | None:
     lex = stance_lexicon()
     entry = lex.verb(lex.verb_lemma(verb)) if verb.pos_ == "VERB" else None
     doer, _ = subject_token(verb) if entry is not None and entry.family == "conflict" else (None, False)
-    if doer is None or doer.i not in index.actor_at or verb.dep_ != "ccomp":
+    told = verb
+    while told.dep_ in {"advcl", "conj"} and told.head.i != told.i:
+        told = told.head  # "said it fired rockets after Israel struck its positions"
+    if doer is None or doer.i not in index.actor_at or told.dep_ != "ccomp":
         return None
-    said = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    said = next((c for c in told.head.children if c.dep_ in SUBJECT_DEPS), None)
     speaker = index.actor_at.get(said.i) if said is not None else None
     if speaker is None or not pronoun_fits(pron.lower_, speaker):
         return None
