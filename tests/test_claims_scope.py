@@ -1446,3 +1446,10 @@ def test_an_outlet_set_off_by_a_dash_is_no_subject_of_the_verb(nlp):
             "Emirates to cut ties with the country.")
     [protest] = [c for c in claims(nlp, text) if c["stance"] == "protest"]
     assert protest["subject"]["id"] == "OMN" and protest["target"]["id"] == "KWT"
+
+
+def test_a_name_ending_in_he_is_no_pronoun_for_the_speaker(nlp):
+    text = ("Robert Lighthizer said China had gone back on its word. Chinese Vice Premier Liu He, who led "
+            "the delegation, said China would not make concessions to the United States.")
+    (concession,) = [c for c in last_sentence_claims(nlp, text) if "concession" in c["stance"]]
+    assert concession["attribution"]["id"] == "liu-he"

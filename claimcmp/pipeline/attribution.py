@@ -133,7 +133,8 @@ def _speaker_actors(speaker: Token, index: MentionIndex, *, messages: bool = Tru
     see _speaker_before_message)."""
     if speaker.lower_ == "it":
         return _previous_speaker(speaker, index) or actors_of(speaker, index, expand_conj=False)
-    if speaker.lower_ not in {"he", "she"}:
+    named = index.actor_at.get(speaker.i)
+    if speaker.lower_ not in {"he", "she"} or named is not None and len(named) > 1:  # "Vice Premier Liu He said"
         return actors_of(speaker, index, expand_conj=False) or _named_before(speaker, index) \
             or (_message_author(speaker, index) if messages else [])
     spoke = _last_speakers(speaker, index)
