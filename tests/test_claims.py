@@ -1312,3 +1312,9 @@ def test_a_bare_the_noun_that_speaks_is_no_act(nlp):
 def test_acts_a_treaty_covers_are_no_acts_done(nlp):
     found = claims(nlp, "Chile said its defence treaty with Peru covers attacks on Peruvian ships.")
     assert "attack" not in {c["stance"] for c in found}
+
+
+def test_a_summit_a_meeting_is_held_at_names_no_party(nlp):
+    text = "Donald Trump said he would meet Chinese President Xi Jinping at the G20 summit in Japan."
+    found = {(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)}
+    assert ("donald-trump", "xi-jinping") in found and not [f for f in found if "G20" in f]

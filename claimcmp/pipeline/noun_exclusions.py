@@ -36,7 +36,7 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         _ownerless_grievance(noun, entry) or _sought_in_talks(lex, noun, entry) or \
         _answered_proposal(lex, noun, entry) or _leaves_agreement(lex, noun, entry) or \
         _consults_at_home(noun, entry) or averted_possibility(first_conjunct(noun).head) or \
-        _speaker(lex, noun) or _within_scope(lex, noun) or \
+        _speaker(lex, noun) or _within_scope(lex, noun) or _meeting_place(lex, noun, entry) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
 
 
@@ -51,6 +51,16 @@ def _within_scope(lex: StanceLexicon, noun: Token) -> bool:
     """"Its treaty with Manila covers attacks on Philippine vessels": an act a rule covers,
     bans or includes is a kind of act, not one done (cue scope_verbs)."""
     return noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("scope_verbs")
+
+
+def _meeting_place(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
+    """"He would meet Xi at the G20 summit": a meeting where another meeting is held tells
+    where (its forum, the G20, no party to the meeting told)."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "during"}:
+        return False
+    verb = noun.head.head.head if noun.head.head.dep_ == "dobj" else noun.head.head  # "meet [Xi at ...]"
+    held = lex.verb(lex.verb_lemma(verb)) if verb.pos_ == "VERB" else None
+    return held is not None and held.stance == entry.stance
 
 
 def _ownerless_grievance(noun: Token, entry: StanceEntry) -> bool:
