@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from sentences import claims, triples
+from sentences import claims, last_sentence_claims, triples
 
 
 def claims(nlp, text: str, published: str | None = "2022-03-10") -> list[dict]:
@@ -1318,3 +1318,24 @@ def test_a_summit_a_meeting_is_held_at_names_no_party(nlp):
     text = "Donald Trump said he would meet Chinese President Xi Jinping at the G20 summit in Japan."
     found = {(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)}
     assert ("donald-trump", "xi-jinping") in found and not [f for f in found if "G20" in f]
+
+
+def test_the_launch_a_judgement_names_is_the_act_just_told(nlp):
+    text = "North Korea fired a missile on Friday. South Korea called the launch a grave provocation."
+    assert ("KOR", "conflict", "positive", "PRK") in {
+        (c["subject"]["country"], c["family"], c["polarity"], c["target"] and c["target"]["id"])
+        for c in last_sentence_claims(nlp, text)}
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Iran test-fired a new rocket.", "test missile"),
+    ("Pyongyang vowed to bolster its nuclear deterrent.", "build up troops"),
+])
+def test_a_test_launch_and_a_stronger_deterrent(nlp, text, stance):
+    assert stance in {c["stance"] for c in claims(nlp, text)}
+
+
+def test_a_hyphened_broker_is_no_party_to_a_deal_its_signers_make(nlp):
+    found = {(c["subject"]["id"], c["stance"], c["target"]["id"])
+             for c in claims(nlp, "Chile and Peru signed a Brazil-mediated deal.")}
+    assert ("BRA", "broker", "CHL") in found and ("CHL", "sign deal", "PER") in found

@@ -42,9 +42,10 @@ def securing_brokers(lex: StanceLexicon, noun: Token, index: MentionIndex, betwe
 
 def broker_drafts(noun: Token, brokers: list[dict], parties: list[dict], polarity: str,
                   tokens: set[int]) -> list[Draft]:
-    """The broker's claim toward the parties: "the US-brokered truce between X and Y"."""
+    """The broker's claim toward the parties: "the US-brokered truce between X and Y"; toward
+    whom the story makes them when the phrase names none ("UN-brokered talks resumed")."""
     parties = [p for p in parties if p not in brokers]
-    if not brokers or not parties:
+    if not brokers:
         return []
     return [Draft(noun, "broker", "cooperation", polarity, brokers, parties, False, None, tokens, 0.65)]
 

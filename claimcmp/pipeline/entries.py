@@ -52,8 +52,8 @@ def _verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     if _deployed_to_border(verb, lemma, lex):
         return StanceEntry(lemma, "VERB", "build up troops", "conflict", False)
     # "called the strikes illegal" judges them (not "call strike"); "joined forces" is phrasal
-    fixed = evaluation_entry(lex, verb) or _phrasal_entry(lex, verb, lemma) or _incursion_entry(lex, verb, lemma) \
-        or _answering_entry(lex, verb, lemma)
+    fixed = evaluation_entry(lex, verb) or _hyphened_entry(lex, verb, lemma) or _phrasal_entry(lex, verb, lemma) \
+        or _incursion_entry(lex, verb, lemma) or _answering_entry(lex, verb, lemma)
     if fixed is not None:
         return fixed
     entry = lex.verb(lemma)
@@ -100,6 +100,15 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
                 if phrasal is not None:
                     return phrasal
     return None
+
+
+def _hyphened_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry | None:
+    """"North Korea test-fired a missile": the verb with the word the tokenizer split off
+    before its hyphen ("test-fire" is a test, not an attack)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "-" or doc[verb.i - 2].head.i != verb.i:
+        return None
+    return lex.verb(f"{doc[verb.i - 2].lower_}-{lemma}")
 
 
 def _idle_by(prep: Token) -> bool:

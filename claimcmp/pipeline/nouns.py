@@ -41,8 +41,9 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     _own_phrase(noun, entry, index, s)
     between = list(s.pair)  # a governing verb may take the pair as its own targets
     # "the US-brokered truce between X and Y": the broker is no party to it
-    brokers = brokering.hyphen_brokers(noun, index) + brokering.securing_brokers(lex, noun, index, between) \
-        if len(between) >= 2 else []
+    # ... nor is "the UAE-mediated deal" the UAE's, whoever its pair is
+    brokers = brokering.hyphen_brokers(noun, index) + (
+        brokering.securing_brokers(lex, noun, index, between) if len(between) >= 2 else [])
     s.own = [a for a in s.own if a not in brokers]
     _ended_act(lex, noun, entry, index, s)
     if not _parties_around(lex, noun, entry, index, s):
