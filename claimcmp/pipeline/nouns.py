@@ -40,10 +40,7 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     s = NounClaim(own, parties.tokens, parties.holders_only, entry.family, entry.stance, targets=patients)
     _own_phrase(noun, entry, index, s)
     between = list(s.pair)  # a governing verb may take the pair as its own targets
-    # "the US-brokered truce between X and Y": the broker is no party to it
-    # ... nor is "the UAE-mediated deal" the UAE's, whoever its pair is
-    brokers = brokering.hyphen_brokers(noun, index) + (
-        brokering.securing_brokers(lex, noun, index, between) if len(between) >= 2 else [])
+    brokers = _brokers(lex, noun, index, between)
     s.own = [a for a in s.own if a not in brokers]
     _ended_act(lex, noun, entry, index, s)
     if not _parties_around(lex, noun, entry, index, s):
@@ -69,6 +66,13 @@ def noun_draft(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: Menti
     return [Draft(noun, s.stance, s.family, s.polarity, s.own, s.targets, symmetric, None, s.arg_tokens,
                   confidence, stated=s.stated, destinations=s.destinations),
             *constructions.side_of(lex, noun, s.own, index), *others]
+
+
+def _brokers(lex: StanceLexicon, noun: Token, index: MentionIndex, between: list[dict]) -> list[dict]:
+    """Who brokered the act, no party to it: "the US-brokered truce between X and Y", "the
+    UAE-mediated deal" (whoever its pair is), "Brazil secured a truce between X and Y"."""
+    return brokering.hyphen_brokers(noun, index) + (
+        brokering.securing_brokers(lex, noun, index, between) if len(between) >= 2 else [])
 
 
 def _changed_state(noun: Token, s: NounClaim) -> bool:
