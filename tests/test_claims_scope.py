@@ -1453,3 +1453,14 @@ def test_a_name_ending_in_he_is_no_pronoun_for_the_speaker(nlp):
             "the delegation, said China would not make concessions to the United States.")
     (concession,) = [c for c in last_sentence_claims(nlp, text) if "concession" in c["stance"]]
     assert concession["attribution"]["id"] == "liu-he"
+
+
+def test_a_joined_clause_with_its_own_subject_is_not_what_was_tried(nlp):
+    text = "Peru said Chilean troops had tried to enter its territory and that its army had pushed them back."
+    (repel,) = [c for c in claims(nlp, text) if c["stance"] == "repel"]
+    assert repel["modality"] == "reported"
+
+
+def test_is_going_to_tells_what_will_be(nlp):
+    (claim,) = claims(nlp, "Chile is not going to recognize Peru's claim.")
+    assert claim["modality"] == "predicted"

@@ -41,12 +41,19 @@ def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDAR
     while current.head.i != current.i and len(chain) < limit:
         if current.dep_ in stop:
             break
-        if own_clause and current.dep_ == "conj" and current.tag_ in FINITE_TAGS \
-                and (current.head.tag_ not in FINITE_TAGS or _own_subject(current)) or own_clause and _past_aside(current):
+        if own_clause and (_own_conjoined_clause(current) or _past_aside(current)):
             break
         current = current.head
         chain.append(current)
     return chain
+
+
+def _own_conjoined_clause(verb: Token) -> bool:
+    """A finite verb joined to a non-finite one, or any joined verb with a subject of its own
+    ("said troops had tried to cross and that the army had pushed them back": no one tried
+    the pushing back)."""
+    return verb.dep_ == "conj" and (verb.tag_ in FINITE_TAGS and verb.head.tag_ not in FINITE_TAGS
+                                    or _own_subject(verb))
 
 
 def _past_aside(verb: Token) -> bool:
@@ -211,7 +218,7 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     lemmas = set()
     for tok in chain:
         if tok.i != word.i:  # the act's own verb is no cue: "set fire to" is not "is set to"
-            lemmas.add(tok.lemma_.lower())
+            lemmas.update({tok.lemma_.lower(), tok.lower_} if tok.tag_ == "VBG" else {tok.lemma_.lower()})  # "is going to"
         for child in tok.children:
             # audit: code (dependency labels of the parser)
             if child.dep_ in {"aux", "auxpass", "neg", "advmod", "acomp", "mark", "amod", "det"}:
