@@ -1464,3 +1464,14 @@ def test_a_joined_clause_with_its_own_subject_is_not_what_was_tried(nlp):
 def test_is_going_to_tells_what_will_be(nlp):
     (claim,) = claims(nlp, "Chile is not going to recognize Peru's claim.")
     assert claim["modality"] == "predicted"
+
+
+def test_forces_that_are_to_withdraw_will_withdraw(nlp):
+    (claim,) = [c for c in claims(nlp, "Under the deal, Chilean forces are to withdraw from Peru.") if c["stance"] == "withdraw"]
+    assert claim["modality"] == "predicted"
+
+
+def test_what_a_goal_was_to_do_is_not_foretold(nlp):
+    text = "Chile said the goal of the operation was to destroy Peruvian positions."
+    (claim,) = [c for c in claims(nlp, text) if c["family"] == "conflict"]
+    assert claim["modality"] != "predicted"

@@ -48,6 +48,15 @@ def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDAR
     return chain
 
 
+def _is_to(verb: Token) -> bool:
+    """"Under the deal, Israeli forces are to withdraw": "be to" sets what is to happen (not
+    "the goal of the operation was to disable positions": what the goal was)."""
+    subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
+        (subject is None or subject.lemma_.lower() not in cue("control_nouns"))
+
+
 def _own_conjoined_clause(verb: Token) -> bool:
     """A finite verb joined to a non-finite one, or any joined verb with a subject of its own
     ("said troops had tried to cross and that the army had pushed them back": no one tried
@@ -235,8 +244,8 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     # A question is an open possibility even when put with "will": "Will we see ...?"
     if ends_with_question_mark(sent) or unverified(word, lex) or _not_ruled_out(chain, lex):
         return "possible"
-    if any(_infinitive_headline(tok) for tok in chain):
-        return "predicted"  # "Kenya to deploy police to Haiti"
+    if any(_infinitive_headline(tok) for tok in chain) or _is_to(word):
+        return "predicted"  # "Kenya to deploy police to Haiti", "Israeli forces are to withdraw"
     return _told_as(higher, lemmas, lex) or ("reported" if attributed else "asserted")
 
 
