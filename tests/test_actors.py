@@ -314,3 +314,9 @@ def test_a_member_of_a_state_body_speaks_for_its_state(tag):
 
 def test_separatism_stands_for_the_separatists(tag):
     assert ids(tag("Moscow denied any support for separatism.")) == ["RUS", "SEPARATISTS"]
+
+
+def test_a_surname_read_as_a_place_is_the_person_named_before(nlp):
+    text = "Colombian President Gustavo Petro met Venezuela's Nicolas Maduro. Petro has urged Washington to lift sanctions."
+    found = [c for c in claims(nlp, text) if c["stance"] == "urge"]
+    assert found and found[0]["subject"]["id"] == "gustavo-petro"

@@ -68,7 +68,8 @@ def person_bases(simple: list[Cand], leaders: list[Cand], ents: list) -> list[Pe
 def _surnames_labelled_otherwise(ents: list, bases: list[PersonBase], others: set) -> list[PersonBase]:
     """A later name that is the surname of a person named in full before is that person,
     whatever NER made of it: "Russian lawmaker Ivan Petrov ... condemned Petrov's statements"
-    (NER: ORG) - unless the gazetteer knows the name as something else ("Jordan")."""
+    (NER: ORG), "Gustavo Petro ... Petro said" (NER: GPE) - unless the gazetteer knows the
+    name as something else ("Jordan")."""
     if not bases:
         return []
     doc = ents[0].doc if ents else None
@@ -79,7 +80,8 @@ def _surnames_labelled_otherwise(ents: list, bases: list[PersonBase], others: se
             first_by_surname[words[-1]] = min(base.start, first_by_surname.get(words[-1], base.start))
     found = []
     for ent in ents:
-        if ent.label_ == "ORG" and (ent.start, ent.end) not in others:
+        if ent.label_ not in PERSON_ACTOR_LABELS | {"DATE", "TIME", "CARDINAL", "ORDINAL"} \
+                and (ent.start, ent.end) not in others:
             words = name_words(ent)
             if len(words) == 1 and first_by_surname.get(words[0], ent.start) < ent.start:
                 found.append(PersonBase(ent.start, ent.end, None))
