@@ -383,3 +383,9 @@ def test_its_territory_of_a_state_body_is_its_states_land(nlp):
 def test_its_in_what_another_attacked_after_the_speakers_act_is_the_speakers(nlp):
     found = _doer_target_pairs(nlp, "Hezbollah said it fired rockets at Israel after Israel struck its positions.")
     assert ("ISR", "HEZBOLLAH") in found
+
+
+def test_the_neighbours_are_the_two_the_story_is_about(nlp):
+    text = "Chile and Peru fully reopened their shared border to trucks on Monday, as the neighbours restore ties."
+    found = {(c["subject"]["id"], c["stance"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)}
+    assert ("CHL", "relations", "PER") in found and ("CHL", "restore", "PER") in found

@@ -300,7 +300,7 @@ class ClaimExtractor(ComponentData):
             # establish cooperation"): one claim, the first toward the second, further
             # parties among the co-doers. A one-way act they share ("support from Russia and
             # Iran", "agreed to fight terrorism") names no other party and is left out.
-            if draft.symmetric and (draft.topic is None or draft.family == "cooperation"):
+            if draft.symmetric and (draft.topic is None or draft.family == "cooperation") or _shared_thing(draft):
                 return [subjects[0], *subjects[2:]], subjects[1:2]
             return None
         if not draft.targets and not self._keeps_targetless(draft):
@@ -364,3 +364,10 @@ def _gerund_entry(lex: StanceLexicon, tok: Token) -> StanceEntry | None:
             return replace(entry, pos="NOUN")
     return None
 
+
+def _shared_thing(draft: Draft) -> bool:
+    """"Colombia and Venezuela reopened their border": a cooperative act two doers do to what
+    is theirs together is done between them."""
+    return draft.family == "cooperation" and draft.word.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ == "their" for g in c.children)
+        for c in draft.word.children)

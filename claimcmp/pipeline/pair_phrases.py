@@ -47,10 +47,12 @@ def named_pair(tok: Token) -> tuple[list[dict], int]:
 
 
 def is_pair_phrase(head: Token) -> bool:
-    """'the two countries', 'both sides', 'the two'."""
+    """'the two countries', 'both sides', 'the two', 'the neighbours'."""
     words = {c.lower_ for c in head.children}
     plural_pair = cue("plural_pair_words")
     if head.lower_ in plural_pair:
+        return True
+    if head.tag_ == "NNS" and head.lemma_.lower() in cue("pair_plurals") and "the" in words:
         return True
     return bool(words & plural_pair) and head.lemma_.lower() in cue("pair_nouns")
 
