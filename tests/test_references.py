@@ -389,3 +389,9 @@ def test_the_neighbours_are_the_two_the_story_is_about(nlp):
     text = "Chile and Peru fully reopened their shared border to trucks on Monday, as the neighbours restore ties."
     found = {(c["subject"]["id"], c["stance"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)}
     assert ("CHL", "relations", "PER") in found and ("CHL", "restore", "PER") in found
+
+
+def test_an_object_pronoun_names_a_party_of_its_own_sentence_first(nlp):
+    text = "Peru attacked Bolivia last year. Chile is one of Bolivia's closest friends, supplying it with arms."
+    found = _doer_target_pairs(nlp, text)
+    assert ("CHL", "BOL") in found and ("CHL", "PER") not in found

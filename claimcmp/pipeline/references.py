@@ -53,6 +53,11 @@ def _resolve_pronoun(pron: Token, index: MentionIndex) -> list[dict]:
         if country:
             return country
     candidates = _antecedents(pron, index, own_subject)
+    if own_subject is not None:
+        # an object pronoun names a party of its own sentence before the previous subject:
+        # "Britain is one of Ukraine's backers, supplying it with missiles" (Ukraine)
+        start = index.sentence_start(pron)
+        candidates = [c for c in candidates if c.start >= start] or candidates
     # Centering: a pronoun most often continues the previous subject.
     subjects = [c for c in candidates if c.root.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     best = subjects[0] if subjects else (candidates[0] if candidates else None)
