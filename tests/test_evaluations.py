@@ -45,3 +45,11 @@ def test_a_hostile_noun_that_needs_a_qualifier_judges_nothing(nlp):
 def test_what_a_party_is_called_is_a_label_not_a_target(nlp, text):
     judged = [c for c in claims(nlp, text) if c["stance"] == "criticize"]
     assert judged and all(c["target"]["id"] == "REBELS" and not c["co_targets"] for c in judged)
+
+
+def test_an_act_told_before_that_a_judgement_names_is_its_doers(nlp):
+    text = ("Chile expelled a Peruvian diplomat. Peru summoned the Chilean ambassador and called the "
+            "expulsion a hostile act.")
+    judged = [c for c in claims(nlp, text) if c["stance"] == "criticize"]
+    assert judged and all(c["target"]["id"] == "CHL" for c in judged)
+    assert "call act" not in {c["stance"] for c in claims(nlp, text)}

@@ -68,8 +68,8 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     _object_targets(lex, entry, index, s)
     if entry.stance == "quit" and not s.targets:
         s.targets = left_organizations(verb, index)  # "pulled out of NATO"
-    if lex.verb_lemma(verb) in lex.cue("reaction_verbs"):
-        _reacted_to(lex, verb, index, s)
+    if lex.verb_lemma(verb) in lex.cue("reaction_verbs") | lex.cue("judging_verbs"):
+        _reacted_to(lex, verb, index, s)  # "condemned the seizure", "called the expulsion a hostile act"
     if not s.targets and not s.movement:
         s.targets, extra = _indirect_targets(lex, verb, entry, index, s.objects, s.subjects)
         s.arg_tokens |= extra
