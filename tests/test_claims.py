@@ -1339,3 +1339,8 @@ def test_a_hyphened_broker_is_no_party_to_a_deal_its_signers_make(nlp):
     found = {(c["subject"]["id"], c["stance"], c["target"]["id"])
              for c in claims(nlp, "Chile and Peru signed a Brazil-mediated deal.")}
     assert ("BRA", "broker", "CHL") in found and ("CHL", "sign deal", "PER") in found
+
+
+def test_a_cabinet_meeting_is_no_meeting_with_another_party(nlp):
+    text = "Chile recalled its ambassador to Peru and called an emergency cabinet meeting."
+    assert "meet" not in {c["stance"] for c in claims(nlp, text)}

@@ -103,7 +103,11 @@ def _answered_proposal(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> b
 
 
 def _consults_at_home(noun: Token, entry: StanceEntry) -> bool:
-    """"Recalled its ambassador for consultations": the envoy consults its own government."""
+    """"Recalled its ambassador for consultations": the envoy consults its own government;
+    "called an emergency cabinet meeting": a state's body meets at home (cue home_bodies)."""
+    if entry.symmetric and any(c.dep_ in {"compound", "amod"} and c.lemma_.lower() in cue("home_bodies")
+                               for c in noun.children):
+        return True
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
     return entry.stance == "consult" and verb is not None and any(
         c.dep_ == "dobj" and c.lemma_.lower() in cue("envoy_nouns") for c in verb.children)
