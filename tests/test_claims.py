@@ -1344,3 +1344,8 @@ def test_a_hyphened_broker_is_no_party_to_a_deal_its_signers_make(nlp):
 def test_a_cabinet_meeting_is_no_meeting_with_another_party(nlp):
     text = "Chile recalled its ambassador to Peru and called an emergency cabinet meeting."
     assert "meet" not in {c["stance"] for c in claims(nlp, text)}
+
+
+def test_who_bows_to_pressure_does_not_press(nlp):
+    text = "Peru held drills near Chile. Chile said it would not bow to pressure."
+    assert not [c for c in claims(nlp, text) if c["subject"]["id"] == "CHL" and c["family"] == "conflict"]
