@@ -219,3 +219,8 @@ def test_a_ship_seized_at_sea_is_not_the_coasts(nlp):
 
     found = claims(nlp, "Iran seized an oil tanker in the Gulf of Oman.")
     assert [(c["subject"]["id"], c["target"]) for c in found] == [("IRN", None)]
+
+
+def test_a_weak_place_name_inside_a_longer_name_is_no_place(tagger, parse):
+    found = places(tagger, parse, "Lai said the People's Republic had no right to speak for Taiwan.")
+    assert "Republic" not in found and "Taiwan" in found

@@ -127,8 +127,8 @@ class PlaceTagger(ComponentData):
         initial = _sentence_initial(span[0])
         if place.weak:
             # An English word ("Reading", "Mobile") needs more than a capital letter.
-            if has_ner:
-                return label in _STRONG_LABELS
+            if has_ner:  # ... and to be the whole name: not "Republic" of "the People's Republic"
+                return label in _STRONG_LABELS and not _runs_past(ent, span)
             return locative and not initial
         if label == "PERSON":
             # The small model calls many foreign city names PERSON ("Kharkiv", "Rafah"):
