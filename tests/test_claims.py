@@ -1349,3 +1349,9 @@ def test_a_cabinet_meeting_is_no_meeting_with_another_party(nlp):
 def test_who_bows_to_pressure_does_not_press(nlp):
     text = "Peru held drills near Chile. Chile said it would not bow to pressure."
     assert not [c for c in claims(nlp, text) if c["subject"]["id"] == "CHL" and c["family"] == "conflict"]
+
+
+def test_a_summit_on_whose_sidelines_leaders_meet_names_no_party(nlp):
+    text = ("Russia and the US disagree on Syria. Donald Trump's informal meetings with Vladimir Putin on "
+            "November 11 on the sidelines of the recent APEC summit in Vietnam may have produced a joint statement.")
+    assert not [c for c in claims(nlp, text) if "APEC" in {c["subject"]["id"], c["target"] and c["target"]["id"]}]

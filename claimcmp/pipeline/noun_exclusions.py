@@ -54,8 +54,11 @@ def _within_scope(lex: StanceLexicon, noun: Token) -> bool:
 
 
 def _meeting_place(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
-    """"He would meet Xi at the G20 summit": a meeting where another meeting is held tells
-    where (its forum, the G20, no party to the meeting told)."""
+    """"He would meet Xi at the G20 summit", "Trump's meetings with Putin on the sidelines of
+    the APEC summit": a meeting where another meeting is held tells where (its forum, the G20,
+    no party to the meeting told)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in cue("venue_edges"):
+        return entry.symmetric
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "during"}:
         return False
     verb = noun.head.head.head if noun.head.head.dep_ == "dobj" else noun.head.head  # "meet [Xi at ...]"

@@ -257,7 +257,12 @@ def _content_clause(tok: Token) -> bool:
 
 
 def _where_not_who(span, index: MentionIndex) -> bool:
-    """A country named as the place of something ("fight terrorism in Mali") is no party."""
+    """A country named as the place of something ("fight terrorism in Mali") is no party, nor
+    the forum of a meeting where others meet ("on the sidelines of the APEC summit")."""
+    forum = span.root.head if span.root.dep_ == "compound" else span.root  # "the APEC summit"
+    if forum.i != span.start and forum.dep_ == "pobj" and (
+            forum.head.lower_ == "at" or forum.head.lower_ == "of" and forum.head.head.lower_ in cue("venue_edges")):
+        return True
     place = index.place_at.get(span.start)
     region = place._.claimcmp_region if place is not None else None
     return bool(region and region.get("locative"))
