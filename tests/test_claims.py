@@ -1355,3 +1355,14 @@ def test_a_summit_on_whose_sidelines_leaders_meet_names_no_party(nlp):
     text = ("Russia and the US disagree on Syria. Donald Trump's informal meetings with Vladimir Putin on "
             "November 11 on the sidelines of the recent APEC summit in Vietnam may have produced a joint statement.")
     assert not [c for c in claims(nlp, text) if "APEC" in {c["subject"]["id"], c["target"] and c["target"]["id"]}]
+
+
+def test_any_attack_that_would_be_war_is_no_act_done(nlp):
+    text = ("Niger's junta ordered French troops to leave. Paris suspended aid to Niger. Mali and Burkina Faso "
+            "warned that any attack on Niger would be considered a declaration of war against them.")
+    assert not [c for c in last_sentence_claims(nlp, text) if c["stance"] in {"attack", "fight"}]
+
+
+def test_a_condition_with_any_is_still_told_as_a_condition(nlp):
+    found = claims(nlp, "If any rapprochement takes place between Chile and Peru, Bolivia will gain.")
+    assert [c for c in found if c["modality"] == "conditional" and c["family"] == "cooperation"]

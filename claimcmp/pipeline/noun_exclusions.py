@@ -36,7 +36,7 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         _ownerless_grievance(noun, entry) or _sought_in_talks(lex, noun, entry) or \
         _answered_proposal(lex, noun, entry) or _leaves_agreement(lex, noun, entry) or \
         _consults_at_home(noun, entry) or averted_possibility(first_conjunct(noun).head) or \
-        _speaker(lex, noun) or _within_scope(lex, noun) or _meeting_place(lex, noun, entry) or \
+        _speaker(lex, noun) or _within_scope(lex, noun) or _meeting_place(lex, noun, entry) or _any_such(noun) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
 
 
@@ -45,6 +45,21 @@ def _speaker(lex: StanceLexicon, noun: Token) -> bool:
     body told of (NATO), not an act of allying."""
     return noun.dep_ == "nsubj" and lex.verb_lemma(noun.head) in lex.cue("reporting_verbs") and \
         [c.lower_ for c in noun.children] == ["the"]
+
+
+def _any_such(noun: Token) -> bool:
+    """"Any attack on Niger would be a declaration of war": an act that "any" makes the
+    subject of what would follow is a kind of act, none done, and so is what it would be
+    (the war); not "denied any role"."""
+    clause = noun
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i and clause.dep_ not in {"nsubj", "nsubjpass"}:
+        clause = clause.head
+    verb = clause.head if clause.dep_ in {"nsubj", "nsubjpass"} else clause
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+        return False  # "if any rapprochement takes place": a condition, told as one
+    subjects = [noun] if noun.dep_ in {"nsubj", "nsubjpass"} else \
+        [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(c.dep_ == "det" and c.lower_ == "any" for s in subjects for c in s.children)
 
 
 def _within_scope(lex: StanceLexicon, noun: Token) -> bool:
