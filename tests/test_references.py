@@ -395,3 +395,9 @@ def test_an_object_pronoun_names_a_party_of_its_own_sentence_first(nlp):
     text = "Peru attacked Bolivia last year. Chile is one of Bolivia's closest friends, supplying it with arms."
     found = _doer_target_pairs(nlp, text)
     assert ("CHL", "BOL") in found and ("CHL", "PER") not in found
+
+
+def test_the_new_rulers_are_the_state_named_last(nlp):
+    text = "Soldiers seized power in Niger. France suspended aid to Niger. Russia offered its help to the new rulers."
+    found = _doer_target_pairs(nlp, text)
+    assert ("RUS", "NER") in found and ("RUS", "FRA") not in found
