@@ -1366,3 +1366,12 @@ def test_any_attack_that_would_be_war_is_no_act_done(nlp):
 def test_a_condition_with_any_is_still_told_as_a_condition(nlp):
     found = claims(nlp, "If any rapprochement takes place between Chile and Peru, Bolivia will gain.")
     assert [c for c in found if c["modality"] == "conditional" and c["family"] == "cooperation"]
+
+
+@pytest.mark.parametrize("text, backer, backed", [
+    ("Rwanda-backed rebels seized the town.", "RWA", "REBELS"),
+    ("Iranian-backed militias attacked a base in Iraq.", "IRN", "MILITANTS"),
+])
+def test_a_hyphened_backer_supports_what_it_backs(nlp, text, backer, backed):
+    found = {(c["subject"]["id"], c["stance"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)}
+    assert (backer, "support", backed) in found

@@ -153,6 +153,27 @@ def named_actor(actor_id: str) -> dict | None:
     return dict(entry.actor) if entry is not None else None
 
 
+@overlay_cached
+def _single_word_actors(overlay: str | None) -> dict[str, dict]:
+    """One-word alias -> actor, as the matcher's first owner has it, for the names and
+    demonyms of states, organizations and groups ("Iranian", "Rwanda", "Western")."""
+    out: dict[str, dict] = {}
+    for entry in entries.for_overlay(overlay).values():
+        if entry.role in (NAME, ADJ, MODIFIER, METONYM) and entry.actor:
+            for alias in entry.aliases_cs + entry.aliases_ci:
+                if " " not in alias:
+                    out.setdefault(alias, entry.actor)
+                    out.setdefault(alias.lower(), entry.actor)
+    return out
+
+
+def word_actor(word: str) -> dict | None:
+    """The actor one word names by itself, written as it is or in lower case: "Iranian" of
+    "Iranian-backed militias", which the matcher leaves to the participle."""
+    found = _single_word_actors().get(word) or _single_word_actors().get(word.lower())
+    return dict(found) if found else None
+
+
 def _entry_rows(overlay: str | None) -> Iterator[tuple[Entry, list[str], bool]]:
     """(entry, its aliases, case-sensitive only) in the order aliases are claimed: blockers,
     curated organizations/groups ("the EU": "Brussels"), leaders, then countries."""

@@ -133,14 +133,14 @@ class ClaimExtractor(ComponentData):
                     consumed.add(draft.word.i)
                 continue
             yield from self._auxiliary_drafts(tok, index)
+            if tok.lower_ in self.lex.cue("backing_participles") and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
+                yield from constructions.backing_draft(self.lex, tok, index)  # "Iranian-backed militias"
+                continue
             if tok.pos_ in {"VERB", "AUX"} or (headline and tok.pos_ == "PROPN" and tok.is_title):
                 verb_drafts, done = self._stance_verb_drafts(tok, index)
                 yield from verb_drafts
                 if done:
                     continue
-            if tok.lower_ in self.lex.cue("backing_participles") and tok.i >= 2 and tok.nbor(-1).text in {"-", "–"}:
-                yield from constructions.backing_draft(self.lex, tok, index)
-                continue
             if tok.tag_ == "NN" and tok.lower_.endswith("ing") and tok.dep_ in {"compound", "amod"}:
                 gerund = constructions.gerund_draft(self.lex, tok, index)
                 if gerund:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimcmp.knowledge.gazetteer import word_actor
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import context
 from claimcmp.pipeline.arguments import actors_of
@@ -168,18 +169,21 @@ def gerund_draft(lex: StanceLexicon, word: Token, index: MentionIndex) -> list[D
 
 
 def backing_draft(lex: StanceLexicon, word: Token, index: MentionIndex) -> list[Draft]:
-    """'Iranian-backed militias', 'Western-backed rebels': the backer supports the head."""
-    backer = index.actor_at.get(word.i - 2)
+    """'Iranian-backed militias', 'Western-backed rebels': the backer supports the head (the
+    actor tagger leaves the backer's word to the participle: the militias are not Iran)."""
+    span = index.actor_at.get(word.i - 2)
+    backer = index.actor_dict(span) if span is not None else word_actor(word.doc[word.i - 2].text)
     if backer is None:
         return []
     head = word.head
     while head.dep_ in {"amod", "compound"} and head.i < head.head.i and head.head.pos_ in {"NOUN", "PROPN"}:
         head = head.head
-    targets = [a for a in actors_of(head, index, expand_conj=False) if a["id"] != backer._.claimcmp_actor["id"]]
+    targets = [a for a in actors_of(head, index, expand_conj=False) if a["id"] != backer["id"]]
     if not targets:
         return []
-    return [Draft(word, "support", "cooperation", "positive", [index.actor_dict(backer)], targets, False,
-                  None, set(range(backer.start, head.i + 1)), 0.6)]
+    backer.setdefault("mention", word.doc[word.i - 2].text)
+    return [Draft(word, "support", "cooperation", "positive", [backer], targets, False,
+                  None, set(range(word.i - 2, head.i + 1)), 0.6)]
 
 
 def side_of(lex: StanceLexicon, word: Token, subjects: list[dict], index: MentionIndex) -> list[Draft]:
