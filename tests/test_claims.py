@@ -1375,3 +1375,12 @@ def test_a_condition_with_any_is_still_told_as_a_condition(nlp):
 def test_a_hyphened_backer_supports_what_it_backs(nlp, text, backer, backed):
     found = {(c["subject"]["id"], c["stance"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)}
     assert (backer, "support", backed) in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Qatar helped mediate a truce between Chile and Peru.", ("QAT", "mediate truce")),
+    ("Brazil helped Chile defeat the rebels.", ("BRA", "help")),
+    ("Brazil pledged to help rebuild Chile.", ("BRA", "help")),
+])
+def test_help_with_an_act_is_that_act_unless_someone_is_helped(nlp, text, expected):
+    assert expected in {(c["subject"]["id"], c["stance"]) for c in claims(nlp, text)}

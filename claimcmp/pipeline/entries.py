@@ -59,8 +59,9 @@ def _verb_entry(lex: StanceLexicon, verb: Token) -> StanceEntry | None:
     entry = lex.verb(lemma)
     if entry is not None and entry.unless and _acts_on(verb) & set(entry.unless):
         return None  # "released a statement", "without compromising its sovereignty"
-    if entry is not None and lemma in lex.cue("commitment_verbs") and any(c.dep_ == "xcomp" for c in verb.children):
-        return None  # "pledged not to attack", "promised to retaliate": the act pledged is the claim
+    if entry is not None and lemma in lex.cue("commitment_verbs") | lex.cue("helping_verbs") and \
+            any(c.dep_ == "xcomp" for c in verb.children) and not _helps_someone(lex, verb, lemma):
+        return None  # "pledged not to attack", "helped mediate a truce": the act pledged or helped is the claim
     if entry is None and lemma in lex.cue("buildup_verbs") and verb.pos_ == "VERB":
         # "doubled its forces", "NATO troops near the border tripled": a build-up
         dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -100,6 +101,17 @@ def _phrasal_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry |
                 if phrasal is not None:
                     return phrasal
     return None
+
+
+def _helps_someone(lex: StanceLexicon, verb: Token, lemma: str) -> bool:
+    """"Russia helped Syria defeat the rebels": help given to a party named as its object."""
+    if lemma not in lex.cue("helping_verbs"):
+        return False
+    helped = [c for c in verb.children if c.dep_ == "xcomp"]
+    # ... or to an act the lexicon does not tell: "pledged to help rebuild Syria"
+    return any(c.dep_ in {"dobj", "dative"} for c in verb.children) or not any(
+        lex.verb(lex.verb_lemma(h)) for h in helped) or any(  # "helped Chile defeat": Chile its subject
+        c.dep_ == "nsubj" for h in helped for c in h.children)
 
 
 def _hyphened_entry(lex: StanceLexicon, verb: Token, lemma: str) -> StanceEntry | None:
