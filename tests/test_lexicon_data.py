@@ -215,3 +215,13 @@ def test_pursuing_a_course_is_no_hostile_act(nlp):
     """'pursue' is a chase of a party, not of talks or a policy (its 'unless' objects)."""
     found = _triples(nlp, "Kenya will pursue talks with Somalia and a policy of good neighbourliness.")
     assert not any(family == "conflict" for _, _, family, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Japan conveyed its concerns to China.",
+    "Australia raised concerns with Beijing about the drills.",
+])
+def test_concern_conveyed_or_raised_with_a_party_criticizes_it(nlp, text):
+    from sentences import claims
+
+    assert [c for c in claims(nlp, text) if c["stance"] == "criticize" and c["target"]["id"] == "CHN"]
