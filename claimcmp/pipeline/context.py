@@ -227,7 +227,8 @@ def modality(word: Token, sent: Span, lex: StanceLexicon, attributed: bool) -> s
     lemmas = set()
     for tok in chain:
         if tok.i != word.i:  # the act's own verb is no cue: "set fire to" is not "is set to"
-            lemmas.update({tok.lemma_.lower(), tok.lower_} if tok.tag_ == "VBG" else {tok.lemma_.lower()})  # "is going to"
+            # a participle's own form too: "is going to"
+            lemmas.update({tok.lemma_.lower(), tok.lower_} if tok.tag_ == "VBG" else {tok.lemma_.lower()})
         for child in tok.children:
             # audit: code (dependency labels of the parser)
             if child.dep_ in {"aux", "auxpass", "neg", "advmod", "acomp", "mark", "amod", "det"}:

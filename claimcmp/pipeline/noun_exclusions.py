@@ -36,11 +36,12 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         _ownerless_grievance(noun, entry) or _sought_in_talks(lex, noun, entry) or \
         _answered_proposal(lex, noun, entry) or _leaves_agreement(lex, noun, entry) or \
         _consults_at_home(noun, entry) or averted_possibility(first_conjunct(noun).head) or \
-        _speaker(lex, noun) or _within_scope(lex, noun) or _meeting_place(lex, noun, entry) or _any_such(noun) or \
+        _speaking_body(lex, noun) or _within_scope(lex, noun) or _meeting_place(lex, noun, entry) or \
+        _any_such(noun) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
 
 
-def _speaker(lex: StanceLexicon, noun: Token) -> bool:
+def _speaking_body(lex: StanceLexicon, noun: Token) -> bool:
     """"30 soldiers were injured, the alliance said": a bare "the" noun that speaks names the
     body told of (NATO), not an act of allying."""
     return noun.dep_ == "nsubj" and lex.verb_lemma(noun.head) in lex.cue("reporting_verbs") and \
@@ -52,7 +53,8 @@ def _any_such(noun: Token) -> bool:
     subject of what would follow is a kind of act, none done, and so is what it would be
     (the war); not "denied any role"."""
     clause = noun
-    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i and clause.dep_ not in {"nsubj", "nsubjpass"}:
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i and \
+            clause.dep_ not in {"nsubj", "nsubjpass"}:
         clause = clause.head
     verb = clause.head if clause.dep_ in {"nsubj", "nsubjpass"} else clause
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
