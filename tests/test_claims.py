@@ -1384,3 +1384,8 @@ def test_a_hyphened_backer_supports_what_it_backs(nlp, text, backer, backed):
 ])
 def test_help_with_an_act_is_that_act_unless_someone_is_helped(nlp, text, expected):
     assert expected in {(c["subject"]["id"], c["stance"]) for c in claims(nlp, text)}
+
+
+def test_a_call_for_respect_of_a_partys_sovereignty_is_no_demand_on_it(nlp):
+    text = "The United States called for respect of Somalia's sovereignty."
+    assert not [c for c in claims(nlp, text) if c["family"] == "conflict"]
