@@ -401,3 +401,9 @@ def test_the_new_rulers_are_the_state_named_last(nlp):
     text = "Soldiers seized power in Niger. France suspended aid to Niger. Russia offered its help to the new rulers."
     found = _doer_target_pairs(nlp, text)
     assert ("RUS", "NER") in found and ("RUS", "FRA") not in found
+
+
+def test_the_sides_called_on_are_the_pair_told_before(nlp):
+    text = "Chile struck Peru. Brazil and Argentina called on both sides to exercise restraint."
+    found = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "urge"]
+    assert found and {found[0]["target"]["id"]} | {t["id"] for t in found[0]["co_targets"]} == {"CHL", "PER"}

@@ -22,6 +22,7 @@ from claimcmp.pipeline.places_hit import (
 )
 from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.evaluations import naming_predicates
+from claimcmp.pipeline.pair_phrases import is_pair_phrase
 from claimcmp.pipeline.quitting import left_organizations, quitting_entry
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.unsaid_doers import fired_weapon_pair
@@ -110,7 +111,7 @@ def _verb_objects(lex: StanceLexicon, verb: Token, entry: StanceEntry, patient: 
     if lex.verb_lemma(verb) in lex.cue("judging_verbs"):  # "calling them terrorists": a label
         labels = {t.i for t in naming_predicates(verb)}
         objects = [o for o in objects if o.i not in labels]
-    means = [o for o in objects if instrument(lex, o) or o.lemma_.lower() in SIDE_WORDS]
+    means = [o for o in objects if instrument(lex, o) or o.lemma_.lower() in SIDE_WORDS and not is_pair_phrase(o)]
     objects = [o for o in objects if o not in means]
     s.arg_tokens |= {t.i for o in means for t in o.subtree}  # "with support from Russia" is not where
     # the object a phrasal entry is made of is no party: "join forces", "exchange fire"
