@@ -1389,3 +1389,11 @@ def test_help_with_an_act_is_that_act_unless_someone_is_helped(nlp, text, expect
 def test_a_call_for_respect_of_a_partys_sovereignty_is_no_demand_on_it(nlp):
     text = "The United States called for respect of Somalia's sovereignty."
     assert not [c for c in claims(nlp, text) if c["family"] == "conflict"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile carried out air strikes inside Peru.",
+    "Chile launched air strikes in Peru.",
+])
+def test_strikes_carried_out_inside_a_country_are_toward_it(nlp, text):
+    assert ("CHL", "conflict", "positive", "PER") in triples(claims(nlp, text))

@@ -100,7 +100,7 @@ def struck_places(lex: StanceLexicon, noun: Token, s: NounClaim) -> list[Token]:
     preps = noun_target_preps("conflict") | inside | around
     where = [o for w in [noun, *carrying_participles(noun)] for o in object_tokens(w, preps)]
     if s.carried and s.governor is not None:  # "launched strikes on Gaza"
-        on_governor = object_tokens(s.governor, verb_target_preps("conflict") | around)
+        on_governor = object_tokens(s.governor, verb_target_preps("conflict") | around | inside)
         where += [o for o in on_governor if o != noun or not remote]
     elif noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("reaction_verbs"):
         # "condemned the strikes on Gaza", the parser hanging "on Gaza" on the verb
