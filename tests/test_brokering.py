@@ -87,3 +87,11 @@ def test_talks_between_two_mediated_by_a_third_are_brokered_between_the_two(nlp)
     doers = {mediated["subject"]["id"], *(a["id"] for a in mediated["co_subjects"])}
     parties = {mediated["target"]["id"], *(a["id"] for a in mediated["co_targets"])}
     assert (doers, parties) == ({"BRA", "MEX"}, {"PER", "CHL"})
+
+
+def test_an_offer_to_mediate_is_between_the_sides_that_fought(nlp):
+    from sentences import claims
+
+    text = "Chile and Peru clashed on the border. Brazil offered to mediate."
+    found = [c for c in claims(nlp, text) if c["stance"] == "mediate"]
+    assert found and {found[0]["target"]["id"]} | {t["id"] for t in found[0]["co_targets"]} == {"CHL", "PER"}

@@ -80,3 +80,12 @@ def agreement_signatories(verb: Token, index: MentionIndex, brokers: list[dict])
     found = (actors_of(doer, index) if doer is not None else []) + \
         [a for o in object_tokens(signing, {"with"}) if o.i != agreement.i for a in actors_of(o, index)]
     return [a for a in found if a not in brokers]
+
+
+def mediated_without_object(verb: Token, index: MentionIndex, brokers: list[dict]) -> list[dict]:
+    """"Pakistan and Afghanistan clashed. China offered to mediate": mediating with no object
+    or pair of its own is between the sides of the latest hostile act, none of them the broker."""
+    if verb.dep_ in {"amod", "acl"} or any(c.dep_ in {"dobj", "prep"} for c in verb.children):
+        return []  # "UN-brokered talks", "talks mediated by X": the talks' own pair
+    pair = [a for a in index.last_hostile_pair(verb) if a not in brokers]
+    return pair if len(pair) >= 2 else []

@@ -78,7 +78,8 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
         s.targets = _coordinated_target(verb, index, s.subjects)
     _pair_parties(verb, index, s)
     if not s.targets and lex.verb_lemma(verb) in lex.cue("brokering_verbs"):
-        s.targets = brokering.agreement_signatories(verb, index, s.subjects)
+        s.targets = brokering.agreement_signatories(verb, index, s.subjects) or \
+            brokering.mediated_without_object(verb, index, s.subjects)  # "China offered to mediate"
     _implicit_parties(verb, entry, index, s)
     if _no_claim(verb, entry, s):
         return []
