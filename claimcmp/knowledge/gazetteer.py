@@ -154,24 +154,24 @@ def named_actor(actor_id: str) -> dict | None:
 
 
 @overlay_cached
-def _single_word_actors(overlay: str | None) -> dict[str, dict]:
-    """One-word alias -> actor, as the matcher's first owner has it, for the names and
-    demonyms of states, organizations and groups ("Iranian", "Rwanda", "Western")."""
-    out: dict[str, dict] = {}
-    for entry in entries.for_overlay(overlay).values():
-        if entry.role in (NAME, ADJ, MODIFIER, METONYM) and entry.actor:
-            for alias in entry.aliases_cs + entry.aliases_ci:
-                if " " not in alias:
-                    out.setdefault(alias, entry.actor)
-                    out.setdefault(alias.lower(), entry.actor)
-    return out
+def _exact_aliases(overlay: str | None) -> tuple[dict[str, dict], dict[str, dict], dict[str, dict]]:
+    """(alias as written -> actor, lower-case alias -> actor, modifier as written -> actor):
+    names read whole, not matched in running text ("USA--" of an NER name, "Iranian" of
+    "Iranian-backed")."""
+    rows = entries.for_overlay(overlay).values()
+    exact = {a: e.actor for e in rows if e.role not in (BLOCKER, MODIFIER, PREFIX) for a in e.aliases_cs}
+    lower = {a.lower(): e.actor for e in rows if e.role not in (BLOCKER, MODIFIER) for a in e.aliases_ci}
+    modifiers = {a: e.actor for e in rows if e.role == MODIFIER for a in e.aliases_cs}
+    return exact, lower, modifiers
 
 
-def word_actor(word: str) -> dict | None:
-    """The actor one word names by itself, written as it is or in lower case: "Iranian" of
-    "Iranian-backed militias", which the matcher leaves to the participle."""
-    found = _single_word_actors().get(word) or _single_word_actors().get(word.lower())
-    return dict(found) if found else None
+def alias_actor(text: str, *, modifiers: bool = False) -> dict | None:
+    """The actor a whole name is an alias of, as written or (for case-insensitive aliases) in
+    lower case; with `modifiers`, a word valid only before a noun too ("Western" of
+    "Western-backed rebels")."""
+    exact, lower, mods = _exact_aliases()
+    actor = exact.get(text) or lower.get(text.lower()) or (mods.get(text) if modifiers else None)
+    return dict(actor) if actor else None
 
 
 def _entry_rows(overlay: str | None) -> Iterator[tuple[Entry, list[str], bool]]:

@@ -75,11 +75,6 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
         self._cs.finish()
         self._ci.finish()
         self._acronyms = {a for e in self._entries.values() for a in e.aliases_cs if a.isupper()}
-        # exact alias -> actor, for NER names the matcher could not see ("USA--")
-        self._exact = {a: e.actor for e in self._entries.values() if e.role != gz.BLOCKER
-                       and e.role not in (gz.MODIFIER, gz.PREFIX) for a in e.aliases_cs}
-        self._exact_lower = {a.lower(): e.actor for e in self._entries.values()
-                             if e.role not in (gz.BLOCKER, gz.MODIFIER) for a in e.aliases_ci}
         self._bodies: dict[str, list[gz.Body]] = {}
         self._body_matcher = AliasMatcher(vocab, LOWER)
         for b in gz.bodies():
@@ -146,9 +141,8 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
 
     # ------------------------------------------------------------ gazetteer
     def _lookup(self, text: str) -> dict | None:
-        text = text.strip(" -–—.,;:'\"«»“”")
-        actor = self._exact.get(text) or self._exact_lower.get(text.lower())
-        return dict(actor) if actor else None
+        # exact alias -> actor, for NER names the matcher could not see ("USA--")
+        return gz.alias_actor(text.strip(" -–—.,;:'\"«»“”"))
 
     def _matches(self, doc: Doc) -> tuple[list[Cand], list[Cand]]:
         out, rejected = [], []

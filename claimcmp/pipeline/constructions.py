@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from claimcmp.knowledge.gazetteer import word_actor
+from claimcmp.knowledge.gazetteer import alias_actor
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline import context
 from claimcmp.pipeline.arguments import actors_of
@@ -172,7 +172,7 @@ def backing_draft(lex: StanceLexicon, word: Token, index: MentionIndex) -> list[
     """'Iranian-backed militias', 'Western-backed rebels': the backer supports the head (the
     actor tagger leaves the backer's word to the participle: the militias are not Iran)."""
     span = index.actor_at.get(word.i - 2)
-    backer = index.actor_dict(span) if span is not None else word_actor(word.doc[word.i - 2].text)
+    backer = index.actor_dict(span) if span is not None else alias_actor(word.doc[word.i - 2].text, modifiers=True)
     if backer is None:
         return []
     head = word.head

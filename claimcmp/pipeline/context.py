@@ -51,10 +51,11 @@ def governors(word: Token, limit: int = 8, stop: frozenset[str] = CLAUSE_BOUNDAR
 def _is_to(verb: Token) -> bool:
     """"Under the deal, Israeli forces are to withdraw": "be to" sets what is to happen (not
     "the goal of the operation was to disable positions": what the goal was)."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_ != "be" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                 for c in verb.children):
+        return False
     subject = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-        (subject is None or subject.lemma_.lower() not in cue("control_nouns"))
+    return subject is None or subject.lemma_.lower() not in cue("control_nouns")
 
 
 def _own_conjoined_clause(verb: Token) -> bool:

@@ -136,3 +136,9 @@ def relative_antecedent(doer: Token) -> Token:
     if clause.dep_ in {"ccomp", "advcl"}:
         return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), doer)
     return doer
+
+
+def on_sidelines_of(noun: Token) -> bool:
+    """A meeting named as the edge where others meet: "on the sidelines of the APEC summit"
+    (cue venue_edges)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in cue("venue_edges")

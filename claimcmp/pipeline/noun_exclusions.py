@@ -9,7 +9,7 @@ from claimcmp import extensions as ext
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.claim_regions import TOPIC_PREPS
-from claimcmp.pipeline.dep_labels import OWNER_DEPS, first_conjunct, prep_objects
+from claimcmp.pipeline.dep_labels import OWNER_DEPS, first_conjunct, on_sidelines_of, prep_objects
 from claimcmp.pipeline.drafts import circumstance_verb, has_modifier, left_agreement
 from claimcmp.pipeline.earlier_acts import referred_act
 from claimcmp.pipeline.subjects import averted_possibility
@@ -74,7 +74,7 @@ def _meeting_place(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
     """"He would meet Xi at the G20 summit", "Trump's meetings with Putin on the sidelines of
     the APEC summit": a meeting where another meeting is held tells where (its forum, the G20,
     no party to the meeting told)."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in cue("venue_edges"):
+    if on_sidelines_of(noun):
         return entry.symmetric
     if noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "during"}:
         return False

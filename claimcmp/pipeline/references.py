@@ -13,7 +13,7 @@ from claimcmp.pipeline.dep_labels import (
 )
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.pair_phrases import PLURAL_TAGS, is_pair_phrase, recent_pair
-from claimcmp.pipeline.subjects import subject_token
+from claimcmp.pipeline.subjects import controlling_object, subject_token
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 THING_PRONOUNS = {"it", "its"}
@@ -297,12 +297,9 @@ def _controller_owns(pron: Token, index: MentionIndex) -> list[dict]:
         return []
     lex = stance_lexicon()
     entry = lex.verb(lex.verb_lemma(verb))
-    doer, _ = subject_token(verb)
-    if doer is None or doer.head.i == verb.i or entry is not None and entry.family == "conflict":
+    if entry is not None and entry.family == "conflict":
         return []
-    controller = doer if doer.dep_ in {"dobj", "dative"} else None
-    if controller is None and doer.dep_ == "pobj" and doer.head.lower_ in {"on", "upon"}:
-        controller = doer  # "called on Rwanda to withdraw its soldiers"
+    controller = controlling_object(verb)  # "called on Rwanda to withdraw its soldiers"
     if controller is not None and pron.lower_ == "their" and is_pair_phrase(controller):
         return recent_pair(controller, index)  # "urged both sides to settle their differences"
     span = index.actor_at.get(controller.i) if controller is not None else None

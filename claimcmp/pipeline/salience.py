@@ -19,7 +19,7 @@ from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.actor_minorities import land_of
 from claimcmp.pipeline.mentions import MentionIndex, as_party, party_key
 from claimcmp.pipeline.claim_regions import clause_tokens
-from claimcmp.pipeline.dep_labels import first_conjunct
+from claimcmp.pipeline.dep_labels import first_conjunct, on_sidelines_of
 from claimcmp.pipeline.drafts import distinct, weapon_means
 
 HEADLINE_WEIGHT = 3  # the headline names what the story is about
@@ -260,8 +260,7 @@ def _where_not_who(span, index: MentionIndex) -> bool:
     """A country named as the place of something ("fight terrorism in Mali") is no party, nor
     the forum of a meeting where others meet ("on the sidelines of the APEC summit")."""
     forum = span.root.head if span.root.dep_ == "compound" else span.root  # "the APEC summit"
-    if forum.i != span.start and forum.dep_ == "pobj" and (
-            forum.head.lower_ == "at" or forum.head.lower_ == "of" and forum.head.head.lower_ in cue("venue_edges")):
+    if forum.i != span.start and (forum.dep_ == "pobj" and forum.head.lower_ == "at" or on_sidelines_of(forum)):
         return True
     place = index.place_at.get(span.start)
     region = place._.claimcmp_region if place is not None else None

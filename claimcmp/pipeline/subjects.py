@@ -198,20 +198,25 @@ def _fronted_clause_subject(current: Token) -> Token | None:
 def _controlled(current: Token) -> _Climb:
     """Object control: "urged Moscow to join forces" -> Moscow does the joining; "called on
     Moscow to stop": the one called on; else the governor's subject ("X agreed to cooperate")."""
-    governor = current.head
+    obj = controlling_object(current)
+    return _Climb(subject=obj) if obj is not None else _Climb(next=current.head)
+
+
+def controlling_object(clause: Token) -> Token | None:
+    """The governor's object that does what an infinitive says: "urged Moscow to join forces"
+    (Moscow), "called on Moscow to stop" (the one called on); not "spent years insisting"."""
+    governor = clause.head
     if governor.lemma_.lower() in cue("purpose_verbs") | cue("commitment_verbs"):
         # "summoned the envoy to protest": the summoner protests; "promised Peru to cooperate":
         # the one who promises cooperates
-        return _Climb(next=governor)
+        return None
     obj = next((c for c in governor.children if c.dep_ in {"dobj", "dative"}
-                and c.ent_type_ not in {"DATE", "TIME"}), None)  # not "spent years insisting"
+                and c.ent_type_ not in {"DATE", "TIME"}), None)
     if obj is None:  # "called on Moscow to stop": the one called on
         obj = next((p for c in governor.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
                     and c.i == governor.i + 1 for p in c.children
                     if p.dep_ == "pobj" and p.ent_type_ not in {"DATE", "TIME"}), None)
-    if obj is not None and obj.i < current.i and _can_act(obj):
-        return _Climb(subject=obj)
-    return _Climb(next=governor)
+    return obj if obj is not None and obj.i < clause.i and _can_act(obj) else None
 
 
 def _relative_clause(current: Token) -> _Climb:
