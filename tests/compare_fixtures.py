@@ -102,7 +102,7 @@ def random_documents(seed: int, articles: int = 12, claims: int = 8) -> list[Ext
                                target if rng.random() < 0.8 else None,
                                polarity="negative" if rng.random() < 0.25 else "positive", when=when,
                                regions=(rng.choice(["SYR", "IRQ"]),) if rng.random() < 0.4 else (),
-                               modality=rng.choice(["asserted", "asserted", "reported", "possible"])))
+                               modality=rng.choice(["asserted", "asserted", "reported", "possible", "predicted"])))
             found[-1] = _with_fellows(rng, found[-1])
         docs.append(document(f"r{a}", f"outlet {a % 5}", day.isoformat(), found))
     return docs

@@ -321,6 +321,21 @@ def test_agreement_needs_compatible_time_unless_both_undated_in_text():
     assert "taken as ongoing" in d.pairs[0].why
 
 
+def test_a_forecast_is_no_state_of_things_when_written():
+    # "the army attacked the rebels" (written 2020) and, two years on, "the army would take
+    # the rebels' capital": the forecast tells of a time after its article, so the two are
+    # not one ongoing state and do not agree; against an agreement they are still a change
+    attack = claim("attack", "conflict", subject="ETH", target="TPLF", when=published("2020-11-04"))
+    d = diff([attack], [claim("occupy", "conflict", subject="ETH", target="TPLF", modality="predicted",
+                              when=published("2022-11-03"))])
+    assert d.pairs == []
+    d = diff([attack], [claim("occupy", "conflict", subject="ETH", target="TPLF", when=published("2022-11-03"))])
+    assert relations(d) == ["agree"]
+    d = diff([attack], [claim("ceasefire", subject="ETH", target="TPLF", modality="predicted",
+                              when=published("2022-11-03"))])
+    assert relations(d) == ["shifted"]
+
+
 def test_event_in_a_long_span_does_not_contradict_a_short_one():
     d = diff([claim("agree", when=span("2016-01-20", "2017-01-19"))],
              [claim("suspend cooperation", "conflict", when=span("2016-10-01", "2016-10-10"))])

@@ -55,7 +55,7 @@ def _reference(a, b, window):
     if verdict is None:
         return None
     sense, strength, stance = verdict
-    when = align.time_fit(a.when, b.when, window)
+    when = align.time_fit(a.when, b.when, window, (align.speaks_of_later(a), align.speaks_of_later(b)))
     if sense == "same":
         relation = None if when == "apart" else "agree"
     elif (a.target is None or b.target is None) and not (

@@ -136,10 +136,12 @@ def times_compatible(a: DateSpan | None, b: DateSpan | None, window_days: int = 
     return s1 <= e2 and s2 <= e1
 
 
-def time_fit(a: DateSpan | None, b: DateSpan | None, window_days: int) -> str:
+def time_fit(a: DateSpan | None, b: DateSpan | None, window_days: int,
+             forecasts: tuple[bool, bool] = (False, False)) -> str:
     """undated, overlap (as written), window (only once article dates are widened),
     later (widened onto a dated span after the article's date), ongoing (both the state
-    of things when their articles were written, too far apart), or apart."""
+    of things when their articles were written, too far apart; not a forecast, see
+    speaks_of_later), or apart."""
     if a is None or b is None:
         return "undated"
     if a.start <= b.end and b.start <= a.end:
@@ -150,7 +152,15 @@ def time_fit(a: DateSpan | None, b: DateSpan | None, window_days: int) -> str:
         if any(x.source == "article" != y.source and y.start > x.end for x, y in ((a, b), (b, a))):
             return "later"
         return "window"
-    return "ongoing" if _current(a) and _current(b) else "apart"
+    return "ongoing" if _current(a) and _current(b) and not any(forecasts) else "apart"
+
+
+def speaks_of_later(claim: Claim) -> bool:
+    """A forecast ("the army would take the city", "will withdraw") tells of a time after
+    its article's date, not of things as they stood then: two forecasts, or a forecast and
+    a report, years apart are not one ongoing state. (Wishes and hedges, "wants an
+    alliance", are states of mind that do hold when written.)"""
+    return claim.modality == "predicted"
 
 
 def _current(span: DateSpan) -> bool:

@@ -41,7 +41,7 @@ class ClaimView:
         self.countries = align.region_countries(claim)
         self.when = when
         self.bounds = align.span_bounds(when, window_days) if when is not None else None
-        self.current = when is not None and align._current(when)
+        self.current = when is not None and align._current(when) and not align.speaks_of_later(claim)
         self.days = (when.end - when.start).days + 1 if when is not None else 0
         if when is None:
             self.start = self.end = self.low = self.high = None
