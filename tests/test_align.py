@@ -321,6 +321,23 @@ def test_agreement_needs_compatible_time_unless_both_undated_in_text():
     assert "taken as ongoing" in d.pairs[0].why
 
 
+def test_spans_written_out_that_meet_on_the_next_day_tell_one_moment():
+    # "agreed on Thursday to pause the offensive" (the 17th) and "will pause it within five
+    # days" (from the 18th): one pause, two datings
+    d = diff([claim("pause offensive", subject="TUR", target="SDF", when=span("2019-10-17"))],
+             [claim("pause offensive", subject="TUR", target="SDF", when=span("2019-10-18", "2019-10-23"))])
+    assert relations(d) == ["agree"]
+    assert "times overlap" in d.pairs[0].why
+    # two days apart they are two moments
+    d = diff([claim("pause offensive", subject="TUR", target="SDF", when=span("2019-10-17"))],
+             [claim("pause offensive", subject="TUR", target="SDF", when=span("2019-10-19"))])
+    assert d.pairs == []
+    # a span dated by its article only is no written-out day: the next day is later
+    d = diff([claim("cooperate", when=published("2017-03-12"))],
+             [claim("cooperate", polarity="negative", when=span("2017-03-13"))])
+    assert relations(d) == ["shifted"]
+
+
 def test_a_forecast_is_no_state_of_things_when_written():
     # "the army attacked the rebels" (written 2020) and, two years on, "the army would take
     # the rebels' capital": the forecast tells of a time after its article, so the two are

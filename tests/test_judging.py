@@ -200,6 +200,9 @@ _TIMES = [
     (_dated("2016-01-01", source="article"), _dated("2016-06-01", "2016-07-01", "relative", "since June"),
      "ongoing"),
     (_dated("2016-01-01"), _dated("2016-06-01", source="article"), "apart"),
+    (_dated("2016-05-01"), _dated("2016-05-02", "2016-05-06", "relative", "within five days"), "overlap"),
+    (_dated("2016-05-01"), _dated("2016-05-03"), "apart"),
+    (_dated("2016-05-01", source="article"), _dated("2016-05-02"), "later"),
 ]
 
 

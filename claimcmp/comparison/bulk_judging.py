@@ -259,9 +259,10 @@ def _time_fits(pairs: Pairs) -> TimeFits:
     xe, ye = pairs.both("end")
     low_a, low_b = pairs.both("low")
     high_a, high_b = pairs.both("high")
-    overlap = dated & (xs <= ye) & (ys <= xe)
-    widened = dated & ~overlap & (low_a <= high_b) & (low_b <= high_a)
     xa, ya = pairs.both("by_article")
+    slack = np.where(xa | ya, 0, align.DAY_SLACK)
+    overlap = dated & (xs <= ye + slack) & (ys <= xe + slack)
+    widened = dated & ~overlap & (low_a <= high_b) & (low_b <= high_a)
     later = widened & ((xa & ~ya & (ys > xe)) | (ya & ~xa & (xs > ye)))
     outside = dated & ~overlap & ~widened
     current_a, current_b = pairs.both("current")

@@ -271,7 +271,8 @@ def time_fit(a: ClaimView, b: ClaimView) -> str:
     xs, ys = a.start, b.start
     if xs is None or ys is None:
         return "undated"
-    if xs <= b.end and ys <= a.end:
+    slack = 0 if a.by_article or b.by_article else align.DAY_SLACK
+    if xs <= b.end + slack and ys <= a.end + slack:
         return "overlap"
     if a.low <= b.high and b.low <= a.high:
         # An undated statement speaks of its article's date or earlier; a span written
