@@ -187,6 +187,16 @@ def test_a_reaction_to_an_act_told_before_is_toward_its_doer(nlp):
     assert ("BOL", "conflict", "CHL") in last_sentence(nlp, text)
 
 
+def test_a_reaction_to_sanctions_told_some_sentences_before_is_toward_their_imposer(nlp):
+    """"Brazil imposed sanctions on Chile ... Argentina condemned the sanctions": the noun
+    names the act told as "impose sanction" (one synonym group), and a named act is looked
+    for further back than a bare "the move"."""
+    text = ("Brazil imposed sanctions on Chile's copper exporters on Friday. Santiago called the step "
+            "unlawful. Chilean officials met in Santiago on Saturday. Trade between the two fell in May. "
+            "Argentina condemned the sanctions.")
+    assert ("ARG", "conflict", "BRA") in last_sentence(nlp, text)
+
+
 def test_the_warring_parties_are_the_pair_of_the_latest_hostile_act(nlp):
     """Not the talks' hosts told in between: "the warring parties agreed" is the fighting pair."""
     text = ("Bolivian rebels shelled Chilean border posts on Monday. Leaders of Chile, Peru and Brazil "

@@ -15,6 +15,15 @@ from claimcmp.knowledge.gazetteer import country_actor
 from claimcmp.pipeline.dep_labels import bare_the
 
 
+def _same_act(told: str, named: str) -> bool:
+    """Whether a noun names the act told: its stance, or one of its synonym group ("the US
+    imposed sanctions ... Russia condemned the sanctions": impose sanction / sanction)."""
+    if told == named:
+        return True
+    group = stance_groups.read(told).group
+    return group is not None and group is stance_groups.read(named).group
+
+
 class HostileAct(NamedTuple):
     """A hostile act told: its (doer, target), sentence number, whether armed, and stance,
     and whether a party of it was guessed (filled in from the article, not the text)."""
@@ -211,7 +220,7 @@ class MentionIndex:
         Chile condemned the seizure" -> Peru; "Peru struck Arica. Chile condemned the attack"."""
         here = self.sentence_number(token)
         return next(([act.pair[0]] for act in self._hostile_acts_within(token, window)
-                     if act.sentence < here and (act.stance == stance or armed and act.armed)), [])
+                     if act.sentence < here and (_same_act(act.stance, stance) or armed and act.armed)), [])
 
     def note_act(self, subject: dict, target: dict, word: Token, regions: list[dict]) -> None:
         """Remember whom a party's act named by this word was toward, and where: "the

@@ -260,8 +260,9 @@ def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbCl
         parties = noun_parties(obj, entry, index)
         owners = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
         if not owners and not parties.own and referred_back(obj):
-            # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before
-            earlier = index.doer_of(verb, entry.stance, armed=entry.stance in lex.cue("armed_stances"))
+            # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before;
+            # a named act is told once and referred to far on ("the sanctions" of the lead)
+            earlier = index.doer_of(verb, entry.stance, armed=entry.stance in lex.cue("armed_stances"), window=10)
             owners = [a for a in earlier if a not in s.subjects]
         if owners:
             s.targets, s.arg_tokens = owners, s.arg_tokens | parties.tokens
