@@ -8,6 +8,7 @@ import pytest
 
 from claimcmp import stance_groups
 from claimcmp.lexicons import stance_lexicon
+from sentences import claims
 
 FILES = ("stances.jsonl", "stances_cameo.jsonl")
 FAMILIES = {"cooperation", "conflict", "neutral"}
@@ -110,6 +111,18 @@ def _triples(nlp, text: str) -> set[tuple]:
 ])
 def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
     assert expected in _triples(nlp, text)
+
+
+@pytest.mark.parametrize("text, sparring", [
+    ("Chile, which was spared from the new duties, said it would keep trading with Peru.", False),
+    ("Bolivia spared Peruvian fishing boats from the ban.", False),
+    ("Peruvian and Chilean envoys sparred over the maritime border.", True),
+])
+def test_spared_is_no_sparring(nlp, text, sparring):
+    """The model lemmatizes "spared" as "spar"; a short verb doubles its consonant
+    ("sparred"), so the undoubled form is "spare" (lexicons._undoubled)."""
+    found = {c["stance"] for c in claims(nlp, text)}
+    assert ("spar" in found) is sparring
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -4,6 +4,7 @@ Data lives in JSON/JSONL so that linguists can extend it without touching code.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 
 from claimcmp.knowledge import resource_loader
@@ -51,6 +52,9 @@ class StanceLexicon:
         """The token's lemma, repaired from its inflection when the model's lemma is one
         we do not know ("staged" lemmatized as "stag")."""
         lemma = token.lemma_.lower()
+        undoubled = _undoubled(token.lower_, lemma)
+        if undoubled is not None:
+            return undoubled
         if lemma in self.known_verbs:
             return lemma
         if lemma.startswith("re") and lemma[2:] in self.known_verbs:
@@ -58,6 +62,19 @@ class StanceLexicon:
         if token.tag_ not in {"VBD", "VBN", "VBG", "VBZ"}:
             return lemma
         return next((stem for stem in verb_stems(token.lower_) if stem in self.known_verbs), lemma)
+
+
+# one syllable ending in one vowel and one consonant: "spar", "plan", "star"
+_SHORT_CLOSED = re.compile(r"^[^aeiou]*[aeiou][^aeiouwxy]$")
+
+
+def _undoubled(word: str, lemma: str) -> str | None:
+    """The verb in "e" the model's lemma hides: such a verb doubles its consonant before
+    -ed and -ing ("sparred", "sparring"), so "spared" and "sparing" are "spare" (spared
+    from tariffs is no sparring), "stared" is "stare"."""
+    if _SHORT_CLOSED.match(lemma) and word in (lemma + "ed", lemma + "ing"):
+        return lemma + "e"
+    return None
 
 
 def verb_stems(word: str) -> list[str]:
