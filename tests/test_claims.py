@@ -327,7 +327,9 @@ def test_what_an_act_is_called_is_its_doer_s_act(nlp):
     assert ("CHL", "conflict", "positive", "UN") in triples(found)
 
 
-@pytest.mark.parametrize("text", ["Bolivia rejected the sanctions imposed by Chile.", "Bolivia rejected the Chilean tariffs."])
+@pytest.mark.parametrize("text", ["Bolivia rejected the sanctions imposed by Chile.", "Bolivia rejected the Chilean tariffs.",
+                                  "Chile imposed sanctions on Bolivia on Friday. Bolivian exports fell in May. "
+                                  "Bolivia rejected the sanctions."])
 def test_a_measure_rejected_is_a_rejection_of_whoever_imposed_it(nlp, text):
     found = {(c["subject"]["id"], c["stance"], (c["target"] or {}).get("id")) for c in claims(nlp, text)}
     assert ("BOL", "reject", "CHL") in found and not [f for f in found if f[0] == "BOL" and f[1] != "reject"]

@@ -47,6 +47,16 @@ def test_what_a_party_is_called_is_a_label_not_a_target(nlp, text):
     assert judged and all(c["target"]["id"] == "REBELS" and not c["co_targets"] for c in judged)
 
 
+@pytest.mark.parametrize("text, label", [
+    ('Chile imposed tariffs on Peru. Lima dismissed the tariffs as "economic aggression".', "attack"),
+    ("Chilean jets struck Peruvian posts. Lima branded the raid an act of war.", "fight"),
+])
+def test_what_an_act_is_named_as_is_no_act_of_the_namer(nlp, text, label):
+    """The label is the named act's (the judgement carries it), not Peru's own act."""
+    peru = {c["stance"] for c in claims(nlp, text) if c["subject"]["id"] == "PER"}
+    assert peru and label not in peru
+
+
 def test_an_act_told_before_that_a_judgement_names_is_its_doers(nlp):
     text = ("Chile expelled a Peruvian diplomat. Peru summoned the Chilean ambassador and called the "
             "expulsion a hostile act.")

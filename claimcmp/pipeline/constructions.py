@@ -32,7 +32,7 @@ def response_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
     subj_tok, _ = subject_token(verb)
     subjects = actors_of(subj_tok, index) if subj_tok is not None else []
     parties = noun_parties(noun, StanceEntry(noun.lemma_, "NOUN", "propose", "cooperation", False), index)
-    owners = parties.own or _proposal_told_before(noun, index)
+    owners = parties.own or _proposal_told_before(noun, index) or _measure_told_before(lex, noun, index)
     owners = [o for o in owners if all((o.get("country") or o["id"]) != (s.get("country") or s["id"]) for s in subjects)]
     if not subjects or not owners:
         return None
@@ -47,6 +47,13 @@ def _proposal_told_before(noun: Token, index: MentionIndex) -> list[dict]:
     no one is named making, referred back to, is the latest one told."""
     definite = noun.lower_ == "it" or referred_back(noun)
     return index.last_proposer(noun) if definite else []
+
+
+def _measure_told_before(lex: StanceLexicon, noun: Token, index: MentionIndex) -> list[dict]:
+    """"Chile imposed sanctions on Peru ... Peru rejected the sanctions": a measure no one is
+    named taking, referred back to, is its doer's (earlier_acts' window for a named act)."""
+    entry = lex.noun(noun.lemma_) if referred_back(noun) else None
+    return index.doer_of(noun, entry.stance, armed=False, window=10) if entry is not None else []
 
 
 def _proposal_answered(lex: StanceLexicon, verb: Token, rejecting: bool) -> Token | None:

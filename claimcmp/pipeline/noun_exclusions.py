@@ -12,6 +12,8 @@ from claimcmp.pipeline.claim_regions import TOPIC_PREPS
 from claimcmp.pipeline.dep_labels import OWNER_DEPS, first_conjunct, on_sidelines_of, prep_objects
 from claimcmp.pipeline.drafts import circumstance_verb, has_modifier, left_agreement
 from claimcmp.pipeline.earlier_acts import referred_act
+from claimcmp.pipeline.evaluations import naming_predicates
+from claimcmp.pipeline.objects import names_what_its_governor_does
 from claimcmp.pipeline.subjects import averted_possibility
 
 
@@ -37,8 +39,24 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         _answered_proposal(lex, noun, entry) or _leaves_agreement(lex, noun, entry) or \
         _consults_at_home(noun, entry) or averted_possibility(first_conjunct(noun).head) or \
         _speaking_body(lex, noun) or _within_scope(lex, noun) or _meeting_place(lex, noun, entry) or \
-        _any_such(noun) or \
+        _any_such(noun) or _label_of_an_act(lex, noun) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
+
+
+def _label_of_an_act(lex: StanceLexicon, noun: Token) -> bool:
+    """What a verb names its object as: "branded the raid an act of war" (a naming verb),
+    "dismissed the sanctions as economic aggression" (any verb's "as" after its object)
+    label the object's act (the judgement's claim carries it, toward the act's doer), and
+    tell no act of the speaker's own; not "provides cover, if not support", nor "acted as
+    part of the protection of ...", whose "as" names no object, nor "rejected what it called
+    interference", where the label is all that tells the act."""
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or names_what_its_governor_does(verb):
+        return False
+    if lex.verb_lemma(verb) in lex.cue("naming_verbs") | lex.cue("judging_verbs"):
+        return any(noun in p.subtree for p in naming_predicates(verb))
+    return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head is verb and \
+        any(c.dep_ == "dobj" and c.i < noun.i for c in verb.children)
 
 
 def _speaking_body(lex: StanceLexicon, noun: Token) -> bool:
