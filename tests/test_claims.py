@@ -548,6 +548,13 @@ def test_plural_officials_of_a_mutual_act_are_the_last_pair(nlp):
     assert [r["country"] for r in found[0]["regions"]] == ["DEU"]
 
 
+@pytest.mark.parametrize("people", ["Army commanders", "Representatives", "Senior officers"])
+def test_commanders_and_representatives_of_a_mutual_act_are_the_last_pair(nlp, people):
+    text = f"Peru and Ecuador agreed to a truce on Monday. {people} from the two countries will meet on Friday."
+    found = [c for c in claims(nlp, text) if c["start"] > 0]
+    assert [(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in found] == [("PER", "meet", "ECU")]
+
+
 def test_what_parties_discuss_is_a_topic_not_a_party(nlp):
     found = claims(nlp, "Putin discussed Ukraine with Macron.")
     assert [(c["subject"]["id"], c["target"]["id"]) for c in found] == [("vladimir-putin", "emmanuel-macron")]
