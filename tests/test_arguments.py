@@ -259,6 +259,16 @@ def test_the_state_a_vessel_is_owned_or_flagged_by_is_whom_an_act_on_it_is_towar
     assert [c["target"]["id"] for c in claims(nlp, text) if c["family"] == "conflict"] == [target]
 
 
+def test_a_measure_told_before_acts_for_whoever_took_it(nlp):
+    """Not for the other party the story is about: the tariffs are Peru's, so protecting
+    Peruvian miners is Peru's own affair (no claim), and punishing Chile is Peru's act."""
+    text = ("Peru imposed tariffs on Chilean copper on Monday. Lima said the tariffs were needed to "
+            "protect Peruvian miners.")
+    assert [(c["subject"]["id"], c["stance"]) for c in claims(nlp, text) if c["start"] > 0] == []
+    text = "Peru imposed tariffs on Chilean copper on Monday. The tariffs aim to punish Santiago."
+    assert ("PER", "CHL") in {(c["subject"]["id"], c["target"]["id"]) for c in claims(nlp, text) if c["start"] > 0}
+
+
 @pytest.mark.parametrize("text, doer", [
     ("Lima said the goal of the operation was to destroy Chilean positions.", "PER"),
     ("The goal of the Peruvian operation was to destroy Chilean positions.", "PER"),

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
-from claimcmp.pipeline.dep_labels import prep_objects
+from claimcmp.pipeline.dep_labels import prep_objects, referred_back
 from claimcmp.pipeline.discourse import agreement_told_before
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.subjects import passive_patient, subject_token
@@ -63,7 +63,19 @@ def verb_subjects(lex: StanceLexicon, verb: Token, entry: StanceEntry,
         subjects = _goal_holders(subj_tok, index)  # "Baku said the goal of the action was to disable ..."
     if not subjects and subj_tok is not None and agreement_told_before(lex, subj_tok, index):
         subjects = index.last_agreement_pair(verb)  # "Somalia said the deal violated its sovereignty"
+    if not subjects and subj_tok is not None:
+        subjects = _measure_takers(lex, subj_tok, index)
     return subj_tok, patient, subjects
+
+
+def _measure_takers(lex: StanceLexicon, subj_tok: Token, index: MentionIndex) -> list[dict]:
+    """"Peru imposed tariffs on Chile ... the levies were needed to protect Peruvian miners",
+    "the sanctions aim to punish Iran": a hostile measure told before acts for whoever took
+    it, not for a party the article is about (the guess that would fill the subject in)."""
+    entry = lex.noun(subj_tok.lemma_) if referred_back(subj_tok) else None
+    if entry is None or entry.family != "conflict":
+        return []
+    return index.doer_of(subj_tok, entry.stance, armed=entry.stance in cue("armed_stances"), window=10)
 
 
 
