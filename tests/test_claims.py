@@ -1372,6 +1372,21 @@ def test_any_attack_that_would_be_war_is_no_act_done(nlp):
     assert not [c for c in last_sentence_claims(nlp, text) if c["stance"] in {"attack", "fight"}]
 
 
+@pytest.mark.parametrize("text", [
+    "Chile cut ties with Peru on Monday. Bolivia said it rejected any interference in Chile's internal affairs.",
+    "Chile cut ties with Peru on Monday. Bolivia warned against any attack on Chilean ships.",
+])
+def test_any_act_objected_to_is_no_act_of_the_objector(nlp, text):
+    """The objection is to what others might do: Bolivia neither interferes nor attacks."""
+    assert not [c for c in last_sentence_claims(nlp, text) if c["stance"] in {"interfere", "attack"}]
+
+
+@pytest.mark.parametrize("text", ["Bolivia denied any interference in Chile's affairs.",
+                                  "Bolivia denied any involvement in the attack on Chilean ships."])
+def test_any_act_denied_is_the_deniers_own(nlp, text):
+    assert [c for c in claims(nlp, text) if c["subject"]["id"] == "BOL" and c["polarity"] == "negative"]
+
+
 def test_a_condition_with_any_is_still_told_as_a_condition(nlp):
     found = claims(nlp, "If any rapprochement takes place between Chile and Peru, Bolivia will gain.")
     assert [c for c in found if c["modality"] == "conditional" and c["family"] == "cooperation"]

@@ -39,7 +39,7 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         _answered_proposal(lex, noun, entry) or _leaves_agreement(lex, noun, entry) or \
         _consults_at_home(noun, entry) or averted_possibility(first_conjunct(noun).head) or \
         _speaking_body(lex, noun) or _within_scope(lex, noun) or _meeting_place(lex, noun, entry) or \
-        _any_such(noun) or _label_of_an_act(lex, noun) or \
+        _any_such(noun) or _any_objected_to(lex, noun) or _label_of_an_act(lex, noun) or \
         noun.dep_ in {"dobj", "nsubj"} and referred_act(lex, noun.head)  # "condemned the deal": told before
 
 
@@ -64,6 +64,18 @@ def _speaking_body(lex: StanceLexicon, noun: Token) -> bool:
     body told of (NATO), not an act of allying."""
     return noun.dep_ == "nsubj" and lex.verb_lemma(noun.head) in lex.cue("reporting_verbs") and \
         [c.lower_ for c in noun.children] == ["the"]
+
+
+def _any_objected_to(lex: StanceLexicon, noun: Token) -> bool:
+    """"Egypt rejected any interference in Sudan's affairs", "warned against any attack on
+    its allies": a kind of act objected to, none done (cue objection_verbs); the objection
+    is the claim."""
+    if not any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
+        return False
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return f"{lex.verb_lemma(verb)} {noun.head.lower_}" in lex.cue("objection_verbs")
+    return noun.dep_ == "dobj" and lex.verb_lemma(verb) in lex.cue("objection_verbs")
 
 
 def _any_such(noun: Token) -> bool:
