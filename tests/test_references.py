@@ -341,6 +341,14 @@ def test_a_place_named_anew_is_not_the_place_of_that_noun_told_before(nlp):
     assert found and not any(c["target"] and c["target"]["id"] == "SAU" for c in found)
 
 
+@pytest.mark.parametrize("pair", ["the two neighbours", "the two rivals", "both countries"])
+def test_a_pair_urged_to_act_does_the_act(nlp, pair):
+    text = f"Ghana accused Togo of an incursion on Monday. Nigeria urged {pair} to settle their differences."
+    desired = [c for c in last_sentence_claims(nlp, text) if c["modality"] == "desired"]
+    # the pair settles; "the two rivals" names them, no rivalry of Nigeria's
+    assert desired and all({c["subject"]["id"], c["target"]["id"]} == {"GHA", "TGO"} for c in desired)
+
+
 def test_a_paramilitary_group_fighting_its_state_is_a_party_apart(nlp):
     text = "Sudan's army clashed with the RSF on Monday. Egypt urged both sides to return to talks."
     found = {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text) if c["target"]}

@@ -14,6 +14,7 @@ from claimcmp.pipeline.drafts import circumstance_verb, has_modifier, left_agree
 from claimcmp.pipeline.earlier_acts import referred_act
 from claimcmp.pipeline.evaluations import naming_predicates
 from claimcmp.pipeline.objects import names_what_its_governor_does
+from claimcmp.pipeline.pair_phrases import is_pair_phrase
 from claimcmp.pipeline.subjects import averted_possibility
 
 
@@ -31,6 +32,8 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         return True  # "the odds of a deal" (not "at odds with")
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in cue("body_heads"):
         return True  # "aid organisations", "peace activists": who they are, no act
+    if is_pair_phrase(noun):
+        return True  # "urged the two rivals to talk": the parties, no rivalry told
     if noun.dep_ == "pobj" and noun.doc[noun.head.i:noun.i + 1].text.lower() in cue("idioms") and not any(
             c.dep_ == "prep" for c in noun.children):
         return True  # "for the third day in a row": no quarrel

@@ -380,6 +380,8 @@ def fronted_participle(verb: Token) -> bool:
 
 def _can_act(tok: Token) -> bool:
     """Whether an object can be the doer of the clause it controls: "urged Moscow to ...",
-    not "took military action to combat ..." (the action does not combat)."""
+    "urged the two neighbours to settle", not "took military action to combat ..." (the action
+    does not combat)."""
     return tok.pos_ in {"PROPN", "PRON"} or tok.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} or \
-        tok.lemma_.lower() in cue("agent_nouns") | cue("collective_nouns")
+        tok.lemma_.lower() in cue("agent_nouns") | cue("collective_nouns") or \
+        tok.tag_ == "NNS" and tok.lemma_.lower() in cue("pair_nouns")
