@@ -259,6 +259,16 @@ def test_the_state_a_vessel_is_owned_or_flagged_by_is_whom_an_act_on_it_is_towar
     assert [c["target"]["id"] for c in claims(nlp, text) if c["family"] == "conflict"] == [target]
 
 
+@pytest.mark.parametrize("text", [
+    "A bombing blamed on Chile killed three Peruvian soldiers.",
+    "Drones struck Lima on Sunday, in attacks the Peruvian army blamed on Chile.",
+    "Peru reported a wave of cyberattacks attributed to Chile.",
+])
+def test_whom_an_act_is_laid_on_does_it(nlp, text):
+    assert ("CHL", "PER") in {(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)
+                              if c["family"] == "conflict"}
+
+
 def test_a_measure_told_before_acts_for_whoever_took_it(nlp):
     """Not for the other party the story is about: the tariffs are Peru's, so protecting
     Peruvian miners is Peru's own affair (no claim), and punishing Chile is Peru's act."""

@@ -177,7 +177,19 @@ def _agent_parties(noun: Token, entry: StanceEntry, index: MentionIndex, own: li
                 own.extend(a for a in actors_of(pobj, index) if a not in own)
                 arg_tokens |= span_tokens(pobj)
                 found = True
+    for blamed in _blamed_on(noun):
+        own.extend(a for a in actors_of(blamed, index) if a not in own)
+        arg_tokens |= span_tokens(blamed)
+        found = True
     return found
+
+
+def _blamed_on(noun: Token) -> list[Token]:
+    """"A bombing blamed on Hamas", "attacks the army blamed on the RSF", "strikes attributed
+    to Russia": whom an act is laid on is its doer (cue attributing_verbs)."""
+    laying = [v for v in noun.children if v.dep_ in {"acl", "relcl"} and v.lemma_.lower() in cue("attributing_verbs")]
+    return [p for verb in laying for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"on", "to"}
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _proposed_by(noun: Token) -> list[Token]:
