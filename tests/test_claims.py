@@ -541,6 +541,14 @@ def test_calling_for_talks_between_others_does_not_make_the_caller_a_party(nlp):
     assert [(c["subject"]["id"], c["target"]["id"], c["modality"]) for c in talks] == [("ISR", "HAMAS", "desired")]
 
 
+def test_ruling_on_a_dispute_between_others_does_not_make_the_court_a_party(nlp):
+    found = claims(nlp, "The International Court of Justice will rule on the dispute between Chile and Bolivia.")
+    assert {(c["subject"]["id"], c["target"]["id"]) for c in found if c["stance"] == "dispute"} in (
+        {("CHL", "BOL")}, {("BOL", "CHL")})
+    hosted = claims(nlp, "Egypt hosted talks between Chile and Bolivia.")
+    assert ("EGY", "cooperation") in {(c["subject"]["id"], c["family"]) for c in hosted}  # hosting is Egypt's own
+
+
 def test_plural_officials_of_a_mutual_act_are_the_last_pair(nlp):
     text = "Lavrov met Kerry in Rome on Monday. The ministers will meet again in Hamburg."
     found = [c for c in claims(nlp, text) if c["start"] > 0]

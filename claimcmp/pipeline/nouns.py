@@ -193,7 +193,10 @@ def _through_governor(lex: StanceLexicon, noun: Token, entry: StanceEntry, index
     governing_entry = verb_entry(lex, s.governor)
     combining = bool({g, verb_phrase(s.governor)} & (lex.cue("light_verbs") | lex.cue("terminators")
                      | lex.cue("concessions") | lex.cue("denials") | lex.cue("intensifying_verbs")))
-    if _governor_not_party(lex, noun, entry, s, g, governing_entry, combining):
+    # "the court will rule on the dispute between X and Y": the pair named is the act's (a
+    # verb with a stance of its own acts toward it: "hosted talks between X and Y")
+    if _governor_not_party(lex, noun, entry, s, g, governing_entry, combining) or \
+            governing_entry is None and _outside_named_pair(noun, index, s):
         s.governor = None
     else:
         _governor_acts(lex, noun, entry, index, s, g, governing_entry, combining)
@@ -251,6 +254,17 @@ def _governor_acts(lex: StanceLexicon, noun: Token, entry: StanceEntry, index: M
                                                     | lex.cue("exchange_verbs")) \
             and noun.dep_ != "pobj" and not _anothers_act(index, s):
         s.stance = f"{g} {noun.lemma_.lower()}"
+
+
+def _outside_named_pair(noun: Token, index: MentionIndex, s: NounClaim) -> bool:
+    """Whether the noun names its own pair ("the dispute between X and Y") and the governing
+    verb's subject is none of it: a court ruling on it, not "Russia saw no cooperation between
+    Moscow and Washington" (Russia's own, denied)."""
+    if len(s.pair) < 2 or not any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children):
+        return False
+    subj_tok = subject_token(s.governor)[0]
+    doers = {party_key(a) for a in actors_of(subj_tok, index)} if subj_tok is not None else set()
+    return bool(doers) and not doers & {party_key(a) for a in s.pair}
 
 
 def _pressed_for(governing_entry: StanceEntry | None) -> bool:
