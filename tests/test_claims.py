@@ -541,6 +541,18 @@ def test_calling_for_talks_between_others_does_not_make_the_caller_a_party(nlp):
     assert [(c["subject"]["id"], c["target"]["id"], c["modality"]) for c in talks] == [("ISR", "HAMAS", "desired")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia vowed that Chile would pay a heavy price for the raid.", {("BOL", "threaten", "CHL")}),
+    ("Peru said on Monday that Chilean fishermen would face consequences.", {("PER", "threaten", "CHL")}),
+    ("Bolivia warned that Chile would pay a heavy price.", {("BOL", "warn", "CHL")}),  # the warning's claim only
+    ("Bolivia said it would pay any price for peace.", set()),
+])
+def test_a_party_told_it_will_pay_is_threatened_by_the_speaker(nlp, text, expected):
+    found = {(c["subject"]["id"], c["stance"], c["target"] and c["target"]["id"]) for c in claims(nlp, text)
+             if c["family"] == "conflict" and c["stance"] != "attack"}
+    assert found == expected
+
+
 def test_ruling_on_a_dispute_between_others_does_not_make_the_court_a_party(nlp):
     found = claims(nlp, "The International Court of Justice will rule on the dispute between Chile and Bolivia.")
     assert {(c["subject"]["id"], c["target"]["id"]) for c in found if c["stance"] == "dispute"} in (

@@ -180,6 +180,9 @@ class ClaimExtractor(ComponentData):
         border to Syrians"), giving ("The US continued to send arms to Pakistan")."""
         if tok.pos_ != "VERB":
             return None
+        reprisal = constructions.reprisal_draft(self.lex, tok, index)
+        if reprisal is not None:  # "vowed that Israel would pay a heavy price"
+            return reprisal, True
         response = constructions.response_draft(self.lex, tok, index)
         if response is not None:  # a rejected accusation or measure was still made ("dismissed Togo's allegations")
             still_made = self.lex.cue("allegation_nouns") | self.lex.cue("remote_measures")

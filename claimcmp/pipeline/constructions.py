@@ -13,7 +13,7 @@ from claimcmp.pipeline.objects import object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
-from claimcmp.pipeline.entries import governed
+from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places
 from claimcmp.pipeline.dep_labels import OWNER_DEPS, counted, referred_back
 
@@ -47,6 +47,28 @@ def _proposal_told_before(noun: Token, index: MentionIndex) -> list[dict]:
     no one is named making, referred back to, is the latest one told."""
     definite = noun.lower_ == "it" or referred_back(noun)
     return index.last_proposer(noun) if definite else []
+
+
+def reprisal_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draft | None:
+    """"Iran vowed that Israel would pay a heavy price", "said Chile would face consequences":
+    the speaker threatens the one who is to pay (cues bearing_verbs, reprisal_nouns); not where
+    the speaking verb is hostile itself ("warned that ..." is the warning's claim)."""
+    if verb.dep_ != "ccomp" or lex.verb_lemma(verb) not in lex.cue("bearing_verbs") or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.cue("reprisal_nouns") for c in verb.children):
+        return None
+    speaking = verb.head
+    said = verb_entry(lex, speaking) if speaking.pos_ == "VERB" else None
+    if said is not None and said.family == "conflict":
+        return None
+    payer_tok, speaker_tok = subject_token(verb)[0], subject_token(speaking)[0]
+    payers = actors_of(payer_tok, index) if payer_tok is not None else []
+    speakers = actors_of(speaker_tok, index) if speaker_tok is not None else []
+    keys = {party_key(a) for a in speakers}
+    payers = [a for a in payers if party_key(a) not in keys]
+    if not speakers or not payers:
+        return None
+    return Draft(speaking, "threaten", "conflict", "positive", speakers, payers, False, None,
+                 span_tokens(payer_tok) | span_tokens(speaker_tok), 0.7, stated=True)
 
 
 def _measure_told_before(lex: StanceLexicon, noun: Token, index: MentionIndex) -> list[dict]:
