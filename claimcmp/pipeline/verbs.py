@@ -14,7 +14,7 @@ from claimcmp.pipeline.objects import between_actors, named_by_what_it_called, o
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.discourse import implicit_parties, mention_tokens, usual_partner
 from claimcmp.pipeline.drafts import (
-    SIDE_WORDS, Draft, instrument, left_agreement, noun_parties, noun_target_preps, phrase, span_tokens,
+    SIDE_WORDS, Draft, instrument, left_agreement, noun_target_preps, phrase, span_tokens,
     verb_target_preps,
 )
 from claimcmp.pipeline.places_hit import (
@@ -24,10 +24,11 @@ from claimcmp.pipeline.entries import counts_forces, governed
 from claimcmp.pipeline.evaluations import naming_predicates
 from claimcmp.pipeline.pair_phrases import is_pair_phrase
 from claimcmp.pipeline.quitting import left_organizations, quitting_entry
+from claimcmp.pipeline.reactions import reacted_to
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.unsaid_doers import fired_weapon_pair
 from claimcmp.pipeline.verb_subjects import reciprocal_object, verb_subjects
-from claimcmp.pipeline.dep_labels import gerund_read_as_modifier, prep_objects, referred_back
+from claimcmp.pipeline.dep_labels import gerund_read_as_modifier, prep_objects
 
 # Mutual acts whose direct object is what they are about, not a party
 TOPIC_STANCES = {"discuss", "negotiate", "consult", "debate"}
@@ -70,7 +71,7 @@ def verb_draft(lex: StanceLexicon, verb: Token, entry: StanceEntry, index: Menti
     if entry.stance == "quit" and not s.targets:
         s.targets = left_organizations(verb, index)  # "pulled out of NATO"
     if lex.verb_lemma(verb) in lex.cue("reaction_verbs") | lex.cue("judging_verbs"):
-        _reacted_to(lex, verb, index, s)  # "condemned the seizure", "called the expulsion a hostile act"
+        reacted_to(lex, verb, index, s)  # "condemned the seizure", "called the expulsion a hostile act"
     if not s.targets and not s.movement:
         s.targets, extra = _indirect_targets(lex, verb, entry, index, s.objects, s.subjects)
         s.arg_tokens |= extra
@@ -246,34 +247,6 @@ def _movement_of(obj: Token) -> list[dict]:
     return [{**actor, "mention": obj.text}] if actor else []
 
 
-def _reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s: _VerbClaim) -> None:
-    """"Condemned the joint drills by Washington and Seoul", "complained to the UN over
-    Israeli raids": whoever did the act reacted to; the one complained to is only told."""
-    told = _told(verb, index) if s.targets else []
-    if any(t not in told for t in s.targets):
-        return  # "condemned Israel over the raids": named
-    acts = [o for o in s.objects if o.dep_ == "dobj"] + object_tokens(verb, {"over", "about"})
-    for obj in acts:
-        entry = lex.noun(obj.lemma_)
-        if entry is None:
-            continue
-        parties = noun_parties(obj, entry, index)
-        owners = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
-        if not owners and not parties.own and referred_back(obj):
-            # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before;
-            # a named act is told once and referred to far on ("the sanctions" of the lead)
-            earlier = index.doer_of(verb, entry.stance, armed=entry.stance in lex.cue("armed_stances"), window=10)
-            owners = [a for a in earlier if a not in s.subjects]
-        if owners:
-            s.targets, s.arg_tokens = owners, s.arg_tokens | parties.tokens
-            return
-    if not s.targets and not any(c.dep_ == "auxpass" for c in verb.children):
-        # the parser hangs the act's "by X" on the active verb: "condemned the drills by X"
-        for by in object_tokens(verb, {"by"}):
-            s.targets += [a for a in actors_of(by, index) if a not in s.subjects and a not in s.targets]
-            s.arg_tokens |= span_tokens(by)
-
-
 def _coordinated_target(verb: Token, index: MentionIndex, doers: list[dict]) -> list[dict]:
     """A hostile act joined to one with a named object shares it: "Peru accused Chile of
     spying and demanded an apology" (from Chile); a participle's noun is set against the
@@ -285,11 +258,6 @@ def _coordinated_target(verb: Token, index: MentionIndex, doers: list[dict]) -> 
         return []
     found = [a for o in verb.head.children if o.dep_ == "dobj" for a in actors_of(o, index)]
     return [a for a in found if a not in doers]
-
-
-def _told(verb: Token, index: MentionIndex) -> list[dict]:
-    """The actors a reaction is addressed to: "complained to the UN"."""
-    return [a for o in object_tokens(verb, {"to"}) for a in actors_of(o, index)]
 
 
 def _pair_parties(verb: Token, index: MentionIndex, s: _VerbClaim) -> None:

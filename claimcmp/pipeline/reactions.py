@@ -1,0 +1,47 @@
+"""Whom a reaction is toward: "Chile condemned the seizure" (the seizure told before is
+Peru's), "condemned the joint drills by Washington and Seoul", "complained to the UN over
+Israeli raids" (the one complained to is only told). Read by verbs.verb_draft for reaction
+and judging verbs; `s` is its _VerbClaim (subjects, targets, objects, arg_tokens)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimcmp.knowledge.lexicons import StanceLexicon
+from claimcmp.pipeline.arguments import actors_of
+from claimcmp.pipeline.dep_labels import referred_back
+from claimcmp.pipeline.drafts import noun_parties, span_tokens
+from claimcmp.pipeline.mentions import MentionIndex
+from claimcmp.pipeline.objects import object_tokens
+
+
+def reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s) -> None:
+    """"Condemned the joint drills by Washington and Seoul", "complained to the UN over
+    Israeli raids": whoever did the act reacted to; the one complained to is only told."""
+    told = _told(verb, index) if s.targets else []
+    if any(t not in told for t in s.targets):
+        return  # "condemned Israel over the raids": named
+    acts = [o for o in s.objects if o.dep_ == "dobj"] + object_tokens(verb, {"over", "about"})
+    for obj in acts:
+        entry = lex.noun(obj.lemma_)
+        if entry is None:
+            continue
+        parties = noun_parties(obj, entry, index)
+        owners = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
+        if not owners and not parties.own and referred_back(obj):
+            # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before;
+            # a named act is told once and referred to far on ("the sanctions" of the lead)
+            earlier = index.doer_of(verb, entry.stance, armed=entry.stance in lex.cue("armed_stances"), window=10)
+            owners = [a for a in earlier if a not in s.subjects]
+        if owners:
+            s.targets, s.arg_tokens = owners, s.arg_tokens | parties.tokens
+            return
+    if not s.targets and not any(c.dep_ == "auxpass" for c in verb.children):
+        # the parser hangs the act's "by X" on the active verb: "condemned the drills by X"
+        for by in object_tokens(verb, {"by"}):
+            s.targets += [a for a in actors_of(by, index) if a not in s.subjects and a not in s.targets]
+            s.arg_tokens |= span_tokens(by)
+
+
+def _told(verb: Token, index: MentionIndex) -> list[dict]:
+    """The actors a reaction is addressed to: "complained to the UN"."""
+    return [a for o in object_tokens(verb, {"to"}) for a in actors_of(o, index)]
