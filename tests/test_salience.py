@@ -197,6 +197,17 @@ def test_a_reaction_to_sanctions_told_some_sentences_before_is_toward_their_impo
     assert ("ARG", "conflict", "BRA") in last_sentence(nlp, text)
 
 
+@pytest.mark.parametrize("text, doers", [
+    ("Chile expelled two Peruvian diplomats on Monday. Lima condemned the decision to expel its envoys.", {"CHL"}),
+    ("Chile and Argentina cut ties with Peru on Monday. Peru said it regretted the decision to sever relations.",
+     {"CHL", "ARG"}),
+])
+def test_a_decision_to_act_told_before_is_its_doers(nlp, text, doers):
+    """"The decision to sever relations" says which act it refers back to: its doers'."""
+    found = last_sentence(nlp, text)
+    assert any(who == "PER" and family == "conflict" and whom in doers for who, family, whom in found)
+
+
 def test_the_warring_parties_are_the_pair_of_the_latest_hostile_act(nlp):
     """Not the talks' hosts told in between: "the warring parties agreed" is the fighting pair."""
     text = ("Bolivian rebels shelled Chilean border posts on Monday. Leaders of Chile, Peru and Brazil "

@@ -16,12 +16,16 @@ from claimcmp.pipeline.dep_labels import bare_the
 
 
 def _same_act(told: str, named: str) -> bool:
-    """Whether a noun names the act told: its stance, or one of its synonym group ("the US
-    imposed sanctions ... Russia condemned the sanctions": impose sanction / sanction)."""
+    """Whether a noun names the act told: its stance, one of its synonym group ("the US
+    imposed sanctions ... Russia condemned the sanctions": impose sanction / sanction), or
+    an act on it ("sever relations" of relations broken)."""
     if told == named:
         return True
-    group = stance_groups.read(told).group
-    return group is not None and group is stance_groups.read(named).group
+    told_as, named_as = stance_groups.read(told), stance_groups.read(named)
+    if told_as.group is not None and told_as.group is named_as.group:
+        return True
+    # "cut ties" told as relations broken, named "the decision to sever relations"
+    return told_as.group is not None and told_as.group.name in named_as.objects
 
 
 class HostileAct(NamedTuple):

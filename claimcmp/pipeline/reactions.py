@@ -4,12 +4,15 @@ Israeli raids" (the one complained to is only told). Read by verbs.verb_draft fo
 and judging verbs; `s` is its _VerbClaim (subjects, targets, objects, arg_tokens)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
-from claimcmp.knowledge.lexicons import StanceLexicon
+from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline.arguments import actors_of
 from claimcmp.pipeline.dep_labels import referred_back
 from claimcmp.pipeline.drafts import noun_parties, span_tokens
+from claimcmp.pipeline.entries import verb_entry
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.objects import object_tokens
 
@@ -22,7 +25,7 @@ def reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s) -> None:
         return  # "condemned Israel over the raids": named
     acts = [o for o in s.objects if o.dep_ == "dobj"] + object_tokens(verb, {"over", "about"})
     for obj in acts:
-        entry = lex.noun(obj.lemma_)
+        entry = lex.noun(obj.lemma_) or _decided_act(lex, obj)
         if entry is None:
             continue
         parties = noun_parties(obj, entry, index)
@@ -45,3 +48,16 @@ def reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s) -> None:
 def _told(verb: Token, index: MentionIndex) -> list[dict]:
     """The actors a reaction is addressed to: "complained to the UN"."""
     return [a for o in object_tokens(verb, {"to"}) for a in actors_of(o, index)]
+
+
+def _decided_act(lex: StanceLexicon, obj: Token) -> StanceEntry | None:
+    """"Qatar regretted the decision to sever relations": a word that refers back to an act
+    (cue act_reference_nouns) and says which by its infinitive stands for that act."""
+    if obj.lemma_.lower() not in lex.cue("act_reference_nouns"):
+        return None
+    said = next((c for c in obj.children if c.dep_ == "acl" and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    entry = verb_entry(lex, said) if said is not None else None
+    what = next((c for c in said.children if c.dep_ == "dobj"), None) if entry is not None else None
+    # "sever relations": the act read with its object, as the act told before may be ("relations")
+    return replace(entry, stance=f"{entry.stance} {what.lower_}") if what is not None else entry
