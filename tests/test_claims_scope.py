@@ -426,6 +426,12 @@ def test_war_games_are_drills_and_held_by_two_countries_forces_are_joint(nlp):
     assert found == {("FRA", "cooperation", "positive", "ITA")}
 
 
+@pytest.mark.parametrize("span", ["decades", "years", "a century"])
+def test_ending_a_span_of_conflict_ends_the_conflict(nlp, span):
+    found = triples(nlp, f"Peru and Ecuador pledged to end {span} of conflict over the border.")
+    assert ("PER", "cooperation", "positive", "ECU") in found
+
+
 def test_leaving_an_agreement_ends_it_and_moves_no_forces(nlp):
     for text, stance in [("The US withdrew from the nuclear deal with Iran.", "withdraw deal"),
                          ("The US pulled out of the nuclear deal with Iran.", "pull out deal"),
