@@ -107,6 +107,8 @@ def _triples(nlp, text: str) -> set[tuple]:
     ("Kenyan troops pursued al-Shabaab militants.", ("KEN", "fight", "conflict", "AL_SHABAAB")),
     ("Riyadh and Tehran exchanged ambassadors in 2023.", ("SAU", "rapprochement", "cooperation", "IRN")),
     ("Chile claimed the capture of the Peruvian town of Tacna.", ("CHL", "occupy", "conflict", "PER")),
+    ("Ecuador turned back two Peruvian navy ships.", ("ECU", "hostility", "conflict", "PER")),
+    ("Chile turned away a Bolivian aid convoy at the border.", ("CHL", "hostility", "conflict", "BOL")),
     ("The Taliban takeover of Afghanistan shocked the region.", ("TALIBAN", "occupy", "conflict", "AFG")),
 ])
 def test_news_acts_the_curated_lexicon_missed(nlp, text, expected):
