@@ -349,6 +349,14 @@ def test_a_pair_urged_to_act_does_the_act(nlp, pair):
     assert desired and all({c["subject"]["id"], c["target"]["id"]} == {"GHA", "TGO"} for c in desired)
 
 
+def test_the_agency_is_the_organization_whose_name_holds_it(nlp):
+    """Not the nearest organization: the State Department was named since."""
+    text = ("Iran barred inspectors of the International Atomic Energy Agency on Monday. The U.S. State "
+            "Department criticized Tehran. Russia blamed the West for undermining the agency's work.")
+    found = {(c["subject"]["id"], c["target"]["id"]) for c in last_sentence_claims(nlp, text) if c["target"]}
+    assert ("WEST", "IAEA") in found
+
+
 def test_a_paramilitary_group_fighting_its_state_is_a_party_apart(nlp):
     text = "Sudan's army clashed with the RSF on Monday. Egypt urged both sides to return to talks."
     found = {(c["subject"]["id"], c["stance"], c["target"]["id"]) for c in claims(nlp, text) if c["target"]}

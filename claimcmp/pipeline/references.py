@@ -346,11 +346,15 @@ def group_named_before(head: Token, index: MentionIndex) -> list[dict]:
 
 def collective_named_before(head: Token, index: MentionIndex) -> list[dict] | None:
     """"the alliance", "the bloc" (cue collective_nouns, with no name of its own): the
-    organization the article has just named; None for any other noun."""
+    organization the article has just named, one whose name holds the noun first ("the
+    agency" is the International Atomic Energy Agency, not the State Department named since);
+    None for any other noun."""
     if not _bare_definite(head, "collective_nouns"):
         return None
     recent = index.before(head, {"organization"}, window=3)
-    return [index.actor_dict(recent[0])] if recent else []
+    word = head.lemma_.lower()
+    named = [s for s in recent if word in s.text.lower() or word in (s._.claimcmp_actor.get("name") or "").lower()]
+    return [index.actor_dict((named or recent)[0])] if recent else []
 
 
 def _bare_definite(head: Token, nouns: str) -> bool:
