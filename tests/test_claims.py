@@ -958,6 +958,16 @@ def test_an_act_given_as_the_reason_for_another_is_not_its_object(nlp):
         {("CHL", "conflict", "relations"), ("PER", "cooperation", "support")}
 
 
+@pytest.mark.parametrize("text, attacker", [
+    ("Brazil would be obliged to defend the islands if attacked.", None),
+    ("Chile would defend Bolivia if attacked by Peru.", "PER"),
+])
+def test_a_bare_participle_under_if_is_passive(nlp, text, attacker):
+    """"If attacked": the defender is the one attacked, never the attacker."""
+    attackers = [c["subject"]["id"] for c in claims(nlp, text) if c["stance"] == "attack"]
+    assert attackers == ([attacker] if attacker else [])
+
+
 def test_an_allegation_told_in_the_passive_accuses_the_agent(nlp):
     found = claims(nlp, "Bolivia alleged that its patrol had been attacked by Chilean soldiers.")
     accused = [(c["target"] or {}).get("country") for c in found if c["stance"] == "accuse"]

@@ -347,6 +347,9 @@ def _is_passive(verb: Token) -> bool:
     a passive ("was seized and detained"): its doer is only ever its agent."""
     if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children):
         return True  # not a raised one: "they need to be forced out" is still their doing
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and any(c.dep_ == "mark" for c in verb.children) and \
+            not any(c.dep_ in SUBJECT_DEPS | {"aux", "auxpass", "dobj"} for c in verb.children):
+        return True  # "would defend the islands if attacked": the defender is not the attacker
     # (one with a direct object is active: "was biased and accused Chile of ...")
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "dobj"} for c in verb.children) \
         and any(c.dep_ == "auxpass" for c in verb.head.children)
