@@ -57,6 +57,12 @@ def test_what_an_act_is_named_as_is_no_act_of_the_namer(nlp, text, label):
     assert peru and label not in peru
 
 
+def test_what_a_party_calls_an_act_it_answers_is_that_act(nlp):
+    """"In response to what it called hostile Chilean moves": no label, the act as told."""
+    found = claims(nlp, "Peru vowed to strengthen its army in response to what it called hostile Chilean moves.")
+    assert ("CHL", "PER") in {(c["subject"]["id"], c["target"] and c["target"]["id"]) for c in found}
+
+
 def test_an_act_told_before_that_a_judgement_names_is_its_doers(nlp):
     text = ("Chile expelled a Peruvian diplomat. Peru summoned the Chilean ambassador and called the "
             "expulsion a hostile act.")

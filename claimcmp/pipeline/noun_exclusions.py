@@ -13,7 +13,6 @@ from claimcmp.pipeline.dep_labels import OWNER_DEPS, first_conjunct, on_sideline
 from claimcmp.pipeline.drafts import circumstance_verb, has_modifier, left_agreement
 from claimcmp.pipeline.earlier_acts import referred_act
 from claimcmp.pipeline.evaluations import naming_predicates
-from claimcmp.pipeline.objects import names_what_its_governor_does
 from claimcmp.pipeline.pair_phrases import is_pair_phrase
 from claimcmp.pipeline.subjects import averted_possibility
 
@@ -54,8 +53,8 @@ def _label_of_an_act(lex: StanceLexicon, noun: Token) -> bool:
     part of the protection of ...", whose "as" names no object, nor "rejected what it called
     interference", where the label is all that tells the act."""
     verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or names_what_its_governor_does(verb):
-        return False
+    if verb is None or any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children):
+        return False  # "in response to what he called hostile US moves": the act as told
     if lex.verb_lemma(verb) in lex.cue("naming_verbs") | lex.cue("judging_verbs"):
         return any(noun in p.subtree for p in naming_predicates(verb))
     return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head is verb and \
