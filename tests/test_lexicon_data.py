@@ -108,6 +108,7 @@ def _triples(nlp, text: str) -> set[tuple]:
     ("Riyadh and Tehran exchanged ambassadors in 2023.", ("SAU", "rapprochement", "cooperation", "IRN")),
     ("Chile claimed the capture of the Peruvian town of Tacna.", ("CHL", "occupy", "conflict", "PER")),
     ("Ecuador turned back two Peruvian navy ships.", ("ECU", "hostility", "conflict", "PER")),
+    ("Ecuadorean police forced their way into the Peruvian embassy in Quito.", ("ECU", "attack", "conflict", "PER")),
     ("Chile turned away a Bolivian aid convoy at the border.", ("CHL", "hostility", "conflict", "BOL")),
     ("The Taliban takeover of Afghanistan shocked the region.", ("TALIBAN", "occupy", "conflict", "AFG")),
 ])
