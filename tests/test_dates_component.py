@@ -125,6 +125,9 @@ def test_grammatical_direction(nlp, blank):
     assert direction(nlp, "They meet on Tuesday.", "Tuesday") == "auto"
     assert direction(nlp, "They meet the coming Tuesday.", "coming Tuesday") == "future"
     assert direction(blank, "North Korea fired a missile on Tuesday.", "Tuesday") == "auto"
+    # the future of a reported saying: the Tuesday after it; a counterfactual stays past
+    assert direction(nlp, "The council said it would meet on Tuesday.", "Tuesday") == "future"
+    assert direction(nlp, "The council said it would have met on Tuesday.", "Tuesday") != "future"
 
 
 def test_parse_published():

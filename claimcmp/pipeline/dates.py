@@ -97,6 +97,8 @@ def _verb_direction(verb: Token) -> Direction:
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _FUTURE_AUX:
         return "future"
+    if "would" in auxes and "have" not in auxes:
+        return "future"  # "said it would hold a meeting on Tuesday": the Tuesday after the saying
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cue("future_heads") and verb.head.tag_ != "VBD":
         return "future"
     if verb.tag_ == "VBN" and verb.lemma_.lower() in cue("future_heads") and auxes & {"is", "are", "am"}:
