@@ -38,6 +38,14 @@ def test_a_hostile_noun_that_needs_a_qualifier_judges_nothing(nlp):
     assert not any(c["stance"] == "criticize" for c in found)
 
 
+@pytest.mark.parametrize("text", ["Bolivia's president called his Chilean counterpart a corrupt dictator.",
+                                  "Bolivia branded the Chilean leader a puppet of Washington."])
+def test_an_insult_is_a_criticism_of_the_one_named(nlp, text):
+    assert ("BOL", "criticize", "CHL") in {(c["subject"].get("country") or c["subject"]["id"], c["stance"],
+                                            c["target"] and (c["target"].get("country") or c["target"]["id"]))
+                                           for c in claims(nlp, text)}
+
+
 @pytest.mark.parametrize("text", [
     "Peru ruled out talks with the rebels, calling them terrorists.",
     "Peru called the rebels terrorists.",
