@@ -419,6 +419,14 @@ def test_cancelling_a_visit_is_a_hostile_act(nlp):
     assert [(c["stance"], c["family"], c["target"]["id"]) for c in found] == [("call off visit", "conflict", "CHL")]
 
 
+@pytest.mark.parametrize("verb", ["skipped", "snubbed", "boycotted"])
+def test_skipping_a_summit_hosted_by_a_party_is_no_meeting(nlp, verb):
+    found = claims(nlp, f"Chile and Peru quarrelled over fishing. Peru {verb} the summit in Santiago.")
+    assert ("PER", "conflict", "CHL") in {(c["subject"]["id"], c["family"], c["target"] and c["target"]["id"])
+                                         for c in found if c["start"] > 0}
+    assert not [c for c in found if c["family"] == "cooperation"]
+
+
 def test_war_games_are_drills_and_held_by_two_countries_forces_are_joint(nlp):
     assert [(c["stance"], c["target"]["id"]) for c in claims(nlp, "China held war games near Taiwan.")] == \
         [("military drills", "TWN")]
