@@ -269,6 +269,13 @@ def test_whom_an_act_is_laid_on_does_it(nlp, text):
                               if c["family"] == "conflict"}
 
 
+@pytest.mark.parametrize("title", ["president", "foreign minister", "leader"])
+def test_an_official_whose_owner_a_relative_clause_names_speaks_for_it(nlp, title):
+    text = f"Peru criticized Chile, whose {title} has praised Bolivia."
+    assert ("CHL", "BOL") in {(c["subject"].get("country") or c["subject"]["id"], c["target"]["id"])
+                              for c in claims(nlp, text) if c["stance"] == "praise"}
+
+
 def test_a_measure_told_before_acts_for_whoever_took_it(nlp):
     """Not for the other party the story is about: the tariffs are Peru's, so protecting
     Peruvian miners is Peru's own affair (no claim), and punishing Chile is Peru's act."""

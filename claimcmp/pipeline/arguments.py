@@ -93,8 +93,18 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return _named_partners(head, index) or _possessors_counterpart(head, index) if opponent else []
     if head.lemma_.lower() in cue("counterpart_nouns") and any(c.dep_ == "poss" for c in head.children):
         return _named_partners(head, index) or _possessors_counterpart(head, index)  # not the possessor
-    return _possessors_country(head, index) or _modifier_actors(head, index) or definite_state(head, index) \
-        or group_named_before(head, index)
+    return _possessors_country(head, index) or _whose_official(head, index) or _modifier_actors(head, index) \
+        or definite_state(head, index) or group_named_before(head, index)
+
+
+def _whose_official(head: Token, index: MentionIndex) -> list[dict]:
+    """"the United States, whose president has praised Milei": an official (cue title_words)
+    whose owner is the relative clause's antecedent speaks for it."""
+    if head.lemma_.lower() not in cue("title_words") or not any(
+            c.dep_ == "poss" and c.lower_ == "whose" for c in head.children):
+        return []
+    clause = next((a for a in head.ancestors if a.dep_ == "relcl"), None)
+    return actors_of(clause.head, index) if clause is not None else []
 
 
 def _dispatched_by(forces: Token, index: MentionIndex) -> list[dict]:
