@@ -349,6 +349,15 @@ def test_a_pair_urged_to_act_does_the_act(nlp, pair):
     assert desired and all({c["subject"]["id"], c["target"]["id"]} == {"GHA", "TGO"} for c in desired)
 
 
+@pytest.mark.parametrize("group", ["The three countries", "The three governments", "All three nations"])
+def test_a_counted_group_names_the_latest_list_of_that_many(nlp, group):
+    text = ("Chile, Peru and Bolivia left the trade bloc on Monday, accusing Brazil of dominating it. "
+            f"{group} plan to form a new alliance with Ecuador.")
+    doers = {c["subject"]["id"] for c in last_sentence_claims(nlp, text)} | {
+        a["id"] for c in last_sentence_claims(nlp, text) for a in c["co_subjects"]}
+    assert {"CHL", "PER", "BOL"} <= doers and "BRA" not in doers
+
+
 def test_the_agency_is_the_organization_whose_name_holds_it(nlp):
     """Not the nearest organization: the State Department was named since."""
     text = ("Iran barred inspectors of the International Atomic Energy Agency on Monday. The U.S. State "

@@ -20,7 +20,7 @@ from claimcmp.pipeline.mentions import (  # noqa: F401 (imported from here by ot
 )
 from claimcmp.pipeline.definite_states import QUOTE_MARKS, definite_state  # noqa: F401 (QUOTE_MARKS imported from here)
 from claimcmp.pipeline.subjects import subject_token
-from claimcmp.pipeline.pair_phrases import is_pair_phrase, named_pair, recent_pair
+from claimcmp.pipeline.pair_phrases import is_pair_phrase, named_group, named_pair, recent_pair
 from claimcmp.pipeline.references import (
     RELATIVE_PRONOUNS, collective_named_before, group_named_before, resolve_pronoun,
 )
@@ -81,6 +81,9 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return pair
     if is_pair_phrase(head):
         return recent_pair(head, index)
+    group = named_group(head, index)  # "the three countries"
+    if group:
+        return group
     collective = collective_named_before(head, index)
     if collective is not None:
         return collective

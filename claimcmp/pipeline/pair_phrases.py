@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 
 from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.gazetteer import country_actor
-from claimcmp.knowledge.lexicons import cue
+from claimcmp.knowledge.lexicons import cue, time_words
 from claimcmp.knowledge.resource_loader import overlay_cached
 from claimcmp.pipeline.dep_labels import clause_verb
 from claimcmp.pipeline.mentions import MentionIndex, party_key
@@ -116,3 +116,26 @@ def _doers_of_governing_clause(head: Token, index: MentionIndex) -> set[str]:
     aside = {t.i for c in subj_tok.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
     return {party_key(index.actor_dict(span)) for span in index.actors
             if subj_tok.left_edge.i <= span.start and span.end <= subj_tok.right_edge.i + 1 and span.start not in aside}
+
+
+def named_group(head: Token, index: MentionIndex) -> list[dict]:
+    """"Mali, Burkina Faso and Niger left the bloc ... the three countries formed an
+    alliance": a plural party noun counted three or more (cue pair_nouns) names the latest
+    list of exactly that many parties, within ten sentences; none if there is no such list."""
+    count = _counted(head)
+    if count < 3 or head.tag_ not in PLURAL_TAGS or head.lemma_.lower() not in cue("pair_nouns") | cue("state_nouns"):
+        return []
+    for span in index.before(head, window=10):
+        if span.root.dep_ == "conj":
+            continue  # a list is read from its first member
+        members = [span, *(index.actor_at[c.i] for c in span.root.conjuncts if c.i in index.actor_at)]
+        listed = [index.actor_dict(s) for s in sorted(set(members), key=lambda s: s.start)]
+        if len({party_key(a) for a in listed}) == count:
+            return listed
+    return []
+
+
+def _counted(head: Token) -> int:
+    """The number a "the three ..." phrase counts, 0 for none."""
+    numbers = time_words()["number_words"]
+    return next((numbers.get(c.lower_, 0) for c in head.children if c.dep_ == "nummod"), 0)
