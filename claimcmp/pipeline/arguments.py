@@ -76,6 +76,13 @@ def _actors_at(head: Token, index: MentionIndex) -> list[dict]:
         return resolve_pronoun(head, index)
     if head.pos_ not in {"NOUN", "PROPN", "ADJ", "NUM"} and not _nominal_gerund(head) or head.lower_ == "own":
         return []  # "military action of its own" names no other party
+    return _noun_actors(head, index)
+
+
+def _noun_actors(head: Token, index: MentionIndex) -> list[dict]:
+    """The parties a noun no tagger named stands for: a pair word or phrase ("the two
+    sides"), a counted group ("the three countries"), a collective ("the alliance"), what
+    an amount, an opponent or a counterpart is of, a possessor's country, an official."""
     pair, _ = named_pair(head)
     if pair:
         return pair
