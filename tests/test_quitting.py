@@ -11,6 +11,8 @@ from sentences import claims, triples
     ("Burkina Faso withdrew from ECOWAS.", "BFA"),
     ("Burkina Faso and Niger announced their withdrawal from ECOWAS.", "BFA"),
     ("Mali's withdrawal from ECOWAS took effect.", "MLI"),
+    ("Mali quit ECOWAS on Wednesday.", "MLI"),
+    ("Niger formally left the Economic Community of West African States.", "NER"),
 ])
 def test_leaving_an_organization_is_toward_it(nlp, text, doer):
     assert (doer, "conflict", "positive", "ECOWAS") in triples(claims(nlp, text))
@@ -23,6 +25,12 @@ def test_pulling_out_of_an_organization(nlp):
 def test_forces_leaving_a_country_still_move(nlp):
     found = claims(nlp, "Russia pulled out of Syria.")
     assert [(c["stance"], c["family"]) for c in found] == [("withdraw", "neutral")]
+
+
+@pytest.mark.parametrize("text", ["The envoy left Beijing on Monday.",
+                                  "The UN withdrew 80 peacekeepers, leaving just 100 UN troops in the town."])
+def test_leaving_a_place_or_troops_quits_nothing(nlp, text):
+    assert not any(c["stance"] == "quit" for c in claims(nlp, text))
 
 
 def test_an_organizations_deployment_is_no_quitting(nlp):

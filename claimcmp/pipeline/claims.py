@@ -33,6 +33,7 @@ from claimcmp.pipeline.component_data import ComponentData, with_overlay
 from claimcmp.pipeline.nouns import noun_draft
 from claimcmp.pipeline.objects import named_by_what_it_called
 from claimcmp.pipeline.own_acts import on_its_own, with_no_party
+from claimcmp.pipeline.quitting import leaving_entry
 from claimcmp.pipeline.openings import is_headline, leading_doers
 from claimcmp.pipeline.references import acts_on_a_thing
 from claimcmp.pipeline.salience import Salience, destination_party, is_party
@@ -163,7 +164,7 @@ class ClaimExtractor(ComponentData):
         """(drafts, whether the word is done) of a verb: a stance verb's claim ("Russia
         condemned the strikes"); else sides taken ("fought on the side of X"), the word still
         to be read as a noun."""
-        entry = verb_entry(self.lex, tok)
+        entry = verb_entry(self.lex, tok) or leaving_entry(tok, index)  # "Mali quit ECOWAS"
         if entry is not None and entry.stance in {"deny", "refuse"} and any(
                 c.dep_ in {"xcomp", "ccomp"} and verb_entry(self.lex, c) and c.lemma_ not in self.lex.cue("light_verbs")
                 for c in tok.children):

@@ -20,16 +20,31 @@ def quitting_entry(word: Token, entry: StanceEntry, index: MentionIndex) -> Stan
     return replace(entry, stance="quit", family="conflict", symmetric=False)
 
 
+def leaving_entry(word: Token, index: MentionIndex) -> StanceEntry | None:
+    """"Mali quit ECOWAS", "Russia left the Council of Europe": a leaving verb (cue
+    leaving_verbs, no stance of its own: "left Beijing", "leaving 100 troops" tell none) whose
+    object is an organization quits it."""
+    if word.pos_ != "VERB" or word.lemma_.lower() not in cue("leaving_verbs"):
+        return None
+    left = [c for c in word.children if c.dep_ == "dobj" and c.lemma_.lower() not in cue("military_objects")]
+    if not left or not left_organizations(word, index):
+        return None  # not "leaving 100 UN troops behind"
+    return StanceEntry(word.lemma_.lower(), "VERB", "quit", "conflict", False)
+
+
 def left_organizations(word: Token, index: MentionIndex) -> list[dict]:
-    """The organizations named after the word's "from" or "out of": "withdrew from ECOWAS"."""
+    """The organizations named after the word's "from" or "out of": "withdrew from ECOWAS", or
+    a leaving verb's object: "quit ECOWAS", "left the Council of Europe" (cue leaving_verbs)."""
     outs = [c for c in word.children if c.dep_ in {"prt", "advmod", "prep"} and c.lower_ == "out"]
     preps = [c for c in word.children if c.dep_ == "prep" and c.lower_ == "from"]
     # "out of NATO", but not "the deployment of NATO troops": an "of" only after "out"
     preps += [c for h in [word, *outs] for c in h.children if outs and c.dep_ == "prep" and c.lower_ == "of"]
+    objects = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    if word.pos_ == "VERB" and word.lemma_.lower() in cue("leaving_verbs"):
+        objects += [c for c in word.children if c.dep_ == "dobj"]
     found: list[dict] = []
-    for prep in preps:
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            found.extend(a for a in actors_of(obj, index) if a.get("kind") == "organization" and a not in found)
+    for obj in objects:
+        found.extend(a for a in actors_of(obj, index) if a.get("kind") == "organization" and a not in found)
     return found
 
 
