@@ -320,3 +320,11 @@ def test_a_surname_read_as_a_place_is_the_person_named_before(nlp):
     text = "Colombian President Gustavo Petro met Venezuela's Nicolas Maduro. Petro has urged Washington to lift sanctions."
     found = [c for c in claims(nlp, text) if c["stance"] == "urge"]
     assert found and found[0]["subject"]["id"] == "gustavo-petro"
+
+
+def test_a_list_the_model_reads_as_one_name_keeps_its_states(nlp):
+    """The model may run one ORG entity over "Mali, Burkina Faso": a name holds no comma."""
+    found = claims(nlp, "Mali, Burkina Faso and Niger left ECOWAS on Wednesday.")
+    doers = {a["id"] for c in found for a in [c["subject"], *c["co_subjects"]]}
+    assert {"MLI", "BFA", "NER"} <= doers
+

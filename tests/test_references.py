@@ -358,6 +358,14 @@ def test_a_counted_group_names_the_latest_list_of_that_many(nlp, group):
     assert {"CHL", "PER", "BOL"} <= doers and "BRA" not in doers
 
 
+@pytest.mark.parametrize("rulers", ["The juntas", "The governments", "The regimes"])
+def test_plural_rulers_name_the_latest_list_of_states(nlp, rulers):
+    text = (f"Chile, Bolivia and Peru left the trade bloc on Monday. {rulers} have expelled Brazilian "
+            "diplomats.")
+    found = [c for c in last_sentence_claims(nlp, text) if c["stance"] == "expel"]
+    assert found and {found[0]["subject"]["id"], *(a["id"] for a in found[0]["co_subjects"])} == {"CHL", "BOL", "PER"}
+
+
 def test_the_agency_is_the_organization_whose_name_holds_it(nlp):
     """Not the nearest organization: the State Department was named since."""
     text = ("Iran barred inspectors of the International Atomic Energy Agency on Monday. The U.S. State "

@@ -207,7 +207,9 @@ class ActorTagger(CombinationRules, PersonAffiliations, ComponentData):
         a person with them ("Jordan Peterson ... Jordan said")."""
         if not ents:
             return cands
-        containers = TokenRanges([ent for ent in ents if ent.label_ in CONTAINER_LABELS])
+        # "Mali, Burkina Faso and Niger": an entity the model runs over a comma is a list, no name
+        containers = TokenRanges([ent for ent in ents if ent.label_ in CONTAINER_LABELS
+                                  and not any(t.text == "," for t in ent)])
         # first names the text gives a person with a surname: "Chad Smith ... Chad said"
         first_names = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         out = []

@@ -9,7 +9,7 @@ from claimcmp.knowledge import resource_loader
 from claimcmp.knowledge.gazetteer import country_actor
 from claimcmp.knowledge.lexicons import cue, time_words
 from claimcmp.knowledge.resource_loader import overlay_cached
-from claimcmp.pipeline.dep_labels import clause_verb
+from claimcmp.pipeline.dep_labels import bare_the, clause_verb
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.subjects import subject_token
 
@@ -122,17 +122,32 @@ def named_group(head: Token, index: MentionIndex) -> list[dict]:
     """"Mali, Burkina Faso and Niger left the bloc ... the three countries formed an
     alliance": a plural party noun counted three or more (cue pair_nouns) names the latest
     list of exactly that many parties, within ten sentences; none if there is no such list."""
-    count = _counted(head)
-    if count < 3 or head.tag_ not in PLURAL_TAGS or head.lemma_.lower() not in cue("pair_nouns") | cue("state_nouns"):
+    count, lemma = _counted(head), head.lemma_.lower()
+    if head.tag_ not in PLURAL_TAGS:
         return []
-    for span in index.before(head, window=10):
-        if span.root.dep_ == "conj":
-            continue  # a list is read from its first member
-        members = [span, *(index.actor_at[c.i] for c in span.root.conjuncts if c.i in index.actor_at)]
-        listed = [index.actor_dict(s) for s in sorted(set(members), key=lambda s: s.start)]
-        if len({party_key(a) for a in listed}) == count:
+    if count == 0 and bare_the(head) and lemma in cue("listed_state_nouns"):
+        count = -1  # "the juntas": the latest list of states, however many
+    elif count < 3 or lemma not in cue("pair_nouns") | cue("state_nouns"):
+        return []
+    spans = index.before(head, {"country"} if count < 0 else None, window=10)
+    for listed in _written_lists(sorted(spans, key=lambda s: s.start), index)[::-1]:
+        keys = {party_key(a) for a in listed}
+        if len(keys) == count or count < 0 and len(keys) >= 2:
             return listed
     return []
+
+
+def _written_lists(spans: list[Span], index: MentionIndex) -> list[list[dict]]:
+    """The parties written as lists, in the text's order: runs of actor spans with only
+    commas and "and" between them ("Mali, Burkina Faso and Niger"), whatever the parse."""
+    runs: list[list[Span]] = []
+    for span in spans:
+        gap = span.doc[runs[-1][-1].end:span.start] if runs else None
+        if gap is not None and len(gap) <= 2 and all(t.text == "," or t.lower_ == "and" for t in gap) and len(gap):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return [[index.actor_dict(s) for s in run] for run in runs]
 
 
 def _counted(head: Token) -> int:
