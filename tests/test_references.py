@@ -366,6 +366,13 @@ def test_plural_rulers_name_the_latest_list_of_states(nlp, rulers):
     assert found and {found[0]["subject"]["id"], *(a["id"] for a in found[0]["co_subjects"])} == {"CHL", "BOL", "PER"}
 
 
+def test_the_alliance_between_whom_one_mediates_is_a_party_not_an_alliance(nlp):
+    text = ("Mali and Niger formed the Alliance of Sahel States in 2023. Senegal offered to mediate between "
+            "the alliance and ECOWAS.")
+    found = last_sentence_claims(nlp, text)
+    assert found and not any(c["stance"] in {"ally", "alliance"} for c in found)
+
+
 def test_the_agency_is_the_organization_whose_name_holds_it(nlp):
     """Not the nearest organization: the State Department was named since."""
     text = ("Iran barred inspectors of the International Atomic Energy Agency on Monday. The U.S. State "

@@ -9,7 +9,7 @@ from claimcmp import extensions as ext
 from claimcmp.knowledge import stance_groups
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.claim_regions import TOPIC_PREPS
-from claimcmp.pipeline.dep_labels import OWNER_DEPS, first_conjunct, on_sidelines_of, prep_objects
+from claimcmp.pipeline.dep_labels import OWNER_DEPS, bare_the, first_conjunct, on_sidelines_of, prep_objects
 from claimcmp.pipeline.drafts import circumstance_verb, has_modifier, left_agreement
 from claimcmp.pipeline.earlier_acts import referred_act
 from claimcmp.pipeline.evaluations import naming_predicates
@@ -33,6 +33,8 @@ def not_a_claim(lex: StanceLexicon, noun: Token, entry: StanceEntry) -> bool:
         return True  # "aid organisations", "peace activists": who they are, no act
     if is_pair_phrase(noun):
         return True  # "urged the two rivals to talk": the parties, no rivalry told
+    if bare_the(noun) and noun.lemma_.lower() in cue("collective_nouns") and noun.dep_ in {"pobj", "conj"}:
+        return True  # "mediate between the alliance and ECOWAS": the body told before, no allying
     if noun.dep_ == "pobj" and noun.doc[noun.head.i:noun.i + 1].text.lower() in cue("idioms") and not any(
             c.dep_ == "prep" for c in noun.children):
         return True  # "for the third day in a row": no quarrel
