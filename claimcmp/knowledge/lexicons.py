@@ -72,7 +72,7 @@ def _undoubled(word: str, lemma: str) -> str | None:
     """The verb in "e" the model's lemma hides: such a verb doubles its consonant before
     -ed and -ing ("sparred", "sparring"), so "spared" and "sparing" are "spare" (spared
     from tariffs is no sparring), "stared" is "stare"."""
-    if _SHORT_CLOSED.match(lemma) and word in (lemma + "ed", lemma + "ing"):
+    if word in (lemma + "ed", lemma + "ing") and _SHORT_CLOSED.match(lemma):  # every verb asks: the cheap test first
         return lemma + "e"
     return None
 

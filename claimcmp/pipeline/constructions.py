@@ -13,6 +13,7 @@ from claimcmp.pipeline.objects import object_tokens
 from claimcmp.pipeline.mentions import MentionIndex, party_key
 from claimcmp.pipeline.subjects import subject_token
 from claimcmp.pipeline.drafts import SIDE_WORDS, Draft, distinct, noun_parties, span_tokens
+from claimcmp.pipeline.earlier_acts import doers_of_named_act
 from claimcmp.pipeline.entries import governed, verb_entry
 from claimcmp.pipeline.places_hit import BORDER_WORDS, attacked_places
 from claimcmp.pipeline.dep_labels import OWNER_DEPS, counted, referred_back
@@ -73,9 +74,9 @@ def reprisal_draft(lex: StanceLexicon, verb: Token, index: MentionIndex) -> Draf
 
 def _measure_told_before(lex: StanceLexicon, noun: Token, index: MentionIndex) -> list[dict]:
     """"Chile imposed sanctions on Peru ... Peru rejected the sanctions": a measure no one is
-    named taking, referred back to, is its doer's (earlier_acts' window for a named act)."""
-    entry = lex.noun(noun.lemma_) if referred_back(noun) else None
-    return index.doer_of(noun, entry.stance, armed=False, window=10) if entry is not None else []
+    named taking, referred back to, is its doer's."""
+    entry = lex.noun(noun.lemma_)
+    return doers_of_named_act(lex, noun, entry.stance, index) if entry is not None else []
 
 
 def _proposal_answered(lex: StanceLexicon, verb: Token, rejecting: bool) -> Token | None:

@@ -11,12 +11,24 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceLexicon
 from claimcmp.pipeline.claim_records import side
+from claimcmp.pipeline.dep_labels import referred_back
 from claimcmp.pipeline.drafts import Draft
 from claimcmp.pipeline.copular_judgements import judgement_of
 from claimcmp.pipeline.evaluations import evaluation_entry
 
-# how many sentences back the act referred to may be told
+# how many sentences back the act referred to may be told: a bare "the move" refers to what was
+# just told; an act named again ("the sanctions" of the lead) is told once and referred to far on
 WINDOW = 2
+NAMED_ACT_WINDOW = 10
+
+
+def doers_of_named_act(lex: StanceLexicon, noun: Token, stance: str, index) -> list[dict]:
+    """Whoever did the hostile act a definite noun names again ("Peru seized a Chilean trawler.
+    Chile condemned the seizure"; "the sanctions", "the levies"): the doer of the latest act of
+    the noun's synonym group (mentions._same_act) told within NAMED_ACT_WINDOW sentences."""
+    if not referred_back(noun):
+        return []
+    return index.doer_of(noun, stance, armed=stance in lex.cue("armed_stances"), window=NAMED_ACT_WINDOW)
 
 
 def referred_act(lex: StanceLexicon, word: Token) -> bool:

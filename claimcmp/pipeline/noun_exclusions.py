@@ -76,10 +76,9 @@ def _any_objected_to(lex: StanceLexicon, noun: Token) -> bool:
     is the claim."""
     if not any(c.dep_ == "det" and c.lower_ == "any" for c in noun.children):
         return False
-    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        return f"{lex.verb_lemma(verb)} {noun.head.lower_}" in lex.cue("objection_verbs")
-    return noun.dep_ == "dobj" and lex.verb_lemma(verb) in lex.cue("objection_verbs")
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":  # "warned against any attack"
+        return f"{lex.verb_lemma(noun.head.head)} {noun.head.lower_}" in lex.cue("objection_verbs")
+    return noun.dep_ == "dobj" and lex.verb_lemma(noun.head) in lex.cue("objection_verbs")
 
 
 def _any_such(noun: Token) -> bool:

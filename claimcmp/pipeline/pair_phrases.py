@@ -122,9 +122,9 @@ def named_group(head: Token, index: MentionIndex) -> list[dict]:
     """"Mali, Burkina Faso and Niger left the bloc ... the three countries formed an
     alliance": a plural party noun counted three or more (cue pair_nouns) names the latest
     list of exactly that many parties, within ten sentences; none if there is no such list."""
-    count, lemma = _counted(head), head.lemma_.lower()
-    if head.tag_ not in PLURAL_TAGS:
+    if head.tag_ not in PLURAL_TAGS:  # asked of every noun an argument heads: the cheap test first
         return []
+    count, lemma = _counted(head), head.lemma_.lower()
     if count == 0 and bare_the(head) and lemma in cue("listed_state_nouns"):
         count = -1  # "the juntas": the latest list of states, however many
     elif count < 3 or lemma not in cue("pair_nouns") | cue("state_nouns"):

@@ -10,8 +10,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon
 from claimcmp.pipeline.arguments import actors_of
-from claimcmp.pipeline.dep_labels import referred_back
 from claimcmp.pipeline.drafts import noun_parties, span_tokens
+from claimcmp.pipeline.earlier_acts import doers_of_named_act
 from claimcmp.pipeline.entries import verb_entry
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.objects import object_tokens
@@ -30,11 +30,9 @@ def reacted_to(lex: StanceLexicon, verb: Token, index: MentionIndex, s) -> None:
             continue
         parties = noun_parties(obj, entry, index)
         owners = [a for a in parties.own if a not in s.subjects and not parties.named_conflict]
-        if not owners and not parties.own and referred_back(obj):
-            # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before;
-            # a named act is told once and referred to far on ("the sanctions" of the lead)
-            earlier = index.doer_of(verb, entry.stance, armed=entry.stance in lex.cue("armed_stances"), window=10)
-            owners = [a for a in earlier if a not in s.subjects]
+        if not owners and not parties.own:
+            # "Peru seized a Chilean trawler. Chile condemned the seizure": the seizure told before
+            owners = [a for a in doers_of_named_act(lex, obj, entry.stance, index) if a not in s.subjects]
         if owners:
             s.targets, s.arg_tokens = owners, s.arg_tokens | parties.tokens
             return

@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from claimcmp.knowledge.lexicons import StanceEntry, StanceLexicon, cue
 from claimcmp.pipeline.arguments import actors_of
-from claimcmp.pipeline.dep_labels import prep_objects, referred_back
+from claimcmp.pipeline.dep_labels import prep_objects
+from claimcmp.pipeline.earlier_acts import doers_of_named_act
 from claimcmp.pipeline.discourse import agreement_told_before
 from claimcmp.pipeline.mentions import MentionIndex
 from claimcmp.pipeline.subjects import passive_patient, subject_token
@@ -72,10 +73,10 @@ def _measure_takers(lex: StanceLexicon, subj_tok: Token, index: MentionIndex) ->
     """"Peru imposed tariffs on Chile ... the levies were needed to protect Peruvian miners",
     "the sanctions aim to punish Iran": a hostile measure told before acts for whoever took
     it, not for a party the article is about (the guess that would fill the subject in)."""
-    entry = lex.noun(subj_tok.lemma_) if referred_back(subj_tok) else None
+    entry = lex.noun(subj_tok.lemma_)
     if entry is None or entry.family != "conflict":
         return []
-    return index.doer_of(subj_tok, entry.stance, armed=entry.stance in cue("armed_stances"), window=10)
+    return doers_of_named_act(lex, subj_tok, entry.stance, index)
 
 
 
