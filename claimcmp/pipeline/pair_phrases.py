@@ -120,8 +120,10 @@ def _doers_of_governing_clause(head: Token, index: MentionIndex) -> set[str]:
 
 def named_group(head: Token, index: MentionIndex) -> list[dict]:
     """"Mali, Burkina Faso and Niger left the bloc ... the three countries formed an
-    alliance": a plural party noun counted three or more (cue pair_nouns) names the latest
-    list of exactly that many parties, within ten sentences; none if there is no such list."""
+    alliance": a plural party noun counted three or more (cues pair_nouns, state_nouns) names
+    the latest written list of exactly that many parties, within ten sentences; "the juntas",
+    "the governments" with no count (cue listed_state_nouns) the latest list of two or more
+    states; none if there is no such list."""
     if head.tag_ not in PLURAL_TAGS:  # asked of every noun an argument heads: the cheap test first
         return []
     count, lemma = _counted(head), head.lemma_.lower()
@@ -143,7 +145,7 @@ def _written_lists(spans: list[Span], index: MentionIndex) -> list[list[dict]]:
     runs: list[list[Span]] = []
     for span in spans:
         gap = span.doc[runs[-1][-1].end:span.start] if runs else None
-        if gap is not None and len(gap) <= 2 and all(t.text == "," or t.lower_ == "and" for t in gap) and len(gap):
+        if gap is not None and 0 < len(gap) <= 2 and all(t.text == "," or t.lower_ == "and" for t in gap):
             runs[-1].append(span)
         else:
             runs.append([span])
